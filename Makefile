@@ -1,0 +1,50 @@
+# The README's commands. Each installs what is missing first (scripts/setup.sh).
+SHELL := /bin/bash
+.DEFAULT_GOAL := serve
+
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: setup setup-build serve build test lint test-native test-browser test-e2e bench clean
+
+setup:
+	@scripts/setup.sh
+
+setup-build:
+	@NEED_BROWSER=0 scripts/setup.sh
+
+## Build the release app and serve it at http://127.0.0.1:8080
+serve: setup-build
+	trunk serve --offline --release
+
+## Build the release app into dist/
+build: setup-build
+	trunk build --offline --release
+
+## Every test layer: lint, native, browser (wasm-bindgen-test), end-to-end (Playwright)
+test: setup
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory lint test-native test-browser test-e2e; \
+	echo "make test took $$(( $$(date +%s) - start )) s"
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test browser_store
+
+test-e2e: build
+	npx playwright test
+
+## Numbers, not assertions: bundle size as served (raw and gzip)
+bench: build
+	@scripts/bench.sh
+
+clean:
+	rm -rf dist target/trunk

@@ -1,0 +1,55 @@
+// Playwright configuration for the Hear Me end-to-end tests.
+//
+// Build the app first (`trunk build --release` -> dist/), then run
+// `npm run test:e2e`. The tests drive the Debian chromium package; Playwright's
+// own browser download is not used (install with PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.mjs',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  forbidOnly: !!process.env.CI,
+  webServer: {
+    command: `node tests/e2e/serve.mjs dist ${PORT}`,
+    url: BASE_URL,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+  use: {
+    baseURL: BASE_URL,
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+    isMobile: false,
+    locale: 'en-GB',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-gpu',
+      ],
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium-tablet',
+      use: { browserName: 'chromium' },
+    },
+  ],
+});

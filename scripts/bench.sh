@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Prints what a tablet downloads: each file of dist/ by kind, raw and gzip-compressed.
+# Numbers to watch over time, not assertions.
+set -euo pipefail
+cd "$(dirname "$0")/../dist"
+printf '%-10s %12s %12s\n' kind raw gzip
+total_raw=0
+total_gzip=0
+for kind in wasm js css html svg; do
+  raw=0
+  gz=0
+  while IFS= read -r -d '' file; do
+    raw=$((raw + $(stat -c %s "$file")))
+    gz=$((gz + $(gzip -9 -c "$file" | wc -c)))
+  done < <(find . -type f -name "*.$kind" -print0)
+  total_raw=$((total_raw + raw))
+  total_gzip=$((total_gzip + gz))
+  printf '%-10s %12d %12d\n' "$kind" "$raw" "$gz"
+done
+printf '%-10s %12d %12d\n' total "$total_raw" "$total_gzip"

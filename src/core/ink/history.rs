@@ -1,0 +1,182 @@
+//! Undo and redo inside one drawing. A child must never be punished for a slip: every stroke
+//! and every erasure can be taken back, and taken back again.
+
+use super::{Point, Stroke};
+use crate::core::entry::Drawing;
+
+/// One change to a drawing, with what is needed to reverse it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Added(Stroke),
+    /// Strokes the eraser took, as (index at removal, stroke) in removal order.
+    Erased(Vec<(usize, Stroke)>),
+}
+
+/// The undo and redo stacks of the drawing being edited. Kept in memory only: the drawing
+/// itself is saved after every change.
+#[derive(Clone, Debug, Default)]
+pub struct DrawingHistory {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl DrawingHistory {
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Adds a finished stroke. Strokes without points are ignored.
+    pub fn add_stroke(&mut self, drawing: &mut Drawing, stroke: Stroke) {
+        if stroke.points.is_empty() {
+            return;
+        }
+        drawing.strokes.push(stroke.clone());
+        self.record(Edit::Added(stroke));
+    }
+
+    /// Removes every stroke the eraser touches at `at`. With `same_gesture`, the removal joins
+    /// the previous erasure, so one swipe of the eraser is one undo step.
+    /// Returns how many strokes were removed.
+    pub fn erase_at(&mut self, drawing: &mut Drawing, at: Point, radius: u16, same_gesture: bool) -> usize {
+        let mut removed = Vec::new();
+        let mut index = 0;
+        while index < drawing.strokes.len() {
+            if drawing.strokes[index].touches(at, radius) {
+                removed.push((index, drawing.strokes.remove(index)));
+            } else {
+                index += 1;
+            }
+        }
+        let count = removed.len();
+        if count == 0 {
+            return 0;
+        }
+        match self.undo.last_mut() {
+            Some(Edit::Erased(earlier)) if same_gesture => earlier.extend(removed),
+            _ => self.record(Edit::Erased(removed)),
+        }
+        self.redo.clear();
+        count
+    }
+
+    /// Takes back the last change. Returns false when there is nothing to take back.
+    pub fn undo(&mut self, drawing: &mut Drawing) -> bool {
+        let Some(edit) = self.undo.pop() else {
+            return false;
+        };
+        match &edit {
+            Edit::Added(_) => {
+                drawing.strokes.pop();
+            }
+            Edit::Erased(removed) => {
+                for (index, stroke) in removed.iter().rev() {
+                    drawing.strokes.insert((*index).min(drawing.strokes.len()), stroke.clone());
+                }
+            }
+        }
+        self.redo.push(edit);
+        true
+    }
+
+    /// Makes the last undone change again. Returns false when there is nothing to redo.
+    pub fn redo(&mut self, drawing: &mut Drawing) -> bool {
+        let Some(edit) = self.redo.pop() else {
+            return false;
+        };
+        match &edit {
+            Edit::Added(stroke) => drawing.strokes.push(stroke.clone()),
+            Edit::Erased(removed) => {
+                for (index, _) in removed {
+                    if *index < drawing.strokes.len() {
+                        drawing.strokes.remove(*index);
+                    }
+                }
+            }
+        }
+        self.undo.push(edit);
+        true
+    }
+
+    fn record(&mut self, edit: Edit) {
+        self.undo.push(edit);
+        self.redo.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ink::{DEFAULT_PRESSURE, ERASER_RADIUS};
+
+    fn line(y: u16, colour: &str) -> Stroke {
+        Stroke {
+            colour: colour.into(),
+            width: 40,
+            points: vec![
+                Point { x: 100, y, pressure: DEFAULT_PRESSURE },
+                Point { x: 900, y, pressure: DEFAULT_PRESSURE },
+            ],
+        }
+    }
+
+    fn at(x: u16, y: u16) -> Point {
+        Point { x, y, pressure: DEFAULT_PRESSURE }
+    }
+
+    #[test]
+    fn undo_and_redo_strokes() {
+        let mut drawing = Drawing::default();
+        let mut history = DrawingHistory::default();
+        history.add_stroke(&mut drawing, line(100, "#111111"));
+        history.add_stroke(&mut drawing, line(500, "#222222"));
+        assert!(history.undo(&mut drawing));
+        assert_eq!(drawing.strokes, vec![line(100, "#111111")]);
+        assert!(history.redo(&mut drawing));
+        assert_eq!(drawing.strokes.len(), 2);
+        assert!(history.undo(&mut drawing) && history.undo(&mut drawing));
+        assert!(drawing.strokes.is_empty());
+        assert!(!history.undo(&mut drawing));
+    }
+
+    #[test]
+    fn empty_strokes_are_not_kept() {
+        let mut drawing = Drawing::default();
+        let mut history = DrawingHistory::default();
+        history.add_stroke(&mut drawing, Stroke { points: vec![], ..line(1, "#000000") });
+        assert!(drawing.strokes.is_empty());
+        assert!(!history.can_undo());
+    }
+
+    #[test]
+    fn one_eraser_swipe_is_one_undo_step_and_restores_order() {
+        let mut drawing = Drawing::default();
+        let mut history = DrawingHistory::default();
+        for (y, colour) in [(100, "#a"), (500, "#b"), (900, "#c")] {
+            history.add_stroke(&mut drawing, line(y, colour));
+        }
+        let before = drawing.clone();
+        assert_eq!(history.erase_at(&mut drawing, at(500, 100), ERASER_RADIUS, false), 1);
+        assert_eq!(history.erase_at(&mut drawing, at(500, 700), ERASER_RADIUS, true), 0);
+        assert_eq!(history.erase_at(&mut drawing, at(500, 900), ERASER_RADIUS, true), 1);
+        assert_eq!(drawing.strokes, vec![line(500, "#b")]);
+        assert!(history.undo(&mut drawing));
+        assert_eq!(drawing, before);
+        assert!(history.redo(&mut drawing));
+        assert_eq!(drawing.strokes, vec![line(500, "#b")]);
+    }
+
+    #[test]
+    fn a_new_stroke_clears_redo() {
+        let mut drawing = Drawing::default();
+        let mut history = DrawingHistory::default();
+        history.add_stroke(&mut drawing, line(100, "#a"));
+        history.undo(&mut drawing);
+        assert!(history.can_redo());
+        history.add_stroke(&mut drawing, line(200, "#b"));
+        assert!(!history.can_redo());
+    }
+}

@@ -1,0 +1,216 @@
+//! Ink: strokes in a fixed logical space, so a drawing looks the same on any screen and in
+//! any orientation. Points are small integers to keep stored drawings small.
+
+mod history;
+mod palette;
+
+pub use history::{DrawingHistory, Edit};
+pub use palette::{BrushSize, ColourName, PaletteColour, PALETTE};
+
+use serde::{Deserialize, Serialize};
+
+/// Width of the logical drawing space. The drawing area always has a 4:3 shape.
+pub const LOGICAL_WIDTH: u16 = 4000;
+/// Height of the logical drawing space.
+pub const LOGICAL_HEIGHT: u16 = 3000;
+/// The pressure given to input without any (a mouse, most fingers): the middle of the range.
+pub const DEFAULT_PRESSURE: u8 = 128;
+/// How far around the eraser's tip a stroke is caught, in logical units.
+pub const ERASER_RADIUS: u16 = 60;
+
+/// One sampled point of a stroke, stored as `[x, y, pressure]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "(u16, u16, u8)", into = "(u16, u16, u8)")]
+pub struct Point {
+    pub x: u16,
+    pub y: u16,
+    /// 0 (lightest) to 255 (firmest).
+    pub pressure: u8,
+}
+
+impl From<(u16, u16, u8)> for Point {
+    fn from((x, y, pressure): (u16, u16, u8)) -> Self {
+        Point { x, y, pressure }
+    }
+}
+
+impl From<Point> for (u16, u16, u8) {
+    fn from(point: Point) -> Self {
+        (point.x, point.y, point.pressure)
+    }
+}
+
+/// One line drawn without lifting the finger or pen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stroke {
+    /// `#rrggbb`.
+    pub colour: String,
+    /// Base width in logical units; pressure makes each part thinner or thicker.
+    pub width: u16,
+    pub points: Vec<Point>,
+}
+
+impl Stroke {
+    /// The drawn width around `point`: half the base width at no pressure, one and a half at
+    /// full pressure, so a firm pen line reads bolder, as on paper.
+    pub fn width_at(&self, point: Point) -> f64 {
+        f64::from(self.width) * (0.5 + f64::from(point.pressure) / 255.0)
+    }
+
+    /// Whether an eraser of `radius` at `at` touches this stroke.
+    pub fn touches(&self, at: Point, radius: u16) -> bool {
+        let reach = f64::from(radius) + f64::from(self.width) * 0.75;
+        let target = (f64::from(at.x), f64::from(at.y));
+        let as_xy = |p: &Point| (f64::from(p.x), f64::from(p.y));
+        match self.points.as_slice() {
+            [] => false,
+            [only] => distance(target, as_xy(only)) <= reach,
+            points => points
+                .windows(2)
+                .any(|pair| distance_to_segment(target, as_xy(&pair[0]), as_xy(&pair[1])) <= reach),
+        }
+    }
+}
+
+fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
+    (a.0 - b.0).hypot(a.1 - b.1)
+}
+
+fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length_squared = dx * dx + dy * dy;
+    if length_squared == 0.0 {
+        return distance(p, a);
+    }
+    let t = (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length_squared).clamp(0.0, 1.0);
+    distance(p, (a.0 + t * dx, a.1 + t * dy))
+}
+
+/// The on-screen box a drawing is shown in, in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub width: f64,
+    pub height: f64,
+}
+
+impl View {
+    /// The largest 4:3 box that fits in the space available.
+    pub fn fit(available_width: f64, available_height: f64) -> View {
+        let aspect = f64::from(LOGICAL_WIDTH) / f64::from(LOGICAL_HEIGHT);
+        let width = available_width.min(available_height * aspect).max(1.0);
+        View {
+            width,
+            height: width / aspect,
+        }
+    }
+
+    /// CSS pixels per logical unit.
+    pub fn scale(&self) -> f64 {
+        self.width / f64::from(LOGICAL_WIDTH)
+    }
+
+    /// Where a pointer at (`x`, `y`) CSS pixels inside the view lands in logical space.
+    /// Points outside the view are held at its edge, as a stroke runs off the paper.
+    pub fn to_logical(&self, x: f64, y: f64, pressure: u8) -> Point {
+        let scale = self.scale();
+        let clamp = |value: f64, max: u16| (value / scale).round().clamp(0.0, f64::from(max)) as u16;
+        Point {
+            x: clamp(x, LOGICAL_WIDTH),
+            y: clamp(y, LOGICAL_HEIGHT),
+            pressure,
+        }
+    }
+
+    /// Where a logical point is shown, in CSS pixels.
+    pub fn to_view(&self, point: Point) -> (f64, f64) {
+        let scale = self.scale();
+        (f64::from(point.x) * scale, f64::from(point.y) * scale)
+    }
+}
+
+/// The stored pressure for a pointer's reported pressure (0.0 to 1.0). Mice and fingers
+/// that report none (0, or the spec's 0.5 default for a pressed mouse) get the middle value.
+pub fn pressure_from_pointer(reported: f64, pointer_type: &str) -> u8 {
+    if pointer_type == "mouse" || reported <= 0.0 || !reported.is_finite() {
+        DEFAULT_PRESSURE
+    } else {
+        (reported.clamp(0.0, 1.0) * 255.0).round() as u8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(x: u16, y: u16) -> Point {
+        Point { x, y, pressure: DEFAULT_PRESSURE }
+    }
+
+    #[test]
+    fn points_are_stored_as_compact_triples() {
+        let stroke = Stroke {
+            colour: "#d62828".into(),
+            width: 40,
+            points: vec![Point { x: 1, y: 2, pressure: 3 }],
+        };
+        let json = serde_json::to_string(&stroke).unwrap();
+        assert_eq!(json, r##"{"colour":"#d62828","width":40,"points":[[1,2,3]]}"##);
+        assert_eq!(serde_json::from_str::<Stroke>(&json).unwrap(), stroke);
+    }
+
+    #[test]
+    fn view_keeps_four_by_three_in_landscape_and_portrait() {
+        let landscape = View::fit(1000.0, 600.0);
+        assert_eq!((landscape.width, landscape.height), (800.0, 600.0));
+        let portrait = View::fit(700.0, 1000.0);
+        assert_eq!((portrait.width, portrait.height), (700.0, 525.0));
+    }
+
+    #[test]
+    fn a_point_lands_at_the_same_place_after_rotation() {
+        let landscape = View::fit(1000.0, 600.0);
+        let portrait = View::fit(700.0, 1000.0);
+        let stored = landscape.to_logical(400.0, 300.0, 90);
+        assert_eq!(stored, Point { x: 2000, y: 1500, pressure: 90 });
+        assert_eq!(portrait.to_view(stored), (350.0, 262.5));
+    }
+
+    #[test]
+    fn pointers_outside_the_view_stay_on_the_paper() {
+        let view = View::fit(400.0, 300.0);
+        assert_eq!(view.to_logical(-20.0, 500.0, 1), Point { x: 0, y: 3000, pressure: 1 });
+    }
+
+    #[test]
+    fn pressure_comes_from_pens_and_is_simulated_for_mice() {
+        assert_eq!(pressure_from_pointer(0.5, "mouse"), DEFAULT_PRESSURE);
+        assert_eq!(pressure_from_pointer(0.0, "touch"), DEFAULT_PRESSURE);
+        assert_eq!(pressure_from_pointer(f64::NAN, "pen"), DEFAULT_PRESSURE);
+        assert_eq!(pressure_from_pointer(1.0, "pen"), 255);
+        assert_eq!(pressure_from_pointer(0.2, "pen"), 51);
+    }
+
+    #[test]
+    fn firmer_pressure_draws_wider() {
+        let stroke = Stroke { colour: "#000000".into(), width: 40, points: vec![] };
+        let light = stroke.width_at(Point { x: 0, y: 0, pressure: 0 });
+        let firm = stroke.width_at(Point { x: 0, y: 0, pressure: 255 });
+        assert_eq!((light, firm), (20.0, 60.0));
+    }
+
+    #[test]
+    fn eraser_touches_only_strokes_it_reaches() {
+        let stroke = Stroke {
+            colour: "#000000".into(),
+            width: 40,
+            points: vec![point(100, 100), point(1100, 100)],
+        };
+        assert!(stroke.touches(point(600, 150), ERASER_RADIUS));
+        assert!(!stroke.touches(point(600, 400), ERASER_RADIUS));
+        assert!(!stroke.touches(point(1400, 100), ERASER_RADIUS));
+        let dot = Stroke { points: vec![point(10, 10)], ..stroke.clone() };
+        assert!(dot.touches(point(40, 40), ERASER_RADIUS));
+        let empty = Stroke { points: vec![], ..stroke };
+        assert!(!empty.touches(point(10, 10), ERASER_RADIUS));
+    }
+}

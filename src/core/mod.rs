@@ -1,0 +1,13 @@
+//! The pure core: the practice's words as plain Rust types. No web-sys, no Leptos, so every
+//! rule here is tested natively with `cargo test`.
+
+pub mod entry;
+pub mod ink;
+pub mod place;
+pub mod questions;
+pub mod session;
+
+pub use entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
+pub use place::Place;
+pub use questions::{Answers, Question, ThreeQuestions, Tool};
+pub use session::{Child, NewSession, Session, SessionError, SessionId};

@@ -1,0 +1,111 @@
+//! The three questions of Signs of Safety as a child hears them: what worries you, what is
+//! good, what do you wish for. Both tools (Three Houses, Wizards and Fairies) are looks on
+//! this one model, so a session's answers do not depend on which tool collected them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::entry::Entry;
+
+/// One of the three questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    Worries,
+    GoodThings,
+    Dreams,
+}
+
+impl Question {
+    /// The order a worker usually introduces them; the child may pick any order.
+    pub const ALL: [Question; 3] = [Question::Worries, Question::GoodThings, Question::Dreams];
+
+    /// A stable, language-free name for ids, CSS classes and file names.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Question::Worries => "worries",
+            Question::GoodThings => "good-things",
+            Question::Dreams => "dreams",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Question> {
+        Question::ALL.into_iter().find(|q| q.slug() == slug)
+    }
+}
+
+/// A way of asking the three questions. Wizards and Fairies joins this list next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tool {
+    ThreeHouses,
+}
+
+/// What the child said and drew for one question, and any name the child gave it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Answers {
+    /// The child's own name for the house (or helper), per tool; absent means the usual name.
+    #[serde(default)]
+    pub own_names: BTreeMap<Tool, String>,
+    /// Entries in the order they were made.
+    #[serde(default)]
+    pub entries: Vec<Entry>,
+}
+
+/// The answers to all three questions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ThreeQuestions {
+    #[serde(default)]
+    pub worries: Answers,
+    #[serde(default)]
+    pub good_things: Answers,
+    #[serde(default)]
+    pub dreams: Answers,
+}
+
+impl ThreeQuestions {
+    pub fn answers(&self, question: Question) -> &Answers {
+        match question {
+            Question::Worries => &self.worries,
+            Question::GoodThings => &self.good_things,
+            Question::Dreams => &self.dreams,
+        }
+    }
+
+    pub fn answers_mut(&mut self, question: Question) -> &mut Answers {
+        match question {
+            Question::Worries => &mut self.worries,
+            Question::GoodThings => &mut self.good_things,
+            Question::Dreams => &mut self.dreams,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_round_trip_and_are_distinct() {
+        for question in Question::ALL {
+            assert_eq!(Question::from_slug(question.slug()), Some(question));
+        }
+        assert_eq!(Question::from_slug("nightmares"), None);
+    }
+
+    #[test]
+    fn each_question_has_its_own_answers() {
+        let mut questions = ThreeQuestions::default();
+        questions
+            .answers_mut(Question::Dreams)
+            .own_names
+            .insert(Tool::ThreeHouses, "Castle".into());
+        assert!(questions.answers(Question::Worries).own_names.is_empty());
+        assert!(questions.answers(Question::GoodThings).own_names.is_empty());
+        assert_eq!(
+            questions.answers(Question::Dreams).own_names[&Tool::ThreeHouses],
+            "Castle"
+        );
+    }
+}

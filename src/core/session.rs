@@ -1,0 +1,327 @@
+//! A session: one conversation with one child on one day.
+
+use serde::{Deserialize, Serialize};
+
+use super::entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
+use super::ink::Stroke;
+use super::questions::{Question, ThreeQuestions, Tool};
+
+/// Identifies a session on this device.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SessionId(pub String);
+
+impl SessionId {
+    /// An id from the creation time and a random number, safe in a storage key.
+    pub fn new(now_ms: u64, random: u32) -> SessionId {
+        SessionId(format!("{now_ms:x}-{random:08x}"))
+    }
+}
+
+impl std::fmt::Display for SessionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The child, with as little about them as the work needs: a first name or alias is enough.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Child {
+    pub name: String,
+    #[serde(default)]
+    pub age: Option<u8>,
+}
+
+/// What the worker types to start a session, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewSession {
+    pub child_name: String,
+    pub age: String,
+    pub worker_name: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// Why a session could not be started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionError {
+    NameMissing,
+    AgeInvalid,
+    DateInvalid,
+}
+
+/// The oldest age the form accepts; young adults leaving care are still heard.
+pub const MAX_AGE: u8 = 25;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: SessionId,
+    pub child: Child,
+    /// Empty when the worker gave no name.
+    #[serde(default)]
+    pub worker: String,
+    /// `YYYY-MM-DD`, the day of the conversation.
+    pub date: String,
+    /// Milliseconds since the Unix epoch.
+    pub created_at: u64,
+    pub updated_at: u64,
+    pub questions: ThreeQuestions,
+    /// The id the next entry gets; ids are never reused.
+    next_entry: u64,
+}
+
+impl Session {
+    /// Starts a session from the form. Names are trimmed at the ends (they are labels, not
+    /// the child's words); the child's own words are never touched.
+    pub fn start(form: &NewSession, id: SessionId, now_ms: u64) -> Result<Session, SessionError> {
+        let name = form.child_name.trim();
+        if name.is_empty() {
+            return Err(SessionError::NameMissing);
+        }
+        let age = match form.age.trim() {
+            "" => None,
+            text => match text.parse::<u8>() {
+                Ok(age) if age <= MAX_AGE => Some(age),
+                _ => return Err(SessionError::AgeInvalid),
+            },
+        };
+        if !is_iso_date(&form.date) {
+            return Err(SessionError::DateInvalid);
+        }
+        Ok(Session {
+            id,
+            child: Child { name: name.to_owned(), age },
+            worker: form.worker_name.trim().to_owned(),
+            date: form.date.clone(),
+            created_at: now_ms,
+            updated_at: now_ms,
+            questions: ThreeQuestions::default(),
+            next_entry: 1,
+        })
+    }
+
+    pub fn entries(&self, question: Question) -> &[Entry] {
+        &self.questions.answers(question).entries
+    }
+
+    pub fn entry(&self, question: Question, id: EntryId) -> Option<&Entry> {
+        self.entries(question).iter().find(|entry| entry.id == id)
+    }
+
+    /// The child's own name for a question in a tool, if they gave one.
+    pub fn own_name(&self, tool: Tool, question: Question) -> Option<&str> {
+        self.questions.answers(question).own_names.get(&tool).map(String::as_str)
+    }
+
+    /// Gives a house (or helper) the child's own name; a blank name brings the usual one back.
+    pub fn rename(&mut self, tool: Tool, question: Question, name: &str, now_ms: u64) {
+        let own_names = &mut self.questions.answers_mut(question).own_names;
+        if name.trim().is_empty() {
+            own_names.remove(&tool);
+        } else {
+            own_names.insert(tool, name.to_owned());
+        }
+        self.touch(now_ms);
+    }
+
+    pub fn add_words(&mut self, question: Question, words: Words, now_ms: u64) -> EntryId {
+        self.add_entry(question, EntryContent::Words(words), now_ms)
+    }
+
+    pub fn add_drawing(&mut self, question: Question, now_ms: u64) -> EntryId {
+        self.add_entry(question, EntryContent::Drawing(Drawing::default()), now_ms)
+    }
+
+    /// Replaces the words of an entry, exactly as given. Returns false if there is no such
+    /// words entry.
+    pub fn set_words(&mut self, question: Question, id: EntryId, text: &str, voice: Voice, now_ms: u64) -> bool {
+        let Some(EntryContent::Words(words)) = self.content_mut(question, id) else {
+            return false;
+        };
+        words.text = text.to_owned();
+        words.voice = voice;
+        self.touch(now_ms);
+        true
+    }
+
+    /// Changes a drawing through `change`, which gets the drawing and returns a result.
+    /// Returns None if there is no such drawing.
+    pub fn change_drawing<R>(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        now_ms: u64,
+        change: impl FnOnce(&mut Drawing) -> R,
+    ) -> Option<R> {
+        let Some(EntryContent::Drawing(drawing)) = self.content_mut(question, id) else {
+            return None;
+        };
+        let result = change(drawing);
+        self.touch(now_ms);
+        Some(result)
+    }
+
+    /// Adds a finished stroke to a drawing without undo history (used by tests and imports).
+    pub fn add_stroke(&mut self, question: Question, id: EntryId, stroke: Stroke, now_ms: u64) -> bool {
+        self.change_drawing(question, id, now_ms, |drawing| drawing.strokes.push(stroke)).is_some()
+    }
+
+    /// Removes an entry. Returns it, so a caller could offer to bring it back.
+    pub fn delete_entry(&mut self, question: Question, id: EntryId, now_ms: u64) -> Option<Entry> {
+        let entries = &mut self.questions.answers_mut(question).entries;
+        let position = entries.iter().position(|entry| entry.id == id)?;
+        let removed = entries.remove(position);
+        self.touch(now_ms);
+        Some(removed)
+    }
+
+    fn add_entry(&mut self, question: Question, content: EntryContent, now_ms: u64) -> EntryId {
+        let id = EntryId(self.next_entry.max(1));
+        self.next_entry = id.0 + 1;
+        self.questions.answers_mut(question).entries.push(Entry {
+            id,
+            created_at: now_ms,
+            content,
+        });
+        self.touch(now_ms);
+        id
+    }
+
+    fn content_mut(&mut self, question: Question, id: EntryId) -> Option<&mut EntryContent> {
+        self.questions
+            .answers_mut(question)
+            .entries
+            .iter_mut()
+            .find(|entry| entry.id == id)
+            .map(|entry| &mut entry.content)
+    }
+
+    fn touch(&mut self, now_ms: u64) {
+        self.updated_at = self.updated_at.max(now_ms);
+    }
+}
+
+/// Sorts sessions newest first: by the conversation's date, then by when they were made.
+pub fn newest_first(sessions: &mut [Session]) {
+    sessions.sort_by(|a, b| (&b.date, b.created_at).cmp(&(&a.date, a.created_at)));
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|part| part.parse::<u32>().ok());
+    matches!(
+        (number(0..4), number(5..7), number(8..10)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ink::Point;
+
+    fn form(name: &str) -> NewSession {
+        NewSession {
+            child_name: name.into(),
+            age: "7".into(),
+            worker_name: " Sam ".into(),
+            date: "2026-11-26".into(),
+        }
+    }
+
+    fn mia() -> Session {
+        Session::start(&form("Mia"), SessionId::new(1, 2), 1000).unwrap()
+    }
+
+    #[test]
+    fn starting_needs_a_name_and_accepts_the_rest_optional() {
+        assert_eq!(Session::start(&form("  "), SessionId::new(1, 2), 0), Err(SessionError::NameMissing));
+        let session = Session::start(
+            &NewSession { age: String::new(), worker_name: String::new(), ..form(" Mia ") },
+            SessionId::new(1, 2),
+            0,
+        )
+        .unwrap();
+        assert_eq!(session.child, Child { name: "Mia".into(), age: None });
+        assert_eq!(session.worker, "");
+        assert_eq!(mia().worker, "Sam");
+        assert_eq!(mia().child.age, Some(7));
+    }
+
+    #[test]
+    fn bad_age_or_date_is_refused() {
+        let too_old = NewSession { age: "99".into(), ..form("Mia") };
+        assert_eq!(Session::start(&too_old, SessionId::new(1, 2), 0), Err(SessionError::AgeInvalid));
+        let words = NewSession { age: "seven".into(), ..form("Mia") };
+        assert_eq!(Session::start(&words, SessionId::new(1, 2), 0), Err(SessionError::AgeInvalid));
+        for date in ["", "26.11.2026", "2026-13-01", "2026-1-1"] {
+            let bad = NewSession { date: date.into(), ..form("Mia") };
+            assert_eq!(Session::start(&bad, SessionId::new(1, 2), 0), Err(SessionError::DateInvalid), "{date}");
+        }
+    }
+
+    #[test]
+    fn entries_keep_their_order_and_ids_are_never_reused() {
+        let mut session = mia();
+        let first = session.add_drawing(Question::Worries, 2000);
+        let second = session.add_words(Question::Worries, Words::default(), 3000);
+        assert_eq!(
+            session.entries(Question::Worries).iter().map(|e| e.id).collect::<Vec<_>>(),
+            vec![first, second]
+        );
+        session.delete_entry(Question::Worries, second, 4000).unwrap();
+        let third = session.add_words(Question::Dreams, Words::default(), 5000);
+        assert!(third.0 > second.0);
+        assert!(session.entries(Question::GoodThings).is_empty());
+        assert_eq!(session.updated_at, 5000);
+    }
+
+    #[test]
+    fn words_are_replaced_exactly_as_typed() {
+        let mut session = mia();
+        let id = session.add_words(Question::Worries, Words::default(), 2000);
+        assert!(session.set_words(Question::Worries, id, "  Ich hab Angst 😢  ", Voice::ChildWrote, 2100));
+        let words = session.entry(Question::Worries, id).unwrap().words().unwrap();
+        assert_eq!(words.text, "  Ich hab Angst 😢  ");
+        assert_eq!(words.voice, Voice::ChildWrote);
+        assert!(!session.set_words(Question::GoodThings, id, "x", Voice::ChildWrote, 2200));
+    }
+
+    #[test]
+    fn strokes_go_only_to_drawings() {
+        let mut session = mia();
+        let drawing = session.add_drawing(Question::GoodThings, 2000);
+        let words = session.add_words(Question::GoodThings, Words::default(), 2000);
+        let stroke = Stroke { colour: "#222222".into(), width: 40, points: vec![Point { x: 1, y: 1, pressure: 9 }] };
+        assert!(session.add_stroke(Question::GoodThings, drawing, stroke.clone(), 2100));
+        assert!(!session.add_stroke(Question::GoodThings, words, stroke, 2100));
+        let strokes = &session.entry(Question::GoodThings, drawing).unwrap().drawing().unwrap().strokes;
+        assert_eq!(strokes.len(), 1);
+    }
+
+    #[test]
+    fn a_house_can_have_the_childs_own_name_and_lose_it_again() {
+        let mut session = mia();
+        session.rename(Tool::ThreeHouses, Question::Worries, "Stormy house", 2000);
+        assert_eq!(session.own_name(Tool::ThreeHouses, Question::Worries), Some("Stormy house"));
+        session.rename(Tool::ThreeHouses, Question::Worries, "   ", 2100);
+        assert_eq!(session.own_name(Tool::ThreeHouses, Question::Worries), None);
+    }
+
+    #[test]
+    fn sessions_sort_newest_first() {
+        let mut older = mia();
+        older.date = "2026-11-01".into();
+        let mut newer_same_day = Session::start(&form("Ben"), SessionId::new(3, 4), 9000).unwrap();
+        newer_same_day.date = "2026-11-26".into();
+        let earlier_same_day = mia();
+        let mut sessions = vec![older.clone(), earlier_same_day.clone(), newer_same_day.clone()];
+        newest_first(&mut sessions);
+        let names: Vec<_> = sessions.iter().map(|s| (s.child.name.as_str(), s.created_at)).collect();
+        assert_eq!(names, vec![("Ben", 9000), ("Mia", 1000), ("Mia", 1000)]);
+        assert_eq!(sessions[2].date, "2026-11-01");
+    }
+}

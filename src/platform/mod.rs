@@ -1,0 +1,27 @@
+//! Thin browser glue that is not a component: the clock, randomness, the browser's language.
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// A random number for ids; not for secrets.
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+}
+
+/// Today's date on this device, `YYYY-MM-DD`, in local time.
+pub fn today_iso() -> String {
+    let today = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        today.get_full_year(),
+        today.get_month() + 1,
+        today.get_date()
+    )
+}
+
+/// The browser's preferred language, such as `de-DE`.
+pub fn browser_language() -> Option<String> {
+    web_sys::window()?.navigator().language()
+}

@@ -1,0 +1,205 @@
+//! Stored records and their schema versions. Reading never panics: a record that cannot be
+//! read is reported and left alone, so nothing the child made is overwritten by a mistake.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::core::{Place, Session, SessionId};
+
+/// The version written into every record today. Older versions are migrated on reading;
+/// every past version keeps a fixture in `tests/fixtures/`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Key prefix shared by everything Hear Me stores.
+pub const KEY_PREFIX: &str = "hear-me/";
+/// Key of the index of sessions.
+pub const INDEX_KEY: &str = "hear-me/index";
+/// Key of this device's state: the screen the worker was on and the language.
+pub const DEVICE_KEY: &str = "hear-me/device";
+const SESSION_PREFIX: &str = "hear-me/session/";
+
+pub fn session_key(id: &SessionId) -> String {
+    format!("{SESSION_PREFIX}{id}")
+}
+
+/// The session id in a storage key, if the key holds a session.
+pub fn session_id_from_key(key: &str) -> Option<SessionId> {
+    key.strip_prefix(SESSION_PREFIX)
+        .filter(|id| !id.is_empty())
+        .map(|id| SessionId(id.to_owned()))
+}
+
+/// Why a stored record could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordError {
+    /// Not valid JSON, or not the shape its version promises.
+    Corrupt(String),
+    /// Written by a newer Hear Me than this one.
+    FromTheFuture(u32),
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::Corrupt(detail) => write!(f, "the record is damaged: {detail}"),
+            RecordError::FromTheFuture(version) => write!(
+                f,
+                "the record has schema version {version}, newer than this app's {SCHEMA_VERSION}"
+            ),
+        }
+    }
+}
+
+/// A session whose record could not be read; its raw record stays untouched in storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadableSession {
+    pub id: SessionId,
+    /// From the index, when the index still knows it.
+    pub child_name: Option<String>,
+    pub error: RecordError,
+}
+
+#[derive(Serialize)]
+struct SessionRecordOut<'a> {
+    schema: u32,
+    session: &'a Session,
+}
+
+#[derive(Deserialize)]
+struct SessionRecordV1 {
+    session: Session,
+}
+
+pub fn encode_session(session: &Session) -> String {
+    let record = SessionRecordOut {
+        schema: SCHEMA_VERSION,
+        session,
+    };
+    serde_json::to_string(&record).expect("a session always serialises")
+}
+
+pub fn decode_session(raw: &str) -> Result<Session, RecordError> {
+    let value = parse_versioned(raw)?;
+    // Version 1 is today's; a migration from version N to N+1 goes here when N+1 exists.
+    let record: SessionRecordV1 =
+        serde_json::from_value(value).map_err(|error| RecordError::Corrupt(error.to_string()))?;
+    Ok(record.session)
+}
+
+/// One line of the index: enough to list a session, and to name it if its record breaks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    pub id: SessionId,
+    pub child_name: String,
+    pub date: String,
+}
+
+impl IndexEntry {
+    pub fn of(session: &Session) -> IndexEntry {
+        IndexEntry {
+            id: session.id.clone(),
+            child_name: session.child.name.clone(),
+            date: session.date.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Index {
+    pub sessions: Vec<IndexEntry>,
+}
+
+impl Index {
+    /// Adds or updates a session's line. Returns whether anything changed.
+    pub fn upsert(&mut self, entry: IndexEntry) -> bool {
+        match self.sessions.iter_mut().find(|known| known.id == entry.id) {
+            Some(known) if *known == entry => false,
+            Some(known) => {
+                *known = entry;
+                true
+            }
+            None => {
+                self.sessions.push(entry);
+                true
+            }
+        }
+    }
+
+    pub fn remove(&mut self, id: &SessionId) -> bool {
+        let before = self.sessions.len();
+        self.sessions.retain(|entry| &entry.id != id);
+        before != self.sessions.len()
+    }
+
+    pub fn child_name(&self, id: &SessionId) -> Option<&str> {
+        self.sessions
+            .iter()
+            .find(|entry| &entry.id == id)
+            .map(|entry| entry.child_name.as_str())
+    }
+}
+
+#[derive(Serialize)]
+struct IndexRecordOut<'a> {
+    schema: u32,
+    #[serde(flatten)]
+    index: &'a Index,
+}
+
+pub fn encode_index(index: &Index) -> String {
+    serde_json::to_string(&IndexRecordOut {
+        schema: SCHEMA_VERSION,
+        index,
+    })
+    .expect("an index always serialises")
+}
+
+pub fn decode_index(raw: &str) -> Result<Index, RecordError> {
+    let value = parse_versioned(raw)?;
+    serde_json::from_value(value).map_err(|error| RecordError::Corrupt(error.to_string()))
+}
+
+/// Parses JSON and checks its schema version before anything else is trusted.
+fn parse_versioned(raw: &str) -> Result<Value, RecordError> {
+    let value: Value = serde_json::from_str(raw).map_err(|error| RecordError::Corrupt(error.to_string()))?;
+    let version = value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| RecordError::Corrupt("no schema version".into()))?;
+    match u32::try_from(version) {
+        Ok(SCHEMA_VERSION) => Ok(value),
+        Ok(version) if version > SCHEMA_VERSION => Err(RecordError::FromTheFuture(version)),
+        Ok(0) => Err(RecordError::Corrupt("schema version 0 never existed".into())),
+        _ => Err(RecordError::FromTheFuture(u32::MAX)),
+    }
+}
+
+/// What this device remembers besides sessions: where the worker was, and the language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceState {
+    #[serde(default)]
+    pub place: Place,
+    /// A locale code such as `en` or `de`; empty means the browser's language.
+    #[serde(default)]
+    pub language: String,
+}
+
+#[derive(Serialize)]
+struct DeviceRecordOut<'a> {
+    schema: u32,
+    #[serde(flatten)]
+    state: &'a DeviceState,
+}
+
+pub fn encode_device_state(state: &DeviceState) -> String {
+    serde_json::to_string(&DeviceRecordOut {
+        schema: SCHEMA_VERSION,
+        state,
+    })
+    .expect("device state always serialises")
+}
+
+pub fn decode_device_state(raw: &str) -> Result<DeviceState, RecordError> {
+    let value = parse_versioned(raw)?;
+    serde_json::from_value(value).map_err(|error| RecordError::Corrupt(error.to_string()))
+}

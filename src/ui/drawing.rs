@@ -1,0 +1,386 @@
+//! The drawing editor: a canvas for finger, pen or mouse, a palette, an eraser and undo.
+//! Ink is painted as the pointer moves; each finished stroke is saved at once.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::PointerEvent;
+
+use crate::app::{use_app_state, AppState};
+use crate::core::ink::{
+    pressure_from_pointer, BrushSize, ColourName, DrawingHistory, Point, Stroke, View, ERASER_RADIUS, PALETTE,
+};
+use crate::core::{Drawing, EntryId, Place, Question, SessionId};
+use crate::i18n::*;
+use crate::platform;
+use crate::ui::canvas::{context_2d, fit_canvas, paint_drawing, paint_segment};
+use crate::ui::houses::house_name;
+use crate::ui::IconButton;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tip {
+    Pen,
+    Eraser,
+}
+
+/// The stroke being drawn, by the one pointer drawing it.
+struct LiveStroke {
+    pointer_id: i32,
+    stroke: Stroke,
+}
+
+fn colour_label(i18n: I18nContext<Locale>, name: ColourName) -> &'static str {
+    match name {
+        ColourName::Black => t_string!(i18n, colour_black),
+        ColourName::Red => t_string!(i18n, colour_red),
+        ColourName::Orange => t_string!(i18n, colour_orange),
+        ColourName::Yellow => t_string!(i18n, colour_yellow),
+        ColourName::Green => t_string!(i18n, colour_green),
+        ColourName::Blue => t_string!(i18n, colour_blue),
+        ColourName::Purple => t_string!(i18n, colour_purple),
+        ColourName::Brown => t_string!(i18n, colour_brown),
+        ColourName::Pink => t_string!(i18n, colour_pink),
+        ColourName::Grey => t_string!(i18n, colour_grey),
+    }
+}
+
+fn brush_label(i18n: I18nContext<Locale>, size: BrushSize) -> &'static str {
+    match size {
+        BrushSize::Thin => t_string!(i18n, brush_thin),
+        BrushSize::Medium => t_string!(i18n, brush_medium),
+        BrushSize::Thick => t_string!(i18n, brush_thick),
+    }
+}
+
+/// The editor's handle on the drawing it edits.
+#[derive(Clone)]
+struct Editing {
+    state: AppState,
+    session: SessionId,
+    question: Question,
+    entry: EntryId,
+    history: StoredValue<DrawingHistory>,
+    can_undo: RwSignal<bool>,
+    can_redo: RwSignal<bool>,
+}
+
+impl Editing {
+    /// Changes the drawing through its history, then refreshes the undo buttons.
+    fn change<R>(&self, change: impl FnOnce(&mut DrawingHistory, &mut Drawing) -> R) -> Option<R> {
+        let mut history = self.history.get_value();
+        let result = self.state.change_session(&self.session, |s| {
+            s.change_drawing(self.question, self.entry, platform::now_ms(), |drawing| {
+                change(&mut history, drawing)
+            })
+        });
+        self.can_undo.set(history.can_undo());
+        self.can_redo.set(history.can_redo());
+        self.history.set_value(history);
+        result.flatten()
+    }
+}
+
+#[component]
+pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let editing = Editing {
+        state,
+        session: session.clone(),
+        question,
+        entry,
+        history: StoredValue::new(DrawingHistory::default()),
+        can_undo: RwSignal::new(false),
+        can_redo: RwSignal::new(false),
+    };
+    let tip = RwSignal::new(Tip::Pen);
+    let colour = RwSignal::new(PALETTE[0].hex);
+    let size = RwSignal::new(BrushSize::default());
+
+    let title = {
+        let session = session.clone();
+        Memo::new(move |_| state.with_session(&session, |s| house_name(i18n, s, question)).unwrap_or_default())
+    };
+    let strokes = {
+        let session = session.clone();
+        Memo::new(move |_| {
+            state
+                .with_session(&session, |s| {
+                    s.entry(question, entry).and_then(|e| e.drawing()).map(|d| d.strokes.clone())
+                })
+                .flatten()
+                .unwrap_or_default()
+        })
+    };
+
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let frame_ref = NodeRef::<leptos::html::Div>::new();
+    let view_box = StoredValue::new(View::fit(800.0, 600.0));
+    let live = StoredValue::new(None::<LiveStroke>);
+    let erasing = StoredValue::new(None::<i32>);
+
+    // Fit the canvas to the space it has (again after a rotation) and paint what is stored.
+    let refit = move || {
+        let (Some(canvas), Some(frame)) = (canvas_ref.get_untracked(), frame_ref.get_untracked()) else {
+            return;
+        };
+        let view = View::fit(f64::from(frame.client_width()), f64::from(frame.client_height()));
+        view_box.set_value(view);
+        fit_canvas(&canvas, view);
+        if let Some(context) = context_2d(&canvas) {
+            strokes.with_untracked(|strokes| paint_drawing(&context, view, strokes));
+        }
+    };
+    Effect::new(move |_| {
+        let strokes = strokes.get();
+        match canvas_ref.get() {
+            Some(canvas) if canvas.width() > 0 && view_box.get_value().width > 0.0 => {
+                if let Some(context) = context_2d(&canvas) {
+                    paint_drawing(&context, view_box.get_value(), &strokes);
+                }
+            }
+            _ => {}
+        }
+    });
+    Effect::new(move |_| {
+        if canvas_ref.get().is_some() {
+            refit();
+        }
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| refit());
+    on_cleanup(move || on_resize.remove());
+
+    let point_of = move |ev: &PointerEvent| -> Option<Point> {
+        let canvas = canvas_ref.get_untracked()?;
+        let rect = canvas.get_bounding_client_rect();
+        let pressure = pressure_from_pointer(f64::from(ev.pressure()), &ev.pointer_type());
+        Some(view_box.get_value().to_logical(
+            f64::from(ev.client_x()) - rect.left(),
+            f64::from(ev.client_y()) - rect.top(),
+            pressure,
+        ))
+    };
+    // Every sample since the last event, where the browser offers them: smoother fast lines.
+    let samples_of = |ev: &PointerEvent| -> Vec<PointerEvent> {
+        let coalesced: Vec<PointerEvent> = ev
+            .get_coalesced_events()
+            .iter()
+            .filter_map(|sample| sample.dyn_into::<PointerEvent>().ok())
+            .collect();
+        if coalesced.is_empty() {
+            vec![ev.clone()]
+        } else {
+            coalesced
+        }
+    };
+
+    let edit_down = editing.clone();
+    let on_pointer_down = move |ev: PointerEvent| {
+        // One stroke at a time: a second finger or a resting palm does not draw.
+        if live.with_value(Option::is_some) || erasing.get_value().is_some() {
+            return;
+        }
+        let Some(point) = point_of(&ev) else { return };
+        ev.prevent_default();
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            let _ = canvas.set_pointer_capture(ev.pointer_id());
+        }
+        match tip.get_untracked() {
+            Tip::Eraser => {
+                erasing.set_value(Some(ev.pointer_id()));
+                edit_down.change(|history, drawing| history.erase_at(drawing, point, ERASER_RADIUS, false));
+            }
+            Tip::Pen => {
+                let stroke = Stroke {
+                    colour: colour.get_untracked().to_owned(),
+                    width: size.get_untracked().width(),
+                    points: vec![point],
+                };
+                if let Some(context) = canvas_ref.get_untracked().as_ref().and_then(context_2d) {
+                    paint_segment(&context, view_box.get_value(), &stroke, point, point);
+                }
+                live.set_value(Some(LiveStroke { pointer_id: ev.pointer_id(), stroke }));
+            }
+        }
+    };
+
+    let edit_move = editing.clone();
+    let on_pointer_move = move |ev: PointerEvent| {
+        if erasing.get_value() == Some(ev.pointer_id()) {
+            for sample in samples_of(&ev) {
+                if let Some(point) = point_of(&sample) {
+                    edit_move.change(|history, drawing| history.erase_at(drawing, point, ERASER_RADIUS, true));
+                }
+            }
+            return;
+        }
+        let context = canvas_ref.get_untracked().as_ref().and_then(context_2d);
+        live.update_value(|live| {
+            let Some(live) = live.as_mut().filter(|live| live.pointer_id == ev.pointer_id()) else {
+                return;
+            };
+            for sample in samples_of(&ev) {
+                let Some(point) = point_of(&sample) else { continue };
+                let Some(&last) = live.stroke.points.last() else { continue };
+                if last.x == point.x && last.y == point.y {
+                    continue;
+                }
+                live.stroke.points.push(point);
+                if let Some(context) = &context {
+                    paint_segment(context, view_box.get_value(), &live.stroke, last, point);
+                }
+            }
+        });
+    };
+
+    let edit_up = editing.clone();
+    let on_pointer_up = move |ev: PointerEvent| {
+        if erasing.get_value() == Some(ev.pointer_id()) {
+            erasing.set_value(None);
+            edit_up.state.save_now();
+            return;
+        }
+        let finished = live
+            .try_update_value(|live| {
+                if live.as_ref().is_some_and(|l| l.pointer_id == ev.pointer_id()) {
+                    live.take()
+                } else {
+                    None
+                }
+            })
+            .flatten();
+        if let Some(finished) = finished {
+            edit_up.change(|history, drawing| history.add_stroke(drawing, finished.stroke));
+            edit_up.state.save_now();
+        }
+    };
+
+    // A cancelled pointer (a palm, a system gesture) loses only the stroke it was drawing.
+    let edit_cancel = editing.clone();
+    let on_pointer_cancel = move |ev: PointerEvent| {
+        if erasing.get_value() == Some(ev.pointer_id()) {
+            erasing.set_value(None);
+            edit_cancel.state.save_now();
+            return;
+        }
+        let was_live = live
+            .try_update_value(|live| {
+                let matches = live.as_ref().is_some_and(|l| l.pointer_id == ev.pointer_id());
+                if matches {
+                    *live = None;
+                }
+                matches
+            })
+            .unwrap_or(false);
+        if was_live {
+            if let Some(context) = canvas_ref.get_untracked().as_ref().and_then(context_2d) {
+                strokes.with_untracked(|strokes| paint_drawing(&context, view_box.get_value(), strokes));
+            }
+        }
+    };
+
+    let (edit_undo, edit_redo) = (editing.clone(), editing.clone());
+    let undo = move || {
+        edit_undo.change(|history, drawing| history.undo(drawing));
+        edit_undo.state.save_now();
+    };
+    let redo = move || {
+        edit_redo.change(|history, drawing| history.redo(drawing));
+        edit_redo.state.save_now();
+    };
+    let done = move || {
+        let drawing_is_empty = strokes.with_untracked(Vec::is_empty);
+        if drawing_is_empty {
+            state.change_session(&session, |s| s.delete_entry(question, entry, platform::now_ms()));
+            state.save_now();
+        }
+        state.go(Place::House { session: session.clone(), question });
+    };
+
+    let swatches = PALETTE
+        .iter()
+        .map(|swatch| {
+            let hex = swatch.hex;
+            let name = swatch.name;
+            view! {
+                <button
+                    type="button"
+                    class="swatch"
+                    style=format!("--swatch: {hex}")
+                    aria-label=move || colour_label(i18n, name)
+                    aria-pressed=move || (tip.get() == Tip::Pen && colour.get() == hex).to_string()
+                    on:click=move |_| {
+                        colour.set(hex);
+                        tip.set(Tip::Pen);
+                    }
+                ></button>
+            }
+        })
+        .collect_view();
+    let brushes = BrushSize::ALL
+        .into_iter()
+        .map(|brush| {
+            view! {
+                <button
+                    type="button"
+                    class="brush"
+                    aria-label=move || brush_label(i18n, brush)
+                    aria-pressed=move || (size.get() == brush).to_string()
+                    on:click=move |_| {
+                        size.set(brush);
+                        tip.set(Tip::Pen);
+                    }
+                >
+                    <span
+                        class="brush-dot"
+                        style=move || format!("width: {0}px; height: {0}px; background-color: {1}", brush.width() / 3, colour.get())
+                    ></span>
+                </button>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="drawing-screen">
+            <header class="screen-header compact">
+                <IconButton icon="icon-done" class="primary" label=Signal::derive(move || t_string!(i18n, done).to_owned())
+                    on_press=done />
+                <h1>{move || title.get()}</h1>
+            </header>
+            <div class="canvas-frame" node_ref=frame_ref>
+                <canvas
+                    class="drawing-canvas"
+                    node_ref=canvas_ref
+                    role="img"
+                    aria-label=move || t_string!(i18n, drawing_area)
+                    on:pointerdown=on_pointer_down
+                    on:pointermove=on_pointer_move
+                    on:pointerup=on_pointer_up
+                    on:pointercancel=on_pointer_cancel
+                ></canvas>
+            </div>
+            <div class="toolbar" role="toolbar" aria-label=move || t_string!(i18n, tools)>
+                <div class="swatches" role="group" aria-label=move || t_string!(i18n, colours)>{swatches}</div>
+                <div class="brushes" role="group" aria-label=move || t_string!(i18n, brushes)>{brushes}</div>
+                <div class="tool-buttons">
+                    <button
+                        type="button"
+                        class="icon-button"
+                        aria-pressed=move || (tip.get() == Tip::Eraser).to_string()
+                        on:click=move |_| tip.set(Tip::Eraser)
+                    >
+                        <img src="public/icon-eraser.svg" alt="" aria-hidden="true" />
+                        <span>{t!(i18n, eraser)}</span>
+                    </button>
+                    <button type="button" class="icon-button" disabled=move || !editing.can_undo.get() on:click=move |_| undo()>
+                        <img src="public/icon-undo.svg" alt="" aria-hidden="true" />
+                        <span>{t!(i18n, undo)}</span>
+                    </button>
+                    <button type="button" class="icon-button" disabled=move || !editing.can_redo.get() on:click=move |_| redo()>
+                        <img src="public/icon-redo.svg" alt="" aria-hidden="true" />
+                        <span>{t!(i18n, redo)}</span>
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,158 @@
+//! Inside a house: the child's entries in the order made, and ways to add more.
+
+use leptos::prelude::*;
+
+use crate::app::use_app_state;
+use crate::core::{Entry, EntryContent, EntryId, Place, Question, SessionId, Voice, Words};
+use crate::i18n::*;
+use crate::platform;
+use crate::ui::canvas::DrawingPreview;
+use crate::ui::dialog::ConfirmDialog;
+use crate::ui::houses::{house_name, house_prompt};
+use crate::ui::IconButton;
+
+/// The words that mark who said and who wrote an entry.
+pub fn voice_label(i18n: I18nContext<Locale>, voice: Voice) -> &'static str {
+    match voice {
+        Voice::ChildSaidWorkerWrote => t_string!(i18n, voice_child_said),
+        Voice::ChildWrote => t_string!(i18n, voice_child_wrote),
+    }
+}
+
+#[component]
+pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let to_delete = RwSignal::new(None::<EntryId>);
+    let name = {
+        let session = session.clone();
+        Memo::new(move |_| state.with_session(&session, |s| house_name(i18n, s, question)).unwrap_or_default())
+    };
+    let entries = {
+        let session = session.clone();
+        Memo::new(move |_| state.with_session(&session, |s| s.entries(question).to_vec()).unwrap_or_default())
+    };
+
+    let (draw_id, words_id, read_id, open_id, delete_id) =
+        (session.clone(), session.clone(), session.clone(), session.clone(), session.clone());
+    let start_drawing = move || {
+        let entry = state.change_session(&draw_id, |s| s.add_drawing(question, platform::now_ms()));
+        if let Some(entry) = entry {
+            state.save_now();
+            state.go(Place::Drawing { session: draw_id.clone(), question, entry });
+        }
+    };
+    let start_words = move || {
+        let entry = state.change_session(&words_id, |s| s.add_words(question, Words::default(), platform::now_ms()));
+        if let Some(entry) = entry {
+            state.save_now();
+            state.go(Place::Words { session: words_id.clone(), question, entry });
+        }
+    };
+    let back = Place::ThreeHouses { session: session.clone() };
+
+    view! {
+        <header class=format!("screen-header house-header house-{}", question.slug())>
+            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_houses).to_owned())
+                on_press=move || state.go(back.clone()) />
+            <img class="house-badge" src=format!("public/house-{}.svg", question.slug()) alt="" aria-hidden="true" />
+            <h1>{move || name.get()}</h1>
+        </header>
+        <p class="prompt">{move || house_prompt(i18n, question)}</p>
+        <div class="house-actions">
+            <IconButton icon="icon-draw" class="big" label=Signal::derive(move || t_string!(i18n, draw).to_owned())
+                on_press=start_drawing />
+            <IconButton icon="icon-words" class="big" label=Signal::derive(move || t_string!(i18n, write_words).to_owned())
+                on_press=start_words />
+            <IconButton icon="icon-read-back" class="big" label=Signal::derive(move || t_string!(i18n, read_back).to_owned())
+                on_press=move || state.go(Place::ReadBack { session: read_id.clone(), question }) />
+        </div>
+        <Show when=move || entries.with(Vec::is_empty)>
+            <p class="quiet">{t!(i18n, no_entries)}</p>
+        </Show>
+        <ol class="entries" aria-label=move || t_string!(i18n, entries_label)>
+            {move || {
+                entries
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(position, entry)| {
+                        let number = position + 1;
+                        let id = entry.id;
+                        let open_session = open_id.clone();
+                        let place = match entry.content {
+                            EntryContent::Drawing(_) => Place::Drawing { session: open_session, question, entry: id },
+                            EntryContent::Words(_) => Place::Words { session: open_session, question, entry: id },
+                        };
+                        view! {
+                            <li class="entry">
+                                <EntrySummary entry />
+                                <div class="entry-actions">
+                                    <button type="button" class="primary"
+                                        aria-label=move || t_string!(i18n, open_entry, number = number)
+                                        on:click=move |_| state.go(place.clone())>
+                                        {t!(i18n, open)}
+                                    </button>
+                                    <button type="button" class="danger-quiet"
+                                        aria-label=move || t_string!(i18n, delete_entry, number = number)
+                                        on:click=move |_| to_delete.set(Some(id))>
+                                        <img src="public/icon-delete.svg" alt="" aria-hidden="true" />
+                                        <span>{t!(i18n, delete)}</span>
+                                    </button>
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
+        {move || to_delete.get().map(|entry| {
+            let session = delete_id.clone();
+            view! {
+                <ConfirmDialog
+                    title=t_string!(i18n, confirm_delete_entry_title)
+                    text=t_string!(i18n, confirm_delete_entry_text)
+                    confirm_label=t_string!(i18n, delete)
+                    on_confirm=move || {
+                        state.change_session(&session, |s| s.delete_entry(question, entry, platform::now_ms()));
+                        state.save_now();
+                        to_delete.set(None);
+                    }
+                    on_cancel=move || to_delete.set(None)
+                />
+            }
+        })}
+    }
+}
+
+/// An entry as it appears in a list: a drawing's picture, or the words with who said them.
+#[component]
+pub fn EntrySummary(entry: Entry) -> impl IntoView {
+    let i18n = use_i18n();
+    match entry.content {
+        EntryContent::Drawing(drawing) => {
+            let empty = drawing.strokes.is_empty();
+            view! {
+                <div class="entry-drawing">
+                    <DrawingPreview drawing />
+                    <span class="entry-kind">
+                        {move || if empty { t_string!(i18n, empty_drawing) } else { t_string!(i18n, drawing_entry) }}
+                    </span>
+                </div>
+            }
+            .into_any()
+        }
+        EntryContent::Words(words) => {
+            let empty = words.text.is_empty();
+            view! {
+                <figure class="entry-words">
+                    <blockquote class="childs-words" dir="auto">{words.text}</blockquote>
+                    <figcaption class="voice">
+                        {move || if empty { t_string!(i18n, empty_words) } else { voice_label(i18n, words.voice) }}
+                    </figcaption>
+                </figure>
+            }
+            .into_any()
+        }
+    }
+}

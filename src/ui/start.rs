@@ -1,0 +1,224 @@
+//! The first screen: start a session, or reopen or delete one kept on this tablet.
+
+use leptos::prelude::*;
+
+use crate::app::{use_app_state, AppState};
+use crate::core::session::newest_first;
+use crate::core::{NewSession, Place, Session, SessionError, SessionId};
+use crate::i18n::*;
+use crate::platform;
+use crate::store::RecordError;
+use crate::ui::dialog::ConfirmDialog;
+use crate::ui::language::LanguagePicker;
+
+#[component]
+pub fn StartScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="start-header">
+            <img class="app-icon" src="public/icon.svg" alt="" aria-hidden="true" />
+            <div>
+                <h1>{t!(i18n, app_name)}</h1>
+                <p class="tagline">{t!(i18n, tagline)}</p>
+            </div>
+            <LanguagePicker />
+        </header>
+        <div class="start-columns">
+            <NewSessionForm />
+            <SessionList />
+        </div>
+    }
+}
+
+#[component]
+fn NewSessionForm() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let child_name = RwSignal::new(String::new());
+    let age = RwSignal::new(String::new());
+    let worker_name = RwSignal::new(String::new());
+    let date = RwSignal::new(platform::today_iso());
+    let error = RwSignal::new(None::<SessionError>);
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = NewSession {
+            child_name: child_name.get_untracked(),
+            age: age.get_untracked(),
+            worker_name: worker_name.get_untracked(),
+            date: date.get_untracked(),
+        };
+        let now = platform::now_ms();
+        match Session::start(&form, SessionId::new(now, platform::random_u32()), now) {
+            Ok(session) => {
+                let id = session.id.clone();
+                state.add_session(session);
+                state.go(Place::Session { session: id });
+            }
+            Err(problem) => error.set(Some(problem)),
+        }
+    };
+    let error_text = move || {
+        error.get().map(|problem| match problem {
+            SessionError::NameMissing => t_string!(i18n, error_name_missing),
+            SessionError::AgeInvalid => t_string!(i18n, error_age_invalid),
+            SessionError::DateInvalid => t_string!(i18n, error_date_invalid),
+        })
+    };
+
+    view! {
+        <form class="card new-session" on:submit=start novalidate>
+            <h2>{t!(i18n, start_heading)}</h2>
+            <label>
+                <span>{t!(i18n, child_name_label)}</span>
+                <input type="text" autocomplete="off" bind:value=child_name />
+            </label>
+            <label>
+                <span>{t!(i18n, age_label)}</span>
+                <input type="number" inputmode="numeric" min="0" max="25" bind:value=age />
+            </label>
+            <label>
+                <span>{t!(i18n, worker_label)}</span>
+                <input type="text" autocomplete="off" bind:value=worker_name />
+            </label>
+            <label>
+                <span>{t!(i18n, date_label)}</span>
+                <input type="date" bind:value=date />
+            </label>
+            {move || error_text().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
+            <button type="submit" class="primary">{t!(i18n, start_button)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn SessionList() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let to_delete = RwSignal::new(None::<(SessionId, String)>);
+    let sessions = Memo::new(move |_| {
+        let mut sessions = state.sessions.get();
+        newest_first(&mut sessions);
+        sessions
+            .into_iter()
+            .map(|s| (s.id, s.child.name, s.child.age, s.worker, s.date))
+            .collect::<Vec<_>>()
+    });
+
+    view! {
+        <section class="card session-list" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">{t!(i18n, sessions_heading)}</h2>
+            <Show when=move || sessions.with(Vec::is_empty)>
+                <p class="quiet">{t!(i18n, no_sessions)}</p>
+            </Show>
+            <ul aria-labelledby="sessions-heading">
+                <For
+                    each=move || sessions.get()
+                    key=|row| row.0.clone()
+                    children=move |(id, name, age, worker, date)| {
+                        let open_id = id.clone();
+                        let open_name = name.clone();
+                        let delete_name = name.clone();
+                        let ask_name = name.clone();
+                        view! {
+                            <li class="session-row">
+                                <div class="session-facts">
+                                    <strong>{name.clone()}</strong>
+                                    {age.map(|age| view! { <span>{move || t_string!(i18n, age_years, age = age)}</span> })}
+                                    <span>{date}</span>
+                                    {(!worker.is_empty()).then(|| {
+                                        let worker = worker.clone();
+                                        view! { <span>{move || t_string!(i18n, with_worker, worker = worker.clone())}</span> }
+                                    })}
+                                </div>
+                                <button
+                                    type="button"
+                                    class="primary"
+                                    aria-label=move || t_string!(i18n, open_session, name = open_name.clone())
+                                    on:click=move |_| state.go(Place::Session { session: open_id.clone() })
+                                >
+                                    {t!(i18n, open)}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="danger-quiet"
+                                    aria-label=move || t_string!(i18n, delete_session, name = delete_name.clone())
+                                    on:click=move |_| to_delete.set(Some((id.clone(), ask_name.clone())))
+                                >
+                                    {t!(i18n, delete)}
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+            <UnreadableSessions to_delete />
+            {move || to_delete.get().map(|(id, name)| delete_dialog(state, i18n, to_delete, id, name))}
+        </section>
+    }
+}
+
+/// Sessions whose records could not be read: named, explained, and left untouched unless
+/// the worker deletes them.
+#[component]
+fn UnreadableSessions(to_delete: RwSignal<Option<(SessionId, String)>>) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    move || {
+        let unreadable = state.unreadable.get();
+        (!unreadable.is_empty()).then(|| {
+            let rows = unreadable
+                .into_iter()
+                .map(|broken| {
+                    let name = broken.child_name.clone().unwrap_or_else(|| t_string!(i18n, unknown_child).to_owned());
+                    let reason = match broken.error {
+                        RecordError::FromTheFuture(_) => t_string!(i18n, unreadable_future),
+                        RecordError::Corrupt(_) => t_string!(i18n, unreadable_corrupt),
+                    };
+                    let label_name = name.clone();
+                    let id = broken.id.clone();
+                    view! {
+                        <li class="session-row unreadable">
+                            <p role="status">
+                                {t_string!(i18n, unreadable_session, name = name.clone())} " " {reason}
+                            </p>
+                            <button
+                                type="button"
+                                class="danger-quiet"
+                                aria-label=t_string!(i18n, delete_session, name = label_name)
+                                on:click=move |_| to_delete.set(Some((id.clone(), name.clone())))
+                            >
+                                {t_string!(i18n, delete)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>{t!(i18n, unreadable_heading)}</h3>
+                <ul class="unreadable-list">{rows}</ul>
+            }
+        })
+    }
+}
+
+fn delete_dialog(
+    state: AppState,
+    i18n: I18nContext<Locale>,
+    to_delete: RwSignal<Option<(SessionId, String)>>,
+    id: SessionId,
+    name: String,
+) -> impl IntoView {
+    view! {
+        <ConfirmDialog
+            title=t_string!(i18n, confirm_delete_session_title, name = name.clone())
+            text=t_string!(i18n, confirm_delete_session_text, name = name.clone())
+            confirm_label=t_string!(i18n, delete)
+            on_confirm=move || {
+                state.delete_session(&id);
+                to_delete.set(None);
+            }
+            on_cancel=move || to_delete.set(None)
+        />
+    }
+}

@@ -1,0 +1,101 @@
+//! Writing the child's words, exactly as given, with who said and who wrote them.
+
+use leptos::prelude::*;
+
+use crate::app::use_app_state;
+use crate::core::{EntryId, Place, Question, SessionId, Voice};
+use crate::i18n::*;
+use crate::platform;
+use crate::ui::house::voice_label;
+use crate::ui::houses::{house_name, house_prompt};
+use crate::ui::IconButton;
+
+#[component]
+pub fn WordsScreen(session: SessionId, question: Question, entry: EntryId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let stored = state
+        .with_session(&session, |s| s.entry(question, entry).and_then(|e| e.words()).cloned())
+        .flatten()
+        .unwrap_or_default();
+    let text = RwSignal::new(stored.text);
+    let voice = RwSignal::new(stored.voice);
+    let title = state.with_session(&session, |s| house_name(i18n, s, question)).unwrap_or_default();
+
+    // Every keystroke changes the session in memory at once; storage follows a moment later.
+    let keep = {
+        let session = session.clone();
+        move || {
+            let (now_text, now_voice) = (text.get_untracked(), voice.get_untracked());
+            state.change_session(&session, |s| s.set_words(question, entry, &now_text, now_voice, platform::now_ms()));
+        }
+    };
+    let keep_typed = keep.clone();
+    let keep_voice = keep.clone();
+    let done = move || {
+        keep();
+        if text.get_untracked().is_empty() {
+            state.change_session(&session, |s| s.delete_entry(question, entry, platform::now_ms()));
+        }
+        state.save_now();
+        state.go(Place::House { session: session.clone(), question });
+    };
+
+    let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(textarea) = textarea_ref.get() {
+            let _ = textarea.focus();
+        }
+    });
+
+    let voice_choice = move |choice: Voice| {
+        let keep_voice = keep_voice.clone();
+        view! {
+            <label class="voice-choice">
+                <input
+                    type="radio"
+                    name="voice"
+                    prop:checked=move || voice.get() == choice
+                    on:change=move |_| {
+                        voice.set(choice);
+                        keep_voice();
+                        state.save_now();
+                    }
+                />
+                <span>{move || voice_label(i18n, choice)}</span>
+            </label>
+        }
+    };
+
+    view! {
+        <header class="screen-header compact">
+            <IconButton icon="icon-done" class="primary" label=Signal::derive(move || t_string!(i18n, done).to_owned())
+                on_press=done />
+            <h1>{title}</h1>
+        </header>
+        <p class="prompt">{move || house_prompt(i18n, question)}</p>
+        <label class="words-field">
+            <span>{t!(i18n, words_label)}</span>
+            <textarea
+                node_ref=textarea_ref
+                dir="auto"
+                rows="6"
+                autocorrect="off"
+                autocapitalize="off"
+                spellcheck="false"
+                autocomplete="off"
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    keep_typed();
+                    state.save_soon();
+                }
+            ></textarea>
+        </label>
+        <fieldset class="voice">
+            <legend>{t!(i18n, voice_question)}</legend>
+            {voice_choice(Voice::ChildSaidWorkerWrote)}
+            {voice_choice(Voice::ChildWrote)}
+        </fieldset>
+    }
+}

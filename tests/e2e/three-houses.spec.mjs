@@ -1,0 +1,618 @@
+// End-to-end contract for the "Three Houses" tool of Hear Me.
+//
+// Every test gets a fresh browser context, so localStorage starts empty.
+// Controls are found by role and accessible name, as a screen reader would.
+// Run: trunk build --release && npm run test:e2e
+import { test as base, expect } from '@playwright/test';
+import {
+  drawWithTouch,
+  drawWithPen,
+  collectForeignRequests,
+  storedSessions,
+  storedSessionEntries,
+  canvasHasInkAt,
+  SESSION_PREFIX,
+  INDEX_KEY,
+} from './helpers.mjs';
+
+// ---------------------------------------------------------------------------
+// Guards that apply to every test: no native alert/confirm/prompt, no uncaught
+// errors or Rust panics, and no request to anywhere but the app's own origin.
+// ---------------------------------------------------------------------------
+const test = base.extend({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const guard = {
+        dialogs: [],
+        pageErrors: [],
+        foreign: collectForeignRequests(page, baseURL),
+      };
+      page.on('dialog', async (dialog) => {
+        guard.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+        await dialog.dismiss().catch(() => {});
+      });
+      page.on('pageerror', (error) => guard.pageErrors.push(String(error)));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && /panicked at/.test(msg.text())) guard.pageErrors.push(msg.text());
+      });
+      await use(guard);
+      expect(guard.dialogs, 'no native browser dialog (alert/confirm/prompt) may open').toEqual([]);
+      expect(guard.pageErrors, 'no uncaught error or Rust panic').toEqual([]);
+      expect(guard.foreign, 'nothing may be requested from another origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// Locators and small flows
+// ---------------------------------------------------------------------------
+const APOS = "['\u2019]"; // accept a straight or a typographic apostrophe
+
+const HOUSES = [
+  { key: 'worries', name: 'House of Worries' },
+  { key: 'good_things', name: 'House of Good Things' },
+  { key: 'dreams', name: 'House of Dreams' },
+];
+
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+const heading = (page, name) => page.getByRole('heading', { name });
+const drawingArea = (page) => page.locator('canvas[aria-label="Drawing area"]');
+const wordsBox = (page) => page.getByRole('textbox', { name: new RegExp(`The child${APOS}s words`) });
+const entriesList = (page) => page.getByRole('list', { name: 'Entries in this house' });
+const entryItems = (page) => entriesList(page).getByRole('listitem');
+const sessionsList = (page) => page.getByRole('list', { name: 'Sessions on this tablet' });
+const sessionItems = (page) => sessionsList(page).getByRole('listitem');
+const houseButton = (page, houseName) => page.getByRole('button', { name: new RegExp(houseName) });
+
+function startForm(page) {
+  return {
+    name: page.getByRole('textbox', { name: new RegExp(`Child${APOS}s first name or alias`) }),
+    age: page
+      .getByRole('spinbutton', { name: 'Age (optional)' })
+      .or(page.getByRole('textbox', { name: 'Age (optional)' })),
+    worker: page.getByRole('textbox', { name: new RegExp(`Worker${APOS}s name \\(optional\\)`) }),
+    date: page.getByLabel('Date', { exact: true }),
+    start: button(page, 'Start session'),
+  };
+}
+
+async function startSession(page, { name, age, worker }) {
+  await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
+  const form = startForm(page);
+  await form.name.fill(name);
+  if (age !== undefined) await form.age.fill(String(age));
+  if (worker !== undefined) await form.worker.fill(worker);
+  await form.start.click();
+  await expect(heading(page, `Session with ${name}`)).toBeVisible();
+}
+
+async function backToAllSessions(page) {
+  await button(page, 'All sessions').click();
+  await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
+  await expect(sessionsList(page)).toBeVisible();
+}
+
+async function openThreeHouses(page) {
+  await button(page, 'Three Houses').click();
+  await expect(heading(page, 'The Three Houses')).toBeVisible();
+}
+
+async function openHouse(page, houseName) {
+  await houseButton(page, houseName).click();
+  await expect(heading(page, new RegExp(houseName))).toBeVisible();
+  await expect(button(page, 'Write words')).toBeVisible();
+}
+
+async function backToHouses(page) {
+  await button(page, 'Back to the houses').click();
+  await expect(heading(page, 'The Three Houses')).toBeVisible();
+}
+
+/** Add a words entry in the open house and come back to the house screen. */
+async function addWords(page, text, voice = 'Child said, worker wrote') {
+  await button(page, 'Write words').click();
+  const box = wordsBox(page);
+  await expect(box).toBeVisible();
+  if (voice !== 'Child said, worker wrote') {
+    await page.getByRole('radio', { name: voice, exact: true }).check();
+  }
+  await box.fill(text);
+  await expect(box).toHaveValue(text);
+  await button(page, 'Done').click();
+  await expect(entriesList(page).getByText(text, { exact: true })).toBeVisible();
+}
+
+async function openDrawing(page) {
+  await button(page, 'Draw').click();
+  const canvas = drawingArea(page);
+  await expect(canvas).toBeVisible();
+  return canvas;
+}
+
+// --- stored data -----------------------------------------------------------
+
+async function sessionRecord(page, childName) {
+  const all = await storedSessions(page);
+  return all.find((r) => r?.session?.child?.name === childName) ?? null;
+}
+
+async function houseEntries(page, childName, houseKey) {
+  const record = await sessionRecord(page, childName);
+  return record?.session?.questions?.[houseKey]?.entries ?? [];
+}
+
+/** All strokes of all drawing entries in one house, in order. */
+async function houseStrokes(page, childName, houseKey) {
+  return (await houseEntries(page, childName, houseKey))
+    .filter((e) => e.kind === 'drawing')
+    .flatMap((e) => e.strokes ?? []);
+}
+
+/** Every hear-me/* localStorage value, for privacy checks. */
+async function allHearMeValues(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key && key.startsWith('hear-me/')) out[key] = localStorage.getItem(key);
+    }
+    return out;
+  });
+}
+
+function expectWellFormedStroke(stroke) {
+  expect(stroke.colour).toMatch(/^#[0-9a-fA-F]{6}$/);
+  expect(typeof stroke.width).toBe('number');
+  expect(stroke.width).toBeGreaterThan(0);
+  expect(Array.isArray(stroke.points)).toBe(true);
+  expect(stroke.points.length).toBeGreaterThanOrEqual(3);
+  for (const point of stroke.points) {
+    expect(point).toHaveLength(3);
+    for (const n of point) expect(Number.isFinite(n)).toBe(true);
+    expect(point[2]).toBeGreaterThan(0);
+    expect(point[2]).toBeLessThanOrEqual(1);
+  }
+}
+
+/** Wait until the canvas shows (or does not show) ink at each fractional point. */
+async function expectInk(canvas, points, present = true) {
+  for (const [fx, fy] of points) {
+    await expect
+      .poll(() => canvasHasInkAt(canvas, fx, fy), {
+        message: `${present ? 'ink' : 'no ink'} expected at (${fx}, ${fy}) of the drawing`,
+      })
+      .toBe(present);
+  }
+}
+
+async function localToday(page) {
+  return page.evaluate(() => {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+}
+
+// Strokes are straight lines, so any smoothing the app does keeps them in place.
+const TOUCH_STROKE = [[0.2, 0.3], [0.5, 0.3], [0.8, 0.3]];
+const TOUCH_STROKE_INK = [[0.35, 0.3], [0.65, 0.3]];
+const PEN_STROKE = [[0.2, 0.7], [0.5, 0.7], [0.8, 0.7]];
+const PEN_STROKE_INK = [[0.35, 0.7], [0.65, 0.7]];
+const BLANK = [[0.5, 0.5], [0.1, 0.1], [0.9, 0.9]];
+
+const GERMAN = 'Ich hab Angst 😢';
+const FRENCH = "J'ai peur";
+const ARABIC = 'أريد أن أعيش مع جدتي';
+const MARKUP = '<img src=x onerror=alert(1)>';
+
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+
+test('start screen: form, validation, session list and navigation', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
+  const form = startForm(page);
+  await expect(form.name).toBeVisible();
+  await expect(form.age).toBeVisible();
+  await expect(form.worker).toBeVisible();
+  await expect(form.date).toHaveAttribute('type', 'date');
+  await expect(form.date).toHaveValue(await localToday(page));
+
+  // An empty name is refused and nothing is stored.
+  await form.start.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'first name or an alias' })).toBeVisible();
+  await expect(heading(page, 'Session with')).toHaveCount(0);
+  expect(await storedSessionEntries(page)).toEqual([]);
+
+  await startSession(page, { name: 'Mia', age: 7, worker: 'Sam' });
+  await expect(button(page, 'Three Houses')).toBeVisible();
+
+  const stored = await storedSessionEntries(page);
+  expect(stored).toHaveLength(1);
+  const record = stored[0].record;
+  expect(record).toMatchObject({ schema: 1, session: { child: { name: 'Mia', age: 7 } } });
+  expect(stored[0].key).toBe(SESSION_PREFIX + String(record.session.id));
+  expect(stored[0].raw).toContain('Sam');
+  const index = await page.evaluate((k) => localStorage.getItem(k), INDEX_KEY);
+  expect(index, `${INDEX_KEY} is written`).not.toBeNull();
+  expect(() => JSON.parse(index)).not.toThrow();
+
+  // Three Houses and back.
+  await openThreeHouses(page);
+  for (const house of HOUSES) await expect(houseButton(page, house.name)).toBeVisible();
+  await button(page, 'Back to the session').click();
+  await expect(heading(page, 'Session with Mia')).toBeVisible();
+
+  // The list of sessions, and reopening one.
+  await backToAllSessions(page);
+  await expect(sessionItems(page)).toHaveCount(1);
+  await expect(sessionItems(page).first()).toContainText('Mia');
+  await expect(button(page, 'Delete the session with Mia')).toBeVisible();
+  await button(page, 'Open the session with Mia').click();
+  await expect(heading(page, 'Session with Mia')).toBeVisible();
+});
+
+test('a) drawings and words in many scripts survive a reload, safely and offline', async ({ page, guard }) => {
+  await page.goto('/');
+  await startSession(page, { name: 'Mia', age: 7, worker: 'Sam' });
+  await openThreeHouses(page);
+
+  // Every house opens and has its tools.
+  for (const house of HOUSES) {
+    await openHouse(page, house.name);
+    for (const name of ['Draw', 'Write words', 'Read back', 'Back to the houses']) {
+      await expect(button(page, name)).toBeVisible();
+    }
+    await backToHouses(page);
+  }
+
+  // House of Worries: one finger stroke, one red pen stroke.
+  await openHouse(page, 'House of Worries');
+  const canvas = await openDrawing(page);
+  for (const colour of ['Black', 'Red', 'Orange', 'Yellow', 'Green', 'Blue', 'Purple', 'Brown']) {
+    await expect(button(page, colour)).toHaveAttribute('aria-pressed', /^(true|false)$/);
+  }
+  for (const name of ['Thin brush', 'Medium brush', 'Thick brush', 'Eraser', 'Undo', 'Done']) {
+    await expect(button(page, name)).toBeVisible();
+  }
+  await drawWithTouch(page, canvas, TOUCH_STROKE);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries'), { message: 'touch stroke saved' }).toHaveLength(1);
+
+  await button(page, 'Red').click();
+  await expect(button(page, 'Red')).toHaveAttribute('aria-pressed', 'true');
+  await expect(button(page, 'Black')).toHaveAttribute('aria-pressed', 'false');
+  await drawWithPen(page, canvas, PEN_STROKE, 0.7);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries'), { message: 'pen stroke saved' }).toHaveLength(2);
+  await expectInk(canvas, [...TOUCH_STROKE_INK, ...PEN_STROKE_INK]);
+  await expectInk(canvas, BLANK, false);
+  await button(page, 'Done').click();
+
+  await expect(entryItems(page)).toHaveCount(1);
+  await expect(entryItems(page).nth(0)).toContainText('Drawing');
+
+  // Words, with the default voice.
+  await button(page, 'Write words').click();
+  const box = wordsBox(page);
+  await expect(box).toHaveAttribute('autocorrect', 'off');
+  await expect(box).toHaveAttribute('autocapitalize', 'off');
+  await expect(box).toHaveAttribute('spellcheck', 'false');
+  await expect(page.getByRole('radio', { name: 'Child said, worker wrote', exact: true })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Child wrote', exact: true })).not.toBeChecked();
+  await box.fill(GERMAN);
+  await expect(box).toHaveValue(GERMAN);
+  await button(page, 'Done').click();
+  await expect(entriesList(page).getByText(GERMAN, { exact: true })).toBeVisible();
+  await expect(entryItems(page)).toHaveCount(2);
+  await backToHouses(page);
+
+  await openHouse(page, 'House of Good Things');
+  await addWords(page, FRENCH, 'Child wrote');
+  await backToHouses(page);
+
+  await openHouse(page, 'House of Dreams');
+  await addWords(page, ARABIC);
+  await addWords(page, MARKUP);
+
+  // Shape of what is stored.
+  const record = await sessionRecord(page, 'Mia');
+  expect(record).toMatchObject({ schema: 1, session: { child: { name: 'Mia', age: 7 } } });
+  const q = record.session.questions;
+  for (const house of HOUSES) {
+    expect(typeof q[house.key].own_names).toBe('object');
+    let previous = 0;
+    for (const entry of q[house.key].entries) {
+      expect(typeof entry.id).toBe('number');
+      expect(typeof entry.created_at).toBe('number');
+      expect(entry.created_at).toBeGreaterThanOrEqual(previous);
+      previous = entry.created_at;
+    }
+  }
+  expect(q.worries.entries.map((e) => e.kind)).toEqual(['drawing', 'words']);
+  expect(q.worries.entries[1]).toMatchObject({ kind: 'words', text: GERMAN, voice: 'child_said_worker_wrote' });
+  expect(q.good_things.entries).toHaveLength(1);
+  expect(q.good_things.entries[0]).toMatchObject({ kind: 'words', text: FRENCH, voice: 'child_wrote' });
+  expect(q.dreams.entries.map((e) => e.text)).toEqual([ARABIC, MARKUP]);
+
+  const strokesBefore = q.worries.entries[0].strokes;
+  expect(strokesBefore).toHaveLength(2);
+  strokesBefore.forEach(expectWellFormedStroke);
+  const [touchStroke, penStroke] = strokesBefore;
+  for (const s of strokesBefore) expect(s.points[0][0]).toBeLessThan(s.points.at(-1)[0]); // drawn left to right
+  const meanY = (s) => s.points.reduce((sum, p) => sum + p[1], 0) / s.points.length;
+  expect(meanY(touchStroke)).toBeLessThan(meanY(penStroke)); // the pen stroke is lower down
+  const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [r, g, b] = rgb(penStroke.colour);
+  expect(r, `the pen stroke is red, got ${penStroke.colour}`).toBeGreaterThan(Math.max(g, b));
+  expect(penStroke.colour.toLowerCase()).not.toBe(touchStroke.colour.toLowerCase());
+
+  // Reload: the app reopens where the worker left off.
+  const headingsBefore = await page.getByRole('heading').allInnerTexts();
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await expect(heading(page, /House of Dreams/)).toBeVisible();
+  await expect(button(page, 'Write words')).toBeVisible();
+  expect(await page.getByRole('heading').allInnerTexts()).toEqual(headingsBefore);
+
+  // House of Dreams: right-to-left text and markup, shown as plain text.
+  await expect(entryItems(page)).toHaveCount(2);
+  await expect(entryItems(page).nth(0).getByText(ARABIC, { exact: true })).toBeVisible();
+  await expect(entryItems(page).nth(0)).toContainText('Child said, worker wrote');
+  await expect(entryItems(page).nth(1).getByText(MARKUP, { exact: true })).toBeVisible();
+  await expect(entryItems(page).nth(1)).toContainText('Child said, worker wrote');
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await backToHouses(page);
+
+  await openHouse(page, 'House of Good Things');
+  await expect(entryItems(page)).toHaveCount(1);
+  await expect(entryItems(page).nth(0).getByText(FRENCH, { exact: true })).toBeVisible();
+  await expect(entryItems(page).nth(0)).toContainText('Child wrote');
+  await expect(entryItems(page).nth(0)).not.toContainText('Child said, worker wrote');
+  await backToHouses(page);
+
+  await openHouse(page, 'House of Worries');
+  await expect(entryItems(page)).toHaveCount(2);
+  await expect(entryItems(page).nth(0)).toContainText('Drawing');
+  await expect(entryItems(page).nth(1).getByText(GERMAN, { exact: true })).toBeVisible();
+  await expect(entryItems(page).nth(1)).toContainText('Child said, worker wrote');
+
+  // The drawing comes back exactly.
+  await button(page, 'Open entry 1').click();
+  const reopened = drawingArea(page);
+  await expect(reopened).toBeVisible();
+  await expectInk(reopened, [...TOUCH_STROKE_INK, ...PEN_STROKE_INK]);
+  await expectInk(reopened, BLANK, false);
+
+  const worriesAfter = await houseEntries(page, 'Mia', 'worries');
+  const drawingsAfter = worriesAfter.filter((e) => e.kind === 'drawing');
+  expect(drawingsAfter).toHaveLength(1);
+  expect(drawingsAfter[0].strokes).toHaveLength(2);
+  expect(drawingsAfter[0].strokes.map((s) => s.points)).toEqual(strokesBefore.map((s) => s.points));
+  expect(drawingsAfter[0].strokes).toEqual(strokesBefore);
+
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(guard.dialogs, 'no alert fired').toEqual([]);
+  expect(guard.foreign, 'no request left the tablet').toEqual([]);
+});
+
+test('b) undo and eraser change what is stored', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page, { name: 'Mia', age: 7 });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Worries');
+  const canvas = await openDrawing(page);
+
+  await drawWithTouch(page, canvas, TOUCH_STROKE);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(1);
+  await drawWithTouch(page, canvas, PEN_STROKE);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(2);
+  const [first] = await houseStrokes(page, 'Mia', 'worries');
+
+  // Undo removes the last stroke.
+  await button(page, 'Undo').click();
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries'), { message: 'one stroke after Undo' }).toHaveLength(1);
+  expect(await houseStrokes(page, 'Mia', 'worries')).toEqual([first]);
+  await expectInk(canvas, PEN_STROKE_INK, false);
+  await expectInk(canvas, TOUCH_STROKE_INK, true);
+
+  // The eraser removes the stroke it crosses.
+  await button(page, 'Eraser').click();
+  await drawWithTouch(page, canvas, [[0.5, 0.1], [0.5, 0.5]]);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries'), { message: 'no strokes after erasing' }).toHaveLength(0);
+  await expectInk(canvas, TOUCH_STROKE_INK, false);
+
+  // Undo brings the erased stroke back.
+  await button(page, 'Undo').click();
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries'), { message: 'erase undone' }).toHaveLength(1);
+  expect((await houseStrokes(page, 'Mia', 'worries'))[0].points).toEqual(first.points);
+  await expectInk(canvas, TOUCH_STROKE_INK, true);
+});
+
+test('c) deleting a session asks first and removes it for good', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page, { name: 'Ada' });
+  await backToAllSessions(page);
+  await startSession(page, { name: 'Ben' });
+  await backToAllSessions(page);
+
+  // Newest first.
+  await expect(sessionItems(page)).toHaveCount(2);
+  await expect(sessionItems(page).nth(0)).toContainText('Ben');
+  await expect(sessionItems(page).nth(1)).toContainText('Ada');
+
+  // Keep: nothing happens.
+  await button(page, 'Delete the session with Ada').click();
+  let dialog = page.getByRole('dialog', { name: 'Delete the session with Ada?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Delete', exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(sessionItems(page)).toHaveCount(2);
+  await expect(button(page, 'Open the session with Ada')).toBeVisible();
+  expect(await storedSessions(page)).toHaveLength(2);
+
+  // Delete: gone.
+  await button(page, 'Delete the session with Ada').click();
+  dialog = page.getByRole('dialog', { name: 'Delete the session with Ada?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(sessionItems(page)).toHaveCount(1);
+  await expect(sessionItems(page).nth(0)).toContainText('Ben');
+  await expect(button(page, 'Open the session with Ada')).toHaveCount(0);
+
+  const checkStorage = async () => {
+    const sessions = await storedSessions(page);
+    expect(sessions.map((s) => s.session.child.name)).toEqual(['Ben']);
+    const values = await allHearMeValues(page);
+    for (const [key, value] of Object.entries(values)) {
+      expect(value, `${key} must not mention the deleted child`).not.toMatch(/\bAda\b/);
+    }
+  };
+  await checkStorage();
+
+  await page.reload();
+  await expect(sessionsList(page)).toBeVisible();
+  await expect(sessionItems(page)).toHaveCount(1);
+  await expect(sessionsList(page)).not.toContainText('Ada');
+  await expect(sessionItems(page).nth(0)).toContainText('Ben');
+  await checkStorage();
+});
+
+test('d) a drawing keeps its place when the tablet is rotated', async ({ page }) => {
+  const STROKE = [[0.2, 0.2], [0.5, 0.5], [0.8, 0.8]]; // diagonal
+  const ON = [[0.35, 0.35], [0.65, 0.65]];
+  const OFF = [[0.65, 0.35], [0.35, 0.65], [0.8, 0.2], [0.2, 0.8]];
+
+  await page.goto('/');
+  await startSession(page, { name: 'Mia', age: 7 });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Worries');
+  let canvas = await openDrawing(page);
+  await drawWithTouch(page, canvas, STROKE);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(1);
+  const before = await houseStrokes(page, 'Mia', 'worries');
+  await button(page, 'Done').click();
+
+  await button(page, 'Open entry 1').click();
+  canvas = drawingArea(page);
+  await expect(canvas).toBeVisible();
+
+  const expectFourByThree = async (viewportWidth) => {
+    const box = await canvas.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box.width / box.height).toBeGreaterThan((4 / 3) * 0.97);
+    expect(box.width / box.height).toBeLessThan((4 / 3) * 1.03);
+    expect(box.width).toBeLessThanOrEqual(viewportWidth + 1);
+  };
+
+  await expectFourByThree(1024);
+  await expectInk(canvas, ON, true);
+  await expectInk(canvas, OFF, false);
+
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect(canvas).toBeVisible();
+  await expect.poll(async () => (await canvas.boundingBox())?.width ?? Infinity).toBeLessThanOrEqual(769);
+  await expectFourByThree(768);
+  await expectInk(canvas, ON, true);
+  await expectInk(canvas, OFF, false);
+
+  expect(await houseStrokes(page, 'Mia', 'worries')).toEqual(before);
+});
+
+test('e) a full storage is reported and nothing typed is lost', async ({ page }) => {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__fullDisk === true) throw new DOMException('full', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.goto('/');
+  await startSession(page, { name: 'Mia', age: 7 });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Worries');
+  await button(page, 'Write words').click();
+  const box = wordsBox(page);
+  await expect(box).toBeVisible();
+
+  await page.evaluate(() => {
+    window.__fullDisk = true;
+  });
+  await box.fill('Keep me');
+  const full = page.getByRole('alert').filter({ hasText: /storage is full/i });
+  await expect(full).toBeVisible();
+  await expect(box).toHaveValue('Keep me');
+
+  await page.evaluate(() => {
+    window.__fullDisk = false;
+  });
+  await expect(full).toBeHidden({ timeout: 10_000 });
+  await expect
+    .poll(async () => (await houseEntries(page, 'Mia', 'worries')).map((e) => e.text), {
+      message: 'the words are saved once there is room again',
+    })
+    .toContain('Keep me');
+
+  await page.reload();
+  const asText = page.getByText('Keep me', { exact: true });
+  await expect(asText.or(wordsBox(page)).first()).toBeVisible();
+  if (await wordsBox(page).isVisible()) {
+    await expect(wordsBox(page)).toHaveValue('Keep me'); // reopened on the words screen
+  } else {
+    await expect(asText).toBeVisible(); // reopened on the house screen
+  }
+});
+
+test('f) a damaged session record is reported and left untouched', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page, { name: 'Zoe' });
+  const stored = await storedSessionEntries(page);
+  expect(stored).toHaveLength(1);
+  const { key } = stored[0];
+
+  await page.evaluate((k) => localStorage.setItem(k, '{not json'), key);
+  await page.reload();
+
+  await expect(page.getByText(/could not be opened/).first()).toBeVisible();
+  await expect(page.locator('body')).toContainText('Zoe');
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe('{not json');
+});
+
+test('g) entries: read back and delete with confirmation', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page, { name: 'Mia', age: 7 });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Worries');
+  await addWords(page, 'first words');
+  await addWords(page, 'second words');
+  await expect(entryItems(page).nth(0)).toContainText('first words');
+  await expect(entryItems(page).nth(1)).toContainText('second words');
+
+  await button(page, 'Read back').click();
+  await expect(page.getByRole('heading', { name: /^Read back/ })).toBeVisible();
+  await expect(page.getByText('first words', { exact: true })).toBeVisible();
+  await expect(page.getByText('second words', { exact: true })).toBeVisible();
+  await button(page, 'Done').click();
+  await expect(heading(page, /House of Worries/)).toBeVisible();
+
+  await button(page, 'Delete entry 1').click();
+  let dialog = page.getByRole('dialog', { name: 'Delete this entry?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(entryItems(page)).toHaveCount(2);
+
+  await button(page, 'Delete entry 1').click();
+  dialog = page.getByRole('dialog', { name: 'Delete this entry?' });
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(entryItems(page)).toHaveCount(1);
+  await expect(entryItems(page).nth(0)).toContainText('second words');
+  await expect(button(page, 'Delete entry 2')).toHaveCount(0);
+  await expect
+    .poll(async () => (await houseEntries(page, 'Mia', 'worries')).map((e) => e.text))
+    .toEqual(['second words']);
+});
