@@ -53,11 +53,16 @@ impl AppState {
 
     /// Reads a session without cloning it; tracks it reactively.
     pub fn with_session<R>(&self, id: &SessionId, read: impl FnOnce(&Session) -> R) -> Option<R> {
-        self.sessions.with(|all| all.iter().find(|s| &s.id == id).map(read))
+        self.sessions
+            .with(|all| all.iter().find(|s| &s.id == id).map(read))
     }
 
     /// Changes a session in memory and marks it unsaved. Call `save_now` or `save_soon` after.
-    pub fn change_session<R>(&self, id: &SessionId, change: impl FnOnce(&mut Session) -> R) -> Option<R> {
+    pub fn change_session<R>(
+        &self,
+        id: &SessionId,
+        change: impl FnOnce(&mut Session) -> R,
+    ) -> Option<R> {
         let mut result = None;
         self.sessions.update(|all| {
             if let Some(session) = all.iter_mut().find(|s| &s.id == id) {
@@ -109,9 +114,9 @@ impl AppState {
             }
         }
         for id in self.unsaved.get_value() {
-            let outcome = self.sessions.with_untracked(|all| {
-                all.iter().find(|s| s.id == id).map(store::save_session)
-            });
+            let outcome = self
+                .sessions
+                .with_untracked(|all| all.iter().find(|s| s.id == id).map(store::save_session));
             match outcome {
                 Some(Err(error)) => problem = Some(error),
                 Some(Ok(())) | None => self.unsaved.update_value(|unsaved| {
@@ -133,16 +138,20 @@ impl AppState {
             return;
         }
         let state = *self;
-        let handle = set_timeout_with_handle(move || {
-            state.pending_save.set_value(None);
-            state.save_now();
-        }, WORDS_SAVE_DELAY)
+        let handle = set_timeout_with_handle(
+            move || {
+                state.pending_save.set_value(None);
+                state.save_now();
+            },
+            WORDS_SAVE_DELAY,
+        )
         .ok();
         self.pending_save.set_value(handle);
     }
 
     fn has_unsaved(&self) -> bool {
-        !self.unsaved.with_value(BTreeSet::is_empty) || !self.undeleted.with_value(BTreeSet::is_empty)
+        !self.unsaved.with_value(BTreeSet::is_empty)
+            || !self.undeleted.with_value(BTreeSet::is_empty)
     }
 }
 
@@ -155,11 +164,12 @@ fn valid_place(place: Place, sessions: &[Session]) -> Place {
         return Place::Start;
     };
     match &place {
-        Place::Drawing { question, entry, .. } | Place::Words { question, entry, .. }
-            if session.entry(*question, *entry).is_none() =>
-        {
-            place.parent()
+        Place::Drawing {
+            question, entry, ..
         }
+        | Place::Words {
+            question, entry, ..
+        } if session.entry(*question, *entry).is_none() => place.parent(),
         _ => place,
     }
 }
@@ -185,7 +195,8 @@ pub fn App() -> impl IntoView {
         RETRY_EVERY,
     );
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
-    let flush_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| state.save_now());
+    let flush_hidden =
+        window_event_listener(leptos::ev::visibilitychange, move |_| state.save_now());
     on_cleanup(move || {
         flush.remove();
         flush_hidden.remove();
@@ -215,13 +226,9 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
             language: i18n.get_locale().as_str().to_owned(),
         };
         if let Err(error) = store::save_device_state(&device) {
-            web_sys::console::warn_1(&format!("Hear Me could not remember the screen: {error:?}").into());
-        }
-    });
-    // The document's language follows the app's, for screen readers and hyphenation.
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", i18n.get_locale().as_str());
+            web_sys::console::warn_1(
+                &format!("Hear Me could not remember the screen: {error:?}").into(),
+            );
         }
     });
 
@@ -235,6 +242,13 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
 
 /// The app's locale for a browser language such as `de-AT`.
 fn locale_for(code: &str) -> Option<Locale> {
-    let primary = code.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    Locale::get_all().iter().copied().find(|locale| locale.as_str() == primary)
+    let primary = code
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    Locale::get_all()
+        .iter()
+        .copied()
+        .find(|locale| locale.as_str() == primary)
 }

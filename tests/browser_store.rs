@@ -21,7 +21,14 @@ fn session(name: &str, created_at: u64) -> Session {
         date: "2026-11-26".into(),
     };
     let mut session = Session::start(&form, SessionId::new(created_at, 7), created_at).unwrap();
-    session.add_words(Question::Worries, Words { text: "Ich hab Angst 😢".into(), voice: Voice::ChildSaidWorkerWrote }, created_at);
+    session.add_words(
+        Question::Worries,
+        Words {
+            text: "Ich hab Angst 😢".into(),
+            voice: Voice::ChildSaidWorkerWrote,
+        },
+        created_at,
+    );
     session
 }
 
@@ -35,7 +42,11 @@ fn saved_sessions_load_back_exactly() {
     let loaded = store::load();
     assert_eq!(loaded.problem, None);
     assert!(loaded.unreadable.is_empty());
-    let mut names: Vec<_> = loaded.sessions.iter().map(|s| s.child.name.clone()).collect();
+    let mut names: Vec<_> = loaded
+        .sessions
+        .iter()
+        .map(|s| s.child.name.clone())
+        .collect();
     names.sort();
     assert_eq!(names, ["Ben", "Mia"]);
     assert!(loaded.sessions.contains(&mia));
@@ -43,8 +54,15 @@ fn saved_sessions_load_back_exactly() {
     store::delete_session(&mia.id).unwrap();
     let loaded = store::load();
     assert_eq!(loaded.sessions, vec![ben]);
-    assert_eq!(local_storage().get_item(&session_key(&mia.id)).unwrap(), None);
-    assert!(!local_storage().get_item("hear-me/index").unwrap().unwrap().contains("Mia"));
+    assert_eq!(
+        local_storage().get_item(&session_key(&mia.id)).unwrap(),
+        None
+    );
+    assert!(!local_storage()
+        .get_item("hear-me/index")
+        .unwrap()
+        .unwrap()
+        .contains("Mia"));
 }
 
 #[wasm_bindgen_test]
@@ -54,30 +72,50 @@ fn a_damaged_record_is_named_and_left_untouched() {
     let ada = session("Ada", 4);
     store::save_session(&zoe).unwrap();
     store::save_session(&ada).unwrap();
-    local_storage().set_item(&session_key(&zoe.id), "{not json").unwrap();
+    local_storage()
+        .set_item(&session_key(&zoe.id), "{not json")
+        .unwrap();
 
     let loaded = store::load();
     assert_eq!(loaded.sessions, vec![ada.clone()]);
     assert_eq!(loaded.unreadable.len(), 1);
     assert_eq!(loaded.unreadable[0].child_name.as_deref(), Some("Zoe"));
-    assert!(matches!(loaded.unreadable[0].error, RecordError::Corrupt(_)));
+    assert!(matches!(
+        loaded.unreadable[0].error,
+        RecordError::Corrupt(_)
+    ));
 
     // Saving another session neither repairs nor drops the damaged one.
     store::save_session(&ada).unwrap();
-    assert_eq!(local_storage().get_item(&session_key(&zoe.id)).unwrap().as_deref(), Some("{not json"));
-    assert!(local_storage().get_item("hear-me/index").unwrap().unwrap().contains("Zoe"));
+    assert_eq!(
+        local_storage()
+            .get_item(&session_key(&zoe.id))
+            .unwrap()
+            .as_deref(),
+        Some("{not json")
+    );
+    assert!(local_storage()
+        .get_item("hear-me/index")
+        .unwrap()
+        .unwrap()
+        .contains("Zoe"));
 }
 
 #[wasm_bindgen_test]
 fn a_record_from_a_newer_app_is_kept_as_it_is() {
     local_storage().clear().unwrap();
     let future = r#"{"schema":7,"session":{"something":"new"}}"#;
-    local_storage().set_item("hear-me/session/from-the-future", future).unwrap();
+    local_storage()
+        .set_item("hear-me/session/from-the-future", future)
+        .unwrap();
     let loaded = store::load();
     assert_eq!(loaded.unreadable.len(), 1);
     assert_eq!(loaded.unreadable[0].error, RecordError::FromTheFuture(7));
     assert_eq!(
-        local_storage().get_item("hear-me/session/from-the-future").unwrap().as_deref(),
+        local_storage()
+            .get_item("hear-me/session/from-the-future")
+            .unwrap()
+            .as_deref(),
         Some(future)
     );
 }
@@ -87,7 +125,9 @@ fn a_damaged_index_is_rebuilt_from_the_records() {
     local_storage().clear().unwrap();
     let mia = session("Mia", 5);
     store::save_session(&mia).unwrap();
-    local_storage().set_item("hear-me/index", "garbage").unwrap();
+    local_storage()
+        .set_item("hear-me/index", "garbage")
+        .unwrap();
     let ben = session("Ben", 6);
     store::save_session(&ben).unwrap();
     let index = local_storage().get_item("hear-me/index").unwrap().unwrap();
@@ -125,7 +165,14 @@ fn a_full_storage_is_reported_and_nothing_stored_is_lost() {
     }
 
     let mut bigger = mia.clone();
-    bigger.add_words(Question::Dreams, Words { text: "a wish ".repeat(100), voice: Voice::ChildWrote }, 9);
+    bigger.add_words(
+        Question::Dreams,
+        Words {
+            text: "a wish ".repeat(100),
+            voice: Voice::ChildWrote,
+        },
+        9,
+    );
     assert_eq!(store::save_session(&bigger), Err(StoreError::Full));
     // The earlier save of the same session is intact.
     let loaded = store::load();

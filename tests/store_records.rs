@@ -3,8 +3,8 @@
 use hear_me::core::ink::{Point, Stroke};
 use hear_me::core::{NewSession, Place, Question, Session, SessionId, Tool, Voice, Words};
 use hear_me::store::record::{
-    decode_device_state, decode_index, decode_session, encode_device_state, encode_index, encode_session,
-    session_id_from_key, session_key, DeviceState, Index, IndexEntry,
+    decode_device_state, decode_index, decode_session, encode_device_state, encode_index,
+    encode_session, session_id_from_key, session_key, DeviceState, Index, IndexEntry,
 };
 use hear_me::store::{RecordError, SCHEMA_VERSION};
 
@@ -15,7 +15,12 @@ fn session_with_everything() -> Session {
         worker_name: "Sam".into(),
         date: "2026-11-26".into(),
     };
-    let mut session = Session::start(&form, SessionId::new(1_764_150_000_000, 0xdead_beef), 1_764_150_000_000).unwrap();
+    let mut session = Session::start(
+        &form,
+        SessionId::new(1_764_150_000_000, 0xdead_beef),
+        1_764_150_000_000,
+    )
+    .unwrap();
     let drawing = session.add_drawing(Question::Worries, 1);
     session.add_stroke(
         Question::Worries,
@@ -23,7 +28,18 @@ fn session_with_everything() -> Session {
         Stroke {
             colour: "#1d6fd1".into(),
             width: 96,
-            points: vec![Point { x: 0, y: 0, pressure: 0 }, Point { x: 4000, y: 3000, pressure: 255 }],
+            points: vec![
+                Point {
+                    x: 0,
+                    y: 0,
+                    pressure: 0,
+                },
+                Point {
+                    x: 4000,
+                    y: 3000,
+                    pressure: 255,
+                },
+            ],
         },
         2,
     );
@@ -34,7 +50,14 @@ fn session_with_everything() -> Session {
         (Question::Dreams, "<img src=x onerror=alert(1)>"),
         (Question::Dreams, &"very long words ".repeat(2000)),
     ] {
-        session.add_words(question, Words { text: text.into(), voice: Voice::ChildWrote }, 3);
+        session.add_words(
+            question,
+            Words {
+                text: text.into(),
+                voice: Voice::ChildWrote,
+            },
+            3,
+        );
     }
     session.rename(Tool::ThreeHouses, Question::Dreams, "Schloss der Träume", 4);
     session
@@ -53,17 +76,33 @@ fn the_version_1_fixture_still_reads() {
     let raw = include_str!("fixtures/session-v1.json");
     let session = decode_session(raw).unwrap();
     assert_eq!(session.child.name, "Mia");
-    assert_eq!(session.own_name(Tool::ThreeHouses, Question::Worries), Some("Stormy house"));
+    assert_eq!(
+        session.own_name(Tool::ThreeHouses, Question::Worries),
+        Some("Stormy house")
+    );
     let worries = session.entries(Question::Worries);
     assert_eq!(worries.len(), 2);
     let strokes = &worries[0].drawing().unwrap().strokes;
-    assert_eq!(strokes[0].points[1], Point { x: 300, y: 400, pressure: 200 });
+    assert_eq!(
+        strokes[0].points[1],
+        Point {
+            x: 300,
+            y: 400,
+            pressure: 200
+        }
+    );
     assert_eq!(worries[1].words().unwrap().text, "Ich hab Angst 😢");
     let good = session.entries(Question::GoodThings)[0].words().unwrap();
-    assert_eq!((good.text.as_str(), good.voice), ("J'ai peur", Voice::ChildWrote));
+    assert_eq!(
+        (good.text.as_str(), good.voice),
+        ("J'ai peur", Voice::ChildWrote)
+    );
     // A new entry after reading continues the ids instead of reusing one.
     let mut session = session;
-    assert_eq!(session.add_words(Question::Dreams, Words::default(), 9).0, 4);
+    assert_eq!(
+        session.add_words(Question::Dreams, Words::default(), 9).0,
+        4
+    );
 }
 
 #[test]
@@ -71,17 +110,36 @@ fn a_record_from_a_newer_app_is_refused_not_guessed() {
     let raw = include_str!("fixtures/session-v1.json").replacen("\"schema\":1", "\"schema\":2", 1);
     assert_eq!(decode_session(&raw), Err(RecordError::FromTheFuture(2)));
     let huge = r#"{"schema":99999999999,"session":{}}"#;
-    assert!(matches!(decode_session(huge), Err(RecordError::FromTheFuture(_))));
+    assert!(matches!(
+        decode_session(huge),
+        Err(RecordError::FromTheFuture(_))
+    ));
 }
 
 #[test]
 fn damaged_records_are_reported_as_corrupt() {
     let cut_short = &include_str!("fixtures/session-v1.json")[..200];
-    for raw in ["", "{not json", "null", "[]", r#"{"session":{}}"#, r#"{"schema":0}"#, r#"{"schema":1}"#, cut_short] {
-        assert!(matches!(decode_session(raw), Err(RecordError::Corrupt(_))), "{raw:?}");
+    for raw in [
+        "",
+        "{not json",
+        "null",
+        "[]",
+        r#"{"session":{}}"#,
+        r#"{"schema":0}"#,
+        r#"{"schema":1}"#,
+        cut_short,
+    ] {
+        assert!(
+            matches!(decode_session(raw), Err(RecordError::Corrupt(_))),
+            "{raw:?}"
+        );
     }
-    let wrong_kind = include_str!("fixtures/session-v1.json").replace("\"kind\":\"words\"", "\"kind\":\"song\"");
-    assert!(matches!(decode_session(&wrong_kind), Err(RecordError::Corrupt(_))));
+    let wrong_kind =
+        include_str!("fixtures/session-v1.json").replace("\"kind\":\"words\"", "\"kind\":\"song\"");
+    assert!(matches!(
+        decode_session(&wrong_kind),
+        Err(RecordError::Corrupt(_))
+    ));
 }
 
 #[test]
@@ -110,10 +168,16 @@ fn the_index_round_trips_and_updates_only_on_change() {
 #[test]
 fn device_state_remembers_place_and_language() {
     let state = DeviceState {
-        place: Place::House { session: SessionId("a".into()), question: Question::Dreams },
+        place: Place::House {
+            session: SessionId("a".into()),
+            question: Question::Dreams,
+        },
         language: "de".into(),
     };
-    assert_eq!(decode_device_state(&encode_device_state(&state)).unwrap(), state);
+    assert_eq!(
+        decode_device_state(&encode_device_state(&state)).unwrap(),
+        state
+    );
     assert_eq!(
         decode_device_state(r#"{"schema":1}"#).unwrap(),
         DeviceState::default(),

@@ -12,12 +12,30 @@ pub enum Place {
     /// The list of sessions and the form to start one.
     #[default]
     Start,
-    Session { session: SessionId },
-    ThreeHouses { session: SessionId },
-    House { session: SessionId, question: Question },
-    Drawing { session: SessionId, question: Question, entry: EntryId },
-    Words { session: SessionId, question: Question, entry: EntryId },
-    ReadBack { session: SessionId, question: Question },
+    Session {
+        session: SessionId,
+    },
+    ThreeHouses {
+        session: SessionId,
+    },
+    House {
+        session: SessionId,
+        question: Question,
+    },
+    Drawing {
+        session: SessionId,
+        question: Question,
+        entry: EntryId,
+    },
+    Words {
+        session: SessionId,
+        question: Question,
+        entry: EntryId,
+    },
+    ReadBack {
+        session: SessionId,
+        question: Question,
+    },
 }
 
 impl Place {
@@ -37,10 +55,18 @@ impl Place {
     pub fn parent(&self) -> Place {
         match self {
             Place::Start | Place::Session { .. } => Place::Start,
-            Place::ThreeHouses { session } => Place::Session { session: session.clone() },
-            Place::House { session, .. } => Place::ThreeHouses { session: session.clone() },
-            Place::Drawing { session, question, .. }
-            | Place::Words { session, question, .. }
+            Place::ThreeHouses { session } => Place::Session {
+                session: session.clone(),
+            },
+            Place::House { session, .. } => Place::ThreeHouses {
+                session: session.clone(),
+            },
+            Place::Drawing {
+                session, question, ..
+            }
+            | Place::Words {
+                session, question, ..
+            }
             | Place::ReadBack { session, question } => Place::House {
                 session: session.clone(),
                 question: *question,
@@ -56,7 +82,11 @@ mod tests {
     #[test]
     fn back_leads_up_one_level_to_the_start() {
         let session = SessionId("s".into());
-        let mut place = Place::Drawing { session: session.clone(), question: Question::Dreams, entry: EntryId(2) };
+        let mut place = Place::Drawing {
+            session: session.clone(),
+            question: Question::Dreams,
+            entry: EntryId(2),
+        };
         let mut trail = vec![place.clone()];
         while place != Place::Start {
             place = place.parent();
@@ -65,9 +95,18 @@ mod tests {
         assert_eq!(
             trail,
             vec![
-                Place::Drawing { session: session.clone(), question: Question::Dreams, entry: EntryId(2) },
-                Place::House { session: session.clone(), question: Question::Dreams },
-                Place::ThreeHouses { session: session.clone() },
+                Place::Drawing {
+                    session: session.clone(),
+                    question: Question::Dreams,
+                    entry: EntryId(2)
+                },
+                Place::House {
+                    session: session.clone(),
+                    question: Question::Dreams
+                },
+                Place::ThreeHouses {
+                    session: session.clone()
+                },
                 Place::Session { session },
                 Place::Start,
             ]
@@ -76,9 +115,16 @@ mod tests {
 
     #[test]
     fn places_round_trip_through_json() {
-        let place = Place::Words { session: SessionId("a-b".into()), question: Question::GoodThings, entry: EntryId(4) };
+        let place = Place::Words {
+            session: SessionId("a-b".into()),
+            question: Question::GoodThings,
+            entry: EntryId(4),
+        };
         let json = serde_json::to_string(&place).unwrap();
-        assert_eq!(json, r#"{"screen":"words","session":"a-b","question":"good_things","entry":4}"#);
+        assert_eq!(
+            json,
+            r#"{"screen":"words","session":"a-b","question":"good_things","entry":4}"#
+        );
         assert_eq!(serde_json::from_str::<Place>(&json).unwrap(), place);
     }
 }

@@ -90,7 +90,10 @@ impl Session {
         }
         Ok(Session {
             id,
-            child: Child { name: name.to_owned(), age },
+            child: Child {
+                name: name.to_owned(),
+                age,
+            },
             worker: form.worker_name.trim().to_owned(),
             date: form.date.clone(),
             created_at: now_ms,
@@ -110,7 +113,11 @@ impl Session {
 
     /// The child's own name for a question in a tool, if they gave one.
     pub fn own_name(&self, tool: Tool, question: Question) -> Option<&str> {
-        self.questions.answers(question).own_names.get(&tool).map(String::as_str)
+        self.questions
+            .answers(question)
+            .own_names
+            .get(&tool)
+            .map(String::as_str)
     }
 
     /// Gives a house (or helper) the child's own name; a blank name brings the usual one back.
@@ -134,7 +141,14 @@ impl Session {
 
     /// Replaces the words of an entry, exactly as given. Returns false if there is no such
     /// words entry.
-    pub fn set_words(&mut self, question: Question, id: EntryId, text: &str, voice: Voice, now_ms: u64) -> bool {
+    pub fn set_words(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        text: &str,
+        voice: Voice,
+        now_ms: u64,
+    ) -> bool {
         let Some(EntryContent::Words(words)) = self.content_mut(question, id) else {
             return false;
         };
@@ -162,8 +176,15 @@ impl Session {
     }
 
     /// Adds a finished stroke to a drawing without undo history (used by tests and imports).
-    pub fn add_stroke(&mut self, question: Question, id: EntryId, stroke: Stroke, now_ms: u64) -> bool {
-        self.change_drawing(question, id, now_ms, |drawing| drawing.strokes.push(stroke)).is_some()
+    pub fn add_stroke(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        stroke: Stroke,
+        now_ms: u64,
+    ) -> bool {
+        self.change_drawing(question, id, now_ms, |drawing| drawing.strokes.push(stroke))
+            .is_some()
     }
 
     /// Removes an entry. Returns it, so a caller could offer to bring it back.
@@ -211,7 +232,8 @@ fn is_iso_date(text: &str) -> bool {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return false;
     }
-    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|part| part.parse::<u32>().ok());
+    let number =
+        |range: std::ops::Range<usize>| text.get(range).and_then(|part| part.parse::<u32>().ok());
     matches!(
         (number(0..4), number(5..7), number(8..10)),
         (Some(_), Some(1..=12), Some(1..=31))
@@ -238,14 +260,27 @@ mod tests {
 
     #[test]
     fn starting_needs_a_name_and_accepts_the_rest_optional() {
-        assert_eq!(Session::start(&form("  "), SessionId::new(1, 2), 0), Err(SessionError::NameMissing));
+        assert_eq!(
+            Session::start(&form("  "), SessionId::new(1, 2), 0),
+            Err(SessionError::NameMissing)
+        );
         let session = Session::start(
-            &NewSession { age: String::new(), worker_name: String::new(), ..form(" Mia ") },
+            &NewSession {
+                age: String::new(),
+                worker_name: String::new(),
+                ..form(" Mia ")
+            },
             SessionId::new(1, 2),
             0,
         )
         .unwrap();
-        assert_eq!(session.child, Child { name: "Mia".into(), age: None });
+        assert_eq!(
+            session.child,
+            Child {
+                name: "Mia".into(),
+                age: None
+            }
+        );
         assert_eq!(session.worker, "");
         assert_eq!(mia().worker, "Sam");
         assert_eq!(mia().child.age, Some(7));
@@ -253,13 +288,32 @@ mod tests {
 
     #[test]
     fn bad_age_or_date_is_refused() {
-        let too_old = NewSession { age: "99".into(), ..form("Mia") };
-        assert_eq!(Session::start(&too_old, SessionId::new(1, 2), 0), Err(SessionError::AgeInvalid));
-        let words = NewSession { age: "seven".into(), ..form("Mia") };
-        assert_eq!(Session::start(&words, SessionId::new(1, 2), 0), Err(SessionError::AgeInvalid));
+        let too_old = NewSession {
+            age: "99".into(),
+            ..form("Mia")
+        };
+        assert_eq!(
+            Session::start(&too_old, SessionId::new(1, 2), 0),
+            Err(SessionError::AgeInvalid)
+        );
+        let words = NewSession {
+            age: "seven".into(),
+            ..form("Mia")
+        };
+        assert_eq!(
+            Session::start(&words, SessionId::new(1, 2), 0),
+            Err(SessionError::AgeInvalid)
+        );
         for date in ["", "26.11.2026", "2026-13-01", "2026-1-1"] {
-            let bad = NewSession { date: date.into(), ..form("Mia") };
-            assert_eq!(Session::start(&bad, SessionId::new(1, 2), 0), Err(SessionError::DateInvalid), "{date}");
+            let bad = NewSession {
+                date: date.into(),
+                ..form("Mia")
+            };
+            assert_eq!(
+                Session::start(&bad, SessionId::new(1, 2), 0),
+                Err(SessionError::DateInvalid),
+                "{date}"
+            );
         }
     }
 
@@ -269,10 +323,16 @@ mod tests {
         let first = session.add_drawing(Question::Worries, 2000);
         let second = session.add_words(Question::Worries, Words::default(), 3000);
         assert_eq!(
-            session.entries(Question::Worries).iter().map(|e| e.id).collect::<Vec<_>>(),
+            session
+                .entries(Question::Worries)
+                .iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>(),
             vec![first, second]
         );
-        session.delete_entry(Question::Worries, second, 4000).unwrap();
+        session
+            .delete_entry(Question::Worries, second, 4000)
+            .unwrap();
         let third = session.add_words(Question::Dreams, Words::default(), 5000);
         assert!(third.0 > second.0);
         assert!(session.entries(Question::GoodThings).is_empty());
@@ -283,8 +343,18 @@ mod tests {
     fn words_are_replaced_exactly_as_typed() {
         let mut session = mia();
         let id = session.add_words(Question::Worries, Words::default(), 2000);
-        assert!(session.set_words(Question::Worries, id, "  Ich hab Angst 😢  ", Voice::ChildWrote, 2100));
-        let words = session.entry(Question::Worries, id).unwrap().words().unwrap();
+        assert!(session.set_words(
+            Question::Worries,
+            id,
+            "  Ich hab Angst 😢  ",
+            Voice::ChildWrote,
+            2100
+        ));
+        let words = session
+            .entry(Question::Worries, id)
+            .unwrap()
+            .words()
+            .unwrap();
         assert_eq!(words.text, "  Ich hab Angst 😢  ");
         assert_eq!(words.voice, Voice::ChildWrote);
         assert!(!session.set_words(Question::GoodThings, id, "x", Voice::ChildWrote, 2200));
@@ -295,10 +365,23 @@ mod tests {
         let mut session = mia();
         let drawing = session.add_drawing(Question::GoodThings, 2000);
         let words = session.add_words(Question::GoodThings, Words::default(), 2000);
-        let stroke = Stroke { colour: "#222222".into(), width: 40, points: vec![Point { x: 1, y: 1, pressure: 9 }] };
+        let stroke = Stroke {
+            colour: "#222222".into(),
+            width: 40,
+            points: vec![Point {
+                x: 1,
+                y: 1,
+                pressure: 9,
+            }],
+        };
         assert!(session.add_stroke(Question::GoodThings, drawing, stroke.clone(), 2100));
         assert!(!session.add_stroke(Question::GoodThings, words, stroke, 2100));
-        let strokes = &session.entry(Question::GoodThings, drawing).unwrap().drawing().unwrap().strokes;
+        let strokes = &session
+            .entry(Question::GoodThings, drawing)
+            .unwrap()
+            .drawing()
+            .unwrap()
+            .strokes;
         assert_eq!(strokes.len(), 1);
     }
 
@@ -306,7 +389,10 @@ mod tests {
     fn a_house_can_have_the_childs_own_name_and_lose_it_again() {
         let mut session = mia();
         session.rename(Tool::ThreeHouses, Question::Worries, "Stormy house", 2000);
-        assert_eq!(session.own_name(Tool::ThreeHouses, Question::Worries), Some("Stormy house"));
+        assert_eq!(
+            session.own_name(Tool::ThreeHouses, Question::Worries),
+            Some("Stormy house")
+        );
         session.rename(Tool::ThreeHouses, Question::Worries, "   ", 2100);
         assert_eq!(session.own_name(Tool::ThreeHouses, Question::Worries), None);
     }
@@ -318,9 +404,16 @@ mod tests {
         let mut newer_same_day = Session::start(&form("Ben"), SessionId::new(3, 4), 9000).unwrap();
         newer_same_day.date = "2026-11-26".into();
         let earlier_same_day = mia();
-        let mut sessions = vec![older.clone(), earlier_same_day.clone(), newer_same_day.clone()];
+        let mut sessions = vec![
+            older.clone(),
+            earlier_same_day.clone(),
+            newer_same_day.clone(),
+        ];
         newest_first(&mut sessions);
-        let names: Vec<_> = sessions.iter().map(|s| (s.child.name.as_str(), s.created_at)).collect();
+        let names: Vec<_> = sessions
+            .iter()
+            .map(|s| (s.child.name.as_str(), s.created_at))
+            .collect();
         assert_eq!(names, vec![("Ben", 9000), ("Mia", 1000), ("Mia", 1000)]);
         assert_eq!(sessions[2].date, "2026-11-01");
     }

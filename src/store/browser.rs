@@ -6,8 +6,9 @@ use gloo_storage::{LocalStorage, Storage};
 use serde_json::value::RawValue;
 
 use super::record::{
-    decode_device_state, decode_index, decode_session, encode_device_state, encode_index, encode_session,
-    session_id_from_key, session_key, DeviceState, Index, IndexEntry, UnreadableSession, DEVICE_KEY, INDEX_KEY,
+    decode_device_state, decode_index, decode_session, encode_device_state, encode_index,
+    encode_session, session_id_from_key, session_key, DeviceState, Index, IndexEntry,
+    UnreadableSession, DEVICE_KEY, INDEX_KEY,
 };
 use super::StoreError;
 use crate::core::{Session, SessionId};
@@ -43,7 +44,9 @@ pub fn load() -> Loaded {
         match decode_session(&raw) {
             Ok(session) => loaded.sessions.push(session),
             Err(error) => {
-                web_sys::console::warn_1(&format!("Hear Me: session {id} could not be read: {error}").into());
+                web_sys::console::warn_1(
+                    &format!("Hear Me: session {id} could not be read: {error}").into(),
+                );
                 loaded.unreadable.push(UnreadableSession {
                     child_name: index.child_name(&id).map(str::to_owned),
                     id,
@@ -93,7 +96,8 @@ fn available_storage() -> Result<web_sys::Storage, StoreError> {
 }
 
 fn write(key: &str, encoded: String) -> Result<(), StoreError> {
-    let raw = RawValue::from_string(encoded).map_err(|error| StoreError::Failed(error.to_string()))?;
+    let raw =
+        RawValue::from_string(encoded).map_err(|error| StoreError::Failed(error.to_string()))?;
     LocalStorage::set(key, raw).map_err(|error| match error {
         StorageError::JsError(js) if js.name == "QuotaExceededError" => StoreError::Full,
         other => StoreError::Failed(other.to_string()),
@@ -115,7 +119,9 @@ fn read_index(storage: &web_sys::Storage) -> Index {
     index.sessions.retain(|entry| present.contains(&entry.id));
     for id in present {
         if index.child_name(&id).is_none() {
-            if let Some(session) = read_raw(storage, &session_key(&id)).and_then(|raw| decode_session(&raw).ok()) {
+            if let Some(session) =
+                read_raw(storage, &session_key(&id)).and_then(|raw| decode_session(&raw).ok())
+            {
                 index.upsert(IndexEntry::of(&session));
             }
         }

@@ -161,7 +161,8 @@ pub fn decode_index(raw: &str) -> Result<Index, RecordError> {
 
 /// Parses JSON and checks its schema version before anything else is trusted.
 fn parse_versioned(raw: &str) -> Result<Value, RecordError> {
-    let value: Value = serde_json::from_str(raw).map_err(|error| RecordError::Corrupt(error.to_string()))?;
+    let value: Value =
+        serde_json::from_str(raw).map_err(|error| RecordError::Corrupt(error.to_string()))?;
     let version = value
         .get("schema")
         .and_then(Value::as_u64)
@@ -169,7 +170,9 @@ fn parse_versioned(raw: &str) -> Result<Value, RecordError> {
     match u32::try_from(version) {
         Ok(SCHEMA_VERSION) => Ok(value),
         Ok(version) if version > SCHEMA_VERSION => Err(RecordError::FromTheFuture(version)),
-        Ok(0) => Err(RecordError::Corrupt("schema version 0 never existed".into())),
+        Ok(0) => Err(RecordError::Corrupt(
+            "schema version 0 never existed".into(),
+        )),
         _ => Err(RecordError::FromTheFuture(u32::MAX)),
     }
 }

@@ -19,7 +19,7 @@ pub fn fit_canvas(canvas: &HtmlCanvasElement, view: View) {
     let ratio = window().device_pixel_ratio().max(1.0);
     canvas.set_width((view.width * ratio).round() as u32);
     canvas.set_height((view.height * ratio).round() as u32);
-    let style = canvas.style();
+    let style = web_sys::HtmlElement::style(canvas);
     let _ = style.set_property("width", &format!("{}px", view.width));
     let _ = style.set_property("height", &format!("{}px", view.height));
     if let Some(context) = context_2d(canvas) {
@@ -49,7 +49,13 @@ pub fn paint_stroke(context: &CanvasRenderingContext2d, view: View, stroke: &Str
 }
 
 /// Paints the part of `stroke` from `from` to `to`; a zero-length part is a round dot.
-pub fn paint_segment(context: &CanvasRenderingContext2d, view: View, stroke: &Stroke, from: Point, to: Point) {
+pub fn paint_segment(
+    context: &CanvasRenderingContext2d,
+    view: View,
+    stroke: &Stroke,
+    from: Point,
+    to: Point,
+) {
     let width = stroke.width_at(to) * view.scale();
     let (x1, y1) = view.to_view(from);
     let (x2, y2) = view.to_view(to);
@@ -83,7 +89,10 @@ pub fn DrawingPreview(drawing: Drawing) -> impl IntoView {
             return;
         };
         let width = f64::from(frame.client_width()).max(1.0);
-        let view = View::fit(width, width * f64::from(LOGICAL_HEIGHT) / f64::from(LOGICAL_WIDTH));
+        let view = View::fit(
+            width,
+            width * f64::from(LOGICAL_HEIGHT) / f64::from(LOGICAL_WIDTH),
+        );
         fit_canvas(&canvas, view);
         if let Some(context) = context_2d(&canvas) {
             drawing.with_value(|drawing| paint_drawing(&context, view, &drawing.strokes));

@@ -7,13 +7,15 @@ use web_sys::PointerEvent;
 
 use crate::app::{use_app_state, AppState};
 use crate::core::ink::{
-    pressure_from_pointer, BrushSize, ColourName, DrawingHistory, Point, Stroke, View, ERASER_RADIUS, PALETTE,
+    pressure_from_pointer, BrushSize, ColourName, DrawingHistory, Point, Stroke, View,
+    ERASER_RADIUS, PALETTE,
 };
 use crate::core::{Drawing, EntryId, Place, Question, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::{context_2d, fit_canvas, paint_drawing, paint_segment};
 use crate::ui::houses::house_name;
+use crate::ui::I18n;
 use crate::ui::IconButton;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,7 +30,7 @@ struct LiveStroke {
     stroke: Stroke,
 }
 
-fn colour_label(i18n: I18nContext<Locale>, name: ColourName) -> &'static str {
+fn colour_label(i18n: I18n, name: ColourName) -> &'static str {
     match name {
         ColourName::Black => t_string!(i18n, colour_black),
         ColourName::Red => t_string!(i18n, colour_red),
@@ -43,7 +45,7 @@ fn colour_label(i18n: I18nContext<Locale>, name: ColourName) -> &'static str {
     }
 }
 
-fn brush_label(i18n: I18nContext<Locale>, size: BrushSize) -> &'static str {
+fn brush_label(i18n: I18n, size: BrushSize) -> &'static str {
     match size {
         BrushSize::Thin => t_string!(i18n, brush_thin),
         BrushSize::Medium => t_string!(i18n, brush_medium),
@@ -98,14 +100,20 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
 
     let title = {
         let session = session.clone();
-        Memo::new(move |_| state.with_session(&session, |s| house_name(i18n, s, question)).unwrap_or_default())
+        Memo::new(move |_| {
+            state
+                .with_session(&session, |s| house_name(i18n, s, question))
+                .unwrap_or_default()
+        })
     };
     let strokes = {
         let session = session.clone();
         Memo::new(move |_| {
             state
                 .with_session(&session, |s| {
-                    s.entry(question, entry).and_then(|e| e.drawing()).map(|d| d.strokes.clone())
+                    s.entry(question, entry)
+                        .and_then(|e| e.drawing())
+                        .map(|d| d.strokes.clone())
                 })
                 .flatten()
                 .unwrap_or_default()
@@ -120,10 +128,14 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
 
     // Fit the canvas to the space it has (again after a rotation) and paint what is stored.
     let refit = move || {
-        let (Some(canvas), Some(frame)) = (canvas_ref.get_untracked(), frame_ref.get_untracked()) else {
+        let (Some(canvas), Some(frame)) = (canvas_ref.get_untracked(), frame_ref.get_untracked())
+        else {
             return;
         };
-        let view = View::fit(f64::from(frame.client_width()), f64::from(frame.client_height()));
+        let view = View::fit(
+            f64::from(frame.client_width()),
+            f64::from(frame.client_height()),
+        );
         view_box.set_value(view);
         fit_canvas(&canvas, view);
         if let Some(context) = context_2d(&canvas) {
@@ -187,7 +199,9 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         match tip.get_untracked() {
             Tip::Eraser => {
                 erasing.set_value(Some(ev.pointer_id()));
-                edit_down.change(|history, drawing| history.erase_at(drawing, point, ERASER_RADIUS, false));
+                edit_down.change(|history, drawing| {
+                    history.erase_at(drawing, point, ERASER_RADIUS, false)
+                });
             }
             Tip::Pen => {
                 let stroke = Stroke {
@@ -198,7 +212,10 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                 if let Some(context) = canvas_ref.get_untracked().as_ref().and_then(context_2d) {
                     paint_segment(&context, view_box.get_value(), &stroke, point, point);
                 }
-                live.set_value(Some(LiveStroke { pointer_id: ev.pointer_id(), stroke }));
+                live.set_value(Some(LiveStroke {
+                    pointer_id: ev.pointer_id(),
+                    stroke,
+                }));
             }
         }
     };
@@ -208,19 +225,28 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         if erasing.get_value() == Some(ev.pointer_id()) {
             for sample in samples_of(&ev) {
                 if let Some(point) = point_of(&sample) {
-                    edit_move.change(|history, drawing| history.erase_at(drawing, point, ERASER_RADIUS, true));
+                    edit_move.change(|history, drawing| {
+                        history.erase_at(drawing, point, ERASER_RADIUS, true)
+                    });
                 }
             }
             return;
         }
         let context = canvas_ref.get_untracked().as_ref().and_then(context_2d);
         live.update_value(|live| {
-            let Some(live) = live.as_mut().filter(|live| live.pointer_id == ev.pointer_id()) else {
+            let Some(live) = live
+                .as_mut()
+                .filter(|live| live.pointer_id == ev.pointer_id())
+            else {
                 return;
             };
             for sample in samples_of(&ev) {
-                let Some(point) = point_of(&sample) else { continue };
-                let Some(&last) = live.stroke.points.last() else { continue };
+                let Some(point) = point_of(&sample) else {
+                    continue;
+                };
+                let Some(&last) = live.stroke.points.last() else {
+                    continue;
+                };
                 if last.x == point.x && last.y == point.y {
                     continue;
                 }
@@ -241,7 +267,10 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         }
         let finished = live
             .try_update_value(|live| {
-                if live.as_ref().is_some_and(|l| l.pointer_id == ev.pointer_id()) {
+                if live
+                    .as_ref()
+                    .is_some_and(|l| l.pointer_id == ev.pointer_id())
+                {
                     live.take()
                 } else {
                     None
@@ -264,7 +293,9 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         }
         let was_live = live
             .try_update_value(|live| {
-                let matches = live.as_ref().is_some_and(|l| l.pointer_id == ev.pointer_id());
+                let matches = live
+                    .as_ref()
+                    .is_some_and(|l| l.pointer_id == ev.pointer_id());
                 if matches {
                     *live = None;
                 }
@@ -273,7 +304,9 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
             .unwrap_or(false);
         if was_live {
             if let Some(context) = canvas_ref.get_untracked().as_ref().and_then(context_2d) {
-                strokes.with_untracked(|strokes| paint_drawing(&context, view_box.get_value(), strokes));
+                strokes.with_untracked(|strokes| {
+                    paint_drawing(&context, view_box.get_value(), strokes)
+                });
             }
         }
     };
@@ -290,10 +323,15 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
     let done = move || {
         let drawing_is_empty = strokes.with_untracked(Vec::is_empty);
         if drawing_is_empty {
-            state.change_session(&session, |s| s.delete_entry(question, entry, platform::now_ms()));
+            state.change_session(&session, |s| {
+                s.delete_entry(question, entry, platform::now_ms())
+            });
             state.save_now();
         }
-        state.go(Place::House { session: session.clone(), question });
+        state.go(Place::House {
+            session: session.clone(),
+            question,
+        });
     };
 
     let swatches = PALETTE

@@ -9,10 +9,11 @@ use crate::platform;
 use crate::ui::canvas::DrawingPreview;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::houses::{house_name, house_prompt};
+use crate::ui::I18n;
 use crate::ui::IconButton;
 
 /// The words that mark who said and who wrote an entry.
-pub fn voice_label(i18n: I18nContext<Locale>, voice: Voice) -> &'static str {
+pub fn voice_label(i18n: I18n, voice: Voice) -> &'static str {
     match voice {
         Voice::ChildSaidWorkerWrote => t_string!(i18n, voice_child_said),
         Voice::ChildWrote => t_string!(i18n, voice_child_wrote),
@@ -26,30 +27,55 @@ pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
     let to_delete = RwSignal::new(None::<EntryId>);
     let name = {
         let session = session.clone();
-        Memo::new(move |_| state.with_session(&session, |s| house_name(i18n, s, question)).unwrap_or_default())
+        Memo::new(move |_| {
+            state
+                .with_session(&session, |s| house_name(i18n, s, question))
+                .unwrap_or_default()
+        })
     };
     let entries = {
         let session = session.clone();
-        Memo::new(move |_| state.with_session(&session, |s| s.entries(question).to_vec()).unwrap_or_default())
+        Memo::new(move |_| {
+            state
+                .with_session(&session, |s| s.entries(question).to_vec())
+                .unwrap_or_default()
+        })
     };
 
-    let (draw_id, words_id, read_id, open_id, delete_id) =
-        (session.clone(), session.clone(), session.clone(), session.clone(), session.clone());
+    let (draw_id, words_id, read_id, open_id, delete_id) = (
+        session.clone(),
+        session.clone(),
+        session.clone(),
+        session.clone(),
+        session.clone(),
+    );
     let start_drawing = move || {
         let entry = state.change_session(&draw_id, |s| s.add_drawing(question, platform::now_ms()));
         if let Some(entry) = entry {
             state.save_now();
-            state.go(Place::Drawing { session: draw_id.clone(), question, entry });
+            state.go(Place::Drawing {
+                session: draw_id.clone(),
+                question,
+                entry,
+            });
         }
     };
     let start_words = move || {
-        let entry = state.change_session(&words_id, |s| s.add_words(question, Words::default(), platform::now_ms()));
+        let entry = state.change_session(&words_id, |s| {
+            s.add_words(question, Words::default(), platform::now_ms())
+        });
         if let Some(entry) = entry {
             state.save_now();
-            state.go(Place::Words { session: words_id.clone(), question, entry });
+            state.go(Place::Words {
+                session: words_id.clone(),
+                question,
+                entry,
+            });
         }
     };
-    let back = Place::ThreeHouses { session: session.clone() };
+    let back = Place::ThreeHouses {
+        session: session.clone(),
+    };
 
     view! {
         <header class=format!("screen-header house-header house-{}", question.slug())>

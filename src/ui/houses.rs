@@ -6,10 +6,11 @@ use crate::app::use_app_state;
 use crate::core::{Place, Question, Session, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
+use crate::ui::I18n;
 use crate::ui::IconButton;
 
 /// The usual name of the house for a question, in the active language.
-pub fn usual_house_name(i18n: I18nContext<Locale>, question: Question) -> &'static str {
+pub fn usual_house_name(i18n: I18n, question: Question) -> &'static str {
     match question {
         Question::Worries => t_string!(i18n, house_worries),
         Question::GoodThings => t_string!(i18n, house_good_things),
@@ -18,7 +19,7 @@ pub fn usual_house_name(i18n: I18nContext<Locale>, question: Question) -> &'stat
 }
 
 /// The house's name as the child sees it: their own, or the usual one.
-pub fn house_name(i18n: I18nContext<Locale>, session: &Session, question: Question) -> String {
+pub fn house_name(i18n: I18n, session: &Session, question: Question) -> String {
     session
         .own_name(Tool::ThreeHouses, question)
         .map(str::to_owned)
@@ -26,7 +27,7 @@ pub fn house_name(i18n: I18nContext<Locale>, session: &Session, question: Questi
 }
 
 /// The question a house asks, as the worker may read it aloud.
-pub fn house_prompt(i18n: I18nContext<Locale>, question: Question) -> &'static str {
+pub fn house_prompt(i18n: I18n, question: Question) -> &'static str {
     match question {
         Question::Worries => t_string!(i18n, prompt_worries),
         Question::GoodThings => t_string!(i18n, prompt_good_things),
@@ -39,7 +40,9 @@ pub fn HousesScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let renaming = RwSignal::new(None::<Question>);
-    let back_to = Place::Session { session: session.clone() };
+    let back_to = Place::Session {
+        session: session.clone(),
+    };
     let houses = Question::ALL
         .into_iter()
         .map(|question| {
@@ -91,24 +94,33 @@ pub fn HousesScreen(session: SessionId) -> impl IntoView {
 
 /// Lets the child give a house their own name, or bring the usual name back.
 #[component]
-fn RenameDialog(session: SessionId, question: Question, renaming: RwSignal<Option<Question>>) -> impl IntoView {
+fn RenameDialog(
+    session: SessionId,
+    question: Question,
+    renaming: RwSignal<Option<Question>>,
+) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let current = state
-        .with_session(&session, |s| s.own_name(Tool::ThreeHouses, question).map(str::to_owned))
+        .with_session(&session, |s| {
+            s.own_name(Tool::ThreeHouses, question).map(str::to_owned)
+        })
         .flatten()
         .unwrap_or_default();
     let draft = RwSignal::new(current);
     let input_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = input_ref.get() {
+            let _ = input.set_attribute("autocorrect", "off");
             let _ = input.focus();
         }
     });
     let apply = {
         let session = session.clone();
         move |name: String| {
-            state.change_session(&session, |s| s.rename(Tool::ThreeHouses, question, &name, platform::now_ms()));
+            state.change_session(&session, |s| {
+                s.rename(Tool::ThreeHouses, question, &name, platform::now_ms())
+            });
             state.save_now();
             renaming.set(None);
         }
@@ -129,7 +141,7 @@ fn RenameDialog(session: SessionId, question: Question, renaming: RwSignal<Optio
                 <h2 id="rename-title">{t!(i18n, rename_title)}</h2>
                 <label>
                     <span>{t!(i18n, rename_field)}</span>
-                    <input type="text" node_ref=input_ref bind:value=draft autocomplete="off" autocorrect="off"
+                    <input type="text" node_ref=input_ref bind:value=draft autocomplete="off"
                         autocapitalize="off" spellcheck="false" />
                 </label>
                 <div class="dialog-actions">

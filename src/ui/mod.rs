@@ -17,20 +17,31 @@ use leptos::prelude::*;
 
 use crate::core::Place;
 
+/// The translation context every screen reads its words from.
+pub type I18n = leptos_i18n::I18nContext<crate::i18n::Locale>;
+
 /// The screen for a place in the app.
 pub fn screen_for(place: Place) -> AnyView {
     match place {
         Place::Start => view! { <start::StartScreen /> }.into_any(),
         Place::Session { session } => view! { <session::SessionScreen session /> }.into_any(),
         Place::ThreeHouses { session } => view! { <houses::HousesScreen session /> }.into_any(),
-        Place::House { session, question } => view! { <house::HouseScreen session question /> }.into_any(),
-        Place::Drawing { session, question, entry } => {
-            view! { <drawing::DrawingScreen session question entry /> }.into_any()
+        Place::House { session, question } => {
+            view! { <house::HouseScreen session question /> }.into_any()
         }
-        Place::Words { session, question, entry } => {
-            view! { <words::WordsScreen session question entry /> }.into_any()
+        Place::Drawing {
+            session,
+            question,
+            entry,
+        } => view! { <drawing::DrawingScreen session question entry /> }.into_any(),
+        Place::Words {
+            session,
+            question,
+            entry,
+        } => view! { <words::WordsScreen session question entry /> }.into_any(),
+        Place::ReadBack { session, question } => {
+            view! { <read_back::ReadBackScreen session question /> }.into_any()
         }
-        Place::ReadBack { session, question } => view! { <read_back::ReadBackScreen session question /> }.into_any(),
     }
 }
 

@@ -14,8 +14,12 @@ use crate::ui::IconButton;
 pub fn ReadBackScreen(session: SessionId, question: Question) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let name = state.with_session(&session, |s| house_name(i18n, s, question)).unwrap_or_default();
-    let entries = state.with_session(&session, |s| s.entries(question).to_vec()).unwrap_or_default();
+    let name = state
+        .with_session(&session, |s| house_name(i18n, s, question))
+        .unwrap_or_default();
+    let entries = state
+        .with_session(&session, |s| s.entries(question).to_vec())
+        .unwrap_or_default();
     let back = Place::House { session, question };
     let shown = entries
         .into_iter()

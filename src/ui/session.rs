@@ -11,7 +11,9 @@ use crate::ui::IconButton;
 pub fn SessionScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let name = state.with_session(&session, |s| s.child.name.clone()).unwrap_or_default();
+    let name = state
+        .with_session(&session, |s| s.child.name.clone())
+        .unwrap_or_default();
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())

@@ -10,6 +10,7 @@ use crate::platform;
 use crate::store::RecordError;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::language::LanguagePicker;
+use crate::ui::I18n;
 
 #[component]
 pub fn StartScreen() -> impl IntoView {
@@ -204,7 +205,7 @@ fn UnreadableSessions(to_delete: RwSignal<Option<(SessionId, String)>>) -> impl 
 
 fn delete_dialog(
     state: AppState,
-    i18n: I18nContext<Locale>,
+    i18n: I18n,
     to_delete: RwSignal<Option<(SessionId, String)>>,
     id: SessionId,
     name: String,

@@ -15,19 +15,25 @@ pub fn WordsScreen(session: SessionId, question: Question, entry: EntryId) -> im
     let state = use_app_state();
     let i18n = use_i18n();
     let stored = state
-        .with_session(&session, |s| s.entry(question, entry).and_then(|e| e.words()).cloned())
+        .with_session(&session, |s| {
+            s.entry(question, entry).and_then(|e| e.words()).cloned()
+        })
         .flatten()
         .unwrap_or_default();
     let text = RwSignal::new(stored.text);
     let voice = RwSignal::new(stored.voice);
-    let title = state.with_session(&session, |s| house_name(i18n, s, question)).unwrap_or_default();
+    let title = state
+        .with_session(&session, |s| house_name(i18n, s, question))
+        .unwrap_or_default();
 
     // Every keystroke changes the session in memory at once; storage follows a moment later.
     let keep = {
         let session = session.clone();
         move || {
             let (now_text, now_voice) = (text.get_untracked(), voice.get_untracked());
-            state.change_session(&session, |s| s.set_words(question, entry, &now_text, now_voice, platform::now_ms()));
+            state.change_session(&session, |s| {
+                s.set_words(question, entry, &now_text, now_voice, platform::now_ms())
+            });
         }
     };
     let keep_typed = keep.clone();
@@ -35,15 +41,22 @@ pub fn WordsScreen(session: SessionId, question: Question, entry: EntryId) -> im
     let done = move || {
         keep();
         if text.get_untracked().is_empty() {
-            state.change_session(&session, |s| s.delete_entry(question, entry, platform::now_ms()));
+            state.change_session(&session, |s| {
+                s.delete_entry(question, entry, platform::now_ms())
+            });
         }
         state.save_now();
-        state.go(Place::House { session: session.clone(), question });
+        state.go(Place::House {
+            session: session.clone(),
+            question,
+        });
     };
 
     let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
     Effect::new(move |_| {
         if let Some(textarea) = textarea_ref.get() {
+            // Safari's own switch; the view macro only knows standard attribute names.
+            let _ = textarea.set_attribute("autocorrect", "off");
             let _ = textarea.focus();
         }
     });
@@ -80,7 +93,6 @@ pub fn WordsScreen(session: SessionId, question: Question, entry: EntryId) -> im
                 node_ref=textarea_ref
                 dir="auto"
                 rows="6"
-                autocorrect="off"
                 autocapitalize="off"
                 spellcheck="false"
                 autocomplete="off"

@@ -41,7 +41,13 @@ impl DrawingHistory {
     /// Removes every stroke the eraser touches at `at`. With `same_gesture`, the removal joins
     /// the previous erasure, so one swipe of the eraser is one undo step.
     /// Returns how many strokes were removed.
-    pub fn erase_at(&mut self, drawing: &mut Drawing, at: Point, radius: u16, same_gesture: bool) -> usize {
+    pub fn erase_at(
+        &mut self,
+        drawing: &mut Drawing,
+        at: Point,
+        radius: u16,
+        same_gesture: bool,
+    ) -> usize {
         let mut removed = Vec::new();
         let mut index = 0;
         while index < drawing.strokes.len() {
@@ -74,7 +80,9 @@ impl DrawingHistory {
             }
             Edit::Erased(removed) => {
                 for (index, stroke) in removed.iter().rev() {
-                    drawing.strokes.insert((*index).min(drawing.strokes.len()), stroke.clone());
+                    drawing
+                        .strokes
+                        .insert((*index).min(drawing.strokes.len()), stroke.clone());
                 }
             }
         }
@@ -117,14 +125,26 @@ mod tests {
             colour: colour.into(),
             width: 40,
             points: vec![
-                Point { x: 100, y, pressure: DEFAULT_PRESSURE },
-                Point { x: 900, y, pressure: DEFAULT_PRESSURE },
+                Point {
+                    x: 100,
+                    y,
+                    pressure: DEFAULT_PRESSURE,
+                },
+                Point {
+                    x: 900,
+                    y,
+                    pressure: DEFAULT_PRESSURE,
+                },
             ],
         }
     }
 
     fn at(x: u16, y: u16) -> Point {
-        Point { x, y, pressure: DEFAULT_PRESSURE }
+        Point {
+            x,
+            y,
+            pressure: DEFAULT_PRESSURE,
+        }
     }
 
     #[test]
@@ -146,7 +166,13 @@ mod tests {
     fn empty_strokes_are_not_kept() {
         let mut drawing = Drawing::default();
         let mut history = DrawingHistory::default();
-        history.add_stroke(&mut drawing, Stroke { points: vec![], ..line(1, "#000000") });
+        history.add_stroke(
+            &mut drawing,
+            Stroke {
+                points: vec![],
+                ..line(1, "#000000")
+            },
+        );
         assert!(drawing.strokes.is_empty());
         assert!(!history.can_undo());
     }
@@ -159,9 +185,18 @@ mod tests {
             history.add_stroke(&mut drawing, line(y, colour));
         }
         let before = drawing.clone();
-        assert_eq!(history.erase_at(&mut drawing, at(500, 100), ERASER_RADIUS, false), 1);
-        assert_eq!(history.erase_at(&mut drawing, at(500, 700), ERASER_RADIUS, true), 0);
-        assert_eq!(history.erase_at(&mut drawing, at(500, 900), ERASER_RADIUS, true), 1);
+        assert_eq!(
+            history.erase_at(&mut drawing, at(500, 100), ERASER_RADIUS, false),
+            1
+        );
+        assert_eq!(
+            history.erase_at(&mut drawing, at(500, 700), ERASER_RADIUS, true),
+            0
+        );
+        assert_eq!(
+            history.erase_at(&mut drawing, at(500, 900), ERASER_RADIUS, true),
+            1
+        );
         assert_eq!(drawing.strokes, vec![line(500, "#b")]);
         assert!(history.undo(&mut drawing));
         assert_eq!(drawing, before);

@@ -113,7 +113,8 @@ impl View {
     /// Points outside the view are held at its edge, as a stroke runs off the paper.
     pub fn to_logical(&self, x: f64, y: f64, pressure: u8) -> Point {
         let scale = self.scale();
-        let clamp = |value: f64, max: u16| (value / scale).round().clamp(0.0, f64::from(max)) as u16;
+        let clamp =
+            |value: f64, max: u16| (value / scale).round().clamp(0.0, f64::from(max)) as u16;
         Point {
             x: clamp(x, LOGICAL_WIDTH),
             y: clamp(y, LOGICAL_HEIGHT),
@@ -143,7 +144,11 @@ mod tests {
     use super::*;
 
     fn point(x: u16, y: u16) -> Point {
-        Point { x, y, pressure: DEFAULT_PRESSURE }
+        Point {
+            x,
+            y,
+            pressure: DEFAULT_PRESSURE,
+        }
     }
 
     #[test]
@@ -151,10 +156,17 @@ mod tests {
         let stroke = Stroke {
             colour: "#d62828".into(),
             width: 40,
-            points: vec![Point { x: 1, y: 2, pressure: 3 }],
+            points: vec![Point {
+                x: 1,
+                y: 2,
+                pressure: 3,
+            }],
         };
         let json = serde_json::to_string(&stroke).unwrap();
-        assert_eq!(json, r##"{"colour":"#d62828","width":40,"points":[[1,2,3]]}"##);
+        assert_eq!(
+            json,
+            r##"{"colour":"#d62828","width":40,"points":[[1,2,3]]}"##
+        );
         assert_eq!(serde_json::from_str::<Stroke>(&json).unwrap(), stroke);
     }
 
@@ -171,14 +183,28 @@ mod tests {
         let landscape = View::fit(1000.0, 600.0);
         let portrait = View::fit(700.0, 1000.0);
         let stored = landscape.to_logical(400.0, 300.0, 90);
-        assert_eq!(stored, Point { x: 2000, y: 1500, pressure: 90 });
+        assert_eq!(
+            stored,
+            Point {
+                x: 2000,
+                y: 1500,
+                pressure: 90
+            }
+        );
         assert_eq!(portrait.to_view(stored), (350.0, 262.5));
     }
 
     #[test]
     fn pointers_outside_the_view_stay_on_the_paper() {
         let view = View::fit(400.0, 300.0);
-        assert_eq!(view.to_logical(-20.0, 500.0, 1), Point { x: 0, y: 3000, pressure: 1 });
+        assert_eq!(
+            view.to_logical(-20.0, 500.0, 1),
+            Point {
+                x: 0,
+                y: 3000,
+                pressure: 1
+            }
+        );
     }
 
     #[test]
@@ -192,9 +218,21 @@ mod tests {
 
     #[test]
     fn firmer_pressure_draws_wider() {
-        let stroke = Stroke { colour: "#000000".into(), width: 40, points: vec![] };
-        let light = stroke.width_at(Point { x: 0, y: 0, pressure: 0 });
-        let firm = stroke.width_at(Point { x: 0, y: 0, pressure: 255 });
+        let stroke = Stroke {
+            colour: "#000000".into(),
+            width: 40,
+            points: vec![],
+        };
+        let light = stroke.width_at(Point {
+            x: 0,
+            y: 0,
+            pressure: 0,
+        });
+        let firm = stroke.width_at(Point {
+            x: 0,
+            y: 0,
+            pressure: 255,
+        });
         assert_eq!((light, firm), (20.0, 60.0));
     }
 
@@ -208,9 +246,15 @@ mod tests {
         assert!(stroke.touches(point(600, 150), ERASER_RADIUS));
         assert!(!stroke.touches(point(600, 400), ERASER_RADIUS));
         assert!(!stroke.touches(point(1400, 100), ERASER_RADIUS));
-        let dot = Stroke { points: vec![point(10, 10)], ..stroke.clone() };
+        let dot = Stroke {
+            points: vec![point(10, 10)],
+            ..stroke.clone()
+        };
         assert!(dot.touches(point(40, 40), ERASER_RADIUS));
-        let empty = Stroke { points: vec![], ..stroke };
+        let empty = Stroke {
+            points: vec![],
+            ..stroke
+        };
         assert!(!empty.touches(point(10, 10), ERASER_RADIUS));
     }
 }

@@ -25,16 +25,46 @@ pub struct PaletteColour {
 
 /// Calm, clearly different colours that also read well on white.
 pub const PALETTE: [PaletteColour; 10] = [
-    PaletteColour { name: ColourName::Black, hex: "#222222" },
-    PaletteColour { name: ColourName::Red, hex: "#d62828" },
-    PaletteColour { name: ColourName::Orange, hex: "#f77f00" },
-    PaletteColour { name: ColourName::Yellow, hex: "#f6c90e" },
-    PaletteColour { name: ColourName::Green, hex: "#2a9d3f" },
-    PaletteColour { name: ColourName::Blue, hex: "#1d6fd1" },
-    PaletteColour { name: ColourName::Purple, hex: "#7b3fbf" },
-    PaletteColour { name: ColourName::Brown, hex: "#8a5a2b" },
-    PaletteColour { name: ColourName::Pink, hex: "#f28ab2" },
-    PaletteColour { name: ColourName::Grey, hex: "#8d99ae" },
+    PaletteColour {
+        name: ColourName::Black,
+        hex: "#222222",
+    },
+    PaletteColour {
+        name: ColourName::Red,
+        hex: "#d62828",
+    },
+    PaletteColour {
+        name: ColourName::Orange,
+        hex: "#f77f00",
+    },
+    PaletteColour {
+        name: ColourName::Yellow,
+        hex: "#f6c90e",
+    },
+    PaletteColour {
+        name: ColourName::Green,
+        hex: "#2a9d3f",
+    },
+    PaletteColour {
+        name: ColourName::Blue,
+        hex: "#1d6fd1",
+    },
+    PaletteColour {
+        name: ColourName::Purple,
+        hex: "#7b3fbf",
+    },
+    PaletteColour {
+        name: ColourName::Brown,
+        hex: "#8a5a2b",
+    },
+    PaletteColour {
+        name: ColourName::Pink,
+        hex: "#f28ab2",
+    },
+    PaletteColour {
+        name: ColourName::Grey,
+        hex: "#8d99ae",
+    },
 ];
 
 /// Brush sizes, shown as dots of their size.
@@ -70,7 +100,9 @@ mod tests {
             assert_eq!(colour.hex.len(), 7);
             assert!(colour.hex.starts_with('#'));
             assert!(colour.hex[1..].chars().all(|c| c.is_ascii_hexdigit()));
-            assert!(PALETTE[i + 1..].iter().all(|other| other.hex != colour.hex && other.name != colour.name));
+            assert!(PALETTE[i + 1..]
+                .iter()
+                .all(|other| other.hex != colour.hex && other.name != colour.name));
         }
     }
 
