@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := serve
 
+# wasm-opt comes from npm (node_modules/.bin); cargo-installed tools from ~/.cargo/bin.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1

@@ -39,7 +39,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_v
 fi
 
 missing_packages=()
-command -v wasm-opt >/dev/null || missing_packages+=(binaryen)
 if [ "$need_browser" = 1 ]; then
   [ -x /usr/bin/chromium ] || missing_packages+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing_packages+=(chromium-driver)
@@ -50,12 +49,11 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
   as_root apt-get install -y -qq "${missing_packages[@]}"
 fi
 
-if [ "$need_browser" = 1 ]; then
-  # Playwright drives Debian's Chromium; its own browser download is never used.
-  stamp=node_modules/.package-lock.json
-  if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-    say "installing the browser-test packages (npm ci)"
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
-  fi
+# npm brings wasm-opt (binaryen 132: Debian's 108 breaks wasm-bindgen's reference-type
+# tables) and Playwright, which drives Debian's Chromium and never downloads a browser.
+stamp=node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+  say "installing npm packages (npm ci)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 say "everything is in place"

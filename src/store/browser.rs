@@ -66,10 +66,8 @@ pub fn save_session(session: &Session) -> Result<(), StoreError> {
     let storage = available_storage()?;
     write(&session_key(&session.id), encode_session(session))?;
     let mut index = read_index(&storage);
-    if index.upsert(IndexEntry::of(session)) {
-        write(INDEX_KEY, encode_index(&index))?;
-    }
-    Ok(())
+    index.upsert(IndexEntry::of(session));
+    write_index_if_changed(&storage, &index)
 }
 
 /// Removes a session completely from this device.
@@ -77,10 +75,8 @@ pub fn delete_session(id: &SessionId) -> Result<(), StoreError> {
     let storage = available_storage()?;
     LocalStorage::delete(session_key(id));
     let mut index = read_index(&storage);
-    if index.remove(id) {
-        write(INDEX_KEY, encode_index(&index))?;
-    }
-    Ok(())
+    index.remove(id);
+    write_index_if_changed(&storage, &index)
 }
 
 pub fn save_device_state(state: &DeviceState) -> Result<(), StoreError> {
@@ -102,6 +98,16 @@ fn write(key: &str, encoded: String) -> Result<(), StoreError> {
         StorageError::JsError(js) if js.name == "QuotaExceededError" => StoreError::Full,
         other => StoreError::Failed(other.to_string()),
     })
+}
+
+/// Writes the index unless storage already holds exactly this one: most saves are strokes and
+/// words, which leave the index as it was.
+fn write_index_if_changed(storage: &web_sys::Storage, index: &Index) -> Result<(), StoreError> {
+    let encoded = encode_index(index);
+    if read_raw(storage, INDEX_KEY).as_deref() == Some(encoded.as_str()) {
+        return Ok(());
+    }
+    write(INDEX_KEY, encoded)
 }
 
 fn read_raw(storage: &web_sys::Storage, key: &str) -> Option<String> {

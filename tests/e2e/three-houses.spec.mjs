@@ -63,7 +63,8 @@ const entriesList = (page) => page.getByRole('list', { name: 'Entries in this ho
 const entryItems = (page) => entriesList(page).getByRole('listitem');
 const sessionsList = (page) => page.getByRole('list', { name: 'Sessions on this tablet' });
 const sessionItems = (page) => sessionsList(page).getByRole('listitem');
-const houseButton = (page, houseName) => page.getByRole('button', { name: new RegExp(houseName) });
+// A house's door is named by the house (the child's own name may follow); its rename button starts with "Give".
+const houseButton = (page, houseName) => page.getByRole('button', { name: new RegExp(`^${houseName}`) });
 
 function startForm(page) {
   return {
@@ -170,8 +171,13 @@ function expectWellFormedStroke(stroke) {
   for (const point of stroke.points) {
     expect(point).toHaveLength(3);
     for (const n of point) expect(Number.isFinite(n)).toBe(true);
+    // [x, y, pressure]: x in 0..=4000, y in 0..=3000, pressure 1..=255.
+    expect(point[0]).toBeGreaterThanOrEqual(0);
+    expect(point[0]).toBeLessThanOrEqual(4000);
+    expect(point[1]).toBeGreaterThanOrEqual(0);
+    expect(point[1]).toBeLessThanOrEqual(3000);
     expect(point[2]).toBeGreaterThan(0);
-    expect(point[2]).toBeLessThanOrEqual(1);
+    expect(point[2]).toBeLessThanOrEqual(255);
   }
 }
 
@@ -346,6 +352,10 @@ test('a) drawings and words in many scripts survive a reload, safely and offline
   const [r, g, b] = rgb(penStroke.colour);
   expect(r, `the pen stroke is red, got ${penStroke.colour}`).toBeGreaterThan(Math.max(g, b));
   expect(penStroke.colour.toLowerCase()).not.toBe(touchStroke.colour.toLowerCase());
+  // The pen's force (0.7) is kept; the finger gets the middle pressure.
+  // (0.7 arrives as the float32 0.69999999, so 178 or 179.)
+  expect(Math.abs(penStroke.points[1][2] - 0.7 * 255)).toBeLessThanOrEqual(1);
+  expect(touchStroke.points[1][2]).toBe(128);
 
   // Reload: the app reopens where the worker left off.
   const headingsBefore = await page.getByRole('heading').allInnerTexts();
