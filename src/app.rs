@@ -215,8 +215,10 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
     let preferred = Some(initial_language)
         .filter(|code| !code.is_empty())
         .or_else(platform::browser_language);
+    // The i18n provider picks the browser's language in an effect of its own; this effect is
+    // created after it, so it runs after it and the worker's last choice wins.
     if let Some(locale) = preferred.as_deref().and_then(locale_for) {
-        i18n.set_locale(locale);
+        Effect::new(move |_| i18n.set_locale(locale));
     }
 
     // Remember where the worker is and the language, so a reload reopens right here.

@@ -626,3 +626,44 @@ test('g) entries: read back and delete with confirmation', async ({ page }) => {
     .poll(async () => (await houseEntries(page, 'Mia', 'worries')).map((e) => e.text))
     .toEqual(['second words']);
 });
+
+test('h) a browser that refuses storage: the app says so and keeps working in memory', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The user has turned storage off.', 'SecurityError');
+      },
+    });
+  });
+  await page.goto('/');
+  const refused = page.getByRole('alert').filter({ hasText: /does not let Hear Me save/ });
+  await expect(refused).toBeVisible();
+  await startSession(page, { name: 'Mia', age: 7 });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Dreams');
+  await addWords(page, 'Ein Hund 🐶');
+  await expect(page.getByText('Ein Hund 🐶', { exact: true })).toBeVisible();
+  await expect(refused).toBeVisible();
+});
+
+test('i) the app speaks German, and remembers it', async ({ page }) => {
+  await page.goto('/');
+  await button(page, 'Deutsch').click();
+  await expect(heading(page, 'Neues Gespräch beginnen')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.getByLabel('Vorname oder Rufname des Kindes').fill('Lena');
+  await button(page, 'Gespräch beginnen').click();
+  await expect(heading(page, 'Gespräch mit Lena')).toBeVisible();
+  await button(page, 'Drei Häuser').click();
+  for (const name of ['Haus der Sorgen', 'Haus der guten Dinge', 'Haus der Träume']) {
+    await expect(page.getByRole('button', { name: new RegExp(`^${name}`) })).toBeVisible();
+  }
+  await page.reload();
+  await expect(heading(page, 'Die drei Häuser')).toBeVisible();
+  await button(page, 'Zurück zum Gespräch').click();
+  await button(page, 'Alle Gespräche').click();
+  await button(page, 'English').click();
+  await expect(heading(page, 'Start a new session')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});

@@ -1,0 +1,67 @@
+//! Every language file says everything English says, with the same names filled in, so no
+//! screen falls back to English halfway through a conversation.
+
+use std::collections::BTreeMap;
+use std::fs;
+
+fn load(path: &std::path::Path) -> BTreeMap<String, String> {
+    let text = fs::read_to_string(path).unwrap();
+    serde_json::from_str(&text)
+        .unwrap_or_else(|error| panic!("{} is not flat JSON: {error}", path.display()))
+}
+
+/// The `{{ name }}` placeholders in a translation, sorted.
+fn placeholders(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .split("{{")
+        .skip(1)
+        .filter_map(|rest| {
+            rest.split_once("}}")
+                .map(|(name, _)| name.trim().to_owned())
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn every_language_has_every_key_and_placeholder() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let english = load(&dir.join("en.json"));
+    let mut languages = 0;
+    for file in fs::read_dir(&dir).unwrap() {
+        let path = file.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        languages += 1;
+        let other = load(&path);
+        let missing: Vec<_> = english
+            .keys()
+            .filter(|key| !other.contains_key(*key))
+            .collect();
+        let extra: Vec<_> = other
+            .keys()
+            .filter(|key| !english.contains_key(*key))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{}: missing {missing:?}, extra {extra:?}",
+            path.display()
+        );
+        for (key, text) in &english {
+            assert_eq!(
+                placeholders(text),
+                placeholders(&other[key]),
+                "{} key {key}",
+                path.display()
+            );
+            assert!(
+                !other[key].trim().is_empty(),
+                "{} key {key} is empty",
+                path.display()
+            );
+        }
+    }
+    assert!(languages >= 2, "English and German at least");
+}
