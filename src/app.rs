@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::{Place, Session, SessionId};
+use crate::core::{EntryId, Place, Question, Session, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::store::{self, DeviceState, StoreError, UnreadableSession};
@@ -147,6 +147,27 @@ impl AppState {
         )
         .ok();
         self.pending_save.set_value(handle);
+    }
+
+    /// Leaves an entry's editor for its house. An entry begun in this visit and left blank
+    /// (`drop_blank`) is dropped rather than kept as an empty entry.
+    pub fn close_entry(
+        &self,
+        session: &SessionId,
+        question: Question,
+        entry: EntryId,
+        drop_blank: bool,
+    ) {
+        if drop_blank {
+            self.change_session(session, |s| {
+                s.delete_entry(question, entry, platform::now_ms())
+            });
+        }
+        self.save_now();
+        self.go(Place::House {
+            session: session.clone(),
+            question,
+        });
     }
 
     fn has_unsaved(&self) -> bool {

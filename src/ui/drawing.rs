@@ -10,7 +10,7 @@ use crate::core::ink::{
     pressure_from_pointer, BrushSize, ColourName, DrawingHistory, Point, Stroke, View,
     ERASER_RADIUS, PALETTE,
 };
-use crate::core::{Drawing, EntryId, Place, Question, SessionId};
+use crate::core::{Drawing, EntryId, Question, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::{context_2d, fit_canvas, paint_drawing, paint_segment};
@@ -187,8 +187,10 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
 
     let edit_down = editing.clone();
     let on_pointer_down = move |ev: PointerEvent| {
-        // One stroke at a time: a second finger or a resting palm does not draw.
-        if live.with_value(Option::is_some) || erasing.get_value().is_some() {
+        // One stroke at a time: a second finger or a resting palm does not draw; nor does a
+        // mouse's right or middle button.
+        let busy = live.with_value(Option::is_some) || erasing.get_value().is_some();
+        if busy || (ev.pointer_type() == "mouse" && ev.button() != 0) {
             return;
         }
         let Some(point) = point_of(&ev) else { return };
@@ -320,18 +322,12 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         edit_redo.change(|history, drawing| history.redo(drawing));
         edit_redo.state.save_now();
     };
+    // A drawing started in this visit and left blank is not kept; a drawing that had strokes
+    // stays, even if the child erased them all (undo can bring them back until Done).
+    let opened_blank = strokes.with_untracked(Vec::is_empty);
     let done = move || {
-        let drawing_is_empty = strokes.with_untracked(Vec::is_empty);
-        if drawing_is_empty {
-            state.change_session(&session, |s| {
-                s.delete_entry(question, entry, platform::now_ms())
-            });
-            state.save_now();
-        }
-        state.go(Place::House {
-            session: session.clone(),
-            question,
-        });
+        let blank = opened_blank && strokes.with_untracked(Vec::is_empty);
+        state.close_entry(&session, question, entry, blank);
     };
 
     let swatches = PALETTE

@@ -6,6 +6,7 @@ use crate::app::use_app_state;
 use crate::core::{Place, Question, Session, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
+use crate::ui::dialog::Modal;
 use crate::ui::I18n;
 use crate::ui::IconButton;
 
@@ -127,17 +128,11 @@ fn RenameDialog(
     };
     let apply_usual = apply.clone();
     view! {
-        <div class="dialog-backdrop">
-            <form
-                class="dialog"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="rename-title"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    apply(draft.get_untracked());
-                }
-            >
+        <Modal labelled_by="rename-title" on_escape=move || renaming.set(None)>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                apply(draft.get_untracked());
+            }>
                 <h2 id="rename-title">{t!(i18n, rename_title)}</h2>
                 <label>
                     <span>{t!(i18n, rename_field)}</span>
@@ -150,6 +145,6 @@ fn RenameDialog(
                     <button type="submit" class="primary">{t!(i18n, save_name)}</button>
                 </div>
             </form>
-        </div>
+        </Modal>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{EntryId, Place, Question, SessionId, Voice};
+use crate::core::{EntryId, Question, SessionId, Voice};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::house::voice_label;
@@ -38,18 +38,12 @@ pub fn WordsScreen(session: SessionId, question: Question, entry: EntryId) -> im
     };
     let keep_typed = keep.clone();
     let keep_voice = keep.clone();
+    // Words started in this visit and left empty are not kept as an empty entry.
+    let opened_empty = text.get_untracked().is_empty();
     let done = move || {
         keep();
-        if text.get_untracked().is_empty() {
-            state.change_session(&session, |s| {
-                s.delete_entry(question, entry, platform::now_ms())
-            });
-        }
-        state.save_now();
-        state.go(Place::House {
-            session: session.clone(),
-            question,
-        });
+        let blank = opened_empty && text.get_untracked().is_empty();
+        state.close_entry(&session, question, entry, blank);
     };
 
     let textarea_ref = NodeRef::<leptos::html::Textarea>::new();

@@ -51,7 +51,7 @@ async function toViewportPath(locator, points, steps = 10) {
  * Draw one finger stroke over `locator`.
  * points: [[fx, fy], ...] fractions 0..1 of the locator's bounding box.
  */
-export async function drawWithTouch(page, locator, points) {
+export async function drawWithTouch(page, locator, points, { cancel = false } = {}) {
   const cdp = await cdpFor(page);
   const path = await toViewportPath(locator, points);
   const touch = ({ x, y }) => [{ x, y, radiusX: 5, radiusY: 5, force: 0.5, id: 1 }];
@@ -61,7 +61,8 @@ export async function drawWithTouch(page, locator, points) {
   for (const p of moves) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(p) });
   }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  // touchCancel reaches the page as pointercancel, as when the system takes the touch away.
+  await cdp.send('Input.dispatchTouchEvent', { type: cancel ? 'touchCancel' : 'touchEnd', touchPoints: [] });
 }
 
 /**

@@ -437,6 +437,19 @@ test('b) undo and eraser change what is stored', async ({ page }) => {
   await expect.poll(() => houseStrokes(page, 'Mia', 'worries'), { message: 'erase undone' }).toHaveLength(1);
   expect((await houseStrokes(page, 'Mia', 'worries'))[0].points).toEqual(first.points);
   await expectInk(canvas, TOUCH_STROKE_INK, true);
+
+  // A cancelled touch loses only the stroke it was drawing.
+  await button(page, 'Black').click();
+  await drawWithTouch(page, canvas, PEN_STROKE, { cancel: true });
+  await expectInk(canvas, PEN_STROKE_INK, false);
+  await expectInk(canvas, TOUCH_STROKE_INK, true);
+  await page.waitForTimeout(600);
+  expect(await houseStrokes(page, 'Mia', 'worries')).toEqual([first]);
+
+  // Drawing goes on normally after the cancelled stroke.
+  await drawWithPen(page, canvas, PEN_STROKE);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(2);
+  await expectInk(canvas, PEN_STROKE_INK, true);
 });
 
 test('c) deleting a session asks first and removes it for good', async ({ page }) => {
