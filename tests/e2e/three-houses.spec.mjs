@@ -680,3 +680,24 @@ test('i) the app speaks German, and remembers it', async ({ page }) => {
   await expect(heading(page, 'Start a new session')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('j) closing the tab right after typing loses nothing', async ({ page, context }) => {
+  await page.goto('/');
+  await startSession(page, { name: 'Mia', age: 7 });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Good Things');
+  await button(page, 'Write words').click();
+  // Type and close at once, before the short typing pause that normally triggers a save.
+  await wordsBox(page).pressSequentially('Oma backt Kuchen', { delay: 0 });
+  const savedBeforeClosing = await page.evaluate(() =>
+    Object.keys(localStorage).some((key) => localStorage.getItem(key).includes('Oma backt Kuchen')),
+  );
+  expect(savedBeforeClosing, 'the words are still waiting for the typing pause').toBe(false);
+  await page.close({ runBeforeUnload: true });
+
+  const reopened = await context.newPage();
+  await reopened.goto('/');
+  await expect(wordsBox(reopened)).toHaveValue('Oma backt Kuchen');
+  await button(reopened, 'Done').click();
+  await expect(entriesList(reopened).getByText('Oma backt Kuchen', { exact: true })).toBeVisible();
+});
