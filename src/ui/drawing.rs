@@ -185,7 +185,23 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         }
     };
 
-    let edit_down = editing.clone();
+    // One swipe of the eraser is one undo step: the gesture's first removal opens the step and
+    // later ones join it. The drawing is only changed (and repainted) when a stroke is hit.
+    let erased_in_gesture = StoredValue::new(false);
+    let edit_erase = editing.clone();
+    let erase_at = move |point: Point| {
+        let hits = strokes
+            .with_untracked(|strokes| strokes.iter().any(|s| s.touches(point, ERASER_RADIUS)));
+        if hits {
+            let same_gesture = erased_in_gesture.get_value();
+            edit_erase.change(|history, drawing| {
+                history.erase_at(drawing, point, ERASER_RADIUS, same_gesture)
+            });
+            erased_in_gesture.set_value(true);
+        }
+    };
+
+    let erase_down = erase_at.clone();
     let on_pointer_down = move |ev: PointerEvent| {
         // One stroke at a time: a second finger or a resting palm does not draw; nor does a
         // mouse's right or middle button.
@@ -201,9 +217,8 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         match tip.get_untracked() {
             Tip::Eraser => {
                 erasing.set_value(Some(ev.pointer_id()));
-                edit_down.change(|history, drawing| {
-                    history.erase_at(drawing, point, ERASER_RADIUS, false)
-                });
+                erased_in_gesture.set_value(false);
+                erase_down(point);
             }
             Tip::Pen => {
                 let stroke = Stroke {
@@ -222,15 +237,10 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         }
     };
 
-    let edit_move = editing.clone();
     let on_pointer_move = move |ev: PointerEvent| {
         if erasing.get_value() == Some(ev.pointer_id()) {
-            for sample in samples_of(&ev) {
-                if let Some(point) = point_of(&sample) {
-                    edit_move.change(|history, drawing| {
-                        history.erase_at(drawing, point, ERASER_RADIUS, true)
-                    });
-                }
+            for point in samples_of(&ev).iter().filter_map(point_of) {
+                erase_at(point);
             }
             return;
         }

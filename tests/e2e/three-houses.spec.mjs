@@ -450,6 +450,20 @@ test('b) undo and eraser change what is stored', async ({ page }) => {
   await drawWithPen(page, canvas, PEN_STROKE);
   await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(2);
   await expectInk(canvas, PEN_STROKE_INK, true);
+  const penStroke = (await houseStrokes(page, 'Mia', 'worries'))[1];
+
+  // Two eraser swipes, each starting on blank paper, are two undo steps.
+  await button(page, 'Eraser').click();
+  await drawWithTouch(page, canvas, [[0.5, 0.1], [0.5, 0.4]]);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toEqual([penStroke]);
+  await drawWithTouch(page, canvas, [[0.5, 0.55], [0.5, 0.85]]);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toEqual([]);
+  await button(page, 'Undo').click();
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries'), { message: 'only the second swipe is undone' }).toEqual([
+    penStroke,
+  ]);
+  await button(page, 'Redo').click();
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toEqual([]);
 });
 
 test('c) deleting a session asks first and removes it for good', async ({ page }) => {
