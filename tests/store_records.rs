@@ -28,6 +28,7 @@ fn session_with_everything() -> Session {
         Stroke {
             colour: "#1d6fd1".into(),
             width: 96,
+            pen: true,
             points: vec![
                 Point {
                     x: 0,

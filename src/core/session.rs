@@ -373,6 +373,7 @@ mod tests {
                 y: 1,
                 pressure: 9,
             }],
+            pen: false,
         };
         assert!(session.add_stroke(Question::GoodThings, drawing, stroke.clone(), 2100));
         assert!(!session.add_stroke(Question::GoodThings, words, stroke, 2100));

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::core::ink::{Point, Stroke, View, LOGICAL_HEIGHT, LOGICAL_WIDTH};
+use crate::core::ink::{Stroke, View, LOGICAL_HEIGHT, LOGICAL_WIDTH};
 use crate::core::Drawing;
 
 /// The paper colour; the eraser removes strokes, so nothing ever paints white.
@@ -36,44 +36,64 @@ pub fn paint_drawing(context: &CanvasRenderingContext2d, view: View, strokes: &[
     }
 }
 
+/// Fills a stroke's pressure-shaped outline, drawn through the midpoints of its edges so the
+/// ink is smooth at any zoom.
 pub fn paint_stroke(context: &CanvasRenderingContext2d, view: View, stroke: &Stroke) {
-    match stroke.points.as_slice() {
-        [] => {}
-        [only] => paint_segment(context, view, stroke, *only, *only),
-        points => {
-            for pair in points.windows(2) {
-                paint_segment(context, view, stroke, pair[0], pair[1]);
-            }
-        }
-    }
-}
-
-/// Paints the part of `stroke` from `from` to `to`; a zero-length part is a round dot.
-pub fn paint_segment(
-    context: &CanvasRenderingContext2d,
-    view: View,
-    stroke: &Stroke,
-    from: Point,
-    to: Point,
-) {
-    let width = stroke.width_at(to) * view.scale();
-    let (x1, y1) = view.to_view(from);
-    let (x2, y2) = view.to_view(to);
-    context.set_stroke_style_str(&stroke.colour);
-    context.set_fill_style_str(&stroke.colour);
-    if from.x == to.x && from.y == to.y {
-        context.begin_path();
-        let _ = context.arc(x2, y2, width / 2.0, 0.0, std::f64::consts::TAU);
-        context.fill();
+    let outline: Vec<(f64, f64)> = stroke
+        .outline()
+        .into_iter()
+        .map(|(x, y)| (x * view.scale(), y * view.scale()))
+        .collect();
+    let count = outline.len();
+    if count < 3 {
         return;
     }
-    context.set_line_width(width);
-    context.set_line_cap("round");
-    context.set_line_join("round");
+    let midpoint = |a: (f64, f64), b: (f64, f64)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+    context.set_fill_style_str(&stroke.colour);
     context.begin_path();
-    context.move_to(x1, y1);
-    context.line_to(x2, y2);
-    context.stroke();
+    let start = midpoint(outline[count - 1], outline[0]);
+    context.move_to(start.0, start.1);
+    for i in 0..count {
+        let corner = outline[i];
+        let next = midpoint(corner, outline[(i + 1) % count]);
+        context.quadratic_curve_to(corner.0, corner.1, next.0, next.1);
+    }
+    context.close_path();
+    context.fill();
+}
+
+/// A copy of the finished strokes, so the stroke being drawn can be repainted on top of them
+/// at each pointer move without repainting every other stroke.
+pub struct InkLayer {
+    finished: HtmlCanvasElement,
+}
+
+impl InkLayer {
+    pub fn new() -> Option<InkLayer> {
+        let finished = document().create_element("canvas").ok()?.dyn_into().ok()?;
+        Some(InkLayer { finished })
+    }
+
+    /// Remembers what `canvas` shows now as the finished strokes.
+    pub fn keep(&self, canvas: &HtmlCanvasElement) {
+        self.finished.set_width(canvas.width());
+        self.finished.set_height(canvas.height());
+        if let Some(context) = context_2d(&self.finished) {
+            let _ = context.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
+        }
+    }
+
+    /// Shows the finished strokes with `live` drawn over them.
+    pub fn paint_live(&self, canvas: &HtmlCanvasElement, view: View, live: &Stroke) {
+        let Some(context) = context_2d(canvas) else {
+            return;
+        };
+        context.save();
+        let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        let _ = context.draw_image_with_html_canvas_element(&self.finished, 0.0, 0.0);
+        context.restore();
+        paint_stroke(&context, view, live);
+    }
 }
 
 /// A drawing shown small or large, filling the width of its container at 4:3.

@@ -13,7 +13,7 @@ use crate::core::ink::{
 use crate::core::{Drawing, EntryId, Question, SessionId};
 use crate::i18n::*;
 use crate::platform;
-use crate::ui::canvas::{context_2d, fit_canvas, paint_drawing, paint_segment};
+use crate::ui::canvas::{context_2d, fit_canvas, paint_drawing, InkLayer};
 use crate::ui::houses::house_name;
 use crate::ui::I18n;
 use crate::ui::IconButton;
@@ -126,6 +126,24 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
     let live = StoredValue::new(None::<LiveStroke>);
     let erasing = StoredValue::new(None::<i32>);
 
+    // Paints every finished stroke, and keeps that picture to draw the live stroke over.
+    // Only undo, erase, a finished stroke and a resize come here; moves paint the live stroke.
+    let layer = StoredValue::new_local(InkLayer::new());
+    let repaint_all = move || {
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
+        if let Some(context) = context_2d(&canvas) {
+            strokes
+                .with_untracked(|strokes| paint_drawing(&context, view_box.get_value(), strokes));
+        }
+        layer.with_value(|layer| {
+            if let Some(layer) = layer {
+                layer.keep(&canvas);
+            }
+        });
+    };
+
     // Fit the canvas to the space it has (again after a rotation) and paint what is stored.
     let refit = move || {
         let (Some(canvas), Some(frame)) = (canvas_ref.get_untracked(), frame_ref.get_untracked())
@@ -138,19 +156,12 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         );
         view_box.set_value(view);
         fit_canvas(&canvas, view);
-        if let Some(context) = context_2d(&canvas) {
-            strokes.with_untracked(|strokes| paint_drawing(&context, view, strokes));
-        }
+        repaint_all();
     };
     Effect::new(move |_| {
-        let strokes = strokes.get();
-        match canvas_ref.get() {
-            Some(canvas) if canvas.width() > 0 && view_box.get_value().width > 0.0 => {
-                if let Some(context) = context_2d(&canvas) {
-                    paint_drawing(&context, view_box.get_value(), &strokes);
-                }
-            }
-            _ => {}
+        strokes.track();
+        if canvas_ref.get().is_some_and(|canvas| canvas.width() > 0) {
+            repaint_all();
         }
     });
     Effect::new(move |_| {
@@ -201,6 +212,17 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         }
     };
 
+    let paint_live = move |stroke: &Stroke| {
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
+        layer.with_value(|layer| {
+            if let Some(layer) = layer {
+                layer.paint_live(&canvas, view_box.get_value(), stroke);
+            }
+        });
+    };
+
     let erase_down = erase_at.clone();
     let on_pointer_down = move |ev: PointerEvent| {
         // One stroke at a time: a second finger or a resting palm does not draw; nor does a
@@ -225,10 +247,9 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                     colour: colour.get_untracked().to_owned(),
                     width: size.get_untracked().width(),
                     points: vec![point],
+                    pen: ev.pointer_type() == "pen",
                 };
-                if let Some(context) = canvas_ref.get_untracked().as_ref().and_then(context_2d) {
-                    paint_segment(&context, view_box.get_value(), &stroke, point, point);
-                }
+                paint_live(&stroke);
                 live.set_value(Some(LiveStroke {
                     pointer_id: ev.pointer_id(),
                     stroke,
@@ -244,7 +265,6 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
             }
             return;
         }
-        let context = canvas_ref.get_untracked().as_ref().and_then(context_2d);
         live.update_value(|live| {
             let Some(live) = live
                 .as_mut()
@@ -263,10 +283,8 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                     continue;
                 }
                 live.stroke.points.push(point);
-                if let Some(context) = &context {
-                    paint_segment(context, view_box.get_value(), &live.stroke, last, point);
-                }
             }
+            paint_live(&live.stroke);
         });
     };
 
@@ -315,11 +333,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
             })
             .unwrap_or(false);
         if was_live {
-            if let Some(context) = canvas_ref.get_untracked().as_ref().and_then(context_2d) {
-                strokes.with_untracked(|strokes| {
-                    paint_drawing(&context, view_box.get_value(), strokes)
-                });
-            }
+            repaint_all();
         }
     };
 

@@ -136,6 +136,7 @@ mod tests {
                     pressure: DEFAULT_PRESSURE,
                 },
             ],
+            pen: false,
         }
     }
 

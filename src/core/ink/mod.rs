@@ -1,6 +1,7 @@
 //! Ink: strokes in a fixed logical space, so a drawing looks the same on any screen and in
 //! any orientation. Points are small integers to keep stored drawings small.
 
+pub mod freehand;
 mod history;
 mod palette;
 
@@ -48,13 +49,29 @@ pub struct Stroke {
     /// Base width in logical units; pressure makes each part thinner or thicker.
     pub width: u16,
     pub points: Vec<Point>,
+    /// Drawn with a pen, so the recorded pressure is real; otherwise it comes from speed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pen: bool,
 }
 
 impl Stroke {
-    /// The drawn width around `point`: half the base width at no pressure, one and a half at
-    /// full pressure, so a firm pen line reads bolder, as on paper.
-    pub fn width_at(&self, point: Point) -> f64 {
-        f64::from(self.width) * (0.5 + f64::from(point.pressure) / 255.0)
+    /// The filled outline of this stroke in logical units (see `freehand`).
+    pub fn outline(&self) -> Vec<(f64, f64)> {
+        let points: Vec<freehand::InkPoint> = self
+            .points
+            .iter()
+            .map(|p| freehand::InkPoint {
+                x: f64::from(p.x),
+                y: f64::from(p.y),
+                pressure: f64::from(p.pressure) / 255.0,
+            })
+            .collect();
+        let options = freehand::InkOptions {
+            size: f64::from(self.width),
+            simulate_pressure: !self.pen,
+            ..freehand::InkOptions::default()
+        };
+        freehand::outline(&points, &options)
     }
 
     /// Whether an eraser of `radius` at `at` touches this stroke.
@@ -161,6 +178,7 @@ mod tests {
                 y: 2,
                 pressure: 3,
             }],
+            pen: false,
         };
         let json = serde_json::to_string(&stroke).unwrap();
         assert_eq!(
@@ -217,23 +235,46 @@ mod tests {
     }
 
     #[test]
-    fn firmer_pressure_draws_wider() {
-        let stroke = Stroke {
+    fn a_firm_pen_draws_wider_and_other_input_ignores_recorded_pressure() {
+        let line = |pressure: u8, pen: bool| Stroke {
+            colour: "#000000".into(),
+            width: 40,
+            points: (0..20)
+                .map(|i| Point {
+                    x: 100 + i * 10,
+                    y: 500,
+                    pressure,
+                })
+                .collect(),
+            pen,
+        };
+        let half_width = |stroke: &Stroke| {
+            stroke
+                .outline()
+                .iter()
+                .map(|(_, y)| (y - 500.0).abs())
+                .fold(0.0, f64::max)
+        };
+        assert!(half_width(&line(240, true)) > 1.5 * half_width(&line(40, true)));
+        assert_eq!(half_width(&line(240, false)), half_width(&line(40, false)));
+    }
+
+    #[test]
+    fn only_pen_strokes_say_so_in_storage() {
+        let finger = Stroke {
             colour: "#000000".into(),
             width: 40,
             points: vec![],
+            pen: false,
         };
-        let light = stroke.width_at(Point {
-            x: 0,
-            y: 0,
-            pressure: 0,
-        });
-        let firm = stroke.width_at(Point {
-            x: 0,
-            y: 0,
-            pressure: 255,
-        });
-        assert_eq!((light, firm), (20.0, 60.0));
+        assert!(!serde_json::to_string(&finger).unwrap().contains("pen"));
+        let pen = Stroke {
+            pen: true,
+            ..finger
+        };
+        let json = serde_json::to_string(&pen).unwrap();
+        assert!(json.ends_with(r#""pen":true}"#));
+        assert_eq!(serde_json::from_str::<Stroke>(&json).unwrap(), pen);
     }
 
     #[test]
@@ -242,6 +283,7 @@ mod tests {
             colour: "#000000".into(),
             width: 40,
             points: vec![point(100, 100), point(1100, 100)],
+            pen: false,
         };
         assert!(stroke.touches(point(600, 150), ERASER_RADIUS));
         assert!(!stroke.touches(point(600, 400), ERASER_RADIUS));
