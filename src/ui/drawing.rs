@@ -14,6 +14,7 @@ use crate::core::{Drawing, EntryId, Question, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::{context_2d, fit_canvas, paint_drawing, InkLayer};
+use crate::ui::dialog::ConfirmDialog;
 use crate::ui::houses::house_name;
 use crate::ui::I18n;
 use crate::ui::IconButton;
@@ -42,6 +43,9 @@ fn colour_label(i18n: I18n, name: ColourName) -> &'static str {
         ColourName::Brown => t_string!(i18n, colour_brown),
         ColourName::Pink => t_string!(i18n, colour_pink),
         ColourName::Grey => t_string!(i18n, colour_grey),
+        ColourName::LightSkin => t_string!(i18n, colour_light_skin),
+        ColourName::MediumSkin => t_string!(i18n, colour_medium_skin),
+        ColourName::DarkSkin => t_string!(i18n, colour_dark_skin),
     }
 }
 
@@ -95,6 +99,10 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         can_redo: RwSignal::new(false),
     };
     let tip = RwSignal::new(Tip::Pen);
+    // Palm rejection: once a pen has drawn, fingers stop drawing until the worker says so.
+    let pen_only = RwSignal::new(false);
+    let pen_seen = StoredValue::new(false);
+    let confirm_clear = RwSignal::new(false);
     let colour = RwSignal::new(PALETTE[0].hex);
     let size = RwSignal::new(BrushSize::default());
 
@@ -231,6 +239,13 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         if busy || (ev.pointer_type() == "mouse" && ev.button() != 0) {
             return;
         }
+        if ev.pointer_type() == "pen" && !pen_seen.get_value() {
+            pen_seen.set_value(true);
+            pen_only.set(true);
+        }
+        if ev.pointer_type() == "touch" && pen_only.get_untracked() {
+            return;
+        }
         let Some(point) = point_of(&ev) else { return };
         ev.prevent_default();
         if let Some(canvas) = canvas_ref.get_untracked() {
@@ -337,6 +352,12 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         }
     };
 
+    let edit_clear = editing.clone();
+    let clear = move || {
+        edit_clear.change(|history, drawing| history.clear(drawing));
+        edit_clear.state.save_now();
+        confirm_clear.set(false);
+    };
     let (edit_undo, edit_redo) = (editing.clone(), editing.clone());
     let undo = move || {
         edit_undo.change(|history, drawing| history.undo(drawing));
@@ -429,6 +450,20 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                         <img src="public/icon-eraser.svg" alt="" aria-hidden="true" />
                         <span>{t!(i18n, eraser)}</span>
                     </button>
+                    <button
+                        type="button"
+                        class="icon-button"
+                        aria-pressed=move || pen_only.get().to_string()
+                        on:click=move |_| pen_only.update(|on| *on = !*on)
+                    >
+                        <img src="public/icon-draw.svg" alt="" aria-hidden="true" />
+                        <span>{t!(i18n, pen_only)}</span>
+                    </button>
+                    <button type="button" class="icon-button" disabled=move || strokes.with(Vec::is_empty)
+                        on:click=move |_| confirm_clear.set(true)>
+                        <img src="public/icon-delete.svg" alt="" aria-hidden="true" />
+                        <span>{t!(i18n, clear)}</span>
+                    </button>
                     <button type="button" class="icon-button" disabled=move || !editing.can_undo.get() on:click=move |_| undo()>
                         <img src="public/icon-undo.svg" alt="" aria-hidden="true" />
                         <span>{t!(i18n, undo)}</span>
@@ -440,5 +475,14 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                 </div>
             </div>
         </div>
+        <Show when=move || confirm_clear.get()>
+            <ConfirmDialog
+                title=t_string!(i18n, confirm_clear_title)
+                text=t_string!(i18n, confirm_clear_text)
+                confirm_label=t_string!(i18n, clear)
+                on_confirm=clear.clone()
+                on_cancel=move || confirm_clear.set(false)
+            />
+        </Show>
     }
 }

@@ -452,11 +452,12 @@ test('b) undo and eraser change what is stored', async ({ page }) => {
   await expectInk(canvas, PEN_STROKE_INK, true);
   const penStroke = (await houseStrokes(page, 'Mia', 'worries'))[1];
 
-  // Two eraser swipes, each starting on blank paper, are two undo steps.
+  // Two eraser swipes, each starting on blank paper, are two undo steps. (The pen has drawn,
+  // so "Pen only" is on and the eraser follows the pen too.)
   await button(page, 'Eraser').click();
-  await drawWithTouch(page, canvas, [[0.5, 0.1], [0.5, 0.4]]);
+  await drawWithPen(page, canvas, [[0.5, 0.1], [0.5, 0.4]]);
   await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toEqual([penStroke]);
-  await drawWithTouch(page, canvas, [[0.5, 0.55], [0.5, 0.85]]);
+  await drawWithPen(page, canvas, [[0.5, 0.55], [0.5, 0.85]]);
   await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toEqual([]);
   await button(page, 'Undo').click();
   await expect.poll(() => houseStrokes(page, 'Mia', 'worries'), { message: 'only the second swipe is undone' }).toEqual([
@@ -714,4 +715,51 @@ test('j) closing the tab right after typing loses nothing', async ({ page, conte
   await expect(wordsBox(reopened)).toHaveValue('Oma backt Kuchen');
   await button(reopened, 'Done').click();
   await expect(entriesList(reopened).getByText('Oma backt Kuchen', { exact: true })).toBeVisible();
+});
+
+test('k) clear asks first and undo brings the drawing back; a pen turns on pen-only', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page, { name: 'Mia', age: 7 });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Worries');
+  const canvas = await openDrawing(page);
+
+  // Skin tones are there for drawing people.
+  for (const name of ['Light skin', 'Medium skin', 'Dark skin']) await expect(button(page, name)).toBeVisible();
+  await button(page, 'Medium skin').click();
+  await drawWithTouch(page, canvas, TOUCH_STROKE);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(1);
+  const [skinStroke] = await houseStrokes(page, 'Mia', 'worries');
+  expect(skinStroke.pen).toBeUndefined();
+
+  // Clear: Keep leaves everything, Clear removes it, Undo brings it back.
+  await button(page, 'Clear').click();
+  const dialog = page.getByRole('dialog', { name: 'Clear the whole drawing?' });
+  await dialog.getByRole('button', { name: 'Keep' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await houseStrokes(page, 'Mia', 'worries')).toEqual([skinStroke]);
+  await button(page, 'Clear').click();
+  await dialog.getByRole('button', { name: 'Clear' }).click();
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toEqual([]);
+  await expectInk(canvas, TOUCH_STROKE_INK, false);
+  await button(page, 'Undo').click();
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toEqual([skinStroke]);
+  await expectInk(canvas, TOUCH_STROKE_INK, true);
+
+  // The first pen stroke turns "Pen only" on: a resting hand no longer draws.
+  const penOnly = button(page, 'Pen only');
+  await expect(penOnly).toHaveAttribute('aria-pressed', 'false');
+  await drawWithPen(page, canvas, PEN_STROKE, 0.9);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(2);
+  expect((await houseStrokes(page, 'Mia', 'worries'))[1].pen).toBe(true);
+  await expect(penOnly).toHaveAttribute('aria-pressed', 'true');
+  await drawWithTouch(page, canvas, [[0.2, 0.5], [0.8, 0.5]]);
+  await page.waitForTimeout(500);
+  expect(await houseStrokes(page, 'Mia', 'worries')).toHaveLength(2);
+  await expectInk(canvas, [[0.5, 0.5]], false);
+  // The worker turns it off, and fingers draw again.
+  await penOnly.click();
+  await expect(penOnly).toHaveAttribute('aria-pressed', 'false');
+  await drawWithTouch(page, canvas, [[0.2, 0.5], [0.8, 0.5]]);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(3);
 });

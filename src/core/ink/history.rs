@@ -10,6 +10,8 @@ pub enum Edit {
     Added(Stroke),
     /// Strokes the eraser took, as (index at removal, stroke) in removal order.
     Erased(Vec<(usize, Stroke)>),
+    /// Everything, cleared at once.
+    Cleared(Vec<Stroke>),
 }
 
 /// The undo and redo stacks of the drawing being edited. Kept in memory only: the drawing
@@ -69,6 +71,17 @@ impl DrawingHistory {
         count
     }
 
+    /// Clears the whole drawing as one step that undo brings back. Returns false when there
+    /// was nothing to clear.
+    pub fn clear(&mut self, drawing: &mut Drawing) -> bool {
+        if drawing.strokes.is_empty() {
+            return false;
+        }
+        let cleared = std::mem::take(&mut drawing.strokes);
+        self.record(Edit::Cleared(cleared));
+        true
+    }
+
     /// Takes back the last change. Returns false when there is nothing to take back.
     pub fn undo(&mut self, drawing: &mut Drawing) -> bool {
         let Some(edit) = self.undo.pop() else {
@@ -78,6 +91,7 @@ impl DrawingHistory {
             Edit::Added(_) => {
                 drawing.strokes.pop();
             }
+            Edit::Cleared(cleared) => drawing.strokes.clone_from(cleared),
             Edit::Erased(removed) => {
                 for (index, stroke) in removed.iter().rev() {
                     drawing
@@ -97,6 +111,7 @@ impl DrawingHistory {
         };
         match &edit {
             Edit::Added(stroke) => drawing.strokes.push(stroke.clone()),
+            Edit::Cleared(_) => drawing.strokes.clear(),
             Edit::Erased(removed) => {
                 for (index, _) in removed {
                     if *index < drawing.strokes.len() {
@@ -203,6 +218,24 @@ mod tests {
         assert_eq!(drawing, before);
         assert!(history.redo(&mut drawing));
         assert_eq!(drawing.strokes, vec![line(500, "#b")]);
+    }
+
+    #[test]
+    fn clearing_is_one_step_that_undo_brings_back() {
+        let mut drawing = Drawing::default();
+        let mut history = DrawingHistory::default();
+        assert!(!history.clear(&mut drawing), "nothing to clear");
+        history.add_stroke(&mut drawing, line(100, "#a"));
+        history.add_stroke(&mut drawing, line(200, "#b"));
+        let before = drawing.clone();
+        assert!(history.clear(&mut drawing));
+        assert!(drawing.strokes.is_empty());
+        assert!(history.undo(&mut drawing));
+        assert_eq!(drawing, before);
+        assert!(history.redo(&mut drawing));
+        assert!(drawing.strokes.is_empty());
+        assert!(history.undo(&mut drawing) && history.undo(&mut drawing));
+        assert_eq!(drawing.strokes, vec![line(100, "#a")]);
     }
 
     #[test]

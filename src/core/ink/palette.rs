@@ -13,6 +13,9 @@ pub enum ColourName {
     Brown,
     Pink,
     Grey,
+    LightSkin,
+    MediumSkin,
+    DarkSkin,
 }
 
 /// A swatch in the palette.
@@ -24,7 +27,7 @@ pub struct PaletteColour {
 }
 
 /// Calm, clearly different colours that also read well on white.
-pub const PALETTE: [PaletteColour; 10] = [
+pub const PALETTE: [PaletteColour; 13] = [
     PaletteColour {
         name: ColourName::Black,
         hex: "#222222",
@@ -65,6 +68,18 @@ pub const PALETTE: [PaletteColour; 10] = [
         name: ColourName::Grey,
         hex: "#8d99ae",
     },
+    PaletteColour {
+        name: ColourName::LightSkin,
+        hex: "#f3cfb3",
+    },
+    PaletteColour {
+        name: ColourName::MediumSkin,
+        hex: "#c68a5b",
+    },
+    PaletteColour {
+        name: ColourName::DarkSkin,
+        hex: "#6f4a33",
+    },
 ];
 
 /// Brush sizes, shown as dots of their size.
@@ -94,8 +109,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn palette_has_at_least_eight_distinct_valid_colours() {
-        assert!(PALETTE.len() >= 8);
+    fn palette_has_at_least_twelve_distinct_valid_colours() {
+        assert!(PALETTE.len() >= 12);
         for (i, colour) in PALETTE.iter().enumerate() {
             assert_eq!(colour.hex.len(), 7);
             assert!(colour.hex.starts_with('#'));
