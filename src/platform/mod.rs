@@ -25,3 +25,17 @@ pub fn today_iso() -> String {
 pub fn browser_language() -> Option<String> {
     web_sys::window()?.navigator().language()
 }
+
+/// Offers a file to the worker as a download. Only ever called by the worker's own action:
+/// nothing leaves the device otherwise.
+pub fn download(url: &str, file_name: &str) -> Option<()> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_href(url);
+    link.set_download(file_name);
+    document.body()?.append_child(&link).ok()?;
+    link.click();
+    link.remove();
+    Some(())
+}

@@ -96,6 +96,20 @@ impl InkLayer {
     }
 }
 
+/// Width of a drawing saved as a picture: more than twice the drawing area of any tablet, so
+/// it prints sharply in a summary.
+pub const PICTURE_WIDTH_PX: f64 = 2000.0;
+
+/// The drawing as a PNG `data:` URL, `PICTURE_WIDTH_PX` wide, on white paper.
+pub fn drawing_png(strokes: &[Stroke]) -> Option<String> {
+    let canvas: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
+    let view = View::fit(PICTURE_WIDTH_PX, PICTURE_WIDTH_PX);
+    canvas.set_width(view.width as u32);
+    canvas.set_height(view.height as u32);
+    paint_drawing(&context_2d(&canvas)?, view, strokes);
+    canvas.to_data_url_with_type("image/png").ok()
+}
+
 /// A drawing shown small or large, filling the width of its container at 4:3.
 #[component]
 pub fn DrawingPreview(drawing: Drawing) -> impl IntoView {

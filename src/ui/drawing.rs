@@ -13,7 +13,7 @@ use crate::core::ink::{
 use crate::core::{Drawing, EntryId, Question, SessionId};
 use crate::i18n::*;
 use crate::platform;
-use crate::ui::canvas::{context_2d, fit_canvas, paint_drawing, InkLayer};
+use crate::ui::canvas::{context_2d, drawing_png, fit_canvas, paint_drawing, InkLayer};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::houses::house_name;
 use crate::ui::I18n;
@@ -352,6 +352,19 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         }
     };
 
+    let picture_name = {
+        let date = state
+            .with_session(&session, |s| s.date.clone())
+            .unwrap_or_default();
+        // No child's name in the file name: it may end up in a shared downloads folder.
+        format!("hear-me-{date}-{}-{}.png", question.slug(), entry.0)
+    };
+    let save_picture = move || {
+        let png = strokes.with_untracked(|strokes| drawing_png(strokes));
+        if let Some(png) = png {
+            platform::download(&png, &picture_name);
+        }
+    };
     let edit_clear = editing.clone();
     let clear = move || {
         edit_clear.change(|history, drawing| history.clear(drawing));
@@ -463,6 +476,11 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                         on:click=move |_| confirm_clear.set(true)>
                         <img src="public/icon-delete.svg" alt="" aria-hidden="true" />
                         <span>{t!(i18n, clear)}</span>
+                    </button>
+                    <button type="button" class="icon-button" disabled=move || strokes.with(Vec::is_empty)
+                        on:click=move |_| save_picture()>
+                        <img src="public/icon-save.svg" alt="" aria-hidden="true" />
+                        <span>{t!(i18n, save_picture)}</span>
                     </button>
                     <button type="button" class="icon-button" disabled=move || !editing.can_undo.get() on:click=move |_| undo()>
                         <img src="public/icon-undo.svg" alt="" aria-hidden="true" />

@@ -3,6 +3,7 @@
 // Every test gets a fresh browser context, so localStorage starts empty.
 // Controls are found by role and accessible name, as a screen reader would.
 // Run: trunk build --release && npm run test:e2e
+import fs from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 import {
   drawWithTouch,
@@ -762,4 +763,30 @@ test('k) clear asks first and undo brings the drawing back; a pen turns on pen-o
   await expect(penOnly).toHaveAttribute('aria-pressed', 'false');
   await drawWithTouch(page, canvas, [[0.2, 0.5], [0.8, 0.5]]);
   await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(3);
+
+  // "Save picture" downloads a PNG at print size, with the drawing's ink in it.
+  const downloading = page.waitForEvent('download');
+  await button(page, 'Save picture').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^hear-me-\d{4}-\d{2}-\d{2}-worries-\d+\.png$/);
+  const png = fs.readFileSync(await download.path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  const box = await canvas.boundingBox();
+  const picture = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const scratch = document.createElement('canvas');
+    scratch.width = image.width;
+    scratch.height = image.height;
+    const context = scratch.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200) ink += 1;
+    return { width: image.width, height: image.height, ink };
+  }, png.toString('base64'));
+  expect(picture.width).toBeGreaterThanOrEqual(2 * box.width);
+  expect(picture.width * 3).toBe(picture.height * 4);
+  expect(picture.ink, 'the picture has ink, not a blank page').toBeGreaterThan(1000);
 });

@@ -24,7 +24,7 @@ impl Default for InkOptions {
     fn default() -> Self {
         InkOptions {
             size: 16.0,
-            thinning: 0.6,
+            thinning: 0.5,
             streamline: 0.35,
             simulate_pressure: true,
         }
