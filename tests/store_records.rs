@@ -29,6 +29,7 @@ fn session_with_everything() -> Session {
             colour: "#1d6fd1".into(),
             width: 96,
             pen: true,
+            nib: Default::default(),
             points: vec![
                 Point {
                     x: 0,

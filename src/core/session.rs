@@ -374,6 +374,7 @@ mod tests {
                 pressure: 9,
             }],
             pen: false,
+            nib: Default::default(),
         };
         assert!(session.add_stroke(Question::GoodThings, drawing, stroke.clone(), 2100));
         assert!(!session.add_stroke(Question::GoodThings, words, stroke, 2100));

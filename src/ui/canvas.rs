@@ -50,6 +50,7 @@ pub fn paint_stroke(context: &CanvasRenderingContext2d, view: View, stroke: &Str
     }
     let midpoint = |a: (f64, f64), b: (f64, f64)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
     context.set_fill_style_str(&stroke.colour);
+    context.set_global_alpha(stroke.nib.opacity());
     context.begin_path();
     let start = midpoint(outline[count - 1], outline[0]);
     context.move_to(start.0, start.1);
@@ -60,6 +61,7 @@ pub fn paint_stroke(context: &CanvasRenderingContext2d, view: View, stroke: &Str
     }
     context.close_path();
     context.fill();
+    context.set_global_alpha(1.0);
 }
 
 /// A copy of the finished strokes, so the stroke being drawn can be repainted on top of them

@@ -7,7 +7,7 @@ use web_sys::PointerEvent;
 
 use crate::app::{use_app_state, AppState};
 use crate::core::ink::{
-    pressure_from_pointer, BrushSize, ColourName, DrawingHistory, Point, Stroke, View,
+    pressure_from_pointer, BrushSize, ColourName, DrawingHistory, Nib, Point, Stroke, View,
     ERASER_RADIUS, PALETTE,
 };
 use crate::core::{Drawing, EntryId, Question, SessionId};
@@ -19,9 +19,10 @@ use crate::ui::houses::house_name;
 use crate::ui::I18n;
 use crate::ui::IconButton;
 
+/// What touching the paper does: lay down ink (with the chosen nib), or lift strokes off.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tip {
-    Pen,
+    Ink,
     Eraser,
 }
 
@@ -46,6 +47,13 @@ fn colour_label(i18n: I18n, name: ColourName) -> &'static str {
         ColourName::LightSkin => t_string!(i18n, colour_light_skin),
         ColourName::MediumSkin => t_string!(i18n, colour_medium_skin),
         ColourName::DarkSkin => t_string!(i18n, colour_dark_skin),
+    }
+}
+
+fn nib_label(i18n: I18n, nib: Nib) -> &'static str {
+    match nib {
+        Nib::Marker => t_string!(i18n, marker),
+        Nib::Highlighter => t_string!(i18n, highlighter),
     }
 }
 
@@ -98,7 +106,8 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         can_undo: RwSignal::new(false),
         can_redo: RwSignal::new(false),
     };
-    let tip = RwSignal::new(Tip::Pen);
+    let tip = RwSignal::new(Tip::Ink);
+    let nib = RwSignal::new(Nib::Marker);
     // Palm rejection: once a pen has drawn, fingers stop drawing until the worker says so.
     let pen_only = RwSignal::new(false);
     let pen_seen = StoredValue::new(false);
@@ -257,12 +266,13 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                 erased_in_gesture.set_value(false);
                 erase_down(point);
             }
-            Tip::Pen => {
+            Tip::Ink => {
                 let stroke = Stroke {
                     colour: colour.get_untracked().to_owned(),
                     width: size.get_untracked().width(),
                     points: vec![point],
                     pen: ev.pointer_type() == "pen",
+                    nib: nib.get_untracked(),
                 };
                 paint_live(&stroke);
                 live.set_value(Some(LiveStroke {
@@ -399,10 +409,10 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                     class="swatch"
                     style=format!("--swatch: {hex}")
                     aria-label=move || colour_label(i18n, name)
-                    aria-pressed=move || (tip.get() == Tip::Pen && colour.get() == hex).to_string()
+                    aria-pressed=move || (tip.get() == Tip::Ink && colour.get() == hex).to_string()
                     on:click=move |_| {
                         colour.set(hex);
-                        tip.set(Tip::Pen);
+                        tip.set(Tip::Ink);
                     }
                 ></button>
             }
@@ -419,7 +429,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                     aria-pressed=move || (size.get() == brush).to_string()
                     on:click=move |_| {
                         size.set(brush);
-                        tip.set(Tip::Pen);
+                        tip.set(Tip::Ink);
                     }
                 >
                     <span
@@ -454,6 +464,23 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                 <div class="swatches" role="group" aria-label=move || t_string!(i18n, colours)>{swatches}</div>
                 <div class="brushes" role="group" aria-label=move || t_string!(i18n, brushes)>{brushes}</div>
                 <div class="tool-buttons">
+                    {[(Nib::Marker, "icon-draw"), (Nib::Highlighter, "icon-highlighter")]
+                        .into_iter()
+                        .map(|(choice, icon)| view! {
+                            <button
+                                type="button"
+                                class="icon-button"
+                                aria-pressed=move || (tip.get() == Tip::Ink && nib.get() == choice).to_string()
+                                on:click=move |_| {
+                                    nib.set(choice);
+                                    tip.set(Tip::Ink);
+                                }
+                            >
+                                <img src=format!("public/{icon}.svg") alt="" aria-hidden="true" />
+                                <span>{move || nib_label(i18n, choice)}</span>
+                            </button>
+                        })
+                        .collect_view()}
                     <button
                         type="button"
                         class="icon-button"

@@ -764,6 +764,16 @@ test('k) clear asks first and undo brings the drawing back; a pen turns on pen-o
   await drawWithTouch(page, canvas, [[0.2, 0.5], [0.8, 0.5]]);
   await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(3);
 
+  // The highlighter lays a wide, see-through line and says so in storage.
+  await button(page, 'Highlighter').click();
+  await expect(button(page, 'Highlighter')).toHaveAttribute('aria-pressed', 'true');
+  await expect(button(page, 'Marker')).toHaveAttribute('aria-pressed', 'false');
+  await drawWithPen(page, canvas, [[0.2, 0.15], [0.8, 0.15]]);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(4);
+  expect((await houseStrokes(page, 'Mia', 'worries'))[3].nib).toBe('highlighter');
+  await expectInk(canvas, [[0.5, 0.15]], true);
+  await button(page, 'Marker').click();
+
   // "Save picture" downloads a PNG at print size, with the drawing's ink in it.
   const downloading = page.waitForEvent('download');
   await button(page, 'Save picture').click();

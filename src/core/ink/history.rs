@@ -152,6 +152,7 @@ mod tests {
                 },
             ],
             pen: false,
+            nib: Default::default(),
         }
     }
 

@@ -52,6 +52,33 @@ pub struct Stroke {
     /// Drawn with a pen, so the recorded pressure is real; otherwise it comes from speed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pen: bool,
+    #[serde(default, skip_serializing_if = "Nib::is_marker")]
+    pub nib: Nib,
+}
+
+/// What kind of line a stroke is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Nib {
+    /// Solid ink shaped by pressure, like a felt-tip marker.
+    #[default]
+    Marker,
+    /// A wide, see-through line of even width, for colouring over things.
+    Highlighter,
+}
+
+impl Nib {
+    pub fn is_marker(&self) -> bool {
+        *self == Nib::Marker
+    }
+
+    /// How opaque the ink is; a highlighter lets what is under it show through.
+    pub fn opacity(self) -> f64 {
+        match self {
+            Nib::Marker => 1.0,
+            Nib::Highlighter => 0.35,
+        }
+    }
 }
 
 impl Stroke {
@@ -66,10 +93,18 @@ impl Stroke {
                 pressure: f64::from(p.pressure) / 255.0,
             })
             .collect();
-        let options = freehand::InkOptions {
-            size: f64::from(self.width),
-            simulate_pressure: !self.pen,
-            ..freehand::InkOptions::default()
+        let options = match self.nib {
+            Nib::Marker => freehand::InkOptions {
+                size: f64::from(self.width),
+                simulate_pressure: !self.pen,
+                ..freehand::InkOptions::default()
+            },
+            Nib::Highlighter => freehand::InkOptions {
+                size: 2.0 * f64::from(self.width),
+                thinning: 0.0,
+                simulate_pressure: false,
+                ..freehand::InkOptions::default()
+            },
         };
         freehand::outline(&points, &options)
     }
@@ -179,6 +214,7 @@ mod tests {
                 pressure: 3,
             }],
             pen: false,
+            nib: Default::default(),
         };
         let json = serde_json::to_string(&stroke).unwrap();
         assert_eq!(
@@ -247,6 +283,7 @@ mod tests {
                 })
                 .collect(),
             pen,
+            nib: Default::default(),
         };
         let half_width = |stroke: &Stroke| {
             stroke
@@ -260,12 +297,46 @@ mod tests {
     }
 
     #[test]
+    fn a_highlighter_is_wide_even_and_see_through() {
+        let stroke = |nib: Nib, pressure: u8| Stroke {
+            colour: "#f6c90e".into(),
+            width: 40,
+            points: (0..20)
+                .map(|i| Point {
+                    x: 100 + i * 10,
+                    y: 500,
+                    pressure,
+                })
+                .collect(),
+            pen: true,
+            nib,
+        };
+        let half_width = |stroke: &Stroke| {
+            stroke
+                .outline()
+                .iter()
+                .map(|(_, y)| (y - 500.0).abs())
+                .fold(0.0, f64::max)
+        };
+        let highlighter = half_width(&stroke(Nib::Highlighter, 40));
+        assert!((highlighter - 40.0).abs() < 1e-6, "{highlighter}");
+        assert_eq!(highlighter, half_width(&stroke(Nib::Highlighter, 250)));
+        assert!(Nib::Highlighter.opacity() < 1.0 && Nib::Marker.opacity() == 1.0);
+        let json = serde_json::to_string(&stroke(Nib::Highlighter, 1)).unwrap();
+        assert!(json.contains(r#""nib":"highlighter""#));
+        assert!(!serde_json::to_string(&stroke(Nib::Marker, 1))
+            .unwrap()
+            .contains("nib"));
+    }
+
+    #[test]
     fn only_pen_strokes_say_so_in_storage() {
         let finger = Stroke {
             colour: "#000000".into(),
             width: 40,
             points: vec![],
             pen: false,
+            nib: Default::default(),
         };
         assert!(!serde_json::to_string(&finger).unwrap().contains("pen"));
         let pen = Stroke {
@@ -284,6 +355,7 @@ mod tests {
             width: 40,
             points: vec![point(100, 100), point(1100, 100)],
             pen: false,
+            nib: Default::default(),
         };
         assert!(stroke.touches(point(600, 150), ERASER_RADIUS));
         assert!(!stroke.touches(point(600, 400), ERASER_RADIUS));
