@@ -44,9 +44,10 @@ test-browser:
 test-e2e: build
 	npx playwright test
 
-## Numbers, not assertions: bundle size as served (raw and gzip)
-bench: build
+## Numbers, not assertions: bundle size as served, and drawing speed and storage size
+bench: setup build
 	@scripts/bench.sh
+	@node tests/bench/drawing-bench.mjs
 
 clean:
 	rm -rf dist target/trunk
