@@ -35,7 +35,7 @@ pub struct AppState {
 
 impl AppState {
     fn new(loaded: store::Loaded) -> AppState {
-        let place = valid_place(loaded.device.place, &loaded.sessions);
+        let place = loaded.device.place.clone().existing_in(&loaded.sessions);
         AppState {
             sessions: RwSignal::new(loaded.sessions),
             unreadable: RwSignal::new(loaded.unreadable),
@@ -173,25 +173,6 @@ impl AppState {
     fn has_unsaved(&self) -> bool {
         !self.unsaved.with_value(BTreeSet::is_empty)
             || !self.undeleted.with_value(BTreeSet::is_empty)
-    }
-}
-
-/// A stored place whose session or entry is gone falls back to the nearest screen that exists.
-fn valid_place(place: Place, sessions: &[Session]) -> Place {
-    let Some(id) = place.session() else {
-        return Place::Start;
-    };
-    let Some(session) = sessions.iter().find(|s| &s.id == id) else {
-        return Place::Start;
-    };
-    match &place {
-        Place::Drawing {
-            question, entry, ..
-        }
-        | Place::Words {
-            question, entry, ..
-        } if session.entry(*question, *entry).is_none() => place.parent(),
-        _ => place,
     }
 }
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entry::EntryId;
 use super::questions::Question;
-use super::session::SessionId;
+use super::session::{Session, SessionId};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "screen", rename_all = "snake_case")]
@@ -48,6 +48,35 @@ impl Place {
             | Place::Drawing { session, .. }
             | Place::Words { session, .. }
             | Place::ReadBack { session, .. } => Some(session),
+        }
+    }
+
+    /// This place if it still exists among `sessions`, otherwise the nearest one that does:
+    /// a stored place may name a session or an entry deleted since.
+    pub fn existing_in(self, sessions: &[Session]) -> Place {
+        let Some(session) = self
+            .session()
+            .and_then(|id| sessions.iter().find(|s| &s.id == id))
+        else {
+            return Place::Start;
+        };
+        let entry_fits = match &self {
+            Place::Drawing {
+                question, entry, ..
+            } => session
+                .entry(*question, *entry)
+                .is_some_and(|e| e.drawing().is_some()),
+            Place::Words {
+                question, entry, ..
+            } => session
+                .entry(*question, *entry)
+                .is_some_and(|e| e.words().is_some()),
+            _ => true,
+        };
+        if entry_fits {
+            self
+        } else {
+            self.parent()
         }
     }
 
@@ -111,6 +140,55 @@ mod tests {
                 Place::Start,
             ]
         );
+    }
+
+    #[test]
+    fn a_place_that_no_longer_exists_falls_back_to_one_that_does() {
+        use crate::core::{NewSession, Words};
+        let form = NewSession {
+            child_name: "Mia".into(),
+            date: "2026-11-26".into(),
+            ..NewSession::default()
+        };
+        let mut session = Session::start(&form, SessionId("s".into()), 1).unwrap();
+        let drawing = session.add_drawing(Question::Worries, 2);
+        let words = session.add_words(Question::Worries, Words::default(), 3);
+        let sessions = vec![session.clone()];
+        let id = session.id.clone();
+        let house = Place::House {
+            session: id.clone(),
+            question: Question::Worries,
+        };
+
+        let open_drawing = Place::Drawing {
+            session: id.clone(),
+            question: Question::Worries,
+            entry: drawing,
+        };
+        assert_eq!(open_drawing.clone().existing_in(&sessions), open_drawing);
+        let words_as_drawing = Place::Drawing {
+            session: id.clone(),
+            question: Question::Worries,
+            entry: words,
+        };
+        assert_eq!(words_as_drawing.existing_in(&sessions), house);
+        let wrong_house = Place::Words {
+            session: id.clone(),
+            question: Question::Dreams,
+            entry: words,
+        };
+        assert_eq!(
+            wrong_house.existing_in(&sessions),
+            Place::House {
+                session: id.clone(),
+                question: Question::Dreams
+            }
+        );
+        let gone = Place::ThreeHouses {
+            session: SessionId("deleted".into()),
+        };
+        assert_eq!(gone.existing_in(&sessions), Place::Start);
+        assert_eq!(Place::Start.existing_in(&[]), Place::Start);
     }
 
     #[test]
