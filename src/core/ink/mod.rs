@@ -270,35 +270,9 @@ mod tests {
         assert_eq!(pressure_from_pointer(0.2, "pen"), 51);
     }
 
-    #[test]
-    fn a_firm_pen_draws_wider_and_other_input_ignores_recorded_pressure() {
-        let line = |pressure: u8, pen: bool| Stroke {
-            colour: "#000000".into(),
-            width: 40,
-            points: (0..20)
-                .map(|i| Point {
-                    x: 100 + i * 10,
-                    y: 500,
-                    pressure,
-                })
-                .collect(),
-            pen,
-            nib: Default::default(),
-        };
-        let half_width = |stroke: &Stroke| {
-            stroke
-                .outline()
-                .iter()
-                .map(|(_, y)| (y - 500.0).abs())
-                .fold(0.0, f64::max)
-        };
-        assert!(half_width(&line(240, true)) > 1.5 * half_width(&line(40, true)));
-        assert_eq!(half_width(&line(240, false)), half_width(&line(40, false)));
-    }
-
-    #[test]
-    fn a_highlighter_is_wide_even_and_see_through() {
-        let stroke = |nib: Nib, pressure: u8| Stroke {
+    /// A level line at y = 500, for measuring how wide a stroke is drawn.
+    fn level_line(pressure: u8, pen: bool, nib: Nib) -> Stroke {
+        Stroke {
             colour: "#f6c90e".into(),
             width: 40,
             points: (0..20)
@@ -308,25 +282,39 @@ mod tests {
                     pressure,
                 })
                 .collect(),
-            pen: true,
+            pen,
             nib,
-        };
-        let half_width = |stroke: &Stroke| {
-            stroke
-                .outline()
-                .iter()
-                .map(|(_, y)| (y - 500.0).abs())
-                .fold(0.0, f64::max)
-        };
-        let highlighter = half_width(&stroke(Nib::Highlighter, 40));
+        }
+    }
+
+    fn half_width(stroke: &Stroke) -> f64 {
+        stroke
+            .outline()
+            .iter()
+            .map(|(_, y)| (y - 500.0).abs())
+            .fold(0.0, f64::max)
+    }
+
+    #[test]
+    fn a_firm_pen_draws_wider_and_other_input_ignores_recorded_pressure() {
+        let line = |pressure, pen| level_line(pressure, pen, Nib::Marker);
+        assert!(half_width(&line(240, true)) > 1.5 * half_width(&line(40, true)));
+        assert_eq!(half_width(&line(240, false)), half_width(&line(40, false)));
+    }
+
+    #[test]
+    fn a_highlighter_is_wide_even_and_see_through() {
+        let highlighter = half_width(&level_line(40, true, Nib::Highlighter));
         assert!((highlighter - 40.0).abs() < 1e-6, "{highlighter}");
-        assert_eq!(highlighter, half_width(&stroke(Nib::Highlighter, 250)));
+        assert_eq!(
+            highlighter,
+            half_width(&level_line(250, true, Nib::Highlighter))
+        );
         assert!(Nib::Highlighter.opacity() < 1.0 && Nib::Marker.opacity() == 1.0);
-        let json = serde_json::to_string(&stroke(Nib::Highlighter, 1)).unwrap();
+        let json = serde_json::to_string(&level_line(1, true, Nib::Highlighter)).unwrap();
         assert!(json.contains(r#""nib":"highlighter""#));
-        assert!(!serde_json::to_string(&stroke(Nib::Marker, 1))
-            .unwrap()
-            .contains("nib"));
+        let marker = serde_json::to_string(&level_line(1, true, Nib::Marker)).unwrap();
+        assert!(!marker.contains("nib"));
     }
 
     #[test]
