@@ -80,7 +80,11 @@ struct Editing {
 impl Editing {
     /// Changes the drawing through its history, then refreshes the undo buttons.
     fn change<R>(&self, change: impl FnOnce(&mut DrawingHistory, &mut Drawing) -> R) -> Option<R> {
-        let mut history = self.history.get_value();
+        // Take the history out rather than clone it: it holds a copy of every undoable stroke.
+        let mut history = self
+            .history
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
         let result = self.state.change_session(&self.session, |s| {
             s.change_drawing(self.question, self.entry, platform::now_ms(), |drawing| {
                 change(&mut history, drawing)
