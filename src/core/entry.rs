@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ink::Stroke;
+use super::ink::{Stamp, Stroke};
 
 /// Identifies an entry within its session; never reused, so a deleted entry's id stays gone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -28,11 +28,20 @@ pub struct Words {
     pub voice: Voice,
 }
 
-/// A drawing as the strokes that made it, in drawing order.
+/// A drawing as the strokes that made it, in drawing order, and the stamps placed on it.
+/// Stamps lie under the ink, so a child can draw on a stamp and still move it later.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Drawing {
     #[serde(default)]
     pub strokes: Vec<Stroke>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stamps: Vec<Stamp>,
+}
+
+impl Drawing {
+    pub fn is_empty(&self) -> bool {
+        self.strokes.is_empty() && self.stamps.is_empty()
+    }
 }
 
 /// The content of an entry.

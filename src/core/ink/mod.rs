@@ -4,9 +4,14 @@
 pub mod freehand;
 mod history;
 mod palette;
+mod stamp;
+pub mod stamp_art;
 
 pub use history::{DrawingHistory, Edit};
 pub use palette::{BrushSize, ColourName, PaletteColour, PALETTE};
+pub use stamp::{
+    Stamp, StampKind, DEFAULT_STAMP_SIZE, MAX_STAMP_SIZE, MIN_STAMP_SIZE, STAMP_SIZE_STEP,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,254 @@
+//! Stamps: ready-made pictures for a child who does not want to draw, or cannot. Each is the
+//! app's own vector art (see `stamp_art`), never an emoji, so it looks the same on every device.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Point, LOGICAL_HEIGHT, LOGICAL_WIDTH};
+
+/// The size a stamp gets when it is placed: about a sixth of the drawing's width.
+pub const DEFAULT_STAMP_SIZE: u16 = 700;
+/// The smallest a stamp can be made: still big enough for a small finger to catch.
+pub const MIN_STAMP_SIZE: u16 = 250;
+/// The largest a stamp can be made: most of the drawing's height.
+pub const MAX_STAMP_SIZE: u16 = 2400;
+/// How much one "bigger" or "smaller" press changes a stamp's size.
+pub const STAMP_SIZE_STEP: u16 = 150;
+
+/// What a stamp shows. The `code` of each kind is stored in drawings and must never change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StampKind {
+    Happy,
+    Sad,
+    Angry,
+    Scared,
+    Worried,
+    Calm,
+    Child,
+    Adult,
+    OlderPerson,
+    Baby,
+    Home,
+    School,
+    Heart,
+    Sun,
+    Cloud,
+    Rain,
+    Star,
+    Pet,
+    Bed,
+    Car,
+    SpeechBubble,
+}
+
+impl StampKind {
+    /// Every stamp, in the order the stamp tray shows them: feelings first, then people, then
+    /// places and things.
+    pub const ALL: [StampKind; 21] = [
+        StampKind::Happy,
+        StampKind::Sad,
+        StampKind::Angry,
+        StampKind::Scared,
+        StampKind::Worried,
+        StampKind::Calm,
+        StampKind::Child,
+        StampKind::Adult,
+        StampKind::OlderPerson,
+        StampKind::Baby,
+        StampKind::Home,
+        StampKind::School,
+        StampKind::Heart,
+        StampKind::Sun,
+        StampKind::Cloud,
+        StampKind::Rain,
+        StampKind::Star,
+        StampKind::Pet,
+        StampKind::Bed,
+        StampKind::Car,
+        StampKind::SpeechBubble,
+    ];
+
+    /// The stable number stored for this kind in the binary drawing format.
+    pub fn code(self) -> u8 {
+        match self {
+            StampKind::Happy => 1,
+            StampKind::Sad => 2,
+            StampKind::Angry => 3,
+            StampKind::Scared => 4,
+            StampKind::Worried => 5,
+            StampKind::Calm => 6,
+            StampKind::Child => 7,
+            StampKind::Adult => 8,
+            StampKind::OlderPerson => 9,
+            StampKind::Baby => 10,
+            StampKind::Home => 11,
+            StampKind::School => 12,
+            StampKind::Heart => 13,
+            StampKind::Sun => 14,
+            StampKind::Cloud => 15,
+            StampKind::Rain => 16,
+            StampKind::Star => 17,
+            StampKind::Pet => 18,
+            StampKind::Bed => 19,
+            StampKind::Car => 20,
+            StampKind::SpeechBubble => 21,
+        }
+    }
+
+    pub fn from_code(code: u8) -> Option<StampKind> {
+        StampKind::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+
+    /// A short English name for ids, translation keys and file names.
+    pub fn slug(self) -> &'static str {
+        match self {
+            StampKind::Happy => "happy",
+            StampKind::Sad => "sad",
+            StampKind::Angry => "angry",
+            StampKind::Scared => "scared",
+            StampKind::Worried => "worried",
+            StampKind::Calm => "calm",
+            StampKind::Child => "child",
+            StampKind::Adult => "adult",
+            StampKind::OlderPerson => "older_person",
+            StampKind::Baby => "baby",
+            StampKind::Home => "home",
+            StampKind::School => "school",
+            StampKind::Heart => "heart",
+            StampKind::Sun => "sun",
+            StampKind::Cloud => "cloud",
+            StampKind::Rain => "rain",
+            StampKind::Star => "star",
+            StampKind::Pet => "pet",
+            StampKind::Bed => "bed",
+            StampKind::Car => "car",
+            StampKind::SpeechBubble => "speech_bubble",
+        }
+    }
+}
+
+/// A stamp placed in a drawing: a square picture centred on (`x`, `y`) in logical units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub kind: StampKind,
+    pub x: u16,
+    pub y: u16,
+    /// The side of its square, in logical units.
+    pub size: u16,
+}
+
+impl Stamp {
+    /// A stamp of the usual size where the child tapped, kept wholly on the paper where it fits.
+    pub fn placed_at(kind: StampKind, at: Point) -> Stamp {
+        Stamp {
+            kind,
+            x: 0,
+            y: 0,
+            size: DEFAULT_STAMP_SIZE,
+        }
+        .moved_to(i32::from(at.x), i32::from(at.y))
+    }
+
+    /// The stamp with its centre at (`x`, `y`), held so that most of it stays on the paper: a
+    /// child can push it to the edge but never lose it off the side.
+    pub fn moved_to(self, x: i32, y: i32) -> Stamp {
+        let clamp = |value: i32, extent: u16| {
+            let half = i32::from(self.size / 2).min(i32::from(extent) / 2);
+            value.clamp(half / 2, i32::from(extent) - half / 2) as u16
+        };
+        Stamp {
+            x: clamp(x, LOGICAL_WIDTH),
+            y: clamp(y, LOGICAL_HEIGHT),
+            ..self
+        }
+    }
+
+    /// The stamp at a new size within the allowed range, around the same centre.
+    pub fn resized(self, size: i32) -> Stamp {
+        let size = size.clamp(i32::from(MIN_STAMP_SIZE), i32::from(MAX_STAMP_SIZE)) as u16;
+        Stamp { size, ..self }.moved_to(i32::from(self.x), i32::from(self.y))
+    }
+
+    /// Whether `at` falls on this stamp's square.
+    pub fn contains(&self, at: Point) -> bool {
+        let half = i32::from(self.size / 2);
+        (i32::from(at.x) - i32::from(self.x)).abs() <= half
+            && (i32::from(at.y) - i32::from(self.y)).abs() <= half
+    }
+
+    /// The stamp's square as (left, top, side) in logical units; may reach past the paper.
+    pub fn square(&self) -> (f64, f64, f64) {
+        let side = f64::from(self.size);
+        (
+            f64::from(self.x) - side / 2.0,
+            f64::from(self.y) - side / 2.0,
+            side,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(x: u16, y: u16) -> Point {
+        Point {
+            x,
+            y,
+            pressure: 128,
+        }
+    }
+
+    #[test]
+    fn codes_are_unique_and_read_back() {
+        let mut codes: Vec<u8> = StampKind::ALL.iter().map(|kind| kind.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), StampKind::ALL.len());
+        for kind in StampKind::ALL {
+            assert_eq!(StampKind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(StampKind::from_code(0), None);
+        assert_eq!(StampKind::from_code(200), None);
+    }
+
+    #[test]
+    fn a_stamp_lands_where_the_child_taps() {
+        let stamp = Stamp::placed_at(StampKind::Sun, at(2000, 1500));
+        assert_eq!(
+            (stamp.x, stamp.y, stamp.size),
+            (2000, 1500, DEFAULT_STAMP_SIZE)
+        );
+        assert!(stamp.contains(at(2000 + DEFAULT_STAMP_SIZE / 2, 1500)));
+        assert!(!stamp.contains(at(2000 + DEFAULT_STAMP_SIZE / 2 + 1, 1500)));
+    }
+
+    #[test]
+    fn a_stamp_tapped_in_a_corner_stays_mostly_on_the_paper() {
+        let stamp = Stamp::placed_at(StampKind::Heart, at(0, LOGICAL_HEIGHT));
+        let quarter = DEFAULT_STAMP_SIZE / 4;
+        assert_eq!((stamp.x, stamp.y), (quarter, LOGICAL_HEIGHT - quarter));
+    }
+
+    #[test]
+    fn moving_never_loses_a_stamp_off_the_side() {
+        let stamp = Stamp::placed_at(StampKind::Car, at(2000, 1500));
+        let far = stamp.moved_to(-50_000, 90_000);
+        assert_eq!(far.x, DEFAULT_STAMP_SIZE / 4);
+        assert_eq!(far.y, LOGICAL_HEIGHT - DEFAULT_STAMP_SIZE / 4);
+        assert_eq!(far.size, stamp.size);
+    }
+
+    #[test]
+    fn resizing_stays_within_limits_and_keeps_the_centre() {
+        let stamp = Stamp::placed_at(StampKind::Star, at(1000, 1000));
+        assert_eq!(stamp.resized(10).size, MIN_STAMP_SIZE);
+        assert_eq!(stamp.resized(100_000).size, MAX_STAMP_SIZE);
+        let bigger = stamp.resized(i32::from(stamp.size + STAMP_SIZE_STEP));
+        assert_eq!((bigger.x, bigger.y), (1000, 1000));
+        assert_eq!(bigger.size, DEFAULT_STAMP_SIZE + STAMP_SIZE_STEP);
+        // A very big stamp near the edge is pulled in so that half of it stays on the paper.
+        let huge = Stamp::placed_at(StampKind::Home, at(200, 200)).resized(2400);
+        assert_eq!((huge.x, huge.y), (600, 600));
+    }
+}
