@@ -1,6 +1,7 @@
 //! Stored records: round trips, schema versions, and records that cannot be read.
 
-use hear_me::core::ink::{Point, Stroke};
+use hear_me::core::ink::codec::{decode_drawing, encode_drawing};
+use hear_me::core::ink::{Nib, Point, Stamp, StampKind, Stroke, DEFAULT_PRESSURE};
 use hear_me::core::{NewSession, Place, Question, Session, SessionId, Tool, Voice, Words};
 use hear_me::store::record::{
     decode_device_state, decode_index, decode_session, encode_device_state, encode_index,
@@ -84,15 +85,30 @@ fn the_version_1_fixture_still_reads() {
     );
     let worries = session.entries(Question::Worries);
     assert_eq!(worries.len(), 2);
-    let strokes = &worries[0].drawing().unwrap().strokes;
+    // The drawing went through the migration to ink and kept every stroke as it was.
+    let drawing = worries[0].drawing().unwrap();
     assert_eq!(
-        strokes[0].points[1],
-        Point {
-            x: 300,
-            y: 400,
-            pressure: 200
-        }
+        drawing.strokes,
+        [Stroke {
+            colour: "#d62828".into(),
+            width: 40,
+            points: vec![
+                Point {
+                    x: 100,
+                    y: 200,
+                    pressure: 128
+                },
+                Point {
+                    x: 300,
+                    y: 400,
+                    pressure: 200
+                },
+            ],
+            pen: false,
+            nib: Nib::Marker,
+        }]
     );
+    assert!(drawing.stamps.is_empty());
     assert_eq!(worries[1].words().unwrap().text, "Ich hab Angst 😢");
     let good = session.entries(Question::GoodThings)[0].words().unwrap();
     assert_eq!(
@@ -107,10 +123,143 @@ fn the_version_1_fixture_still_reads() {
     );
 }
 
+/// The version 2 fixture: a pen stroke with changing pressure, a highlighter stroke from a
+/// finger, a stamp, and words.
+fn the_version_2_session() -> Session {
+    let form = NewSession {
+        child_name: "Mia".into(),
+        age: "7".into(),
+        worker_name: "Sam".into(),
+        date: "2026-11-27".into(),
+    };
+    let mut session = Session::start(
+        &form,
+        SessionId::new(1_764_236_400_000, 0x0bad_cafe),
+        1_764_236_400_000,
+    )
+    .unwrap();
+    let drawing = session.add_drawing(Question::Worries, 1_764_236_410_000);
+    let pen_points = [
+        (1200, 900, 90),
+        (1212, 904, 120),
+        (1226, 910, 150),
+        (1241, 917, 171),
+        (1255, 925, 180),
+        (1268, 934, 176),
+        (1279, 944, 160),
+        (1286, 955, 131),
+    ];
+    session.add_stroke(
+        Question::Worries,
+        drawing,
+        Stroke {
+            colour: "#d62828".into(),
+            width: 40,
+            points: pen_points
+                .iter()
+                .map(|&(x, y, pressure)| Point { x, y, pressure })
+                .collect(),
+            pen: true,
+            nib: Nib::Marker,
+        },
+        1_764_236_420_000,
+    );
+    session.add_stroke(
+        Question::Worries,
+        drawing,
+        Stroke {
+            colour: "#f6c90e".into(),
+            width: 96,
+            points: (0..6)
+                .map(|i| Point {
+                    x: 600 + 40 * i,
+                    y: 2100 - 3 * i * i,
+                    pressure: DEFAULT_PRESSURE,
+                })
+                .collect(),
+            pen: false,
+            nib: Nib::Highlighter,
+        },
+        1_764_236_430_000,
+    );
+    session.change_drawing(Question::Worries, drawing, 1_764_236_440_000, |drawing| {
+        drawing.stamps.push(Stamp {
+            kind: StampKind::Sad,
+            x: 2400,
+            y: 1500,
+            size: 700,
+        })
+    });
+    session.add_words(
+        Question::Worries,
+        Words {
+            text: "Ich hab Angst 😢".into(),
+            voice: Voice::ChildSaidWorkerWrote,
+        },
+        1_764_236_450_000,
+    );
+    session.rename(
+        Tool::ThreeHouses,
+        Question::Worries,
+        "Stormy house",
+        1_764_236_460_000,
+    );
+    session
+}
+
+#[test]
+fn the_version_2_fixture_reads_and_is_written_again_byte_for_byte() {
+    let raw = include_str!("fixtures/session-v2.json");
+    let session = decode_session(raw).unwrap();
+    assert_eq!(session, the_version_2_session());
+    assert_eq!(encode_session(&session), raw);
+}
+
+#[test]
+fn damaged_ink_makes_the_session_corrupt() {
+    let raw = include_str!("fixtures/session-v2.json");
+    let record: serde_json::Value = serde_json::from_str(raw).unwrap();
+    let ink = record["session"]["questions"]["worries"]["entries"][0]["ink"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bytes = hear_me::core::ink::codec::base64_decode(&ink).unwrap();
+    let cut = hear_me::core::ink::codec::base64_encode(&bytes[..bytes.len() - 1]);
+    let mut unknown_version = bytes.clone();
+    unknown_version[0] = 99;
+    let unknown_version = hear_me::core::ink::codec::base64_encode(&unknown_version);
+    for damaged in [&cut, &unknown_version, "AQ", "not base64", ""] {
+        let raw = raw.replacen(&ink, damaged, 1);
+        assert!(
+            matches!(decode_session(&raw), Err(RecordError::Corrupt(_))),
+            "{damaged:?}"
+        );
+    }
+    // The stored bytes themselves are what the codec writes for this drawing.
+    let drawing = decode_drawing(&bytes).unwrap();
+    assert_eq!(encode_drawing(&drawing), bytes);
+}
+
+#[test]
+fn a_version_1_drawing_with_damaged_strokes_is_corrupt() {
+    let raw =
+        include_str!("fixtures/session-v1.json").replacen("[[100,200,128]", "[[100,-2,128]", 1);
+    assert!(matches!(decode_session(&raw), Err(RecordError::Corrupt(_))));
+}
+
 #[test]
 fn a_record_from_a_newer_app_is_refused_not_guessed() {
-    let raw = include_str!("fixtures/session-v1.json").replacen("\"schema\":1", "\"schema\":2", 1);
-    assert_eq!(decode_session(&raw), Err(RecordError::FromTheFuture(2)));
+    let newer = SCHEMA_VERSION + 1;
+    let raw = include_str!("fixtures/session-v2.json").replacen(
+        "\"schema\":2",
+        &format!("\"schema\":{newer}"),
+        1,
+    );
+    assert_eq!(decode_session(&raw), Err(RecordError::FromTheFuture(newer)));
+    assert_eq!(
+        decode_index(&format!(r#"{{"schema":{newer},"sessions":[]}}"#)),
+        Err(RecordError::FromTheFuture(newer))
+    );
     let huge = r#"{"schema":99999999999,"session":{}}"#;
     assert!(matches!(
         decode_session(huge),
@@ -185,4 +334,20 @@ fn device_state_remembers_place_and_language() {
         DeviceState::default(),
         "missing fields fall back to the start screen"
     );
+}
+
+#[test]
+fn version_1_index_and_device_records_still_read() {
+    let index = decode_index(
+        r#"{"schema":1,"sessions":[{"id":"19ac0f3b2a1-0badcafe","child_name":"Mia","date":"2026-11-26"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        index.child_name(&SessionId("19ac0f3b2a1-0badcafe".into())),
+        Some("Mia")
+    );
+    let state =
+        decode_device_state(r#"{"schema":1,"place":{"screen":"start"},"language":"de"}"#).unwrap();
+    assert_eq!(state.language, "de");
+    assert!(encode_index(&index).starts_with(r#"{"schema":2,"#));
 }

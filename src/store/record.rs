@@ -4,11 +4,16 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::core::{Place, Session, SessionId};
+use crate::core::ink::{Stamp, Stroke};
+use crate::core::{Drawing, Place, Session, SessionId};
 
 /// The version written into every record today. Older versions are migrated on reading;
 /// every past version keeps a fixture in `tests/fixtures/`.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - 1: drawings as JSON point arrays, `"strokes": [{"points": [[x, y, pressure], ...]}]`.
+/// - 2: drawings as `"ink": "<base64>"` in the compact format of `core::ink::codec`. Index and
+///   device records did not change.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Key prefix shared by everything Hear Me stores.
 pub const KEY_PREFIX: &str = "hear-me/";
@@ -66,7 +71,7 @@ struct SessionRecordOut<'a> {
 }
 
 #[derive(Deserialize)]
-struct SessionRecordV1 {
+struct SessionRecordIn {
     session: Session,
 }
 
@@ -79,11 +84,54 @@ pub fn encode_session(session: &Session) -> String {
 }
 
 pub fn decode_session(raw: &str) -> Result<Session, RecordError> {
-    let value = parse_versioned(raw)?;
-    // Version 1 is today's; a migration from version N to N+1 goes here when N+1 exists.
-    let record: SessionRecordV1 =
-        serde_json::from_value(value).map_err(|error| RecordError::Corrupt(error.to_string()))?;
+    let (version, mut value) = parse_versioned(raw)?;
+    // Each migration takes a record one version forward, until it is today's.
+    if version == 1 {
+        value = migrate_session_v1_to_v2(value)?;
+    }
+    let record: SessionRecordIn = serde_json::from_value(value).map_err(corrupt)?;
     Ok(record.session)
+}
+
+/// Version 1 kept a drawing's strokes and stamps as JSON arrays in its entry; version 2 keeps
+/// them as one base64 `ink` string. Nothing else in a session record changed.
+fn migrate_session_v1_to_v2(mut record: Value) -> Result<Value, RecordError> {
+    let entries = record
+        .pointer_mut("/session/questions")
+        .and_then(Value::as_object_mut)
+        .into_iter()
+        .flat_map(|questions| questions.values_mut())
+        .filter_map(|answers| answers.get_mut("entries").and_then(Value::as_array_mut))
+        .flatten()
+        .filter_map(Value::as_object_mut)
+        .filter(|entry| entry.get("kind").and_then(Value::as_str) == Some("drawing"));
+    for entry in entries {
+        let strokes: Vec<Stroke> = entry
+            .remove("strokes")
+            .map(from_value)
+            .transpose()?
+            .unwrap_or_default();
+        let stamps: Vec<Stamp> = entry
+            .remove("stamps")
+            .map(from_value)
+            .transpose()?
+            .unwrap_or_default();
+        let drawing = Drawing { strokes, stamps };
+        let stored = serde_json::to_value(&drawing).map_err(corrupt)?;
+        entry.extend(stored.as_object().cloned().unwrap_or_default());
+    }
+    if let Some(fields) = record.as_object_mut() {
+        fields.insert("schema".into(), Value::from(2));
+    }
+    Ok(record)
+}
+
+fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, RecordError> {
+    serde_json::from_value(value).map_err(corrupt)
+}
+
+fn corrupt(error: impl std::fmt::Display) -> RecordError {
+    RecordError::Corrupt(error.to_string())
 }
 
 /// One line of the index: enough to list a session, and to name it if its record breaks.
@@ -154,26 +202,27 @@ pub fn encode_index(index: &Index) -> String {
     .expect("an index always serialises")
 }
 
+/// Reads an index of any version: its shape has not changed since version 1.
 pub fn decode_index(raw: &str) -> Result<Index, RecordError> {
-    let value = parse_versioned(raw)?;
-    serde_json::from_value(value).map_err(|error| RecordError::Corrupt(error.to_string()))
+    let (_, value) = parse_versioned(raw)?;
+    serde_json::from_value(value).map_err(corrupt)
 }
 
-/// Parses JSON and checks its schema version before anything else is trusted.
-fn parse_versioned(raw: &str) -> Result<Value, RecordError> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|error| RecordError::Corrupt(error.to_string()))?;
+/// Parses JSON and checks its schema version before anything else is trusted. Gives the
+/// version (1 to today's) with the parsed record.
+fn parse_versioned(raw: &str) -> Result<(u32, Value), RecordError> {
+    let value: Value = serde_json::from_str(raw).map_err(corrupt)?;
     let version = value
         .get("schema")
         .and_then(Value::as_u64)
         .ok_or_else(|| RecordError::Corrupt("no schema version".into()))?;
     match u32::try_from(version) {
-        Ok(SCHEMA_VERSION) => Ok(value),
-        Ok(version) if version > SCHEMA_VERSION => Err(RecordError::FromTheFuture(version)),
         Ok(0) => Err(RecordError::Corrupt(
             "schema version 0 never existed".into(),
         )),
-        _ => Err(RecordError::FromTheFuture(u32::MAX)),
+        Ok(version) if version <= SCHEMA_VERSION => Ok((version, value)),
+        Ok(version) => Err(RecordError::FromTheFuture(version)),
+        Err(_) => Err(RecordError::FromTheFuture(u32::MAX)),
     }
 }
 
@@ -202,7 +251,8 @@ pub fn encode_device_state(state: &DeviceState) -> String {
     .expect("device state always serialises")
 }
 
+/// Reads device state of any version: its shape has not changed since version 1.
 pub fn decode_device_state(raw: &str) -> Result<DeviceState, RecordError> {
-    let value = parse_versioned(raw)?;
-    serde_json::from_value(value).map_err(|error| RecordError::Corrupt(error.to_string()))
+    let (_, value) = parse_versioned(raw)?;
+    serde_json::from_value(value).map_err(corrupt)
 }

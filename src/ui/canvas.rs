@@ -1,14 +1,32 @@
-//! Painting strokes on a canvas, shared by the drawing editor, the entry list and read-back.
+//! Painting drawings on a canvas, shared by the drawing editor, the entry list, read-back and
+//! the saved picture.
+
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
-use crate::core::ink::{Stroke, View, LOGICAL_HEIGHT, LOGICAL_WIDTH};
+use crate::core::ink::stamp_art::{art, ArtPart, ART_BOX};
+use crate::core::ink::{Stamp, Stroke, View, LOGICAL_HEIGHT, LOGICAL_WIDTH};
 use crate::core::Drawing;
 
 /// The paper colour; the eraser removes strokes, so nothing ever paints white.
 const PAPER: &str = "#ffffff";
+/// More outlines than any session holds; past it the cache starts again rather than grow.
+const MOST_CACHED_OUTLINES: usize = 8192;
+
+thread_local! {
+    /// Each finished stroke's filled outline as a `Path2D` in logical units, by the stroke's
+    /// hash. Building an outline costs far more than filling it, and a full redraw (undo,
+    /// erase, resize) would otherwise build every outline again.
+    static OUTLINES: RefCell<HashMap<u64, Path2d>> = RefCell::new(HashMap::new());
+    /// Each stamp part's parsed path, by its (static) path text.
+    static ART_PATHS: RefCell<HashMap<&'static str, Path2d>> = RefCell::new(HashMap::new());
+}
 
 pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
@@ -27,41 +45,116 @@ pub fn fit_canvas(canvas: &HtmlCanvasElement, view: View) {
     }
 }
 
-/// Paints a whole drawing on clean paper.
-pub fn paint_drawing(context: &CanvasRenderingContext2d, view: View, strokes: &[Stroke]) {
+/// Paints a whole drawing on white paper: stamps first, the ink over them.
+pub fn paint_picture(context: &CanvasRenderingContext2d, view: View, drawing: &Drawing) {
     context.set_fill_style_str(PAPER);
     context.fill_rect(0.0, 0.0, view.width, view.height);
-    for stroke in strokes {
-        paint_stroke(context, view, stroke);
-    }
+    in_logical_units(context, view, || {
+        for stamp in &drawing.stamps {
+            paint_stamp(context, stamp);
+        }
+        for stroke in &drawing.strokes {
+            fill_stroke(context, stroke, &cached_outline(stroke));
+        }
+    });
 }
 
-/// Fills a stroke's pressure-shaped outline, drawn through the midpoints of its edges so the
-/// ink is smooth at any zoom.
-pub fn paint_stroke(context: &CanvasRenderingContext2d, view: View, stroke: &Stroke) {
-    let outline: Vec<(f64, f64)> = stroke
-        .outline()
-        .into_iter()
-        .map(|(x, y)| (x * view.scale(), y * view.scale()))
-        .collect();
-    let count = outline.len();
-    if count < 3 {
-        return;
-    }
-    let midpoint = |a: (f64, f64), b: (f64, f64)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+/// Paints only the ink, on a see-through canvas: the editor shows its stamps and the paper
+/// underneath, so a stamp can move without repainting a single stroke.
+pub fn paint_ink(context: &CanvasRenderingContext2d, view: View, strokes: &[Stroke]) {
+    context.clear_rect(0.0, 0.0, view.width, view.height);
+    in_logical_units(context, view, || {
+        for stroke in strokes {
+            fill_stroke(context, stroke, &cached_outline(stroke));
+        }
+    });
+}
+
+/// Runs `paint` with the context scaled so that logical units land on the view.
+fn in_logical_units(context: &CanvasRenderingContext2d, view: View, paint: impl FnOnce()) {
+    context.save();
+    let _ = context.scale(view.scale(), view.scale());
+    paint();
+    context.restore();
+}
+
+fn fill_stroke(context: &CanvasRenderingContext2d, stroke: &Stroke, outline: &Path2d) {
     context.set_fill_style_str(&stroke.colour);
     context.set_global_alpha(stroke.nib.opacity());
-    context.begin_path();
+    context.fill_with_path_2d(outline);
+    context.set_global_alpha(1.0);
+}
+
+fn cached_outline(stroke: &Stroke) -> Path2d {
+    let mut hasher = DefaultHasher::new();
+    stroke.hash(&mut hasher);
+    let key = hasher.finish();
+    OUTLINES.with_borrow_mut(|outlines| {
+        if let Some(path) = outlines.get(&key) {
+            return path.clone();
+        }
+        if outlines.len() >= MOST_CACHED_OUTLINES {
+            outlines.clear();
+        }
+        let path = outline_path(stroke);
+        outlines.insert(key, path.clone());
+        path
+    })
+}
+
+/// A stroke's pressure-shaped outline (see `freehand`) as a path in logical units, drawn
+/// through the midpoints of its edges so the ink is smooth at any zoom.
+fn outline_path(stroke: &Stroke) -> Path2d {
+    let path = Path2d::new().expect("Path2D exists in every browser Hear Me runs in");
+    let outline = stroke.outline();
+    let count = outline.len();
+    if count < 3 {
+        return path;
+    }
+    let midpoint = |a: (f64, f64), b: (f64, f64)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
     let start = midpoint(outline[count - 1], outline[0]);
-    context.move_to(start.0, start.1);
+    path.move_to(start.0, start.1);
     for i in 0..count {
         let corner = outline[i];
         let next = midpoint(corner, outline[(i + 1) % count]);
-        context.quadratic_curve_to(corner.0, corner.1, next.0, next.1);
+        path.quadratic_curve_to(corner.0, corner.1, next.0, next.1);
     }
-    context.close_path();
-    context.fill();
-    context.set_global_alpha(1.0);
+    path.close_path();
+    path
+}
+
+/// Paints a stamp's art into its square; the context is in logical units.
+fn paint_stamp(context: &CanvasRenderingContext2d, stamp: &Stamp) {
+    let (left, top, side) = stamp.square();
+    context.save();
+    let _ = context.translate(left, top);
+    let _ = context.scale(side / ART_BOX, side / ART_BOX);
+    context.set_line_join("round");
+    context.set_line_cap("round");
+    for part in art(stamp.kind) {
+        let Some(path) = art_path(part) else { continue };
+        if let Some(fill) = part.fill {
+            context.set_fill_style_str(fill);
+            context.fill_with_path_2d(&path);
+        }
+        if let Some(line) = part.line {
+            context.set_stroke_style_str(line);
+            context.set_line_width(part.line_width);
+            context.stroke_with_path(&path);
+        }
+    }
+    context.restore();
+}
+
+fn art_path(part: &ArtPart) -> Option<Path2d> {
+    ART_PATHS.with_borrow_mut(|paths| {
+        if let Some(path) = paths.get(part.path) {
+            return Some(path.clone());
+        }
+        let path = Path2d::new_with_path_string(part.path).ok()?;
+        paths.insert(part.path, path.clone());
+        Some(path)
+    })
 }
 
 /// A copy of the finished strokes, so the stroke being drawn can be repainted on top of them
@@ -78,6 +171,7 @@ impl InkLayer {
 
     /// Remembers what `canvas` shows now as the finished strokes.
     pub fn keep(&self, canvas: &HtmlCanvasElement) {
+        // Setting the size also empties the copy, ready for a see-through picture.
         self.finished.set_width(canvas.width());
         self.finished.set_height(canvas.height());
         if let Some(context) = context_2d(&self.finished) {
@@ -92,9 +186,18 @@ impl InkLayer {
         };
         context.save();
         let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        context.clear_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
         let _ = context.draw_image_with_html_canvas_element(&self.finished, 0.0, 0.0);
         context.restore();
-        paint_stroke(&context, view, live);
+        // The live stroke changes at every move, so its outline is built fresh, not cached.
+        in_logical_units(&context, view, || {
+            fill_stroke(&context, live, &outline_path(live))
+        });
     }
 }
 
@@ -103,12 +206,12 @@ impl InkLayer {
 pub const PICTURE_WIDTH_PX: f64 = 2000.0;
 
 /// The drawing as a PNG `data:` URL, `PICTURE_WIDTH_PX` wide, on white paper.
-pub fn drawing_png(strokes: &[Stroke]) -> Option<String> {
+pub fn drawing_png(drawing: &Drawing) -> Option<String> {
     let canvas: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
     let view = View::fit(PICTURE_WIDTH_PX, PICTURE_WIDTH_PX);
     canvas.set_width(view.width as u32);
     canvas.set_height(view.height as u32);
-    paint_drawing(&context_2d(&canvas)?, view, strokes);
+    paint_picture(&context_2d(&canvas)?, view, drawing);
     canvas.to_data_url_with_type("image/png").ok()
 }
 
@@ -131,7 +234,7 @@ pub fn DrawingPreview(drawing: Drawing) -> impl IntoView {
         );
         fit_canvas(&canvas, view);
         if let Some(context) = context_2d(&canvas) {
-            drawing.with_value(|drawing| paint_drawing(&context, view, &drawing.strokes));
+            drawing.with_value(|drawing| paint_picture(&context, view, drawing));
         }
     };
     Effect::new(move |_| {

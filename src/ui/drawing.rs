@@ -1,5 +1,5 @@
-//! The drawing editor: a canvas for finger, pen or mouse, a palette, an eraser and undo.
-//! Ink is painted as the pointer moves; each finished stroke is saved at once.
+//! The drawing editor: a canvas for finger, pen or mouse, a palette, an eraser, stamps and
+//! undo. Ink is painted as the pointer moves; each finished stroke is saved at once.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,23 +7,35 @@ use web_sys::PointerEvent;
 
 use crate::app::{use_app_state, AppState};
 use crate::core::ink::{
-    pressure_from_pointer, BrushSize, ColourName, DrawingHistory, Nib, Point, Stroke, View,
-    ERASER_RADIUS, PALETTE,
+    pressure_from_pointer, BrushSize, ColourName, DrawingHistory, Nib, Point, Stamp, StampKind,
+    Stroke, View, ERASER_RADIUS, PALETTE, STAMP_SIZE_STEP,
 };
 use crate::core::{Drawing, EntryId, Question, SessionId};
 use crate::i18n::*;
 use crate::platform;
-use crate::ui::canvas::{context_2d, drawing_png, fit_canvas, paint_drawing, InkLayer};
+use crate::ui::canvas::{context_2d, drawing_png, fit_canvas, paint_ink, InkLayer};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::houses::house_name;
+use crate::ui::stamps::{StampLayer, StampPicture, StampTray};
 use crate::ui::I18n;
 use crate::ui::IconButton;
 
-/// What touching the paper does: lay down ink (with the chosen nib), or lift strokes off.
+/// What touching the paper does: lay down ink (with the chosen nib), lift strokes off, or
+/// put down, pick up and move stamps.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tip {
     Ink,
     Eraser,
+    Stamp(StampKind),
+}
+
+/// A stamp being dragged by one pointer; the drawing changes only when it is let go.
+struct StampDrag {
+    pointer_id: i32,
+    index: usize,
+    start: Stamp,
+    /// Where on the stamp it was caught, from its centre, so it does not jump under the finger.
+    grab: (i32, i32),
 }
 
 /// The stroke being drawn, by the one pointer drawing it.
@@ -63,6 +75,22 @@ fn brush_label(i18n: I18n, size: BrushSize) -> &'static str {
         BrushSize::Medium => t_string!(i18n, brush_medium),
         BrushSize::Thick => t_string!(i18n, brush_thick),
     }
+}
+
+/// Reads part of the drawing being edited; an entry that is gone reads as an empty drawing.
+fn read_drawing<T: Default>(
+    state: AppState,
+    session: &SessionId,
+    question: Question,
+    entry: EntryId,
+    read: impl FnOnce(&Drawing) -> T,
+) -> T {
+    state
+        .with_session(session, |s| {
+            s.entry(question, entry).and_then(|e| e.drawing()).map(read)
+        })
+        .flatten()
+        .unwrap_or_default()
 }
 
 /// The editor's handle on the drawing it edits.
@@ -127,22 +155,34 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                 .unwrap_or_default()
         })
     };
+    // Strokes and stamps apart: moving a stamp must not repaint the ink.
     let strokes = {
         let session = session.clone();
-        Memo::new(move |_| {
-            state
-                .with_session(&session, |s| {
-                    s.entry(question, entry)
-                        .and_then(|e| e.drawing())
-                        .map(|d| d.strokes.clone())
-                })
-                .flatten()
-                .unwrap_or_default()
-        })
+        Memo::new(move |_| read_drawing(state, &session, question, entry, |d| d.strokes.clone()))
     };
+    let stamps = {
+        let session = session.clone();
+        Memo::new(move |_| read_drawing(state, &session, question, entry, |d| d.stamps.clone()))
+    };
+    let is_blank = move || strokes.with(Vec::is_empty) && stamps.with(Vec::is_empty);
+    let chosen_stamp = RwSignal::new(StampKind::Happy);
+    let selected_stamp = RwSignal::new(None::<usize>);
+    let stamp_drag = StoredValue::new(None::<StampDrag>);
+    // Where the dragged stamp is shown while it moves, before the drawing changes.
+    let dragged = RwSignal::new(None::<(usize, Stamp)>);
+    let shown_stamps = Signal::derive(move || {
+        let mut shown = stamps.get();
+        if let Some((index, stamp)) = dragged.get() {
+            if let Some(slot) = shown.get_mut(index) {
+                *slot = stamp;
+            }
+        }
+        shown
+    });
 
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let frame_ref = NodeRef::<leptos::html::Div>::new();
+    let paper_ref = NodeRef::<leptos::html::Div>::new();
     let view_box = StoredValue::new(View::fit(800.0, 600.0));
     let live = StoredValue::new(None::<LiveStroke>);
     let erasing = StoredValue::new(None::<i32>);
@@ -155,8 +195,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
             return;
         };
         if let Some(context) = context_2d(&canvas) {
-            strokes
-                .with_untracked(|strokes| paint_drawing(&context, view_box.get_value(), strokes));
+            strokes.with_untracked(|strokes| paint_ink(&context, view_box.get_value(), strokes));
         }
         layer.with_value(|layer| {
             if let Some(layer) = layer {
@@ -176,6 +215,11 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
             f64::from(frame.client_height()),
         );
         view_box.set_value(view);
+        if let Some(paper) = paper_ref.get_untracked() {
+            let style = web_sys::HtmlElement::style(&paper);
+            let _ = style.set_property("width", &format!("{}px", view.width));
+            let _ = style.set_property("height", &format!("{}px", view.height));
+        }
         fit_canvas(&canvas, view);
         repaint_all();
     };
@@ -244,11 +288,44 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         });
     };
 
+    // A touch on a stamp picks it up to move it; a touch on bare paper puts the chosen stamp
+    // there, picked up at once, so a child can place and slide it in one go.
+    let edit_stamp = editing.clone();
+    let stamp_down = move |pointer_id: i32, point: Point, kind: StampKind| {
+        let hit = stamps.with_untracked(|stamps| stamps.iter().rposition(|s| s.contains(point)));
+        let index = match hit {
+            Some(index) => index,
+            None => {
+                let placed = edit_stamp.change(|history, drawing| {
+                    history.place_stamp(drawing, Stamp::placed_at(kind, point))
+                });
+                edit_stamp.state.save_now();
+                let Some(index) = placed else { return };
+                index
+            }
+        };
+        selected_stamp.set(Some(index));
+        let Some(start) = stamps.with_untracked(|stamps| stamps.get(index).copied()) else {
+            return;
+        };
+        stamp_drag.set_value(Some(StampDrag {
+            pointer_id,
+            index,
+            start,
+            grab: (
+                i32::from(point.x) - i32::from(start.x),
+                i32::from(point.y) - i32::from(start.y),
+            ),
+        }));
+    };
+
     let erase_down = erase_at.clone();
     let on_pointer_down = move |ev: PointerEvent| {
         // One stroke at a time: a second finger or a resting palm does not draw; nor does a
         // mouse's right or middle button.
-        let busy = live.with_value(Option::is_some) || erasing.get_value().is_some();
+        let busy = live.with_value(Option::is_some)
+            || erasing.get_value().is_some()
+            || stamp_drag.with_value(Option::is_some);
         if busy || (ev.pointer_type() == "mouse" && ev.button() != 0) {
             return;
         }
@@ -261,10 +338,11 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         }
         let Some(point) = point_of(&ev) else { return };
         ev.prevent_default();
-        if let Some(canvas) = canvas_ref.get_untracked() {
-            let _ = canvas.set_pointer_capture(ev.pointer_id());
+        if let Some(paper) = paper_ref.get_untracked() {
+            let _ = paper.set_pointer_capture(ev.pointer_id());
         }
         match tip.get_untracked() {
+            Tip::Stamp(kind) => stamp_down(ev.pointer_id(), point, kind),
             Tip::Eraser => {
                 erasing.set_value(Some(ev.pointer_id()));
                 erased_in_gesture.set_value(false);
@@ -288,6 +366,18 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
     };
 
     let on_pointer_move = move |ev: PointerEvent| {
+        let dragging = stamp_drag.with_value(|drag| {
+            drag.as_ref()
+                .filter(|drag| drag.pointer_id == ev.pointer_id())
+                .map(|drag| (drag.index, drag.start, drag.grab))
+        });
+        if let Some((index, start, grab)) = dragging {
+            if let Some(point) = point_of(&ev) {
+                let to = start.moved_to(i32::from(point.x) - grab.0, i32::from(point.y) - grab.1);
+                dragged.set(Some((index, to)));
+            }
+            return;
+        }
         if erasing.get_value() == Some(ev.pointer_id()) {
             for point in samples_of(&ev).iter().filter_map(point_of) {
                 erase_at(point);
@@ -317,8 +407,29 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         });
     };
 
+    // A stamp let go lands where it was dragged: one undo step, saved at once.
+    let edit_drop = editing.clone();
+    let drop_stamp = move |pointer_id: i32, keep: bool| -> bool {
+        let mine =
+            stamp_drag.with_value(|drag| drag.as_ref().map(|d| d.pointer_id)) == Some(pointer_id);
+        if !mine {
+            return false;
+        }
+        stamp_drag.set_value(None);
+        if let Some((index, to)) = dragged.get_untracked().filter(|_| keep) {
+            edit_drop.change(|history, drawing| history.change_stamp(drawing, index, to));
+            edit_drop.state.save_now();
+        }
+        dragged.set(None);
+        true
+    };
+
     let edit_up = editing.clone();
+    let drop_up = drop_stamp.clone();
     let on_pointer_up = move |ev: PointerEvent| {
+        if drop_up(ev.pointer_id(), true) {
+            return;
+        }
         if erasing.get_value() == Some(ev.pointer_id()) {
             erasing.set_value(None);
             edit_up.state.save_now();
@@ -345,6 +456,9 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
     // A cancelled pointer (a palm, a system gesture) loses only the stroke it was drawing.
     let edit_cancel = editing.clone();
     let on_pointer_cancel = move |ev: PointerEvent| {
+        if drop_stamp(ev.pointer_id(), false) {
+            return;
+        }
         if erasing.get_value() == Some(ev.pointer_id()) {
             erasing.set_value(None);
             edit_cancel.state.save_now();
@@ -373,32 +487,73 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         // No child's name in the file name: it may end up in a shared downloads folder.
         format!("hear-me-{date}-{}-{}.png", question.slug(), entry.0)
     };
+    let picture_of = {
+        let session = session.clone();
+        move || read_drawing(state, &session, question, entry, Drawing::clone)
+    };
     let save_picture = move || {
-        let png = strokes.with_untracked(|strokes| drawing_png(strokes));
+        let png = drawing_png(&picture_of());
         if let Some(png) = png {
             platform::download(&png, &picture_name);
         }
     };
     let edit_clear = editing.clone();
     let clear = move || {
+        selected_stamp.set(None);
         edit_clear.change(|history, drawing| history.clear(drawing));
         edit_clear.state.save_now();
         confirm_clear.set(false);
     };
     let (edit_undo, edit_redo) = (editing.clone(), editing.clone());
     let undo = move || {
+        selected_stamp.set(None);
         edit_undo.change(|history, drawing| history.undo(drawing));
         edit_undo.state.save_now();
     };
     let redo = move || {
+        selected_stamp.set(None);
         edit_redo.change(|history, drawing| history.redo(drawing));
         edit_redo.state.save_now();
     };
+    // The chosen stamp grows, shrinks or goes; each press is one undo step.
+    let edit_resize = editing.clone();
+    let resize_stamp = move |step: i32| {
+        let Some(index) = selected_stamp.get_untracked() else {
+            return;
+        };
+        edit_resize.change(|history, drawing| {
+            let Some(stamp) = drawing.stamps.get(index).copied() else {
+                return false;
+            };
+            history.change_stamp(drawing, index, stamp.resized(i32::from(stamp.size) + step))
+        });
+        edit_resize.state.save_now();
+    };
+    let edit_remove = editing.clone();
+    let remove_stamp = move || {
+        let Some(index) = selected_stamp.get_untracked() else {
+            return;
+        };
+        selected_stamp.set(None);
+        edit_remove.change(|history, drawing| history.remove_stamp(drawing, index));
+        edit_remove.state.save_now();
+    };
+    let stamping = move || matches!(tip.get(), Tip::Stamp(_));
+    Effect::new(move |_| {
+        if !stamping() {
+            selected_stamp.set(None);
+        }
+    });
+
     // A drawing started in this visit and left blank is not kept; a drawing that had strokes
-    // stays, even if the child erased them all (undo can bring them back until Done).
-    let opened_blank = strokes.with_untracked(Vec::is_empty);
+    // or stamps stays, even if the child took them all away (undo can bring them back until
+    // Done).
+    let opened_blank =
+        strokes.with_untracked(Vec::is_empty) && stamps.with_untracked(Vec::is_empty);
     let done = move || {
-        let blank = opened_blank && strokes.with_untracked(Vec::is_empty);
+        let blank = opened_blank
+            && strokes.with_untracked(Vec::is_empty)
+            && stamps.with_untracked(Vec::is_empty);
         state.close_entry(&session, question, entry, blank);
     };
 
@@ -453,20 +608,62 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                 <h1>{move || title.get()}</h1>
             </header>
             <div class="canvas-frame" node_ref=frame_ref>
-                <canvas
-                    class="drawing-canvas"
-                    node_ref=canvas_ref
-                    role="img"
-                    aria-label=move || t_string!(i18n, drawing_area)
+                // The paper takes every touch; stamps lie on it, the ink on a see-through
+                // canvas over them.
+                <div
+                    class="paper"
+                    class:stamping=stamping
+                    node_ref=paper_ref
                     on:pointerdown=on_pointer_down
                     on:pointermove=on_pointer_move
                     on:pointerup=on_pointer_up
                     on:pointercancel=on_pointer_cancel
-                ></canvas>
+                >
+                    <StampLayer stamps=shown_stamps selected=selected_stamp />
+                    <canvas
+                        class="drawing-canvas"
+                        node_ref=canvas_ref
+                        role="img"
+                        aria-label=move || t_string!(i18n, drawing_area)
+                    ></canvas>
+                </div>
             </div>
             <div class="toolbar" role="toolbar" aria-label=move || t_string!(i18n, tools)>
-                <div class="swatches" role="group" aria-label=move || t_string!(i18n, colours)>{swatches}</div>
-                <div class="brushes" role="group" aria-label=move || t_string!(i18n, brushes)>{brushes}</div>
+                <div class="swatches" role="group" hidden=stamping aria-label=move || t_string!(i18n, colours)>{swatches}</div>
+                <div class="brushes" role="group" hidden=stamping aria-label=move || t_string!(i18n, brushes)>{brushes}</div>
+                <div class="stamp-tools" hidden=move || !stamping()>
+                    <div class="stamp-actions">
+                        <button type="button" class="icon-button" disabled=move || selected_stamp.get().is_none()
+                            on:click={
+                                let resize_stamp = resize_stamp.clone();
+                                move |_| resize_stamp(-i32::from(STAMP_SIZE_STEP))
+                            }>
+                            <img src="public/icon-smaller.svg" alt="" aria-hidden="true" />
+                            <span>{t!(i18n, stamp_smaller)}</span>
+                        </button>
+                        <button type="button" class="icon-button" disabled=move || selected_stamp.get().is_none()
+                            on:click=move |_| resize_stamp(i32::from(STAMP_SIZE_STEP))>
+                            <img src="public/icon-bigger.svg" alt="" aria-hidden="true" />
+                            <span>{t!(i18n, stamp_bigger)}</span>
+                        </button>
+                        <button type="button" class="icon-button" disabled=move || selected_stamp.get().is_none()
+                            on:click=move |_| remove_stamp()>
+                            <img src="public/icon-delete.svg" alt="" aria-hidden="true" />
+                            <span>{t!(i18n, stamp_remove)}</span>
+                        </button>
+                    </div>
+                    <StampTray
+                        chosen=Signal::derive(move || match tip.get() {
+                            Tip::Stamp(kind) => Some(kind),
+                            _ => None,
+                        })
+                        on_choose=move |kind| {
+                            chosen_stamp.set(kind);
+                            selected_stamp.set(None);
+                            tip.set(Tip::Stamp(kind));
+                        }
+                    />
+                </div>
                 <div class="tool-buttons">
                     {[(Nib::Marker, "icon-draw"), (Nib::Highlighter, "icon-highlighter")]
                         .into_iter()
@@ -497,18 +694,27 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                     <button
                         type="button"
                         class="icon-button"
+                        aria-pressed=move || stamping().to_string()
+                        on:click=move |_| tip.set(Tip::Stamp(chosen_stamp.get_untracked()))
+                    >
+                        <StampPicture kind=StampKind::Happy />
+                        <span>{t!(i18n, stamps)}</span>
+                    </button>
+                    <button
+                        type="button"
+                        class="icon-button"
                         aria-pressed=move || pen_only.get().to_string()
                         on:click=move |_| pen_only.update(|on| *on = !*on)
                     >
                         <img src="public/icon-draw.svg" alt="" aria-hidden="true" />
                         <span>{t!(i18n, pen_only)}</span>
                     </button>
-                    <button type="button" class="icon-button" disabled=move || strokes.with(Vec::is_empty)
+                    <button type="button" class="icon-button" disabled=is_blank
                         on:click=move |_| confirm_clear.set(true)>
                         <img src="public/icon-delete.svg" alt="" aria-hidden="true" />
                         <span>{t!(i18n, clear)}</span>
                     </button>
-                    <button type="button" class="icon-button" disabled=move || strokes.with(Vec::is_empty)
+                    <button type="button" class="icon-button" disabled=is_blank
                         on:click=move |_| save_picture()>
                         <img src="public/icon-save.svg" alt="" aria-hidden="true" />
                         <span>{t!(i18n, save_picture)}</span>

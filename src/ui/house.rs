@@ -157,7 +157,7 @@ pub fn EntrySummary(entry: Entry) -> impl IntoView {
     let i18n = use_i18n();
     match entry.content {
         EntryContent::Drawing(drawing) => {
-            let empty = drawing.strokes.is_empty();
+            let empty = drawing.is_empty();
             view! {
                 <div class="entry-drawing">
                     <DrawingPreview drawing />

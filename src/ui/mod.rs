@@ -9,6 +9,7 @@ pub mod houses;
 pub mod language;
 pub mod read_back;
 pub mod session;
+pub mod stamps;
 pub mod start;
 pub mod storage_banner;
 pub mod words;

@@ -131,9 +131,150 @@ export function assertStillInApp(page) {
   }
 }
 
+// --- stored drawings ----------------------------------------------------------
+// Since schema version 2 a drawing entry keeps its strokes and stamps as one
+// base64 `ink` string in the binary format described at the top of
+// src/core/ink/codec.rs. decodeInk reads it back into the version 1 JSON shape,
+// so tests can look at strokes and stamps as before.
+
+/** StampKind::code() -> slug, as in src/core/ink/stamp.rs. Codes never change. */
+const STAMP_SLUGS = [
+  null, 'happy', 'sad', 'angry', 'scared', 'worried', 'calm', 'child', 'adult', 'older_person',
+  'baby', 'home', 'school', 'heart', 'sun', 'cloud', 'rain', 'star', 'pet', 'bed', 'car',
+  'speech_bubble',
+];
+
+function base64Bytes(text) {
+  if (typeof text !== 'string' || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+    throw new Error(`ink is not base64: ${String(text).slice(0, 40)}`);
+  }
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
+/**
+ * The drawing in a stored `ink` string, as
+ * { strokes: [{ colour, width, points: [[x, y, pressure], ...], pen?, nib? }],
+ *   stamps: [{ kind, x, y, size }] }.
+ * Throws on anything the Rust decoder would refuse.
+ */
+export function decodeInk(ink) {
+  const bytes = base64Bytes(ink);
+  let at = 0;
+  const fail = (why) => {
+    throw new Error(`ink is damaged: ${why} (at byte ${at})`);
+  };
+  const byte = () => (at < bytes.length ? bytes[at++] : fail('it stops too soon'));
+  const varint = () => {
+    let value = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      const b = byte();
+      value += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return value > 0xffffffff ? fail('a number too large') : value;
+    }
+    return fail('a number too long');
+  };
+  const u16 = () => {
+    const value = varint();
+    return value > 0xffff ? fail('a number too large') : value;
+  };
+
+  if (byte() !== 1) fail('an unknown format version');
+  const strokes = [];
+  for (let s = varint(); s > 0; s--) {
+    const flags = byte();
+    if (flags & 0xc0) fail('unknown stroke flags');
+    const pressureForm = (flags >> 2) & 3;
+    if (pressureForm === 3) fail('an unknown pressure form');
+    let colour;
+    if (flags & 0x10) {
+      const length = varint();
+      if (at + length > bytes.length) fail('it stops too soon');
+      colour = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at, at + length));
+      at += length;
+    } else {
+      colour = '#' + [byte(), byte(), byte()].map((c) => c.toString(16).padStart(2, '0')).join('');
+    }
+    const width = u16();
+    const count = varint();
+    const onePressure = pressureForm === 1 ? byte() : 128;
+    const coding = byte();
+    if (coding & 0x80) fail('an unknown coding');
+    const kx = coding & 0x0f;
+    const kp = coding >> 4;
+    const secondOrder = (flags & 0x20) !== 0;
+
+    let bit = at * 8;
+    const readBit = () => {
+      if (bit >> 3 >= bytes.length) fail('it stops too soon');
+      const value = (bytes[bit >> 3] >> (7 - (bit & 7))) & 1;
+      bit += 1;
+      return value;
+    };
+    const read = (n) => {
+      let value = 0;
+      for (let i = 0; i < n; i++) value = value * 2 + readBit();
+      return value;
+    };
+    const rice = (k) => {
+      let quotient = 0;
+      while (quotient < 16 && readBit() === 1) quotient += 1;
+      return quotient === 16 ? read(20) : quotient * 2 ** k + read(k);
+    };
+    const unzigzag = (v) => (v % 2 === 0 ? v / 2 : -(v + 1) / 2);
+
+    const points = [];
+    for (let i = 0; i < count; i++) {
+      if (i === 0) {
+        const x = read(16);
+        const y = read(16);
+        points.push([x, y, pressureForm === 2 ? read(8) : onePressure]);
+        continue;
+      }
+      const last = points[i - 1];
+      const before = secondOrder && i >= 2 ? points[i - 2] : null;
+      const rx = unzigzag(rice(kx));
+      const ry = unzigzag(rice(kx));
+      let pressure = onePressure;
+      if (pressureForm === 2) {
+        pressure = last[2] + unzigzag(rice(kp));
+        if (pressure < 0 || pressure > 255) fail('a pressure out of range');
+      }
+      const x = (before ? 2 * last[0] - before[0] : last[0]) + rx;
+      const y = (before ? 2 * last[1] - before[1] : last[1]) + ry;
+      if (x < 0 || x > 0xffff || y < 0 || y > 0xffff) fail('a point off every paper');
+      points.push([x, y, pressure]);
+    }
+    at = Math.ceil(bit / 8);
+    const stroke = { colour, width, points };
+    if (flags & 1) stroke.pen = true;
+    if (flags & 2) stroke.nib = 'highlighter';
+    strokes.push(stroke);
+  }
+  const stamps = [];
+  for (let s = varint(); s > 0; s--) {
+    const kind = STAMP_SLUGS[byte()] ?? fail('a stamp of an unknown kind');
+    stamps.push({ kind, x: u16(), y: u16(), size: u16() });
+  }
+  if (at !== bytes.length) fail('bytes after the end of the drawing');
+  return { strokes, stamps };
+}
+
+/** The record with every drawing entry's `ink` also read out as `strokes` and `stamps`. */
+export function withDecodedDrawings(record) {
+  for (const answers of Object.values(record?.session?.questions ?? {})) {
+    for (const entry of answers?.entries ?? []) {
+      if (entry?.kind === 'drawing' && typeof entry.ink === 'string') {
+        Object.assign(entry, decodeInk(entry.ink));
+      }
+    }
+  }
+  return record;
+}
+
 /**
  * Raw view of every session record: [{ key, raw, record }] where record is the
- * parsed JSON or null when the value does not parse.
+ * parsed JSON or null when the value does not parse. Drawings in the record also
+ * have their ink read out as `strokes` and `stamps` (see decodeInk).
  */
 export async function storedSessionEntries(page) {
   assertStillInApp(page);
@@ -155,7 +296,9 @@ export async function storedSessionEntries(page) {
     return out;
   };
   try {
-    return await page.evaluate(read, SESSION_PREFIX);
+    const entries = await page.evaluate(read, SESSION_PREFIX);
+    for (const entry of entries) if (entry.record !== null) withDecodedDrawings(entry.record);
+    return entries;
   } catch (error) {
     if (/SecurityError|context was destroyed|navigat/i.test(String(error))) assertStillInApp(page);
     throw error;

@@ -151,6 +151,47 @@ async function houseStrokes(page, childName, houseKey) {
     .flatMap((e) => e.strokes ?? []);
 }
 
+/** All stamps of all drawing entries in one house, in order. */
+async function houseStamps(page, childName, houseKey) {
+  return (await houseEntries(page, childName, houseKey))
+    .filter((e) => e.kind === 'drawing')
+    .flatMap((e) => e.stamps ?? []);
+}
+
+/**
+ * Saves the open drawing as a picture and reads it back: its size, how many pixels are not
+ * white, and the colour at each probe (fractions of the picture).
+ */
+async function savePicture(page, probes = []) {
+  const downloading = page.waitForEvent('download');
+  await button(page, 'Save picture').click();
+  const download = await downloading;
+  const png = fs.readFileSync(await download.path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  const picture = await page.evaluate(
+    async ({ base64, probes }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const scratch = document.createElement('canvas');
+      scratch.width = image.width;
+      scratch.height = image.height;
+      const context = scratch.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200) ink += 1;
+      const colours = probes.map(([fx, fy]) => {
+        const at = 4 * (Math.round(fy * image.height) * image.width + Math.round(fx * image.width));
+        return [data[at], data[at + 1], data[at + 2]];
+      });
+      return { width: image.width, height: image.height, ink, colours };
+    },
+    { base64: png.toString('base64'), probes },
+  );
+  return { fileName: download.suggestedFilename(), ...picture };
+}
+
 /** Every hear-me/* localStorage value, for privacy checks. */
 async function allHearMeValues(page) {
   return page.evaluate(() => {
@@ -239,7 +280,7 @@ test('start screen: form, validation, session list and navigation', async ({ pag
   const stored = await storedSessionEntries(page);
   expect(stored).toHaveLength(1);
   const record = stored[0].record;
-  expect(record).toMatchObject({ schema: 1, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record).toMatchObject({ schema: 2, session: { child: { name: 'Mia', age: 7 } } });
   expect(stored[0].key).toBe(SESSION_PREFIX + String(record.session.id));
   expect(stored[0].raw).toContain('Sam');
   const index = await page.evaluate((k) => localStorage.getItem(k), INDEX_KEY);
@@ -324,7 +365,7 @@ test('a) drawings and words in many scripts survive a reload, safely and offline
 
   // Shape of what is stored.
   const record = await sessionRecord(page, 'Mia');
-  expect(record).toMatchObject({ schema: 1, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record).toMatchObject({ schema: 2, session: { child: { name: 'Mia', age: 7 } } });
   const q = record.session.questions;
   for (const house of HOUSES) {
     expect(typeof q[house.key].own_names).toBe('object');
@@ -775,28 +816,115 @@ test('k) clear asks first and undo brings the drawing back; a pen turns on pen-o
   await button(page, 'Marker').click();
 
   // "Save picture" downloads a PNG at print size, with the drawing's ink in it.
-  const downloading = page.waitForEvent('download');
-  await button(page, 'Save picture').click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^hear-me-\d{4}-\d{2}-\d{2}-worries-\d+\.png$/);
-  const png = fs.readFileSync(await download.path());
-  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  const picture = await savePicture(page);
+  expect(picture.fileName).toMatch(/^hear-me-\d{4}-\d{2}-\d{2}-worries-\d+\.png$/);
   const box = await canvas.boundingBox();
-  const picture = await page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const scratch = document.createElement('canvas');
-    scratch.width = image.width;
-    scratch.height = image.height;
-    const context = scratch.getContext('2d');
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200) ink += 1;
-    return { width: image.width, height: image.height, ink };
-  }, png.toString('base64'));
   expect(picture.width).toBeGreaterThanOrEqual(2 * box.width);
   expect(picture.width * 3).toBe(picture.height * 4);
   expect(picture.ink, 'the picture has ink, not a blank page').toBeGreaterThan(1000);
+});
+
+test('l) stamps are placed by a tap, moved, resized, removed and undone, and kept', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page, { name: 'Mia', age: 5 });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Worries');
+  const canvas = await openDrawing(page);
+  const stamps = () => houseStamps(page, 'Mia', 'worries');
+  const stampsButton = button(page, 'Stamps');
+
+  // The stamp tray takes the place of the colours: every stamp has its picture and its word.
+  await expect(stampsButton).toHaveAttribute('aria-pressed', 'false');
+  await stampsButton.click();
+  await expect(stampsButton).toHaveAttribute('aria-pressed', 'true');
+  await expect(button(page, 'Black')).toBeHidden();
+  const tray = page.getByRole('group', { name: 'Pick a stamp, then tap the paper' });
+  const kinds = ['Happy', 'Sad', 'Angry', 'Scared', 'Worried', 'Calm', 'Child', 'Grown-up', 'Older person',
+    'Baby', 'Home', 'School', 'Heart', 'Sun', 'Cloud', 'Rain', 'Star', 'Pet', 'Bed', 'Car', 'Speech bubble'];
+  for (const kind of kinds) {
+    const choice = tray.getByRole('button', { name: kind, exact: true });
+    await expect(choice).toBeVisible();
+    const size = await choice.boundingBox();
+    expect(size.width, `${kind} is big enough for a small finger`).toBeGreaterThanOrEqual(48);
+    expect(size.height).toBeGreaterThanOrEqual(48);
+    // Each stamp is drawn with the app's own shapes, not a font's emoji.
+    expect(await choice.locator('svg path').count(), `${kind} has a picture`).toBeGreaterThan(0);
+  }
+
+  // A tap puts the chosen stamp where the finger was.
+  await tray.getByRole('button', { name: 'Sad', exact: true }).click();
+  await drawWithTouch(page, canvas, [[0.3, 0.4]]);
+  await expect.poll(stamps).toHaveLength(1);
+  let [sad] = await stamps();
+  expect(sad.kind).toBe('sad');
+  expect(Math.abs(sad.x - 1200)).toBeLessThan(40);
+  expect(Math.abs(sad.y - 1200)).toBeLessThan(40);
+  const sadOnPaper = page.getByRole('img', { name: 'Sad', exact: true });
+  await expect(sadOnPaper).toBeVisible();
+  const placedBox = await sadOnPaper.boundingBox();
+
+  // A drag moves it, as one step.
+  await drawWithTouch(page, canvas, [[0.3, 0.4], [0.6, 0.5]]);
+  await expect.poll(async () => (await stamps())[0].x).toBeGreaterThan(2300);
+  [sad] = await stamps();
+  expect(Math.abs(sad.x - 2400)).toBeLessThan(40);
+  expect(Math.abs(sad.y - 1500)).toBeLessThan(40);
+  const movedBox = await sadOnPaper.boundingBox();
+  expect(movedBox.x).toBeGreaterThan(placedBox.x + 100);
+
+  // Bigger and smaller, each undoable.
+  const placedSize = sad.size;
+  await button(page, 'Bigger').click();
+  await button(page, 'Bigger').click();
+  await expect.poll(async () => (await stamps())[0].size).toBeGreaterThan(placedSize);
+  const biggest = (await stamps())[0].size;
+  await button(page, 'Smaller').click();
+  await expect.poll(async () => (await stamps())[0].size).toBeLessThan(biggest);
+  expect((await sadOnPaper.boundingBox()).width).toBeGreaterThan(movedBox.width);
+  await button(page, 'Undo').click();
+  await expect.poll(async () => (await stamps())[0].size).toBe(biggest);
+  await button(page, 'Redo').click();
+  await expect.poll(async () => (await stamps())[0].size).toBeLessThan(biggest);
+
+  // A second stamp, and ink drawn over the first: drawing does not move stamps.
+  await stampsButton.click();
+  await tray.getByRole('button', { name: 'Sun', exact: true }).click();
+  await drawWithTouch(page, canvas, [[0.15, 0.2]]);
+  await expect.poll(stamps).toHaveLength(2);
+  const beforeInk = await stamps();
+  await button(page, 'Marker').click();
+  await expect(tray).toBeHidden();
+  await drawWithTouch(page, canvas, [[0.5, 0.5], [0.7, 0.5]]);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(1);
+  expect(await stamps()).toEqual(beforeInk);
+
+  // The saved picture shows the stamps under the ink: the sun's yellow is where the sun is.
+  const sun = beforeInk[1];
+  const picture = await savePicture(page, [[sun.x / 4000, sun.y / 3000]]);
+  const [r, g, b] = picture.colours[0];
+  expect(r > 200 && g > 150 && b < 150, `the sun is yellow in the picture, got ${[r, g, b]}`).toBe(true);
+
+  // Everything is still there after a reload.
+  await page.reload();
+  await expect(drawingArea(page)).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Sad', exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Sun', exact: true })).toBeVisible();
+  expect(await stamps()).toEqual(beforeInk);
+
+  // Remove a stamp: tap it to pick it, then "Remove stamp"; undo brings it back.
+  await button(page, 'Stamps').click();
+  await expect(button(page, 'Remove stamp')).toBeDisabled();
+  await drawWithTouch(page, drawingArea(page), [[sun.x / 4000, sun.y / 3000]]);
+  await expect(button(page, 'Remove stamp')).toBeEnabled();
+  expect(await stamps(), 'a tap on a stamp picks it up, it does not add one').toEqual(beforeInk);
+  await button(page, 'Remove stamp').click();
+  await expect.poll(stamps).toEqual([beforeInk[0]]);
+  await expect(page.getByRole('img', { name: 'Sun', exact: true })).toBeHidden();
+  await button(page, 'Undo').click();
+  await expect.poll(stamps).toEqual(beforeInk);
+  await expect(page.getByRole('img', { name: 'Sun', exact: true })).toBeVisible();
+
+  // The drawing is listed in the house.
+  await button(page, 'Done').click();
+  await expect(entryItems(page)).toHaveCount(1);
 });

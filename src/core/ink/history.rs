@@ -1,7 +1,7 @@
 //! Undo and redo inside one drawing. A child must never be punished for a slip: every stroke
 //! and every erasure can be taken back, and taken back again.
 
-use super::{Point, Stroke};
+use super::{Point, Stamp, Stroke};
 use crate::core::entry::Drawing;
 
 /// One change to a drawing, with what is needed to reverse it.
@@ -10,8 +10,21 @@ pub enum Edit {
     Added(Stroke),
     /// Strokes the eraser took, as (index at removal, stroke) in removal order.
     Erased(Vec<(usize, Stroke)>),
-    /// Everything, cleared at once.
-    Cleared(Vec<Stroke>),
+    /// Everything, strokes and stamps, cleared at once.
+    Cleared(Drawing),
+    /// A stamp put on the paper; it is the last stamp.
+    StampPlaced(Stamp),
+    /// A stamp moved or resized.
+    StampChanged {
+        index: usize,
+        before: Stamp,
+        after: Stamp,
+    },
+    /// A stamp taken off the paper.
+    StampRemoved {
+        index: usize,
+        stamp: Stamp,
+    },
 }
 
 /// The undo and redo stacks of the drawing being edited. Kept in memory only: the drawing
@@ -74,11 +87,47 @@ impl DrawingHistory {
     /// Clears the whole drawing as one step that undo brings back. Returns false when there
     /// was nothing to clear.
     pub fn clear(&mut self, drawing: &mut Drawing) -> bool {
-        if drawing.strokes.is_empty() {
+        if drawing.is_empty() {
             return false;
         }
-        let cleared = std::mem::take(&mut drawing.strokes);
+        let cleared = std::mem::take(drawing);
         self.record(Edit::Cleared(cleared));
+        true
+    }
+
+    /// Puts a stamp on the paper, on top of the other stamps. Returns its index.
+    pub fn place_stamp(&mut self, drawing: &mut Drawing, stamp: Stamp) -> usize {
+        drawing.stamps.push(stamp);
+        self.record(Edit::StampPlaced(stamp));
+        drawing.stamps.len() - 1
+    }
+
+    /// Moves or resizes the stamp at `index` to `after`. Returns false when there is no such
+    /// stamp or nothing changed, so a tap without a drag leaves no undo step.
+    pub fn change_stamp(&mut self, drawing: &mut Drawing, index: usize, after: Stamp) -> bool {
+        let Some(stamp) = drawing.stamps.get_mut(index) else {
+            return false;
+        };
+        let before = *stamp;
+        if before == after {
+            return false;
+        }
+        *stamp = after;
+        self.record(Edit::StampChanged {
+            index,
+            before,
+            after,
+        });
+        true
+    }
+
+    /// Takes the stamp at `index` off the paper. Returns false when there is no such stamp.
+    pub fn remove_stamp(&mut self, drawing: &mut Drawing, index: usize) -> bool {
+        if index >= drawing.stamps.len() {
+            return false;
+        }
+        let stamp = drawing.stamps.remove(index);
+        self.record(Edit::StampRemoved { index, stamp });
         true
     }
 
@@ -91,13 +140,25 @@ impl DrawingHistory {
             Edit::Added(_) => {
                 drawing.strokes.pop();
             }
-            Edit::Cleared(cleared) => drawing.strokes.clone_from(cleared),
+            Edit::Cleared(cleared) => drawing.clone_from(cleared),
             Edit::Erased(removed) => {
                 for (index, stroke) in removed.iter().rev() {
                     drawing
                         .strokes
                         .insert((*index).min(drawing.strokes.len()), stroke.clone());
                 }
+            }
+            Edit::StampPlaced(_) => {
+                drawing.stamps.pop();
+            }
+            Edit::StampChanged { index, before, .. } => {
+                if let Some(stamp) = drawing.stamps.get_mut(*index) {
+                    *stamp = *before;
+                }
+            }
+            Edit::StampRemoved { index, stamp } => {
+                let index = (*index).min(drawing.stamps.len());
+                drawing.stamps.insert(index, *stamp);
             }
         }
         self.redo.push(edit);
@@ -111,12 +172,23 @@ impl DrawingHistory {
         };
         match &edit {
             Edit::Added(stroke) => drawing.strokes.push(stroke.clone()),
-            Edit::Cleared(_) => drawing.strokes.clear(),
+            Edit::Cleared(_) => *drawing = Drawing::default(),
             Edit::Erased(removed) => {
                 for (index, _) in removed {
                     if *index < drawing.strokes.len() {
                         drawing.strokes.remove(*index);
                     }
+                }
+            }
+            Edit::StampPlaced(stamp) => drawing.stamps.push(*stamp),
+            Edit::StampChanged { index, after, .. } => {
+                if let Some(stamp) = drawing.stamps.get_mut(*index) {
+                    *stamp = *after;
+                }
+            }
+            Edit::StampRemoved { index, .. } => {
+                if *index < drawing.stamps.len() {
+                    drawing.stamps.remove(*index);
                 }
             }
         }
@@ -133,7 +205,7 @@ impl DrawingHistory {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ink::{DEFAULT_PRESSURE, ERASER_RADIUS};
+    use crate::core::ink::{StampKind, DEFAULT_PRESSURE, ERASER_RADIUS};
 
     fn line(y: u16, colour: &str) -> Stroke {
         Stroke {
@@ -248,5 +320,73 @@ mod tests {
         assert!(history.can_redo());
         history.add_stroke(&mut drawing, line(200, "#b"));
         assert!(!history.can_redo());
+    }
+
+    #[test]
+    fn stamps_are_placed_moved_resized_and_removed_with_undo_for_each() {
+        let mut drawing = Drawing::default();
+        let mut history = DrawingHistory::default();
+        let sun = Stamp::placed_at(StampKind::Sun, at(1000, 1000));
+        let sad = Stamp::placed_at(StampKind::Sad, at(3000, 2000));
+        assert_eq!(history.place_stamp(&mut drawing, sun), 0);
+        assert_eq!(history.place_stamp(&mut drawing, sad), 1);
+        let moved = sun.moved_to(1500, 800);
+        assert!(history.change_stamp(&mut drawing, 0, moved));
+        assert!(
+            !history.change_stamp(&mut drawing, 0, moved),
+            "no change, no undo step"
+        );
+        assert!(
+            !history.change_stamp(&mut drawing, 7, moved),
+            "no such stamp"
+        );
+        let bigger = moved.resized(1200);
+        assert!(history.change_stamp(&mut drawing, 0, bigger));
+        assert!(history.remove_stamp(&mut drawing, 0));
+        assert!(!history.remove_stamp(&mut drawing, 5));
+        assert_eq!(drawing.stamps, vec![sad]);
+
+        // Undo walks back through every step, keeping the stamps' order.
+        assert!(history.undo(&mut drawing));
+        assert_eq!(drawing.stamps, vec![bigger, sad]);
+        assert!(history.undo(&mut drawing));
+        assert_eq!(drawing.stamps, vec![moved, sad]);
+        assert!(history.undo(&mut drawing));
+        assert_eq!(drawing.stamps, vec![sun, sad]);
+        assert!(history.undo(&mut drawing) && history.undo(&mut drawing));
+        assert!(drawing.stamps.is_empty());
+        // And redo walks forward again.
+        for _ in 0..5 {
+            assert!(history.redo(&mut drawing));
+        }
+        assert_eq!(drawing.stamps, vec![sad]);
+    }
+
+    #[test]
+    fn stamps_lie_apart_from_strokes_the_eraser_leaves_them_and_clear_takes_both() {
+        let mut drawing = Drawing::default();
+        let mut history = DrawingHistory::default();
+        history.place_stamp(
+            &mut drawing,
+            Stamp::placed_at(StampKind::Heart, at(500, 100)),
+        );
+        history.add_stroke(&mut drawing, line(100, "#a"));
+        assert_eq!(
+            history.erase_at(&mut drawing, at(500, 100), ERASER_RADIUS, false),
+            1
+        );
+        assert_eq!(drawing.stamps.len(), 1, "the eraser takes strokes only");
+        history.undo(&mut drawing);
+        let before = drawing.clone();
+        assert!(history.clear(&mut drawing));
+        assert!(drawing.is_empty());
+        assert!(history.undo(&mut drawing));
+        assert_eq!(drawing, before);
+
+        // A drawing with only a stamp can be cleared too.
+        let mut stamped = Drawing::default();
+        history.place_stamp(&mut stamped, Stamp::placed_at(StampKind::Car, at(9, 9)));
+        assert!(history.clear(&mut stamped));
+        assert!(stamped.is_empty());
     }
 }

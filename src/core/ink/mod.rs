@@ -1,6 +1,7 @@
 //! Ink: strokes in a fixed logical space, so a drawing looks the same on any screen and in
 //! any orientation. Points are small integers to keep stored drawings small.
 
+pub mod codec;
 pub mod freehand;
 mod history;
 mod palette;
@@ -25,7 +26,7 @@ pub const DEFAULT_PRESSURE: u8 = 128;
 pub const ERASER_RADIUS: u16 = 60;
 
 /// One sampled point of a stroke, stored as `[x, y, pressure]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "(u16, u16, u8)", into = "(u16, u16, u8)")]
 pub struct Point {
     pub x: u16,
@@ -47,7 +48,7 @@ impl From<Point> for (u16, u16, u8) {
 }
 
 /// One line drawn without lifting the finger or pen.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Stroke {
     /// `#rrggbb`.
     pub colour: String,
