@@ -46,8 +46,10 @@ test-e2e: build
 
 ## Numbers, not assertions: bundle size as served, and drawing speed and storage size
 bench: setup build
-	@scripts/bench.sh
-	@node tests/bench/drawing-bench.mjs
+	@set -o pipefail; { scripts/bench.sh \
+	  && cargo run --quiet --release --example ink_size -- tests/fixtures/recorded-drawing.json \
+	  && node tests/bench/drawing-bench.mjs; } | tee bench-results.txt
+	@echo "written to bench-results.txt"
 
 clean:
 	rm -rf dist target/trunk

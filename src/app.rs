@@ -133,6 +133,15 @@ impl AppState {
     }
 
     /// Writes unsaved changes after a short pause, so typing is not slowed by storage.
+    /// Saves once the screen has shown the change: a drawing edit is painted first, then the
+    /// whole session is encoded and written, so saving never delays the ink.
+    pub fn save_after_paint(&self) {
+        let state = *self;
+        request_animation_frame(move || {
+            set_timeout(move || state.save_now(), Duration::ZERO);
+        });
+    }
+
     pub fn save_soon(&self) {
         if self.pending_save.get_value().is_some() {
             return;

@@ -59,36 +59,38 @@ pub fn paint_picture(context: &CanvasRenderingContext2d, view: View, drawing: &D
     });
 }
 
-/// Paints only the ink, on a see-through canvas: the editor shows its stamps and the paper
-/// underneath, so a stamp can move without repainting a single stroke.
-pub fn paint_ink(context: &CanvasRenderingContext2d, view: View, strokes: &[Stroke]) {
-    context.clear_rect(0.0, 0.0, view.width, view.height);
-    in_logical_units(context, view, || {
-        for stroke in strokes {
-            fill_stroke(context, stroke, &cached_outline(stroke));
-        }
-    });
-}
-
 /// Runs `paint` with the context scaled so that logical units land on the view.
-fn in_logical_units(context: &CanvasRenderingContext2d, view: View, paint: impl FnOnce()) {
+pub(crate) fn in_logical_units(
+    context: &CanvasRenderingContext2d,
+    view: View,
+    paint: impl FnOnce(),
+) {
     context.save();
     let _ = context.scale(view.scale(), view.scale());
     paint();
     context.restore();
 }
 
-fn fill_stroke(context: &CanvasRenderingContext2d, stroke: &Stroke, outline: &Path2d) {
+pub(crate) fn fill_stroke(context: &CanvasRenderingContext2d, stroke: &Stroke, outline: &Path2d) {
     context.set_fill_style_str(&stroke.colour);
     context.set_global_alpha(stroke.nib.opacity());
     context.fill_with_path_2d(outline);
     context.set_global_alpha(1.0);
 }
 
-fn cached_outline(stroke: &Stroke) -> Path2d {
+/// A number that tells strokes apart: equal strokes, equal keys.
+pub(crate) fn stroke_key(stroke: &Stroke) -> u64 {
     let mut hasher = DefaultHasher::new();
     stroke.hash(&mut hasher);
-    let key = hasher.finish();
+    hasher.finish()
+}
+
+fn cached_outline(stroke: &Stroke) -> Path2d {
+    outline_by_key(stroke_key(stroke), stroke)
+}
+
+/// The outline of `stroke`, whose `stroke_key` is `key`, built once and then kept.
+pub(crate) fn outline_by_key(key: u64, stroke: &Stroke) -> Path2d {
     OUTLINES.with_borrow_mut(|outlines| {
         if let Some(path) = outlines.get(&key) {
             return path.clone();
@@ -104,7 +106,7 @@ fn cached_outline(stroke: &Stroke) -> Path2d {
 
 /// A stroke's pressure-shaped outline (see `freehand`) as a path in logical units, drawn
 /// through the midpoints of its edges so the ink is smooth at any zoom.
-fn outline_path(stroke: &Stroke) -> Path2d {
+pub(crate) fn outline_path(stroke: &Stroke) -> Path2d {
     let path = Path2d::new().expect("Path2D exists in every browser Hear Me runs in");
     let outline = stroke.outline();
     let count = outline.len();
@@ -155,50 +157,6 @@ fn art_path(part: &ArtPart) -> Option<Path2d> {
         paths.insert(part.path, path.clone());
         Some(path)
     })
-}
-
-/// A copy of the finished strokes, so the stroke being drawn can be repainted on top of them
-/// at each pointer move without repainting every other stroke.
-pub struct InkLayer {
-    finished: HtmlCanvasElement,
-}
-
-impl InkLayer {
-    pub fn new() -> Option<InkLayer> {
-        let finished = document().create_element("canvas").ok()?.dyn_into().ok()?;
-        Some(InkLayer { finished })
-    }
-
-    /// Remembers what `canvas` shows now as the finished strokes.
-    pub fn keep(&self, canvas: &HtmlCanvasElement) {
-        // Setting the size also empties the copy, ready for a see-through picture.
-        self.finished.set_width(canvas.width());
-        self.finished.set_height(canvas.height());
-        if let Some(context) = context_2d(&self.finished) {
-            let _ = context.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
-        }
-    }
-
-    /// Shows the finished strokes with `live` drawn over them.
-    pub fn paint_live(&self, canvas: &HtmlCanvasElement, view: View, live: &Stroke) {
-        let Some(context) = context_2d(canvas) else {
-            return;
-        };
-        context.save();
-        let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        context.clear_rect(
-            0.0,
-            0.0,
-            f64::from(canvas.width()),
-            f64::from(canvas.height()),
-        );
-        let _ = context.draw_image_with_html_canvas_element(&self.finished, 0.0, 0.0);
-        context.restore();
-        // The live stroke changes at every move, so its outline is built fresh, not cached.
-        in_logical_units(&context, view, || {
-            fill_stroke(&context, live, &outline_path(live))
-        });
-    }
 }
 
 /// Width of a drawing saved as a picture: more than twice the drawing area of any tablet, so

@@ -13,9 +13,10 @@ use crate::core::ink::{
 use crate::core::{Drawing, EntryId, Question, SessionId};
 use crate::i18n::*;
 use crate::platform;
-use crate::ui::canvas::{context_2d, drawing_png, fit_canvas, paint_ink, InkLayer};
+use crate::ui::canvas::{drawing_png, fit_canvas};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::houses::house_name;
+use crate::ui::ink_layer::InkLayer;
 use crate::ui::stamps::{StampLayer, StampPicture, StampTray};
 use crate::ui::I18n;
 use crate::ui::IconButton;
@@ -194,12 +195,11 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         let Some(canvas) = canvas_ref.get_untracked() else {
             return;
         };
-        if let Some(context) = context_2d(&canvas) {
-            strokes.with_untracked(|strokes| paint_ink(&context, view_box.get_value(), strokes));
-        }
-        layer.with_value(|layer| {
+        layer.update_value(|layer| {
             if let Some(layer) = layer {
-                layer.keep(&canvas);
+                strokes.with_untracked(|strokes| {
+                    layer.repaint(&canvas, view_box.get_value(), strokes)
+                });
             }
         });
     };
@@ -299,7 +299,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
                 let placed = edit_stamp.change(|history, drawing| {
                     history.place_stamp(drawing, Stamp::placed_at(kind, point))
                 });
-                edit_stamp.state.save_now();
+                edit_stamp.state.save_after_paint();
                 let Some(index) = placed else { return };
                 index
             }
@@ -418,7 +418,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         stamp_drag.set_value(None);
         if let Some((index, to)) = dragged.get_untracked().filter(|_| keep) {
             edit_drop.change(|history, drawing| history.change_stamp(drawing, index, to));
-            edit_drop.state.save_now();
+            edit_drop.state.save_after_paint();
         }
         dragged.set(None);
         true
@@ -432,7 +432,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         }
         if erasing.get_value() == Some(ev.pointer_id()) {
             erasing.set_value(None);
-            edit_up.state.save_now();
+            edit_up.state.save_after_paint();
             return;
         }
         let finished = live
@@ -449,7 +449,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
             .flatten();
         if let Some(finished) = finished {
             edit_up.change(|history, drawing| history.add_stroke(drawing, finished.stroke));
-            edit_up.state.save_now();
+            edit_up.state.save_after_paint();
         }
     };
 
@@ -461,7 +461,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         }
         if erasing.get_value() == Some(ev.pointer_id()) {
             erasing.set_value(None);
-            edit_cancel.state.save_now();
+            edit_cancel.state.save_after_paint();
             return;
         }
         let was_live = live
@@ -501,19 +501,19 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
     let clear = move || {
         selected_stamp.set(None);
         edit_clear.change(|history, drawing| history.clear(drawing));
-        edit_clear.state.save_now();
+        edit_clear.state.save_after_paint();
         confirm_clear.set(false);
     };
     let (edit_undo, edit_redo) = (editing.clone(), editing.clone());
     let undo = move || {
         selected_stamp.set(None);
         edit_undo.change(|history, drawing| history.undo(drawing));
-        edit_undo.state.save_now();
+        edit_undo.state.save_after_paint();
     };
     let redo = move || {
         selected_stamp.set(None);
         edit_redo.change(|history, drawing| history.redo(drawing));
-        edit_redo.state.save_now();
+        edit_redo.state.save_after_paint();
     };
     // The chosen stamp grows, shrinks or goes; each press is one undo step.
     let edit_resize = editing.clone();
@@ -527,7 +527,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
             };
             history.change_stamp(drawing, index, stamp.resized(i32::from(stamp.size) + step))
         });
-        edit_resize.state.save_now();
+        edit_resize.state.save_after_paint();
     };
     let edit_remove = editing.clone();
     let remove_stamp = move || {
@@ -536,7 +536,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         };
         selected_stamp.set(None);
         edit_remove.change(|history, drawing| history.remove_stamp(drawing, index));
-        edit_remove.state.save_now();
+        edit_remove.state.save_after_paint();
     };
     let stamping = move || matches!(tip.get(), Tip::Stamp(_));
     Effect::new(move |_| {

@@ -6,6 +6,7 @@ pub mod dialog;
 pub mod drawing;
 pub mod house;
 pub mod houses;
+pub mod ink_layer;
 pub mod language;
 pub mod read_back;
 pub mod session;

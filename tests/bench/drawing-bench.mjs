@@ -1,4 +1,4 @@
-// `make bench`: numbers about drawing, printed and written to bench-results.txt.
+// `make bench`: numbers about drawing (the Makefile also writes them to bench-results.txt).
 // Measured in headless Chromium against the release build in dist/. Not a test: nothing here
 // passes or fails; compare the numbers with the targets in the README.
 import { spawn } from 'node:child_process';
@@ -8,33 +8,18 @@ import { chromium } from '@playwright/test';
 const PORT = 4175;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
-// A seeded random walk, so every run draws the same "child's drawing".
-function rng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+// Real strokes (Quick Draw, see tests/fixtures/recorded-drawing.md), repeated to the size
+// wanted. Each copy is shifted a little, so every stroke is a different stroke to the app.
+const RECORDED = JSON.parse(fs.readFileSync('tests/fixtures/recorded-drawing.json', 'utf8')).strokes;
 
-function drawing(strokeCount, seed = 7) {
-  const random = rng(seed);
+function drawing(strokeCount) {
   const strokes = [];
   for (let s = 0; s < strokeCount; s++) {
-    let x = 300 + random() * 3400;
-    let y = 300 + random() * 2400;
-    let angle = random() * Math.PI * 2;
-    const pen = s % 2 === 0;
-    const points = [];
-    const length = 20 + Math.floor(random() * 80);
-    for (let i = 0; i < length; i++) {
-      angle += (random() - 0.5) * 0.6;
-      const step = 8 + random() * 30;
-      x = Math.min(4000, Math.max(0, x + Math.cos(angle) * step));
-      y = Math.min(3000, Math.max(0, y + Math.sin(angle) * step));
-      points.push([Math.round(x), Math.round(y), pen ? 80 + Math.floor(random() * 150) : 128]);
-    }
-    strokes.push({ colour: '#222222', width: 40, points, ...(pen ? { pen: true } : {}) });
+    const copy = Math.floor(s / RECORDED.length);
+    const original = RECORDED[s % RECORDED.length];
+    const shift = (copy * 7) % 120;
+    const points = original.points.map(([x, y, p]) => [Math.min(4000, x + shift), Math.min(3000, y + shift), p]);
+    strokes.push({ ...original, points });
   }
   return strokes;
 }
@@ -87,11 +72,7 @@ async function openDrawing(page, strokes) {
 }
 
 const server = spawn('node', ['tests/e2e/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
-const lines = [];
-const say = (line) => {
-  console.log(line);
-  lines.push(line);
-};
+const say = (line) => console.log(line);
 try {
   for (let i = 0; i < 50; i++) {
     try {
@@ -108,11 +89,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
   say(`Hear Me drawing bench, ${new Date().toISOString()}, headless Chromium, 1024x768`);
 
-  // Storage: bytes per point of the stored drawing (JSON point arrays today).
-  const sample = drawing(500);
-  const points = sample.reduce((sum, stroke) => sum + stroke.points.length, 0);
-  const jsonBytes = Buffer.byteLength(JSON.stringify(sample));
-  say(`stored drawing: ${sample.length} strokes, ${points} points, JSON ${jsonBytes} B = ${(jsonBytes / points).toFixed(2)} B/point`);
+  // Stored bytes per point come from `cargo run --example ink_size` (see the Makefile).
 
   // Pointer handling: one pointermove (new samples + painting the live stroke), synchronous time.
   await openDrawing(page, drawing(50));
@@ -140,20 +117,80 @@ try {
   const move = stats(moves);
   say(`pointer move + paint: median ${ms(move.median)}, p99 ${ms(move.p99)} (${move.n} moves, strokes of 150 points)`);
 
-  // Full redraw: a resize repaints every stroke.
+  // Full redraws. Finished ink is kept as bitmaps of runs of strokes (src/ui/ink_layer.rs):
+  // - "from kept bitmaps": a resize to the same size repaints every stroke from the runs;
+  // - "undo / redo": the last stroke goes and comes back, so one run is rendered again;
+  // - "new size": a rotation makes every run's bitmap the wrong size, so all are rendered.
+  // Undo repaints in a reactive effect, a microtask after the click; the time is also given
+  // up to the next task, which includes the browser drawing the frame.
   for (const count of [100, 500, 2000]) {
     await openDrawing(page, drawing(count));
-    const redraws = await page.evaluate(() => {
-      const times = [];
+    const times = await page.evaluate(async () => {
+      const nextTask = () => new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = resolve;
+        channel.port2.postMessage(null);
+      });
+      const button = (name) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+      // One stroke drawn here, so there is something to undo.
+      const canvas = document.querySelector('canvas[aria-label="Drawing area"]');
+      const box = canvas.getBoundingClientRect();
+      const pointer = (type, i) => new PointerEvent(type, {
+        pointerId: 9, pointerType: 'pen', isPrimary: true, pressure: 0.5, bubbles: true, cancelable: true,
+        clientX: box.left + 30 + i * 5, clientY: box.top + 40 + i * 2,
+      });
+      canvas.dispatchEvent(pointer('pointerdown', 0));
+      for (let i = 1; i < 40; i++) canvas.dispatchEvent(pointer('pointermove', i));
+      canvas.dispatchEvent(pointer('pointerup', 40));
+      await nextTask();
+      // Counts fills, to be sure the measured time includes the repaint.
+      let fills = 0;
+      const fill = CanvasRenderingContext2D.prototype.fill;
+      CanvasRenderingContext2D.prototype.fill = function (...args) {
+        fills += 1;
+        return fill.apply(this, args);
+      };
+      const kept = [];
+      const undoRedo = [];
+      const withFrame = [];
+      const newSize = [];
       for (let i = 0; i < 15; i++) {
+        let start = performance.now();
+        window.dispatchEvent(new Event('resize'));
+        kept.push(performance.now() - start);
+        for (const name of ['Undo', 'Redo']) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          fills = 0;
+          start = performance.now();
+          button(name).click();
+          // The repaint runs in a reactive effect, a microtask after the click.
+          for (let hop = 0; hop < 10; hop++) await Promise.resolve();
+          undoRedo.push(performance.now() - start);
+          if (fills === 0) throw new Error(`${name} did not repaint within the measured time`);
+          await nextTask();
+          withFrame.push(performance.now() - start);
+        }
+      }
+      const frame = document.querySelector('.canvas-frame');
+      for (let i = 0; i < 6; i++) {
+        frame.style.maxWidth = i % 2 ? '' : '90%';
         const start = performance.now();
         window.dispatchEvent(new Event('resize'));
-        times.push(performance.now() - start);
+        newSize.push(performance.now() - start);
       }
-      return times;
+      frame.style.maxWidth = '';
+      return { kept, undoRedo, withFrame, newSize };
     });
-    const redraw = stats(redraws);
-    say(`full redraw of ${count} strokes: median ${ms(redraw.median)}, p99 ${ms(redraw.p99)}`);
+    const points = drawing(count).reduce((sum, stroke) => sum + stroke.points.length, 0);
+    const line = (what, values) => {
+      const { median, p99 } = stats(values);
+      return `${what} median ${ms(median)}, p99 ${ms(p99)}`;
+    };
+    say(`full redraw of ${count} strokes (${points} points):`);
+    say(`  ${line('from kept bitmaps (resize to the same size):', times.kept)}`);
+    say(`  ${line('undo / redo of the last stroke:', times.undoRedo)}`);
+    say(`  ${line('undo / redo including the browser frame after it:', times.withFrame)}`);
+    say(`  ${line('new size (a rotation; every stroke filled again):', times.newSize)}`);
   }
 
   // Picture out: "Save picture" renders a 2000x1500 PNG.
@@ -173,5 +210,3 @@ try {
 } finally {
   server.kill();
 }
-fs.writeFileSync('bench-results.txt', `${lines.join('\n')}\n`);
-console.log('written to bench-results.txt');

@@ -928,3 +928,43 @@ test('l) stamps are placed by a tap, moved, resized, removed and undone, and kep
   await button(page, 'Done').click();
   await expect(entryItems(page)).toHaveCount(1);
 });
+
+test('m) a firmer pen makes wider ink, in the stored data and on the paper', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page, { name: 'Mia', age: 9 });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Dreams');
+  const canvas = await openDrawing(page);
+  const strokes = () => houseStrokes(page, 'Mia', 'dreams');
+
+  await drawWithPen(page, canvas, [[0.2, 0.3], [0.8, 0.3]], 0.15);
+  await drawWithPen(page, canvas, [[0.2, 0.7], [0.8, 0.7]], 0.95);
+  await expect.poll(strokes).toHaveLength(2);
+  const [light, firm] = await strokes();
+  expect(light.pen && firm.pen).toBe(true);
+  const pressures = (stroke) => [...new Set(stroke.points.map(([, , pressure]) => pressure))];
+  expect(pressures(light)).toEqual([38]); // 0.15 of 255
+  expect(pressures(firm)).toEqual([242]); // 0.95 of 255
+
+  // How thick the ink is where each line crosses the middle of the paper, in canvas pixels.
+  const thickness = (fy) =>
+    canvas.evaluate((element, fy) => {
+      const context = element.getContext('2d');
+      const x = Math.round(element.width / 2);
+      const { data } = context.getImageData(x, 0, 1, element.height);
+      const centre = Math.round(fy * element.height);
+      let inked = 0;
+      for (let y = centre - 60; y <= centre + 60; y++) if (data[4 * y + 3] > 128) inked += 1;
+      return inked;
+    }, fy);
+  const lightWidth = await thickness(0.3);
+  const firmWidth = await thickness(0.7);
+  expect(lightWidth, 'the light line is drawn').toBeGreaterThan(0);
+  expect(firmWidth, `firm ${firmWidth} px against light ${lightWidth} px`).toBeGreaterThan(lightWidth * 1.3);
+
+  // Still so after a reload, from what was stored.
+  await page.reload();
+  await expect(drawingArea(page)).toBeVisible();
+  await expect.poll(() => thickness(0.7)).toBe(firmWidth);
+  expect(await thickness(0.3)).toBe(lightWidth);
+});
