@@ -39,7 +39,7 @@ test-native:
 	cargo test
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test browser_store
+	cargo test --target wasm32-unknown-unknown --test browser_store --test browser_ink
 
 test-e2e: build
 	npx playwright test
