@@ -14,7 +14,7 @@ use std::hash::{Hash, Hasher};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::core::ink::{Nib, Stroke, View};
 use crate::ui::canvas::{
@@ -88,16 +88,7 @@ impl InkLayer {
             self.picture_earlier_runs(&earlier_runs, &keys, canvas);
             self.earlier_runs_key = Some(earlier_key);
         }
-        context.save();
-        let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        context.clear_rect(
-            0.0,
-            0.0,
-            f64::from(canvas.width()),
-            f64::from(canvas.height()),
-        );
-        let _ = context.draw_image_with_html_canvas_element(&self.earlier, 0.0, 0.0);
-        context.restore();
+        show_only(&context, canvas, &self.earlier);
         in_logical_units(&context, view, || {
             for (key, stroke) in &last_run {
                 fill_stroke(&context, stroke, &outline_by_key(*key, stroke));
@@ -171,21 +162,30 @@ impl InkLayer {
         let Some(context) = context_2d(canvas) else {
             return;
         };
-        context.save();
-        let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        context.clear_rect(
-            0.0,
-            0.0,
-            f64::from(canvas.width()),
-            f64::from(canvas.height()),
-        );
-        let _ = context.draw_image_with_html_canvas_element(&self.finished, 0.0, 0.0);
-        context.restore();
+        show_only(&context, canvas, &self.finished);
         // The live stroke changes at every move, so its outline is built fresh, not cached.
         in_logical_units(&context, view, || {
             fill_stroke(&context, live, &outline_path(live))
         });
     }
+}
+
+/// Replaces what `canvas` shows with the same-sized `picture`.
+fn show_only(
+    context: &CanvasRenderingContext2d,
+    canvas: &HtmlCanvasElement,
+    picture: &HtmlCanvasElement,
+) {
+    context.save();
+    let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    context.clear_rect(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    );
+    let _ = context.draw_image_with_html_canvas_element(picture, 0.0, 0.0);
+    context.restore();
 }
 
 fn new_canvas() -> Option<HtmlCanvasElement> {
