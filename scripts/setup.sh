@@ -42,6 +42,8 @@ missing_packages=()
 if [ "$need_browser" = 1 ]; then
   [ -x /usr/bin/chromium ] || missing_packages+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing_packages+=(chromium-driver)
+  # pdftotext, for the end-to-end check of the printed summary.
+  [ -x /usr/bin/pdftotext ] || missing_packages+=(poppler-utils)
 fi
 if [ ${#missing_packages[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing_packages[*]}"

@@ -57,6 +57,16 @@ impl AppState {
             .with(|all| all.iter().find(|s| &s.id == id).map(read))
     }
 
+    /// Like `with_session`, without making the caller re-run when sessions change.
+    pub fn with_session_untracked<R>(
+        &self,
+        id: &SessionId,
+        read: impl FnOnce(&Session) -> R,
+    ) -> Option<R> {
+        self.sessions
+            .with_untracked(|all| all.iter().find(|s| &s.id == id).map(read))
+    }
+
     /// Changes a session in memory and marks it unsaved. Call `save_now` or `save_soon` after.
     pub fn change_session<R>(
         &self,

@@ -2,7 +2,9 @@
 
 use hear_me::core::ink::codec::{decode_drawing, encode_drawing};
 use hear_me::core::ink::{Nib, Point, Stamp, StampKind, Stroke, DEFAULT_PRESSURE};
-use hear_me::core::{NewSession, Place, Question, Session, SessionId, Tool, Voice, Words};
+use hear_me::core::{
+    Audience, Decision, NewSession, Place, Question, Session, SessionId, Tool, Voice, Words,
+};
 use hear_me::store::record::{
     decode_device_state, decode_index, decode_session, encode_device_state, encode_index,
     encode_session, session_id_from_key, session_key, DeviceState, Index, IndexEntry,
@@ -115,6 +117,8 @@ fn the_version_1_fixture_still_reads() {
         (good.text.as_str(), good.voice),
         ("J'ai peur", Voice::ChildWrote)
     );
+    // Migrated through every version: written again as today's.
+    assert!(encode_session(&session).starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},")));
     // A new entry after reading continues the ids instead of reusing one.
     let mut session = session;
     assert_eq!(
@@ -208,11 +212,105 @@ fn the_version_2_session() -> Session {
 }
 
 #[test]
-fn the_version_2_fixture_reads_and_is_written_again_byte_for_byte() {
+fn the_version_2_fixture_reads_and_is_written_again_as_version_3() {
     let raw = include_str!("fixtures/session-v2.json");
     let session = decode_session(raw).unwrap();
     assert_eq!(session, the_version_2_session());
+    // Nothing in a version-2 record had been decided or written by the worker yet.
+    for question in Question::ALL {
+        for entry in session.entries(question) {
+            assert!(entry.sharing.is_untouched());
+        }
+    }
+    assert_eq!(
+        (
+            session.place.as_str(),
+            session.present.as_str(),
+            session.worker_notes.as_str()
+        ),
+        ("", "", "")
+    );
+    assert!(session.named_audiences().is_empty());
+    let encoded = encode_session(&session);
+    assert!(
+        encoded.starts_with(r#"{"schema":3,"session":"#),
+        "{encoded}"
+    );
+    assert!(
+        !encoded.contains("sharing"),
+        "undecided entries carry no sharing"
+    );
+    assert_eq!(decode_session(&encoded).unwrap(), session);
+}
+
+/// The version 3 fixture: the version 2 session with the worker's header and notes, a name
+/// the child gave, and sharing decisions, one of them changed, one entry left undecided.
+fn the_version_3_session() -> Session {
+    let mut session = the_version_2_session();
+    let at = 1_764_236_500_000;
+    session.set_place("Grundschule am Park, Raum 2", at);
+    session.set_present("Mia, Sam (Fachkraft)", at + 1);
+    session.set_worker_notes(
+        "Mia sprach ruhig.\n\nNächster Schritt: Gespräch mit Oma.  ",
+        at + 2,
+    );
+    session.add_named_audience("Oma", at + 3);
+    let dream = session.add_words(
+        Question::Dreams,
+        Words {
+            text: "  Bei Oma wohnen\nmit Katze 🐈 ".into(),
+            voice: Voice::ChildWrote,
+        },
+        at + 4,
+    );
+    let good = session.add_words(
+        Question::GoodThings,
+        Words {
+            text: "Fußball".into(),
+            voice: Voice::ChildSaidWorkerWrote,
+        },
+        at + 5,
+    );
+    let [drawing, words] = [1, 2].map(hear_me::core::EntryId);
+    session.decide_sharing(
+        Question::Worries,
+        drawing,
+        Decision::shared_with([Audience::Mum, Audience::Court]),
+        at + 6,
+    );
+    session.decide_sharing(Question::Worries, drawing, Some(Decision::Private), at + 7);
+    session.decide_sharing(
+        Question::Dreams,
+        dream,
+        Decision::shared_with([Audience::Named("Oma".into()), Audience::Meeting]),
+        at + 8,
+    );
+    session.decide_sharing(
+        Question::GoodThings,
+        good,
+        Decision::shared_with([Audience::Family]),
+        at + 9,
+    );
+    assert!(session
+        .entry(Question::Worries, words)
+        .unwrap()
+        .sharing
+        .is_undecided());
+    session
+}
+
+#[test]
+fn the_version_3_fixture_reads_and_is_written_again_byte_for_byte() {
+    let raw = include_str!("fixtures/session-v3.json");
+    let session = decode_session(raw).unwrap();
+    assert_eq!(session, the_version_3_session());
     assert_eq!(encode_session(&session), raw);
+    let drawing = session
+        .entry(Question::Worries, hear_me::core::EntryId(1))
+        .unwrap();
+    assert_eq!(drawing.sharing.decision, Some(Decision::Private));
+    assert_eq!(drawing.sharing.history.len(), 2);
+    assert_eq!(session.named_audiences(), ["Oma"]);
 }
 
 #[test]
@@ -349,5 +447,5 @@ fn version_1_index_and_device_records_still_read() {
     let state =
         decode_device_state(r#"{"schema":1,"place":{"screen":"start"},"language":"de"}"#).unwrap();
     assert_eq!(state.language, "de");
-    assert!(encode_index(&index).starts_with(r#"{"schema":2,"#));
+    assert!(encode_index(&index).starts_with(&format!(r#"{{"schema":{SCHEMA_VERSION},"#)));
 }

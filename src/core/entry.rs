@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ink::codec::{drawing_from_base64, drawing_to_base64, InkCodecError};
 use super::ink::{Stamp, Stroke};
+use super::sharing::Sharing;
 
 /// Identifies an entry within its session; never reused, so a deleted entry's id stays gone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -85,9 +86,22 @@ pub struct Entry {
     pub created_at: u64,
     #[serde(flatten)]
     pub content: EntryContent,
+    /// Who the child lets see this entry; left out of the record until the child decides.
+    #[serde(default, skip_serializing_if = "Sharing::is_untouched")]
+    pub sharing: Sharing,
 }
 
 impl Entry {
+    /// A new entry the child has not yet decided about.
+    pub fn new(id: EntryId, created_at: u64, content: EntryContent) -> Entry {
+        Entry {
+            id,
+            created_at,
+            content,
+            sharing: Sharing::default(),
+        }
+    }
+
     pub fn words(&self) -> Option<&Words> {
         match &self.content {
             EntryContent::Words(words) => Some(words),
@@ -118,14 +132,14 @@ mod tests {
             "line one\nline two\ttab",
         ];
         for text in tricky {
-            let entry = Entry {
-                id: EntryId(1),
-                created_at: 5,
-                content: EntryContent::Words(Words {
+            let entry = Entry::new(
+                EntryId(1),
+                5,
+                EntryContent::Words(Words {
                     text: text.into(),
                     voice: Voice::ChildWrote,
                 }),
-            };
+            );
             let json = serde_json::to_string(&entry).unwrap();
             let back: Entry = serde_json::from_str(&json).unwrap();
             assert_eq!(back.words().unwrap().text, text);
@@ -135,19 +149,11 @@ mod tests {
 
     #[test]
     fn entries_are_tagged_by_kind() {
-        let entry = Entry {
-            id: EntryId(3),
-            created_at: 7,
-            content: EntryContent::Words(Words::default()),
-        };
+        let entry = Entry::new(EntryId(3), 7, EntryContent::Words(Words::default()));
         let json = serde_json::to_value(&entry).unwrap();
         assert_eq!(json["kind"], "words");
         assert_eq!(json["voice"], "child_said_worker_wrote");
-        let drawing = Entry {
-            id: EntryId(4),
-            created_at: 7,
-            content: EntryContent::Drawing(Drawing::default()),
-        };
+        let drawing = Entry::new(EntryId(4), 7, EntryContent::Drawing(Drawing::default()));
         assert_eq!(serde_json::to_value(&drawing).unwrap()["kind"], "drawing");
     }
 
@@ -180,11 +186,7 @@ mod tests {
                 size: 700,
             }],
         };
-        let entry = Entry {
-            id: EntryId(9),
-            created_at: 11,
-            content: EntryContent::Drawing(drawing.clone()),
-        };
+        let entry = Entry::new(EntryId(9), 11, EntryContent::Drawing(drawing.clone()));
         let json = serde_json::to_string(&entry).unwrap();
         let ink = drawing_to_base64(&drawing);
         assert_eq!(
@@ -192,6 +194,29 @@ mod tests {
             format!(r#"{{"id":9,"created_at":11,"kind":"drawing","ink":"{ink}"}}"#)
         );
         assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), entry);
+    }
+
+    #[test]
+    fn sharing_is_stored_beside_the_content_once_the_child_decides() {
+        use crate::core::sharing::{Audience, Decision};
+        let mut entry = Entry::new(EntryId(2), 3, EntryContent::Drawing(Drawing::default()));
+        let undecided = serde_json::to_string(&entry).unwrap();
+        assert!(!undecided.contains("sharing"), "{undecided}");
+        entry
+            .sharing
+            .decide(Decision::shared_with([Audience::Mum]), 4);
+        let json = serde_json::to_string(&entry).unwrap();
+        let ink = drawing_to_base64(&Drawing::default());
+        assert_eq!(
+            json,
+            format!(
+                r#"{{"id":2,"created_at":3,"kind":"drawing","ink":"{ink}","sharing":{{"decision":{{"shared_with":["mum"]}},"history":[{{"at_ms":4,"decision":{{"shared_with":["mum"]}}}}]}}}}"#
+            )
+        );
+        assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), entry);
+        let words = Entry::new(EntryId(5), 6, EntryContent::Words(Words::default()));
+        let json = serde_json::to_string(&words).unwrap();
+        assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), words);
     }
 
     #[test]

@@ -6,8 +6,14 @@ pub mod ink;
 pub mod place;
 pub mod questions;
 pub mod session;
+pub mod sharing;
+pub mod summary;
+pub mod summary_html;
 
 pub use entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
 pub use place::Place;
 pub use questions::{Answers, Question, ThreeQuestions, Tool};
 pub use session::{Child, NewSession, Session, SessionError, SessionId};
+pub use sharing::{Audience, Decision, Sharing, SharingChange};
+pub use summary::{HouseSummary, LeftOut, Summary, SummaryContent, SummaryEntry};
+pub use summary_html::{render_summary_html, SummaryText};

@@ -36,6 +36,14 @@ pub enum Place {
         session: SessionId,
         question: Question,
     },
+    /// The child decides who may see each entry.
+    Sharing {
+        session: SessionId,
+    },
+    /// The summary for the worker, or for one audience, to print or download.
+    Summary {
+        session: SessionId,
+    },
 }
 
 impl Place {
@@ -47,7 +55,9 @@ impl Place {
             | Place::House { session, .. }
             | Place::Drawing { session, .. }
             | Place::Words { session, .. }
-            | Place::ReadBack { session, .. } => Some(session),
+            | Place::ReadBack { session, .. }
+            | Place::Sharing { session }
+            | Place::Summary { session } => Some(session),
         }
     }
 
@@ -84,7 +94,9 @@ impl Place {
     pub fn parent(&self) -> Place {
         match self {
             Place::Start | Place::Session { .. } => Place::Start,
-            Place::ThreeHouses { session } => Place::Session {
+            Place::ThreeHouses { session }
+            | Place::Sharing { session }
+            | Place::Summary { session } => Place::Session {
                 session: session.clone(),
             },
             Place::House { session, .. } => Place::ThreeHouses {
@@ -204,5 +216,32 @@ mod tests {
             r#"{"screen":"words","session":"a-b","question":"good_things","entry":4}"#
         );
         assert_eq!(serde_json::from_str::<Place>(&json).unwrap(), place);
+        let summary = Place::Summary {
+            session: SessionId("a-b".into()),
+        };
+        let json = serde_json::to_string(&summary).unwrap();
+        assert_eq!(json, r#"{"screen":"summary","session":"a-b"}"#);
+        assert_eq!(serde_json::from_str::<Place>(&json).unwrap(), summary);
+    }
+
+    #[test]
+    fn sharing_and_the_summary_lead_back_to_the_session() {
+        let session = SessionId("s".into());
+        for place in [
+            Place::Sharing {
+                session: session.clone(),
+            },
+            Place::Summary {
+                session: session.clone(),
+            },
+        ] {
+            assert_eq!(place.session(), Some(&session));
+            assert_eq!(
+                place.parent(),
+                Place::Session {
+                    session: session.clone()
+                }
+            );
+        }
     }
 }

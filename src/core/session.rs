@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
 use super::ink::Stroke;
 use super::questions::{Question, ThreeQuestions, Tool};
+use super::sharing::{Audience, Decision};
 
 /// Identifies a session on this device.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -62,10 +63,23 @@ pub struct Session {
     pub worker: String,
     /// `YYYY-MM-DD`, the day of the conversation.
     pub date: String,
+    /// Where the conversation happened, as the worker typed it (not a screen: see
+    /// `core::place`).
+    #[serde(default)]
+    pub place: String,
+    /// Who was present, as the worker typed it.
+    #[serde(default)]
+    pub present: String,
     /// Milliseconds since the Unix epoch.
     pub created_at: u64,
     pub updated_at: u64,
     pub questions: ThreeQuestions,
+    /// The worker's observations, context and next steps: kept apart from the child's words.
+    #[serde(default)]
+    pub worker_notes: String,
+    /// Names the child gave for people who may see entries ("Oma"), in the order given.
+    #[serde(default)]
+    named_audiences: Vec<String>,
     /// The id the next entry gets; ids are never reused.
     next_entry: u64,
 }
@@ -96,9 +110,13 @@ impl Session {
             },
             worker: form.worker_name.trim().to_owned(),
             date: form.date.clone(),
+            place: String::new(),
+            present: String::new(),
             created_at: now_ms,
             updated_at: now_ms,
             questions: ThreeQuestions::default(),
+            worker_notes: String::new(),
+            named_audiences: Vec::new(),
             next_entry: 1,
         })
     }
@@ -196,14 +214,113 @@ impl Session {
         Some(removed)
     }
 
+    /// Where the conversation happened, kept exactly as typed.
+    pub fn set_place(&mut self, text: &str, now_ms: u64) {
+        if replace_if_different(&mut self.place, text) {
+            self.touch(now_ms);
+        }
+    }
+
+    /// Who was present, kept exactly as typed.
+    pub fn set_present(&mut self, text: &str, now_ms: u64) {
+        if replace_if_different(&mut self.present, text) {
+            self.touch(now_ms);
+        }
+    }
+
+    /// The worker's notes, kept exactly as typed.
+    pub fn set_worker_notes(&mut self, text: &str, now_ms: u64) {
+        if replace_if_different(&mut self.worker_notes, text) {
+            self.touch(now_ms);
+        }
+    }
+
+    /// The names the child gave for people who may see entries, in the order given.
+    pub fn named_audiences(&self) -> &[String] {
+        &self.named_audiences
+    }
+
+    /// Adds a name the child gave ("Oma") to the people the child can choose from. The name
+    /// is trimmed at the ends, as a label; a name already there is not added twice. Returns
+    /// the audience to decide with, or None for a blank name.
+    pub fn add_named_audience(&mut self, name: &str, now_ms: u64) -> Option<Audience> {
+        let audience = Audience::named(name)?;
+        if let Audience::Named(name) = &audience {
+            if !self.named_audiences.contains(name) {
+                self.named_audiences.push(name.clone());
+                self.touch(now_ms);
+            }
+        }
+        Some(audience)
+    }
+
+    /// Records the child's decision for one entry; None takes a decision back. Returns whether
+    /// the decision changed: false for the same decision again or an entry that is not there.
+    /// Names in the decision join the session's named audiences, so they are offered again.
+    pub fn decide_sharing(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        decision: Option<Decision>,
+        now_ms: u64,
+    ) -> bool {
+        let decision = decision.and_then(Decision::normalised);
+        let Some(entry) = self
+            .questions
+            .answers_mut(question)
+            .entries
+            .iter_mut()
+            .find(|entry| entry.id == id)
+        else {
+            return false;
+        };
+        if !entry.sharing.decide(decision.clone(), now_ms) {
+            return false;
+        }
+        self.remember_names_in(decision.as_ref(), now_ms);
+        self.touch(now_ms);
+        true
+    }
+
+    /// The quick choice "share everything with …": the same decision for every entry in every
+    /// house. The child can still change single entries afterwards. Returns how many entries
+    /// changed. Sharing with an empty list changes nothing: it is no decision, and must not
+    /// wipe out the decisions the child already made.
+    pub fn share_everything(&mut self, decision: Decision, now_ms: u64) -> usize {
+        let Some(decision) = decision.normalised() else {
+            return 0;
+        };
+        let decision = Some(decision);
+        let mut changed = 0;
+        for question in Question::ALL {
+            for entry in &mut self.questions.answers_mut(question).entries {
+                if entry.sharing.decide(decision.clone(), now_ms) {
+                    changed += 1;
+                }
+            }
+        }
+        if changed > 0 {
+            self.remember_names_in(decision.as_ref(), now_ms);
+            self.touch(now_ms);
+        }
+        changed
+    }
+
+    fn remember_names_in(&mut self, decision: Option<&Decision>, now_ms: u64) {
+        for audience in decision.map(Decision::audiences).unwrap_or_default() {
+            if let Audience::Named(name) = audience {
+                self.add_named_audience(name, now_ms);
+            }
+        }
+    }
+
     fn add_entry(&mut self, question: Question, content: EntryContent, now_ms: u64) -> EntryId {
         let id = EntryId(self.next_entry.max(1));
         self.next_entry = id.0 + 1;
-        self.questions.answers_mut(question).entries.push(Entry {
-            id,
-            created_at: now_ms,
-            content,
-        });
+        self.questions
+            .answers_mut(question)
+            .entries
+            .push(Entry::new(id, now_ms, content));
         self.touch(now_ms);
         id
     }
@@ -220,6 +337,15 @@ impl Session {
     fn touch(&mut self, now_ms: u64) {
         self.updated_at = self.updated_at.max(now_ms);
     }
+}
+
+/// Replaces `field` with `text` exactly as typed; returns whether that changed anything.
+fn replace_if_different(field: &mut String, text: &str) -> bool {
+    let different = field != text;
+    if different {
+        text.clone_into(field);
+    }
+    different
 }
 
 /// Sorts sessions newest first: by the conversation's date, then by when they were made.
@@ -397,6 +523,155 @@ mod tests {
         );
         session.rename(Tool::ThreeHouses, Question::Worries, "   ", 2100);
         assert_eq!(session.own_name(Tool::ThreeHouses, Question::Worries), None);
+    }
+
+    #[test]
+    fn header_texts_are_kept_exactly_as_typed() {
+        let mut session = mia();
+        session.set_place("  Schule,\n Raum 2 ", 2000);
+        session.set_present(" Mia, Oma und ich ", 2100);
+        session.set_worker_notes("Mia was calm.\n\nNext: talk to Oma.  ", 2200);
+        assert_eq!(session.place, "  Schule,\n Raum 2 ");
+        assert_eq!(session.present, " Mia, Oma und ich ");
+        assert_eq!(
+            session.worker_notes,
+            "Mia was calm.\n\nNext: talk to Oma.  "
+        );
+        assert_eq!(session.updated_at, 2200);
+        session.set_place("  Schule,\n Raum 2 ", 9000);
+        assert_eq!(session.updated_at, 2200, "the same text again is no change");
+    }
+
+    #[test]
+    fn named_audiences_keep_their_order_without_duplicates_or_blanks() {
+        let mut session = mia();
+        assert_eq!(
+            session.add_named_audience(" Oma ", 2000),
+            Some(Audience::Named("Oma".into()))
+        );
+        assert_eq!(
+            session.add_named_audience("my foster carer", 2100),
+            Some(Audience::Named("my foster carer".into()))
+        );
+        assert_eq!(
+            session.add_named_audience("Oma", 2200),
+            Some(Audience::Named("Oma".into()))
+        );
+        assert_eq!(session.add_named_audience(" \t ", 2300), None);
+        assert_eq!(session.named_audiences(), ["Oma", "my foster carer"]);
+        assert_eq!(session.updated_at, 2100);
+    }
+
+    #[test]
+    fn a_decision_is_recorded_with_its_history_only_when_it_changes() {
+        let mut session = mia();
+        let drawing = session.add_drawing(Question::Worries, 2000);
+        let to_mum = Decision::shared_with([Audience::Mum]);
+        assert!(session.decide_sharing(Question::Worries, drawing, to_mum.clone(), 3000));
+        assert_eq!(session.updated_at, 3000);
+        assert!(!session.decide_sharing(Question::Worries, drawing, to_mum.clone(), 4000));
+        assert_eq!(session.updated_at, 3000, "no change, no new time");
+        assert!(!session.decide_sharing(Question::Dreams, drawing, to_mum, 4000));
+        assert!(!session.decide_sharing(Question::Worries, EntryId(99), None, 4000));
+        assert!(session.decide_sharing(Question::Worries, drawing, Some(Decision::Private), 5000));
+        let sharing = &session.entry(Question::Worries, drawing).unwrap().sharing;
+        assert_eq!(sharing.decision, Some(Decision::Private));
+        assert_eq!(
+            sharing
+                .history
+                .iter()
+                .map(|change| change.at_ms)
+                .collect::<Vec<_>>(),
+            [3000, 5000]
+        );
+    }
+
+    #[test]
+    fn an_empty_share_list_is_no_decision() {
+        let mut session = mia();
+        let words = session.add_words(Question::Dreams, Words::default(), 2000);
+        assert!(!session.decide_sharing(
+            Question::Dreams,
+            words,
+            Some(Decision::SharedWith(vec![])),
+            3000
+        ));
+        assert!(session
+            .entry(Question::Dreams, words)
+            .unwrap()
+            .sharing
+            .is_untouched());
+    }
+
+    #[test]
+    fn names_in_a_decision_are_offered_again() {
+        let mut session = mia();
+        let words = session.add_words(Question::GoodThings, Words::default(), 2000);
+        let decision = Decision::shared_with([Audience::Named(" Oma".into()), Audience::Dad]);
+        assert!(session.decide_sharing(Question::GoodThings, words, decision, 3000));
+        assert_eq!(session.named_audiences(), ["Oma"]);
+        assert_eq!(
+            session
+                .entry(Question::GoodThings, words)
+                .unwrap()
+                .sharing
+                .decision,
+            Some(Decision::SharedWith(vec![
+                Audience::Dad,
+                Audience::Named("Oma".into())
+            ]))
+        );
+    }
+
+    #[test]
+    fn share_everything_reaches_every_entry_and_each_can_still_differ() {
+        let mut session = mia();
+        let worry = session.add_drawing(Question::Worries, 2000);
+        let good = session.add_words(Question::GoodThings, Words::default(), 2100);
+        let dream = session.add_words(Question::Dreams, Words::default(), 2200);
+        session.decide_sharing(
+            Question::Dreams,
+            dream,
+            Decision::shared_with([Audience::Meeting]),
+            2300,
+        );
+        let meeting = Decision::shared_with([Audience::Meeting]).unwrap();
+        assert_eq!(session.share_everything(meeting.clone(), 3000), 2);
+        assert_eq!(session.share_everything(meeting.clone(), 3100), 0);
+        assert_eq!(session.updated_at, 3000);
+        for (question, id) in [
+            (Question::Worries, worry),
+            (Question::GoodThings, good),
+            (Question::Dreams, dream),
+        ] {
+            let sharing = &session.entry(question, id).unwrap().sharing;
+            assert_eq!(sharing.decision.as_ref(), Some(&meeting));
+        }
+        assert!(session.decide_sharing(Question::Worries, worry, Some(Decision::Private), 3200));
+        assert_eq!(
+            session.share_everything(Decision::SharedWith(vec![]), 3300),
+            0,
+            "an empty list never wipes the child's decisions"
+        );
+        assert_eq!(
+            session
+                .entry(Question::Worries, worry)
+                .unwrap()
+                .sharing
+                .decision,
+            Some(Decision::Private)
+        );
+    }
+
+    #[test]
+    fn the_new_header_fields_default_in_older_records() {
+        let mut json = serde_json::to_value(mia()).unwrap();
+        let fields = json.as_object_mut().unwrap();
+        for field in ["place", "present", "worker_notes", "named_audiences"] {
+            assert!(fields.remove(field).is_some(), "{field} is written");
+        }
+        let read: Session = serde_json::from_value(json).unwrap();
+        assert_eq!(read, mia());
     }
 
     #[test]

@@ -13,7 +13,12 @@ use crate::core::{Drawing, Place, Session, SessionId};
 /// - 1: drawings as JSON point arrays, `"strokes": [{"points": [[x, y, pressure], ...]}]`.
 /// - 2: drawings as `"ink": "<base64>"` in the compact format of `core::ink::codec`. Index and
 ///   device records did not change.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: the child's sharing decisions and their history on entries (`"sharing"`), and the
+///   session's `place`, `present`, `worker_notes` and `named_audiences`. A version-2 record
+///   reads as it is (the new fields start empty and undecided); the version goes up so that
+///   an older app refuses these records instead of saving them without the child's decisions.
+///   Index and device records did not change.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Key prefix shared by everything Hear Me stores.
 pub const KEY_PREFIX: &str = "hear-me/";
@@ -85,7 +90,8 @@ pub fn encode_session(session: &Session) -> String {
 
 pub fn decode_session(raw: &str) -> Result<Session, RecordError> {
     let (version, mut value) = parse_versioned(raw)?;
-    // Each migration takes a record one version forward, until it is today's.
+    // Each migration takes a record one version forward, until it is today's. From 2 to 3
+    // only fields were added, and they default when missing: nothing to rewrite.
     if version == 1 {
         value = migrate_session_v1_to_v2(value)?;
     }

@@ -10,9 +10,11 @@ pub mod ink_layer;
 pub mod language;
 pub mod read_back;
 pub mod session;
+pub mod sharing;
 pub mod stamps;
 pub mod start;
 pub mod storage_banner;
+pub mod summary;
 pub mod words;
 
 use leptos::prelude::*;
@@ -44,6 +46,8 @@ pub fn screen_for(place: Place) -> AnyView {
         Place::ReadBack { session, question } => {
             view! { <read_back::ReadBackScreen session question /> }.into_any()
         }
+        Place::Sharing { session } => view! { <sharing::SharingScreen session /> }.into_any(),
+        Place::Summary { session } => view! { <summary::SummaryScreen session /> }.into_any(),
     }
 }
 

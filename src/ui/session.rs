@@ -14,6 +14,7 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
     let name = state
         .with_session(&session, |s| s.child.name.clone())
         .unwrap_or_default();
+    let (houses, sharing, summary) = (session.clone(), session.clone(), session);
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
@@ -25,11 +26,31 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
             <button
                 type="button"
                 class="tool-card"
-                on:click=move |_| state.go(Place::ThreeHouses { session: session.clone() })
+                on:click=move |_| state.go(Place::ThreeHouses { session: houses.clone() })
             >
                 <img src="public/icon-houses.svg" alt="" aria-hidden="true" />
                 <span class="tool-name">{t!(i18n, three_houses)}</span>
                 <span class="tool-hint" aria-hidden="true">{t!(i18n, three_houses_hint)}</span>
+            </button>
+        </section>
+        <section class="tools after-tools">
+            <button
+                type="button"
+                class="tool-card"
+                on:click=move |_| state.go(Place::Sharing { session: sharing.clone() })
+            >
+                <img src="public/audience-family.svg" alt="" aria-hidden="true" />
+                <span class="tool-name">{t!(i18n, sharing_tool)}</span>
+                <span class="tool-hint" aria-hidden="true">{t!(i18n, sharing_tool_hint)}</span>
+            </button>
+            <button
+                type="button"
+                class="tool-card"
+                on:click=move |_| state.go(Place::Summary { session: summary.clone() })
+            >
+                <img src="public/icon-read-back.svg" alt="" aria-hidden="true" />
+                <span class="tool-name">{t!(i18n, summary_tool)}</span>
+                <span class="tool-hint" aria-hidden="true">{t!(i18n, summary_tool_hint)}</span>
             </button>
         </section>
         <p class="quiet privacy-note">{t!(i18n, saved_here_only)}</p>

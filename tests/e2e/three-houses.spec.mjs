@@ -280,7 +280,7 @@ test('start screen: form, validation, session list and navigation', async ({ pag
   const stored = await storedSessionEntries(page);
   expect(stored).toHaveLength(1);
   const record = stored[0].record;
-  expect(record).toMatchObject({ schema: 2, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record).toMatchObject({ schema: 3, session: { child: { name: 'Mia', age: 7 } } });
   expect(stored[0].key).toBe(SESSION_PREFIX + String(record.session.id));
   expect(stored[0].raw).toContain('Sam');
   const index = await page.evaluate((k) => localStorage.getItem(k), INDEX_KEY);
@@ -365,7 +365,7 @@ test('a) drawings and words in many scripts survive a reload, safely and offline
 
   // Shape of what is stored.
   const record = await sessionRecord(page, 'Mia');
-  expect(record).toMatchObject({ schema: 2, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record).toMatchObject({ schema: 3, session: { child: { name: 'Mia', age: 7 } } });
   const q = record.session.questions;
   for (const house of HOUSES) {
     expect(typeof q[house.key].own_names).toBe('object');
@@ -967,4 +967,119 @@ test('m) a firmer pen makes wider ink, in the stored data and on the paper', asy
   await expect(drawingArea(page)).toBeVisible();
   await expect.poll(() => thickness(0.7)).toBe(firmWidth);
   expect(await thickness(0.3)).toBe(lightWidth);
+});
+
+test('n) the child decides who sees what, and each summary shows exactly that', async ({ page, browser }) => {
+  const DAD = 'Dad shouts when he is sad';
+  const CAT = "I love Oma's cat\nand her garden";
+  await page.goto('/');
+  await startSession(page, { name: 'Mia', age: 8, worker: 'Sam' });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Worries');
+  await addWords(page, DAD);
+  const canvas = await openDrawing(page);
+  await drawWithTouch(page, canvas, TOUCH_STROKE);
+  await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(1);
+  await button(page, 'Done').click();
+  await backToHouses(page);
+  await openHouse(page, 'House of Good Things');
+  await addWords(page, CAT, 'Child wrote');
+  await backToHouses(page);
+  await openHouse(page, 'House of Dreams');
+  await addWords(page, MARKUP);
+  await backToHouses(page);
+  await button(page, 'Back to the session').click();
+
+  // Who may see what: nothing is decided until the child says so.
+  await button(page, 'Who may see what').click();
+  await expect(heading(page, 'Who may see what?')).toBeVisible();
+  const entry = (text) => page.getByRole('listitem').filter({ hasText: text });
+  const drawingEntry = page.getByRole('listitem').filter({ has: page.locator('canvas') });
+  await expect(page.getByText('No decision yet')).toHaveCount(4);
+  const choice = (item, name) => item.getByRole('button', { name, exact: true });
+  await choice(entry(DAD), 'Only my worker').click();
+  await expect(choice(entry(DAD), 'Only my worker')).toHaveAttribute('aria-pressed', 'true');
+  await choice(drawingEntry, 'Mum').click();
+  await choice(drawingEntry, 'The judge / the court').click();
+  // A name the child gives joins the pictures, for every entry.
+  await page.getByRole('textbox', { name: 'Someone else the child names' }).fill('Oma');
+  await button(page, 'Add').click();
+  const cat = entry("I love Oma's cat");
+  await expect(page.getByRole('button', { name: 'Oma', exact: true })).toHaveCount(5);
+  await choice(cat, 'Oma').click();
+  await choice(cat, 'Mum').click();
+  await expect(choice(cat, 'Mum')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('No decision yet')).toHaveCount(1);
+  // A tap again takes the choice back: the decision and its history are stored.
+  await choice(drawingEntry, 'Mum').click();
+  await choice(drawingEntry, 'Mum').click();
+  const worries = await houseEntries(page, 'Mia', 'worries');
+  expect(worries[0].sharing.decision).toBe('private');
+  expect(worries[1].sharing.decision).toEqual({ shared_with: ['mum', 'court'] });
+  expect(worries[1].sharing.history.length).toBe(4);
+  const dreams = await houseEntries(page, 'Mia', 'dreams');
+  expect(dreams[0].sharing?.decision ?? null).toBeNull();
+
+  // The summary for each audience shows exactly what the child shared with it.
+  await button(page, 'Back to the session').click();
+  await button(page, 'Summary').click();
+  const summary = page.frameLocator('iframe.summary-frame');
+  const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
+  await summaryFor.selectOption({ label: 'Mum' });
+  await expect(summary.getByText('Summary for: Mum')).toBeVisible();
+  await expect(summary.locator('.child-words')).toHaveCount(1);
+  await expect(summary.locator('.child-words')).toHaveText(CAT);
+  await expect(summary.locator('img')).toHaveCount(1);
+  await expect(summary.getByText(DAD)).toHaveCount(0);
+  await expect(summary.getByText('Kept private by the child (not shown): 1')).toBeVisible();
+  await expect(summary.getByText('No decision yet, so not shared: 1')).toBeVisible();
+
+  await summaryFor.selectOption({ label: 'The judge / the court' });
+  await expect(summary.getByText('Summary for: The judge / the court')).toBeVisible();
+  await expect(summary.locator('img')).toHaveCount(1);
+  await expect(summary.locator('.child-words')).toHaveCount(0);
+
+  await summaryFor.selectOption({ label: 'Oma' });
+  await expect(summary.locator('.child-words')).toHaveText(CAT);
+  await expect(summary.locator('img')).toHaveCount(0);
+
+  // The worker's own record has everything, and the worker's notes apart from the child's.
+  await summaryFor.selectOption({ label: "Everything: the worker's full record" });
+  await page.getByRole('textbox', { name: 'Place' }).fill('At home, kitchen table');
+  await page.getByRole('textbox', { name: 'Who was there' }).fill('Mia, Oma, Sam');
+  const notes = page.getByRole('textbox', { name: /Worker's notes/ });
+  await notes.fill('Mia was calm. Next visit in two weeks.');
+  await notes.blur();
+  await expect(summary.locator('.child-words')).toHaveCount(3);
+  for (const words of [DAD, CAT, MARKUP]) await expect(summary.getByText(words, { exact: true })).toHaveCount(1);
+  await expect(summary.locator('.worker-notes')).toContainText('Mia was calm. Next visit in two weeks.');
+  await expect(summary.locator('.child-words').filter({ hasText: 'Mia was calm' })).toHaveCount(0);
+  await expect(summary.getByText('At home, kitchen table')).toBeVisible();
+
+  // Download: one HTML file named with the alias and the date, with no script in it.
+  const downloading = page.waitForEvent('download');
+  await button(page, 'Download summary').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^hear-me-summary-Mia-\d{4}-\d{2}-\d{2}\.html$/);
+  const html = fs.readFileSync(await download.path(), 'utf8');
+  expect(html).not.toMatch(/<script/i);
+  expect(html, 'no event handler in any tag').not.toMatch(/<[^>]*\son\w+\s*=/i);
+  expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+
+  // It opens on its own with JavaScript off: the words and the drawing are there.
+  const offline = await browser.newContext({ javaScriptEnabled: false });
+  const file = await offline.newPage();
+  await file.setContent(html);
+  for (const words of [DAD, CAT, MARKUP]) await expect(file.getByText(words, { exact: true })).toHaveCount(1);
+  await expect(file.locator('img')).toHaveCount(1);
+  expect(await file.locator('img').evaluate((img) => img.naturalWidth)).toBeGreaterThan(1000);
+
+  // Printed to PDF, the child's words are there verbatim.
+  const pdf = test.info().outputPath('summary.pdf');
+  await file.pdf({ path: pdf, format: 'A4' });
+  const { execFileSync } = await import('node:child_process');
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  for (const words of [DAD, 'I love Oma\'s cat', 'and her garden', MARKUP]) expect(text).toContain(words);
+  expect(text).toContain('Mia was calm. Next visit in two weeks.');
+  await offline.close();
 });

@@ -1,0 +1,280 @@
+//! Who may see what: the child decides, entry by entry, by tapping pictures with words.
+//! Nothing is shared until the child has said so; "only my worker" keeps an entry private.
+
+use leptos::prelude::*;
+
+use crate::app::use_app_state;
+use crate::core::{Audience, Decision, EntryId, Place, Question, SessionId};
+use crate::i18n::*;
+use crate::platform;
+use crate::ui::dialog::ConfirmDialog;
+use crate::ui::house::EntrySummary;
+use crate::ui::houses::house_name;
+use crate::ui::{I18n, IconButton};
+
+/// The word for an audience in the active language; a name the child gave is shown as given.
+pub fn audience_label(i18n: I18n, audience: &Audience) -> String {
+    match audience {
+        Audience::Mum => t_string!(i18n, audience_mum).to_owned(),
+        Audience::Dad => t_string!(i18n, audience_dad).to_owned(),
+        Audience::Family => t_string!(i18n, audience_family).to_owned(),
+        Audience::Teacher => t_string!(i18n, audience_teacher).to_owned(),
+        Audience::Court => t_string!(i18n, audience_court).to_owned(),
+        Audience::Meeting => t_string!(i18n, audience_meeting).to_owned(),
+        Audience::Named(name) => name.clone(),
+    }
+}
+
+/// The picture for an audience; every name the child gave shares one.
+pub fn audience_picture(audience: &Audience) -> String {
+    format!("public/audience-{}.svg", audience.slug().unwrap_or("other"))
+}
+
+/// The decision after the child taps `audience`: it joins or leaves those who may see the
+/// entry, and sharing with someone ends "only my worker".
+fn toggled(decision: Option<&Decision>, audience: &Audience) -> Option<Decision> {
+    let mut audiences = decision.map(|d| d.audiences().to_vec()).unwrap_or_default();
+    if let Some(at) = audiences.iter().position(|known| known == audience) {
+        audiences.remove(at);
+    } else {
+        audiences.push(audience.clone());
+    }
+    Decision::shared_with(audiences)
+}
+
+/// The decision after the child taps "only my worker": private, or undecided again.
+fn toggled_private(decision: Option<&Decision>) -> Option<Decision> {
+    match decision {
+        Some(Decision::Private) => None,
+        _ => Some(Decision::Private),
+    }
+}
+
+/// One row of choices: a picture-and-word button per audience, and "only my worker".
+#[component]
+fn AudienceChoices(
+    #[prop(into)] audiences: Signal<Vec<Audience>>,
+    #[prop(into)] decision: Signal<Option<Decision>>,
+    #[prop(into)] label: Signal<String>,
+    on_change: impl Fn(Option<Decision>) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let private_change = on_change.clone();
+    view! {
+        <div class="audience-choices" role="group" aria-label=move || label.get()>
+            {move || {
+                audiences
+                    .get()
+                    .into_iter()
+                    .map(|audience| {
+                        let on_change = on_change.clone();
+                        let shown = audience.clone();
+                        let pressed = audience.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="audience"
+                                aria-pressed=move || {
+                                    decision.with(|d| d.as_ref().is_some_and(|d| d.allows(&pressed))).to_string()
+                                }
+                                on:click=move |_| on_change(decision.with_untracked(|d| toggled(d.as_ref(), &audience)))
+                            >
+                                <img src=audience_picture(&shown) alt="" aria-hidden="true" />
+                                <span>{move || audience_label(i18n, &shown)}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <button
+                type="button"
+                class="audience private"
+                aria-pressed=move || decision.with(|d| matches!(d, Some(Decision::Private))).to_string()
+                on:click=move |_| private_change(decision.with_untracked(|d| toggled_private(d.as_ref())))
+            >
+                <img src="public/audience-private.svg" alt="" aria-hidden="true" />
+                <span>{t!(i18n, audience_private)}</span>
+            </button>
+        </div>
+    }
+}
+
+#[component]
+pub fn SharingScreen(session: SessionId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let audiences = {
+        let session = session.clone();
+        Memo::new(move |_| {
+            let named = state
+                .with_session(&session, |s| s.named_audiences().to_vec())
+                .unwrap_or_default();
+            Audience::PICTURED
+                .into_iter()
+                .chain(named.iter().filter_map(|name| Audience::named(name)))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    // "Share everything with …": chosen here first, then applied to every entry at once.
+    let everything = RwSignal::new(None::<Decision>);
+    let confirm_everything = RwSignal::new(false);
+    let apply_to = session.clone();
+    let share_everything = move || {
+        if let Some(decision) = everything.get_untracked() {
+            state.change_session(&apply_to, |s| {
+                s.share_everything(decision, platform::now_ms())
+            });
+            state.save_now();
+        }
+        confirm_everything.set(false);
+    };
+
+    let new_name = RwSignal::new(String::new());
+    let add_to = session.clone();
+    let add_name = move || {
+        let name = new_name.get_untracked();
+        let added = state
+            .change_session(&add_to, |s| s.add_named_audience(&name, platform::now_ms()))
+            .flatten();
+        if added.is_some() {
+            state.save_now();
+            new_name.set(String::new());
+        }
+    };
+
+    let houses = Question::ALL
+        .into_iter()
+        .map(|question| {
+            let session = session.clone();
+            let entries = {
+                let session = session.clone();
+                Memo::new(move |_| {
+                    state
+                        .with_session(&session, |s| s.entries(question).to_vec())
+                        .unwrap_or_default()
+                })
+            };
+            let name = {
+                let session = session.clone();
+                move || {
+                    state
+                        .with_session(&session, |s| house_name(i18n, s, question))
+                        .unwrap_or_default()
+                }
+            };
+            view! {
+                <section class=format!("sharing-house house-{}", question.slug())>
+                    <h2>{name}</h2>
+                    <Show when=move || entries.with(Vec::is_empty)>
+                        <p class="quiet">{t!(i18n, no_entries)}</p>
+                    </Show>
+                    <ol class="entries">
+                        {move || {
+                            entries
+                                .get()
+                                .into_iter()
+                                .map(|entry| {
+                                    let id = entry.id;
+                                    let decision = Signal::derive({
+                                        let session = session.clone();
+                                        move || decision_of(state, &session, question, id)
+                                    });
+                                    let session = session.clone();
+                                    view! {
+                                        <li class="entry sharing-entry">
+                                            <EntrySummary entry />
+                                            <div class="sharing-decision">
+                                                <p class="decision-status" class:undecided=move || decision.with(Option::is_none)>
+                                                    {move || if decision.with(Option::is_none) {
+                                                        t_string!(i18n, undecided)
+                                                    } else {
+                                                        t_string!(i18n, who_may_see)
+                                                    }}
+                                                </p>
+                                                <AudienceChoices
+                                                    audiences=audiences
+                                                    decision=decision
+                                                    label=Signal::derive(move || t_string!(i18n, who_may_see).to_owned())
+                                                    on_change=move |choice| {
+                                                        state.change_session(&session, |s| {
+                                                            s.decide_sharing(question, id, choice, platform::now_ms())
+                                                        });
+                                                        state.save_now();
+                                                    }
+                                                />
+                                            </div>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ol>
+                </section>
+            }
+        })
+        .collect_view();
+
+    let back = Place::Session {
+        session: session.clone(),
+    };
+    view! {
+        <header class="screen-header">
+            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_session).to_owned())
+                on_press=move || state.go(back.clone()) />
+            <h1>{t!(i18n, sharing_heading)}</h1>
+        </header>
+        <p class="prompt">{t!(i18n, sharing_intro)}</p>
+        <section class="share-everything">
+            <h2>{t!(i18n, share_everything_heading)}</h2>
+            <AudienceChoices
+                audiences=audiences
+                decision=everything
+                label=Signal::derive(move || t_string!(i18n, share_everything_heading).to_owned())
+                on_change=move |choice| everything.set(choice)
+            />
+            <button type="button" class="primary" disabled=move || everything.with(Option::is_none)
+                on:click=move |_| confirm_everything.set(true)>
+                {t!(i18n, share_everything_button)}
+            </button>
+        </section>
+        <form class="add-person" on:submit=move |ev| {
+            ev.prevent_default();
+            add_name();
+        }>
+            <label for="add-person-name">{t!(i18n, add_person_label)}</label>
+            <div class="add-person-row">
+                <input id="add-person-name" type="text" autocomplete="off"
+                    prop:value=move || new_name.get()
+                    on:input=move |ev| new_name.set(event_target_value(&ev)) />
+                <button type="submit" disabled=move || new_name.with(|name| name.trim().is_empty())>
+                    {t!(i18n, add_person)}
+                </button>
+            </div>
+        </form>
+        {houses}
+        <Show when=move || confirm_everything.get()>
+            <ConfirmDialog
+                title=t_string!(i18n, confirm_share_everything_title)
+                text=t_string!(i18n, confirm_share_everything_text)
+                confirm_label=t_string!(i18n, share_everything_button)
+                on_confirm=share_everything.clone()
+                on_cancel=move || confirm_everything.set(false)
+            />
+        </Show>
+    }
+}
+
+fn decision_of(
+    state: crate::app::AppState,
+    session: &SessionId,
+    question: Question,
+    id: EntryId,
+) -> Option<Decision> {
+    state
+        .with_session(session, |s| {
+            s.entry(question, id)
+                .and_then(|entry| entry.sharing.decision.clone())
+        })
+        .flatten()
+}

