@@ -7,8 +7,9 @@ use crate::core::{Entry, EntryContent, EntryId, Place, Question, SessionId, Voic
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::DrawingPreview;
-use crate::ui::dialog::ConfirmDialog;
+use crate::ui::dialog::{ConfirmDialog, Modal};
 use crate::ui::houses::{house_name, house_prompt};
+use crate::ui::sharing::EntryChoices;
 use crate::ui::I18n;
 use crate::ui::IconButton;
 
@@ -25,6 +26,8 @@ pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let to_delete = RwSignal::new(None::<EntryId>);
+    // The entry whose sharing the child is deciding, in a dialog over the list.
+    let sharing = RwSignal::new(None::<EntryId>);
     let name = {
         let session = session.clone();
         Memo::new(move |_| {
@@ -42,7 +45,8 @@ pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
         })
     };
 
-    let (draw_id, words_id, read_id, open_id, delete_id) = (
+    let (draw_id, words_id, read_id, open_id, delete_id, share_id) = (
+        session.clone(),
         session.clone(),
         session.clone(),
         session.clone(),
@@ -119,6 +123,12 @@ pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
                                         on:click=move |_| state.go(place.clone())>
                                         {t!(i18n, open)}
                                     </button>
+                                    <button type="button"
+                                        aria-label=move || t_string!(i18n, share_entry, number = number)
+                                        on:click=move |_| sharing.set(Some(id))>
+                                        <img src="public/icon-share.svg" alt="" aria-hidden="true" />
+                                        <span>{t!(i18n, share_entry_short)}</span>
+                                    </button>
                                     <button type="button" class="danger-quiet"
                                         aria-label=move || t_string!(i18n, delete_entry, number = number)
                                         on:click=move |_| to_delete.set(Some(id))>
@@ -132,6 +142,20 @@ pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
                     .collect_view()
             }}
         </ol>
+        {move || sharing.get().map(|entry| {
+            let session = share_id.clone();
+            view! {
+                <Modal labelled_by="share-entry-title" on_escape=move || sharing.set(None)>
+                    <h2 id="share-entry-title">{t!(i18n, who_may_see)}</h2>
+                    <EntryChoices session question entry />
+                    <div class="dialog-actions">
+                        <button type="button" class="primary" autofocus on:click=move |_| sharing.set(None)>
+                            {t!(i18n, done)}
+                        </button>
+                    </div>
+                </Modal>
+            }
+        })}
         {move || to_delete.get().map(|entry| {
             let session = delete_id.clone();
             view! {

@@ -81,6 +81,7 @@ pub fn HousesScreen(session: SessionId) -> impl IntoView {
         })
         .collect_view();
 
+    let sharing_id = session.clone();
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_session).to_owned())
@@ -89,6 +90,11 @@ pub fn HousesScreen(session: SessionId) -> impl IntoView {
         </header>
         <p class="hint">{t!(i18n, houses_hint)}</p>
         <ul class="houses">{houses}</ul>
+        // At the end of the tool, the child decides who may see what.
+        <div class="after-houses">
+            <IconButton icon="icon-share" class="big" label=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
+                on_press=move || state.go(Place::Sharing { session: sharing_id.clone() }) />
+        </div>
         {move || renaming.get().map(|question| view! { <RenameDialog session=session.clone() question renaming /> })}
     }
 }

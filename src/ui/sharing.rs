@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
+use crate::app::{use_app_state, AppState};
 use crate::core::{Audience, Decision, EntryId, Place, Question, SessionId};
 use crate::i18n::*;
 use crate::platform;
@@ -99,22 +99,59 @@ fn AudienceChoices(
     }
 }
 
+/// Everyone the child can choose in a session: the pictured choices, then the names the
+/// child gave.
+pub fn audiences_of(state: AppState, session: SessionId) -> Memo<Vec<Audience>> {
+    Memo::new(move |_| {
+        let named = state
+            .with_session(&session, |s| s.named_audiences().to_vec())
+            .unwrap_or_default();
+        Audience::PICTURED
+            .into_iter()
+            .chain(named.iter().filter_map(|name| Audience::named(name)))
+            .collect()
+    })
+}
+
+/// The child's choice for one entry: whether it is decided yet, and who may see it.
+#[component]
+pub fn EntryChoices(session: SessionId, question: Question, entry: EntryId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let audiences = audiences_of(state, session.clone());
+    let decision = Signal::derive({
+        let session = session.clone();
+        move || decision_of(state, &session, question, entry)
+    });
+    view! {
+        <div class="sharing-decision">
+            <p class="decision-status" class:undecided=move || decision.with(Option::is_none)>
+                {move || if decision.with(Option::is_none) {
+                    t_string!(i18n, undecided)
+                } else {
+                    t_string!(i18n, who_may_see)
+                }}
+            </p>
+            <AudienceChoices
+                audiences=audiences
+                decision=decision
+                label=Signal::derive(move || t_string!(i18n, who_may_see).to_owned())
+                on_change=move |choice| {
+                    state.change_session(&session, |s| {
+                        s.decide_sharing(question, entry, choice, platform::now_ms())
+                    });
+                    state.save_now();
+                }
+            />
+        </div>
+    }
+}
+
 #[component]
 pub fn SharingScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let audiences = {
-        let session = session.clone();
-        Memo::new(move |_| {
-            let named = state
-                .with_session(&session, |s| s.named_audiences().to_vec())
-                .unwrap_or_default();
-            Audience::PICTURED
-                .into_iter()
-                .chain(named.iter().filter_map(|name| Audience::named(name)))
-                .collect::<Vec<_>>()
-        })
-    };
+    let audiences = audiences_of(state, session.clone());
 
     // "Share everything with …": chosen here first, then applied to every entry at once.
     let everything = RwSignal::new(None::<Decision>);
@@ -176,34 +213,11 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
                                 .into_iter()
                                 .map(|entry| {
                                     let id = entry.id;
-                                    let decision = Signal::derive({
-                                        let session = session.clone();
-                                        move || decision_of(state, &session, question, id)
-                                    });
                                     let session = session.clone();
                                     view! {
                                         <li class="entry sharing-entry">
                                             <EntrySummary entry />
-                                            <div class="sharing-decision">
-                                                <p class="decision-status" class:undecided=move || decision.with(Option::is_none)>
-                                                    {move || if decision.with(Option::is_none) {
-                                                        t_string!(i18n, undecided)
-                                                    } else {
-                                                        t_string!(i18n, who_may_see)
-                                                    }}
-                                                </p>
-                                                <AudienceChoices
-                                                    audiences=audiences
-                                                    decision=decision
-                                                    label=Signal::derive(move || t_string!(i18n, who_may_see).to_owned())
-                                                    on_change=move |choice| {
-                                                        state.change_session(&session, |s| {
-                                                            s.decide_sharing(question, id, choice, platform::now_ms())
-                                                        });
-                                                        state.save_now();
-                                                    }
-                                                />
-                                            </div>
+                                            <EntryChoices session question entry=id />
                                         </li>
                                     }
                                 })
@@ -266,7 +280,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
 }
 
 fn decision_of(
-    state: crate::app::AppState,
+    state: AppState,
     session: &SessionId,
     question: Question,
     id: EntryId,

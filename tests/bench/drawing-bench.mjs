@@ -206,6 +206,47 @@ try {
     return times;
   });
   say(`PNG 2000x1500 of 500 strokes: median ${ms(stats(pictures).median)}`);
+
+  // The summary of a heavy session: 3 houses x 3 drawings x 200 strokes, and words. Opening
+  // the summary makes every drawing's print-sized PNG and the whole HTML file; the download
+  // then hands that file to the browser.
+  const heavy = { id: 'bench-heavy', child: { name: 'Bench', age: 7 }, worker: 'Sam', date: '2026-11-26',
+    created_at: 1, updated_at: 1, questions: {}, next_entry: 1 };
+  for (const house of ['worries', 'good_things', 'dreams']) {
+    const entries = [];
+    for (let i = 0; i < 3; i++) {
+      entries.push({ id: heavy.next_entry, created_at: heavy.next_entry, kind: 'drawing', strokes: drawing(200 + heavy.next_entry).slice(heavy.next_entry) }); // 200 strokes, different in each drawing
+      heavy.next_entry += 1;
+      entries.push({ id: heavy.next_entry, created_at: heavy.next_entry, kind: 'words', text: `Words number ${heavy.next_entry}`, voice: 'child_wrote' });
+      heavy.next_entry += 1;
+    }
+    heavy.questions[house] = { own_names: {}, entries };
+  }
+  await page.goto(ORIGIN);
+  await page.evaluate((record) => {
+    localStorage.clear();
+    localStorage.setItem('hear-me/session/bench-heavy', record);
+    localStorage.setItem('hear-me/device', JSON.stringify({ schema: 1, place: { screen: 'session', session: 'bench-heavy' }, language: 'en' }));
+  }, JSON.stringify({ schema: 1, session: heavy }));
+  await page.reload();
+  await page.getByRole('button', { name: /^Summary/ }).waitFor();
+  const summary = await page.evaluate(async () => {
+    const card = [...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Summary'));
+    let start = performance.now();
+    card.click();
+    let frame = null;
+    while (!(frame = document.querySelector('iframe.summary-frame')) || !frame.srcdoc) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    const open = performance.now() - start;
+    const size = frame.srcdoc.length;
+    const download = [...document.querySelectorAll('button')].find((b) => b.textContent.includes('Download summary'));
+    start = performance.now();
+    download.click();
+    const save = performance.now() - start;
+    return { open, save, size };
+  });
+  say(`summary of 3 houses x 3 drawings x 200 strokes: building (9 PNGs and the HTML) ${ms(summary.open)}, download ${ms(summary.save)}, file ${summary.size} characters`);
   await browser.close();
 } finally {
   server.kill();

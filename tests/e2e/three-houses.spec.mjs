@@ -977,6 +977,14 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   await openThreeHouses(page);
   await openHouse(page, 'House of Worries');
   await addWords(page, DAD);
+  // From an entry, at any time: the child keeps this one between them and the worker.
+  await button(page, 'Who may see entry 1?').click();
+  const dialog = page.getByRole('dialog', { name: 'Who may see this?' });
+  await expect(dialog.getByText('No decision yet')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Only my worker', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Only my worker', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await dialog.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(dialog).toBeHidden();
   const canvas = await openDrawing(page);
   await drawWithTouch(page, canvas, TOUCH_STROKE);
   await expect.poll(() => houseStrokes(page, 'Mia', 'worries')).toHaveLength(1);
@@ -988,16 +996,14 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   await openHouse(page, 'House of Dreams');
   await addWords(page, MARKUP);
   await backToHouses(page);
-  await button(page, 'Back to the session').click();
 
-  // Who may see what: nothing is decided until the child says so.
+  // At the end of the tool: who may see what. Nothing is decided until the child says so.
   await button(page, 'Who may see what').click();
   await expect(heading(page, 'Who may see what?')).toBeVisible();
   const entry = (text) => page.getByRole('listitem').filter({ hasText: text });
   const drawingEntry = page.getByRole('listitem').filter({ has: page.locator('canvas') });
-  await expect(page.getByText('No decision yet')).toHaveCount(4);
+  await expect(page.getByText('No decision yet')).toHaveCount(3);
   const choice = (item, name) => item.getByRole('button', { name, exact: true });
-  await choice(entry(DAD), 'Only my worker').click();
   await expect(choice(entry(DAD), 'Only my worker')).toHaveAttribute('aria-pressed', 'true');
   await choice(drawingEntry, 'Mum').click();
   await choice(drawingEntry, 'The judge / the court').click();
