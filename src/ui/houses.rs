@@ -7,8 +7,8 @@ use crate::core::{Place, Question, Session, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::Modal;
-use crate::ui::I18n;
 use crate::ui::IconButton;
+use crate::ui::{I18n, SessionScreenHeader};
 
 /// The usual name of the house for a question, in the active language.
 pub fn usual_house_name(i18n: I18n, question: Question) -> &'static str {
@@ -41,9 +41,6 @@ pub fn HousesScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let renaming = RwSignal::new(None::<Question>);
-    let back_to = Place::Session {
-        session: session.clone(),
-    };
     let houses = Question::ALL
         .into_iter()
         .map(|question| {
@@ -83,11 +80,8 @@ pub fn HousesScreen(session: SessionId) -> impl IntoView {
 
     let sharing_id = session.clone();
     view! {
-        <header class="screen-header">
-            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_session).to_owned())
-                on_press=move || state.go(back_to.clone()) />
-            <h1>{t!(i18n, houses_heading)}</h1>
-        </header>
+        <SessionScreenHeader session=session.clone()
+            title=Signal::derive(move || t_string!(i18n, houses_heading).to_owned()) />
         <p class="hint">{t!(i18n, houses_hint)}</p>
         <ul class="houses">{houses}</ul>
         // At the end of the tool, the child decides who may see what.

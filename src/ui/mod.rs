@@ -19,7 +19,9 @@ pub mod words;
 
 use leptos::prelude::*;
 
-use crate::core::Place;
+use crate::app::use_app_state;
+use crate::core::{Place, SessionId};
+use crate::i18n::*;
 
 /// The translation context every screen reads its words from.
 pub type I18n = leptos_i18n::I18nContext<crate::i18n::Locale>;
@@ -64,6 +66,41 @@ pub fn IconButton(
         <button type="button" class=format!("icon-button {class}") on:click=move |_| on_press()>
             <img src=format!("public/{icon}.svg") alt="" aria-hidden="true" />
             <span>{move || label.get()}</span>
+        </button>
+    }
+}
+
+/// The header of a screen inside a session, with the way back to the session.
+#[component]
+pub fn SessionScreenHeader(
+    session: SessionId,
+    #[prop(into)] title: Signal<String>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    view! {
+        <header class="screen-header">
+            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_session).to_owned())
+                on_press=move || state.go(Place::Session { session: session.clone() }) />
+            <h1>{move || title.get()}</h1>
+        </header>
+    }
+}
+
+/// A big button that opens one of a session's tools: a picture, its name and a hint.
+#[component]
+pub fn ToolCard(
+    icon: &'static str,
+    #[prop(into)] name: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    to: Place,
+) -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <button type="button" class="tool-card" on:click=move |_| state.go(to.clone())>
+            <img src=icon alt="" aria-hidden="true" />
+            <span class="tool-name">{move || name.get()}</span>
+            <span class="tool-hint" aria-hidden="true">{move || hint.get()}</span>
         </button>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::app::use_app_state;
 use crate::core::{Place, SessionId};
 use crate::i18n::*;
-use crate::ui::IconButton;
+use crate::ui::{IconButton, ToolCard};
 
 #[component]
 pub fn SessionScreen(session: SessionId) -> impl IntoView {
@@ -23,35 +23,17 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         </header>
         <section class="tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{t!(i18n, tools_heading)}</h2>
-            <button
-                type="button"
-                class="tool-card"
-                on:click=move |_| state.go(Place::ThreeHouses { session: houses.clone() })
-            >
-                <img src="public/icon-houses.svg" alt="" aria-hidden="true" />
-                <span class="tool-name">{t!(i18n, three_houses)}</span>
-                <span class="tool-hint" aria-hidden="true">{t!(i18n, three_houses_hint)}</span>
-            </button>
+            <ToolCard icon="public/icon-houses.svg" to=Place::ThreeHouses { session: houses }
+                name=Signal::derive(move || t_string!(i18n, three_houses).to_owned())
+                hint=Signal::derive(move || t_string!(i18n, three_houses_hint).to_owned()) />
         </section>
         <section class="tools after-tools">
-            <button
-                type="button"
-                class="tool-card"
-                on:click=move |_| state.go(Place::Sharing { session: sharing.clone() })
-            >
-                <img src="public/audience-family.svg" alt="" aria-hidden="true" />
-                <span class="tool-name">{t!(i18n, sharing_tool)}</span>
-                <span class="tool-hint" aria-hidden="true">{t!(i18n, sharing_tool_hint)}</span>
-            </button>
-            <button
-                type="button"
-                class="tool-card"
-                on:click=move |_| state.go(Place::Summary { session: summary.clone() })
-            >
-                <img src="public/icon-read-back.svg" alt="" aria-hidden="true" />
-                <span class="tool-name">{t!(i18n, summary_tool)}</span>
-                <span class="tool-hint" aria-hidden="true">{t!(i18n, summary_tool_hint)}</span>
-            </button>
+            <ToolCard icon="public/audience-family.svg" to=Place::Sharing { session: sharing }
+                name=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
+                hint=Signal::derive(move || t_string!(i18n, sharing_tool_hint).to_owned()) />
+            <ToolCard icon="public/icon-read-back.svg" to=Place::Summary { session: summary }
+                name=Signal::derive(move || t_string!(i18n, summary_tool).to_owned())
+                hint=Signal::derive(move || t_string!(i18n, summary_tool_hint).to_owned()) />
         </section>
         <p class="quiet privacy-note">{t!(i18n, saved_here_only)}</p>
     }

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use crate::app::{use_app_state, AppState};
-use crate::core::{Audience, Decision, EntryId, Place, Question, SessionId};
+use crate::core::{Audience, Decision, EntryId, Question, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::house::EntrySummary;
 use crate::ui::houses::house_name;
-use crate::ui::{I18n, IconButton};
+use crate::ui::{I18n, SessionScreenHeader};
 
 /// The word for an audience in the active language; a name the child gave is shown as given.
 pub fn audience_label(i18n: I18n, audience: &Audience) -> String {
@@ -229,15 +229,9 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         })
         .collect_view();
 
-    let back = Place::Session {
-        session: session.clone(),
-    };
     view! {
-        <header class="screen-header">
-            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_session).to_owned())
-                on_press=move || state.go(back.clone()) />
-            <h1>{t!(i18n, sharing_heading)}</h1>
-        </header>
+        <SessionScreenHeader session=session.clone()
+            title=Signal::derive(move || t_string!(i18n, sharing_heading).to_owned()) />
         <p class="prompt">{t!(i18n, sharing_intro)}</p>
         <section class="share-everything">
             <h2>{t!(i18n, share_everything_heading)}</h2>

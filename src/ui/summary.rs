@@ -8,12 +8,12 @@ use leptos::prelude::*;
 
 use crate::app::use_app_state;
 use crate::core::summary_html::{render_summary_html, SummaryText};
-use crate::core::{Audience, EntryId, Place, Question, SessionId, Summary};
+use crate::core::{Audience, EntryId, Question, SessionId, Summary};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::drawing_png;
 use crate::ui::sharing::audience_label;
-use crate::ui::{I18n, IconButton};
+use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
 /// The summary's words in the active language, with the counts filled in.
 fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
@@ -184,15 +184,9 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     };
     let download = move || document.with_untracked(|html| download_html(html, &file_name));
 
-    let back = Place::Session {
-        session: session.clone(),
-    };
     view! {
-        <header class="screen-header no-print">
-            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_session).to_owned())
-                on_press=move || state.go(back.clone()) />
-            <h1>{t!(i18n, summary_tool)}</h1>
-        </header>
+        <SessionScreenHeader session=session.clone()
+            title=Signal::derive(move || t_string!(i18n, summary_tool).to_owned()) />
         <div class="summary-controls">
             <label class="summary-audience">
                 <span>{t!(i18n, summary_for_label)}</span>

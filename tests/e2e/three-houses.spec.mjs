@@ -1089,3 +1089,34 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   expect(text).toContain('Mia was calm. Next visit in two weeks.');
   await offline.close();
 });
+
+test('o) "share everything with …" asks first, then gives every entry the same choice', async ({ page }) => {
+  await page.goto('/');
+  await startSession(page, { name: 'Noah', age: 11 });
+  await openThreeHouses(page);
+  await openHouse(page, 'House of Good Things');
+  await addWords(page, 'Football with Dad');
+  await addWords(page, 'My dog Rex');
+  await backToHouses(page);
+  await button(page, 'Who may see what').click();
+  const everything = page.getByRole('group', { name: 'Share everything with …' });
+  const apply = button(page, 'Share everything with these');
+  await expect(apply).toBeDisabled();
+  await everything.getByRole('button', { name: 'Dad', exact: true }).click();
+  await everything.getByRole('button', { name: 'My family', exact: true }).click();
+  await apply.click();
+  const dialog = page.getByRole('dialog', { name: 'Change the choice for everything?' });
+  await dialog.getByRole('button', { name: 'Keep' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('No decision yet')).toHaveCount(2);
+  await apply.click();
+  await dialog.getByRole('button', { name: 'Share everything with these' }).click();
+  await expect(page.getByText('No decision yet')).toHaveCount(0);
+  const entries = await houseEntries(page, 'Noah', 'good_things');
+  for (const entry of entries) expect(entry.sharing.decision).toEqual({ shared_with: ['dad', 'family'] });
+  // Each entry can still differ afterwards.
+  const dog = page.getByRole('listitem').filter({ hasText: 'My dog Rex' });
+  await dog.getByRole('button', { name: 'Dad', exact: true }).click();
+  await expect.poll(async () => (await houseEntries(page, 'Noah', 'good_things'))[1].sharing.decision)
+    .toEqual({ shared_with: ['family'] });
+});
