@@ -12,7 +12,7 @@ use crate::core::{Audience, EntryId, Question, SessionId, Summary};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::drawing_png;
-use crate::ui::sharing::audience_label;
+use crate::ui::sharing::{audience_label, audiences_of};
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
 /// The summary's words in the active language, with the counts filled in.
@@ -103,18 +103,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     let refresh = RwSignal::new(0_u32);
     let frame_ref = NodeRef::<leptos::html::Iframe>::new();
 
-    let audiences = {
-        let session = session.clone();
-        Memo::new(move |_| {
-            let named = state
-                .with_session(&session, |s| s.named_audiences().to_vec())
-                .unwrap_or_default();
-            Audience::PICTURED
-                .into_iter()
-                .chain(named.iter().filter_map(|name| Audience::named(name)))
-                .collect::<Vec<_>>()
-        })
-    };
+    let audiences = audiences_of(state, session.clone());
     // Each drawing as a print-sized PNG, made again only when a drawing changes.
     let drawings = {
         let session = session.clone();
