@@ -22,6 +22,7 @@ fn session(name: &str, created_at: u64) -> Session {
     };
     let mut session = Session::start(&form, SessionId::new(created_at, 7), created_at).unwrap();
     session.add_words(
+        Tool::ThreeHouses,
         Question::Worries,
         Words {
             text: "Ich hab Angst 😢".into(),
@@ -166,6 +167,7 @@ fn a_full_storage_is_reported_and_nothing_stored_is_lost() {
 
     let mut bigger = mia.clone();
     bigger.add_words(
+        Tool::ThreeHouses,
         Question::Dreams,
         Words {
             text: "a wish ".repeat(100),

@@ -3,7 +3,8 @@
 use hear_me::core::ink::codec::{decode_drawing, encode_drawing};
 use hear_me::core::ink::{Nib, Point, Stamp, StampKind, Stroke, DEFAULT_PRESSURE};
 use hear_me::core::{
-    Audience, Decision, NewSession, Place, Question, Session, SessionId, Tool, Voice, Words,
+    Audience, Decision, EntryId, Helper, HelperColour, HelperKind, NewSession, Place, Question,
+    Session, SessionId, Tool, Voice, Words,
 };
 use hear_me::store::record::{
     decode_device_state, decode_index, decode_session, encode_device_state, encode_index,
@@ -24,7 +25,7 @@ fn session_with_everything() -> Session {
         1_764_150_000_000,
     )
     .unwrap();
-    let drawing = session.add_drawing(Question::Worries, 1);
+    let drawing = session.add_drawing(Tool::ThreeHouses, Question::Worries, 1);
     session.add_stroke(
         Question::Worries,
         drawing,
@@ -56,6 +57,7 @@ fn session_with_everything() -> Session {
         (Question::Dreams, &"very long words ".repeat(2000)),
     ] {
         session.add_words(
+            Tool::ThreeHouses,
             question,
             Words {
                 text: text.into(),
@@ -122,7 +124,9 @@ fn the_version_1_fixture_still_reads() {
     // A new entry after reading continues the ids instead of reusing one.
     let mut session = session;
     assert_eq!(
-        session.add_words(Question::Dreams, Words::default(), 9).0,
+        session
+            .add_words(Tool::ThreeHouses, Question::Dreams, Words::default(), 9)
+            .0,
         4
     );
 }
@@ -142,7 +146,7 @@ fn the_version_2_session() -> Session {
         1_764_236_400_000,
     )
     .unwrap();
-    let drawing = session.add_drawing(Question::Worries, 1_764_236_410_000);
+    let drawing = session.add_drawing(Tool::ThreeHouses, Question::Worries, 1_764_236_410_000);
     let pen_points = [
         (1200, 900, 90),
         (1212, 904, 120),
@@ -195,6 +199,7 @@ fn the_version_2_session() -> Session {
         })
     });
     session.add_words(
+        Tool::ThreeHouses,
         Question::Worries,
         Words {
             text: "Ich hab Angst 😢".into(),
@@ -212,7 +217,7 @@ fn the_version_2_session() -> Session {
 }
 
 #[test]
-fn the_version_2_fixture_reads_and_is_written_again_as_version_3() {
+fn the_version_2_fixture_reads_and_is_written_again_as_today_s_version() {
     let raw = include_str!("fixtures/session-v2.json");
     let session = decode_session(raw).unwrap();
     assert_eq!(session, the_version_2_session());
@@ -233,7 +238,7 @@ fn the_version_2_fixture_reads_and_is_written_again_as_version_3() {
     assert!(session.named_audiences().is_empty());
     let encoded = encode_session(&session);
     assert!(
-        encoded.starts_with(r#"{"schema":3,"session":"#),
+        encoded.starts_with(&format!(r#"{{"schema":{SCHEMA_VERSION},"session":"#)),
         "{encoded}"
     );
     assert!(
@@ -256,6 +261,7 @@ fn the_version_3_session() -> Session {
     );
     session.add_named_audience("Oma", at + 3);
     let dream = session.add_words(
+        Tool::ThreeHouses,
         Question::Dreams,
         Words {
             text: "  Bei Oma wohnen\nmit Katze 🐈 ".into(),
@@ -264,6 +270,7 @@ fn the_version_3_session() -> Session {
         at + 4,
     );
     let good = session.add_words(
+        Tool::ThreeHouses,
         Question::GoodThings,
         Words {
             text: "Fußball".into(),
@@ -300,17 +307,107 @@ fn the_version_3_session() -> Session {
 }
 
 #[test]
-fn the_version_3_fixture_reads_and_is_written_again_byte_for_byte() {
+fn the_version_3_fixture_reads_with_every_entry_made_in_the_three_houses() {
     let raw = include_str!("fixtures/session-v3.json");
     let session = decode_session(raw).unwrap();
     assert_eq!(session, the_version_3_session());
-    assert_eq!(encode_session(&session), raw);
+    assert_eq!(session.helper, None);
+    assert_eq!(session.tools_used(), [Tool::ThreeHouses]);
+    for question in Question::ALL {
+        assert!(session
+            .entries(question)
+            .iter()
+            .all(|entry| entry.tool == Tool::ThreeHouses));
+    }
+    let encoded = encode_session(&session);
+    assert!(
+        encoded.starts_with(r#"{"schema":4,"session":"#),
+        "{encoded}"
+    );
+    assert_eq!(decode_session(&encoded).unwrap(), session);
     let drawing = session
         .entry(Question::Worries, hear_me::core::EntryId(1))
         .unwrap();
     assert_eq!(drawing.sharing.decision, Some(Decision::Private));
     assert_eq!(drawing.sharing.history.len(), 2);
     assert_eq!(session.named_audiences(), ["Oma"]);
+}
+
+/// The version 4 fixture: the version 3 session, then Wizards and Fairies in the same
+/// session: a unicorn in the child's colours, a renamed helper, and entries for the helpers.
+fn the_version_4_session() -> Session {
+    let mut session = the_version_3_session();
+    let at = 1_764_237_000_000;
+    session.choose_helper(
+        Helper {
+            kind: HelperKind::Unicorn,
+            main: HelperColour::Teal,
+            accent: HelperColour::Pink,
+        },
+        at,
+    );
+    session.rename(
+        Tool::WizardsAndFairies,
+        Question::Dreams,
+        "Sternchen",
+        at + 1,
+    );
+    let wish = session.add_words(
+        Tool::WizardsAndFairies,
+        Question::Dreams,
+        Words {
+            text: "Dass Papa wieder lacht".into(),
+            voice: Voice::ChildSaidWorkerWrote,
+        },
+        at + 2,
+    );
+    let drawing = session.add_drawing(Tool::WizardsAndFairies, Question::Worries, at + 3);
+    session.add_stroke(
+        Question::Worries,
+        drawing,
+        Stroke {
+            colour: "#3f7fd0".into(),
+            width: 60,
+            pen: false,
+            nib: Default::default(),
+            points: vec![
+                Point {
+                    x: 100,
+                    y: 200,
+                    pressure: 128,
+                },
+                Point {
+                    x: 900,
+                    y: 650,
+                    pressure: 128,
+                },
+            ],
+        },
+        at + 4,
+    );
+    session.decide_sharing(
+        Question::Dreams,
+        wish,
+        Decision::shared_with([Audience::Dad]),
+        at + 5,
+    );
+    session
+}
+
+#[test]
+fn the_version_4_fixture_reads_and_is_written_again_byte_for_byte() {
+    let raw = include_str!("fixtures/session-v4.json");
+    let session = decode_session(raw).unwrap();
+    assert_eq!(session, the_version_4_session());
+    assert_eq!(encode_session(&session), raw);
+    assert_eq!(
+        session.tools_used(),
+        [Tool::ThreeHouses, Tool::WizardsAndFairies]
+    );
+    assert_eq!(
+        session.helper.map(|helper| helper.kind),
+        Some(HelperKind::Unicorn)
+    );
 }
 
 #[test]
@@ -417,8 +514,9 @@ fn the_index_round_trips_and_updates_only_on_change() {
 #[test]
 fn device_state_remembers_place_and_language() {
     let state = DeviceState {
-        place: Place::House {
+        place: Place::Question {
             session: SessionId("a".into()),
+            tool: Tool::WizardsAndFairies,
             question: Question::Dreams,
         },
         language: "de".into(),
@@ -432,6 +530,40 @@ fn device_state_remembers_place_and_language() {
         DeviceState::default(),
         "missing fields fall back to the start screen"
     );
+}
+
+#[test]
+fn places_stored_before_there_were_two_tools_open_in_the_three_houses() {
+    let session = SessionId("a".into());
+    for (stored, place) in [
+        (
+            r#"{"screen":"three_houses","session":"a"}"#,
+            Place::Tool {
+                session: session.clone(),
+                tool: Tool::ThreeHouses,
+            },
+        ),
+        (
+            r#"{"screen":"house","session":"a","question":"worries"}"#,
+            Place::Question {
+                session: session.clone(),
+                tool: Tool::ThreeHouses,
+                question: Question::Worries,
+            },
+        ),
+        (
+            r#"{"screen":"drawing","session":"a","question":"dreams","entry":3}"#,
+            Place::Drawing {
+                session: session.clone(),
+                tool: Tool::ThreeHouses,
+                question: Question::Dreams,
+                entry: EntryId(3),
+            },
+        ),
+    ] {
+        let device = format!(r#"{{"schema":3,"place":{stored},"language":"en"}}"#);
+        assert_eq!(decode_device_state(&device).unwrap().place, place);
+    }
 }
 
 #[test]

@@ -3,8 +3,9 @@
 
 use hear_me::core::summary_html::is_png_data_url;
 use hear_me::core::{
-    render_summary_html, Audience, Decision, EntryId, LeftOut, NewSession, Question, Session,
-    SessionId, Summary, SummaryContent, SummaryText, Tool, Voice, Words,
+    render_summary_html, Audience, Decision, EntryId, Helper, HelperColour, HelperKind, LeftOut,
+    NewSession, Question, Session, SessionId, Summary, SummaryContent, SummaryText, Tool, Voice,
+    Words,
 };
 
 /// The English texts the UI would fill from its translation file.
@@ -21,9 +22,14 @@ fn english() -> SummaryText {
         tools_label: "Tool".into(),
         worker_label: "Worker".into(),
         three_houses: "Three Houses".into(),
+        wizards_and_fairies: "Wizards and Fairies".into(),
+        asked_in_label: "Asked in:".into(),
         worries_house: "House of Worries".into(),
         good_things_house: "House of Good Things".into(),
         dreams_house: "House of Dreams".into(),
+        good_things_helper: "Good Things dragon".into(),
+        worries_helper: "Worries dragon".into(),
+        wishes_helper: "Wishes dragon".into(),
         empty_house: "Nothing was added to this house.".into(),
         nothing_shared_here: "Nothing from this house is shared in this summary.".into(),
         child_said_worker_wrote: "Child said, worker wrote".into(),
@@ -77,7 +83,7 @@ fn words(text: &str, voice: Voice) -> Words {
 /// The text of every entry a summary shows, house by house.
 fn shown(summary: &Summary) -> Vec<(Question, Vec<String>)> {
     summary
-        .houses
+        .questions
         .iter()
         .map(|house| {
             let entries = house
@@ -100,7 +106,12 @@ fn shown(summary: &Summary) -> Vec<(Question, Vec<String>)> {
 fn decided() -> Session {
     let mut session = mia();
     let add = |session: &mut Session, question, text: &str, decision, at| {
-        let id = session.add_words(question, words(text, Voice::ChildWrote), at);
+        let id = session.add_words(
+            Tool::ThreeHouses,
+            question,
+            words(text, Voice::ChildWrote),
+            at,
+        );
         session.decide_sharing(question, id, decision, at + 1);
     };
     // Made in an order that is not the houses' order, as a child may choose.
@@ -125,7 +136,7 @@ fn decided() -> Session {
         Decision::shared_with([Audience::Family]),
         4_000,
     );
-    let drawing = session.add_drawing(Question::Worries, 5_000);
+    let drawing = session.add_drawing(Tool::ThreeHouses, Question::Worries, 5_000);
     session.decide_sharing(
         Question::Worries,
         drawing,
@@ -172,7 +183,7 @@ fn the_full_record_shows_every_entry_in_the_order_made_house_by_house() {
     );
     assert_eq!(summary.undecided, 1);
     assert_eq!(summary.left_out, LeftOut::default());
-    let worries = &summary.house(Question::Worries).unwrap().entries;
+    let worries = &summary.question(Question::Worries).unwrap().entries;
     assert_eq!(worries[0].decision, Some(Decision::Private));
     assert!(worries
         .windows(2)
@@ -245,11 +256,19 @@ fn an_audience_sees_only_what_the_child_shared_with_exactly_them() {
 #[test]
 fn nothing_is_shared_before_the_child_decides() {
     let mut session = mia();
-    session.add_words(Question::Worries, words("a", Voice::ChildWrote), 2_000);
-    session.add_drawing(Question::Dreams, 2_100);
+    session.add_words(
+        Tool::ThreeHouses,
+        Question::Worries,
+        words("a", Voice::ChildWrote),
+        2_000,
+    );
+    session.add_drawing(Tool::ThreeHouses, Question::Dreams, 2_100);
     for audience in Audience::PICTURED {
         let summary = Summary::of(&session, Some(&audience));
-        assert!(summary.houses.iter().all(|house| house.entries.is_empty()));
+        assert!(summary
+            .questions
+            .iter()
+            .all(|house| house.entries.is_empty()));
         assert_eq!(
             summary.left_out,
             LeftOut {
@@ -263,7 +282,7 @@ fn nothing_is_shared_before_the_child_decides() {
     let full = Summary::of(&session, None);
     assert_eq!(full.undecided, 2);
     assert!(full
-        .houses
+        .questions
         .iter()
         .flat_map(|house| &house.entries)
         .all(|entry| entry.decision.is_none()));
@@ -276,7 +295,7 @@ fn empty_houses_still_appear_for_every_reader() {
         let summary = Summary::of(&session, audience.as_ref());
         assert_eq!(
             summary
-                .houses
+                .questions
                 .iter()
                 .map(|house| house.question)
                 .collect::<Vec<_>>(),
@@ -320,13 +339,18 @@ fn the_header_and_notes_come_from_the_session() {
     );
     assert_eq!(
         summary
-            .house(Question::Worries)
+            .question(Question::Worries)
             .unwrap()
-            .own_name
-            .as_deref(),
+            .own_name(Tool::ThreeHouses),
         Some("Sturmhaus")
     );
-    assert_eq!(summary.house(Question::Dreams).unwrap().own_name, None);
+    assert_eq!(
+        summary
+            .question(Question::Dreams)
+            .unwrap()
+            .own_name(Tool::ThreeHouses),
+        None
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,6 +387,7 @@ fn the_file_is_one_complete_document_without_script_or_outside_urls() {
 fn the_full_record_marks_who_said_and_wrote_and_each_decision() {
     let mut session = decided();
     session.add_words(
+        Tool::ThreeHouses,
         Question::Dreams,
         words("said", Voice::ChildSaidWorkerWrote),
         9_000,
@@ -436,7 +461,12 @@ fn a_summary_for_mum_leaves_out_and_only_counts_the_rest() {
 #[test]
 fn a_summary_where_nothing_is_left_out_still_says_nothing_was_kept_private() {
     let mut session = mia();
-    let id = session.add_words(Question::Worries, words("x", Voice::ChildWrote), 2_000);
+    let id = session.add_words(
+        Tool::ThreeHouses,
+        Question::Worries,
+        words("x", Voice::ChildWrote),
+        2_000,
+    );
     session.decide_sharing(
         Question::Worries,
         id,
@@ -469,7 +499,12 @@ fn the_childs_words_are_kept_exactly_and_in_any_script() {
     ];
     let mut session = mia();
     for text in texts {
-        session.add_words(Question::Dreams, words(text, Voice::ChildWrote), 2_000);
+        session.add_words(
+            Tool::ThreeHouses,
+            Question::Dreams,
+            words(text, Voice::ChildWrote),
+            2_000,
+        );
     }
     let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
     for text in texts {
@@ -496,7 +531,7 @@ fn the_childs_own_house_name_leads_and_the_usual_name_follows() {
 #[test]
 fn only_png_data_urls_become_pictures() {
     let mut session = mia();
-    session.add_drawing(Question::Worries, 2_000);
+    session.add_drawing(Tool::ThreeHouses, Question::Worries, 2_000);
     let refused = [
         None,
         Some(""),
@@ -561,13 +596,19 @@ fn the_renderer_holds_no_words_of_its_own() {
     session.set_place("③", 2_000);
     session.set_present("④", 2_000);
     session.set_worker_notes("⑤", 2_000);
-    let id = session.add_words(Question::Worries, words("⑥", Voice::ChildWrote), 2_000);
+    let id = session.add_words(
+        Tool::ThreeHouses,
+        Question::Worries,
+        words("⑥", Voice::ChildWrote),
+        2_000,
+    );
     session.add_words(
+        Tool::ThreeHouses,
         Question::Worries,
         words("⑦", Voice::ChildSaidWorkerWrote),
         2_000,
     );
-    session.add_drawing(Question::Dreams, 2_000);
+    session.add_drawing(Tool::ThreeHouses, Question::Dreams, 2_000);
     session.decide_sharing(
         Question::Worries,
         id,
@@ -752,7 +793,7 @@ fn everywhere(text: &str, for_named: bool) -> String {
     for question in Question::ALL {
         session.rename(Tool::ThreeHouses, question, text, 2_000);
         for voice in [Voice::ChildWrote, Voice::ChildSaidWorkerWrote] {
-            let id = session.add_words(question, words(text, voice), 2_000);
+            let id = session.add_words(Tool::ThreeHouses, question, words(text, voice), 2_000);
             session.decide_sharing(
                 question,
                 id,
@@ -760,7 +801,7 @@ fn everywhere(text: &str, for_named: bool) -> String {
                 2_001,
             );
         }
-        let drawing = session.add_drawing(question, 2_000);
+        let drawing = session.add_drawing(Tool::ThreeHouses, question, 2_000);
         session.decide_sharing(
             question,
             drawing,
@@ -768,7 +809,12 @@ fn everywhere(text: &str, for_named: bool) -> String {
             2_001,
         );
     }
-    let private = session.add_words(Question::Worries, words(text, Voice::ChildWrote), 2_000);
+    let private = session.add_words(
+        Tool::ThreeHouses,
+        Question::Worries,
+        words(text, Voice::ChildWrote),
+        2_000,
+    );
     session.decide_sharing(Question::Worries, private, Some(Decision::Private), 2_001);
     let mut labels = english();
     labels.title = format!("Summary of a conversation with {text}");
@@ -847,6 +893,7 @@ fn hostile_text_stays_text_in_every_field() {
 fn entities_typed_by_the_child_are_shown_as_typed_not_decoded() {
     let mut session = mia();
     session.add_words(
+        Tool::ThreeHouses,
         Question::Worries,
         words("&lt;script&gt; &amp; &#39;", Voice::ChildWrote),
         2_000,
@@ -877,10 +924,15 @@ fn hostile_labels_and_language_stay_text_too() {
         &mut labels.worker_notes_heading,
         &mut labels.no_worker_notes,
         &mut labels.three_houses,
+        &mut labels.wizards_and_fairies,
+        &mut labels.asked_in_label,
+        &mut labels.worries_helper,
+        &mut labels.wishes_helper,
     ] {
         *field = hostile.into();
     }
-    let session = decided();
+    let mut session = decided();
+    with_helpers(&mut session);
     for pictures in [
         &with_png as &dyn Fn(Question, EntryId) -> Option<String>,
         &|_, _| None,
@@ -893,6 +945,107 @@ fn hostile_labels_and_language_stay_text_too() {
             reference_escape(hostile)
         )));
     }
+}
+
+/// Adds Wizards and Fairies to a session: a dragon, a name for the wishes helper, a wish and
+/// a drawing for the worries helper.
+fn with_helpers(session: &mut Session) -> (EntryId, EntryId) {
+    session.choose_helper(
+        Helper {
+            kind: HelperKind::Dragon,
+            main: HelperColour::Green,
+            accent: HelperColour::Orange,
+        },
+        9_000,
+    );
+    session.rename(Tool::WizardsAndFairies, Question::Dreams, "Sparky", 9_100);
+    let wish = session.add_words(
+        Tool::WizardsAndFairies,
+        Question::Dreams,
+        words("I wish  the shouting\nstops", Voice::ChildSaidWorkerWrote),
+        9_200,
+    );
+    let drawing = session.add_drawing(Tool::WizardsAndFairies, Question::Worries, 9_300);
+    (wish, drawing)
+}
+
+#[test]
+fn wizards_and_fairies_alone_shows_the_helpers_with_their_pictures() {
+    let mut session = mia();
+    let (wish, _) = with_helpers(&mut session);
+    let summary = Summary::of(&session, None);
+    assert_eq!(summary.tools, [Tool::WizardsAndFairies]);
+    assert_eq!(
+        summary.helper.map(|helper| helper.kind),
+        Some(HelperKind::Dragon)
+    );
+    let dreams = summary.question(Question::Dreams).unwrap();
+    assert_eq!(dreams.own_name(Tool::WizardsAndFairies), Some("Sparky"));
+    assert_eq!(dreams.entries[0].id, wish);
+    let html = render_summary_html(&summary, &english(), &with_png);
+    assert_tags_are_only_ours(&html);
+    assert!(
+        html.contains("<dd dir=\"auto\">Wizards and Fairies</dd>"),
+        "{html}"
+    );
+    // The helpers' names, the child's own name first with the usual one under it.
+    assert!(html.contains("<h2 dir=\"auto\">Good Things dragon</h2>"));
+    assert!(html.contains("<h2 dir=\"auto\">Worries dragon</h2>"));
+    assert!(
+        html.contains("<h2 dir=\"auto\">Sparky</h2>\n<p class=\"usual-name\">Wishes dragon</p>")
+    );
+    assert!(
+        !html.contains("House of"),
+        "no house is named when only helpers were used"
+    );
+    assert!(html.contains("I wish  the shouting\nstops"));
+    // Each helper's own picture, in the child's colours, embedded in the file.
+    let helper = session.helper.unwrap();
+    for question in Question::ALL {
+        assert!(html.contains(&format!(
+            "<img class=\"helper\" src=\"{}\"",
+            helper.picture_url(question)
+        )));
+    }
+    assert!(
+        !html.contains("Asked in:"),
+        "one tool: nothing to tell apart"
+    );
+}
+
+#[test]
+fn a_session_with_both_tools_names_each_question_in_both_and_says_where_entries_were_made() {
+    let mut session = decided();
+    with_helpers(&mut session);
+    let summary = Summary::of(&session, None);
+    assert_eq!(summary.tools, [Tool::ThreeHouses, Tool::WizardsAndFairies]);
+    let html = render_summary_html(&summary, &english(), &with_png);
+    assert_tags_are_only_ours(&html);
+    assert!(html.contains("<dd dir=\"auto\">Three Houses, Wizards and Fairies</dd>"));
+    assert!(html.contains("<h2 dir=\"auto\">House of Worries · Worries dragon</h2>"));
+    assert!(html.contains(
+        "<h2 dir=\"auto\">House of Dreams · Sparky</h2>\n<p class=\"usual-name\">Wishes dragon</p>"
+    ));
+    // Every entry, from either tool, once, with the tool it was asked in.
+    let entries: usize = Question::ALL
+        .into_iter()
+        .map(|question| session.entries(question).len())
+        .sum();
+    assert_eq!(html.matches("<p class=\"asked-in\">").count(), entries);
+    assert_eq!(html.matches("Asked in: Wizards and Fairies").count(), 2);
+    assert_eq!(html.matches("Asked in: Three Houses").count(), entries - 2);
+}
+
+#[test]
+fn the_helpers_picture_stays_out_when_only_the_houses_were_used() {
+    let mut session = decided();
+    // A helper chosen and then never used is still taking part: choosing is the child's act.
+    session.choose_helper(Helper::new(HelperKind::Fairy), 9_000);
+    assert_eq!(Summary::of(&session, None).tools.len(), 2);
+    let houses_only = decided();
+    let html = render_summary_html(&Summary::of(&houses_only, None), &english(), &with_png);
+    assert!(!html.contains("class=\"helper\""));
+    assert!(!html.contains("data:image/svg+xml"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -987,11 +1140,24 @@ fn assert_tags_are_only_ours(html: &str) {
                 .split_once('"')
                 .unwrap_or_else(|| panic!("unclosed value in {tag}"));
             if attribute.trim() == "src" {
-                assert!(is_png_data_url(value), "{tag}");
+                assert!(is_png_data_url(value) || is_helper_picture(value), "{tag}");
             }
             attributes = rest;
         }
     }
+}
+
+/// True only for the app's own picture of a helper, in one of the colours a child can choose.
+fn is_helper_picture(url: &str) -> bool {
+    HelperKind::ALL.into_iter().any(|kind| {
+        HelperColour::ALL.into_iter().any(|main| {
+            HelperColour::ALL.into_iter().any(|accent| {
+                Question::ALL
+                    .into_iter()
+                    .any(|question| Helper { kind, main, accent }.picture_url(question) == url)
+            })
+        })
+    })
 }
 
 /// Each needle appears after the one before it.

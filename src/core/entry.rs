@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ink::codec::{drawing_from_base64, drawing_to_base64, InkCodecError};
 use super::ink::{Stamp, Stroke};
+use super::questions::Tool;
 use super::sharing::Sharing;
 
 /// Identifies an entry within its session; never reused, so a deleted entry's id stays gone.
@@ -84,6 +85,10 @@ pub struct Entry {
     pub id: EntryId,
     /// Milliseconds since the Unix epoch.
     pub created_at: u64,
+    /// The tool the child was using when they made it. The entry answers its question in
+    /// every tool; this says how the question was put to the child.
+    #[serde(default)]
+    pub tool: Tool,
     #[serde(flatten)]
     pub content: EntryContent,
     /// Who the child lets see this entry; left out of the record until the child decides.
@@ -93,10 +98,11 @@ pub struct Entry {
 
 impl Entry {
     /// A new entry the child has not yet decided about.
-    pub fn new(id: EntryId, created_at: u64, content: EntryContent) -> Entry {
+    pub fn new(id: EntryId, created_at: u64, tool: Tool, content: EntryContent) -> Entry {
         Entry {
             id,
             created_at,
+            tool,
             content,
             sharing: Sharing::default(),
         }
@@ -135,6 +141,7 @@ mod tests {
             let entry = Entry::new(
                 EntryId(1),
                 5,
+                Tool::ThreeHouses,
                 EntryContent::Words(Words {
                     text: text.into(),
                     voice: Voice::ChildWrote,
@@ -149,11 +156,21 @@ mod tests {
 
     #[test]
     fn entries_are_tagged_by_kind() {
-        let entry = Entry::new(EntryId(3), 7, EntryContent::Words(Words::default()));
+        let entry = Entry::new(
+            EntryId(3),
+            7,
+            Tool::ThreeHouses,
+            EntryContent::Words(Words::default()),
+        );
         let json = serde_json::to_value(&entry).unwrap();
         assert_eq!(json["kind"], "words");
         assert_eq!(json["voice"], "child_said_worker_wrote");
-        let drawing = Entry::new(EntryId(4), 7, EntryContent::Drawing(Drawing::default()));
+        let drawing = Entry::new(
+            EntryId(4),
+            7,
+            Tool::ThreeHouses,
+            EntryContent::Drawing(Drawing::default()),
+        );
         assert_eq!(serde_json::to_value(&drawing).unwrap()["kind"], "drawing");
     }
 
@@ -186,12 +203,25 @@ mod tests {
                 size: 700,
             }],
         };
-        let entry = Entry::new(EntryId(9), 11, EntryContent::Drawing(drawing.clone()));
+        let entry = Entry::new(
+            EntryId(9),
+            11,
+            Tool::ThreeHouses,
+            EntryContent::Drawing(drawing.clone()),
+        );
+        // Records from before Wizards and Fairies have no tool: they were made in the houses.
+        let old = format!(
+            r#"{{"id":9,"created_at":11,"kind":"drawing","ink":"{}"}}"#,
+            drawing_to_base64(&drawing)
+        );
+        assert_eq!(serde_json::from_str::<Entry>(&old).unwrap(), entry);
         let json = serde_json::to_string(&entry).unwrap();
         let ink = drawing_to_base64(&drawing);
         assert_eq!(
             json,
-            format!(r#"{{"id":9,"created_at":11,"kind":"drawing","ink":"{ink}"}}"#)
+            format!(
+                r#"{{"id":9,"created_at":11,"tool":"three_houses","kind":"drawing","ink":"{ink}"}}"#
+            )
         );
         assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), entry);
     }
@@ -199,7 +229,12 @@ mod tests {
     #[test]
     fn sharing_is_stored_beside_the_content_once_the_child_decides() {
         use crate::core::sharing::{Audience, Decision};
-        let mut entry = Entry::new(EntryId(2), 3, EntryContent::Drawing(Drawing::default()));
+        let mut entry = Entry::new(
+            EntryId(2),
+            3,
+            Tool::ThreeHouses,
+            EntryContent::Drawing(Drawing::default()),
+        );
         let undecided = serde_json::to_string(&entry).unwrap();
         assert!(!undecided.contains("sharing"), "{undecided}");
         entry
@@ -210,11 +245,16 @@ mod tests {
         assert_eq!(
             json,
             format!(
-                r#"{{"id":2,"created_at":3,"kind":"drawing","ink":"{ink}","sharing":{{"decision":{{"shared_with":["mum"]}},"history":[{{"at_ms":4,"decision":{{"shared_with":["mum"]}}}}]}}}}"#
+                r#"{{"id":2,"created_at":3,"tool":"three_houses","kind":"drawing","ink":"{ink}","sharing":{{"decision":{{"shared_with":["mum"]}},"history":[{{"at_ms":4,"decision":{{"shared_with":["mum"]}}}}]}}}}"#
             )
         );
         assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), entry);
-        let words = Entry::new(EntryId(5), 6, EntryContent::Words(Words::default()));
+        let words = Entry::new(
+            EntryId(5),
+            6,
+            Tool::ThreeHouses,
+            EntryContent::Words(Words::default()),
+        );
         let json = serde_json::to_string(&words).unwrap();
         assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), words);
     }

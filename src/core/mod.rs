@@ -2,6 +2,7 @@
 //! rule here is tested natively with `cargo test`.
 
 pub mod entry;
+pub mod helpers;
 pub mod ink;
 pub mod place;
 pub mod questions;
@@ -11,9 +12,10 @@ pub mod summary;
 pub mod summary_html;
 
 pub use entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
+pub use helpers::{Helper, HelperColour, HelperKind};
 pub use place::Place;
 pub use questions::{Answers, Question, ThreeQuestions, Tool};
-pub use session::{Child, NewSession, Session, SessionError, SessionId};
+pub use session::{Child, NewSession, QuestionInTool, Session, SessionError, SessionId};
 pub use sharing::{Audience, Decision, Sharing, SharingChange};
-pub use summary::{HouseSummary, LeftOut, Summary, SummaryContent, SummaryEntry};
+pub use summary::{LeftOut, QuestionSummary, Summary, SummaryContent, SummaryEntry};
 pub use summary_html::{render_summary_html, SummaryText};

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::entry::EntryId;
-use super::questions::Question;
+use super::questions::{Question, Tool};
 use super::session::{Session, SessionId};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,25 +15,43 @@ pub enum Place {
     Session {
         session: SessionId,
     },
-    ThreeHouses {
+    /// A tool's three houses or helpers. Stored as `three_houses` before there were two tools.
+    #[serde(alias = "three_houses")]
+    Tool {
+        session: SessionId,
+        #[serde(default)]
+        tool: Tool,
+    },
+    /// The child chooses their helper and its colours for Wizards and Fairies.
+    ChooseHelper {
         session: SessionId,
     },
-    House {
+    /// Inside one house or helper: the entries for its question. Stored as `house` before.
+    #[serde(alias = "house")]
+    Question {
         session: SessionId,
+        #[serde(default)]
+        tool: Tool,
         question: Question,
     },
     Drawing {
         session: SessionId,
+        #[serde(default)]
+        tool: Tool,
         question: Question,
         entry: EntryId,
     },
     Words {
         session: SessionId,
+        #[serde(default)]
+        tool: Tool,
         question: Question,
         entry: EntryId,
     },
     ReadBack {
         session: SessionId,
+        #[serde(default)]
+        tool: Tool,
         question: Question,
     },
     /// The child decides who may see each entry.
@@ -51,8 +69,9 @@ impl Place {
         match self {
             Place::Start => None,
             Place::Session { session }
-            | Place::ThreeHouses { session }
-            | Place::House { session, .. }
+            | Place::Tool { session, .. }
+            | Place::ChooseHelper { session }
+            | Place::Question { session, .. }
             | Place::Drawing { session, .. }
             | Place::Words { session, .. }
             | Place::ReadBack { session, .. }
@@ -94,22 +113,35 @@ impl Place {
     pub fn parent(&self) -> Place {
         match self {
             Place::Start | Place::Session { .. } => Place::Start,
-            Place::ThreeHouses { session }
+            Place::Tool { session, .. }
+            | Place::ChooseHelper { session }
             | Place::Sharing { session }
             | Place::Summary { session } => Place::Session {
                 session: session.clone(),
             },
-            Place::House { session, .. } => Place::ThreeHouses {
+            Place::Question { session, tool, .. } => Place::Tool {
                 session: session.clone(),
+                tool: *tool,
             },
             Place::Drawing {
-                session, question, ..
+                session,
+                tool,
+                question,
+                ..
             }
             | Place::Words {
-                session, question, ..
+                session,
+                tool,
+                question,
+                ..
             }
-            | Place::ReadBack { session, question } => Place::House {
+            | Place::ReadBack {
+                session,
+                tool,
+                question,
+            } => Place::Question {
                 session: session.clone(),
+                tool: *tool,
                 question: *question,
             },
         }
@@ -124,6 +156,7 @@ mod tests {
     fn back_leads_up_one_level_to_the_start() {
         let session = SessionId("s".into());
         let mut place = Place::Drawing {
+            tool: Tool::ThreeHouses,
             session: session.clone(),
             question: Question::Dreams,
             entry: EntryId(2),
@@ -137,15 +170,18 @@ mod tests {
             trail,
             vec![
                 Place::Drawing {
+                    tool: Tool::ThreeHouses,
                     session: session.clone(),
                     question: Question::Dreams,
                     entry: EntryId(2)
                 },
-                Place::House {
+                Place::Question {
+                    tool: Tool::ThreeHouses,
                     session: session.clone(),
                     question: Question::Dreams
                 },
-                Place::ThreeHouses {
+                Place::Tool {
+                    tool: Tool::ThreeHouses,
                     session: session.clone()
                 },
                 Place::Session { session },
@@ -163,40 +199,46 @@ mod tests {
             ..NewSession::default()
         };
         let mut session = Session::start(&form, SessionId("s".into()), 1).unwrap();
-        let drawing = session.add_drawing(Question::Worries, 2);
-        let words = session.add_words(Question::Worries, Words::default(), 3);
+        let drawing = session.add_drawing(Tool::ThreeHouses, Question::Worries, 2);
+        let words = session.add_words(Tool::ThreeHouses, Question::Worries, Words::default(), 3);
         let sessions = vec![session.clone()];
         let id = session.id.clone();
-        let house = Place::House {
+        let house = Place::Question {
+            tool: Tool::ThreeHouses,
             session: id.clone(),
             question: Question::Worries,
         };
 
         let open_drawing = Place::Drawing {
+            tool: Tool::ThreeHouses,
             session: id.clone(),
             question: Question::Worries,
             entry: drawing,
         };
         assert_eq!(open_drawing.clone().existing_in(&sessions), open_drawing);
         let words_as_drawing = Place::Drawing {
+            tool: Tool::ThreeHouses,
             session: id.clone(),
             question: Question::Worries,
             entry: words,
         };
         assert_eq!(words_as_drawing.existing_in(&sessions), house);
         let wrong_house = Place::Words {
+            tool: Tool::ThreeHouses,
             session: id.clone(),
             question: Question::Dreams,
             entry: words,
         };
         assert_eq!(
             wrong_house.existing_in(&sessions),
-            Place::House {
+            Place::Question {
+                tool: Tool::ThreeHouses,
                 session: id.clone(),
                 question: Question::Dreams
             }
         );
-        let gone = Place::ThreeHouses {
+        let gone = Place::Tool {
+            tool: Tool::ThreeHouses,
             session: SessionId("deleted".into()),
         };
         assert_eq!(gone.existing_in(&sessions), Place::Start);
@@ -206,6 +248,7 @@ mod tests {
     #[test]
     fn places_round_trip_through_json() {
         let place = Place::Words {
+            tool: Tool::WizardsAndFairies,
             session: SessionId("a-b".into()),
             question: Question::GoodThings,
             entry: EntryId(4),
@@ -213,7 +256,7 @@ mod tests {
         let json = serde_json::to_string(&place).unwrap();
         assert_eq!(
             json,
-            r#"{"screen":"words","session":"a-b","question":"good_things","entry":4}"#
+            r#"{"screen":"words","session":"a-b","tool":"wizards_and_fairies","question":"good_things","entry":4}"#
         );
         assert_eq!(serde_json::from_str::<Place>(&json).unwrap(), place);
         let summary = Place::Summary {

@@ -3,9 +3,21 @@
 use serde::{Deserialize, Serialize};
 
 use super::entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
+use super::helpers::Helper;
 use super::ink::Stroke;
 use super::questions::{Question, ThreeQuestions, Tool};
 use super::sharing::{Audience, Decision};
+
+/// One question as a tool shows it: a house, or a helper.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QuestionInTool<'a> {
+    pub tool: Tool,
+    pub question: Question,
+    /// The child's own name for this house or helper; None means the usual name.
+    pub own_name: Option<&'a str>,
+    /// In the order made, from every tool.
+    pub entries: &'a [Entry],
+}
 
 /// Identifies a session on this device.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -77,6 +89,9 @@ pub struct Session {
     /// The worker's observations, context and next steps: kept apart from the child's words.
     #[serde(default)]
     pub worker_notes: String,
+    /// The magical helper the child chose for Wizards and Fairies; None until they choose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helper: Option<Helper>,
     /// Names the child gave for people who may see entries ("Oma"), in the order given.
     #[serde(default)]
     named_audiences: Vec<String>,
@@ -116,6 +131,7 @@ impl Session {
             updated_at: now_ms,
             questions: ThreeQuestions::default(),
             worker_notes: String::new(),
+            helper: None,
             named_audiences: Vec::new(),
             next_entry: 1,
         })
@@ -149,12 +165,64 @@ impl Session {
         self.touch(now_ms);
     }
 
-    pub fn add_words(&mut self, question: Question, words: Words, now_ms: u64) -> EntryId {
-        self.add_entry(question, EntryContent::Words(words), now_ms)
+    /// Adds the child's words for a question, asked in `tool`.
+    pub fn add_words(
+        &mut self,
+        tool: Tool,
+        question: Question,
+        words: Words,
+        now_ms: u64,
+    ) -> EntryId {
+        self.add_entry(tool, question, EntryContent::Words(words), now_ms)
     }
 
-    pub fn add_drawing(&mut self, question: Question, now_ms: u64) -> EntryId {
-        self.add_entry(question, EntryContent::Drawing(Drawing::default()), now_ms)
+    /// Adds an empty drawing for a question, asked in `tool`.
+    pub fn add_drawing(&mut self, tool: Tool, question: Question, now_ms: u64) -> EntryId {
+        self.add_entry(
+            tool,
+            question,
+            EntryContent::Drawing(Drawing::default()),
+            now_ms,
+        )
+    }
+
+    /// Keeps the helper the child chose (kind and colours); choosing again replaces it, and
+    /// every entry stays where it is.
+    pub fn choose_helper(&mut self, helper: Helper, now_ms: u64) {
+        if self.helper != Some(helper) {
+            self.helper = Some(helper);
+            self.touch(now_ms);
+        }
+    }
+
+    /// The tools the child took part in, in a fixed order: a tool counts once the child made
+    /// an entry in it, named one of its houses or helpers, or chose a helper. Choosing and
+    /// naming are already the child taking part.
+    pub fn tools_used(&self) -> Vec<Tool> {
+        Tool::ALL
+            .into_iter()
+            .filter(|&tool| {
+                (tool == Tool::WizardsAndFairies && self.helper.is_some())
+                    || Question::ALL.into_iter().any(|question| {
+                        self.own_name(tool, question).is_some()
+                            || self
+                                .entries(question)
+                                .iter()
+                                .any(|entry| entry.tool == tool)
+                    })
+            })
+            .collect()
+    }
+
+    /// The three questions as `tool` shows them, in its order: the child's name for each in
+    /// that tool, and the entries, which are the same whichever tool shows them.
+    pub fn questions_in(&self, tool: Tool) -> [QuestionInTool<'_>; 3] {
+        tool.questions().map(|question| QuestionInTool {
+            tool,
+            question,
+            own_name: self.own_name(tool, question),
+            entries: self.entries(question),
+        })
     }
 
     /// Replaces the words of an entry, exactly as given. Returns false if there is no such
@@ -314,13 +382,19 @@ impl Session {
         }
     }
 
-    fn add_entry(&mut self, question: Question, content: EntryContent, now_ms: u64) -> EntryId {
+    fn add_entry(
+        &mut self,
+        tool: Tool,
+        question: Question,
+        content: EntryContent,
+        now_ms: u64,
+    ) -> EntryId {
         let id = EntryId(self.next_entry.max(1));
         self.next_entry = id.0 + 1;
         self.questions
             .answers_mut(question)
             .entries
-            .push(Entry::new(id, now_ms, content));
+            .push(Entry::new(id, now_ms, tool, content));
         self.touch(now_ms);
         id
     }
@@ -370,6 +444,7 @@ fn is_iso_date(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::core::ink::Point;
+    use crate::core::{HelperColour, HelperKind};
 
     fn form(name: &str) -> NewSession {
         NewSession {
@@ -446,8 +521,9 @@ mod tests {
     #[test]
     fn entries_keep_their_order_and_ids_are_never_reused() {
         let mut session = mia();
-        let first = session.add_drawing(Question::Worries, 2000);
-        let second = session.add_words(Question::Worries, Words::default(), 3000);
+        let first = session.add_drawing(Tool::ThreeHouses, Question::Worries, 2000);
+        let second =
+            session.add_words(Tool::ThreeHouses, Question::Worries, Words::default(), 3000);
         assert_eq!(
             session
                 .entries(Question::Worries)
@@ -459,7 +535,7 @@ mod tests {
         session
             .delete_entry(Question::Worries, second, 4000)
             .unwrap();
-        let third = session.add_words(Question::Dreams, Words::default(), 5000);
+        let third = session.add_words(Tool::ThreeHouses, Question::Dreams, Words::default(), 5000);
         assert!(third.0 > second.0);
         assert!(session.entries(Question::GoodThings).is_empty());
         assert_eq!(session.updated_at, 5000);
@@ -468,7 +544,7 @@ mod tests {
     #[test]
     fn words_are_replaced_exactly_as_typed() {
         let mut session = mia();
-        let id = session.add_words(Question::Worries, Words::default(), 2000);
+        let id = session.add_words(Tool::ThreeHouses, Question::Worries, Words::default(), 2000);
         assert!(session.set_words(
             Question::Worries,
             id,
@@ -489,8 +565,13 @@ mod tests {
     #[test]
     fn strokes_go_only_to_drawings() {
         let mut session = mia();
-        let drawing = session.add_drawing(Question::GoodThings, 2000);
-        let words = session.add_words(Question::GoodThings, Words::default(), 2000);
+        let drawing = session.add_drawing(Tool::ThreeHouses, Question::GoodThings, 2000);
+        let words = session.add_words(
+            Tool::ThreeHouses,
+            Question::GoodThings,
+            Words::default(),
+            2000,
+        );
         let stroke = Stroke {
             colour: "#222222".into(),
             width: 40,
@@ -565,7 +646,7 @@ mod tests {
     #[test]
     fn a_decision_is_recorded_with_its_history_only_when_it_changes() {
         let mut session = mia();
-        let drawing = session.add_drawing(Question::Worries, 2000);
+        let drawing = session.add_drawing(Tool::ThreeHouses, Question::Worries, 2000);
         let to_mum = Decision::shared_with([Audience::Mum]);
         assert!(session.decide_sharing(Question::Worries, drawing, to_mum.clone(), 3000));
         assert_eq!(session.updated_at, 3000);
@@ -589,7 +670,7 @@ mod tests {
     #[test]
     fn an_empty_share_list_is_no_decision() {
         let mut session = mia();
-        let words = session.add_words(Question::Dreams, Words::default(), 2000);
+        let words = session.add_words(Tool::ThreeHouses, Question::Dreams, Words::default(), 2000);
         assert!(!session.decide_sharing(
             Question::Dreams,
             words,
@@ -606,7 +687,12 @@ mod tests {
     #[test]
     fn names_in_a_decision_are_offered_again() {
         let mut session = mia();
-        let words = session.add_words(Question::GoodThings, Words::default(), 2000);
+        let words = session.add_words(
+            Tool::ThreeHouses,
+            Question::GoodThings,
+            Words::default(),
+            2000,
+        );
         let decision = Decision::shared_with([Audience::Named(" Oma".into()), Audience::Dad]);
         assert!(session.decide_sharing(Question::GoodThings, words, decision, 3000));
         assert_eq!(session.named_audiences(), ["Oma"]);
@@ -626,9 +712,14 @@ mod tests {
     #[test]
     fn share_everything_reaches_every_entry_and_each_can_still_differ() {
         let mut session = mia();
-        let worry = session.add_drawing(Question::Worries, 2000);
-        let good = session.add_words(Question::GoodThings, Words::default(), 2100);
-        let dream = session.add_words(Question::Dreams, Words::default(), 2200);
+        let worry = session.add_drawing(Tool::ThreeHouses, Question::Worries, 2000);
+        let good = session.add_words(
+            Tool::ThreeHouses,
+            Question::GoodThings,
+            Words::default(),
+            2100,
+        );
+        let dream = session.add_words(Tool::ThreeHouses, Question::Dreams, Words::default(), 2200);
         session.decide_sharing(
             Question::Dreams,
             dream,
@@ -693,5 +784,94 @@ mod tests {
             .collect();
         assert_eq!(names, vec![("Ben", 9000), ("Mia", 1000), ("Mia", 1000)]);
         assert_eq!(sessions[2].date, "2026-11-01");
+    }
+
+    #[test]
+    fn the_same_answers_show_as_houses_and_as_helpers() {
+        let mut session = mia();
+        let worry = session.add_words(
+            Tool::ThreeHouses,
+            Question::Worries,
+            Words {
+                text: "the shouting".into(),
+                voice: Voice::ChildSaidWorkerWrote,
+            },
+            2000,
+        );
+        let wish = session.add_drawing(Tool::WizardsAndFairies, Question::Dreams, 2100);
+        session.rename(Tool::ThreeHouses, Question::Dreams, "Castle", 2200);
+        session.rename(Tool::WizardsAndFairies, Question::Dreams, "Sparkle", 2300);
+
+        let houses = session.questions_in(Tool::ThreeHouses);
+        let helpers = session.questions_in(Tool::WizardsAndFairies);
+        // Each tool in its own order: worries first in the houses, good things first with the
+        // helpers.
+        assert_eq!(houses.map(|shown| shown.question), Question::ALL);
+        assert_eq!(
+            helpers.map(|shown| shown.question),
+            [Question::GoodThings, Question::Worries, Question::Dreams]
+        );
+        for question in Question::ALL {
+            let in_houses = houses
+                .iter()
+                .find(|shown| shown.question == question)
+                .unwrap();
+            let in_helpers = helpers
+                .iter()
+                .find(|shown| shown.question == question)
+                .unwrap();
+            // The same entries, whichever tool made them.
+            assert_eq!(in_houses.entries, in_helpers.entries);
+            assert_eq!(in_houses.entries, session.entries(question));
+        }
+        assert_eq!(houses[0].entries[0].id, worry);
+        assert_eq!(houses[0].entries[0].tool, Tool::ThreeHouses);
+        assert_eq!(helpers[2].entries[0].id, wish);
+        assert_eq!(helpers[2].entries[0].tool, Tool::WizardsAndFairies);
+        // Names are each tool's own.
+        assert_eq!(houses[2].own_name, Some("Castle"));
+        assert_eq!(helpers[2].own_name, Some("Sparkle"));
+        assert_eq!(helpers[1].own_name, None);
+    }
+
+    #[test]
+    fn a_tool_counts_as_used_once_the_child_takes_part_in_it() {
+        let mut session = mia();
+        assert!(session.tools_used().is_empty());
+        session.add_drawing(Tool::WizardsAndFairies, Question::Worries, 2000);
+        assert_eq!(session.tools_used(), [Tool::WizardsAndFairies]);
+        session.rename(Tool::ThreeHouses, Question::GoodThings, "Home", 2100);
+        assert_eq!(
+            session.tools_used(),
+            [Tool::ThreeHouses, Tool::WizardsAndFairies]
+        );
+        let mut chose = mia();
+        chose.choose_helper(Helper::new(HelperKind::Unicorn), 2000);
+        assert_eq!(chose.tools_used(), [Tool::WizardsAndFairies]);
+    }
+
+    #[test]
+    fn the_childs_helper_is_kept_and_can_be_changed_without_touching_entries() {
+        let mut session = mia();
+        assert_eq!(session.helper, None, "no helper is chosen for the child");
+        let entry = session.add_drawing(Tool::WizardsAndFairies, Question::GoodThings, 2000);
+        session.choose_helper(Helper::new(HelperKind::Dragon), 3000);
+        assert_eq!(session.updated_at, 3000);
+        let recoloured = Helper {
+            kind: HelperKind::Dragon,
+            main: HelperColour::Green,
+            accent: HelperColour::Red,
+        };
+        session.choose_helper(recoloured, 4000);
+        session.choose_helper(recoloured, 5000);
+        assert_eq!(
+            session.updated_at, 4000,
+            "choosing the same again changes nothing"
+        );
+        assert_eq!(session.helper, Some(recoloured));
+        assert!(session.entry(Question::GoodThings, entry).is_some());
+        let json = serde_json::to_string(&session).unwrap();
+        assert!(json.contains(r#""helper":{"kind":"dragon","main":"green","accent":"red"}"#));
+        assert_eq!(serde_json::from_str::<Session>(&json).unwrap(), session);
     }
 }

@@ -2,6 +2,7 @@
 //! Built from the session alone, so the screen, the print and the download show the same.
 
 use super::entry::{EntryContent, EntryId, Words};
+use super::helpers::Helper;
 use super::questions::{Question, Tool};
 use super::session::Session;
 use super::sharing::{Audience, Decision};
@@ -20,13 +21,16 @@ pub struct Summary {
     pub present: String,
     /// The worker's name; empty when none was given.
     pub worker: String,
-    /// The tools the child used, in a fixed order.
+    /// The tools the child used, in a fixed order (see [`Session::tools_used`]).
     pub tools: Vec<Tool>,
+    /// The helper the child chose for Wizards and Fairies, when that tool was used.
+    pub helper: Option<Helper>,
     /// Who the summary is for; None is the worker's full record.
     pub audience: Option<Audience>,
-    /// One per question in the fixed order worries, good things, dreams; a house with nothing
-    /// in it still appears, so the reader sees the child was asked.
-    pub houses: Vec<HouseSummary>,
+    /// One per question in the fixed order worries, good things, dreams, shown as a house, a
+    /// helper or both, by the tools used; one with nothing in it still appears, so the reader
+    /// sees the child was asked.
+    pub questions: Vec<QuestionSummary>,
     /// Entries not shown in this summary, counted across all houses and never described.
     pub left_out: LeftOut,
     /// Entries with no decision yet, across all houses. In the full record they are shown,
@@ -36,15 +40,25 @@ pub struct Summary {
     pub worker_notes: String,
 }
 
-/// One house (or helper) with the entries this summary shows.
+/// One question, as a house and/or a helper, with the entries this summary shows.
 #[derive(Clone, Debug, PartialEq)]
-pub struct HouseSummary {
+pub struct QuestionSummary {
     pub question: Question,
-    /// The child's own name for the house; None means the usual name, which the UI supplies
-    /// in the current language.
-    pub own_name: Option<String>,
-    /// In the order the child made them.
+    /// For each tool used, in the order of `Summary::tools`, the child's own name for the
+    /// house or helper; None means the usual name, which the UI supplies in its language.
+    pub names: Vec<(Tool, Option<String>)>,
+    /// In the order the child made them, from every tool.
     pub entries: Vec<SummaryEntry>,
+}
+
+impl QuestionSummary {
+    /// The child's own name for this question in `tool`, if they gave one.
+    pub fn own_name(&self, tool: Tool) -> Option<&str> {
+        self.names
+            .iter()
+            .find(|(named_in, _)| *named_in == tool)
+            .and_then(|(_, name)| name.as_deref())
+    }
 }
 
 /// One entry as it appears in a summary.
@@ -53,6 +67,8 @@ pub struct SummaryEntry {
     pub id: EntryId,
     /// Milliseconds since the Unix epoch.
     pub created_at: u64,
+    /// The tool the child was using when they made it.
+    pub tool: Tool,
     pub content: SummaryContent,
     /// The child's decision; None means undecided.
     pub decision: Option<Decision>,
@@ -95,7 +111,8 @@ impl Summary {
     pub fn of(session: &Session, audience: Option<&Audience>) -> Summary {
         let mut left_out = LeftOut::default();
         let mut undecided = 0;
-        let houses = Question::ALL
+        let tools = session.tools_used();
+        let questions = Question::ALL
             .into_iter()
             .map(|question| {
                 let mut entries = Vec::new();
@@ -127,15 +144,17 @@ impl Summary {
                     entries.push(SummaryEntry {
                         id: entry.id,
                         created_at: entry.created_at,
+                        tool: entry.tool,
                         content,
                         decision: decision.clone(),
                     });
                 }
-                HouseSummary {
+                QuestionSummary {
                     question,
-                    own_name: session
-                        .own_name(Tool::ThreeHouses, question)
-                        .map(str::to_owned),
+                    names: tools
+                        .iter()
+                        .map(|&tool| (tool, session.own_name(tool, question).map(str::to_owned)))
+                        .collect(),
                     entries,
                 }
             })
@@ -147,32 +166,23 @@ impl Summary {
             place: session.place.clone(),
             present: session.present.clone(),
             worker: session.worker.clone(),
-            tools: tools_used(session),
+            helper: session
+                .helper
+                .filter(|_| tools.contains(&Tool::WizardsAndFairies)),
+            tools,
             audience: audience.cloned(),
-            houses,
+            questions,
             left_out,
             undecided,
             worker_notes: session.worker_notes.clone(),
         }
     }
 
-    pub fn house(&self, question: Question) -> Option<&HouseSummary> {
-        self.houses.iter().find(|house| house.question == question)
+    pub fn question(&self, question: Question) -> Option<&QuestionSummary> {
+        self.questions
+            .iter()
+            .find(|shown| shown.question == question)
     }
-}
-
-/// The Three Houses count as used once the child made an entry or named a house: naming is
-/// already the child taking part. Today every entry is made in the Three Houses; when Wizards
-/// and Fairies joins, entries will need to say which tool made them.
-fn tools_used(session: &Session) -> Vec<Tool> {
-    let three_houses = Question::ALL.into_iter().any(|question| {
-        !session.entries(question).is_empty()
-            || session.own_name(Tool::ThreeHouses, question).is_some()
-    });
-    three_houses
-        .then_some(Tool::ThreeHouses)
-        .into_iter()
-        .collect()
 }
 
 #[cfg(test)]
@@ -203,7 +213,7 @@ mod tests {
         assert!(summary.tools.is_empty());
         assert_eq!(
             summary
-                .houses
+                .questions
                 .iter()
                 .map(|house| (house.question, house.entries.len()))
                 .collect::<Vec<_>>(),
@@ -224,25 +234,24 @@ mod tests {
         assert_eq!(Summary::of(&named, None).tools, [Tool::ThreeHouses]);
         assert_eq!(
             Summary::of(&named, None)
-                .house(Question::Dreams)
+                .question(Question::Dreams)
                 .unwrap()
-                .own_name
-                .as_deref(),
+                .own_name(Tool::ThreeHouses),
             Some("Castle")
         );
         let mut drew = session();
-        drew.add_drawing(Question::GoodThings, 2000);
+        drew.add_drawing(Tool::ThreeHouses, Question::GoodThings, 2000);
         assert_eq!(Summary::of(&drew, None).tools, [Tool::ThreeHouses]);
     }
 
     #[test]
     fn the_full_record_shows_everything_with_its_decision() {
         let mut session = session();
-        let first = session.add_words(Question::Worries, words("a"), 2000);
-        let second = session.add_drawing(Question::Worries, 2100);
+        let first = session.add_words(Tool::ThreeHouses, Question::Worries, words("a"), 2000);
+        let second = session.add_drawing(Tool::ThreeHouses, Question::Worries, 2100);
         session.decide_sharing(Question::Worries, second, Some(Decision::Private), 2200);
         let summary = Summary::of(&session, None);
-        let worries = &summary.house(Question::Worries).unwrap().entries;
+        let worries = &summary.question(Question::Worries).unwrap().entries;
         assert_eq!(
             worries.iter().map(|e| e.id).collect::<Vec<_>>(),
             [first, second]

@@ -9,7 +9,7 @@ use std::fmt::Write;
 use super::entry::{EntryId, Voice};
 use super::questions::{Question, Tool};
 use super::sharing::{Audience, Decision};
-use super::summary::{HouseSummary, Summary, SummaryContent, SummaryEntry};
+use super::summary::{QuestionSummary, Summary, SummaryContent, SummaryEntry};
 
 /// The words of a summary in the app's current language, filled by the UI from its
 /// translation files: the renderer itself holds no language. All fields are plain text.
@@ -30,14 +30,23 @@ pub struct SummaryText {
     pub present_label: String,
     pub tools_label: String,
     pub worker_label: String,
-    /// The name of the Three Houses tool.
+    /// The names of the tools.
     pub three_houses: String,
+    pub wizards_and_fairies: String,
+    /// Before the tool an entry was made in, such as "Asked in:"; shown when both tools were
+    /// used, so a reader knows how the question was put to the child.
+    pub asked_in_label: String,
 
     /// The usual names of the houses, shown when the child gave none, and under the child's
     /// own name otherwise so every reader knows which question it answers.
     pub worries_house: String,
     pub good_things_house: String,
     pub dreams_house: String,
+    /// The usual names of the three helpers for the kind the child chose, such as
+    /// "Good Things fairy"; also the alternative text of their pictures.
+    pub good_things_helper: String,
+    pub worries_helper: String,
+    pub wishes_helper: String,
     /// Shown in the full record for a house with no entries.
     pub empty_house: String,
     /// Shown for an audience when a house has nothing to show; the same words whether the
@@ -88,17 +97,22 @@ pub struct SummaryText {
 }
 
 impl SummaryText {
-    pub fn usual_house_name(&self, question: Question) -> &str {
-        match question {
-            Question::Worries => &self.worries_house,
-            Question::GoodThings => &self.good_things_house,
-            Question::Dreams => &self.dreams_house,
+    /// The usual name of a question's house or helper.
+    pub fn usual_name(&self, tool: Tool, question: Question) -> &str {
+        match (tool, question) {
+            (Tool::ThreeHouses, Question::Worries) => &self.worries_house,
+            (Tool::ThreeHouses, Question::GoodThings) => &self.good_things_house,
+            (Tool::ThreeHouses, Question::Dreams) => &self.dreams_house,
+            (Tool::WizardsAndFairies, Question::Worries) => &self.worries_helper,
+            (Tool::WizardsAndFairies, Question::GoodThings) => &self.good_things_helper,
+            (Tool::WizardsAndFairies, Question::Dreams) => &self.wishes_helper,
         }
     }
 
     pub fn tool_name(&self, tool: Tool) -> &str {
         match tool {
             Tool::ThreeHouses => &self.three_houses,
+            Tool::WizardsAndFairies => &self.wizards_and_fairies,
         }
     }
 
@@ -143,6 +157,8 @@ h2 { font-size: 1.3rem; margin: 0; }
 .house, .sharing, .worker-notes { border: 1px solid #c8c8c8; border-radius: 6px;
   padding: .75rem 1rem; margin: 0 0 1.25rem; break-inside: avoid; page-break-inside: avoid; }
 .usual-name { margin: 0; color: #555; }
+img.helper { float: right; width: 6rem; height: 6rem; margin: 0 0 .5rem 1rem; }
+.asked-in { margin: .25rem 0 0; color: #555; font-size: .9rem; }
 .entries { margin: .75rem 0 0; padding-left: 1.5rem; }
 .entry { margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
 .child-words { margin: 0; padding: .4rem .8rem; border-left: 4px solid #1d6fd1;
@@ -184,8 +200,8 @@ pub fn render_summary_html(
 
     render_header(&mut out, summary, text);
     out.push_str("<main>\n");
-    for house in &summary.houses {
-        render_house(&mut out, summary, house, text, pictures);
+    for question in &summary.questions {
+        render_question(&mut out, summary, question, text, pictures);
     }
     render_sharing(&mut out, summary, text);
     render_worker_notes(&mut out, summary, text);
@@ -225,25 +241,49 @@ fn fact(out: &mut String, label: &str, value: &str) {
     element_auto(out, "dd", value);
 }
 
-fn render_house(
+fn render_question(
     out: &mut String,
     summary: &Summary,
-    house: &HouseSummary,
+    shown: &QuestionSummary,
     text: &SummaryText,
     pictures: &dyn Fn(Question, EntryId) -> Option<String>,
 ) {
-    let usual_name = text.usual_house_name(house.question);
-    let _ = writeln!(out, "<section class=\"house {}\">", house.question.slug());
-    match &house.own_name {
-        Some(own_name) => {
-            element_auto(out, "h2", own_name);
-            out.push_str("<p class=\"usual-name\">");
-            out.push_str(&escape(usual_name));
-            out.push_str("</p>\n");
-        }
-        None => element_auto(out, "h2", usual_name),
+    let question = shown.question;
+    let _ = writeln!(out, "<section class=\"house {}\">", question.slug());
+    // The helper stands beside the heading, as the child saw it. Its picture comes from the
+    // app's own art in a fixed set of colours: a base64 data URL, nothing to escape.
+    if let Some(helper) = summary.helper {
+        out.push_str("<img class=\"helper\" src=\"");
+        out.push_str(&helper.picture_url(question));
+        out.push_str("\" alt=\"");
+        out.push_str(&escape(text.usual_name(Tool::WizardsAndFairies, question)));
+        out.push_str("\">\n");
     }
-    if house.entries.is_empty() {
+    // One heading naming the question in every tool used: the child's own name where given,
+    // and the usual names below, so every reader knows which question it answers.
+    let names: Vec<&str> = shown
+        .names
+        .iter()
+        .map(|(tool, own)| own.as_deref().unwrap_or(text.usual_name(*tool, question)))
+        .collect();
+    let usual: Vec<&str> = shown
+        .names
+        .iter()
+        .filter(|(_, own)| own.is_some())
+        .map(|(tool, _)| text.usual_name(*tool, question))
+        .collect();
+    if names.is_empty() {
+        // No tool used yet: the houses' names, as the questions are best known.
+        element_auto(out, "h2", text.usual_name(Tool::ThreeHouses, question));
+    } else {
+        element_auto(out, "h2", &names.join(" · "));
+    }
+    if !usual.is_empty() {
+        out.push_str("<p class=\"usual-name\">");
+        out.push_str(&escape(&usual.join(" · ")));
+        out.push_str("</p>\n");
+    }
+    if shown.entries.is_empty() {
         let empty = match summary.audience {
             None => &text.empty_house,
             Some(_) => &text.nothing_shared_here,
@@ -253,7 +293,7 @@ fn render_house(
         out.push_str("</p>\n");
     } else {
         out.push_str("<ol class=\"entries\">\n");
-        for entry in &house.entries {
+        for entry in &shown.entries {
             render_entry(out, summary, entry, text, pictures);
         }
         out.push_str("</ol>\n");
@@ -298,6 +338,10 @@ fn render_entry(
                 }
             }
         }
+    }
+    if summary.tools.len() > 1 {
+        let asked_in = format!("{} {}", text.asked_in_label, text.tool_name(entry.tool));
+        element_with(out, "p", "class=\"asked-in\"", &asked_in);
     }
     // An audience sees only what was shared with it; who else may see it is the child's
     // business and the worker's.

@@ -18,7 +18,10 @@ use crate::core::{Drawing, Place, Session, SessionId};
 ///   reads as it is (the new fields start empty and undecided); the version goes up so that
 ///   an older app refuses these records instead of saving them without the child's decisions.
 ///   Index and device records did not change.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: Wizards and Fairies: every entry says which tool it was made in (`"tool"`), and a
+///   session may hold the helper the child chose (`"helper"`). A version-3 record reads as it
+///   is: its entries were all made in the Three Houses, the default.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Key prefix shared by everything Hear Me stores.
 pub const KEY_PREFIX: &str = "hear-me/";
@@ -91,7 +94,7 @@ pub fn encode_session(session: &Session) -> String {
 pub fn decode_session(raw: &str) -> Result<Session, RecordError> {
     let (version, mut value) = parse_versioned(raw)?;
     // Each migration takes a record one version forward, until it is today's. From 2 to 3
-    // only fields were added, and they default when missing: nothing to rewrite.
+    // and from 3 to 4 only fields were added, and they default when missing.
     if version == 1 {
         value = migrate_session_v1_to_v2(value)?;
     }
