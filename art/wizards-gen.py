@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
-"""Generates the 12 helper SVGs into /work/art-wizards/."""
+"""Draws the Wizards and Fairies helpers: 4 kinds x 3 poses, into art/helpers/.
+
+The app compiles these files in (src/core/helpers.rs) and fills in the child's colours where
+the placeholders `var(--helper-main, ...)` and `var(--helper-accent, ...)` stand. Run it again
+after changing a figure: `python3 art/wizards-gen.py`.
+"""
 import math, re, os
 
-OUT = "/work/art-wizards"
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers")
 MAIN = 'fill="var(--helper-main, #7b3fbf)"'
 ACC = 'fill="var(--helper-accent, #f6c90e)"'
 INK = "#3a3a3a"

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::{EntryId, Place, Question, Session, SessionId};
+use crate::core::{EntryId, Place, Question, Session, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::store::{self, DeviceState, StoreError, UnreadableSession};
@@ -24,6 +24,9 @@ pub struct AppState {
     pub sessions: RwSignal<Vec<Session>>,
     pub unreadable: RwSignal<Vec<UnreadableSession>>,
     pub place: RwSignal<Place>,
+    /// An entry the child has just added and finished, for a screen that celebrates it (the
+    /// wand's sparkle); whoever shows it clears it.
+    pub just_added: RwSignal<Option<EntryId>>,
     /// Why the newest changes are not saved yet; None when all is saved.
     pub save_problem: RwSignal<Option<StoreError>>,
     /// Sessions changed in memory and not yet written.
@@ -40,6 +43,7 @@ impl AppState {
             sessions: RwSignal::new(loaded.sessions),
             unreadable: RwSignal::new(loaded.unreadable),
             place: RwSignal::new(place),
+            just_added: RwSignal::new(None),
             save_problem: RwSignal::new(loaded.problem),
             unsaved: StoredValue::new(BTreeSet::new()),
             undeleted: StoredValue::new(BTreeSet::new()),
@@ -168,23 +172,31 @@ impl AppState {
         self.pending_save.set_value(handle);
     }
 
-    /// Leaves an entry's editor for its house. An entry begun in this visit and left blank
-    /// (`drop_blank`) is dropped rather than kept as an empty entry.
+    /// Leaves an entry's editor for its house or helper. An entry that was blank when opened
+    /// is new: left blank, it is dropped rather than kept empty; given something, it has
+    /// just been added.
     pub fn close_entry(
         &self,
         session: &SessionId,
+        tool: Tool,
         question: Question,
         entry: EntryId,
-        drop_blank: bool,
+        opened_blank: bool,
+        blank_now: bool,
     ) {
-        if drop_blank {
-            self.change_session(session, |s| {
-                s.delete_entry(question, entry, platform::now_ms())
-            });
+        match (opened_blank, blank_now) {
+            (true, true) => {
+                self.change_session(session, |s| {
+                    s.delete_entry(question, entry, platform::now_ms())
+                });
+            }
+            (true, false) => self.just_added.set(Some(entry)),
+            _ => {}
         }
         self.save_now();
-        self.go(Place::House {
+        self.go(Place::Question {
             session: session.clone(),
+            tool,
             question,
         });
     }

@@ -2,7 +2,7 @@
 //! headless Chromium): saving, reading back, damaged records and a full disk.
 #![cfg(target_arch = "wasm32")]
 
-use hear_me::core::{NewSession, Question, Session, SessionId, Voice, Words};
+use hear_me::core::{NewSession, Question, Session, SessionId, Tool, Voice, Words};
 use hear_me::store::record::session_key;
 use hear_me::store::{self, RecordError, StoreError};
 use wasm_bindgen_test::*;

@@ -989,8 +989,14 @@ fn wizards_and_fairies_alone_shows_the_helpers_with_their_pictures() {
         "{html}"
     );
     // The helpers' names, the child's own name first with the usual one under it.
-    assert!(html.contains("<h2 dir=\"auto\">Good Things dragon</h2>"));
-    assert!(html.contains("<h2 dir=\"auto\">Worries dragon</h2>"));
+    assert_in_order(
+        &html,
+        &[
+            "<h2 dir=\"auto\">Good Things dragon</h2>",
+            "<h2 dir=\"auto\">Worries dragon</h2>",
+            "<h2 dir=\"auto\">Sparky</h2>",
+        ],
+    );
     assert!(
         html.contains("<h2 dir=\"auto\">Sparky</h2>\n<p class=\"usual-name\">Wishes dragon</p>")
     );

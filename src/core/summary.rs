@@ -27,9 +27,9 @@ pub struct Summary {
     pub helper: Option<Helper>,
     /// Who the summary is for; None is the worker's full record.
     pub audience: Option<Audience>,
-    /// One per question in the fixed order worries, good things, dreams, shown as a house, a
-    /// helper or both, by the tools used; one with nothing in it still appears, so the reader
-    /// sees the child was asked.
+    /// One per question, shown as a house, a helper or both, by the tools used, in the order
+    /// of the first tool used (the houses': worries, good things, dreams); one with nothing in
+    /// it still appears, so the reader sees the child was asked.
     pub questions: Vec<QuestionSummary>,
     /// Entries not shown in this summary, counted across all houses and never described.
     pub left_out: LeftOut,
@@ -112,7 +112,8 @@ impl Summary {
         let mut left_out = LeftOut::default();
         let mut undecided = 0;
         let tools = session.tools_used();
-        let questions = Question::ALL
+        let order = tools.first().copied().unwrap_or_default().questions();
+        let questions = order
             .into_iter()
             .map(|question| {
                 let mut entries = Vec::new();

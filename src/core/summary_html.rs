@@ -157,6 +157,7 @@ h2 { font-size: 1.3rem; margin: 0; }
 .house, .sharing, .worker-notes { border: 1px solid #c8c8c8; border-radius: 6px;
   padding: .75rem 1rem; margin: 0 0 1.25rem; break-inside: avoid; page-break-inside: avoid; }
 .usual-name { margin: 0; color: #555; }
+.house { display: flow-root; }
 img.helper { float: right; width: 6rem; height: 6rem; margin: 0 0 .5rem 1rem; }
 .asked-in { margin: .25rem 0 0; color: #555; font-size: .9rem; }
 .entries { margin: .75rem 0 0; padding-left: 1.5rem; }

@@ -10,13 +10,13 @@ use crate::core::ink::{
     pressure_from_pointer, BrushSize, ColourName, DrawingHistory, Nib, Point, Stamp, StampKind,
     Stroke, View, ERASER_RADIUS, PALETTE, STAMP_SIZE_STEP,
 };
-use crate::core::{Drawing, EntryId, Question, SessionId};
+use crate::core::{Drawing, EntryId, Question, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::{drawing_png, fit_canvas};
 use crate::ui::dialog::ConfirmDialog;
-use crate::ui::houses::house_name;
 use crate::ui::ink_layer::InkLayer;
+use crate::ui::look::name_in;
 use crate::ui::stamps::{StampLayer, StampPicture, StampTray};
 use crate::ui::I18n;
 use crate::ui::IconButton;
@@ -127,7 +127,12 @@ impl Editing {
 }
 
 #[component]
-pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> impl IntoView {
+pub fn DrawingScreen(
+    session: SessionId,
+    tool: Tool,
+    question: Question,
+    entry: EntryId,
+) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let editing = Editing {
@@ -152,7 +157,7 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
         let session = session.clone();
         Memo::new(move |_| {
             state
-                .with_session(&session, |s| house_name(i18n, s, question))
+                .with_session(&session, |s| name_in(i18n, s, tool, question))
                 .unwrap_or_default()
         })
     };
@@ -551,10 +556,9 @@ pub fn DrawingScreen(session: SessionId, question: Question, entry: EntryId) -> 
     let opened_blank =
         strokes.with_untracked(Vec::is_empty) && stamps.with_untracked(Vec::is_empty);
     let done = move || {
-        let blank = opened_blank
-            && strokes.with_untracked(Vec::is_empty)
-            && stamps.with_untracked(Vec::is_empty);
-        state.close_entry(&session, question, entry, blank);
+        let blank_now =
+            strokes.with_untracked(Vec::is_empty) && stamps.with_untracked(Vec::is_empty);
+        state.close_entry(&session, tool, question, entry, opened_blank, blank_now);
     };
 
     let swatches = PALETTE

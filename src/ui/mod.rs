@@ -4,10 +4,11 @@
 pub mod canvas;
 pub mod dialog;
 pub mod drawing;
-pub mod house;
-pub mod houses;
+pub mod helper_choice;
 pub mod ink_layer;
 pub mod language;
+pub mod look;
+pub mod question;
 pub mod read_back;
 pub mod session;
 pub mod sharing;
@@ -15,6 +16,7 @@ pub mod stamps;
 pub mod start;
 pub mod storage_banner;
 pub mod summary;
+pub mod tool;
 pub mod words;
 
 use leptos::prelude::*;
@@ -31,23 +33,32 @@ pub fn screen_for(place: Place) -> AnyView {
     match place {
         Place::Start => view! { <start::StartScreen /> }.into_any(),
         Place::Session { session } => view! { <session::SessionScreen session /> }.into_any(),
-        Place::ThreeHouses { session } => view! { <houses::HousesScreen session /> }.into_any(),
-        Place::House { session, question } => {
-            view! { <house::HouseScreen session question /> }.into_any()
+        Place::Tool { session, tool } => view! { <tool::ToolScreen session tool /> }.into_any(),
+        Place::ChooseHelper { session } => {
+            view! { <helper_choice::ChooseHelperScreen session /> }.into_any()
         }
+        Place::Question {
+            session,
+            tool,
+            question,
+        } => view! { <question::QuestionScreen session tool question /> }.into_any(),
         Place::Drawing {
             session,
+            tool,
             question,
             entry,
-        } => view! { <drawing::DrawingScreen session question entry /> }.into_any(),
+        } => view! { <drawing::DrawingScreen session tool question entry /> }.into_any(),
         Place::Words {
             session,
+            tool,
             question,
             entry,
-        } => view! { <words::WordsScreen session question entry /> }.into_any(),
-        Place::ReadBack { session, question } => {
-            view! { <read_back::ReadBackScreen session question /> }.into_any()
-        }
+        } => view! { <words::WordsScreen session tool question entry /> }.into_any(),
+        Place::ReadBack {
+            session,
+            tool,
+            question,
+        } => view! { <read_back::ReadBackScreen session tool question /> }.into_any(),
         Place::Sharing { session } => view! { <sharing::SharingScreen session /> }.into_any(),
         Place::Summary { session } => view! { <summary::SummaryScreen session /> }.into_any(),
     }
@@ -90,7 +101,7 @@ pub fn SessionScreenHeader(
 /// A big button that opens one of a session's tools: a picture, its name and a hint.
 #[component]
 pub fn ToolCard(
-    icon: &'static str,
+    #[prop(into)] icon: Signal<String>,
     #[prop(into)] name: Signal<String>,
     #[prop(into)] hint: Signal<String>,
     to: Place,
@@ -98,7 +109,7 @@ pub fn ToolCard(
     let state = use_app_state();
     view! {
         <button type="button" class="tool-card" on:click=move |_| state.go(to.clone())>
-            <img src=icon alt="" aria-hidden="true" />
+            <img src=move || icon.get() alt="" aria-hidden="true" />
             <span class="tool-name">{move || name.get()}</span>
             <span class="tool-hint" aria-hidden="true">{move || hint.get()}</span>
         </button>

@@ -1,32 +1,36 @@
-//! Read-back: every entry of a house, large, so the worker can read the child's words back
+//! Read-back: every entry of a house or helper, large, so the worker can read the child's words back
 //! to the child and check together that they are right.
 
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Place, Question, SessionId};
+use crate::core::{Place, Question, SessionId, Tool};
 use crate::i18n::*;
-use crate::ui::house::EntrySummary;
-use crate::ui::houses::house_name;
+use crate::ui::look::name_in;
+use crate::ui::question::EntrySummary;
 use crate::ui::IconButton;
 
 #[component]
-pub fn ReadBackScreen(session: SessionId, question: Question) -> impl IntoView {
+pub fn ReadBackScreen(session: SessionId, tool: Tool, question: Question) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let name = state
-        .with_session(&session, |s| house_name(i18n, s, question))
+        .with_session(&session, |s| name_in(i18n, s, tool, question))
         .unwrap_or_default();
     let entries = state
         .with_session(&session, |s| s.entries(question).to_vec())
         .unwrap_or_default();
-    let back = Place::House { session, question };
+    let back = Place::Question {
+        session,
+        tool,
+        question,
+    };
     let shown = entries
         .into_iter()
         .map(|entry| view! { <li class="read-back-entry"><EntrySummary entry /></li> })
         .collect_view();
     view! {
-        <header class=format!("screen-header house-header house-{}", question.slug())>
+        <header class=format!("screen-header question-header question-{} tool-{}", question.slug(), tool.slug())>
             <IconButton icon="icon-done" class="primary" label=Signal::derive(move || t_string!(i18n, done).to_owned())
                 on_press=move || state.go(back.clone()) />
             <h1>{move || t_string!(i18n, read_back_heading, house = name.clone())}</h1>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Place, SessionId};
+use crate::core::{Place, Question, SessionId, Tool};
 use crate::i18n::*;
 use crate::ui::{IconButton, ToolCard};
 
@@ -14,7 +14,19 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
     let name = state
         .with_session(&session, |s| s.child.name.clone())
         .unwrap_or_default();
-    let (houses, sharing, summary) = (session.clone(), session.clone(), session);
+    // The helpers' card shows the child's own helper once they have chosen one.
+    let helpers_icon = {
+        let session = session.clone();
+        Signal::derive(move || {
+            state
+                .with_session(&session, |s| s.helper)
+                .flatten()
+                .map(|helper| helper.picture_url(Question::Dreams))
+                .unwrap_or_else(|| "public/icon-magic.svg".to_owned())
+        })
+    };
+    let (houses, helpers, sharing, summary) =
+        (session.clone(), session.clone(), session.clone(), session);
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
@@ -23,15 +35,18 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         </header>
         <section class="tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{t!(i18n, tools_heading)}</h2>
-            <ToolCard icon="public/icon-houses.svg" to=Place::ThreeHouses { session: houses }
+            <ToolCard icon="public/icon-houses.svg".to_owned() to=Place::Tool { session: houses, tool: Tool::ThreeHouses }
                 name=Signal::derive(move || t_string!(i18n, three_houses).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, three_houses_hint).to_owned()) />
+            <ToolCard icon=helpers_icon to=Place::Tool { session: helpers, tool: Tool::WizardsAndFairies }
+                name=Signal::derive(move || t_string!(i18n, wizards_and_fairies).to_owned())
+                hint=Signal::derive(move || t_string!(i18n, wizards_and_fairies_hint).to_owned()) />
         </section>
         <section class="tools after-tools">
-            <ToolCard icon="public/audience-family.svg" to=Place::Sharing { session: sharing }
+            <ToolCard icon="public/audience-family.svg".to_owned() to=Place::Sharing { session: sharing }
                 name=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, sharing_tool_hint).to_owned()) />
-            <ToolCard icon="public/icon-read-back.svg" to=Place::Summary { session: summary }
+            <ToolCard icon="public/icon-read-back.svg".to_owned() to=Place::Summary { session: summary }
                 name=Signal::derive(move || t_string!(i18n, summary_tool).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, summary_tool_hint).to_owned()) />
         </section>

@@ -8,8 +8,8 @@ use crate::core::{Audience, Decision, EntryId, Question, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::ConfirmDialog;
-use crate::ui::house::EntrySummary;
-use crate::ui::houses::house_name;
+use crate::ui::look::name_across_tools;
+use crate::ui::question::EntrySummary;
 use crate::ui::{I18n, SessionScreenHeader};
 
 /// The word for an audience in the active language; a name the child gave is shown as given.
@@ -180,7 +180,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         }
     };
 
-    let houses = Question::ALL
+    let questions = Question::ALL
         .into_iter()
         .map(|question| {
             let session = session.clone();
@@ -196,12 +196,12 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
                 let session = session.clone();
                 move || {
                     state
-                        .with_session(&session, |s| house_name(i18n, s, question))
+                        .with_session(&session, |s| name_across_tools(i18n, s, question))
                         .unwrap_or_default()
                 }
             };
             view! {
-                <section class=format!("sharing-house house-{}", question.slug())>
+                <section class=format!("sharing-question question-{}", question.slug())>
                     <h2>{name}</h2>
                     <Show when=move || entries.with(Vec::is_empty)>
                         <p class="quiet">{t!(i18n, no_entries)}</p>
@@ -260,7 +260,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
                 </button>
             </div>
         </form>
-        {houses}
+        {questions}
         <Show when=move || confirm_everything.get()>
             <ConfirmDialog
                 title=t_string!(i18n, confirm_share_everything_title)

@@ -8,16 +8,18 @@ use leptos::prelude::*;
 
 use crate::app::use_app_state;
 use crate::core::summary_html::{render_summary_html, SummaryText};
-use crate::core::{Audience, EntryId, Question, SessionId, Summary};
+use crate::core::{Audience, EntryId, Question, SessionId, Summary, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::drawing_png;
+use crate::ui::look::usual_name;
 use crate::ui::sharing::{audience_label, audiences_of};
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
 /// The summary's words in the active language, with the counts filled in.
 fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
     let left_out = summary.left_out;
+    let helper = summary.helper.map(|helper| helper.kind);
     SummaryText {
         lang: i18n.get_locale_untracked().to_string(),
         title: t_string!(i18n, summary_title, name = summary.child_name.clone()).to_string(),
@@ -38,6 +40,11 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         worries_house: t_string!(i18n, house_worries).to_owned(),
         good_things_house: t_string!(i18n, house_good_things).to_owned(),
         dreams_house: t_string!(i18n, house_dreams).to_owned(),
+        wizards_and_fairies: t_string!(i18n, wizards_and_fairies).to_owned(),
+        asked_in_label: t_string!(i18n, summary_asked_in).to_owned(),
+        good_things_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::GoodThings),
+        worries_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::Worries),
+        wishes_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::Dreams),
         empty_house: t_string!(i18n, summary_empty_house).to_owned(),
         nothing_shared_here: t_string!(i18n, summary_nothing_shared_here).to_owned(),
         child_said_worker_wrote: t_string!(i18n, voice_child_said).to_owned(),

@@ -3,15 +3,20 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{EntryId, Question, SessionId, Voice};
+use crate::core::{EntryId, Question, SessionId, Tool, Voice};
 use crate::i18n::*;
 use crate::platform;
-use crate::ui::house::voice_label;
-use crate::ui::houses::{house_name, house_prompt};
+use crate::ui::look::{name_in, prompt};
+use crate::ui::question::voice_label;
 use crate::ui::IconButton;
 
 #[component]
-pub fn WordsScreen(session: SessionId, question: Question, entry: EntryId) -> impl IntoView {
+pub fn WordsScreen(
+    session: SessionId,
+    tool: Tool,
+    question: Question,
+    entry: EntryId,
+) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let stored = state
@@ -23,7 +28,7 @@ pub fn WordsScreen(session: SessionId, question: Question, entry: EntryId) -> im
     let text = RwSignal::new(stored.text);
     let voice = RwSignal::new(stored.voice);
     let title = state
-        .with_session(&session, |s| house_name(i18n, s, question))
+        .with_session(&session, |s| name_in(i18n, s, tool, question))
         .unwrap_or_default();
 
     // Every keystroke changes the session in memory at once; storage follows a moment later.
@@ -42,8 +47,8 @@ pub fn WordsScreen(session: SessionId, question: Question, entry: EntryId) -> im
     let opened_empty = text.get_untracked().is_empty();
     let done = move || {
         keep();
-        let blank = opened_empty && text.get_untracked().is_empty();
-        state.close_entry(&session, question, entry, blank);
+        let blank_now = text.get_untracked().is_empty();
+        state.close_entry(&session, tool, question, entry, opened_empty, blank_now);
     };
 
     let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
@@ -80,7 +85,7 @@ pub fn WordsScreen(session: SessionId, question: Question, entry: EntryId) -> im
                 on_press=done />
             <h1>{title}</h1>
         </header>
-        <p class="prompt">{move || house_prompt(i18n, question)}</p>
+        <p class="prompt">{move || prompt(i18n, tool, question)}</p>
         <label class="words-field">
             <span>{t!(i18n, words_label)}</span>
             <textarea

@@ -4,7 +4,6 @@
 // Controls are found by role and accessible name, as a screen reader would.
 // Run: trunk build --release && npm run test:e2e
 import fs from 'node:fs';
-import { test as base, expect } from '@playwright/test';
 import {
   drawWithTouch,
   drawWithPen,
@@ -15,40 +14,29 @@ import {
   SESSION_PREFIX,
   INDEX_KEY,
 } from './helpers.mjs';
-
-// ---------------------------------------------------------------------------
-// Guards that apply to every test: no native alert/confirm/prompt, no uncaught
-// errors or Rust panics, and no request to anywhere but the app's own origin.
-// ---------------------------------------------------------------------------
-const test = base.extend({
-  guard: [
-    async ({ page, baseURL }, use) => {
-      const guard = {
-        dialogs: [],
-        pageErrors: [],
-        foreign: collectForeignRequests(page, baseURL),
-      };
-      page.on('dialog', async (dialog) => {
-        guard.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-        await dialog.dismiss().catch(() => {});
-      });
-      page.on('pageerror', (error) => guard.pageErrors.push(String(error)));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' && /panicked at/.test(msg.text())) guard.pageErrors.push(msg.text());
-      });
-      await use(guard);
-      expect(guard.dialogs, 'no native browser dialog (alert/confirm/prompt) may open').toEqual([]);
-      expect(guard.pageErrors, 'no uncaught error or Rust panic').toEqual([]);
-      expect(guard.foreign, 'nothing may be requested from another origin').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+import {
+  test,
+  expect,
+  APOS,
+  button,
+  heading,
+  drawingArea,
+  wordsBox,
+  entriesList,
+  entryItems,
+  sessionsList,
+  sessionItems,
+  startForm,
+  startSession,
+  backToAllSessions,
+  addWords,
+  openDrawing,
+  sessionRecord,
+} from './flows.mjs';
 
 // ---------------------------------------------------------------------------
 // Locators and small flows
 // ---------------------------------------------------------------------------
-const APOS = "['\u2019]"; // accept a straight or a typographic apostrophe
 
 const HOUSES = [
   { key: 'worries', name: 'House of Worries' },
@@ -56,44 +44,8 @@ const HOUSES = [
   { key: 'dreams', name: 'House of Dreams' },
 ];
 
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const heading = (page, name) => page.getByRole('heading', { name });
-const drawingArea = (page) => page.locator('canvas[aria-label="Drawing area"]');
-const wordsBox = (page) => page.getByRole('textbox', { name: new RegExp(`The child${APOS}s words`) });
-const entriesList = (page) => page.getByRole('list', { name: 'Entries in this house' });
-const entryItems = (page) => entriesList(page).getByRole('listitem');
-const sessionsList = (page) => page.getByRole('list', { name: 'Sessions on this tablet' });
-const sessionItems = (page) => sessionsList(page).getByRole('listitem');
 // A house's door is named by the house (the child's own name may follow); its rename button starts with "Give".
 const houseButton = (page, houseName) => page.getByRole('button', { name: new RegExp(`^${houseName}`) });
-
-function startForm(page) {
-  return {
-    name: page.getByRole('textbox', { name: new RegExp(`Child${APOS}s first name or alias`) }),
-    age: page
-      .getByRole('spinbutton', { name: 'Age (optional)' })
-      .or(page.getByRole('textbox', { name: 'Age (optional)' })),
-    worker: page.getByRole('textbox', { name: new RegExp(`Worker${APOS}s name \\(optional\\)`) }),
-    date: page.getByLabel('Date', { exact: true }),
-    start: button(page, 'Start session'),
-  };
-}
-
-async function startSession(page, { name, age, worker }) {
-  await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
-  const form = startForm(page);
-  await form.name.fill(name);
-  if (age !== undefined) await form.age.fill(String(age));
-  if (worker !== undefined) await form.worker.fill(worker);
-  await form.start.click();
-  await expect(heading(page, `Session with ${name}`)).toBeVisible();
-}
-
-async function backToAllSessions(page) {
-  await button(page, 'All sessions').click();
-  await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
-  await expect(sessionsList(page)).toBeVisible();
-}
 
 async function openThreeHouses(page) {
   await button(page, 'Three Houses').click();
@@ -111,33 +63,6 @@ async function backToHouses(page) {
   await expect(heading(page, 'The Three Houses')).toBeVisible();
 }
 
-/** Add a words entry in the open house and come back to the house screen. */
-async function addWords(page, text, voice = 'Child said, worker wrote') {
-  await button(page, 'Write words').click();
-  const box = wordsBox(page);
-  await expect(box).toBeVisible();
-  if (voice !== 'Child said, worker wrote') {
-    await page.getByRole('radio', { name: voice, exact: true }).check();
-  }
-  await box.fill(text);
-  await expect(box).toHaveValue(text);
-  await button(page, 'Done').click();
-  await expect(entriesList(page).getByText(text, { exact: true })).toBeVisible();
-}
-
-async function openDrawing(page) {
-  await button(page, 'Draw').click();
-  const canvas = drawingArea(page);
-  await expect(canvas).toBeVisible();
-  return canvas;
-}
-
-// --- stored data -----------------------------------------------------------
-
-async function sessionRecord(page, childName) {
-  const all = await storedSessions(page);
-  return all.find((r) => r?.session?.child?.name === childName) ?? null;
-}
 
 async function houseEntries(page, childName, houseKey) {
   const record = await sessionRecord(page, childName);
@@ -280,7 +205,7 @@ test('start screen: form, validation, session list and navigation', async ({ pag
   const stored = await storedSessionEntries(page);
   expect(stored).toHaveLength(1);
   const record = stored[0].record;
-  expect(record).toMatchObject({ schema: 3, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record).toMatchObject({ schema: 4, session: { child: { name: 'Mia', age: 7 } } });
   expect(stored[0].key).toBe(SESSION_PREFIX + String(record.session.id));
   expect(stored[0].raw).toContain('Sam');
   const index = await page.evaluate((k) => localStorage.getItem(k), INDEX_KEY);
@@ -365,7 +290,7 @@ test('a) drawings and words in many scripts survive a reload, safely and offline
 
   // Shape of what is stored.
   const record = await sessionRecord(page, 'Mia');
-  expect(record).toMatchObject({ schema: 3, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record).toMatchObject({ schema: 4, session: { child: { name: 'Mia', age: 7 } } });
   const q = record.session.questions;
   for (const house of HOUSES) {
     expect(typeof q[house.key].own_names).toBe('object');

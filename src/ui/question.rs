@@ -1,14 +1,15 @@
-//! Inside a house: the child's entries in the order made, and ways to add more.
+//! Inside a house or with a helper: the child's entries for one question in the order made,
+//! and ways to add more. The same screen for both tools; only the look differs.
 
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Entry, EntryContent, EntryId, Place, Question, SessionId, Voice, Words};
+use crate::core::{Entry, EntryContent, EntryId, Place, Question, SessionId, Tool, Voice, Words};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::DrawingPreview;
 use crate::ui::dialog::{ConfirmDialog, Modal};
-use crate::ui::houses::{house_name, house_prompt};
+use crate::ui::look::{back_label, name_in, picture, prompt};
 use crate::ui::sharing::EntryChoices;
 use crate::ui::I18n;
 use crate::ui::IconButton;
@@ -22,7 +23,7 @@ pub fn voice_label(i18n: I18n, voice: Voice) -> &'static str {
 }
 
 #[component]
-pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
+pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let to_delete = RwSignal::new(None::<EntryId>);
@@ -32,10 +33,22 @@ pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
         let session = session.clone();
         Memo::new(move |_| {
             state
-                .with_session(&session, |s| house_name(i18n, s, question))
+                .with_session(&session, |s| name_in(i18n, s, tool, question))
                 .unwrap_or_default()
         })
     };
+    let badge = state
+        .with_session_untracked(&session, |s| picture(s, tool, question))
+        .unwrap_or_default();
+    // The wand sparkles once for a wish the child has just added, then the moment is over.
+    let sparkle = tool == Tool::WizardsAndFairies
+        && question == Question::Dreams
+        && state.just_added.get_untracked().is_some_and(|entry| {
+            state
+                .with_session_untracked(&session, |s| s.entry(question, entry).is_some())
+                .unwrap_or(false)
+        });
+    state.just_added.set(None);
     let entries = {
         let session = session.clone();
         Memo::new(move |_| {
@@ -54,11 +67,14 @@ pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
         session.clone(),
     );
     let start_drawing = move || {
-        let entry = state.change_session(&draw_id, |s| s.add_drawing(question, platform::now_ms()));
+        let entry = state.change_session(&draw_id, |s| {
+            s.add_drawing(tool, question, platform::now_ms())
+        });
         if let Some(entry) = entry {
             state.save_now();
             state.go(Place::Drawing {
                 session: draw_id.clone(),
+                tool,
                 question,
                 entry,
             });
@@ -66,36 +82,42 @@ pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
     };
     let start_words = move || {
         let entry = state.change_session(&words_id, |s| {
-            s.add_words(question, Words::default(), platform::now_ms())
+            s.add_words(tool, question, Words::default(), platform::now_ms())
         });
         if let Some(entry) = entry {
             state.save_now();
             state.go(Place::Words {
                 session: words_id.clone(),
+                tool,
                 question,
                 entry,
             });
         }
     };
-    let back = Place::ThreeHouses {
+    let back = Place::Tool {
         session: session.clone(),
+        tool,
     };
 
     view! {
-        <header class=format!("screen-header house-header house-{}", question.slug())>
-            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_houses).to_owned())
+        <header class=format!("screen-header question-header question-{} tool-{}", question.slug(), tool.slug())>
+            <IconButton icon="icon-back" label=Signal::derive(move || back_label(i18n, tool).to_owned())
                 on_press=move || state.go(back.clone()) />
-            <img class="house-badge" src=format!("public/house-{}.svg", question.slug()) alt="" aria-hidden="true" />
+            <span class="question-badge">
+                <img src=badge alt="" aria-hidden="true" />
+                {sparkle.then(|| view! { <Sparkle /> })}
+            </span>
             <h1>{move || name.get()}</h1>
         </header>
-        <p class="prompt">{move || house_prompt(i18n, question)}</p>
-        <div class="house-actions">
+        {sparkle.then(|| view! { <p class="wish-granted" role="status">{t!(i18n, wish_sparkle)}</p> })}
+        <p class="prompt">{move || prompt(i18n, tool, question)}</p>
+        <div class="question-actions">
             <IconButton icon="icon-draw" class="big" label=Signal::derive(move || t_string!(i18n, draw).to_owned())
                 on_press=start_drawing />
             <IconButton icon="icon-words" class="big" label=Signal::derive(move || t_string!(i18n, write_words).to_owned())
                 on_press=start_words />
             <IconButton icon="icon-read-back" class="big" label=Signal::derive(move || t_string!(i18n, read_back).to_owned())
-                on_press=move || state.go(Place::ReadBack { session: read_id.clone(), question }) />
+                on_press=move || state.go(Place::ReadBack { session: read_id.clone(), tool, question }) />
         </div>
         <Show when=move || entries.with(Vec::is_empty)>
             <p class="quiet">{t!(i18n, no_entries)}</p>
@@ -111,8 +133,8 @@ pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
                         let id = entry.id;
                         let open_session = open_id.clone();
                         let place = match entry.content {
-                            EntryContent::Drawing(_) => Place::Drawing { session: open_session, question, entry: id },
-                            EntryContent::Words(_) => Place::Words { session: open_session, question, entry: id },
+                            EntryContent::Drawing(_) => Place::Drawing { session: open_session, tool, question, entry: id },
+                            EntryContent::Words(_) => Place::Words { session: open_session, tool, question, entry: id },
                         };
                         view! {
                             <li class="entry">
@@ -172,6 +194,34 @@ pub fn HouseScreen(session: SessionId, question: Question) -> impl IntoView {
                 />
             }
         })}
+    }
+}
+
+/// Stars bursting from the wand: decoration only, so hidden from assistive technology (the
+/// status line says it in words). Still, without motion, when the child's device asks for
+/// reduced motion (see `tools.css`).
+#[component]
+fn Sparkle() -> impl IntoView {
+    const STAR: &str = "M0 -10Q0 0 10 0Q0 0 0 10Q0 0 -10 0Q0 0 0 -10Z";
+    // Around the wand's tip, which is near the top right of every wishes helper.
+    let stars = [
+        (50, 14, 1.3),
+        (82, 32, 1.0),
+        (66, 64, 1.1),
+        (22, 44, 0.9),
+        (48, 40, 1.6),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(index, (x, y, scale))| {
+        view! {
+            <path class=format!("star star-{index}") d=STAR fill="#ffd84a" stroke="#b8860b"
+                stroke-width="1" transform=format!("translate({x} {y}) scale({scale})") />
+        }
+    })
+    .collect_view();
+    view! {
+        <svg class="sparkle" viewBox="0 0 100 80" aria-hidden="true">{stars}</svg>
     }
 }
 

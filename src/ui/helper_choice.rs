@@ -1,0 +1,133 @@
+//! The child chooses their magical helper and its colours. Every kind is offered to every
+//! child in the same order, and nothing is preselected: the choice is the child's.
+
+use leptos::prelude::*;
+
+use crate::app::use_app_state;
+use crate::core::{Helper, HelperColour, HelperKind, Place, Question, SessionId, Tool};
+use crate::i18n::*;
+use crate::platform;
+use crate::ui::look::{helper_colour_name, helper_kind_label, usual_name};
+use crate::ui::{IconButton, SessionScreenHeader};
+
+#[component]
+pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let helper = {
+        let session = session.clone();
+        Memo::new(move |_| state.with_session(&session, |s| s.helper).flatten())
+    };
+    // Each tap is the child's choice and is kept at once, like everything else they make.
+    let choose = {
+        let session = session.clone();
+        move |helper: Helper| {
+            state.change_session(&session, |s| s.choose_helper(helper, platform::now_ms()));
+            state.save_now();
+        }
+    };
+    // Colours picked before a kind stay for the kind picked next.
+    let colours = RwSignal::new(
+        helper
+            .get_untracked()
+            .map(|h| (h.main, h.accent))
+            .unwrap_or((HelperColour::Purple, HelperColour::Gold)),
+    );
+    let looks_like = move |kind: HelperKind| {
+        let (main, accent) = colours.get();
+        Helper { kind, main, accent }
+    };
+
+    let kinds = HelperKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let choose = choose.clone();
+            view! {
+                <li>
+                    <button type="button" class="helper-kind"
+                        aria-pressed=move || (helper.get().map(|h| h.kind) == Some(kind)).to_string()
+                        on:click=move |_| choose(looks_like(kind))>
+                        <img src=move || looks_like(kind).picture_url(Question::GoodThings) alt="" aria-hidden="true" />
+                        <span>{move || helper_kind_label(i18n, kind)}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let swatches = move |second: bool| {
+        let choose = choose.clone();
+        HelperColour::ALL
+            .into_iter()
+            .map(|colour| {
+                let choose = choose.clone();
+                let picked = move || {
+                    let (main, accent) = colours.get();
+                    if second { accent == colour } else { main == colour }
+                };
+                view! {
+                    <button type="button" class="swatch" style=format!("--swatch: {}", colour.hex())
+                        aria-label=move || helper_colour_name(i18n, colour)
+                        aria-pressed=move || picked().to_string()
+                        on:click=move |_| {
+                            colours.update(|(main, accent)| if second { *accent = colour } else { *main = colour });
+                            if let Some(kind) = helper.get_untracked().map(|h| h.kind) {
+                                choose(looks_like(kind));
+                            }
+                        }>
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    let main_swatches = swatches(false);
+    let accent_swatches = swatches(true);
+
+    // The three helpers the child will meet, as they will look.
+    let preview = move || {
+        helper.get().map(|chosen| {
+            let kind = Some(chosen.kind);
+            Tool::WizardsAndFairies
+                .questions()
+                .into_iter()
+                .map(|question| {
+                    view! {
+                        <figure class="helper-preview">
+                            <img src=chosen.picture_url(question) alt="" aria-hidden="true" />
+                            <figcaption>{usual_name(i18n, Tool::WizardsAndFairies, kind, question)}</figcaption>
+                        </figure>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let go_to_helpers = session.clone();
+    view! {
+        <SessionScreenHeader session=session.clone()
+            title=Signal::derive(move || t_string!(i18n, choose_helper_heading).to_owned()) />
+        <p class="hint">{t!(i18n, choose_helper_hint)}</p>
+        <ul class="helper-kinds" aria-label=move || t_string!(i18n, choose_helper_heading)>{kinds}</ul>
+        <div class="helper-colours">
+            <div role="group" aria-labelledby="helper-main-colour">
+                <h2 id="helper-main-colour">{t!(i18n, helper_main_colour)}</h2>
+                <div class="swatches">{main_swatches}</div>
+            </div>
+            <div role="group" aria-labelledby="helper-accent-colour">
+                <h2 id="helper-accent-colour">{t!(i18n, helper_accent_colour)}</h2>
+                <div class="swatches">{accent_swatches}</div>
+            </div>
+        </div>
+        <div class="helper-previews">{preview}</div>
+        <Show when=move || helper.with(Option::is_some)>
+            {
+                let session = go_to_helpers.clone();
+                view! {
+                    <IconButton icon="icon-magic" class="big primary"
+                        label=Signal::derive(move || t_string!(i18n, go_to_helpers).to_owned())
+                        on_press=move || state.go(Place::Tool { session: session.clone(), tool: Tool::WizardsAndFairies }) />
+                }
+            }
+        </Show>
+    }
+}

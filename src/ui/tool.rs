@@ -1,0 +1,171 @@
+//! A tool's three questions side by side: three friendly houses, or the child's three
+//! magical helpers. The child enters them in any order and may give each their own name.
+
+use leptos::prelude::*;
+
+use crate::app::use_app_state;
+use crate::core::{Place, Question, SessionId, Tool};
+use crate::i18n::*;
+use crate::platform;
+use crate::ui::dialog::Modal;
+use crate::ui::helper_choice::ChooseHelperScreen;
+use crate::ui::look::{name_in, picture, usual_name};
+use crate::ui::IconButton;
+use crate::ui::SessionScreenHeader;
+
+#[component]
+pub fn ToolScreen(session: SessionId, tool: Tool) -> impl IntoView {
+    let state = use_app_state();
+    // The helpers are the child's own choice: until they have chosen, choosing comes first.
+    let chosen = state
+        .with_session_untracked(&session, |s| s.helper.is_some())
+        .unwrap_or(false);
+    if tool == Tool::WizardsAndFairies && !chosen {
+        return view! { <ChooseHelperScreen session /> }.into_any();
+    }
+    view! { <Doors session tool /> }.into_any()
+}
+
+#[component]
+fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let renaming = RwSignal::new(None::<Question>);
+    let doors = tool
+        .questions()
+        .into_iter()
+        .map(|question| {
+            let (id, name_id, picture_id) = (session.clone(), session.clone(), session.clone());
+            let name = Memo::new(move |_| {
+                state
+                    .with_session(&name_id, |s| name_in(i18n, s, tool, question))
+                    .unwrap_or_default()
+            });
+            let usual = Memo::new(move |_| {
+                state
+                    .with_session(&picture_id, |s| {
+                        (
+                            usual_name(i18n, tool, s.helper.map(|h| h.kind), question),
+                            picture(s, tool, question),
+                        )
+                    })
+                    .unwrap_or_default()
+            });
+            view! {
+                <li class=format!("door door-{}", question.slug())>
+                    <button
+                        type="button"
+                        class="door-open"
+                        on:click=move |_| state.go(Place::Question { session: id.clone(), tool, question })
+                    >
+                        <img src=move || usual.get().1 alt="" aria-hidden="true" />
+                        <span class="door-name">{move || name.get()}</span>
+                        {move || {
+                            let usual = usual.get().0;
+                            (name.get() != usual).then(|| view! { <span class="usual-name">"(" {usual} ")"</span> })
+                        }}
+                    </button>
+                    <button
+                        type="button"
+                        class="rename"
+                        aria-label=move || match tool {
+                            Tool::ThreeHouses => t_string!(i18n, rename_house, house = name.get()).to_string(),
+                            Tool::WizardsAndFairies => t_string!(i18n, rename_helper, helper = name.get()).to_string(),
+                        }
+                        on:click=move |_| renaming.set(Some(question))
+                    >
+                        <img src="public/icon-rename.svg" alt="" aria-hidden="true" />
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let (sharing_id, change_id) = (session.clone(), session.clone());
+    let heading = move || match tool {
+        Tool::ThreeHouses => t_string!(i18n, houses_heading),
+        Tool::WizardsAndFairies => t_string!(i18n, helpers_heading),
+    };
+    view! {
+        <SessionScreenHeader session=session.clone() title=Signal::derive(move || heading().to_owned()) />
+        <p class="hint">
+            {move || match tool {
+                Tool::ThreeHouses => t_string!(i18n, houses_hint),
+                Tool::WizardsAndFairies => t_string!(i18n, helpers_hint),
+            }}
+        </p>
+        <ul class=format!("doors doors-{}", tool.slug())>{doors}</ul>
+        // At the end of the tool, the child decides who may see what.
+        <div class="after-doors">
+            {(tool == Tool::WizardsAndFairies).then(|| view! {
+                <IconButton icon="icon-magic" label=Signal::derive(move || t_string!(i18n, change_helper).to_owned())
+                    on_press=move || state.go(Place::ChooseHelper { session: change_id.clone() }) />
+            })}
+            <IconButton icon="icon-share" class="big" label=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
+                on_press=move || state.go(Place::Sharing { session: sharing_id.clone() }) />
+        </div>
+        {move || renaming.get().map(|question| view! { <RenameDialog session=session.clone() tool question renaming /> })}
+    }
+}
+
+/// Lets the child give a house or helper their own name, or bring the usual name back.
+#[component]
+fn RenameDialog(
+    session: SessionId,
+    tool: Tool,
+    question: Question,
+    renaming: RwSignal<Option<Question>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let current = state
+        .with_session(&session, |s| s.own_name(tool, question).map(str::to_owned))
+        .flatten()
+        .unwrap_or_default();
+    let draft = RwSignal::new(current);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input_ref.get() {
+            let _ = input.set_attribute("autocorrect", "off");
+            let _ = input.focus();
+        }
+    });
+    let apply = {
+        let session = session.clone();
+        move |name: String| {
+            state.change_session(&session, |s| {
+                s.rename(tool, question, &name, platform::now_ms())
+            });
+            state.save_now();
+            renaming.set(None);
+        }
+    };
+    let apply_usual = apply.clone();
+    let (title, field) = match tool {
+        Tool::ThreeHouses => (t_string!(i18n, rename_title), t_string!(i18n, rename_field)),
+        Tool::WizardsAndFairies => (
+            t_string!(i18n, rename_helper_title),
+            t_string!(i18n, rename_helper_field),
+        ),
+    };
+    view! {
+        <Modal labelled_by="rename-title" on_escape=move || renaming.set(None)>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                apply(draft.get_untracked());
+            }>
+                <h2 id="rename-title">{title}</h2>
+                <label>
+                    <span>{field}</span>
+                    <input type="text" node_ref=input_ref bind:value=draft autocomplete="off"
+                        autocapitalize="off" spellcheck="false" />
+                </label>
+                <div class="dialog-actions">
+                    <button type="button" class="safe" on:click=move |_| renaming.set(None)>{t!(i18n, cancel)}</button>
+                    <button type="button" on:click=move |_| apply_usual(String::new())>{t!(i18n, usual_name)}</button>
+                    <button type="submit" class="primary">{t!(i18n, save_name)}</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

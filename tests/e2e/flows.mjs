@@ -1,0 +1,103 @@
+// Shared by every end-to-end spec: the guards that apply to every test, locators found by
+// role and accessible name, and the small flows every tool goes through.
+import { test as base, expect } from '@playwright/test';
+import { collectForeignRequests, storedSessions } from './helpers.mjs';
+
+export { expect };
+
+// ---------------------------------------------------------------------------
+// Guards that apply to every test: no native alert/confirm/prompt, no uncaught
+// errors or Rust panics, and no request to anywhere but the app's own origin.
+// ---------------------------------------------------------------------------
+export const test = base.extend({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const guard = {
+        dialogs: [],
+        pageErrors: [],
+        foreign: collectForeignRequests(page, baseURL),
+      };
+      page.on('dialog', async (dialog) => {
+        guard.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+        await dialog.dismiss().catch(() => {});
+      });
+      page.on('pageerror', (error) => guard.pageErrors.push(String(error)));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && /panicked at/.test(msg.text())) guard.pageErrors.push(msg.text());
+      });
+      await use(guard);
+      expect(guard.dialogs, 'no native browser dialog (alert/confirm/prompt) may open').toEqual([]);
+      expect(guard.pageErrors, 'no uncaught error or Rust panic').toEqual([]);
+      expect(guard.foreign, 'nothing may be requested from another origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+
+export const APOS = "['\u2019]"; // accept a straight or a typographic apostrophe
+
+export const button = (page, name) => page.getByRole('button', { name, exact: true });
+export const heading = (page, name) => page.getByRole('heading', { name });
+export const drawingArea = (page) => page.locator('canvas[aria-label="Drawing area"]');
+export const wordsBox = (page) => page.getByRole('textbox', { name: new RegExp(`The child${APOS}s words`) });
+export const entriesList = (page) => page.getByRole('list', { name: new RegExp(`^The child${APOS}s entries$`) });
+export const entryItems = (page) => entriesList(page).getByRole('listitem');
+export const sessionsList = (page) => page.getByRole('list', { name: 'Sessions on this tablet' });
+export const sessionItems = (page) => sessionsList(page).getByRole('listitem');
+
+export function startForm(page) {
+  return {
+    name: page.getByRole('textbox', { name: new RegExp(`Child${APOS}s first name or alias`) }),
+    age: page
+      .getByRole('spinbutton', { name: 'Age (optional)' })
+      .or(page.getByRole('textbox', { name: 'Age (optional)' })),
+    worker: page.getByRole('textbox', { name: new RegExp(`Worker${APOS}s name \\(optional\\)`) }),
+    date: page.getByLabel('Date', { exact: true }),
+    start: button(page, 'Start session'),
+  };
+}
+
+export async function startSession(page, { name, age, worker }) {
+  await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
+  const form = startForm(page);
+  await form.name.fill(name);
+  if (age !== undefined) await form.age.fill(String(age));
+  if (worker !== undefined) await form.worker.fill(worker);
+  await form.start.click();
+  await expect(heading(page, `Session with ${name}`)).toBeVisible();
+}
+
+export async function backToAllSessions(page) {
+  await button(page, 'All sessions').click();
+  await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
+  await expect(sessionsList(page)).toBeVisible();
+}
+
+/** Add a words entry in the open house and come back to the house screen. */
+export async function addWords(page, text, voice = 'Child said, worker wrote') {
+  await button(page, 'Write words').click();
+  const box = wordsBox(page);
+  await expect(box).toBeVisible();
+  if (voice !== 'Child said, worker wrote') {
+    await page.getByRole('radio', { name: voice, exact: true }).check();
+  }
+  await box.fill(text);
+  await expect(box).toHaveValue(text);
+  await button(page, 'Done').click();
+  await expect(entriesList(page).getByText(text, { exact: true })).toBeVisible();
+}
+
+export async function openDrawing(page) {
+  await button(page, 'Draw').click();
+  const canvas = drawingArea(page);
+  await expect(canvas).toBeVisible();
+  return canvas;
+}
+
+// --- stored data -----------------------------------------------------------
+
+export async function sessionRecord(page, childName) {
+  const all = await storedSessions(page);
+  return all.find((r) => r?.session?.child?.name === childName) ?? null;
+}
