@@ -34,8 +34,17 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
     let doors = tool
         .questions()
         .into_iter()
-        .map(|question| {
-            let (id, name_id, picture_id) = (session.clone(), session.clone(), session.clone());
+        .enumerate()
+        .map(|(position, question)| {
+            let (id, name_id, picture_id, count_id) =
+                (session.clone(), session.clone(), session.clone(), session.clone());
+            // One dot for each thing the child has put here, from either tool: a count a
+            // child can see without reading.
+            let entries = Memo::new(move |_| {
+                state
+                    .with_session(&count_id, |s| s.questions_in(tool)[position].entries.len())
+                    .unwrap_or(0)
+            });
             let name = Memo::new(move |_| {
                 state
                     .with_session(&name_id, |s| name_in(i18n, s, tool, question))
@@ -60,6 +69,7 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
                     >
                         <img src=move || usual.get().1 alt="" aria-hidden="true" />
                         <span class="door-name">{move || name.get()}</span>
+                        <span class="door-dots" aria-hidden="true">{move || "●".repeat(entries.get().min(12))}</span>
                         {move || {
                             let usual = usual.get().0;
                             (name.get() != usual).then(|| view! { <span class="usual-name">"(" {usual} ")"</span> })

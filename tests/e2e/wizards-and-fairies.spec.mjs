@@ -114,6 +114,8 @@ test('p) choose each kind of helper, tell all three helpers, reload, read back a
     await button(page, 'Back to the helpers').click();
     await expect(heading(page, 'Your magical helpers')).toBeVisible();
   }
+  // Each helper shows a dot for each thing it holds, for a child who cannot read a number.
+  await expect(page.locator('.door-dots')).toHaveText(['●●', '●●', '●●']);
   for (const { key, words } of helpers) {
     const entries = await entriesOf(page, 'Lou', key);
     expect(entries.map((e) => [e.kind, e.tool])).toEqual([
@@ -244,6 +246,7 @@ test('r) one session holds both tools: the same answers in houses and helpers, t
 
   // The houses show the helper's entry too: one model, two looks.
   await button(page, 'Three Houses').click();
+  await expect(page.locator('.door-dots')).toHaveText(['●●', '', '']);
   await page.getByRole('button', { name: /^House of Worries/ }).click();
   await expect(entriesList(page).getByText('Being alone after school', { exact: true })).toBeVisible();
   await button(page, 'Back to the houses').click();
