@@ -10,6 +10,10 @@ use leptos::prelude::*;
 use crate::core::{EntryId, Place, Question, Session, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
+use crate::store::vault::{
+    KdfParams, SetUpError, SetUpRandom, UnlockError, VaultKey, VaultRecord,
+    DEFAULT_AUTO_LOCK_MINUTES,
+};
 use crate::store::{self, DeviceState, StoreError, UnreadableSession};
 use crate::ui;
 
@@ -17,6 +21,22 @@ use crate::ui;
 const WORDS_SAVE_DELAY: Duration = Duration::from_millis(400);
 /// How often unsaved changes are retried while storage refuses them.
 const RETRY_EVERY: Duration = Duration::from_secs(2);
+/// How often the app checks whether it has been idle long enough to lock itself.
+const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
+
+/// Whether the stored data is open, and if not, what the worker must do first.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Gate {
+    /// No passphrase yet. `plain_sessions` were stored unencrypted by an earlier version.
+    SetUp { plain_sessions: usize },
+    /// Sealed: the unlock screen. Nothing decrypted is in memory.
+    Locked,
+    /// The vault record is damaged: only wiping the device can start afresh.
+    Damaged,
+    /// The browser gives no storage at all: the app works in memory, nothing is kept.
+    NoStorage,
+    Open,
+}
 
 /// Everything the screens share. Cheap to copy: it only holds signal handles.
 #[derive(Clone, Copy)]
@@ -34,21 +54,172 @@ pub struct AppState {
     /// Sessions deleted in memory whose records are not yet removed.
     undeleted: StoredValue<BTreeSet<SessionId>>,
     pending_save: StoredValue<Option<TimeoutHandle>>,
+    pub gate: RwSignal<Gate>,
+    /// The vault record: key parameters, failed unlocks, the auto-lock time.
+    pub vault: RwSignal<Option<VaultRecord>>,
+    /// The key, only while open. Dropping it wipes its bytes.
+    key: StoredValue<Option<VaultKey>>,
+    /// When the worker or child last touched the app, for the auto-lock.
+    last_activity_ms: StoredValue<u64>,
+    /// When the page was hidden, if it is.
+    hidden_since_ms: StoredValue<Option<u64>>,
 }
 
 impl AppState {
-    fn new(loaded: store::Loaded) -> AppState {
-        let place = loaded.device.place.clone().existing_in(&loaded.sessions);
+    fn new(opening: store::Opening, place: Place) -> AppState {
+        let (gate, vault, problem) = match opening {
+            store::Opening::SetUp { plain_sessions } => (Gate::SetUp { plain_sessions }, None, None),
+            store::Opening::Locked(vault) => (Gate::Locked, Some(vault), None),
+            store::Opening::Damaged => (Gate::Damaged, None, None),
+            store::Opening::Unavailable(problem) => (Gate::NoStorage, None, Some(problem)),
+        };
         AppState {
-            sessions: RwSignal::new(loaded.sessions),
-            unreadable: RwSignal::new(loaded.unreadable),
+            sessions: RwSignal::new(Vec::new()),
+            unreadable: RwSignal::new(Vec::new()),
             place: RwSignal::new(place),
             just_added: RwSignal::new(None),
-            save_problem: RwSignal::new(loaded.problem),
+            save_problem: RwSignal::new(problem),
             unsaved: StoredValue::new(BTreeSet::new()),
             undeleted: StoredValue::new(BTreeSet::new()),
             pending_save: StoredValue::new(None),
+            gate: RwSignal::new(gate),
+            vault: RwSignal::new(vault),
+            key: StoredValue::new(None),
+            last_activity_ms: StoredValue::new(platform::now_ms()),
+            hidden_since_ms: StoredValue::new(None),
         }
+    }
+
+    /// Sets up the passphrase and PIN, seals whatever an earlier version stored in plain
+    /// text, and opens the data.
+    pub fn set_up(
+        &self,
+        passphrase: &str,
+        passphrase_again: &str,
+        pin: &str,
+        pin_again: &str,
+    ) -> Result<(), SetUpError> {
+        let random = SetUpRandom {
+            salt: platform::random_bytes(),
+            check_nonce: platform::random_bytes(),
+            pin_nonce: platform::random_bytes(),
+        };
+        let params = KdfParams::recommended(random.salt);
+        let (vault, key) =
+            VaultRecord::set_up(passphrase, passphrase_again, pin, pin_again, params, &random)?;
+        if let Err(problem) = store::save_vault(&vault) {
+            self.save_problem.set(Some(problem));
+        }
+        self.vault.set(Some(vault));
+        self.open_with(key);
+        Ok(())
+    }
+
+    /// Tries the passphrase; the count of failures is saved either way, so a reload does not
+    /// reset the growing wait.
+    pub fn unlock(&self, passphrase: &str) -> Result<(), UnlockError> {
+        let Some(mut vault) = self.vault.get_untracked() else {
+            return Err(UnlockError::Damaged);
+        };
+        let outcome = vault.unlock(passphrase, platform::now_ms());
+        if let Err(problem) = store::save_vault(&vault) {
+            web_sys::console::warn_1(&format!("Hear Me could not count the try: {problem:?}").into());
+        }
+        self.vault.set(Some(vault));
+        self.open_with(outcome?);
+        Ok(())
+    }
+
+    fn open_with(&self, key: VaultKey) {
+        let loaded = store::load(&key);
+        let place = self.place.get_untracked().existing_in(&loaded.sessions);
+        self.key.set_value(Some(key));
+        self.sessions.set(loaded.sessions);
+        self.unreadable.set(loaded.unreadable);
+        self.save_problem.set(loaded.problem);
+        self.place.set(place);
+        self.last_activity_ms.set_value(platform::now_ms());
+        self.gate.set(Gate::Open);
+    }
+
+    /// Saves everything, then drops the key and every decrypted session from memory and
+    /// shows the unlock screen. Changes storage refused stay in memory until they are saved:
+    /// locking must never lose what the child made.
+    pub fn lock(&self) {
+        if self.gate.get_untracked() != Gate::Open {
+            return;
+        }
+        self.save_now();
+        self.gate.set(Gate::Locked);
+        if !self.has_unsaved() {
+            self.sessions.set(Vec::new());
+            self.unreadable.set(Vec::new());
+            self.key.set_value(None);
+        }
+    }
+
+    /// The worker's choice of minutes without use before the app locks itself.
+    pub fn set_auto_lock_minutes(&self, minutes: u32) {
+        self.vault.update(|vault| {
+            if let Some(vault) = vault {
+                vault.auto_lock_minutes = minutes;
+                if let Err(problem) = store::save_vault(vault) {
+                    self.save_problem.set(Some(problem));
+                }
+            }
+        });
+    }
+
+    fn auto_lock_ms(&self) -> u64 {
+        let minutes = self
+            .vault
+            .with_untracked(|vault| vault.as_ref().map(|v| v.auto_lock_minutes))
+            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+        u64::from(minutes.max(1)) * 60_000
+    }
+
+    fn note_activity(&self) {
+        self.last_activity_ms.set_value(platform::now_ms());
+    }
+
+    /// Locks when the app has not been used, or has been hidden, for the auto-lock time.
+    fn lock_if_idle(&self) {
+        let now = platform::now_ms();
+        let since = self
+            .hidden_since_ms
+            .get_value()
+            .map_or(self.last_activity_ms.get_value(), |hidden| {
+                hidden.min(self.last_activity_ms.get_value())
+            });
+        if now.saturating_sub(since) >= self.auto_lock_ms() {
+            self.lock();
+        }
+    }
+
+    /// True when `pin` is the worker's PIN; only while open.
+    pub fn pin_matches(&self, pin: &str) -> bool {
+        let Some(key) = self.key.get_value() else {
+            return false;
+        };
+        self.vault
+            .with_untracked(|vault| vault.as_ref().is_some_and(|v| v.pin_matches(&key, pin)))
+    }
+
+    /// Removes everything Hear Me stored on this device and starts afresh at set-up.
+    pub fn wipe_device(&self) {
+        if let Err(problem) = store::wipe() {
+            self.save_problem.set(Some(problem));
+            return;
+        }
+        self.key.set_value(None);
+        self.unsaved.set_value(BTreeSet::new());
+        self.undeleted.set_value(BTreeSet::new());
+        self.sessions.set(Vec::new());
+        self.unreadable.set(Vec::new());
+        self.vault.set(None);
+        self.place.set(Place::Start);
+        self.save_problem.set(None);
+        self.gate.set(Gate::SetUp { plain_sessions: 0 });
     }
 
     pub fn go(&self, place: Place) {
@@ -118,9 +289,13 @@ impl AppState {
             handle.clear();
             self.pending_save.set_value(None);
         }
+        // Without the key nothing can be sealed; changes wait in memory for the unlock.
+        let Some(key) = self.key.get_value() else {
+            return;
+        };
         let mut problem = None;
         for id in self.undeleted.get_value() {
-            match store::delete_session(&id) {
+            match store::delete_session(&id, &key) {
                 Ok(()) => self.undeleted.update_value(|undeleted| {
                     undeleted.remove(&id);
                 }),
@@ -130,7 +305,11 @@ impl AppState {
         for id in self.unsaved.get_value() {
             let outcome = self
                 .sessions
-                .with_untracked(|all| all.iter().find(|s| s.id == id).map(store::save_session));
+                .with_untracked(|all| {
+                    all.iter()
+                        .find(|s| s.id == id)
+                        .map(|session| store::save_session(session, &key))
+                });
             match outcome {
                 Some(Err(error)) => problem = Some(error),
                 Some(Ok(())) | None => self.unsaved.update_value(|unsaved| {
@@ -213,9 +392,9 @@ pub fn use_app_state() -> AppState {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let loaded = store::load();
-    let language = loaded.device.language.clone();
-    let state = AppState::new(loaded);
+    let device = store::device_state();
+    let language = device.language.clone();
+    let state = AppState::new(store::opening(), device.place);
     provide_context(state);
 
     // Keep retrying while storage refuses, and flush before the page goes away.
@@ -228,11 +407,27 @@ pub fn App() -> impl IntoView {
         RETRY_EVERY,
     );
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
-    let flush_hidden =
-        window_event_listener(leptos::ev::visibilitychange, move |_| state.save_now());
+    // Hidden: save at once, and remember since when, so coming back after the auto-lock time
+    // finds the app locked (timers may not run while a tablet sleeps).
+    let flush_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        state.save_now();
+        let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
+        if hidden {
+            state.hidden_since_ms.set_value(Some(platform::now_ms()));
+        } else {
+            state.lock_if_idle();
+            state.hidden_since_ms.set_value(None);
+            state.note_activity();
+        }
+    });
+    let touched = window_event_listener(leptos::ev::pointerdown, move |_| state.note_activity());
+    let typed = window_event_listener(leptos::ev::keydown, move |_| state.note_activity());
+    set_interval(move || state.lock_if_idle(), IDLE_CHECK_EVERY);
     on_cleanup(move || {
         flush.remove();
         flush_hidden.remove();
+        touched.remove();
+        typed.remove();
     });
 
     view! {
@@ -267,11 +462,21 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
         }
     });
 
+    // Only an open app shows sessions; every other gate shows its own screen, and the
+    // screens behind it are not even made.
+    let screen = move || match state.gate.get() {
+        Gate::SetUp { plain_sessions } => view! { <ui::lock::SetUpScreen plain_sessions /> }.into_any(),
+        Gate::Locked => view! { <ui::lock::UnlockScreen /> }.into_any(),
+        Gate::Damaged => view! { <ui::lock::DamagedVaultScreen /> }.into_any(),
+        Gate::Open | Gate::NoStorage => view! {
+            <ui::lock::AppBar />
+            {move || ui::screen_for(state.place.get())}
+        }
+        .into_any(),
+    };
     view! {
         <ui::storage_banner::StorageBanner />
-        <main class="screen">
-            {move || ui::screen_for(state.place.get())}
-        </main>
+        <main class="screen">{screen}</main>
     }
 }
 

@@ -1,9 +1,15 @@
 //! The storage module against the browser's real localStorage (wasm-bindgen-test in
-//! headless Chromium): saving, reading back, damaged records and a full disk.
+//! headless Chromium): sealing and opening, saving, reading back, damaged records, records
+//! from before encryption, wiping and a full disk.
 #![cfg(target_arch = "wasm32")]
 
 use hear_me::core::{NewSession, Question, Session, SessionId, Tool, Voice, Words};
-use hear_me::store::record::session_key;
+use std::sync::OnceLock;
+
+use hear_me::store::record::{encode_session, session_key};
+use hear_me::store::vault::{
+    derive_key, KdfParams, VaultKey, MIN_ITERATIONS, MIN_MEMORY_KIB, SALT_BYTES,
+};
 use hear_me::store::{self, RecordError, StoreError};
 use wasm_bindgen_test::*;
 
@@ -11,6 +17,30 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn derive(passphrase: &str) -> VaultKey {
+    let params = KdfParams {
+        memory_kib: MIN_MEMORY_KIB,
+        iterations: MIN_ITERATIONS,
+        ..KdfParams::recommended([4; SALT_BYTES])
+    };
+    derive_key(passphrase, &params).unwrap()
+}
+
+/// Deriving is slow on purpose: the tests share one key.
+fn key() -> &'static VaultKey {
+    static KEY: OnceLock<VaultKey> = OnceLock::new();
+    KEY.get_or_init(|| derive("the tests' passphrase"))
+}
+
+/// Every value Hear Me stored, for scanning.
+fn everything_stored() -> String {
+    let storage = local_storage();
+    (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .map(|k| format!("{k}={}\n", storage.get_item(&k).unwrap().unwrap()))
+        .collect()
 }
 
 fn session(name: &str, created_at: u64) -> Session {
@@ -38,9 +68,9 @@ fn saved_sessions_load_back_exactly() {
     local_storage().clear().unwrap();
     let mia = session("Mia", 1);
     let ben = session("Ben", 2);
-    store::save_session(&mia).unwrap();
-    store::save_session(&ben).unwrap();
-    let loaded = store::load();
+    store::save_session(&mia, key()).unwrap();
+    store::save_session(&ben, key()).unwrap();
+    let loaded = store::load(key());
     assert_eq!(loaded.problem, None);
     assert!(loaded.unreadable.is_empty());
     let mut names: Vec<_> = loaded
@@ -52,18 +82,69 @@ fn saved_sessions_load_back_exactly() {
     assert_eq!(names, ["Ben", "Mia"]);
     assert!(loaded.sessions.contains(&mia));
 
-    store::delete_session(&mia.id).unwrap();
-    let loaded = store::load();
+    store::delete_session(&mia.id, key()).unwrap();
+    let loaded = store::load(key());
     assert_eq!(loaded.sessions, vec![ben]);
     assert_eq!(
         local_storage().get_item(&session_key(&mia.id)).unwrap(),
         None
     );
-    assert!(!local_storage()
-        .get_item("hear-me/index")
-        .unwrap()
-        .unwrap()
-        .contains("Mia"));
+    assert!(!everything_stored().contains("Mia"));
+    assert!(everything_stored().contains("hear-me/index=hm1."));
+}
+
+#[wasm_bindgen_test]
+fn nothing_the_child_said_or_is_called_is_stored_in_plain_text() {
+    local_storage().clear().unwrap();
+    let mut mia = session("Mirabelle", 11);
+    mia.add_words(
+        Tool::WizardsAndFairies,
+        Question::Dreams,
+        Words {
+            text: "Zauberwunsch".into(),
+            voice: Voice::ChildWrote,
+        },
+        12,
+    );
+    store::save_session(&mia, key()).unwrap();
+    let stored = everything_stored();
+    for secret in ["Mirabelle", "Zauberwunsch", "Angst", "worries", "wizards"] {
+        assert!(!stored.contains(secret), "{secret} is readable in {stored}");
+    }
+    assert_eq!(store::load(key()).sessions, vec![mia]);
+    // Another passphrase's key opens nothing, and changes nothing.
+    let before = everything_stored();
+    let wrong = store::load(&derive("another passphrase"));
+    assert!(wrong.sessions.is_empty());
+    assert_eq!(wrong.unreadable.len(), 1);
+    assert_eq!(everything_stored(), before);
+}
+
+#[wasm_bindgen_test]
+fn records_from_before_encryption_are_read_and_sealed_on_opening() {
+    local_storage().clear().unwrap();
+    let old = session("Oskar", 13);
+    local_storage()
+        .set_item(&session_key(&old.id), &encode_session(&old))
+        .unwrap();
+    assert!(everything_stored().contains("Oskar"));
+    assert_eq!(store::load(key()).sessions, vec![old.clone()]);
+    assert!(!everything_stored().contains("Oskar"), "sealed at the first opening");
+    assert_eq!(store::load(key()).sessions, vec![old]);
+}
+
+#[wasm_bindgen_test]
+fn wiping_removes_everything_of_hear_me_and_nothing_else() {
+    local_storage().clear().unwrap();
+    store::save_session(&session("Mia", 14), key()).unwrap();
+    local_storage().set_item("another-app", "kept").unwrap();
+    store::wipe().unwrap();
+    let storage = local_storage();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .collect();
+    assert_eq!(keys, ["another-app"]);
+    assert!(matches!(store::opening(), store::Opening::SetUp { plain_sessions: 0 }));
 }
 
 #[wasm_bindgen_test]
@@ -71,13 +152,13 @@ fn a_damaged_record_is_named_and_left_untouched() {
     local_storage().clear().unwrap();
     let zoe = session("Zoe", 3);
     let ada = session("Ada", 4);
-    store::save_session(&zoe).unwrap();
-    store::save_session(&ada).unwrap();
+    store::save_session(&zoe, key()).unwrap();
+    store::save_session(&ada, key()).unwrap();
     local_storage()
         .set_item(&session_key(&zoe.id), "{not json")
         .unwrap();
 
-    let loaded = store::load();
+    let loaded = store::load(key());
     assert_eq!(loaded.sessions, vec![ada.clone()]);
     assert_eq!(loaded.unreadable.len(), 1);
     assert_eq!(loaded.unreadable[0].child_name.as_deref(), Some("Zoe"));
@@ -86,20 +167,15 @@ fn a_damaged_record_is_named_and_left_untouched() {
         RecordError::Corrupt(_)
     ));
 
-    // Saving another session neither repairs nor drops the damaged one.
-    store::save_session(&ada).unwrap();
+    // Saving another session neither repairs nor drops the damaged one: it is kept exactly,
+    // sealed like everything else.
+    store::save_session(&ada, key()).unwrap();
+    let kept = local_storage().get_item(&session_key(&zoe.id)).unwrap().unwrap();
     assert_eq!(
-        local_storage()
-            .get_item(&session_key(&zoe.id))
-            .unwrap()
-            .as_deref(),
-        Some("{not json")
+        key().open(&session_key(&zoe.id), &kept).unwrap(),
+        b"{not json"
     );
-    assert!(local_storage()
-        .get_item("hear-me/index")
-        .unwrap()
-        .unwrap()
-        .contains("Zoe"));
+    assert_eq!(store::load(key()).unreadable[0].child_name.as_deref(), Some("Zoe"));
 }
 
 #[wasm_bindgen_test]
@@ -109,15 +185,16 @@ fn a_record_from_a_newer_app_is_kept_as_it_is() {
     local_storage()
         .set_item("hear-me/session/from-the-future", future)
         .unwrap();
-    let loaded = store::load();
+    let loaded = store::load(key());
     assert_eq!(loaded.unreadable.len(), 1);
     assert_eq!(loaded.unreadable[0].error, RecordError::FromTheFuture(7));
+    let kept = local_storage()
+        .get_item("hear-me/session/from-the-future")
+        .unwrap()
+        .unwrap();
     assert_eq!(
-        local_storage()
-            .get_item("hear-me/session/from-the-future")
-            .unwrap()
-            .as_deref(),
-        Some(future)
+        key().open("hear-me/session/from-the-future", &kept).unwrap(),
+        future.as_bytes()
     );
 }
 
@@ -125,22 +202,23 @@ fn a_record_from_a_newer_app_is_kept_as_it_is() {
 fn a_damaged_index_is_rebuilt_from_the_records() {
     local_storage().clear().unwrap();
     let mia = session("Mia", 5);
-    store::save_session(&mia).unwrap();
+    store::save_session(&mia, key()).unwrap();
     local_storage()
         .set_item("hear-me/index", "garbage")
         .unwrap();
     let ben = session("Ben", 6);
-    store::save_session(&ben).unwrap();
-    let index = local_storage().get_item("hear-me/index").unwrap().unwrap();
+    store::save_session(&ben, key()).unwrap();
+    let sealed = local_storage().get_item("hear-me/index").unwrap().unwrap();
+    let index = String::from_utf8(key().open("hear-me/index", &sealed).unwrap()).unwrap();
     assert!(index.contains("Mia") && index.contains("Ben"), "{index}");
-    assert_eq!(store::load().sessions.len(), 2);
+    assert_eq!(store::load(key()).sessions.len(), 2);
 }
 
 #[wasm_bindgen_test]
 fn a_full_storage_is_reported_and_nothing_stored_is_lost() {
     local_storage().clear().unwrap();
     let mia = session("Mia", 8);
-    store::save_session(&mia).unwrap();
+    store::save_session(&mia, key()).unwrap();
 
     // Fill localStorage until the browser refuses with QuotaExceededError.
     let chunk = "x".repeat(512 * 1024);
@@ -175,14 +253,14 @@ fn a_full_storage_is_reported_and_nothing_stored_is_lost() {
         },
         9,
     );
-    assert_eq!(store::save_session(&bigger), Err(StoreError::Full));
+    assert_eq!(store::save_session(&bigger, key()), Err(StoreError::Full));
     // The earlier save of the same session is intact.
-    let loaded = store::load();
+    let loaded = store::load(key());
     assert_eq!(loaded.sessions, vec![mia]);
 
     for key in filler_keys {
         local_storage().remove_item(&key).unwrap();
     }
-    store::save_session(&bigger).unwrap();
-    assert_eq!(store::load().sessions, vec![bigger]);
+    store::save_session(&bigger, key()).unwrap();
+    assert_eq!(store::load(key()).sessions, vec![bigger]);
 }

@@ -12,6 +12,10 @@ pub enum Place {
     /// The list of sessions and the form to start one.
     #[default]
     Start,
+    /// The worker's settings for this tablet: auto-lock, wiping everything.
+    Settings,
+    /// What is stored where, for how long, and how to delete it.
+    Privacy,
     Session {
         session: SessionId,
     },
@@ -67,7 +71,7 @@ pub enum Place {
 impl Place {
     pub fn session(&self) -> Option<&SessionId> {
         match self {
-            Place::Start => None,
+            Place::Start | Place::Settings | Place::Privacy => None,
             Place::Session { session }
             | Place::Tool { session, .. }
             | Place::ChooseHelper { session }
@@ -83,6 +87,9 @@ impl Place {
     /// This place if it still exists among `sessions`, otherwise the nearest one that does:
     /// a stored place may name a session or an entry deleted since.
     pub fn existing_in(self, sessions: &[Session]) -> Place {
+        if matches!(self, Place::Settings | Place::Privacy) {
+            return self;
+        }
         let Some(session) = self
             .session()
             .and_then(|id| sessions.iter().find(|s| &s.id == id))
@@ -112,7 +119,7 @@ impl Place {
     /// The screen a "back" button leads to.
     pub fn parent(&self) -> Place {
         match self {
-            Place::Start | Place::Session { .. } => Place::Start,
+            Place::Start | Place::Settings | Place::Privacy | Place::Session { .. } => Place::Start,
             Place::Tool { session, .. }
             | Place::ChooseHelper { session }
             | Place::Sharing { session }

@@ -10,6 +10,17 @@ pub fn random_u32() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
+/// Bytes from the browser's cryptographic random source, for salts and nonces. Without one
+/// the app cannot keep data safe, so it stops rather than use weaker randomness.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).ok())
+        .expect("the browser's crypto.getRandomValues is needed to keep data safe");
+    bytes
+}
+
 /// Today's date on this device, `YYYY-MM-DD`, in local time.
 pub fn today_iso() -> String {
     let today = js_sys::Date::new_0();

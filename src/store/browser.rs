@@ -5,27 +5,78 @@ use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use serde_json::value::RawValue;
 
+use wasm_bindgen::JsCast;
+
 use super::record::{
-    decode_device_state, decode_index, decode_session, encode_device_state, encode_index,
-    encode_session, session_id_from_key, session_key, DeviceState, Index, IndexEntry,
-    UnreadableSession, DEVICE_KEY, INDEX_KEY,
+    decode_device_state, decode_index, decode_session, decode_vault, encode_device_state,
+    encode_index, encode_session, encode_vault, session_id_from_key, session_key, DeviceState,
+    Index, IndexEntry, RecordError, UnreadableSession, DEVICE_KEY, INDEX_KEY, KEY_PREFIX,
+    VAULT_KEY,
 };
+use super::vault::{is_sealed, VaultKey, VaultRecord};
 use super::StoreError;
 use crate::core::{Session, SessionId};
+use crate::platform;
 
-/// Everything found in storage at start.
+/// Everything found in storage once it is unlocked.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub sessions: Vec<Session>,
     pub unreadable: Vec<UnreadableSession>,
-    pub device: DeviceState,
     /// Set when storage could not be used at all.
     pub problem: Option<StoreError>,
 }
 
-/// Reads every session, the index and the device state. Never fails: what cannot be read is
-/// reported in `unreadable` or `problem` and left as it is.
-pub fn load() -> Loaded {
+/// What the app finds before anything is unlocked.
+#[derive(Debug)]
+pub enum Opening {
+    /// No passphrase yet: the worker sets one up. `plain_sessions` counts sessions stored
+    /// unencrypted by an earlier version, which set-up will encrypt.
+    SetUp { plain_sessions: usize },
+    /// Sealed data and the record to unlock it.
+    Locked(VaultRecord),
+    /// The vault record is damaged: nothing sealed can be opened any more.
+    Damaged,
+    /// The browser gives no storage at all.
+    Unavailable(StoreError),
+}
+
+/// Looks at storage without opening anything: is there a vault, and what needs doing.
+pub fn opening() -> Opening {
+    let storage = match available_storage() {
+        Ok(storage) => storage,
+        Err(problem) => return Opening::Unavailable(problem),
+    };
+    match read_raw(&storage, VAULT_KEY) {
+        None => Opening::SetUp {
+            plain_sessions: stored_session_ids(&storage).len(),
+        },
+        Some(raw) => match decode_vault(&raw) {
+            Ok(vault) => Opening::Locked(vault),
+            Err(_) => Opening::Damaged,
+        },
+    }
+}
+
+/// The device state (screen and language) is kept unencrypted: it names no child, and the
+/// language is needed before unlocking.
+pub fn device_state() -> DeviceState {
+    available_storage()
+        .ok()
+        .and_then(|storage| read_raw(&storage, DEVICE_KEY))
+        .and_then(|raw| decode_device_state(&raw).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_vault(vault: &VaultRecord) -> Result<(), StoreError> {
+    available_storage()?;
+    write(VAULT_KEY, encode_vault(vault))
+}
+
+/// Opens every session with `key`. Never fails: what cannot be read is reported in
+/// `unreadable` or `problem` and left as it is. Records from before encryption are read and
+/// sealed in place, so after the first unlock nothing stays in plain text.
+pub fn load(key: &VaultKey) -> Loaded {
     let storage = match available_storage() {
         Ok(storage) => storage,
         Err(problem) => {
@@ -35,13 +86,16 @@ pub fn load() -> Loaded {
             }
         }
     };
-    let index = read_index(&storage);
     let mut loaded = Loaded::default();
+    if let Err(problem) = seal_plain_records(&storage, key) {
+        loaded.problem = Some(problem);
+    }
+    let index = read_index(&storage, key);
     for id in stored_session_ids(&storage) {
-        let Some(raw) = read_raw(&storage, &crate::store::record::session_key(&id)) else {
+        let Some(opened) = read_sealed(&storage, key, &session_key(&id)) else {
             continue;
         };
-        match decode_session(&raw) {
+        match opened.and_then(|raw| decode_session(&raw)) {
             Ok(session) => loaded.sessions.push(session),
             Err(error) => {
                 web_sys::console::warn_1(
@@ -55,33 +109,49 @@ pub fn load() -> Loaded {
             }
         }
     }
-    loaded.device = read_raw(&storage, DEVICE_KEY)
-        .and_then(|raw| decode_device_state(&raw).ok())
-        .unwrap_or_default();
     loaded
 }
 
-/// Saves a session's record and keeps the index in step.
-pub fn save_session(session: &Session) -> Result<(), StoreError> {
+/// Seals a session's record and keeps the sealed index in step.
+pub fn save_session(session: &Session, key: &VaultKey) -> Result<(), StoreError> {
     let storage = available_storage()?;
-    write(&session_key(&session.id), encode_session(session))?;
-    let mut index = read_index(&storage);
+    write_sealed(key, &session_key(&session.id), &encode_session(session))?;
+    let mut index = read_index(&storage, key);
     index.upsert(IndexEntry::of(session));
-    write_index_if_changed(&storage, &index)
+    write_index_if_changed(&storage, key, &index)
 }
 
 /// Removes a session completely from this device.
-pub fn delete_session(id: &SessionId) -> Result<(), StoreError> {
+pub fn delete_session(id: &SessionId, key: &VaultKey) -> Result<(), StoreError> {
     let storage = available_storage()?;
-    LocalStorage::delete(session_key(id));
-    let mut index = read_index(&storage);
+    storage
+        .remove_item(&session_key(id))
+        .map_err(|_| StoreError::Failed("the session could not be removed".into()))?;
+    let mut index = read_index(&storage, key);
     index.remove(id);
-    write_index_if_changed(&storage, &index)
+    write_index_if_changed(&storage, key, &index)
 }
 
 pub fn save_device_state(state: &DeviceState) -> Result<(), StoreError> {
     available_storage()?;
     write(DEVICE_KEY, encode_device_state(state))
+}
+
+/// Removes everything Hear Me stored on this device: every session, the index, the vault and
+/// the device state. Other sites' and apps' data is not touched.
+pub fn wipe() -> Result<(), StoreError> {
+    let storage = available_storage()?;
+    let count = storage.length().unwrap_or(0);
+    let ours: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(KEY_PREFIX))
+        .collect();
+    for key in ours {
+        storage
+            .remove_item(&key)
+            .map_err(|_| StoreError::Failed(format!("{key} could not be removed")))?;
+    }
+    Ok(())
 }
 
 fn available_storage() -> Result<web_sys::Storage, StoreError> {
@@ -100,14 +170,68 @@ fn write(key: &str, encoded: String) -> Result<(), StoreError> {
     })
 }
 
-/// Writes the index unless storage already holds exactly this one: most saves are strokes and
-/// words, which leave the index as it was.
-fn write_index_if_changed(storage: &web_sys::Storage, index: &Index) -> Result<(), StoreError> {
+/// Writes the index unless it is unchanged: most saves are strokes and words, which leave
+/// the index as it was.
+fn write_index_if_changed(
+    storage: &web_sys::Storage,
+    key: &VaultKey,
+    index: &Index,
+) -> Result<(), StoreError> {
     let encoded = encode_index(index);
-    if read_raw(storage, INDEX_KEY).as_deref() == Some(encoded.as_str()) {
+    let stored = read_sealed(storage, key, INDEX_KEY).and_then(Result::ok);
+    if stored.as_deref() == Some(encoded.as_str()) {
         return Ok(());
     }
-    write(INDEX_KEY, encoded)
+    write_sealed(key, INDEX_KEY, &encoded)
+}
+
+/// Seals `text` for `storage_key` under a fresh random nonce, and stores it.
+fn write_sealed(key: &VaultKey, storage_key: &str, text: &str) -> Result<(), StoreError> {
+    let storage = available_storage()?;
+    let sealed = key.seal(storage_key, text.as_bytes(), platform::random_bytes());
+    storage.set_item(storage_key, &sealed).map_err(|error| {
+        let name = error
+            .dyn_ref::<web_sys::DomException>()
+            .map(web_sys::DomException::name);
+        match name.as_deref() {
+            Some("QuotaExceededError") => StoreError::Full,
+            _ => StoreError::Failed(format!("{error:?}")),
+        }
+    })
+}
+
+/// A stored record's text: opened with `key` when sealed, as it is when it is from before
+/// encryption. None when there is no such record.
+fn read_sealed(
+    storage: &web_sys::Storage,
+    key: &VaultKey,
+    storage_key: &str,
+) -> Option<Result<String, RecordError>> {
+    let raw = read_raw(storage, storage_key)?;
+    if !is_sealed(&raw) {
+        return Some(Ok(raw));
+    }
+    Some(
+        key.open(storage_key, &raw)
+            .map_err(|error| RecordError::Corrupt(format!("the sealed record: {error}")))
+            .and_then(|bytes| {
+                String::from_utf8(bytes)
+                    .map_err(|_| RecordError::Corrupt("the sealed record is not text".into()))
+            }),
+    )
+}
+
+/// Seals, as they are, the session and index records an earlier version stored in plain
+/// text, damaged ones included: they hold a child's words too.
+fn seal_plain_records(storage: &web_sys::Storage, key: &VaultKey) -> Result<(), StoreError> {
+    let ids = stored_session_ids(storage);
+    let keys = ids.iter().map(session_key).chain([INDEX_KEY.to_owned()]);
+    for storage_key in keys {
+        if let Some(raw) = read_raw(storage, &storage_key).filter(|raw| !is_sealed(raw)) {
+            write_sealed(key, &storage_key, &raw)?;
+        }
+    }
+    Ok(())
 }
 
 fn read_raw(storage: &web_sys::Storage, key: &str) -> Option<String> {
@@ -115,8 +239,8 @@ fn read_raw(storage: &web_sys::Storage, key: &str) -> Option<String> {
 }
 
 /// The index, or one rebuilt from the session keys when it is missing or damaged.
-fn read_index(storage: &web_sys::Storage) -> Index {
-    let stored = read_raw(storage, INDEX_KEY).map(|raw| decode_index(&raw));
+fn read_index(storage: &web_sys::Storage, key: &VaultKey) -> Index {
+    let stored = read_sealed(storage, key, INDEX_KEY).map(|raw| raw.and_then(|raw| decode_index(&raw)));
     let mut index = match stored {
         Some(Ok(index)) => index,
         _ => Index::default(),
@@ -125,8 +249,8 @@ fn read_index(storage: &web_sys::Storage) -> Index {
     index.sessions.retain(|entry| present.contains(&entry.id));
     for id in present {
         if index.child_name(&id).is_none() {
-            if let Some(session) =
-                read_raw(storage, &session_key(&id)).and_then(|raw| decode_session(&raw).ok())
+            if let Some(session) = read_sealed(storage, key, &session_key(&id))
+                .and_then(|raw| raw.and_then(|raw| decode_session(&raw)).ok())
             {
                 index.upsert(IndexEntry::of(&session));
             }

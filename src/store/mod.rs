@@ -2,15 +2,20 @@
 //!
 //! `record` turns sessions into versioned records and back (pure, tested natively);
 //! `browser` keeps those records in localStorage, one key per session plus an index, so one
-//! broken record cannot take the others down. Encryption and backups will live here too.
+//! broken record cannot take the others down. `vault` seals every session and the index
+//! with the key from the worker's passphrase (pure, tested natively).
 
 pub mod record;
+pub mod vault;
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{delete_session, load, save_device_state, save_session, Loaded};
+pub use browser::{
+    delete_session, device_state, load, opening, save_device_state, save_session, save_vault,
+    wipe, Loaded, Opening,
+};
 
 pub use record::{DeviceState, RecordError, UnreadableSession, SCHEMA_VERSION};
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::core::ink::{Stamp, Stroke};
+use super::vault::VaultRecord;
 use crate::core::{Drawing, Place, Session, SessionId};
 
 /// The version written into every record today. Older versions are migrated on reading;
@@ -29,6 +30,8 @@ pub const KEY_PREFIX: &str = "hear-me/";
 pub const INDEX_KEY: &str = "hear-me/index";
 /// Key of this device's state: the screen the worker was on and the language.
 pub const DEVICE_KEY: &str = "hear-me/device";
+/// Key of the vault record: how to derive the key from the passphrase (see `store::vault`).
+pub const VAULT_KEY: &str = "hear-me/vault";
 const SESSION_PREFIX: &str = "hear-me/session/";
 
 pub fn session_key(id: &SessionId) -> String {
@@ -264,4 +267,30 @@ pub fn encode_device_state(state: &DeviceState) -> String {
 pub fn decode_device_state(raw: &str) -> Result<DeviceState, RecordError> {
     let (_, value) = parse_versioned(raw)?;
     serde_json::from_value(value).map_err(corrupt)
+}
+
+#[derive(Serialize)]
+struct VaultRecordOut<'a> {
+    schema: u32,
+    vault: &'a VaultRecord,
+}
+
+#[derive(Deserialize)]
+struct VaultRecordIn {
+    vault: VaultRecord,
+}
+
+/// The vault record, unencrypted: it holds only the key's parameters and sealed values.
+pub fn encode_vault(vault: &VaultRecord) -> String {
+    serde_json::to_string(&VaultRecordOut {
+        schema: SCHEMA_VERSION,
+        vault,
+    })
+    .expect("a vault record always serialises")
+}
+
+pub fn decode_vault(raw: &str) -> Result<VaultRecord, RecordError> {
+    let (_, value) = parse_versioned(raw)?;
+    let record: VaultRecordIn = serde_json::from_value(value).map_err(corrupt)?;
+    Ok(record.vault)
 }

@@ -7,10 +7,13 @@ pub mod drawing;
 pub mod helper_choice;
 pub mod ink_layer;
 pub mod language;
+pub mod lock;
 pub mod look;
+pub mod privacy;
 pub mod question;
 pub mod read_back;
 pub mod session;
+pub mod settings;
 pub mod sharing;
 pub mod stamps;
 pub mod start;
@@ -32,6 +35,8 @@ pub type I18n = leptos_i18n::I18nContext<crate::i18n::Locale>;
 pub fn screen_for(place: Place) -> AnyView {
     match place {
         Place::Start => view! { <start::StartScreen /> }.into_any(),
+        Place::Settings => view! { <settings::SettingsScreen /> }.into_any(),
+        Place::Privacy => view! { <privacy::PrivacyScreen /> }.into_any(),
         Place::Session { session } => view! { <session::SessionScreen session /> }.into_any(),
         Place::Tool { session, tool } => view! { <tool::ToolScreen session tool /> }.into_any(),
         Place::ChooseHelper { session } => {

@@ -10,10 +10,11 @@ use crate::platform;
 use crate::store::RecordError;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::language::LanguagePicker;
-use crate::ui::I18n;
+use crate::ui::{I18n, IconButton};
 
 #[component]
 pub fn StartScreen() -> impl IntoView {
+    let state = use_app_state();
     let i18n = use_i18n();
     view! {
         <header class="start-header">
@@ -23,6 +24,8 @@ pub fn StartScreen() -> impl IntoView {
                 <p class="tagline">{t!(i18n, tagline)}</p>
             </div>
             <LanguagePicker />
+            <IconButton icon="icon-settings" label=Signal::derive(move || t_string!(i18n, settings_heading).to_owned())
+                on_press=move || state.go(Place::Settings) />
         </header>
         <div class="start-columns">
             <NewSessionForm />

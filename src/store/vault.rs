@@ -1,0 +1,589 @@
+//! Encryption at rest. The worker's passphrase becomes a key through Argon2id with a random
+//! salt; every stored record is sealed with AES-256-GCM under a fresh random nonce, bound to
+//! its storage key so a record cannot be passed off as another. The key lives only in memory.
+//!
+//! Pure: randomness (salts and nonces) comes in from the caller, so the browser layer uses
+//! `crypto.getRandomValues` and the tests can be exact. Nothing here panics on what it reads.
+//!
+//! A sealed record is text: `hm1.` then base64 of the 12-byte nonce followed by the
+//! ciphertext and its 16-byte tag. The `hm1` names this layout; a new one gets a new prefix.
+
+use aes_gcm::aead::{Aead, Payload};
+use aes_gcm::{Aes256Gcm, KeyInit, Nonce};
+use argon2::{Algorithm, Argon2, Params, Version};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::core::ink::codec::{base64_decode, base64_encode};
+
+/// The shortest passphrase accepted.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+/// OWASP's minimum for Argon2id: 19 MiB of memory and 2 passes.
+pub const MIN_MEMORY_KIB: u32 = 19 * 1024;
+pub const MIN_ITERATIONS: u32 = 2;
+pub const SALT_BYTES: usize = 16;
+pub const NONCE_BYTES: usize = 12;
+const TAG_BYTES: usize = 16;
+const SEALED_PREFIX: &str = "hm1.";
+
+/// How the key is derived from the passphrase. Stored with the data, so the cost can be
+/// raised later without losing what was sealed under the old one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KdfParams {
+    /// Always "argon2id"; named so a stored record says what it needs.
+    pub algorithm: String,
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+    /// Base64 of the random salt.
+    pub salt: String,
+}
+
+impl KdfParams {
+    /// The parameters new vaults get, with a fresh random `salt`: 32 MiB and 3 passes, about
+    /// a second on a mid-range tablet (measured by `make bench`), above OWASP's minimum.
+    pub fn recommended(salt: [u8; SALT_BYTES]) -> KdfParams {
+        KdfParams {
+            algorithm: "argon2id".into(),
+            memory_kib: 32 * 1024,
+            iterations: 3,
+            parallelism: 1,
+            salt: base64_encode(&salt),
+        }
+    }
+}
+
+/// Why a passphrase, key or sealed record was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VaultError {
+    /// Shorter than [`MIN_PASSPHRASE_CHARS`].
+    PassphraseTooShort,
+    /// Stored parameters that are not Argon2id, weaker than the minimum, or malformed.
+    BadParameters,
+    /// Not a sealed record, or cut short.
+    Malformed,
+    /// The key does not open it: a wrong passphrase, or a record that was changed.
+    WrongKeyOrTampered,
+}
+
+impl std::fmt::Display for VaultError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            VaultError::PassphraseTooShort => "the passphrase is too short",
+            VaultError::BadParameters => "the stored key parameters are not acceptable",
+            VaultError::Malformed => "the sealed record is malformed",
+            VaultError::WrongKeyOrTampered => "the key does not open the record",
+        })
+    }
+}
+
+/// The key that seals and opens records. Its bytes are wiped when it is dropped (the
+/// cipher's `zeroize` feature), and it never prints.
+#[derive(Clone)]
+pub struct VaultKey {
+    cipher: Aes256Gcm,
+}
+
+impl std::fmt::Debug for VaultKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("VaultKey(hidden)")
+    }
+}
+
+/// Checks a new passphrase: only its length, in characters (not bytes), so every script
+/// counts the same.
+pub fn check_new_passphrase(passphrase: &str) -> Result<(), VaultError> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(VaultError::PassphraseTooShort);
+    }
+    Ok(())
+}
+
+/// Derives the key from a passphrase. Refuses parameters below the minimum, so a changed
+/// vault record cannot make the key cheap to guess.
+pub fn derive_key(passphrase: &str, params: &KdfParams) -> Result<VaultKey, VaultError> {
+    if params.algorithm != "argon2id"
+        || params.memory_kib < MIN_MEMORY_KIB
+        || params.iterations < MIN_ITERATIONS
+        // Upper bounds keep a damaged record from asking for gigabytes.
+        || params.memory_kib > 1024 * 1024
+        || params.iterations > 64
+        || !(1..=16).contains(&params.parallelism)
+    {
+        return Err(VaultError::BadParameters);
+    }
+    let salt = base64_decode(&params.salt).map_err(|_| VaultError::BadParameters)?;
+    if salt.len() < 8 {
+        return Err(VaultError::BadParameters);
+    }
+    let argon_params = Params::new(
+        params.memory_kib,
+        params.iterations,
+        params.parallelism,
+        Some(32),
+    )
+    .map_err(|_| VaultError::BadParameters)?;
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
+    let mut key = Zeroizing::new([0u8; 32]);
+    argon
+        .hash_password_into(passphrase.as_bytes(), &salt, key.as_mut())
+        .map_err(|_| VaultError::BadParameters)?;
+    let cipher = Aes256Gcm::new_from_slice(key.as_ref()).map_err(|_| VaultError::BadParameters)?;
+    Ok(VaultKey { cipher })
+}
+
+impl VaultKey {
+    /// Seals `plaintext` for storage under `storage_key`, with a nonce that must never be
+    /// used twice with this key (the browser layer draws a fresh random one per write).
+    pub fn seal(&self, storage_key: &str, plaintext: &[u8], nonce: [u8; NONCE_BYTES]) -> String {
+        let ciphertext = self
+            .cipher
+            .encrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: plaintext,
+                    aad: storage_key.as_bytes(),
+                },
+            )
+            .expect("AES-GCM seals any message shorter than 64 GiB");
+        let mut bytes = Vec::with_capacity(NONCE_BYTES + ciphertext.len());
+        bytes.extend_from_slice(&nonce);
+        bytes.extend_from_slice(&ciphertext);
+        format!("{SEALED_PREFIX}{}", base64_encode(&bytes))
+    }
+
+    /// Opens a record sealed for `storage_key`. Any change to the record, a record sealed for
+    /// another key, or a wrong passphrase's key is refused, never guessed at.
+    pub fn open(&self, storage_key: &str, sealed: &str) -> Result<Vec<u8>, VaultError> {
+        let bytes = sealed
+            .strip_prefix(SEALED_PREFIX)
+            .and_then(|data| base64_decode(data).ok())
+            .ok_or(VaultError::Malformed)?;
+        if bytes.len() < NONCE_BYTES + TAG_BYTES {
+            return Err(VaultError::Malformed);
+        }
+        let (nonce, ciphertext) = bytes.split_at(NONCE_BYTES);
+        self.cipher
+            .decrypt(
+                Nonce::from_slice(nonce),
+                Payload {
+                    msg: ciphertext,
+                    aad: storage_key.as_bytes(),
+                },
+            )
+            .map_err(|_| VaultError::WrongKeyOrTampered)
+    }
+}
+
+/// True when stored text looks sealed (not plain JSON from before encryption).
+pub fn is_sealed(stored: &str) -> bool {
+    stored.starts_with(SEALED_PREFIX)
+}
+
+/// The shortest and longest worker PIN, in digits.
+pub const PIN_DIGITS: std::ops::RangeInclusive<usize> = 4..=8;
+/// Minutes without use before the app locks itself, unless the worker chose otherwise.
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
+/// The storage keys the vault's own sealed values are bound to.
+const CHECK_KEY: &str = "hear-me/vault#check";
+const PIN_KEY: &str = "hear-me/vault#pin";
+const CHECK_TEXT: &[u8] = b"Hear Me";
+
+/// What is stored, unencrypted, about the encryption: how to derive the key, a sealed known
+/// value that tells a right passphrase from a wrong one, the worker's PIN sealed, and the
+/// count of failed unlocks, so a reload does not reset the growing delay.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VaultRecord {
+    pub kdf: KdfParams,
+    check: String,
+    pin: String,
+    #[serde(default)]
+    pub failed_unlocks: u32,
+    /// Milliseconds since the Unix epoch before which no unlock is tried.
+    #[serde(default)]
+    pub retry_after_ms: u64,
+    #[serde(default = "default_auto_lock")]
+    pub auto_lock_minutes: u32,
+}
+
+fn default_auto_lock() -> u32 {
+    DEFAULT_AUTO_LOCK_MINUTES
+}
+
+/// Why the set-up form was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetUpError {
+    PassphraseTooShort,
+    PassphrasesDiffer,
+    PinNotDigits,
+    PinsDiffer,
+}
+
+/// Randomness the browser draws for a new vault: the salt and two nonces.
+pub struct SetUpRandom {
+    pub salt: [u8; SALT_BYTES],
+    pub check_nonce: [u8; NONCE_BYTES],
+    pub pin_nonce: [u8; NONCE_BYTES],
+}
+
+impl VaultRecord {
+    /// Checks the set-up form and makes the vault and its key. `params` are normally
+    /// [`KdfParams::recommended`] with `random.salt`.
+    pub fn set_up(
+        passphrase: &str,
+        passphrase_again: &str,
+        pin: &str,
+        pin_again: &str,
+        params: KdfParams,
+        random: &SetUpRandom,
+    ) -> Result<(VaultRecord, VaultKey), SetUpError> {
+        check_new_passphrase(passphrase).map_err(|_| SetUpError::PassphraseTooShort)?;
+        if passphrase != passphrase_again {
+            return Err(SetUpError::PassphrasesDiffer);
+        }
+        if !PIN_DIGITS.contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(SetUpError::PinNotDigits);
+        }
+        if pin != pin_again {
+            return Err(SetUpError::PinsDiffer);
+        }
+        let key = derive_key(passphrase, &params).map_err(|_| SetUpError::PassphraseTooShort)?;
+        let record = VaultRecord {
+            check: key.seal(CHECK_KEY, CHECK_TEXT, random.check_nonce),
+            pin: key.seal(PIN_KEY, pin.as_bytes(), random.pin_nonce),
+            kdf: params,
+            failed_unlocks: 0,
+            retry_after_ms: 0,
+            auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
+        };
+        Ok((record, key))
+    }
+
+    /// How long the worker must still wait before the next try, in milliseconds.
+    pub fn wait_ms(&self, now_ms: u64) -> u64 {
+        self.retry_after_ms.saturating_sub(now_ms)
+    }
+
+    /// Tries a passphrase. A wrong one is counted, and from the third on each try waits
+    /// twice as long as the one before (2 s, 4 s, 8 s, ... up to 5 minutes); a right one
+    /// clears the count. The caller saves the record after either.
+    pub fn unlock(&mut self, passphrase: &str, now_ms: u64) -> Result<VaultKey, UnlockError> {
+        let wait = self.wait_ms(now_ms);
+        if wait > 0 {
+            return Err(UnlockError::Wait { ms: wait });
+        }
+        let opened = derive_key(passphrase, &self.kdf)
+            .map_err(|error| match error {
+                VaultError::BadParameters => UnlockError::Damaged,
+                _ => UnlockError::WrongPassphrase,
+            })
+            .and_then(|key| match key.open(CHECK_KEY, &self.check) {
+                Ok(text) if text == CHECK_TEXT => Ok(key),
+                Ok(_) | Err(VaultError::Malformed) => Err(UnlockError::Damaged),
+                Err(_) => Err(UnlockError::WrongPassphrase),
+            });
+        match opened {
+            Ok(key) => {
+                self.failed_unlocks = 0;
+                self.retry_after_ms = 0;
+                Ok(key)
+            }
+            Err(UnlockError::WrongPassphrase) => {
+                self.failed_unlocks = self.failed_unlocks.saturating_add(1);
+                self.retry_after_ms = now_ms + delay_after_failures(self.failed_unlocks);
+                Err(UnlockError::WrongPassphrase)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    /// True for the worker's PIN. Needs the key, so only an unlocked app can check it.
+    pub fn pin_matches(&self, key: &VaultKey, pin: &str) -> bool {
+        key.open(PIN_KEY, &self.pin)
+            .is_ok_and(|stored| constant_time_eq(&stored, pin.as_bytes()))
+    }
+}
+
+/// Why an unlock did not happen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnlockError {
+    WrongPassphrase,
+    /// Too many wrong tries: wait this long first.
+    Wait {
+        ms: u64,
+    },
+    /// The vault record itself is damaged; no passphrase can open it.
+    Damaged,
+}
+
+/// The wait after `failures` wrong passphrases in a row.
+pub fn delay_after_failures(failures: u32) -> u64 {
+    const MAX_MS: u64 = 5 * 60 * 1000;
+    match failures {
+        0..=2 => 0,
+        n => (1000u64 << (n - 2).min(20)).min(MAX_MS),
+    }
+}
+
+/// Compares without stopping at the first difference, so timing does not tell how much of a
+/// PIN was right.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The minimum cost keeps the tests quick; the app uses `recommended`.
+    fn cheap(salt: u8) -> KdfParams {
+        KdfParams {
+            memory_kib: MIN_MEMORY_KIB,
+            iterations: MIN_ITERATIONS,
+            ..KdfParams::recommended([salt; SALT_BYTES])
+        }
+    }
+
+    #[test]
+    fn a_record_opens_with_the_same_passphrase_and_storage_key_only() {
+        let key = derive_key("correct horse", &cheap(1)).unwrap();
+        let sealed = key.seal("hear-me/session/a", b"Mia: the shouting", [7; NONCE_BYTES]);
+        assert!(is_sealed(&sealed));
+        assert!(!sealed.contains("Mia"));
+        assert_eq!(
+            key.open("hear-me/session/a", &sealed).unwrap(),
+            b"Mia: the shouting"
+        );
+        let again = derive_key("correct horse", &cheap(1)).unwrap();
+        assert_eq!(
+            again.open("hear-me/session/a", &sealed).unwrap(),
+            b"Mia: the shouting"
+        );
+        // Moved to another key, it no longer opens.
+        assert_eq!(
+            key.open("hear-me/session/b", &sealed),
+            Err(VaultError::WrongKeyOrTampered)
+        );
+        let wrong = derive_key("correct horsE", &cheap(1)).unwrap();
+        assert_eq!(
+            wrong.open("hear-me/session/a", &sealed),
+            Err(VaultError::WrongKeyOrTampered)
+        );
+        let other_salt = derive_key("correct horse", &cheap(2)).unwrap();
+        assert_eq!(
+            other_salt.open("hear-me/session/a", &sealed),
+            Err(VaultError::WrongKeyOrTampered)
+        );
+    }
+
+    #[test]
+    fn each_nonce_gives_a_different_record() {
+        let key = derive_key("correct horse", &cheap(1)).unwrap();
+        let one = key.seal("k", b"same words", [1; NONCE_BYTES]);
+        let two = key.seal("k", b"same words", [2; NONCE_BYTES]);
+        assert_ne!(one, two);
+        assert_eq!(key.open("k", &one).unwrap(), key.open("k", &two).unwrap());
+    }
+
+    #[test]
+    fn weak_or_strange_parameters_are_refused() {
+        let good = cheap(1);
+        for params in [
+            KdfParams {
+                memory_kib: MIN_MEMORY_KIB - 1,
+                ..good.clone()
+            },
+            KdfParams {
+                iterations: 1,
+                ..good.clone()
+            },
+            KdfParams {
+                algorithm: "pbkdf2".into(),
+                ..good.clone()
+            },
+            KdfParams {
+                parallelism: 0,
+                ..good.clone()
+            },
+            KdfParams {
+                memory_kib: u32::MAX,
+                ..good.clone()
+            },
+            KdfParams {
+                salt: "not base64!".into(),
+                ..good.clone()
+            },
+            KdfParams {
+                salt: base64_encode(&[1, 2, 3]),
+                ..good.clone()
+            },
+        ] {
+            assert_eq!(
+                derive_key("correct horse", &params).map(|_| ()),
+                Err(VaultError::BadParameters),
+                "{params:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_recommended_parameters_are_above_the_minimum_and_read_back() {
+        let params = KdfParams::recommended([9; SALT_BYTES]);
+        assert!(params.memory_kib >= MIN_MEMORY_KIB && params.iterations >= MIN_ITERATIONS);
+        let json = serde_json::to_string(&params).unwrap();
+        assert_eq!(
+            json,
+            r#"{"algorithm":"argon2id","memory_kib":32768,"iterations":3,"parallelism":1,"salt":"CQkJCQkJCQkJCQkJCQkJCQ=="}"#
+        );
+        assert_eq!(serde_json::from_str::<KdfParams>(&json).unwrap(), params);
+    }
+
+    #[test]
+    fn passphrases_are_counted_in_characters() {
+        assert_eq!(
+            check_new_passphrase("1234567"),
+            Err(VaultError::PassphraseTooShort)
+        );
+        assert_eq!(check_new_passphrase("12345678"), Ok(()));
+        // Eight characters, more than eight bytes.
+        assert_eq!(check_new_passphrase("Ängstlich"), Ok(()));
+        assert_eq!(
+            check_new_passphrase("äöüßäöü"),
+            Err(VaultError::PassphraseTooShort)
+        );
+    }
+
+    fn random() -> SetUpRandom {
+        SetUpRandom {
+            salt: [5; SALT_BYTES],
+            check_nonce: [1; NONCE_BYTES],
+            pin_nonce: [2; NONCE_BYTES],
+        }
+    }
+
+    #[test]
+    fn set_up_checks_the_form() {
+        let set_up = |p: &str, p2: &str, pin: &str, pin2: &str| {
+            VaultRecord::set_up(p, p2, pin, pin2, cheap(5), &random()).map(|_| ())
+        };
+        assert_eq!(
+            set_up("short", "short", "1234", "1234"),
+            Err(SetUpError::PassphraseTooShort)
+        );
+        assert_eq!(
+            set_up("long enough", "long enougH", "1234", "1234"),
+            Err(SetUpError::PassphrasesDiffer)
+        );
+        assert_eq!(
+            set_up("long enough", "long enough", "12a4", "12a4"),
+            Err(SetUpError::PinNotDigits)
+        );
+        assert_eq!(
+            set_up("long enough", "long enough", "123", "123"),
+            Err(SetUpError::PinNotDigits)
+        );
+        assert_eq!(
+            set_up("long enough", "long enough", "123456789", "123456789"),
+            Err(SetUpError::PinNotDigits)
+        );
+        assert_eq!(
+            set_up("long enough", "long enough", "1234", "4321"),
+            Err(SetUpError::PinsDiffer)
+        );
+        assert_eq!(set_up("long enough", "long enough", "1234", "1234"), Ok(()));
+    }
+
+    #[test]
+    fn unlocking_takes_the_right_passphrase_and_slows_down_guessing() {
+        let (mut vault, key) = VaultRecord::set_up(
+            "long enough",
+            "long enough",
+            "2468",
+            "2468",
+            cheap(5),
+            &random(),
+        )
+        .unwrap();
+        let json = serde_json::to_string(&vault).unwrap();
+        assert!(!json.contains("2468") && !json.contains("long enough"));
+        assert!(vault.pin_matches(&key, "2468"));
+        assert!(!vault.pin_matches(&key, "2469"));
+        assert!(!vault.pin_matches(&key, "24680"));
+
+        let now = 1_000_000;
+        assert_eq!(
+            vault.unlock("wrong one!", now).map(|_| ()),
+            Err(UnlockError::WrongPassphrase)
+        );
+        assert_eq!(
+            vault.unlock("wrong two!", now).map(|_| ()),
+            Err(UnlockError::WrongPassphrase)
+        );
+        assert_eq!(vault.wait_ms(now), 0, "two slips are forgiven");
+        assert_eq!(
+            vault.unlock("wrong three", now).map(|_| ()),
+            Err(UnlockError::WrongPassphrase)
+        );
+        assert_eq!(vault.wait_ms(now), 2000);
+        // While waiting even the right passphrase is not tried.
+        assert_eq!(
+            vault.unlock("long enough", now + 1500).map(|_| ()),
+            Err(UnlockError::Wait { ms: 500 })
+        );
+        assert_eq!(
+            vault.unlock("wrong four", now + 2000).map(|_| ()),
+            Err(UnlockError::WrongPassphrase)
+        );
+        assert_eq!(vault.wait_ms(now + 2000), 4000);
+        // The count survives storage, then a right passphrase clears it.
+        let mut reloaded: VaultRecord =
+            serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
+        assert_eq!(reloaded.failed_unlocks, 4);
+        let again = reloaded.unlock("long enough", now + 6000).unwrap();
+        assert!(reloaded.pin_matches(&again, "2468"));
+        assert_eq!(
+            (reloaded.failed_unlocks, reloaded.wait_ms(now + 6000)),
+            (0, 0)
+        );
+    }
+
+    #[test]
+    fn the_delay_doubles_and_stops_at_five_minutes() {
+        let delays: Vec<u64> = (0..8).map(delay_after_failures).collect();
+        assert_eq!(delays, [0, 0, 0, 2000, 4000, 8000, 16000, 32000]);
+        assert_eq!(delay_after_failures(50), 300_000);
+        assert_eq!(delay_after_failures(u32::MAX), 300_000);
+    }
+
+    #[test]
+    fn a_damaged_vault_record_is_reported_not_taken_for_a_wrong_passphrase() {
+        let (vault, _) = VaultRecord::set_up(
+            "long enough",
+            "long enough",
+            "2468",
+            "2468",
+            cheap(5),
+            &random(),
+        )
+        .unwrap();
+        let mut weak = vault.clone();
+        weak.kdf.iterations = 1;
+        assert_eq!(
+            weak.unlock("long enough", 0).map(|_| ()),
+            Err(UnlockError::Damaged)
+        );
+        let mut cut = vault;
+        cut.check.truncate(10);
+        assert_eq!(
+            cut.unlock("long enough", 0).map(|_| ()),
+            Err(UnlockError::Damaged)
+        );
+        assert_eq!(cut.failed_unlocks, 0);
+    }
+
+    #[test]
+    fn a_key_never_prints() {
+        let key = derive_key("correct horse", &cheap(1)).unwrap();
+        assert_eq!(format!("{key:?}"), "VaultKey(hidden)");
+    }
+}

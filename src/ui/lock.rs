@@ -1,0 +1,234 @@
+//! The screens in front of the data: setting up the passphrase and PIN, unlocking, a damaged
+//! vault, and the bar with the lock button above every open screen.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::app::use_app_state;
+use crate::i18n::*;
+use crate::platform;
+use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS};
+use crate::ui::dialog::ConfirmDialog;
+use crate::ui::privacy::PrivacyText;
+use crate::ui::IconButton;
+
+/// Lets the browser paint "please wait" before the key derivation, which takes about a
+/// second and holds the page while it runs.
+fn after_paint(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, Duration::from_millis(20)));
+}
+
+#[component]
+pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let (passphrase, passphrase_again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (pin, pin_again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let problem = RwSignal::new(None::<SetUpError>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        after_paint(move || {
+            let outcome = state.set_up(
+                &passphrase.get_untracked(),
+                &passphrase_again.get_untracked(),
+                &pin.get_untracked(),
+                &pin_again.get_untracked(),
+            );
+            busy.set(false);
+            problem.set(outcome.err());
+        });
+    };
+    let message = move || {
+        problem.get().map(|error| match error {
+            SetUpError::PassphraseTooShort => {
+                t_string!(i18n, error_passphrase_short, count = MIN_PASSPHRASE_CHARS).to_string()
+            }
+            SetUpError::PassphrasesDiffer => t_string!(i18n, error_passphrases_differ).to_owned(),
+            SetUpError::PinNotDigits => t_string!(i18n, error_pin_digits).to_owned(),
+            SetUpError::PinsDiffer => t_string!(i18n, error_pins_differ).to_owned(),
+        })
+    };
+    view! {
+        <header class="screen-header">
+            <h1>{t!(i18n, set_up_heading)}</h1>
+        </header>
+        <div class="gate">
+            <p>{t!(i18n, set_up_intro)}</p>
+            <p class="warning"><strong>{t!(i18n, set_up_no_recovery)}</strong></p>
+            {(plain_sessions > 0).then(|| view! {
+                <p>{move || t_string!(i18n, set_up_existing, count = plain_sessions).to_string()}</p>
+            })}
+            <form class="gate-form" on:submit=submit>
+                <label>
+                    <span>{t!(i18n, passphrase_label)}</span>
+                    <input type="password" autocomplete="new-password" bind:value=passphrase />
+                </label>
+                <label>
+                    <span>{t!(i18n, passphrase_again_label)}</span>
+                    <input type="password" autocomplete="new-password" bind:value=passphrase_again />
+                </label>
+                <p class="hint">{t!(i18n, pin_hint)}</p>
+                <label>
+                    <span>{t!(i18n, pin_label)}</span>
+                    <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin />
+                </label>
+                <label>
+                    <span>{t!(i18n, pin_again_label)}</span>
+                    <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin_again />
+                </label>
+                {move || message().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
+                <button type="submit" class="primary big" disabled=move || busy.get()>
+                    {move || if busy.get() { t_string!(i18n, protecting) } else { t_string!(i18n, set_up_button) }}
+                </button>
+            </form>
+            <details class="privacy-details">
+                <summary>{t!(i18n, privacy_heading)}</summary>
+                <PrivacyText />
+            </details>
+        </div>
+    }
+}
+
+#[component]
+pub fn UnlockScreen() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let passphrase = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<UnlockError>);
+    let busy = RwSignal::new(false);
+    let confirm_wipe = RwSignal::new(false);
+    // Seconds left before the next try is allowed, counted down on screen.
+    let wait_s = RwSignal::new(0u64);
+    let update_wait = move || {
+        let ms = state
+            .vault
+            .with_untracked(|vault| vault.as_ref().map(|v| v.wait_ms(platform::now_ms())))
+            .unwrap_or(0);
+        wait_s.set(ms.div_ceil(1000));
+    };
+    update_wait();
+    let ticking = set_interval_with_handle(update_wait, Duration::from_millis(250)).ok();
+    on_cleanup(move || {
+        if let Some(handle) = ticking {
+            handle.clear();
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        after_paint(move || {
+            let outcome = state.unlock(&passphrase.get_untracked());
+            busy.set(false);
+            if outcome.is_err() {
+                passphrase.set(String::new());
+            }
+            problem.set(outcome.err());
+            update_wait();
+        });
+    };
+    let message = move || {
+        let waiting = wait_s.get();
+        match problem.get() {
+            _ if waiting > 0 => Some(t_string!(i18n, unlock_wait, seconds = waiting).to_string()),
+            Some(UnlockError::WrongPassphrase) => Some(t_string!(i18n, unlock_wrong).to_owned()),
+            Some(UnlockError::Damaged) => Some(t_string!(i18n, vault_damaged).to_owned()),
+            Some(UnlockError::Wait { .. }) | None => None,
+        }
+    };
+    let cannot_try = move || busy.get() || wait_s.get() != 0;
+    view! {
+        <header class="screen-header">
+            <h1>{t!(i18n, locked_heading)}</h1>
+        </header>
+        <div class="gate">
+            <p>{t!(i18n, locked_intro)}</p>
+            <form class="gate-form" on:submit=submit>
+                <label>
+                    <span>{t!(i18n, passphrase_label)}</span>
+                    <input type="password" autocomplete="current-password" bind:value=passphrase />
+                </label>
+                {move || message().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
+                <button type="submit" class="primary big" disabled=cannot_try>
+                    {move || if busy.get() { t_string!(i18n, unlocking) } else { t_string!(i18n, unlock_button) }}
+                </button>
+            </form>
+            <p class="quiet">{t!(i18n, forgot_passphrase)}</p>
+            <button type="button" class="danger-quiet" on:click=move |_| confirm_wipe.set(true)>
+                {t!(i18n, wipe_device)}
+            </button>
+        </div>
+        <WipeDialog open=confirm_wipe />
+    }
+}
+
+/// Asks before wiping, saying what goes: everything this app stored, for good.
+#[component]
+pub fn WipeDialog(open: RwSignal<bool>) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    move || {
+        open.get().then(|| {
+            // While open the sessions are known and named; while locked, only counted.
+            let names = state.sessions.with_untracked(|all| {
+                all.iter().map(|s| s.child.name.clone()).collect::<Vec<_>>()
+            });
+            let text = if names.is_empty() {
+                t_string!(i18n, confirm_wipe_text_locked).to_owned()
+            } else {
+                t_string!(
+                    i18n,
+                    confirm_wipe_text,
+                    count = names.len(),
+                    names = names.join(t_string!(i18n, list_separator))
+                )
+                .to_string()
+            };
+            view! {
+                <ConfirmDialog
+                    title=t_string!(i18n, confirm_wipe_title)
+                    text
+                    confirm_label=t_string!(i18n, wipe_device)
+                    on_confirm=move || {
+                        open.set(false);
+                        state.wipe_device();
+                    }
+                    on_cancel=move || open.set(false)
+                />
+            }
+        })
+    }
+}
+
+#[component]
+pub fn DamagedVaultScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let confirm_wipe = RwSignal::new(false);
+    view! {
+        <header class="screen-header">
+            <h1>{t!(i18n, locked_heading)}</h1>
+        </header>
+        <div class="gate">
+            <p role="alert">{t!(i18n, vault_damaged)}</p>
+            <button type="button" class="danger-quiet" on:click=move |_| confirm_wipe.set(true)>
+                {t!(i18n, wipe_device)}
+            </button>
+        </div>
+        <WipeDialog open=confirm_wipe />
+    }
+}
+
+/// Above every open screen: the lock, always one tap away.
+#[component]
+pub fn AppBar() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    view! {
+        <nav class="app-bar" aria-label=move || t_string!(i18n, app_bar)>
+            <IconButton icon="icon-lock" class="quiet-button" label=Signal::derive(move || t_string!(i18n, lock).to_owned())
+                on_press=move || state.lock() />
+        </nav>
+    }
+}
