@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::{EntryId, Place, Question, Session, SessionId, Tool};
+use crate::core::{ChildMode, EntryId, Place, Question, Session, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::store::vault::{
@@ -28,7 +28,9 @@ const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
 #[derive(Clone, Debug, PartialEq)]
 pub enum Gate {
     /// No passphrase yet. `plain_sessions` were stored unencrypted by an earlier version.
-    SetUp { plain_sessions: usize },
+    SetUp {
+        plain_sessions: usize,
+    },
     /// Sealed: the unlock screen. Nothing decrypted is in memory.
     Locked,
     /// The vault record is damaged: only wiping the device can start afresh.
@@ -63,12 +65,34 @@ pub struct AppState {
     last_activity_ms: StoredValue<u64>,
     /// When the page was hidden, if it is.
     hidden_since_ms: StoredValue<Option<u64>>,
+    /// The child holds the tablet inside one tool; leaving it needs the worker's PIN.
+    pub child_mode: RwSignal<Option<ChildMode>>,
+    /// Where someone tried to go from child mode (or back from quick hide, as None): the
+    /// PIN dialog is open while this is set.
+    pub pin_asked_for: RwSignal<Option<PinRequest>>,
+    /// Quick hide: a neutral screen covers everything until the worker's PIN.
+    pub quick_hidden: RwSignal<bool>,
+    wrong_pins: StoredValue<u32>,
 }
+
+/// What the worker's PIN is asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PinRequest {
+    /// To leave child mode for this place.
+    Leave(Place),
+    /// To come back from the quick-hide screen.
+    Unhide,
+}
+
+/// Wrong PINs in a row before the app locks itself: a PIN is short, the passphrase is not.
+const PIN_TRIES: u32 = 3;
 
 impl AppState {
     fn new(opening: store::Opening, place: Place) -> AppState {
         let (gate, vault, problem) = match opening {
-            store::Opening::SetUp { plain_sessions } => (Gate::SetUp { plain_sessions }, None, None),
+            store::Opening::SetUp { plain_sessions } => {
+                (Gate::SetUp { plain_sessions }, None, None)
+            }
             store::Opening::Locked(vault) => (Gate::Locked, Some(vault), None),
             store::Opening::Damaged => (Gate::Damaged, None, None),
             store::Opening::Unavailable(problem) => (Gate::NoStorage, None, Some(problem)),
@@ -87,7 +111,52 @@ impl AppState {
             key: StoredValue::new(None),
             last_activity_ms: StoredValue::new(platform::now_ms()),
             hidden_since_ms: StoredValue::new(None),
+            child_mode: RwSignal::new(None),
+            pin_asked_for: RwSignal::new(None),
+            quick_hidden: RwSignal::new(false),
+            wrong_pins: StoredValue::new(0),
         }
+    }
+
+    /// Hands the tablet to the child inside `tool` of `session`.
+    pub fn hand_to_child(&self, session: SessionId, tool: Tool) {
+        self.child_mode.set(Some(ChildMode { session, tool }));
+    }
+
+    /// Covers everything with a neutral screen at once.
+    pub fn quick_hide(&self) {
+        self.quick_hidden.set(true);
+        self.save_now();
+    }
+
+    /// Answers the PIN dialog. A right PIN does what was asked; after [`PIN_TRIES`] wrong ones
+    /// the app locks, and only the passphrase opens it again. Returns whether it was right.
+    pub fn answer_pin(&self, pin: &str) -> bool {
+        let Some(request) = self.pin_asked_for.get_untracked() else {
+            return false;
+        };
+        // Without storage there is no vault and no PIN: nothing to protect with one.
+        let right = self.gate.get_untracked() == Gate::NoStorage || self.pin_matches(pin);
+        if !right {
+            let wrong = self.wrong_pins.get_value() + 1;
+            self.wrong_pins.set_value(wrong);
+            if wrong >= PIN_TRIES {
+                self.wrong_pins.set_value(0);
+                self.pin_asked_for.set(None);
+                self.lock();
+            }
+            return false;
+        }
+        self.wrong_pins.set_value(0);
+        self.pin_asked_for.set(None);
+        match request {
+            PinRequest::Leave(place) => {
+                self.child_mode.set(None);
+                self.place.set(place);
+            }
+            PinRequest::Unhide => self.quick_hidden.set(false),
+        }
+        true
     }
 
     /// Sets up the passphrase and PIN, seals whatever an earlier version stored in plain
@@ -105,8 +174,14 @@ impl AppState {
             pin_nonce: platform::random_bytes(),
         };
         let params = KdfParams::recommended(random.salt);
-        let (vault, key) =
-            VaultRecord::set_up(passphrase, passphrase_again, pin, pin_again, params, &random)?;
+        let (vault, key) = VaultRecord::set_up(
+            passphrase,
+            passphrase_again,
+            pin,
+            pin_again,
+            params,
+            &random,
+        )?;
         if let Err(problem) = store::save_vault(&vault) {
             self.save_problem.set(Some(problem));
         }
@@ -123,7 +198,9 @@ impl AppState {
         };
         let outcome = vault.unlock(passphrase, platform::now_ms());
         if let Err(problem) = store::save_vault(&vault) {
-            web_sys::console::warn_1(&format!("Hear Me could not count the try: {problem:?}").into());
+            web_sys::console::warn_1(
+                &format!("Hear Me could not count the try: {problem:?}").into(),
+            );
         }
         self.vault.set(Some(vault));
         self.open_with(outcome?);
@@ -151,6 +228,10 @@ impl AppState {
         }
         self.save_now();
         self.gate.set(Gate::Locked);
+        // Whoever unlocks knows the passphrase: the worker, not the child.
+        self.child_mode.set(None);
+        self.pin_asked_for.set(None);
+        self.quick_hidden.set(false);
         if !self.has_unsaved() {
             self.sessions.set(Vec::new());
             self.unreadable.set(Vec::new());
@@ -222,8 +303,17 @@ impl AppState {
         self.gate.set(Gate::SetUp { plain_sessions: 0 });
     }
 
+    /// Shows another screen. In child mode a screen outside the child's tool waits for the
+    /// worker's PIN instead.
     pub fn go(&self, place: Place) {
-        self.place.set(place);
+        let blocked = self
+            .child_mode
+            .with_untracked(|mode| mode.as_ref().is_some_and(|mode| !mode.allows(&place)));
+        if blocked {
+            self.pin_asked_for.set(Some(PinRequest::Leave(place)));
+        } else {
+            self.place.set(place);
+        }
     }
 
     /// Reads a session without cloning it; tracks it reactively.
@@ -303,13 +393,11 @@ impl AppState {
             }
         }
         for id in self.unsaved.get_value() {
-            let outcome = self
-                .sessions
-                .with_untracked(|all| {
-                    all.iter()
-                        .find(|s| s.id == id)
-                        .map(|session| store::save_session(session, &key))
-                });
+            let outcome = self.sessions.with_untracked(|all| {
+                all.iter()
+                    .find(|s| s.id == id)
+                    .map(|session| store::save_session(session, &key))
+            });
             match outcome {
                 Some(Err(error)) => problem = Some(error),
                 Some(Ok(())) | None => self.unsaved.update_value(|unsaved| {
@@ -464,15 +552,22 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
 
     // Only an open app shows sessions; every other gate shows its own screen, and the
     // screens behind it are not even made.
-    let screen = move || match state.gate.get() {
-        Gate::SetUp { plain_sessions } => view! { <ui::lock::SetUpScreen plain_sessions /> }.into_any(),
+    let screen = move || {
+        match state.gate.get() {
+        Gate::SetUp { plain_sessions } => {
+            view! { <ui::lock::SetUpScreen plain_sessions /> }.into_any()
+        }
         Gate::Locked => view! { <ui::lock::UnlockScreen /> }.into_any(),
         Gate::Damaged => view! { <ui::lock::DamagedVaultScreen /> }.into_any(),
         Gate::Open | Gate::NoStorage => view! {
-            <ui::lock::AppBar />
-            {move || ui::screen_for(state.place.get())}
+            <Show when=move || !state.quick_hidden.get() fallback=|| view! { <ui::lock::QuickHideScreen /> }>
+                <ui::lock::AppBar />
+                {move || ui::screen_for(state.place.get())}
+            </Show>
+            <ui::lock::PinDialog />
         }
         .into_any(),
+    }
     };
     view! {
         <ui::storage_banner::StorageBanner />

@@ -129,7 +129,10 @@ fn records_from_before_encryption_are_read_and_sealed_on_opening() {
         .unwrap();
     assert!(everything_stored().contains("Oskar"));
     assert_eq!(store::load(key()).sessions, vec![old.clone()]);
-    assert!(!everything_stored().contains("Oskar"), "sealed at the first opening");
+    assert!(
+        !everything_stored().contains("Oskar"),
+        "sealed at the first opening"
+    );
     assert_eq!(store::load(key()).sessions, vec![old]);
 }
 
@@ -144,7 +147,10 @@ fn wiping_removes_everything_of_hear_me_and_nothing_else() {
         .filter_map(|i| storage.key(i).unwrap())
         .collect();
     assert_eq!(keys, ["another-app"]);
-    assert!(matches!(store::opening(), store::Opening::SetUp { plain_sessions: 0 }));
+    assert!(matches!(
+        store::opening(),
+        store::Opening::SetUp { plain_sessions: 0 }
+    ));
 }
 
 #[wasm_bindgen_test]
@@ -170,12 +176,18 @@ fn a_damaged_record_is_named_and_left_untouched() {
     // Saving another session neither repairs nor drops the damaged one: it is kept exactly,
     // sealed like everything else.
     store::save_session(&ada, key()).unwrap();
-    let kept = local_storage().get_item(&session_key(&zoe.id)).unwrap().unwrap();
+    let kept = local_storage()
+        .get_item(&session_key(&zoe.id))
+        .unwrap()
+        .unwrap();
     assert_eq!(
         key().open(&session_key(&zoe.id), &kept).unwrap(),
         b"{not json"
     );
-    assert_eq!(store::load(key()).unreadable[0].child_name.as_deref(), Some("Zoe"));
+    assert_eq!(
+        store::load(key()).unreadable[0].child_name.as_deref(),
+        Some("Zoe")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -193,7 +205,9 @@ fn a_record_from_a_newer_app_is_kept_as_it_is() {
         .unwrap()
         .unwrap();
     assert_eq!(
-        key().open("hear-me/session/from-the-future", &kept).unwrap(),
+        key()
+            .open("hear-me/session/from-the-future", &kept)
+            .unwrap(),
         future.as_bytes()
     );
 }

@@ -13,7 +13,7 @@ pub mod summary_html;
 
 pub use entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
 pub use helpers::{Helper, HelperColour, HelperKind};
-pub use place::Place;
+pub use place::{ChildMode, Place};
 pub use questions::{Answers, Question, ThreeQuestions, Tool};
 pub use session::{Child, NewSession, QuestionInTool, Session, SessionError, SessionId};
 pub use sharing::{Audience, Decision, Sharing, SharingChange};

@@ -155,6 +155,38 @@ impl Place {
     }
 }
 
+/// The tablet is in the child's hands, inside one tool of one session: only that tool's
+/// screens may be shown; anything else needs the worker's PIN.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChildMode {
+    pub session: SessionId,
+    pub tool: Tool,
+}
+
+impl ChildMode {
+    /// True for the screens of this session's tool: its houses or helpers, their entries,
+    /// the editors, read-back, and choosing a helper. Not the session's other screens (who
+    /// may see what, the summary), other sessions, the list, or settings.
+    pub fn allows(&self, place: &Place) -> bool {
+        let here =
+            |session: &SessionId, tool: &Tool| session == &self.session && tool == &self.tool;
+        match place {
+            Place::Tool { session, tool }
+            | Place::Question { session, tool, .. }
+            | Place::Drawing { session, tool, .. }
+            | Place::Words { session, tool, .. }
+            | Place::ReadBack { session, tool, .. } => here(session, tool),
+            Place::ChooseHelper { session } => here(session, &Tool::WizardsAndFairies),
+            Place::Start
+            | Place::Settings
+            | Place::Privacy
+            | Place::Session { .. }
+            | Place::Sharing { .. }
+            | Place::Summary { .. } => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +325,85 @@ mod tests {
                 }
             );
         }
+    }
+
+    #[test]
+    fn child_mode_keeps_the_child_inside_their_tool() {
+        let mia = SessionId("mia".into());
+        let ben = SessionId("ben".into());
+        let mode = ChildMode {
+            session: mia.clone(),
+            tool: Tool::WizardsAndFairies,
+        };
+        let inside = [
+            Place::Tool {
+                session: mia.clone(),
+                tool: Tool::WizardsAndFairies,
+            },
+            Place::ChooseHelper {
+                session: mia.clone(),
+            },
+            Place::Question {
+                session: mia.clone(),
+                tool: Tool::WizardsAndFairies,
+                question: Question::Dreams,
+            },
+            Place::Drawing {
+                session: mia.clone(),
+                tool: Tool::WizardsAndFairies,
+                question: Question::Worries,
+                entry: EntryId(1),
+            },
+            Place::Words {
+                session: mia.clone(),
+                tool: Tool::WizardsAndFairies,
+                question: Question::GoodThings,
+                entry: EntryId(2),
+            },
+            Place::ReadBack {
+                session: mia.clone(),
+                tool: Tool::WizardsAndFairies,
+                question: Question::Dreams,
+            },
+        ];
+        for place in &inside {
+            assert!(mode.allows(place), "{place:?}");
+        }
+        let outside = [
+            Place::Start,
+            Place::Settings,
+            Place::Privacy,
+            Place::Session {
+                session: mia.clone(),
+            },
+            Place::Sharing {
+                session: mia.clone(),
+            },
+            Place::Summary {
+                session: mia.clone(),
+            },
+            // The same session's other tool, and another child's session.
+            Place::Tool {
+                session: mia.clone(),
+                tool: Tool::ThreeHouses,
+            },
+            Place::Question {
+                session: ben.clone(),
+                tool: Tool::WizardsAndFairies,
+                question: Question::Dreams,
+            },
+            Place::Tool {
+                session: ben,
+                tool: Tool::WizardsAndFairies,
+            },
+        ];
+        for place in &outside {
+            assert!(!mode.allows(place), "{place:?}");
+        }
+        let houses = ChildMode {
+            session: mia.clone(),
+            tool: Tool::ThreeHouses,
+        };
+        assert!(!houses.allows(&Place::ChooseHelper { session: mia }));
     }
 }

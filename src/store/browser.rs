@@ -240,7 +240,8 @@ fn read_raw(storage: &web_sys::Storage, key: &str) -> Option<String> {
 
 /// The index, or one rebuilt from the session keys when it is missing or damaged.
 fn read_index(storage: &web_sys::Storage, key: &VaultKey) -> Index {
-    let stored = read_sealed(storage, key, INDEX_KEY).map(|raw| raw.and_then(|raw| decode_index(&raw)));
+    let stored =
+        read_sealed(storage, key, INDEX_KEY).map(|raw| raw.and_then(|raw| decode_index(&raw)));
     let mut index = match stored {
         Some(Ok(index)) => index,
         _ => Index::default(),

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::core::ink::{Stamp, Stroke};
 use super::vault::VaultRecord;
+use crate::core::ink::{Stamp, Stroke};
 use crate::core::{Drawing, Place, Session, SessionId};
 
 /// The version written into every record today. Older versions are migrated on reading;

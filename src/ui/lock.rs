@@ -5,11 +5,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
+use crate::app::{use_app_state, PinRequest};
+use crate::core::Place;
 use crate::i18n::*;
 use crate::platform;
 use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS};
-use crate::ui::dialog::ConfirmDialog;
+use crate::ui::dialog::{ConfirmDialog, Modal};
+use crate::ui::language::LanguagePicker;
 use crate::ui::privacy::PrivacyText;
 use crate::ui::IconButton;
 
@@ -23,7 +25,8 @@ fn after_paint(work: impl FnOnce() + 'static) {
 pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let (passphrase, passphrase_again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (passphrase, passphrase_again) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let (pin, pin_again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let problem = RwSignal::new(None::<SetUpError>);
     let busy = RwSignal::new(false);
@@ -54,6 +57,7 @@ pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
     view! {
         <header class="screen-header">
             <h1>{t!(i18n, set_up_heading)}</h1>
+            <LanguagePicker />
         </header>
         <div class="gate">
             <p>{t!(i18n, set_up_intro)}</p>
@@ -142,6 +146,7 @@ pub fn UnlockScreen() -> impl IntoView {
     view! {
         <header class="screen-header">
             <h1>{t!(i18n, locked_heading)}</h1>
+            <LanguagePicker />
         </header>
         <div class="gate">
             <p>{t!(i18n, locked_intro)}</p>
@@ -172,9 +177,9 @@ pub fn WipeDialog(open: RwSignal<bool>) -> impl IntoView {
     move || {
         open.get().then(|| {
             // While open the sessions are known and named; while locked, only counted.
-            let names = state.sessions.with_untracked(|all| {
-                all.iter().map(|s| s.child.name.clone()).collect::<Vec<_>>()
-            });
+            let names = state
+                .sessions
+                .with_untracked(|all| all.iter().map(|s| s.child.name.clone()).collect::<Vec<_>>());
             let text = if names.is_empty() {
                 t_string!(i18n, confirm_wipe_text_locked).to_owned()
             } else {
@@ -220,15 +225,89 @@ pub fn DamagedVaultScreen() -> impl IntoView {
     }
 }
 
-/// Above every open screen: the lock, always one tap away.
+/// Above every open screen: quick hide and the lock, always one tap away, and in child mode
+/// the worker's way out.
 #[component]
 pub fn AppBar() -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
+    let leave_child_mode = move || {
+        // Leaving goes back to the session; the PIN is asked on the way.
+        if let Some(mode) = state.child_mode.get_untracked() {
+            state.go(Place::Session {
+                session: mode.session,
+            });
+        }
+    };
     view! {
         <nav class="app-bar" aria-label=move || t_string!(i18n, app_bar)>
-            <IconButton icon="icon-lock" class="quiet-button" label=Signal::derive(move || t_string!(i18n, lock).to_owned())
+            <Show when=move || state.child_mode.with(Option::is_some)>
+                <span class="child-mode-note">{t!(i18n, child_mode_on)}</span>
+                <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, worker_takes_over).to_owned())
+                    on_press=leave_child_mode />
+            </Show>
+            <IconButton icon="icon-hide" label=Signal::derive(move || t_string!(i18n, quick_hide).to_owned())
+                on_press=move || state.quick_hide() />
+            <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, lock).to_owned())
                 on_press=move || state.lock() />
         </nav>
+    }
+}
+
+/// The neutral screen of quick hide: a calm picture that says nothing about a child or a
+/// session. Coming back needs the worker's PIN.
+#[component]
+pub fn QuickHideScreen() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    view! {
+        <div class="neutral-screen">
+            <img src="public/neutral-sky.svg" alt="" aria-hidden="true" />
+            <button type="button" class="quiet-corner" on:click=move |_| state.pin_asked_for.set(Some(PinRequest::Unhide))>
+                {t!(i18n, unhide)}
+            </button>
+        </div>
+    }
+}
+
+/// Asks for the worker's PIN, to leave child mode or to come back from quick hide.
+#[component]
+pub fn PinDialog() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    move || {
+        state.pin_asked_for.get().map(|_| {
+            let pin = RwSignal::new(String::new());
+            let wrong = RwSignal::new(false);
+            let input_ref = NodeRef::<leptos::html::Input>::new();
+            Effect::new(move |_| {
+                if let Some(input) = input_ref.get() {
+                    let _ = input.focus();
+                }
+            });
+            view! {
+                <Modal labelled_by="pin-title" on_escape=move || state.pin_asked_for.set(None)>
+                    <form on:submit=move |ev| {
+                        ev.prevent_default();
+                        let right = state.answer_pin(&pin.get_untracked());
+                        wrong.set(!right);
+                        pin.set(String::new());
+                    }>
+                        <h2 id="pin-title">{t!(i18n, pin_title)}</h2>
+                        <label>
+                            <span>{t!(i18n, pin_label)}</span>
+                            <input type="password" inputmode="numeric" autocomplete="off" node_ref=input_ref bind:value=pin />
+                        </label>
+                        <Show when=move || wrong.get()>
+                            <p class="form-error" role="alert">{t!(i18n, pin_wrong)}</p>
+                        </Show>
+                        <div class="dialog-actions">
+                            <button type="button" class="safe" on:click=move |_| state.pin_asked_for.set(None)>{t!(i18n, cancel)}</button>
+                            <button type="submit" class="primary">{t!(i18n, pin_continue)}</button>
+                        </div>
+                    </form>
+                </Modal>
+            }
+        })
     }
 }

@@ -91,7 +91,8 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
         })
         .collect_view();
 
-    let (sharing_id, change_id) = (session.clone(), session.clone());
+    let (sharing_id, change_id, child_id) = (session.clone(), session.clone(), session.clone());
+    let in_child_mode = move || state.child_mode.with(Option::is_some);
     let heading = move || match tool {
         Tool::ThreeHouses => t_string!(i18n, houses_heading),
         Tool::WizardsAndFairies => t_string!(i18n, helpers_heading),
@@ -107,6 +108,15 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
         <ul class=format!("doors doors-{}", tool.slug())>{doors}</ul>
         // At the end of the tool, the child decides who may see what.
         <div class="after-doors">
+            <Show when=move || !in_child_mode()>
+                {
+                    let session = child_id.clone();
+                    view! {
+                        <IconButton icon="icon-hand-over" label=Signal::derive(move || t_string!(i18n, hand_to_child).to_owned())
+                            on_press=move || state.hand_to_child(session.clone(), tool) />
+                    }
+                }
+            </Show>
             {(tool == Tool::WizardsAndFairies).then(|| view! {
                 <IconButton icon="icon-magic" label=Signal::derive(move || t_string!(i18n, change_helper).to_owned())
                     on_press=move || state.go(Place::ChooseHelper { session: change_id.clone() }) />

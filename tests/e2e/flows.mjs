@@ -1,7 +1,7 @@
 // Shared by every end-to-end spec: the guards that apply to every test, locators found by
 // role and accessible name, and the small flows every tool goes through.
 import { test as base, expect } from '@playwright/test';
-import { collectForeignRequests, storedSessions } from './helpers.mjs';
+import { collectForeignRequests, storedSessions, PASSPHRASE, PIN } from './helpers.mjs';
 
 export { expect };
 
@@ -100,4 +100,49 @@ export async function openDrawing(page) {
 export async function sessionRecord(page, childName) {
   const all = await storedSessions(page);
   return all.find((r) => r?.session?.child?.name === childName) ?? null;
+}
+
+// --- the lock ----------------------------------------------------------------
+
+export const setUpHeading = (page) => page.getByRole('heading', { name: /^(Keep this tablet.s sessions safe|Die Sitzungen auf diesem Tablet schützen)$/ });
+export const lockedHeading = (page) => page.getByRole('heading', { name: /^(Hear Me is locked|Hear Me ist gesperrt)$/ });
+/** The bar above every open screen: seen means the data is open. */
+export const appBar = (page) => page.getByRole('navigation', { name: 'Hear Me' });
+export const passphraseField = (page) => page.getByLabel(/^(Passphrase)$/);
+
+/** First start: sets up the passphrase and the worker PIN. */
+export async function setUpVault(page, { passphrase = PASSPHRASE, pin = PIN } = {}) {
+  await expect(setUpHeading(page)).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('The passphrase again', { exact: true }).fill(passphrase);
+  await page.getByLabel('Worker PIN', { exact: true }).fill(pin);
+  await page.getByLabel('The PIN again', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Protect and start' }).click();
+  await expect(appBar(page)).toBeVisible({ timeout: 15_000 });
+}
+
+/** The unlock screen, in English or German. */
+export async function unlock(page, passphrase = PASSPHRASE) {
+  await expect(lockedHeading(page)).toBeVisible();
+  await passphraseField(page).fill(passphrase);
+  await page.getByRole('button', { name: /^(Unlock|Entsperren)$/ }).click();
+  await expect(appBar(page)).toBeVisible({ timeout: 15_000 });
+}
+
+/**
+ * Opens the app and gets past the lock: sets up on a fresh device, unlocks a locked one,
+ * or finds it open (a browser without storage has nothing to lock).
+ */
+export async function openApp(page, { goto = true } = {}) {
+  if (goto) await page.goto('/');
+  await expect(setUpHeading(page).or(lockedHeading(page)).or(appBar(page)).first()).toBeVisible();
+  if (await setUpHeading(page).isVisible()) await setUpVault(page);
+  else if (await lockedHeading(page).isVisible()) await unlock(page);
+  await expect(appBar(page)).toBeVisible();
+}
+
+/** A reload locks the app (the key is only in memory): reload and unlock. */
+export async function reloadAndUnlock(page) {
+  await page.reload();
+  await openApp(page, { goto: false });
 }

@@ -10,6 +10,14 @@
 // Coordinates are CSS pixels relative to the main frame's viewport, which is
 // what locator.boundingBox() returns.
 
+import { createDecipheriv } from 'node:crypto';
+import { argon2id } from 'hash-wasm';
+
+/** The passphrase and PIN every test sets up with (see flows.mjs). */
+export const PASSPHRASE = 'a safe passphrase for tests';
+export const PIN = '2468';
+export const VAULT_KEY = 'hear-me/vault';
+
 /** One CDP session per page, created on first use. */
 const cdpSessions = new WeakMap();
 
@@ -276,9 +284,9 @@ export function withDecodedDrawings(record) {
  * parsed JSON or null when the value does not parse. Drawings in the record also
  * have their ink read out as `strokes` and `stamps` (see decodeInk).
  */
-export async function storedSessionEntries(page) {
+export async function storedSessionEntries(page, passphrase = PASSPHRASE) {
   assertStillInApp(page);
-  const read = (prefix) => {
+  const read = ([prefix, vaultKey]) => {
     const out = [];
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
@@ -293,10 +301,22 @@ export async function storedSessionEntries(page) {
       out.push({ key, raw, record });
     }
     out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return out;
+    return { entries: out, vault: localStorage.getItem(vaultKey) };
   };
   try {
-    const entries = await page.evaluate(read, SESSION_PREFIX);
+    const { entries, vault } = await page.evaluate(read, [SESSION_PREFIX, VAULT_KEY]);
+    // Sealed records are opened here, in Node, with Node's own AES-256-GCM and an Argon2id
+    // from hash-wasm: an independent check that the app stores standard encryption.
+    for (const entry of entries) {
+      if (!isSealed(entry.raw)) continue;
+      entry.sealed = entry.raw;
+      entry.raw = openSealed(await vaultKeyFor(vault, passphrase), entry.key, entry.raw);
+      try {
+        entry.record = JSON.parse(entry.raw);
+      } catch {
+        entry.record = null;
+      }
+    }
     for (const entry of entries) if (entry.record !== null) withDecodedDrawings(entry.record);
     return entries;
   } catch (error) {
@@ -344,4 +364,47 @@ export async function canvasHasInkAt(locator, fx, fy) {
     },
     [fx, fy],
   );
+}
+
+// --- encryption at rest ----------------------------------------------------
+
+export const isSealed = (raw) => typeof raw === 'string' && raw.startsWith('hm1.');
+
+const derivedKeys = new Map();
+
+/** The AES key for a stored vault record (its JSON text) and a passphrase, as the app derives it. */
+export async function vaultKeyFor(vaultRaw, passphrase = PASSPHRASE) {
+  if (!vaultRaw) throw new Error('no vault record: the app stored sealed data without one');
+  const { kdf } = JSON.parse(vaultRaw).vault;
+  expect_argon2id(kdf);
+  const id = `${vaultRaw.length}:${kdf.salt}:${kdf.memory_kib}:${kdf.iterations}:${passphrase}`;
+  if (!derivedKeys.has(id)) {
+    const key = await argon2id({
+      password: passphrase,
+      salt: Buffer.from(kdf.salt, 'base64'),
+      parallelism: kdf.parallelism,
+      iterations: kdf.iterations,
+      memorySize: kdf.memory_kib,
+      hashLength: 32,
+      outputType: 'binary',
+    });
+    derivedKeys.set(id, Buffer.from(key));
+  }
+  return derivedKeys.get(id);
+}
+
+function expect_argon2id(kdf) {
+  if (kdf.algorithm !== 'argon2id') throw new Error(`unexpected KDF ${kdf.algorithm}`);
+}
+
+/** Opens `hm1.` + base64(nonce 12 | ciphertext | tag 16), bound to its storage key. Throws if it does not open. */
+export function openSealed(key, storageKey, sealed) {
+  const bytes = Buffer.from(sealed.slice(4), 'base64');
+  const nonce = bytes.subarray(0, 12);
+  const tag = bytes.subarray(bytes.length - 16);
+  const ciphertext = bytes.subarray(12, bytes.length - 16);
+  const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+  decipher.setAAD(Buffer.from(storageKey, 'utf8'));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
 }

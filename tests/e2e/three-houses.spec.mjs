@@ -32,6 +32,8 @@ import {
   addWords,
   openDrawing,
   sessionRecord,
+  openApp,
+  reloadAndUnlock,
 } from './flows.mjs';
 
 // ---------------------------------------------------------------------------
@@ -184,7 +186,7 @@ const MARKUP = '<img src=x onerror=alert(1)>';
 // ---------------------------------------------------------------------------
 
 test('start screen: form, validation, session list and navigation', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
   const form = startForm(page);
   await expect(form.name).toBeVisible();
@@ -228,7 +230,7 @@ test('start screen: form, validation, session list and navigation', async ({ pag
 });
 
 test('a) drawings and words in many scripts survive a reload, safely and offline', async ({ page, guard }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Mia', age: 7, worker: 'Sam' });
   await openThreeHouses(page);
 
@@ -327,7 +329,7 @@ test('a) drawings and words in many scripts survive a reload, safely and offline
   // Reload: the app reopens where the worker left off.
   const headingsBefore = await page.getByRole('heading').allInnerTexts();
   await page.waitForTimeout(1200);
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(heading(page, /House of Dreams/)).toBeVisible();
   await expect(button(page, 'Write words')).toBeVisible();
   expect(await page.getByRole('heading').allInnerTexts()).toEqual(headingsBefore);
@@ -374,7 +376,7 @@ test('a) drawings and words in many scripts survive a reload, safely and offline
 });
 
 test('b) undo and eraser change what is stored', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Mia', age: 7 });
   await openThreeHouses(page);
   await openHouse(page, 'House of Worries');
@@ -435,7 +437,7 @@ test('b) undo and eraser change what is stored', async ({ page }) => {
 });
 
 test('c) deleting a session asks first and removes it for good', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Ada' });
   await backToAllSessions(page);
   await startSession(page, { name: 'Ben' });
@@ -477,7 +479,7 @@ test('c) deleting a session asks first and removes it for good', async ({ page }
   };
   await checkStorage();
 
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(sessionsList(page)).toBeVisible();
   await expect(sessionItems(page)).toHaveCount(1);
   await expect(sessionsList(page)).not.toContainText('Ada');
@@ -490,7 +492,7 @@ test('d) a drawing keeps its place when the tablet is rotated', async ({ page })
   const ON = [[0.35, 0.35], [0.65, 0.65]];
   const OFF = [[0.65, 0.35], [0.35, 0.65], [0.8, 0.2], [0.2, 0.8]];
 
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Mia', age: 7 });
   await openThreeHouses(page);
   await openHouse(page, 'House of Worries');
@@ -534,7 +536,7 @@ test('e) a full storage is reported and nothing typed is lost', async ({ page })
       return setItem.call(this, key, value);
     };
   });
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Mia', age: 7 });
   await openThreeHouses(page);
   await openHouse(page, 'House of Worries');
@@ -560,7 +562,7 @@ test('e) a full storage is reported and nothing typed is lost', async ({ page })
     })
     .toContain('Keep me');
 
-  await page.reload();
+  await reloadAndUnlock(page);
   const asText = page.getByText('Keep me', { exact: true });
   await expect(asText.or(wordsBox(page)).first()).toBeVisible();
   if (await wordsBox(page).isVisible()) {
@@ -571,23 +573,26 @@ test('e) a full storage is reported and nothing typed is lost', async ({ page })
 });
 
 test('f) a damaged session record is reported and left untouched', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Zoe' });
   const stored = await storedSessionEntries(page);
   expect(stored).toHaveLength(1);
   const { key } = stored[0];
 
   await page.evaluate((k) => localStorage.setItem(k, '{not json'), key);
-  await page.reload();
+  await reloadAndUnlock(page);
 
   await expect(page.getByText(/could not be opened/).first()).toBeVisible();
   await expect(page.locator('body')).toContainText('Zoe');
   await page.waitForTimeout(1500);
-  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe('{not json');
+  // Kept exactly as it was, only sealed like everything else.
+  const kept = (await storedSessionEntries(page)).find((entry) => entry.key === key);
+  expect(kept.raw).toBe('{not json');
+  expect(kept.sealed).toMatch(/^hm1\./);
 });
 
 test('g) entries: read back and delete with confirmation', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Mia', age: 7 });
   await openThreeHouses(page);
   await openHouse(page, 'House of Worries');
@@ -631,7 +636,7 @@ test('h) a browser that refuses storage: the app says so and keeps working in me
       },
     });
   });
-  await page.goto('/');
+  await openApp(page);
   const refused = page.getByRole('alert').filter({ hasText: /does not let Hear Me save/ });
   await expect(refused).toBeVisible();
   await startSession(page, { name: 'Mia', age: 7 });
@@ -643,7 +648,7 @@ test('h) a browser that refuses storage: the app says so and keeps working in me
 });
 
 test('i) the app speaks German, and remembers it', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await button(page, 'Deutsch').click();
   await expect(heading(page, 'Neues Gespräch beginnen')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
@@ -654,7 +659,7 @@ test('i) the app speaks German, and remembers it', async ({ page }) => {
   for (const name of ['Haus der Sorgen', 'Haus der guten Dinge', 'Haus der Träume']) {
     await expect(page.getByRole('button', { name: new RegExp(`^${name}`) })).toBeVisible();
   }
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(heading(page, 'Die drei Häuser')).toBeVisible();
   await button(page, 'Zurück zum Gespräch').click();
   await button(page, 'Alle Gespräche').click();
@@ -664,7 +669,7 @@ test('i) the app speaks German, and remembers it', async ({ page }) => {
 });
 
 test('j) closing the tab right after typing loses nothing', async ({ page, context }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Mia', age: 7 });
   await openThreeHouses(page);
   await openHouse(page, 'House of Good Things');
@@ -678,14 +683,14 @@ test('j) closing the tab right after typing loses nothing', async ({ page, conte
   await page.close({ runBeforeUnload: true });
 
   const reopened = await context.newPage();
-  await reopened.goto('/');
+  await openApp(reopened);
   await expect(wordsBox(reopened)).toHaveValue('Oma backt Kuchen');
   await button(reopened, 'Done').click();
   await expect(entriesList(reopened).getByText('Oma backt Kuchen', { exact: true })).toBeVisible();
 });
 
 test('k) clear asks first and undo brings the drawing back; a pen turns on pen-only', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Mia', age: 7 });
   await openThreeHouses(page);
   await openHouse(page, 'House of Worries');
@@ -750,7 +755,7 @@ test('k) clear asks first and undo brings the drawing back; a pen turns on pen-o
 });
 
 test('l) stamps are placed by a tap, moved, resized, removed and undone, and kept', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Mia', age: 5 });
   await openThreeHouses(page);
   await openHouse(page, 'House of Worries');
@@ -830,7 +835,7 @@ test('l) stamps are placed by a tap, moved, resized, removed and undone, and kep
   expect(r > 200 && g > 150 && b < 150, `the sun is yellow in the picture, got ${[r, g, b]}`).toBe(true);
 
   // Everything is still there after a reload.
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(drawingArea(page)).toBeVisible();
   await expect(page.getByRole('img', { name: 'Sad', exact: true })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Sun', exact: true })).toBeVisible();
@@ -855,7 +860,7 @@ test('l) stamps are placed by a tap, moved, resized, removed and undone, and kep
 });
 
 test('m) a firmer pen makes wider ink, in the stored data and on the paper', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Mia', age: 9 });
   await openThreeHouses(page);
   await openHouse(page, 'House of Dreams');
@@ -888,7 +893,7 @@ test('m) a firmer pen makes wider ink, in the stored data and on the paper', asy
   expect(firmWidth, `firm ${firmWidth} px against light ${lightWidth} px`).toBeGreaterThan(lightWidth * 1.3);
 
   // Still so after a reload, from what was stored.
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(drawingArea(page)).toBeVisible();
   await expect.poll(() => thickness(0.7)).toBe(firmWidth);
   expect(await thickness(0.3)).toBe(lightWidth);
@@ -897,7 +902,7 @@ test('m) a firmer pen makes wider ink, in the stored data and on the paper', asy
 test('n) the child decides who sees what, and each summary shows exactly that', async ({ page, browser }) => {
   const DAD = 'Dad shouts when he is sad';
   const CAT = "I love Oma's cat\nand her garden";
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Mia', age: 8, worker: 'Sam' });
   await openThreeHouses(page);
   await openHouse(page, 'House of Worries');
@@ -1016,7 +1021,7 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
 });
 
 test('o) "share everything with …" asks first, then gives every entry the same choice', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Noah', age: 11 });
   await openThreeHouses(page);
   await openHouse(page, 'House of Good Things');

@@ -13,6 +13,8 @@ import {
   addWords,
   openDrawing,
   sessionRecord,
+  openApp,
+  reloadAndUnlock,
 } from './flows.mjs';
 
 const KINDS = [
@@ -55,7 +57,7 @@ function svgOf(src) {
 }
 
 test('p) choose each kind of helper, tell all three helpers, reload, read back and find it all in the summary', async ({ page, browser }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Lou', age: 5 });
   await openWizardsAndFairies(page);
   await expect(heading(page, 'Choose your helper')).toBeVisible();
@@ -126,7 +128,7 @@ test('p) choose each kind of helper, tell all three helpers, reload, read back a
   }
 
   // After a reload the helpers, the colours and every entry are still there.
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(heading(page, 'Your magical helpers')).toBeVisible();
   const door = svgOf(await page.locator('.door-open img').first().getAttribute('src'));
   expect(door).toContain('fill="#2a9d8f"');
@@ -169,7 +171,7 @@ test('p) choose each kind of helper, tell all three helpers, reload, read back a
 });
 
 test('q) a wish makes the wand sparkle once, and without motion when the child asks for less', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Ada', age: 6 });
   await openWizardsAndFairies(page);
   await kindButton(page, 'Wizard').click();
@@ -211,7 +213,7 @@ test('q) a wish makes the wand sparkle once, and without motion when the child a
 });
 
 test('r) one session holds both tools: the same answers in houses and helpers, told apart in the summary', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await startSession(page, { name: 'Sami', age: 8 });
   await button(page, 'Three Houses').click();
   await page.getByRole('button', { name: /^House of Worries/ }).click();
