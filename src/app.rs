@@ -208,7 +208,13 @@ impl AppState {
     }
 
     fn open_with(&self, key: VaultKey) {
-        let loaded = store::load(&key);
+        let mut loaded = store::load(&key);
+        // Changes storage refused before the lock are newer than what storage holds.
+        let kept = self.sessions.get_untracked();
+        for session in kept {
+            loaded.sessions.retain(|s| s.id != session.id);
+            loaded.sessions.push(session);
+        }
         let place = self.place.get_untracked().existing_in(&loaded.sessions);
         self.key.set_value(Some(key));
         self.sessions.set(loaded.sessions);
@@ -232,11 +238,17 @@ impl AppState {
         self.child_mode.set(None);
         self.pin_asked_for.set(None);
         self.quick_hidden.set(false);
-        if !self.has_unsaved() {
+        // What storage refused so far stays, with the key to seal it, and the retries go on
+        // behind the lock screen; everything else goes.
+        if self.has_unsaved() {
+            let unsaved = self.unsaved.get_value();
+            self.sessions
+                .update(|all| all.retain(|s| unsaved.contains(&s.id)));
+        } else {
             self.sessions.set(Vec::new());
-            self.unreadable.set(Vec::new());
             self.key.set_value(None);
         }
+        self.unreadable.set(Vec::new());
     }
 
     /// The worker's choice of minutes without use before the app locks itself.

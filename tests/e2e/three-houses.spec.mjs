@@ -13,6 +13,8 @@ import {
   canvasHasInkAt,
   SESSION_PREFIX,
   INDEX_KEY,
+  openSealed,
+  vaultKeyFor,
 } from './helpers.mjs';
 import {
   test,
@@ -212,7 +214,10 @@ test('start screen: form, validation, session list and navigation', async ({ pag
   expect(stored[0].raw).toContain('Sam');
   const index = await page.evaluate((k) => localStorage.getItem(k), INDEX_KEY);
   expect(index, `${INDEX_KEY} is written`).not.toBeNull();
-  expect(() => JSON.parse(index)).not.toThrow();
+  // Sealed like the sessions; opened, it lists Mia.
+  const vault = await page.evaluate(() => localStorage.getItem('hear-me/vault'));
+  const opened = JSON.parse(openSealed(await vaultKeyFor(vault), INDEX_KEY, index));
+  expect(opened.sessions.map((entry) => entry.child_name)).toEqual(['Mia']);
 
   // Three Houses and back.
   await openThreeHouses(page);
