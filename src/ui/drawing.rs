@@ -718,7 +718,9 @@ pub fn DrawingScreen(
                         <img src="public/icon-delete.svg" alt="" aria-hidden="true" />
                         <span>{t!(i18n, clear)}</span>
                     </button>
+                    // A download leaves the encrypted store: the worker's act, never the child's.
                     <button type="button" class="icon-button" disabled=is_blank
+                        style:display=move || if state.child_mode.with(Option::is_some) { "none" } else { "" }
                         on:click=move |_| save_picture()>
                         <img src="public/icon-save.svg" alt="" aria-hidden="true" />
                         <span>{t!(i18n, save_picture)}</span>

@@ -10,7 +10,7 @@ use crate::core::Place;
 use crate::i18n::*;
 use crate::platform;
 use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS};
-use crate::ui::dialog::{ConfirmDialog, Modal};
+use crate::ui::dialog::Modal;
 use crate::ui::language::LanguagePicker;
 use crate::ui::privacy::PrivacyText;
 use crate::ui::IconButton;
@@ -169,7 +169,8 @@ pub fn UnlockScreen() -> impl IntoView {
     }
 }
 
-/// Asks before wiping, saying what goes: everything this app stored, for good.
+/// Asks before wiping, saying what goes: everything this app stored, for good. The worker
+/// types a word to confirm, so a child holding a locked tablet cannot wipe it with two taps.
 #[component]
 pub fn WipeDialog(open: RwSignal<bool>) -> impl IntoView {
     let state = use_app_state();
@@ -177,9 +178,9 @@ pub fn WipeDialog(open: RwSignal<bool>) -> impl IntoView {
     move || {
         open.get().then(|| {
             // While open the sessions are known and named; while locked, only counted.
-            let names = state
-                .sessions
-                .with_untracked(|all| all.iter().map(|s| s.child.name.clone()).collect::<Vec<_>>());
+            let names = state.sessions.with_untracked(|all| {
+                all.iter().map(|s| s.child.name.clone()).collect::<Vec<_>>()
+            });
             let text = if names.is_empty() {
                 t_string!(i18n, confirm_wipe_text_locked).to_owned()
             } else {
@@ -191,17 +192,37 @@ pub fn WipeDialog(open: RwSignal<bool>) -> impl IntoView {
                 )
                 .to_string()
             };
+            let typed = RwSignal::new(String::new());
+            let confirmed = move || {
+                typed.with(|typed| typed.trim().to_lowercase() == t_string!(i18n, wipe_word).to_lowercase())
+            };
+            let keep_ref = NodeRef::<leptos::html::Button>::new();
+            Effect::new(move |_| {
+                if let Some(keep) = keep_ref.get() {
+                    let _ = keep.focus();
+                }
+            });
             view! {
-                <ConfirmDialog
-                    title=t_string!(i18n, confirm_wipe_title)
-                    text
-                    confirm_label=t_string!(i18n, wipe_device)
-                    on_confirm=move || {
-                        open.set(false);
-                        state.wipe_device();
-                    }
-                    on_cancel=move || open.set(false)
-                />
+                <Modal labelled_by="wipe-title" on_escape=move || open.set(false)>
+                    <h2 id="wipe-title">{t!(i18n, confirm_wipe_title)}</h2>
+                    <p>{text}</p>
+                    <label>
+                        <span>{move || t_string!(i18n, wipe_type_word, word = t_string!(i18n, wipe_word)).to_string()}</span>
+                        <input type="text" autocomplete="off" autocapitalize="off" spellcheck="false" bind:value=typed />
+                    </label>
+                    <div class="dialog-actions">
+                        <button type="button" class="safe" node_ref=keep_ref on:click=move |_| open.set(false)>
+                            {t!(i18n, keep)}
+                        </button>
+                        <button type="button" class="danger" disabled=move || !confirmed()
+                            on:click=move |_| {
+                                open.set(false);
+                                state.wipe_device();
+                            }>
+                            {t!(i18n, wipe_device)}
+                        </button>
+                    </div>
+                </Modal>
             }
         })
     }

@@ -171,6 +171,11 @@ test('v) in child mode only the child\'s tool shows; leaving needs the worker PI
   // Inside the tool the child goes anywhere.
   await page.getByRole('button', { name: /^Wishes dragon/ }).click();
   await addWords(page, 'A red kite');
+  // Nothing leaves the store from the child's hands: no "Save picture" while drawing.
+  await button(page, 'Draw').click();
+  await expect(page.locator('canvas[aria-label="Drawing area"]')).toBeVisible();
+  await expect(button(page, 'Save picture')).toBeHidden();
+  await button(page, 'Done').click();
   await button(page, 'Back to the helpers').click();
   await expect(heading(page, 'Your magical helpers')).toBeVisible();
 
@@ -236,7 +241,11 @@ test('w) wipe this device removes everything after saying what will be lost', as
   expect(Object.keys(await everythingStored(page)).filter((key) => key.startsWith('hear-me/session/'))).toHaveLength(2);
 
   await button(page, 'Wipe this device').click();
-  await dialog.getByRole('button', { name: 'Wipe this device' }).click();
+  // Two taps are not enough: the worker types the word first.
+  const wipe = dialog.getByRole('button', { name: 'Wipe this device' });
+  await expect(wipe).toBeDisabled();
+  await dialog.getByRole('textbox', { name: /To confirm, type the word/ }).fill('wipe');
+  await wipe.click();
   await expect(setUpHeading(page)).toBeVisible();
   const left = await everythingStored(page);
   // Only the screen and language may be remembered again; nothing of a child or a key.
