@@ -52,7 +52,8 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
 fi
 
 # npm brings wasm-opt (binaryen 132: Debian's 108 breaks wasm-bindgen's reference-type
-# tables) and Playwright, which drives Debian's Chromium and never downloads a browser.
+# tables), Playwright, which drives Debian's Chromium and never downloads a browser, and
+# hash-wasm (the e2e tests' own Argon2id, to open stored records independently of the app).
 stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   say "installing npm packages (npm ci)"
