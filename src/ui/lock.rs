@@ -40,8 +40,11 @@ pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
                 &pin.get_untracked(),
                 &pin_again.get_untracked(),
             );
-            busy.set(false);
-            problem.set(outcome.err());
+            // On success this screen is gone; only a refusal has anything to show.
+            if let Err(error) = outcome {
+                busy.set(false);
+                problem.set(Some(error));
+            }
         });
     };
     let message = move || {
@@ -124,13 +127,13 @@ pub fn UnlockScreen() -> impl IntoView {
         ev.prevent_default();
         busy.set(true);
         after_paint(move || {
-            let outcome = state.unlock(&passphrase.get_untracked());
-            busy.set(false);
-            if outcome.is_err() {
+            // On success this screen is gone; only a refusal has anything to show.
+            if let Err(error) = state.unlock(&passphrase.get_untracked()) {
+                busy.set(false);
                 passphrase.set(String::new());
+                problem.set(Some(error));
+                update_wait();
             }
-            problem.set(outcome.err());
-            update_wait();
         });
     };
     let message = move || {

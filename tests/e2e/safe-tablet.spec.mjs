@@ -260,7 +260,7 @@ test('x) sessions stored before encryption are encrypted at set-up, without loss
   await expect(setUpHeading(page)).toBeVisible();
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`hear-me/session/${session.id}`, fixture]);
   await page.reload();
-  await expect(page.getByText('1 sessions already on this tablet will be encrypted now.')).toBeVisible();
+  await expect(page.getByText('Sessions already on this tablet, which will be encrypted now: 1.')).toBeVisible();
   await setUpVault(page);
 
   const stored = await everythingStored(page);
