@@ -11,7 +11,7 @@ use crate::core::{ChildMode, EntryId, Place, Question, Session, SessionId, Tool}
 use crate::i18n::*;
 use crate::platform;
 use crate::store::vault::{
-    KdfParams, SetUpError, SetUpRandom, UnlockError, VaultKey, VaultRecord,
+    ChangeError, KdfParams, SetUpError, SetUpRandom, UnlockError, VaultKey, VaultRecord,
     DEFAULT_AUTO_LOCK_MINUTES,
 };
 use crate::store::{self, DeviceState, StoreError, UnreadableSession};
@@ -249,6 +249,46 @@ impl AppState {
             self.key.set_value(None);
         }
         self.unreadable.set(Vec::new());
+    }
+
+    /// A new passphrase, after the current one; the sessions stay as they are sealed.
+    pub fn change_passphrase(
+        &self,
+        current: &str,
+        new: &str,
+        new_again: &str,
+    ) -> Result<(), ChangeError> {
+        let Some(mut vault) = self.vault.get_untracked() else {
+            return Err(ChangeError::CurrentWrong);
+        };
+        let params = KdfParams::recommended(platform::random_bytes());
+        vault.change_passphrase(current, new, new_again, params, platform::random_bytes())?;
+        self.keep_vault(vault)
+    }
+
+    /// A new worker PIN, while open.
+    pub fn change_pin(&self, pin: &str, pin_again: &str) -> Result<(), ChangeError> {
+        let (Some(mut vault), Some(key)) = (self.vault.get_untracked(), self.key.get_value())
+        else {
+            return Err(ChangeError::CurrentWrong);
+        };
+        vault.change_pin(&key, pin, pin_again, platform::random_bytes())?;
+        self.keep_vault(vault)
+    }
+
+    /// Saves a changed vault record; only once it is stored does the app use it, so a
+    /// refused write leaves the old passphrase and PIN working.
+    fn keep_vault(&self, vault: VaultRecord) -> Result<(), ChangeError> {
+        match store::save_vault(&vault) {
+            Ok(()) => {
+                self.vault.set(Some(vault));
+                Ok(())
+            }
+            Err(problem) => {
+                self.save_problem.set(Some(problem));
+                Err(ChangeError::NotSaved)
+            }
+        }
     }
 
     /// The worker's choice of minutes without use before the app locks itself.

@@ -82,6 +82,8 @@ impl std::fmt::Display for VaultError {
 #[derive(Clone)]
 pub struct VaultKey {
     cipher: Aes256Gcm,
+    /// Kept to be wrapped under a new passphrase (see [`VaultRecord::change_passphrase`]).
+    bytes: Zeroizing<[u8; 32]>,
 }
 
 impl std::fmt::Debug for VaultKey {
@@ -128,8 +130,19 @@ pub fn derive_key(passphrase: &str, params: &KdfParams) -> Result<VaultKey, Vaul
     argon
         .hash_password_into(passphrase.as_bytes(), &salt, key.as_mut())
         .map_err(|_| VaultError::BadParameters)?;
-    let cipher = Aes256Gcm::new_from_slice(key.as_ref()).map_err(|_| VaultError::BadParameters)?;
-    Ok(VaultKey { cipher })
+    VaultKey::from_bytes(key.as_ref())
+}
+
+impl VaultKey {
+    fn from_bytes(bytes: &[u8]) -> Result<VaultKey, VaultError> {
+        let cipher = Aes256Gcm::new_from_slice(bytes).map_err(|_| VaultError::Malformed)?;
+        let mut kept = Zeroizing::new([0u8; 32]);
+        kept.copy_from_slice(bytes);
+        Ok(VaultKey {
+            cipher,
+            bytes: kept,
+        })
+    }
 }
 
 impl VaultKey {
@@ -187,6 +200,7 @@ pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 /// The storage keys the vault's own sealed values are bound to.
 const CHECK_KEY: &str = "hear-me/vault#check";
 const PIN_KEY: &str = "hear-me/vault#pin";
+const WRAP_KEY: &str = "hear-me/vault#key";
 const CHECK_TEXT: &[u8] = b"Hear Me";
 
 /// What is stored, unencrypted, about the encryption: how to derive the key, a sealed known
@@ -197,6 +211,11 @@ pub struct VaultRecord {
     pub kdf: KdfParams,
     check: String,
     pin: String,
+    /// After a change of passphrase: the key that seals the records, itself sealed under the
+    /// key from the new passphrase. Absent, the passphrase's key seals the records directly.
+    /// So a new passphrase is one write, and no record is sealed again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    wrapped_key: Option<String>,
     #[serde(default)]
     pub failed_unlocks: u32,
     /// Milliseconds since the Unix epoch before which no unlock is tried.
@@ -252,6 +271,7 @@ impl VaultRecord {
             check: key.seal(CHECK_KEY, CHECK_TEXT, random.check_nonce),
             pin: key.seal(PIN_KEY, pin.as_bytes(), random.pin_nonce),
             kdf: params,
+            wrapped_key: None,
             failed_unlocks: 0,
             retry_after_ms: 0,
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
@@ -272,17 +292,7 @@ impl VaultRecord {
         if wait > 0 {
             return Err(UnlockError::Wait { ms: wait });
         }
-        let opened = derive_key(passphrase, &self.kdf)
-            .map_err(|error| match error {
-                VaultError::BadParameters => UnlockError::Damaged,
-                _ => UnlockError::WrongPassphrase,
-            })
-            .and_then(|key| match key.open(CHECK_KEY, &self.check) {
-                Ok(text) if text == CHECK_TEXT => Ok(key),
-                Ok(_) | Err(VaultError::Malformed) => Err(UnlockError::Damaged),
-                Err(_) => Err(UnlockError::WrongPassphrase),
-            });
-        match opened {
+        match self.open_with(passphrase) {
             Ok(key) => {
                 self.failed_unlocks = 0;
                 self.retry_after_ms = 0;
@@ -295,6 +305,71 @@ impl VaultRecord {
             }
             Err(other) => Err(other),
         }
+    }
+
+    /// The records' key from a passphrase, checked against the sealed check value; counts
+    /// nothing.
+    fn open_with(&self, passphrase: &str) -> Result<VaultKey, UnlockError> {
+        let passphrase_key = derive_key(passphrase, &self.kdf).map_err(|error| match error {
+            VaultError::BadParameters => UnlockError::Damaged,
+            _ => UnlockError::WrongPassphrase,
+        })?;
+        let key = match &self.wrapped_key {
+            None => passphrase_key,
+            Some(wrapped) => match passphrase_key.open(WRAP_KEY, wrapped) {
+                Ok(bytes) => VaultKey::from_bytes(&bytes).map_err(|_| UnlockError::Damaged)?,
+                Err(VaultError::Malformed) => return Err(UnlockError::Damaged),
+                Err(_) => return Err(UnlockError::WrongPassphrase),
+            },
+        };
+        match key.open(CHECK_KEY, &self.check) {
+            Ok(text) if text == CHECK_TEXT => Ok(key),
+            Ok(_) | Err(VaultError::Malformed) => Err(UnlockError::Damaged),
+            Err(_) => Err(UnlockError::WrongPassphrase),
+        }
+    }
+
+    /// Changes the passphrase: the current one must be right; the new one follows the
+    /// set-up rules and gets a fresh salt (`params`, normally [`KdfParams::recommended`],
+    /// which also brings the cost up to today's). The records' key stays, wrapped under the
+    /// new passphrase's key, so nothing else is written. The caller saves the record.
+    pub fn change_passphrase(
+        &mut self,
+        current: &str,
+        new: &str,
+        new_again: &str,
+        params: KdfParams,
+        nonce: [u8; NONCE_BYTES],
+    ) -> Result<(), ChangeError> {
+        check_new_passphrase(new).map_err(|_| ChangeError::TooShort)?;
+        if new != new_again {
+            return Err(ChangeError::Differ);
+        }
+        let key = self
+            .open_with(current)
+            .map_err(|_| ChangeError::CurrentWrong)?;
+        let new_key = derive_key(new, &params).map_err(|_| ChangeError::TooShort)?;
+        self.wrapped_key = Some(new_key.seal(WRAP_KEY, key.bytes.as_ref(), nonce));
+        self.kdf = params;
+        Ok(())
+    }
+
+    /// Changes the worker PIN, sealed under the records' key like the first one.
+    pub fn change_pin(
+        &mut self,
+        key: &VaultKey,
+        pin: &str,
+        pin_again: &str,
+        nonce: [u8; NONCE_BYTES],
+    ) -> Result<(), ChangeError> {
+        if !PIN_DIGITS.contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ChangeError::PinNotDigits);
+        }
+        if pin != pin_again {
+            return Err(ChangeError::Differ);
+        }
+        self.pin = key.seal(PIN_KEY, pin.as_bytes(), nonce);
+        Ok(())
     }
 
     /// True for the worker's PIN. Needs the key, so only an unlocked app can check it.
@@ -314,6 +389,20 @@ pub enum UnlockError {
     },
     /// The vault record itself is damaged; no passphrase can open it.
     Damaged,
+}
+
+/// Why a new passphrase or PIN was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeError {
+    /// The current passphrase is not right.
+    CurrentWrong,
+    /// The new passphrase is shorter than [`MIN_PASSPHRASE_CHARS`].
+    TooShort,
+    /// The new passphrase or PIN was not typed the same twice.
+    Differ,
+    PinNotDigits,
+    /// Storage refused the changed record; the old passphrase and PIN still work.
+    NotSaved,
 }
 
 /// The wait after `failures` wrong passphrases in a row.
@@ -579,6 +668,114 @@ mod tests {
             Err(UnlockError::Damaged)
         );
         assert_eq!(cut.failed_unlocks, 0);
+    }
+
+    #[test]
+    fn a_new_passphrase_opens_the_same_records_and_the_old_one_no_longer_does() {
+        let (mut vault, key) = VaultRecord::set_up(
+            "first passphrase",
+            "first passphrase",
+            "2468",
+            "2468",
+            cheap(5),
+            &random(),
+        )
+        .unwrap();
+        let sealed = key.seal("hear-me/session/a", b"Mia's words", [3; NONCE_BYTES]);
+        assert_eq!(
+            vault.change_passphrase(
+                "not the current",
+                "second passphrase",
+                "second passphrase",
+                cheap(6),
+                [4; NONCE_BYTES]
+            ),
+            Err(ChangeError::CurrentWrong)
+        );
+        assert_eq!(
+            vault.change_passphrase(
+                "first passphrase",
+                "short",
+                "short",
+                cheap(6),
+                [4; NONCE_BYTES]
+            ),
+            Err(ChangeError::TooShort)
+        );
+        assert_eq!(
+            vault.change_passphrase(
+                "first passphrase",
+                "second passphrase",
+                "second passphrasE",
+                cheap(6),
+                [4; NONCE_BYTES]
+            ),
+            Err(ChangeError::Differ)
+        );
+        vault
+            .change_passphrase(
+                "first passphrase",
+                "second passphrase",
+                "second passphrase",
+                cheap(6),
+                [4; NONCE_BYTES],
+            )
+            .unwrap();
+        // Through storage, as after a reload.
+        let mut vault: VaultRecord =
+            serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
+        assert_eq!(vault.kdf.salt, cheap(6).salt, "a fresh salt");
+        assert_eq!(
+            vault.unlock("first passphrase", 0).map(|_| ()),
+            Err(UnlockError::WrongPassphrase)
+        );
+        let reopened = vault.unlock("second passphrase", 0).unwrap();
+        assert_eq!(
+            reopened.open("hear-me/session/a", &sealed).unwrap(),
+            b"Mia's words"
+        );
+        assert!(vault.pin_matches(&reopened, "2468"));
+        // And again: the records' key is wrapped anew, never twice.
+        vault
+            .change_passphrase(
+                "second passphrase",
+                "third passphrase",
+                "third passphrase",
+                cheap(7),
+                [5; NONCE_BYTES],
+            )
+            .unwrap();
+        let third = vault.unlock("third passphrase", 0).unwrap();
+        assert_eq!(
+            third.open("hear-me/session/a", &sealed).unwrap(),
+            b"Mia's words"
+        );
+    }
+
+    #[test]
+    fn a_new_pin_replaces_the_old() {
+        let (mut vault, key) = VaultRecord::set_up(
+            "long enough",
+            "long enough",
+            "2468",
+            "2468",
+            cheap(5),
+            &random(),
+        )
+        .unwrap();
+        assert_eq!(
+            vault.change_pin(&key, "12a4", "12a4", [6; NONCE_BYTES]),
+            Err(ChangeError::PinNotDigits)
+        );
+        assert_eq!(
+            vault.change_pin(&key, "1357", "1358", [6; NONCE_BYTES]),
+            Err(ChangeError::Differ)
+        );
+        vault
+            .change_pin(&key, "1357", "1357", [6; NONCE_BYTES])
+            .unwrap();
+        assert!(vault.pin_matches(&key, "1357"));
+        assert!(!vault.pin_matches(&key, "2468"));
     }
 
     #[test]

@@ -1,10 +1,12 @@
-//! The worker's settings for this tablet: when to lock, and wiping everything.
+//! The worker's settings for this tablet: when to lock, a new passphrase or PIN, and wiping
+//! everything.
 
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
 use crate::core::Place;
 use crate::i18n::*;
+use crate::store::vault::{ChangeError, MIN_PASSPHRASE_CHARS};
 use crate::ui::lock::WipeDialog;
 use crate::ui::IconButton;
 
@@ -48,9 +50,9 @@ pub fn SettingsScreen() -> impl IntoView {
                 }>{choices}</select>
             </label>
             <p class="hint">{t!(i18n, auto_lock_hint)}</p>
-            <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, lock).to_owned())
-                on_press=move || state.lock() />
         </section>
+        <ChangePassphrase />
+        <ChangePin />
         <section class="settings">
             <h2>{t!(i18n, privacy_heading)}</h2>
             <IconButton icon="icon-read-back" label=Signal::derive(move || t_string!(i18n, privacy_open).to_owned())
@@ -64,5 +66,120 @@ pub fn SettingsScreen() -> impl IntoView {
             </button>
         </section>
         <WipeDialog open=confirm_wipe />
+    }
+}
+
+/// What a refused change says, in the active language.
+fn change_message(i18n: crate::ui::I18n, error: ChangeError) -> String {
+    match error {
+        ChangeError::CurrentWrong => t_string!(i18n, change_current_wrong).to_owned(),
+        ChangeError::TooShort => {
+            t_string!(i18n, error_passphrase_short, count = MIN_PASSPHRASE_CHARS).to_string()
+        }
+        ChangeError::Differ => t_string!(i18n, change_differ).to_owned(),
+        ChangeError::PinNotDigits => t_string!(i18n, error_pin_digits).to_owned(),
+        ChangeError::NotSaved => t_string!(i18n, storage_failed).to_owned(),
+    }
+}
+
+/// A new passphrase, after the current one: for a passphrase someone else may have seen.
+#[component]
+fn ChangePassphrase() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let (current, new, again) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    // None: nothing tried yet; Some(Ok): changed; Some(Err): refused, and why.
+    let outcome = RwSignal::new(None::<Result<(), ChangeError>>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        // Two key derivations take a moment: let "please wait" show first.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let result = state.change_passphrase(
+                        &current.get_untracked(),
+                        &new.get_untracked(),
+                        &again.get_untracked(),
+                    );
+                    if result.is_ok() {
+                        for field in [current, new, again] {
+                            field.set(String::new());
+                        }
+                    }
+                    busy.set(false);
+                    outcome.set(Some(result));
+                },
+                std::time::Duration::from_millis(20),
+            )
+        });
+    };
+    view! {
+        <section class="settings">
+            <h2>{t!(i18n, change_passphrase_heading)}</h2>
+            <form class="gate-form" on:submit=submit>
+                <label>
+                    <span>{t!(i18n, current_passphrase_label)}</span>
+                    <input type="password" autocomplete="current-password" bind:value=current />
+                </label>
+                <label>
+                    <span>{t!(i18n, new_passphrase_label)}</span>
+                    <input type="password" autocomplete="new-password" bind:value=new />
+                </label>
+                <label>
+                    <span>{t!(i18n, new_passphrase_again_label)}</span>
+                    <input type="password" autocomplete="new-password" bind:value=again />
+                </label>
+                {move || outcome.get().map(|result| match result {
+                    Ok(()) => view! { <p class="form-done" role="status">{t!(i18n, passphrase_changed)}</p> }.into_any(),
+                    Err(error) => view! { <p class="form-error" role="alert">{change_message(i18n, error)}</p> }.into_any(),
+                })}
+                <button type="submit" class="primary" disabled=move || busy.get()>
+                    {t!(i18n, change_passphrase_button)}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn ChangePin() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let (pin, again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let outcome = RwSignal::new(None::<Result<(), ChangeError>>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result = state.change_pin(&pin.get_untracked(), &again.get_untracked());
+        if result.is_ok() {
+            pin.set(String::new());
+            again.set(String::new());
+        }
+        outcome.set(Some(result));
+    };
+    view! {
+        <section class="settings">
+            <h2>{t!(i18n, change_pin_heading)}</h2>
+            <form class="gate-form" on:submit=submit>
+                <label>
+                    <span>{t!(i18n, new_pin_label)}</span>
+                    <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin />
+                </label>
+                <label>
+                    <span>{t!(i18n, pin_again_label)}</span>
+                    <input type="password" inputmode="numeric" autocomplete="off" bind:value=again />
+                </label>
+                {move || outcome.get().map(|result| match result {
+                    Ok(()) => view! { <p class="form-done" role="status">{t!(i18n, pin_changed)}</p> }.into_any(),
+                    Err(error) => view! { <p class="form-error" role="alert">{change_message(i18n, error)}</p> }.into_any(),
+                })}
+                <button type="submit" class="primary">{t!(i18n, change_pin_button)}</button>
+            </form>
+        </section>
     }
 }

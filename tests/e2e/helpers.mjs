@@ -375,9 +375,9 @@ const derivedKeys = new Map();
 /** The AES key for a stored vault record (its JSON text) and a passphrase, as the app derives it. */
 export async function vaultKeyFor(vaultRaw, passphrase = PASSPHRASE) {
   if (!vaultRaw) throw new Error('no vault record: the app stored sealed data without one');
-  const { kdf } = JSON.parse(vaultRaw).vault;
+  const { kdf, wrapped_key: wrapped } = JSON.parse(vaultRaw).vault;
   expect_argon2id(kdf);
-  const id = `${vaultRaw.length}:${kdf.salt}:${kdf.memory_kib}:${kdf.iterations}:${passphrase}`;
+  const id = `${kdf.salt}:${kdf.memory_kib}:${kdf.iterations}:${wrapped ?? ''}:${passphrase}`;
   if (!derivedKeys.has(id)) {
     const key = await argon2id({
       password: passphrase,
@@ -388,7 +388,9 @@ export async function vaultKeyFor(vaultRaw, passphrase = PASSPHRASE) {
       hashLength: 32,
       outputType: 'binary',
     });
-    derivedKeys.set(id, Buffer.from(key));
+    // After a change of passphrase, the passphrase's key only unwraps the records' key.
+    const passphraseKey = Buffer.from(key);
+    derivedKeys.set(id, wrapped ? openSealedBytes(passphraseKey, 'hear-me/vault#key', wrapped) : passphraseKey);
   }
   return derivedKeys.get(id);
 }
@@ -399,6 +401,10 @@ function expect_argon2id(kdf) {
 
 /** Opens `hm1.` + base64(nonce 12 | ciphertext | tag 16), bound to its storage key. Throws if it does not open. */
 export function openSealed(key, storageKey, sealed) {
+  return openSealedBytes(key, storageKey, sealed).toString('utf8');
+}
+
+export function openSealedBytes(key, storageKey, sealed) {
   const bytes = Buffer.from(sealed.slice(4), 'base64');
   const nonce = bytes.subarray(0, 12);
   const tag = bytes.subarray(bytes.length - 16);
@@ -406,5 +412,5 @@ export function openSealed(key, storageKey, sealed) {
   const decipher = createDecipheriv('aes-256-gcm', key, nonce);
   decipher.setAAD(Buffer.from(storageKey, 'utf8'));
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 }

@@ -299,3 +299,59 @@ test('y) a strict Content-Security-Policy: no inline or eval script, nothing fro
   expect(blocked.directive).toMatch(/^script-src/);
   expect(await page.evaluate(() => window.__injected)).toBeUndefined();
 });
+
+test('z) the worker changes the passphrase and the PIN; the sessions stay readable, the old ones stop working', async ({ page }) => {
+  await openApp(page);
+  await startSession(page, { name: 'Rumi', age: 9 });
+  await openHouse(page, 'House of Good Things');
+  await addWords(page, 'Kiteflying with Grandad');
+  await button(page, 'Back to the houses').click();
+  await button(page, 'Back to the session').click();
+  await backToAllSessions(page);
+  await button(page, 'Settings').click();
+  const sealedBefore = Object.entries(await everythingStored(page)).filter(([key]) => key.startsWith('hear-me/session/'));
+
+  const form = page.locator('form').filter({ has: page.getByLabel('The current passphrase') });
+  const NEW = 'a brand new passphrase';
+  await page.getByLabel('The current passphrase').fill('not the passphrase');
+  await page.getByLabel('The new passphrase', { exact: true }).fill(NEW);
+  await page.getByLabel('The new passphrase again').fill(NEW);
+  await button(page, 'Change the passphrase').click();
+  await expect(form.getByRole('alert')).toHaveText('The current passphrase is not right.');
+  await page.getByLabel('The current passphrase').fill(PASSPHRASE);
+  await page.getByLabel('The new passphrase', { exact: true }).fill(NEW);
+  await page.getByLabel('The new passphrase again').fill(NEW);
+  await button(page, 'Change the passphrase').click();
+  await expect(page.getByRole('status')).toHaveText('The passphrase is changed. Use the new one from now on.');
+  // One write: the sealed sessions are untouched, and open under the new passphrase.
+  const after = await everythingStored(page);
+  for (const [key, value] of sealedBefore) expect(after[key]).toBe(value);
+  const opened = await storedSessionEntries(page, NEW);
+  expect(opened[0].record.session.questions.good_things.entries[0].text).toBe('Kiteflying with Grandad');
+
+  await page.getByLabel('The new PIN').fill('97531');
+  await page.getByLabel('The PIN again').fill('97531');
+  await button(page, 'Change the PIN').click();
+  await expect(page.getByText('The PIN is changed.')).toBeVisible();
+
+  await button(page, 'Lock').click();
+  await passphraseField(page).fill(PASSPHRASE);
+  await button(page, 'Unlock').click();
+  await expect(page.getByRole('alert')).toHaveText('That passphrase is not right. Please try again.');
+  await unlock(page, NEW);
+  await expect(heading(page, 'Settings')).toBeVisible();
+
+  // The new PIN leaves child mode; the old one does not.
+  await button(page, 'All sessions').click();
+  await button(page, 'Open the session with Rumi').click();
+  await button(page, 'Three Houses').click();
+  await button(page, 'Give to the child').click();
+  await button(page, 'Back to the session').click();
+  const dialog = page.getByRole('dialog', { name: 'Worker PIN, please' });
+  await dialog.getByLabel('Worker PIN').fill(PIN);
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('That PIN is not right');
+  await dialog.getByLabel('Worker PIN').fill('97531');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Session with Rumi')).toBeVisible();
+});
