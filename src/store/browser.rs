@@ -87,15 +87,25 @@ pub fn load(key: &VaultKey) -> Loaded {
         }
     };
     let mut loaded = Loaded::default();
-    if let Err(problem) = seal_plain_records(&storage, key) {
-        loaded.problem = Some(problem);
+    let (index, _) = read_index(&storage, key);
+    // Records from before encryption are sealed as they are, the index too, while each is
+    // read once anyway.
+    if let Some(raw) = read_raw(&storage, INDEX_KEY).filter(|raw| !is_sealed(raw)) {
+        if let Err(problem) = write_sealed(key, INDEX_KEY, &raw) {
+            loaded.problem = Some(problem);
+        }
     }
-    let index = read_index(&storage, key);
     for id in stored_session_ids(&storage) {
-        let Some(opened) = read_sealed(&storage, key, &session_key(&id)) else {
+        let storage_key = session_key(&id);
+        let Some(raw) = read_raw(&storage, &storage_key) else {
             continue;
         };
-        match opened.and_then(|raw| decode_session(&raw)) {
+        if !is_sealed(&raw) {
+            if let Err(problem) = write_sealed(key, &storage_key, &raw) {
+                loaded.problem = Some(problem);
+            }
+        }
+        match open_raw(key, &storage_key, raw).and_then(|text| decode_session(&text)) {
             Ok(session) => loaded.sessions.push(session),
             Err(error) => {
                 web_sys::console::warn_1(
@@ -116,9 +126,9 @@ pub fn load(key: &VaultKey) -> Loaded {
 pub fn save_session(session: &Session, key: &VaultKey) -> Result<(), StoreError> {
     let storage = available_storage()?;
     write_sealed(key, &session_key(&session.id), &encode_session(session))?;
-    let mut index = read_index(&storage, key);
+    let (mut index, stored) = read_index(&storage, key);
     index.upsert(IndexEntry::of(session));
-    write_index_if_changed(&storage, key, &index)
+    write_index_if_changed(key, &index, stored.as_ref())
 }
 
 /// Removes a session completely from this device.
@@ -127,9 +137,9 @@ pub fn delete_session(id: &SessionId, key: &VaultKey) -> Result<(), StoreError> 
     storage
         .remove_item(&session_key(id))
         .map_err(|_| StoreError::Failed("the session could not be removed".into()))?;
-    let mut index = read_index(&storage, key);
+    let (mut index, stored) = read_index(&storage, key);
     index.remove(id);
-    write_index_if_changed(&storage, key, &index)
+    write_index_if_changed(key, &index, stored.as_ref())
 }
 
 pub fn save_device_state(state: &DeviceState) -> Result<(), StoreError> {
@@ -170,19 +180,17 @@ fn write(key: &str, encoded: String) -> Result<(), StoreError> {
     })
 }
 
-/// Writes the index unless it is unchanged: most saves are strokes and words, which leave
-/// the index as it was.
+/// Writes the index unless it is the one stored: most saves are strokes and words, which
+/// leave the index as it was.
 fn write_index_if_changed(
-    storage: &web_sys::Storage,
     key: &VaultKey,
     index: &Index,
+    stored: Option<&Index>,
 ) -> Result<(), StoreError> {
-    let encoded = encode_index(index);
-    let stored = read_sealed(storage, key, INDEX_KEY).and_then(Result::ok);
-    if stored.as_deref() == Some(encoded.as_str()) {
+    if stored == Some(index) {
         return Ok(());
     }
-    write_sealed(key, INDEX_KEY, &encoded)
+    write_sealed(key, INDEX_KEY, &encode_index(index))
 }
 
 /// Seals `text` for `storage_key` under a fresh random nonce, and stores it.
@@ -207,45 +215,32 @@ fn read_sealed(
     key: &VaultKey,
     storage_key: &str,
 ) -> Option<Result<String, RecordError>> {
-    let raw = read_raw(storage, storage_key)?;
-    if !is_sealed(&raw) {
-        return Some(Ok(raw));
-    }
-    Some(
-        key.open(storage_key, &raw)
-            .map_err(|error| RecordError::Corrupt(format!("the sealed record: {error}")))
-            .and_then(|bytes| {
-                String::from_utf8(bytes)
-                    .map_err(|_| RecordError::Corrupt("the sealed record is not text".into()))
-            }),
-    )
+    read_raw(storage, storage_key).map(|raw| open_raw(key, storage_key, raw))
 }
 
-/// Seals, as they are, the session and index records an earlier version stored in plain
-/// text, damaged ones included: they hold a child's words too.
-fn seal_plain_records(storage: &web_sys::Storage, key: &VaultKey) -> Result<(), StoreError> {
-    let ids = stored_session_ids(storage);
-    let keys = ids.iter().map(session_key).chain([INDEX_KEY.to_owned()]);
-    for storage_key in keys {
-        if let Some(raw) = read_raw(storage, &storage_key).filter(|raw| !is_sealed(raw)) {
-            write_sealed(key, &storage_key, &raw)?;
-        }
+/// The text of a stored value: opened with `key` when sealed, as it is otherwise.
+fn open_raw(key: &VaultKey, storage_key: &str, raw: String) -> Result<String, RecordError> {
+    if !is_sealed(&raw) {
+        return Ok(raw);
     }
-    Ok(())
+    key.open(storage_key, &raw)
+        .map_err(|error| RecordError::Corrupt(format!("the sealed record: {error}")))
+        .and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|_| RecordError::Corrupt("the sealed record is not text".into()))
+        })
 }
 
 fn read_raw(storage: &web_sys::Storage, key: &str) -> Option<String> {
     storage.get_item(key).ok().flatten()
 }
 
-/// The index, or one rebuilt from the session keys when it is missing or damaged.
-fn read_index(storage: &web_sys::Storage, key: &VaultKey) -> Index {
-    let stored =
-        read_sealed(storage, key, INDEX_KEY).map(|raw| raw.and_then(|raw| decode_index(&raw)));
-    let mut index = match stored {
-        Some(Ok(index)) => index,
-        _ => Index::default(),
-    };
+/// The index, mended from the session keys where it is missing, damaged or out of step;
+/// with the index as stored, when it could be read, to tell whether it needs writing.
+fn read_index(storage: &web_sys::Storage, key: &VaultKey) -> (Index, Option<Index>) {
+    let stored = read_sealed(storage, key, INDEX_KEY)
+        .and_then(|raw| raw.and_then(|raw| decode_index(&raw)).ok());
+    let mut index = stored.clone().unwrap_or_default();
     let present = stored_session_ids(storage);
     index.sessions.retain(|entry| present.contains(&entry.id));
     for id in present {
@@ -257,7 +252,7 @@ fn read_index(storage: &web_sys::Storage, key: &VaultKey) -> Index {
             }
         }
     }
-    index
+    (index, stored)
 }
 
 fn stored_session_ids(storage: &web_sys::Storage) -> Vec<SessionId> {

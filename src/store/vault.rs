@@ -101,6 +101,17 @@ pub fn check_new_passphrase(passphrase: &str) -> Result<(), VaultError> {
     Ok(())
 }
 
+/// Checks a new PIN: 4 to 8 digits, typed the same twice.
+fn check_new_pin(pin: &str, pin_again: &str) -> Result<(), ChangeError> {
+    if !PIN_DIGITS.contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ChangeError::PinNotDigits);
+    }
+    if pin != pin_again {
+        return Err(ChangeError::Differ);
+    }
+    Ok(())
+}
+
 /// Derives the key from a passphrase. Refuses parameters below the minimum, so a changed
 /// vault record cannot make the key cheap to guess.
 pub fn derive_key(passphrase: &str, params: &KdfParams) -> Result<VaultKey, VaultError> {
@@ -260,12 +271,10 @@ impl VaultRecord {
         if passphrase != passphrase_again {
             return Err(SetUpError::PassphrasesDiffer);
         }
-        if !PIN_DIGITS.contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(SetUpError::PinNotDigits);
-        }
-        if pin != pin_again {
-            return Err(SetUpError::PinsDiffer);
-        }
+        check_new_pin(pin, pin_again).map_err(|error| match error {
+            ChangeError::PinNotDigits => SetUpError::PinNotDigits,
+            _ => SetUpError::PinsDiffer,
+        })?;
         let key = derive_key(passphrase, &params).map_err(|_| SetUpError::PassphraseTooShort)?;
         let record = VaultRecord {
             check: key.seal(CHECK_KEY, CHECK_TEXT, random.check_nonce),
@@ -362,12 +371,7 @@ impl VaultRecord {
         pin_again: &str,
         nonce: [u8; NONCE_BYTES],
     ) -> Result<(), ChangeError> {
-        if !PIN_DIGITS.contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ChangeError::PinNotDigits);
-        }
-        if pin != pin_again {
-            return Err(ChangeError::Differ);
-        }
+        check_new_pin(pin, pin_again)?;
         self.pin = key.seal(PIN_KEY, pin.as_bytes(), nonce);
         Ok(())
     }

@@ -17,7 +17,7 @@ use crate::ui::IconButton;
 
 /// Lets the browser paint "please wait" before the key derivation, which takes about a
 /// second and holds the page while it runs.
-fn after_paint(work: impl FnOnce() + 'static) {
+pub fn after_paint(work: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(work, Duration::from_millis(20)));
 }
 
@@ -106,7 +106,6 @@ pub fn UnlockScreen() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<UnlockError>);
     let busy = RwSignal::new(false);
-    let confirm_wipe = RwSignal::new(false);
     // Seconds left before the next try is allowed, counted down on screen.
     let wait_s = RwSignal::new(0u64);
     let update_wait = move || {
@@ -164,18 +163,28 @@ pub fn UnlockScreen() -> impl IntoView {
                 </button>
             </form>
             <p class="quiet">{t!(i18n, forgot_passphrase)}</p>
-            <button type="button" class="danger-quiet" on:click=move |_| confirm_wipe.set(true)>
-                {t!(i18n, wipe_device)}
-            </button>
+            <WipeButton />
         </div>
-        <WipeDialog open=confirm_wipe />
+    }
+}
+
+/// "Wipe this device", with the question it asks first.
+#[component]
+pub fn WipeButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let asking = RwSignal::new(false);
+    view! {
+        <button type="button" class="danger-quiet" on:click=move |_| asking.set(true)>
+            {t!(i18n, wipe_device)}
+        </button>
+        <WipeDialog open=asking />
     }
 }
 
 /// Asks before wiping, saying what goes: everything this app stored, for good. The worker
 /// types a word to confirm, so a child holding a locked tablet cannot wipe it with two taps.
 #[component]
-pub fn WipeDialog(open: RwSignal<bool>) -> impl IntoView {
+fn WipeDialog(open: RwSignal<bool>) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     move || {
@@ -234,18 +243,14 @@ pub fn WipeDialog(open: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn DamagedVaultScreen() -> impl IntoView {
     let i18n = use_i18n();
-    let confirm_wipe = RwSignal::new(false);
     view! {
         <header class="screen-header">
             <h1>{t!(i18n, locked_heading)}</h1>
         </header>
         <div class="gate">
             <p role="alert">{t!(i18n, vault_damaged)}</p>
-            <button type="button" class="danger-quiet" on:click=move |_| confirm_wipe.set(true)>
-                {t!(i18n, wipe_device)}
-            </button>
+            <WipeButton />
         </div>
-        <WipeDialog open=confirm_wipe />
     }
 }
 

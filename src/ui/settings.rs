@@ -7,7 +7,7 @@ use crate::app::use_app_state;
 use crate::core::Place;
 use crate::i18n::*;
 use crate::store::vault::{ChangeError, MIN_PASSPHRASE_CHARS};
-use crate::ui::lock::WipeDialog;
+use crate::ui::lock::{after_paint, WipeButton};
 use crate::ui::IconButton;
 
 /// The auto-lock times offered, in minutes.
@@ -17,7 +17,6 @@ const AUTO_LOCK_CHOICES: [u32; 6] = [1, 2, 5, 10, 15, 30];
 pub fn SettingsScreen() -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let confirm_wipe = RwSignal::new(false);
     let minutes = move || {
         state
             .vault
@@ -61,11 +60,8 @@ pub fn SettingsScreen() -> impl IntoView {
         <section class="settings danger-zone">
             <h2>{t!(i18n, wipe_device)}</h2>
             <p>{t!(i18n, wipe_hint)}</p>
-            <button type="button" class="danger-quiet" on:click=move |_| confirm_wipe.set(true)>
-                {t!(i18n, wipe_device)}
-            </button>
+            <WipeButton />
         </section>
-        <WipeDialog open=confirm_wipe />
     }
 }
 
@@ -99,24 +95,19 @@ fn ChangePassphrase() -> impl IntoView {
         ev.prevent_default();
         busy.set(true);
         // Two key derivations take a moment: let "please wait" show first.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let result = state.change_passphrase(
-                        &current.get_untracked(),
-                        &new.get_untracked(),
-                        &again.get_untracked(),
-                    );
-                    if result.is_ok() {
-                        for field in [current, new, again] {
-                            field.set(String::new());
-                        }
-                    }
-                    busy.set(false);
-                    outcome.set(Some(result));
-                },
-                std::time::Duration::from_millis(20),
-            )
+        after_paint(move || {
+            let result = state.change_passphrase(
+                &current.get_untracked(),
+                &new.get_untracked(),
+                &again.get_untracked(),
+            );
+            if result.is_ok() {
+                for field in [current, new, again] {
+                    field.set(String::new());
+                }
+            }
+            busy.set(false);
+            outcome.set(Some(result));
         });
     };
     view! {
