@@ -3,8 +3,9 @@
 use hear_me::core::ink::codec::{decode_drawing, encode_drawing};
 use hear_me::core::ink::{Nib, Point, Stamp, StampKind, Stroke, DEFAULT_PRESSURE};
 use hear_me::core::{
-    Audience, Decision, EntryId, Helper, HelperColour, HelperKind, NewSession, Place, Question,
-    Session, SessionId, Tool, Voice, Words,
+    Audience, Decision, EntryId, Export, ExportKind, Helper, HelperColour, HelperKind, NewSession,
+    Place, Question, RespectLine, Session, SessionId, SharedItem, Shown, SummaryChoices, Tool,
+    Voice, Words, WorkerReason,
 };
 use hear_me::store::record::{
     decode_device_state, decode_index, decode_session, encode_device_state, encode_index,
@@ -231,7 +232,7 @@ fn the_version_2_fixture_reads_and_is_written_again_as_today_s_version() {
         (
             session.place.as_str(),
             session.present.as_str(),
-            session.worker_notes.as_str()
+            session.reflection.as_str()
         ),
         ("", "", "")
     );
@@ -255,7 +256,7 @@ fn the_version_3_session() -> Session {
     let at = 1_764_236_500_000;
     session.set_place("Grundschule am Park, Raum 2", at);
     session.set_present("Mia, Sam (Fachkraft)", at + 1);
-    session.set_worker_notes(
+    session.set_reflection(
         "Mia sprach ruhig.\n\nNächster Schritt: Gespräch mit Oma.  ",
         at + 2,
     );
@@ -321,7 +322,7 @@ fn the_version_3_fixture_reads_with_every_entry_made_in_the_three_houses() {
     }
     let encoded = encode_session(&session);
     assert!(
-        encoded.starts_with(r#"{"schema":4,"session":"#),
+        encoded.starts_with(&format!(r#"{{"schema":{SCHEMA_VERSION},"session":"#)),
         "{encoded}"
     );
     assert_eq!(decode_session(&encoded).unwrap(), session);
@@ -395,11 +396,26 @@ fn the_version_4_session() -> Session {
 }
 
 #[test]
-fn the_version_4_fixture_reads_and_is_written_again_byte_for_byte() {
+fn the_version_4_fixture_reads_with_its_notes_as_the_workers_reflection() {
     let raw = include_str!("fixtures/session-v4.json");
     let session = decode_session(raw).unwrap();
     assert_eq!(session, the_version_4_session());
-    assert_eq!(encode_session(&session), raw);
+    // The notes of version 4 went into every summary; from version 5 they are the worker's
+    // reflection, in the full record only. Moved exactly, and nothing else changes.
+    assert_eq!(
+        session.reflection,
+        "Mia sprach ruhig.\n\nNächster Schritt: Gespräch mit Oma.  "
+    );
+    assert_eq!(
+        encode_session(&session),
+        raw.replacen(r#""schema":4"#, r#""schema":5"#, 1).replacen(
+            r#""worker_notes":"#,
+            r#""reflection":"#,
+            1
+        )
+    );
+    let for_dad = hear_me::core::Summary::of(&session, Some(&Audience::Dad));
+    assert!(!format!("{for_dad:?}").contains("Mia sprach ruhig"));
     assert_eq!(
         session.tools_used(),
         [Tool::ThreeHouses, Tool::WizardsAndFairies]
@@ -408,6 +424,83 @@ fn the_version_4_fixture_reads_and_is_written_again_byte_for_byte() {
         session.helper.map(|helper| helper.kind),
         Some(HelperKind::Unicorn)
     );
+}
+
+/// The version 5 fixture: the version 4 session with the worker's duty recorded apart from
+/// the child's wish: a hold, a passing-on the child was told about, a helper's name shared,
+/// an audience that does not apply hidden, choices for Mum's summary, and two exports.
+fn the_version_5_session() -> Session {
+    let mut session = the_version_4_session();
+    let at = 1_764_300_000_000;
+    let wish = SharedItem::Entry {
+        question: Question::Dreams,
+        entry: EntryId(5),
+    };
+    assert!(session.hold_back(
+        wish,
+        Audience::Dad,
+        WorkerReason::new("2026-11-28", "Protection plan not yet agreed", "Sam").unwrap(),
+        at,
+    ));
+    let worry = SharedItem::Entry {
+        question: Question::Worries,
+        entry: EntryId(2),
+    };
+    assert!(session.record_passed_on(
+        worry,
+        Audience::Court,
+        WorkerReason::new("2026-11-28", "§8a SGB VIII: risk to the child", "Sam").unwrap(),
+        at + 1,
+    ));
+    assert!(session.record_child_told(worry, 0, "2026-11-29", at + 2));
+    let name = SharedItem::Name {
+        tool: Tool::WizardsAndFairies,
+        question: Question::Dreams,
+    };
+    assert!(session.decide(
+        name,
+        Decision::shared_with([Audience::Mum, Audience::Sibling]),
+        at + 3
+    ));
+    session.set_hidden(&Audience::Teacher, true, at + 4);
+    session.set_summary_choices(
+        SummaryChoices {
+            audience: Audience::Mum,
+            shown: Shown {
+                worker: true,
+                ..Shown::NOTHING
+            },
+            note: "Bitte sprechen Sie zuerst mit mir.".into(),
+            respect_line: Some(RespectLine::KeepForNow),
+        },
+        at + 5,
+    );
+    session.record_export(Export {
+        at_ms: at + 6,
+        audience: Some(Audience::Mum),
+        kind: ExportKind::Downloaded,
+        file_name: "hear-me-summary-Mia-2026-11-27-for-mum.html".into(),
+    });
+    session.record_export(Export {
+        at_ms: at + 7,
+        audience: None,
+        kind: ExportKind::Printed,
+        file_name: "hear-me-summary-Mia-2026-11-27-full-record.html".into(),
+    });
+    session
+}
+
+#[test]
+fn the_version_5_fixture_reads_and_is_written_again_byte_for_byte() {
+    let raw = include_str!("fixtures/session-v5.json");
+    let session = decode_session(raw).unwrap();
+    assert_eq!(session, the_version_5_session());
+    assert_eq!(encode_session(&session), raw);
+    let wish = session.entry(Question::Dreams, EntryId(5)).unwrap();
+    assert!(wish.sharing.is_shared_with(&Audience::Dad));
+    assert!(!wish.sharing.is_shown_to(&Audience::Dad));
+    assert!(session.is_hidden(&Audience::Teacher));
+    assert_eq!(session.exports.len(), 2);
 }
 
 #[test]
@@ -580,4 +673,19 @@ fn version_1_index_and_device_records_still_read() {
         decode_device_state(r#"{"schema":1,"place":{"screen":"start"},"language":"de"}"#).unwrap();
     assert_eq!(state.language, "de");
     assert!(encode_index(&index).starts_with(&format!(r#"{{"schema":{SCHEMA_VERSION},"#)));
+}
+
+/// Writes the version 5 fixture; run once with `cargo test --test store_records -- --ignored
+/// write_the_version_5_fixture` when it was made, and never again (fixtures are kept forever).
+#[test]
+#[ignore]
+fn write_the_version_5_fixture() {
+    std::fs::write(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/session-v5.json"
+        ),
+        encode_session(&the_version_5_session()),
+    )
+    .unwrap();
 }

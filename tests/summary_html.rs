@@ -1,11 +1,12 @@
 //! The summary: which entries a reader sees, and the downloaded HTML file, which must show
 //! every word exactly and can never run anything, whatever was typed on the tablet.
 
-use hear_me::core::summary_html::is_png_data_url;
+use hear_me::core::summary::{FullRecord, Reader};
+use hear_me::core::summary_html::{is_png_data_url, Painters};
 use hear_me::core::{
-    render_summary_html, Audience, Decision, EntryId, Helper, HelperColour, HelperKind, LeftOut,
-    NewSession, Question, Session, SessionId, Summary, SummaryContent, SummaryText, Tool, Voice,
-    Words,
+    render_summary_html, Audience, Decision, EntryId, Export, ExportKind, Helper, HelperColour,
+    HelperKind, NewSession, Question, RespectLine, Session, SessionId, SharedItem, Shown, Summary,
+    SummaryChoices, SummaryContent, SummaryText, Tool, Voice, Words, WorkerReason,
 };
 
 /// The English texts the UI would fill from its translation file.
@@ -13,7 +14,8 @@ fn english() -> SummaryText {
     SummaryText {
         lang: "en".into(),
         title: "Summary of a conversation with Mia".into(),
-        audience_line: "The worker's full record: only for the case file".into(),
+        audience_line: "The worker's full record. Not for the family.".into(),
+        page_line: "Mia · The worker's full record, not for the family".into(),
         child_label: "Child".into(),
         age_label: "Age".into(),
         date_label: "Date".into(),
@@ -37,22 +39,46 @@ fn english() -> SummaryText {
         child_drew: "Child drew".into(),
         drawing_alt: "The child's drawing".into(),
         picture_missing: "The picture could not be added.".into(),
-        sharing_heading: "Who may see what".into(),
-        decision_private: "Only my worker".into(),
-        decision_shared_with: "Shared with:".into(),
-        decision_none: "No decision yet".into(),
         list_separator: ", ".into(),
         mum: "Mum".into(),
         dad: "Dad".into(),
         family: "My family".into(),
+        sibling: "My brother or sister".into(),
+        foster_carer: "My foster carer".into(),
         teacher: "My teacher".into(),
+        guardian: "My guardian".into(),
+        advocate: "My advocate".into(),
         court: "The judge / the court".into(),
         meeting: "Everyone at the meeting".into(),
-        kept_private_line: "The child kept some entries private.".into(),
-        shared_only_with_others_line: "Some entries are shared with other people only.".into(),
+        made_label: "Made:".into(),
+        wish_label: "The child's wish:".into(),
+        wish_private: "Nobody else".into(),
+        wish_none: "No decision yet".into(),
+        history_label: "Changes:".into(),
+        own_name_label: "The child's own name".into(),
+        held_back_label: "Held back by the worker from".into(),
+        passed_on_label: "Passed on without the child's agreement to".into(),
+        on_label: "On".into(),
+        decided_by_label: "Decided by".into(),
+        reason_label: "Reason".into(),
+        lifted_label: "Hold lifted".into(),
+        child_told_label: "The child was told on".into(),
+        child_not_told: "The child has not been told yet.".into(),
+        sharing_heading: "Who may see what".into(),
         undecided_line: "Some entries have no decision yet, so they are not shared.".into(),
-        worker_notes_heading: "Worker's notes".into(),
-        no_worker_notes: "The worker wrote no notes.".into(),
+        given_to_heading: "Given to".into(),
+        printed: "printed".into(),
+        downloaded: "downloaded".into(),
+        full_record_reader: "The full record".into(),
+        nothing_given: "Nothing has left the tablet yet.".into(),
+        reflection_heading: "Worker's reflection".into(),
+        no_reflection: "The worker wrote no reflection.".into(),
+        note_heading: "From the worker".into(),
+        respect_keep_for_now: "There are things Mia wanted to keep for now, and we respect that."
+            .into(),
+        respect_chose_what_is_shared: "Mia chose what is shared in this summary.".into(),
+        respect_decided_who_sees_what:
+            "Mia decided who may see each drawing and each of their words.".into(),
     }
 }
 
@@ -61,6 +87,31 @@ const PNG: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAE=";
 
 fn with_png(_: Question, _: EntryId) -> Option<String> {
     Some(PNG.to_owned())
+}
+
+/// A time as the tests write it: the milliseconds, marked.
+fn time(at_ms: u64) -> String {
+    format!("t{at_ms}")
+}
+
+/// The file for a summary, with every drawing as a PNG.
+fn render(summary: &Summary, text: &SummaryText) -> String {
+    render_summary_html(
+        summary,
+        text,
+        &Painters {
+            picture: &with_png,
+            time: &time,
+        },
+    )
+}
+
+/// The full record's own part of a summary.
+fn full_record(summary: &Summary) -> &FullRecord {
+    match &summary.reader {
+        Reader::FullRecord(record) => record,
+        Reader::ForAudience(_) => panic!("a summary for an audience"),
+    }
 }
 
 fn mia() -> Session {
@@ -181,17 +232,20 @@ fn the_full_record_shows_every_entry_in_the_order_made_house_by_house() {
             (Question::Dreams, vec!["oma".into(), "everyone".into()]),
         ]
     );
-    assert_eq!(summary.undecided, 1);
-    assert_eq!(summary.left_out, LeftOut::default());
+    assert_eq!(full_record(&summary).undecided, 1);
     let worries = &summary.question(Question::Worries).unwrap().entries;
-    assert_eq!(worries[0].decision, Some(Decision::Private));
+    assert_eq!(
+        worries[0].sharing.as_ref().unwrap().decision,
+        Some(Decision::Private)
+    );
     assert!(worries
         .windows(2)
         .all(|pair| pair[0].created_at <= pair[1].created_at));
     assert_eq!(summary.child_name, "Mia");
     assert_eq!(summary.age, Some(7));
-    assert_eq!(summary.worker, "Sam");
+    assert_eq!(summary.worker.as_deref(), Some("Sam"));
     assert_eq!(summary.tools, [Tool::ThreeHouses]);
+    assert!(summary.show_tools);
 }
 
 #[test]
@@ -207,15 +261,11 @@ fn an_audience_sees_only_what_the_child_shared_with_exactly_them() {
         ],
         "'my family' does not include Mum"
     );
-    assert_eq!(
-        for_mum.left_out,
-        LeftOut {
-            kept_private: 1,
-            shared_only_with_others: 2,
-            undecided: 1
-        }
-    );
-    assert_eq!(for_mum.left_out.total(), 4);
+    assert!(for_mum
+        .questions
+        .iter()
+        .flat_map(|question| &question.entries)
+        .all(|entry| entry.sharing.is_none()));
 
     let for_oma = Summary::of(&session, Some(&Audience::Named("Oma".into())));
     assert_eq!(
@@ -225,14 +275,6 @@ fn an_audience_sees_only_what_the_child_shared_with_exactly_them() {
             (Question::GoodThings, vec![]),
             (Question::Dreams, vec!["oma".to_string()]),
         ]
-    );
-    assert_eq!(
-        for_oma.left_out,
-        LeftOut {
-            kept_private: 1,
-            shared_only_with_others: 4,
-            undecided: 1
-        }
     );
 
     let for_family = Summary::of(&session, Some(&Audience::Family));
@@ -269,23 +311,14 @@ fn nothing_is_shared_before_the_child_decides() {
             .questions
             .iter()
             .all(|house| house.entries.is_empty()));
-        assert_eq!(
-            summary.left_out,
-            LeftOut {
-                kept_private: 0,
-                shared_only_with_others: 0,
-                undecided: 2
-            }
-        );
-        assert_eq!(summary.undecided, 2);
     }
     let full = Summary::of(&session, None);
-    assert_eq!(full.undecided, 2);
+    assert_eq!(full_record(&full).undecided, 2);
     assert!(full
         .questions
         .iter()
         .flat_map(|house| &house.entries)
-        .all(|entry| entry.decision.is_none()));
+        .all(|entry| entry.sharing.as_ref().unwrap().decision.is_none()));
 }
 
 #[test]
@@ -301,7 +334,7 @@ fn empty_houses_still_appear_for_every_reader() {
                 .collect::<Vec<_>>(),
             Question::ALL
         );
-        let html = render_summary_html(&summary, &english(), &with_png);
+        let html = render(&summary, &english());
         for name in [
             "House of Worries",
             "House of Good Things",
@@ -325,17 +358,22 @@ fn the_header_and_notes_come_from_the_session() {
     let mut session = mia();
     session.set_place("Schule", 2_000);
     session.set_present("Mia, Oma", 2_000);
-    session.set_worker_notes("Next: talk to Oma.", 2_000);
+    session.set_reflection("Next: talk to Oma.", 2_000);
     session.rename(Tool::ThreeHouses, Question::Worries, "Sturmhaus", 2_000);
     let summary = Summary::of(&session, None);
     assert_eq!(
         (
-            summary.place.as_str(),
-            summary.present.as_str(),
-            summary.worker_notes.as_str(),
+            summary.place.as_deref(),
+            summary.present.as_deref(),
+            full_record(&summary).reflection.as_str(),
             summary.date.as_str()
         ),
-        ("Schule", "Mia, Oma", "Next: talk to Oma.", "2026-11-27")
+        (
+            Some("Schule"),
+            Some("Mia, Oma"),
+            "Next: talk to Oma.",
+            "2026-11-27"
+        )
     );
     assert_eq!(
         summary
@@ -354,13 +392,279 @@ fn the_header_and_notes_come_from_the_session() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What each audience may read, and what it must never read
+
+/// A session with a secret in every place a summary could leak one: the worker's note for
+/// Dad and reflection, the place and who was there, a house the child renamed without
+/// deciding about the name, and one entry for each case of sharing.
+fn secrets() -> Session {
+    let mut session = mia();
+    session.set_place("SECRET-PLACE", 2_000);
+    session.set_present("SECRET-PRESENT", 2_000);
+    session.set_reflection("SECRET-REFLECTION", 2_000);
+    session.rename(Tool::ThreeHouses, Question::Worries, "SECRET-HOUSE", 2_000);
+    session.add_named_audience("Oma", 2_000);
+    let mut add = |text: &str, decision: Option<Decision>| {
+        let id = session.add_words(
+            Tool::ThreeHouses,
+            Question::Worries,
+            words(text, Voice::ChildSaidWorkerWrote),
+            3_000,
+        );
+        session.decide_sharing(Question::Worries, id, decision, 3_001);
+        SharedItem::Entry {
+            question: Question::Worries,
+            entry: id,
+        }
+    };
+    add("SHARED-WITH-MUM", Decision::shared_with([Audience::Mum]));
+    let held = add(
+        "HELD-FROM-MUM",
+        Decision::shared_with([Audience::Mum, Audience::Court]),
+    );
+    add("KEPT-PRIVATE", Some(Decision::Private));
+    add("NOT-DECIDED", None);
+    let passed = add("PASSED-TO-COURT", Some(Decision::Private));
+    assert!(session.hold_back(
+        held,
+        Audience::Mum,
+        WorkerReason::new("2026-11-28", "REASON-HOLD", "Sam").unwrap(),
+        4_000,
+    ));
+    assert!(session.record_passed_on(
+        passed,
+        Audience::Court,
+        WorkerReason::new("2026-11-28", "REASON-PASSED §8a", "Sam").unwrap(),
+        4_001,
+    ));
+    session.set_summary_choices(
+        SummaryChoices {
+            note: "SECRET-NOTE".into(),
+            ..SummaryChoices::default_for(&Audience::Dad)
+        },
+        4_002,
+    );
+    session.set_summary_choices(
+        SummaryChoices {
+            note: "NOTE-FOR-MUM".into(),
+            ..SummaryChoices::default_for(&Audience::Mum)
+        },
+        4_003,
+    );
+    session
+}
+
+#[test]
+fn every_audience_reads_only_what_the_child_agreed_and_the_worker_added_for_it() {
+    let session = secrets();
+    let oma = Audience::Named("Oma".into());
+    // Strings only the worker's full record may hold.
+    let worker_only = [
+        "SECRET-REFLECTION",
+        "SECRET-HOUSE",
+        "KEPT-PRIVATE",
+        "NOT-DECIDED",
+        "PASSED-TO-COURT",
+        "REASON-HOLD",
+        "REASON-PASSED",
+        "Held back by the worker",
+        "Passed on without",
+        "Nobody else",
+        "The child&#39;s wish",
+        "Worker&#39;s reflection",
+        "Given to",
+    ];
+    for audience in Audience::PICTURED.into_iter().chain([oma.clone()]) {
+        let html = render(&Summary::of(&session, Some(&audience)), &english());
+        let mut must = vec![];
+        let mut must_not = worker_only.to_vec();
+        // The entries: exactly what was shared with this audience and not held back.
+        match audience {
+            Audience::Mum => {
+                must.extend(["SHARED-WITH-MUM", "NOTE-FOR-MUM"]);
+                must_not.extend(["HELD-FROM-MUM", "SECRET-NOTE"]);
+            }
+            Audience::Court => {
+                must.push("HELD-FROM-MUM");
+                must_not.extend(["SHARED-WITH-MUM", "SECRET-NOTE", "NOTE-FOR-MUM"]);
+            }
+            Audience::Dad => {
+                must.push("SECRET-NOTE");
+                must_not.extend(["SHARED-WITH-MUM", "HELD-FROM-MUM", "NOTE-FOR-MUM"]);
+            }
+            _ => must_not.extend([
+                "SHARED-WITH-MUM",
+                "HELD-FROM-MUM",
+                "SECRET-NOTE",
+                "NOTE-FOR-MUM",
+            ]),
+        }
+        // The facts of the conversation: by default only for the court and the meeting.
+        let facts = [
+            "SECRET-PLACE",
+            "SECRET-PRESENT",
+            "<dd dir=\"auto\">Sam</dd>",
+        ];
+        if matches!(audience, Audience::Court | Audience::Meeting) {
+            must.extend(facts);
+            must.push("<dd dir=\"auto\">Three Houses</dd>");
+        } else {
+            must_not.extend(facts);
+            must_not.push("<dd dir=\"auto\">Three Houses</dd>");
+        }
+        for text in &must {
+            assert!(html.contains(text), "{audience:?} must read {text}");
+        }
+        for text in &must_not {
+            assert!(!html.contains(text), "{audience:?} must not read {text}");
+        }
+        // No count of what was left out: no digit outside the date, the age and the style.
+        let visible = visible_text(&html)
+            .replace("2026-11-27", "")
+            .replace("&#39;", "'");
+        let digits: String = visible.chars().filter(char::is_ascii_digit).collect();
+        assert_eq!(digits, "7", "{audience:?}: only the age, {visible}");
+        // The usual name stands where the child's own name was not agreed.
+        assert!(html.contains("<h2 dir=\"auto\">House of Worries</h2>"));
+    }
+
+    // The full record holds everything, with the hold and the passing-on and their reasons.
+    let html = render(&Summary::of(&session, None), &english());
+    for text in worker_only
+        .into_iter()
+        .filter(|text| !["Given to"].contains(text))
+        .chain([
+            "SHARED-WITH-MUM",
+            "HELD-FROM-MUM",
+            "SECRET-PLACE",
+            "SECRET-PRESENT",
+            "Given to",
+        ])
+    {
+        assert!(html.contains(text), "the full record holds {text}");
+    }
+    // The notes for an audience are for that audience only.
+    for text in ["SECRET-NOTE", "NOTE-FOR-MUM"] {
+        assert!(!html.contains(text), "the full record leaves out {text}");
+    }
+    assert!(html.contains("<dt>Held back by the worker from</dt>\n<dd dir=\"auto\">Mum</dd>"));
+    assert!(html.contains(
+        "<dt>Passed on without the child&#39;s agreement to</dt>\n<dd dir=\"auto\">The judge / the court</dd>"
+    ));
+    assert!(html.contains("<dd>The child has not been told yet.</dd>"));
+    assert!(html.contains("class=\"full-record\""));
+}
+
+#[test]
+fn the_worker_chooses_the_facts_a_summary_names_and_may_add_one_neutral_line() {
+    let mut session = secrets();
+    let choices = SummaryChoices {
+        shown: Shown {
+            place: true,
+            worker: true,
+            ..Shown::NOTHING
+        },
+        respect_line: Some(RespectLine::KeepForNow),
+        ..session.summary_choices(&Audience::Mum)
+    };
+    session.set_summary_choices(choices, 5_000);
+    let html = render(&Summary::of(&session, Some(&Audience::Mum)), &english());
+    assert!(html.contains("SECRET-PLACE"));
+    assert!(html.contains("<dd dir=\"auto\">Sam</dd>"));
+    assert!(!html.contains("SECRET-PRESENT"));
+    assert!(!html.contains("Three Houses"));
+    assert!(html.contains(
+        "<p class=\"respect\" dir=\"auto\">There are things Mia wanted to keep for now, and we respect that.</p>"
+    ));
+    // Dad's summary keeps its own choices.
+    let for_dad = render(&Summary::of(&session, Some(&Audience::Dad)), &english());
+    assert!(!for_dad.contains("SECRET-PLACE") && !for_dad.contains("we respect that"));
+}
+
+#[test]
+fn the_childs_own_name_for_a_house_reaches_only_those_the_child_agreed_and_not_held_back() {
+    let mut session = secrets();
+    let name = SharedItem::Name {
+        tool: Tool::ThreeHouses,
+        question: Question::Worries,
+    };
+    assert!(session.decide(
+        name,
+        Decision::shared_with([Audience::Mum, Audience::Dad]),
+        5_000
+    ));
+    assert!(session.hold_back(
+        name,
+        Audience::Dad,
+        WorkerReason::new("2026-11-29", "the name points at Dad", "Sam").unwrap(),
+        5_001
+    ));
+    let heading =
+        "<h2 dir=\"auto\">SECRET-HOUSE</h2>\n<p class=\"usual-name\">House of Worries</p>";
+    assert!(render(&Summary::of(&session, Some(&Audience::Mum)), &english()).contains(heading));
+    for audience in [Audience::Dad, Audience::Court, Audience::Family] {
+        let html = render(&Summary::of(&session, Some(&audience)), &english());
+        assert!(!html.contains("SECRET-HOUSE"), "{audience:?}");
+    }
+    // A new name starts undecided again: the child agreed to share the old one.
+    session.rename(Tool::ThreeHouses, Question::Worries, "NEW-NAME", 6_000);
+    let for_mum = render(&Summary::of(&session, Some(&Audience::Mum)), &english());
+    assert!(!for_mum.contains("NEW-NAME") && !for_mum.contains("SECRET-HOUSE"));
+    let full = render(&Summary::of(&session, None), &english());
+    assert!(full.contains("NEW-NAME"));
+    assert!(full.contains("the name points at Dad"));
+}
+
+#[test]
+fn every_printed_page_says_whose_it_is_and_who_it_is_for() {
+    let session = secrets();
+    let mut text = english();
+    text.page_line = "Mia · Summary for: \"Oma\" </style>".into();
+    let html = render(&Summary::of(&session, Some(&Audience::Mum)), &text);
+    assert!(html.contains(
+        "@top-center { content: \"Mia · Summary for: \\22 Oma\\22  \\3C \\2F style\\3E \";"
+    ));
+    assert!(html.contains("counter(page)"));
+    assert_eq!(html.matches("</style>").count(), 1);
+    assert!(html.contains("<body class=\"for-audience\">"));
+}
+
+#[test]
+fn the_full_record_lists_what_left_the_tablet() {
+    let mut session = secrets();
+    session.record_export(Export {
+        at_ms: 7_000,
+        audience: Some(Audience::Mum),
+        kind: ExportKind::Downloaded,
+        file_name: "hear-me-summary-Mia-2026-11-27-for-mum.html".into(),
+    });
+    session.record_export(Export {
+        at_ms: 8_000,
+        audience: None,
+        kind: ExportKind::Printed,
+        file_name: "hear-me-summary-Mia-2026-11-27-full-record.html".into(),
+    });
+    let html = render(&Summary::of(&session, None), &english());
+    assert_in_order(
+        &html,
+        &[
+            "<h2 dir=\"auto\">Given to</h2>",
+            "<li><bdi>Mum</bdi> — downloaded t7000 · hear-me-summary-Mia-2026-11-27-for-mum.html</li>",
+            "<li><bdi>The full record</bdi> — printed t8000 · hear-me-summary-Mia-2026-11-27-full-record.html</li>",
+        ],
+    );
+    let for_mum = render(&Summary::of(&session, Some(&Audience::Mum)), &english());
+    assert!(!for_mum.contains("downloaded") && !for_mum.contains("hear-me-summary"));
+}
+
+// ---------------------------------------------------------------------------------------------
 // The HTML file
 
 #[test]
 fn the_file_is_one_complete_document_without_script_or_outside_urls() {
     let mut session = decided();
-    session.set_worker_notes("Calm.", 9_000);
-    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    session.set_reflection("Calm.", 9_000);
+    let html = render(&Summary::of(&session, None), &english());
     assert!(
         html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
     );
@@ -392,7 +696,7 @@ fn the_full_record_marks_who_said_and_wrote_and_each_decision() {
         words("said", Voice::ChildSaidWorkerWrote),
         9_000,
     );
-    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    let html = render(&Summary::of(&session, None), &english());
     assert_eq!(html.matches("<p class=\"who\">Child wrote</p>").count(), 6);
     assert_eq!(
         html.matches("<p class=\"who\">Child said, worker wrote</p>")
@@ -400,18 +704,22 @@ fn the_full_record_marks_who_said_and_wrote_and_each_decision() {
         1
     );
     assert!(html.contains("<figcaption class=\"who\">Child drew</figcaption>"));
-    assert!(html.contains("<p class=\"decision\">Only my worker</p>"));
-    assert!(html.contains("<p class=\"decision\">Shared with: <bdi>My family</bdi></p>"));
-    assert!(html
-        .contains("<p class=\"decision\">Shared with: <bdi>Mum</bdi>, <bdi>My teacher</bdi></p>"));
-    assert!(html.contains("<p class=\"decision\">Shared with: <bdi>Oma</bdi></p>"));
+    assert!(html.contains("<p class=\"decision\">The child&#39;s wish: Nobody else</p>"));
+    assert!(html.contains("<p class=\"decision\">The child&#39;s wish: <bdi>My family</bdi></p>"));
+    assert!(html.contains(
+        "<p class=\"decision\">The child&#39;s wish: <bdi>Mum</bdi>, <bdi>My teacher</bdi></p>"
+    ));
+    assert!(html.contains("<p class=\"decision\">The child&#39;s wish: <bdi>Oma</bdi></p>"));
     assert_eq!(
-        html.matches("<p class=\"decision decision-none\">No decision yet</p>")
-            .count(),
+        html.matches(
+            "<p class=\"decision decision-none\">The child&#39;s wish: No decision yet</p>"
+        )
+        .count(),
         2
     );
     assert!(html.contains("Some entries have no decision yet"));
-    assert!(!html.contains("The child kept some entries private."));
+    // When each entry was made, in the reader's time.
+    assert!(html.contains("<p class=\"made\">Made: t3000</p>"));
     // The order made, within each house, and the houses in their fixed order.
     assert_in_order(
         &html,
@@ -428,21 +736,19 @@ fn the_full_record_marks_who_said_and_wrote_and_each_decision() {
             ">everyone<",
             ">said<",
             "Who may see what",
-            "Worker&#39;s notes",
+            "Worker&#39;s reflection",
+            "Given to",
+            "Nothing has left the tablet yet.",
         ],
     );
 }
 
 #[test]
-fn a_summary_for_mum_leaves_out_and_only_counts_the_rest() {
+fn a_summary_for_mum_leaves_out_the_rest_and_never_counts_it() {
     let session = decided();
     let mut text = english();
     text.audience_line = "Summary for: Mum".into();
-    let html = render_summary_html(
-        &Summary::of(&session, Some(&Audience::Mum)),
-        &text,
-        &with_png,
-    );
+    let html = render(&Summary::of(&session, Some(&Audience::Mum)), &text);
     assert!(html.contains("Summary for: Mum"));
     for hidden in [">private<", ">family<", ">undecided<", ">oma<"] {
         assert!(!html.contains(hidden), "{hidden} is left out");
@@ -450,16 +756,26 @@ fn a_summary_for_mum_leaves_out_and_only_counts_the_rest() {
     for seen in [">mum and teacher<", ">everyone<", PNG] {
         assert!(html.contains(seen), "{seen} is shown");
     }
-    assert!(html.contains("The child kept some entries private."));
-    assert!(html.contains("Some entries are shared with other people only."));
-    assert!(html.contains("Some entries have no decision yet"));
+    // No count, and no hint, of what was left out or why.
+    for never in [
+        "Who may see what",
+        "no decision yet",
+        "No decision yet",
+        "Nobody else",
+        "wish",
+        "Made:",
+        "Given to",
+        "reflection",
+    ] {
+        assert!(!html.contains(never), "{never}");
+    }
     // Who else may see an entry is not Mum's to read.
     assert!(!html.contains("class=\"decision"));
     assert!(!html.contains("My teacher"));
 }
 
 #[test]
-fn a_summary_where_nothing_is_left_out_still_says_nothing_was_kept_private() {
+fn the_full_record_needs_no_sharing_lines_when_all_is_decided() {
     let mut session = mia();
     let id = session.add_words(
         Tool::ThreeHouses,
@@ -473,16 +789,7 @@ fn a_summary_where_nothing_is_left_out_still_says_nothing_was_kept_private() {
         Decision::shared_with([Audience::Dad]),
         2_001,
     );
-    let html = render_summary_html(
-        &Summary::of(&session, Some(&Audience::Dad)),
-        &english(),
-        &with_png,
-    );
-    assert!(html.contains("The child kept some entries private."));
-    assert!(!html.contains("other people only"));
-    assert!(!html.contains("no decision yet"));
-    // The worker's full record needs no sharing lines when all is decided.
-    let full = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    let full = render(&Summary::of(&session, None), &english());
     assert!(!full.contains("Who may see what"));
 }
 
@@ -506,7 +813,7 @@ fn the_childs_words_are_kept_exactly_and_in_any_script() {
             2_000,
         );
     }
-    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    let html = render(&Summary::of(&session, None), &english());
     for text in texts {
         let expected = format!(
             "<blockquote class=\"child-words\" dir=\"auto\">{}</blockquote>",
@@ -521,7 +828,7 @@ fn the_childs_words_are_kept_exactly_and_in_any_script() {
 fn the_childs_own_house_name_leads_and_the_usual_name_follows() {
     let mut session = mia();
     session.rename(Tool::ThreeHouses, Question::Worries, "Sturmhaus ⛈", 2_000);
-    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    let html = render(&Summary::of(&session, None), &english());
     assert!(html.contains(
         "<h2 dir=\"auto\">Sturmhaus ⛈</h2>\n<p class=\"usual-name\">House of Worries</p>"
     ));
@@ -550,7 +857,14 @@ fn only_png_data_urls_become_pictures() {
     ];
     for picture in refused {
         let pictures = move |_: Question, _: EntryId| picture.map(str::to_owned);
-        let html = render_summary_html(&Summary::of(&session, None), &english(), &pictures);
+        let html = render_summary_html(
+            &Summary::of(&session, None),
+            &english(),
+            &Painters {
+                picture: &pictures,
+                time: &time,
+            },
+        );
         assert!(!html.contains("<img"), "{picture:?}");
         assert!(
             html.contains("<p class=\"missing\">The picture could not be added.</p>"),
@@ -559,7 +873,7 @@ fn only_png_data_urls_become_pictures() {
         assert_tags_are_only_ours(&html);
         assert!(!is_png_data_url(picture.unwrap_or_default()));
     }
-    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    let html = render(&Summary::of(&session, None), &english());
     assert!(html.contains(&format!("<img src=\"{PNG}\"")));
     assert!(!html.contains("class=\"missing\""));
 }
@@ -572,13 +886,17 @@ fn pictures_are_asked_for_by_house_and_entry() {
         asked.borrow_mut().push((question, entry));
         Some(PNG.to_owned())
     };
-    render_summary_html(&Summary::of(&session, None), &english(), &pictures);
+    let painters = Painters {
+        picture: &pictures,
+        time: &time,
+    };
+    render_summary_html(&Summary::of(&session, None), &english(), &painters);
     assert_eq!(*asked.borrow(), [(Question::Worries, EntryId(4))]);
     asked.borrow_mut().clear();
     render_summary_html(
         &Summary::of(&session, Some(&Audience::Family)),
         &english(),
-        &pictures,
+        &painters,
     );
     assert!(
         asked.borrow().is_empty(),
@@ -595,7 +913,7 @@ fn the_renderer_holds_no_words_of_its_own() {
     session.worker = "②".into();
     session.set_place("③", 2_000);
     session.set_present("④", 2_000);
-    session.set_worker_notes("⑤", 2_000);
+    session.set_reflection("⑤", 2_000);
     let id = session.add_words(
         Tool::ThreeHouses,
         Question::Worries,
@@ -619,7 +937,10 @@ fn the_renderer_holds_no_words_of_its_own() {
         let html = render_summary_html(
             &Summary::of(&session, audience.as_ref()),
             &SummaryText::default(),
-            &|_, _| None,
+            &Painters {
+                picture: &|_, _| None,
+                time: &|_| "⑨".into(),
+            },
         );
         let visible = visible_text(&html);
         assert!(
@@ -786,12 +1107,20 @@ fn everywhere(text: &str, for_named: bool) -> String {
     session.worker = text.into();
     session.set_place(text, 2_000);
     session.set_present(text, 2_000);
-    session.set_worker_notes(text, 2_000);
+    session.set_reflection(text, 2_000);
     let named = session
         .add_named_audience(text, 2_000)
         .expect("test texts are not blank");
     for question in Question::ALL {
         session.rename(Tool::ThreeHouses, question, text, 2_000);
+        session.decide(
+            SharedItem::Name {
+                tool: Tool::ThreeHouses,
+                question,
+            },
+            Decision::shared_with([named.clone()]),
+            2_001,
+        );
         for voice in [Voice::ChildWrote, Voice::ChildSaidWorkerWrote] {
             let id = session.add_words(Tool::ThreeHouses, question, words(text, voice), 2_000);
             session.decide_sharing(
@@ -816,15 +1145,34 @@ fn everywhere(text: &str, for_named: bool) -> String {
         2_000,
     );
     session.decide_sharing(Question::Worries, private, Some(Decision::Private), 2_001);
+    // The worker's records of their own, with the text everywhere they hold words.
+    let why = WorkerReason::new("2026-11-28", text, text).expect("test texts are not blank");
+    let item = SharedItem::Entry {
+        question: Question::Worries,
+        entry: private,
+    };
+    session.hold_back(item, named.clone(), why.clone(), 2_002);
+    session.record_passed_on(item, named.clone(), why, 2_003);
+    session.set_summary_choices(
+        SummaryChoices {
+            audience: named.clone(),
+            shown: Shown::EVERYTHING,
+            note: text.into(),
+            respect_line: Some(RespectLine::KeepForNow),
+        },
+        2_004,
+    );
+    session.record_export(Export {
+        at_ms: 2_005,
+        audience: Some(named.clone()),
+        kind: ExportKind::Downloaded,
+        file_name: text.into(),
+    });
     let mut labels = english();
     labels.title = format!("Summary of a conversation with {text}");
     labels.audience_line = format!("Summary for: {text}");
     let audience = for_named.then_some(named);
-    render_summary_html(
-        &Summary::of(&session, audience.as_ref()),
-        &labels,
-        &with_png,
-    )
+    render(&Summary::of(&session, audience.as_ref()), &labels)
 }
 
 #[test]
@@ -866,8 +1214,10 @@ fn hostile_text_stays_text_in_every_field() {
             for expected in &expected {
                 assert!(html.contains(expected), "{payload:?} as {expected}");
             }
+            let header = &html[html.find("<header>").unwrap()..html.find("</header>").unwrap()];
             assert_eq!(
-                html.matches(&format!("<dd dir=\"auto\">{escaped}</dd>"))
+                header
+                    .matches(&format!("<dd dir=\"auto\">{escaped}</dd>"))
                     .count(),
                 4,
                 "{payload:?}: name, place, present, worker"
@@ -898,7 +1248,7 @@ fn entities_typed_by_the_child_are_shown_as_typed_not_decoded() {
         words("&lt;script&gt; &amp; &#39;", Voice::ChildWrote),
         2_000,
     );
-    let html = render_summary_html(&Summary::of(&session, None), &english(), &with_png);
+    let html = render(&Summary::of(&session, None), &english());
     assert!(html.contains(">&amp;lt;script&amp;gt; &amp;amp; &amp;#39;</blockquote>"));
 }
 
@@ -916,13 +1266,20 @@ fn hostile_labels_and_language_stay_text_too() {
         &mut labels.child_drew,
         &mut labels.drawing_alt,
         &mut labels.picture_missing,
-        &mut labels.decision_shared_with,
-        &mut labels.decision_none,
+        &mut labels.page_line,
+        &mut labels.wish_label,
+        &mut labels.wish_none,
+        &mut labels.wish_private,
+        &mut labels.held_back_label,
+        &mut labels.reason_label,
+        &mut labels.given_to_heading,
+        &mut labels.note_heading,
+        &mut labels.respect_keep_for_now,
         &mut labels.list_separator,
         &mut labels.mum,
         &mut labels.undecided_line,
-        &mut labels.worker_notes_heading,
-        &mut labels.no_worker_notes,
+        &mut labels.reflection_heading,
+        &mut labels.no_reflection,
         &mut labels.three_houses,
         &mut labels.wizards_and_fairies,
         &mut labels.asked_in_label,
@@ -937,7 +1294,14 @@ fn hostile_labels_and_language_stay_text_too() {
         &with_png as &dyn Fn(Question, EntryId) -> Option<String>,
         &|_, _| None,
     ] {
-        let html = render_summary_html(&Summary::of(&session, None), &labels, pictures);
+        let html = render_summary_html(
+            &Summary::of(&session, None),
+            &labels,
+            &Painters {
+                picture: pictures,
+                time: &time,
+            },
+        );
         assert!(!html.to_lowercase().contains("<script"));
         assert_tags_are_only_ours(&html);
         assert!(html.starts_with(&format!(
@@ -982,7 +1346,7 @@ fn wizards_and_fairies_alone_shows_the_helpers_with_their_pictures() {
     let dreams = summary.question(Question::Dreams).unwrap();
     assert_eq!(dreams.own_name(Tool::WizardsAndFairies), Some("Sparky"));
     assert_eq!(dreams.entries[0].id, wish);
-    let html = render_summary_html(&summary, &english(), &with_png);
+    let html = render(&summary, &english());
     assert_tags_are_only_ours(&html);
     assert!(
         html.contains("<dd dir=\"auto\">Wizards and Fairies</dd>"),
@@ -1025,7 +1389,7 @@ fn a_session_with_both_tools_names_each_question_in_both_and_says_where_entries_
     with_helpers(&mut session);
     let summary = Summary::of(&session, None);
     assert_eq!(summary.tools, [Tool::ThreeHouses, Tool::WizardsAndFairies]);
-    let html = render_summary_html(&summary, &english(), &with_png);
+    let html = render(&summary, &english());
     assert_tags_are_only_ours(&html);
     assert!(html.contains("<dd dir=\"auto\">Three Houses, Wizards and Fairies</dd>"));
     assert!(html.contains("<h2 dir=\"auto\">House of Worries · Worries dragon</h2>"));
@@ -1049,7 +1413,7 @@ fn the_helpers_picture_stays_out_when_only_the_houses_were_used() {
     session.choose_helper(Helper::new(HelperKind::Fairy), 9_000);
     assert_eq!(Summary::of(&session, None).tools.len(), 2);
     let houses_only = decided();
-    let html = render_summary_html(&Summary::of(&houses_only, None), &english(), &with_png);
+    let html = render(&Summary::of(&houses_only, None), &english());
     assert!(!html.contains("class=\"helper\""));
     assert!(!html.contains("data:image/svg+xml"));
 }
@@ -1113,6 +1477,8 @@ fn assert_tags_are_only_ours(html: &str) {
         "img",
         "bdi",
         "div",
+        "span",
+        "ul",
     ];
     const ATTRIBUTES: &[&str] = &[
         "lang",

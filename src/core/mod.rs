@@ -2,6 +2,7 @@
 //! rule here is tested natively with `cargo test`.
 
 pub mod entry;
+pub mod exports;
 pub mod helpers;
 pub mod ink;
 pub mod place;
@@ -9,13 +10,21 @@ pub mod questions;
 pub mod session;
 pub mod sharing;
 pub mod summary;
+pub mod summary_choices;
 pub mod summary_html;
 
 pub use entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
+pub use exports::{summary_file_name, Export, ExportKind};
 pub use helpers::{Helper, HelperColour, HelperKind};
 pub use place::{ChildMode, Place};
 pub use questions::{Answers, Question, ThreeQuestions, Tool};
-pub use session::{Child, NewSession, QuestionInTool, Session, SessionError, SessionId};
-pub use sharing::{Audience, Decision, Sharing, SharingChange};
-pub use summary::{LeftOut, QuestionSummary, Summary, SummaryContent, SummaryEntry};
+pub use session::{
+    Child, NewSession, QuestionInTool, Session, SessionError, SessionId, SharedItem,
+};
+pub use sharing::{
+    Audience, Decision, Hold, Lifted, PassedOn, Sharing, SharingChange, WorkerReason,
+    WorkerReasonError,
+};
+pub use summary::{QuestionSummary, Summary, SummaryContent, SummaryEntry};
+pub use summary_choices::{RespectLine, Shown, SummaryChoices};
 pub use summary_html::{render_summary_html, SummaryText};

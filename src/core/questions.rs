@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::entry::Entry;
+use super::sharing::Sharing;
 
 /// One of the three questions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -76,6 +77,10 @@ pub struct Answers {
     /// The child's own name for the house (or helper), per tool; absent means the usual name.
     #[serde(default)]
     pub own_names: BTreeMap<Tool, String>,
+    /// Who may see each own name: the child's names for the houses are the child's words too
+    /// ("When Dad drinks"), so a summary for an audience shows one only where the child agreed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub name_sharing: BTreeMap<Tool, Sharing>,
     /// Entries in the order they were made.
     #[serde(default)]
     pub entries: Vec<Entry>,

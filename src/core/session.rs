@@ -3,10 +3,20 @@
 use serde::{Deserialize, Serialize};
 
 use super::entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
+use super::exports::Export;
 use super::helpers::Helper;
 use super::ink::Stroke;
 use super::questions::{Question, ThreeQuestions, Tool};
-use super::sharing::{Audience, Decision};
+use super::sharing::{is_iso_date, Audience, Decision, Sharing, WorkerReason};
+use super::summary_choices::SummaryChoices;
+
+/// Something of the child's that the child decides about: an entry, or the child's own name
+/// for a house or helper (the child's words too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SharedItem {
+    Entry { question: Question, entry: EntryId },
+    Name { tool: Tool, question: Question },
+}
 
 /// One question as a tool shows it: a house, or a helper.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -86,9 +96,21 @@ pub struct Session {
     pub created_at: u64,
     pub updated_at: u64,
     pub questions: ThreeQuestions,
-    /// The worker's observations, context and next steps: kept apart from the child's words.
+    /// The worker's reflection: observations, analysis, risk. Kept apart from the child's
+    /// words, and only ever in the worker's full record, never in a summary for an audience.
+    /// Stored as `worker_notes` up to schema 4, which appeared in every summary.
     #[serde(default)]
-    pub worker_notes: String,
+    pub reflection: String,
+    /// Pictured audiences that do not apply to this child (a dad who has died): they are not
+    /// offered, so the child is never asked about them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    hidden_audiences: Vec<Audience>,
+    /// The worker's choices for each audience's summary, for those the worker changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    summary_choices: Vec<SummaryChoices>,
+    /// Every print and download of a summary, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exports: Vec<Export>,
     /// The magical helper the child chose for Wizards and Fairies; None until they choose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helper: Option<Helper>,
@@ -130,7 +152,10 @@ impl Session {
             created_at: now_ms,
             updated_at: now_ms,
             questions: ThreeQuestions::default(),
-            worker_notes: String::new(),
+            reflection: String::new(),
+            hidden_audiences: Vec::new(),
+            summary_choices: Vec::new(),
+            exports: Vec::new(),
             helper: None,
             named_audiences: Vec::new(),
             next_entry: 1,
@@ -155,14 +180,36 @@ impl Session {
     }
 
     /// Gives a house (or helper) the child's own name; a blank name brings the usual one back.
+    /// What the child decided about sharing a name held for that name only, so a new name
+    /// starts undecided again (the history keeps the earlier decision).
     pub fn rename(&mut self, tool: Tool, question: Question, name: &str, now_ms: u64) {
-        let own_names = &mut self.questions.answers_mut(question).own_names;
-        if name.trim().is_empty() {
-            own_names.remove(&tool);
-        } else {
-            own_names.insert(tool, name.to_owned());
+        let answers = self.questions.answers_mut(question);
+        let new_name = (!name.trim().is_empty()).then(|| name.to_owned());
+        if answers.own_names.get(&tool) == new_name.as_ref() {
+            return;
+        }
+        match new_name {
+            Some(name) => answers.own_names.insert(tool, name),
+            None => answers.own_names.remove(&tool),
+        };
+        if let Some(sharing) = answers.name_sharing.get_mut(&tool) {
+            sharing.decide(None, now_ms);
         }
         self.touch(now_ms);
+    }
+
+    /// The child's own name for a question in `tool`, if a summary for `audience` may show
+    /// it: the child agreed, and the worker holds nothing back.
+    pub fn own_name_shown_to(
+        &self,
+        tool: Tool,
+        question: Question,
+        audience: &Audience,
+    ) -> Option<&str> {
+        let shown = self
+            .sharing(SharedItem::Name { tool, question })
+            .is_some_and(|sharing| sharing.is_shown_to(audience));
+        self.own_name(tool, question).filter(|_| shown)
     }
 
     /// Adds the child's words for a question, asked in `tool`.
@@ -296,9 +343,9 @@ impl Session {
         }
     }
 
-    /// The worker's notes, kept exactly as typed.
-    pub fn set_worker_notes(&mut self, text: &str, now_ms: u64) {
-        if replace_if_different(&mut self.worker_notes, text) {
+    /// The worker's reflection, kept exactly as typed.
+    pub fn set_reflection(&mut self, text: &str, now_ms: u64) {
+        if replace_if_different(&mut self.reflection, text) {
             self.touch(now_ms);
         }
     }
@@ -306,6 +353,239 @@ impl Session {
     /// The names the child gave for people who may see entries, in the order given.
     pub fn named_audiences(&self) -> &[String] {
         &self.named_audiences
+    }
+
+    pub fn is_hidden(&self, audience: &Audience) -> bool {
+        self.hidden_audiences.contains(audience)
+    }
+
+    /// Hides a pictured audience that does not apply to this child, or shows it again.
+    /// Decisions already made stay as they are: hiding changes what is asked, not what the
+    /// child said. Names the child gave cannot be hidden.
+    pub fn set_hidden(&mut self, audience: &Audience, hidden: bool, now_ms: u64) {
+        if matches!(audience, Audience::Named(_)) || self.is_hidden(audience) == hidden {
+            return;
+        }
+        if hidden {
+            self.hidden_audiences.push(audience.clone());
+            self.hidden_audiences.sort();
+        } else {
+            self.hidden_audiences.retain(|known| known != audience);
+        }
+        self.touch(now_ms);
+    }
+
+    /// Everyone the child is offered: the pictured choices that apply, then the names the
+    /// child gave.
+    pub fn audiences_to_offer(&self) -> Vec<Audience> {
+        Audience::PICTURED
+            .into_iter()
+            .filter(|audience| !self.is_hidden(audience))
+            .chain(
+                self.named_audiences
+                    .iter()
+                    .filter_map(|n| Audience::named(n)),
+            )
+            .collect()
+    }
+
+    /// Everyone a summary can be made for: those offered, and anyone a decision names even
+    /// if hidden since, in the offered order.
+    pub fn summary_audiences(&self) -> Vec<Audience> {
+        let decided: Vec<&Audience> = self
+            .shared_items()
+            .into_iter()
+            .filter_map(|item| self.sharing(item))
+            .filter_map(|sharing| sharing.decision.as_ref())
+            .flat_map(Decision::audiences)
+            .collect();
+        Audience::PICTURED
+            .into_iter()
+            .chain(
+                self.named_audiences
+                    .iter()
+                    .filter_map(|n| Audience::named(n)),
+            )
+            .filter(|audience| !self.is_hidden(audience) || decided.contains(&audience))
+            .collect()
+    }
+
+    /// The worker's choices for `audience`'s summary: as last set, or the safe defaults.
+    pub fn summary_choices(&self, audience: &Audience) -> SummaryChoices {
+        self.summary_choices
+            .iter()
+            .find(|choices| &choices.audience == audience)
+            .cloned()
+            .unwrap_or_else(|| SummaryChoices::default_for(audience))
+    }
+
+    /// Keeps the worker's choices for one audience's summary (the note exactly as typed).
+    pub fn set_summary_choices(&mut self, choices: SummaryChoices, now_ms: u64) {
+        if self.summary_choices(&choices.audience) == choices {
+            return;
+        }
+        match self
+            .summary_choices
+            .iter_mut()
+            .find(|known| known.audience == choices.audience)
+        {
+            Some(known) => *known = choices,
+            None => self.summary_choices.push(choices),
+        }
+        self.touch(now_ms);
+    }
+
+    /// Records a print or download of a summary.
+    pub fn record_export(&mut self, export: Export) {
+        let at_ms = export.at_ms;
+        self.exports.push(export);
+        self.touch(at_ms);
+    }
+
+    /// Every item the child decides about: the entries question by question in the houses'
+    /// order, each in the order made, then the child's own names.
+    pub fn shared_items(&self) -> Vec<SharedItem> {
+        let entries = Question::ALL.into_iter().flat_map(|question| {
+            self.entries(question)
+                .iter()
+                .map(move |entry| SharedItem::Entry {
+                    question,
+                    entry: entry.id,
+                })
+        });
+        let names = Question::ALL.into_iter().flat_map(|question| {
+            Tool::ALL
+                .into_iter()
+                .filter(move |&tool| self.own_name(tool, question).is_some())
+                .map(move |tool| SharedItem::Name { tool, question })
+        });
+        entries.chain(names).collect()
+    }
+
+    /// The sharing of an item; a name the child gave that nobody decided about yet has an
+    /// untouched sharing. None for an entry or a name that is not there.
+    pub fn sharing(&self, item: SharedItem) -> Option<&Sharing> {
+        static UNTOUCHED: Sharing = Sharing {
+            decision: None,
+            history: Vec::new(),
+            holds: Vec::new(),
+            passed_on: Vec::new(),
+        };
+        match item {
+            SharedItem::Entry { question, entry } => {
+                self.entry(question, entry).map(|entry| &entry.sharing)
+            }
+            SharedItem::Name { tool, question } => {
+                self.own_name(tool, question)?;
+                let answers = self.questions.answers(question);
+                Some(answers.name_sharing.get(&tool).unwrap_or(&UNTOUCHED))
+            }
+        }
+    }
+
+    fn sharing_mut(&mut self, item: SharedItem) -> Option<&mut Sharing> {
+        match item {
+            SharedItem::Entry { question, entry } => self
+                .questions
+                .answers_mut(question)
+                .entries
+                .iter_mut()
+                .find(|known| known.id == entry)
+                .map(|entry| &mut entry.sharing),
+            SharedItem::Name { tool, question } => {
+                let answers = self.questions.answers_mut(question);
+                answers
+                    .own_names
+                    .contains_key(&tool)
+                    .then(|| answers.name_sharing.entry(tool).or_default())
+            }
+        }
+    }
+
+    /// Changes an item's sharing through `change`; touches the session when it says it
+    /// changed something. False for an item that is not there.
+    fn change_sharing(
+        &mut self,
+        item: SharedItem,
+        now_ms: u64,
+        change: impl FnOnce(&mut Sharing) -> bool,
+    ) -> bool {
+        let changed = self.sharing_mut(item).is_some_and(change);
+        if changed {
+            self.touch(now_ms);
+        }
+        changed
+    }
+
+    /// The worker holds an item back from `from`, although the child agreed (for the child's
+    /// safety). Returns false when such a hold is already in force or there is no such item.
+    pub fn hold_back(
+        &mut self,
+        item: SharedItem,
+        from: Audience,
+        why: WorkerReason,
+        now_ms: u64,
+    ) -> bool {
+        self.change_sharing(item, now_ms, |sharing| sharing.hold_back(from, why, now_ms))
+    }
+
+    /// Ends the worker's hold from `from`; the hold stays in the record.
+    pub fn lift_hold(&mut self, item: SharedItem, from: &Audience, by: &str, now_ms: u64) -> bool {
+        self.change_sharing(item, now_ms, |sharing| sharing.lift_hold(from, by, now_ms))
+    }
+
+    /// Records that the worker passed an item on without the child's agreement.
+    pub fn record_passed_on(
+        &mut self,
+        item: SharedItem,
+        to: Audience,
+        why: WorkerReason,
+        now_ms: u64,
+    ) -> bool {
+        self.change_sharing(item, now_ms, |sharing| {
+            sharing.record_passed_on(to, why, now_ms);
+            true
+        })
+    }
+
+    /// Records the day the child was told about passing-on number `index` of an item.
+    pub fn record_child_told(
+        &mut self,
+        item: SharedItem,
+        index: usize,
+        on: &str,
+        now_ms: u64,
+    ) -> bool {
+        self.change_sharing(item, now_ms, |sharing| sharing.record_child_told(index, on))
+    }
+
+    /// The entries a summary for `audience` shows, question by question in the houses'
+    /// order: what the child agreed to share with exactly that audience, less what the worker
+    /// holds back.
+    pub fn entries_shown_to<'a>(
+        &'a self,
+        audience: &'a Audience,
+    ) -> impl Iterator<Item = (Question, &'a Entry)> + 'a {
+        Question::ALL.into_iter().flat_map(move |question| {
+            self.entries(question)
+                .iter()
+                .filter(move |entry| entry.sharing.is_shown_to(audience))
+                .map(move |entry| (question, entry))
+        })
+    }
+
+    /// The audiences that will see something of the child's, in the offered order: for the
+    /// child to hear back who will see what.
+    pub fn audiences_seeing_something(&self) -> Vec<Audience> {
+        self.summary_audiences()
+            .into_iter()
+            .filter(|audience| {
+                self.shared_items().into_iter().any(|item| {
+                    self.sharing(item)
+                        .is_some_and(|sharing| sharing.is_shown_to(audience))
+                })
+            })
+            .collect()
     }
 
     /// Adds a name the child gave ("Oma") to the people the child can choose from. The name
@@ -332,46 +612,45 @@ impl Session {
         decision: Option<Decision>,
         now_ms: u64,
     ) -> bool {
+        self.decide(
+            SharedItem::Entry {
+                question,
+                entry: id,
+            },
+            decision,
+            now_ms,
+        )
+    }
+
+    /// Records the child's decision for an entry or one of their names; see
+    /// [`Session::decide_sharing`].
+    pub fn decide(&mut self, item: SharedItem, decision: Option<Decision>, now_ms: u64) -> bool {
         let decision = decision.and_then(Decision::normalised);
-        let Some(entry) = self
-            .questions
-            .answers_mut(question)
-            .entries
-            .iter_mut()
-            .find(|entry| entry.id == id)
-        else {
-            return false;
-        };
-        if !entry.sharing.decide(decision.clone(), now_ms) {
+        let names = decision.clone();
+        if !self.change_sharing(item, now_ms, |sharing| sharing.decide(decision, now_ms)) {
             return false;
         }
-        self.remember_names_in(decision.as_ref(), now_ms);
-        self.touch(now_ms);
+        self.remember_names_in(names.as_ref(), now_ms);
         true
     }
 
-    /// The quick choice "share everything with …": the same decision for every entry in every
-    /// house. The child can still change single entries afterwards. Returns how many entries
-    /// changed. Sharing with an empty list changes nothing: it is no decision, and must not
-    /// wipe out the decisions the child already made.
+    /// The quick choice "share everything with …": the decision for every entry and name the
+    /// child has not decided about yet; what the child already decided stays. The child can
+    /// still change single ones afterwards. Returns how many changed. Sharing with an empty
+    /// list changes nothing: it is no decision.
     pub fn share_everything(&mut self, decision: Decision, now_ms: u64) -> usize {
         let Some(decision) = decision.normalised() else {
             return 0;
         };
-        let decision = Some(decision);
-        let mut changed = 0;
-        for question in Question::ALL {
-            for entry in &mut self.questions.answers_mut(question).entries {
-                if entry.sharing.decide(decision.clone(), now_ms) {
-                    changed += 1;
-                }
-            }
-        }
-        if changed > 0 {
-            self.remember_names_in(decision.as_ref(), now_ms);
-            self.touch(now_ms);
-        }
-        changed
+        let undecided: Vec<SharedItem> = self
+            .shared_items()
+            .into_iter()
+            .filter(|&item| self.sharing(item).is_some_and(Sharing::is_undecided))
+            .collect();
+        undecided
+            .into_iter()
+            .filter(|&item| self.decide(item, Some(decision.clone()), now_ms))
+            .count()
     }
 
     fn remember_names_in(&mut self, decision: Option<&Decision>, now_ms: u64) {
@@ -427,23 +706,11 @@ pub fn newest_first(sessions: &mut [Session]) {
     sessions.sort_by(|a, b| (&b.date, b.created_at).cmp(&(&a.date, a.created_at)));
 }
 
-fn is_iso_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return false;
-    }
-    let number =
-        |range: std::ops::Range<usize>| text.get(range).and_then(|part| part.parse::<u32>().ok());
-    matches!(
-        (number(0..4), number(5..7), number(8..10)),
-        (Some(_), Some(1..=12), Some(1..=31))
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::ink::Point;
+    use crate::core::WorkerReason;
     use crate::core::{HelperColour, HelperKind};
 
     fn form(name: &str) -> NewSession {
@@ -611,13 +878,10 @@ mod tests {
         let mut session = mia();
         session.set_place("  Schule,\n Raum 2 ", 2000);
         session.set_present(" Mia, Oma und ich ", 2100);
-        session.set_worker_notes("Mia was calm.\n\nNext: talk to Oma.  ", 2200);
+        session.set_reflection("Mia was calm.\n\nNext: talk to Oma.  ", 2200);
         assert_eq!(session.place, "  Schule,\n Raum 2 ");
         assert_eq!(session.present, " Mia, Oma und ich ");
-        assert_eq!(
-            session.worker_notes,
-            "Mia was calm.\n\nNext: talk to Oma.  "
-        );
+        assert_eq!(session.reflection, "Mia was calm.\n\nNext: talk to Oma.  ");
         assert_eq!(session.updated_at, 2200);
         session.set_place("  Schule,\n Raum 2 ", 9000);
         assert_eq!(session.updated_at, 2200, "the same text again is no change");
@@ -710,7 +974,7 @@ mod tests {
     }
 
     #[test]
-    fn share_everything_reaches_every_entry_and_each_can_still_differ() {
+    fn share_everything_reaches_only_what_the_child_has_not_decided_and_keeps_the_history() {
         let mut session = mia();
         let worry = session.add_drawing(Tool::ThreeHouses, Question::Worries, 2000);
         let good = session.add_words(
@@ -720,37 +984,207 @@ mod tests {
             2100,
         );
         let dream = session.add_words(Tool::ThreeHouses, Question::Dreams, Words::default(), 2200);
+        let private =
+            session.add_words(Tool::ThreeHouses, Question::Dreams, Words::default(), 2250);
+        session.rename(Tool::ThreeHouses, Question::Dreams, "Castle", 2260);
         session.decide_sharing(
             Question::Dreams,
             dream,
             Decision::shared_with([Audience::Meeting]),
             2300,
         );
-        let meeting = Decision::shared_with([Audience::Meeting]).unwrap();
-        assert_eq!(session.share_everything(meeting.clone(), 3000), 2);
-        assert_eq!(session.share_everything(meeting.clone(), 3100), 0);
+        session.decide_sharing(Question::Dreams, private, Some(Decision::Private), 2310);
+        let dad = Decision::shared_with([Audience::Dad]).unwrap();
+        // The drawing, the words and the house's name were undecided; the rest stays.
+        assert_eq!(session.share_everything(dad.clone(), 3000), 3);
+        assert_eq!(session.share_everything(dad.clone(), 3100), 0);
         assert_eq!(session.updated_at, 3000);
-        for (question, id) in [
-            (Question::Worries, worry),
-            (Question::GoodThings, good),
-            (Question::Dreams, dream),
+        let decision = |session: &Session, item| session.sharing(item).unwrap().decision.clone();
+        let entry = |question, entry| SharedItem::Entry { question, entry };
+        let name = SharedItem::Name {
+            tool: Tool::ThreeHouses,
+            question: Question::Dreams,
+        };
+        for item in [
+            entry(Question::Worries, worry),
+            entry(Question::GoodThings, good),
+            name,
         ] {
-            let sharing = &session.entry(question, id).unwrap().sharing;
-            assert_eq!(sharing.decision.as_ref(), Some(&meeting));
+            assert_eq!(decision(&session, item), Some(dad.clone()), "{item:?}");
         }
+        assert_eq!(
+            decision(&session, entry(Question::Dreams, dream)),
+            Decision::shared_with([Audience::Meeting]),
+            "the child's earlier choice stays"
+        );
+        assert_eq!(
+            decision(&session, entry(Question::Dreams, private)),
+            Some(Decision::Private)
+        );
+        // Each can still differ afterwards, and every change is in the history.
         assert!(session.decide_sharing(Question::Worries, worry, Some(Decision::Private), 3200));
+        let history: Vec<_> = session
+            .sharing(entry(Question::Worries, worry))
+            .unwrap()
+            .history
+            .iter()
+            .map(|change| (change.at_ms, change.decision.clone()))
+            .collect();
+        assert_eq!(
+            history,
+            [(3000, Some(dad.clone())), (3200, Some(Decision::Private))]
+        );
         assert_eq!(
             session.share_everything(Decision::SharedWith(vec![]), 3300),
             0,
-            "an empty list never wipes the child's decisions"
+            "an empty list is no decision"
         );
+    }
+
+    #[test]
+    fn the_worker_holds_back_and_passes_on_beside_the_childs_wish() {
+        let mut session = mia();
+        let id = session.add_words(Tool::ThreeHouses, Question::Worries, Words::default(), 2000);
+        let item = SharedItem::Entry {
+            question: Question::Worries,
+            entry: id,
+        };
+        let to_both = Decision::shared_with([Audience::Mum, Audience::Dad]);
+        session.decide(item, to_both.clone(), 2100);
+        let why = WorkerReason::new("2026-11-30", " not safe yet ", "Sam").unwrap();
+        assert_eq!(why.reason, "not safe yet");
+        assert!(session.hold_back(item, Audience::Dad, why.clone(), 2200));
+        assert!(
+            !session.hold_back(item, Audience::Dad, why.clone(), 2300),
+            "one hold in force at a time"
+        );
+        let sharing = session.sharing(item).unwrap();
+        assert_eq!(
+            sharing.decision, to_both,
+            "the child's wish stays as it was"
+        );
+        assert!(sharing.is_shown_to(&Audience::Mum));
+        assert!(!sharing.is_shown_to(&Audience::Dad));
         assert_eq!(
             session
-                .entry(Question::Worries, worry)
-                .unwrap()
-                .sharing
-                .decision,
-            Some(Decision::Private)
+                .entries_shown_to(&Audience::Dad)
+                .map(|(_, entry)| entry.id)
+                .collect::<Vec<_>>(),
+            []
+        );
+        assert_eq!(session.audiences_seeing_something(), [Audience::Mum]);
+        assert!(session.lift_hold(item, &Audience::Dad, "Sam", 2400));
+        assert!(!session.lift_hold(item, &Audience::Dad, "Sam", 2500));
+        let sharing = session.sharing(item).unwrap();
+        assert!(sharing.is_shown_to(&Audience::Dad));
+        assert_eq!(sharing.holds.len(), 1, "a lifted hold stays in the record");
+        assert_eq!(sharing.holds[0].lifted.as_ref().unwrap().at_ms, 2400);
+
+        assert!(session.record_passed_on(item, Audience::Court, why, 2600));
+        assert!(!session.record_child_told(item, 0, "30.11.2026", 2700));
+        assert!(session.record_child_told(item, 0, "2026-12-01", 2700));
+        assert!(
+            !session.record_child_told(item, 0, "2026-12-02", 2800),
+            "the day first written stays"
+        );
+        assert!(!session.record_child_told(item, 1, "2026-12-02", 2800));
+        let passed = &session.sharing(item).unwrap().passed_on[0];
+        assert_eq!(passed.to, Audience::Court);
+        assert_eq!(passed.child_told_on.as_deref(), Some("2026-12-01"));
+        assert!(
+            !session.sharing(item).unwrap().is_shown_to(&Audience::Court),
+            "passing on is the worker's act, not the child's agreement"
+        );
+        assert_eq!(session.updated_at, 2700);
+        let missing = SharedItem::Entry {
+            question: Question::Dreams,
+            entry: id,
+        };
+        assert!(!session.record_passed_on(
+            missing,
+            Audience::Court,
+            WorkerReason::new("2026-11-30", "x", "Sam").unwrap(),
+            2900
+        ));
+    }
+
+    #[test]
+    fn a_worker_reason_needs_a_date_a_reason_and_who_decided() {
+        use crate::core::WorkerReasonError;
+        assert_eq!(
+            WorkerReason::new("30.11.2026", "x", "Sam"),
+            Err(WorkerReasonError::DateInvalid)
+        );
+        assert_eq!(
+            WorkerReason::new("2026-11-30", "  ", "Sam"),
+            Err(WorkerReasonError::ReasonMissing)
+        );
+        assert_eq!(
+            WorkerReason::new("2026-11-30", "x", " "),
+            Err(WorkerReasonError::DeciderMissing)
+        );
+    }
+
+    #[test]
+    fn audiences_that_do_not_apply_are_not_offered_but_decisions_stay() {
+        let mut session = mia();
+        let id = session.add_words(Tool::ThreeHouses, Question::Worries, Words::default(), 2000);
+        session.decide_sharing(
+            Question::Worries,
+            id,
+            Decision::shared_with([Audience::Dad]),
+            2100,
+        );
+        session.add_named_audience("Oma", 2150);
+        session.set_hidden(&Audience::Dad, true, 2200);
+        session.set_hidden(&Audience::Teacher, true, 2200);
+        session.set_hidden(&Audience::Named("Oma".into()), true, 2200);
+        let offered = session.audiences_to_offer();
+        assert!(!offered.contains(&Audience::Dad));
+        assert!(!offered.contains(&Audience::Teacher));
+        assert_eq!(
+            offered.last(),
+            Some(&Audience::Named("Oma".into())),
+            "names the child gave stay"
+        );
+        assert_eq!(offered.len(), Audience::PICTURED.len() - 2 + 1);
+        // A summary can still be made for Dad, whom a decision names.
+        let for_summary = session.summary_audiences();
+        assert!(for_summary.contains(&Audience::Dad));
+        assert!(!for_summary.contains(&Audience::Teacher));
+        assert!(session
+            .sharing(SharedItem::Entry {
+                question: Question::Worries,
+                entry: id
+            })
+            .unwrap()
+            .is_shown_to(&Audience::Dad));
+        session.set_hidden(&Audience::Teacher, false, 2300);
+        assert!(session.audiences_to_offer().contains(&Audience::Teacher));
+    }
+
+    #[test]
+    fn summary_choices_start_safe_and_are_kept_per_audience() {
+        use crate::core::{Shown, SummaryChoices};
+        let mut session = mia();
+        assert_eq!(
+            session.summary_choices(&Audience::Mum).shown,
+            Shown::NOTHING
+        );
+        assert_eq!(
+            session.summary_choices(&Audience::Court).shown,
+            Shown::EVERYTHING
+        );
+        let mut for_mum = session.summary_choices(&Audience::Mum);
+        for_mum.shown.worker = true;
+        for_mum.note = "Please talk to me first.\n".into();
+        session.set_summary_choices(for_mum.clone(), 2000);
+        session.set_summary_choices(for_mum.clone(), 3000);
+        assert_eq!(session.updated_at, 2000);
+        assert_eq!(session.summary_choices(&Audience::Mum), for_mum);
+        assert_eq!(
+            session.summary_choices(&Audience::Dad),
+            SummaryChoices::default_for(&Audience::Dad)
         );
     }
 
@@ -758,7 +1192,7 @@ mod tests {
     fn the_new_header_fields_default_in_older_records() {
         let mut json = serde_json::to_value(mia()).unwrap();
         let fields = json.as_object_mut().unwrap();
-        for field in ["place", "present", "worker_notes", "named_audiences"] {
+        for field in ["place", "present", "reflection", "named_audiences"] {
             assert!(fields.remove(field).is_some(), "{field} is written");
         }
         let read: Session = serde_json::from_value(json).unwrap();

@@ -1,5 +1,9 @@
-//! The child's decisions about who may see each entry. The consent is the child's (UNCRC
-//! Article 12, SGB VIII §65), so nothing counts as agreed until the child has said so.
+//! The child's decisions about who may see each entry, and the worker's duty recorded apart.
+//! The consent is the child's (UNCRC Article 12, SGB VIII §65), so nothing counts as agreed
+//! until the child has said so. The child's choice is a wish the worker respects where it is
+//! safe: a worker may hold an entry back from someone the child chose (for the child's
+//! safety), or may have to pass it on without the child's agreement (a child-protection
+//! duty, §8a / §65 SGB VIII). Both are kept beside the wish, never in place of it.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +18,14 @@ pub enum Audience {
     Dad,
     /// "My family", as the child means it; not a shortcut for Mum or Dad.
     Family,
+    /// A brother or sister.
+    Sibling,
+    FosterCarer,
     Teacher,
+    /// The child's guardian in the proceedings (Verfahrensbeistand, children's guardian).
+    Guardian,
+    /// The child's advocate.
+    Advocate,
     /// The judge or the court.
     Court,
     /// Everyone at the meeting.
@@ -25,11 +36,15 @@ pub enum Audience {
 
 impl Audience {
     /// The choices shown as pictures, in the order they are offered.
-    pub const PICTURED: [Audience; 6] = [
+    pub const PICTURED: [Audience; 10] = [
         Audience::Mum,
         Audience::Dad,
         Audience::Family,
+        Audience::Sibling,
+        Audience::FosterCarer,
         Audience::Teacher,
+        Audience::Guardian,
+        Audience::Advocate,
         Audience::Court,
         Audience::Meeting,
     ];
@@ -47,11 +62,30 @@ impl Audience {
             Audience::Mum => Some("mum"),
             Audience::Dad => Some("dad"),
             Audience::Family => Some("family"),
+            Audience::Sibling => Some("sibling"),
+            Audience::FosterCarer => Some("foster-carer"),
             Audience::Teacher => Some("teacher"),
+            Audience::Guardian => Some("guardian"),
+            Audience::Advocate => Some("advocate"),
             Audience::Court => Some("court"),
             Audience::Meeting => Some("meeting"),
             Audience::Named(_) => None,
         }
+    }
+
+    /// The child's family and the people they live with, and anyone the child named. A
+    /// summary for them may reach the very person the child is worried about, so it shows
+    /// nothing of where and with whom the child spoke unless the worker chooses so.
+    pub fn is_family(&self) -> bool {
+        matches!(
+            self,
+            Audience::Mum
+                | Audience::Dad
+                | Audience::Family
+                | Audience::Sibling
+                | Audience::FosterCarer
+                | Audience::Named(_)
+        )
     }
 }
 
@@ -122,14 +156,106 @@ pub struct SharingChange {
     pub decision: Option<Decision>,
 }
 
-/// An entry's sharing: the decision today and how it came to be. No decision means
-/// undecided: the entry is shown to nobody but the worker, and summaries say so.
+/// What the worker writes down about a decision of their own: when, why and who decided.
+/// Checked by [`WorkerReason::new`], so a stored record always says all three.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkerReason {
+    /// `YYYY-MM-DD`, the day it was decided or done.
+    pub on: String,
+    /// Why, in the worker's words.
+    pub reason: String,
+    /// Who decided, as typed.
+    pub decided_by: String,
+}
+
+/// Why a worker's decision cannot be recorded as given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkerReasonError {
+    DateInvalid,
+    ReasonMissing,
+    DeciderMissing,
+}
+
+impl WorkerReason {
+    /// A reason with a real date, and a reason and a name that are not blank (kept as typed,
+    /// trimmed at the ends).
+    pub fn new(on: &str, reason: &str, decided_by: &str) -> Result<Self, WorkerReasonError> {
+        if !is_iso_date(on.trim()) {
+            return Err(WorkerReasonError::DateInvalid);
+        }
+        if reason.trim().is_empty() {
+            return Err(WorkerReasonError::ReasonMissing);
+        }
+        if decided_by.trim().is_empty() {
+            return Err(WorkerReasonError::DeciderMissing);
+        }
+        Ok(WorkerReason {
+            on: on.trim().to_owned(),
+            reason: reason.trim().to_owned(),
+            decided_by: decided_by.trim().to_owned(),
+        })
+    }
+}
+
+/// The worker keeps an entry from someone the child chose, for the child's safety ("not
+/// shown to Dad, although the child agreed"). Worker-only: it never appears in a summary for
+/// an audience, it only keeps the entry out of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hold {
+    pub from: Audience,
+    #[serde(flatten)]
+    pub why: WorkerReason,
+    /// Milliseconds since the Unix epoch, when it was written down.
+    pub recorded_at_ms: u64,
+    /// When the hold ended; a lifted hold stays in the record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifted: Option<Lifted>,
+}
+
+/// The end of a hold: when, and who lifted it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lifted {
+    pub at_ms: u64,
+    pub by: String,
+}
+
+impl Hold {
+    pub fn is_active(&self) -> bool {
+        self.lifted.is_none()
+    }
+}
+
+/// The worker passed an entry on without the child's agreement: to whom, when, why, and when
+/// the child was told. Worker-only: it appears in the full record and nowhere else.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PassedOn {
+    /// Who received it: one of the pictured choices, or a name the worker typed.
+    pub to: Audience,
+    #[serde(flatten)]
+    pub why: WorkerReason,
+    /// `YYYY-MM-DD`, the day the child was told; None until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_told_on: Option<String>,
+    /// Milliseconds since the Unix epoch, when it was written down.
+    pub recorded_at_ms: u64,
+}
+
+/// An entry's sharing: the child's wish today and how it came to be, and beside it the
+/// worker's own records. No decision means undecided: the entry is shown to nobody but the
+/// worker, and the full record says so.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "StoredSharing")]
 pub struct Sharing {
+    /// The child's wish.
     pub decision: Option<Decision>,
-    /// Every real change, oldest first.
+    /// Every real change of the child's wish, oldest first.
     pub history: Vec<SharingChange>,
+    /// The worker's holds, oldest first, lifted ones too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holds: Vec<Hold>,
+    /// Every time the worker passed it on without the child's agreement, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passed_on: Vec<PassedOn>,
 }
 
 /// How sharing is read from a record: decisions are normalised, so a hand-edited or damaged
@@ -140,6 +266,10 @@ struct StoredSharing {
     decision: Option<Decision>,
     #[serde(default)]
     history: Vec<SharingChange>,
+    #[serde(default)]
+    holds: Vec<Hold>,
+    #[serde(default)]
+    passed_on: Vec<PassedOn>,
 }
 
 impl From<StoredSharing> for Sharing {
@@ -154,6 +284,8 @@ impl From<StoredSharing> for Sharing {
                     decision: change.decision.and_then(Decision::normalised),
                 })
                 .collect(),
+            holds: stored.holds,
+            passed_on: stored.passed_on,
         }
     }
 }
@@ -171,11 +303,82 @@ impl Sharing {
         true
     }
 
-    /// Whether `audience` may see the entry; never true while undecided.
+    /// Whether the child agreed that `audience` may see the entry; never true while
+    /// undecided.
     pub fn is_shared_with(&self, audience: &Audience) -> bool {
         self.decision
             .as_ref()
             .is_some_and(|decision| decision.allows(audience))
+    }
+
+    /// Whether a summary for `audience` shows the entry: the child agreed, and the worker
+    /// holds nothing back from that audience. The one rule every summary and every
+    /// "who will see what" follows.
+    pub fn is_shown_to(&self, audience: &Audience) -> bool {
+        self.is_shared_with(audience) && !self.is_held_back_from(audience)
+    }
+
+    /// Whether the worker holds the entry back from `audience` now.
+    pub fn is_held_back_from(&self, audience: &Audience) -> bool {
+        self.holds
+            .iter()
+            .any(|hold| hold.is_active() && &hold.from == audience)
+    }
+
+    /// Holds the entry back from `audience`. Returns false, recording nothing, when a hold
+    /// from that audience is already in force.
+    pub fn hold_back(&mut self, from: Audience, why: WorkerReason, at_ms: u64) -> bool {
+        if self.is_held_back_from(&from) {
+            return false;
+        }
+        self.holds.push(Hold {
+            from,
+            why,
+            recorded_at_ms: at_ms,
+            lifted: None,
+        });
+        true
+    }
+
+    /// Ends the hold from `audience`; the hold stays in the record, marked lifted. Returns
+    /// false when there was none in force.
+    pub fn lift_hold(&mut self, from: &Audience, by: &str, at_ms: u64) -> bool {
+        let Some(hold) = self
+            .holds
+            .iter_mut()
+            .find(|hold| hold.is_active() && &hold.from == from)
+        else {
+            return false;
+        };
+        hold.lifted = Some(Lifted {
+            at_ms,
+            by: by.trim().to_owned(),
+        });
+        true
+    }
+
+    /// Records that the worker passed the entry on without the child's agreement.
+    pub fn record_passed_on(&mut self, to: Audience, why: WorkerReason, at_ms: u64) {
+        self.passed_on.push(PassedOn {
+            to,
+            why,
+            child_told_on: None,
+            recorded_at_ms: at_ms,
+        });
+    }
+
+    /// Records the day the child was told about passing-on number `index`. Returns false for
+    /// no such record, a date that is not one, or a day already recorded (it is kept as it
+    /// was first written).
+    pub fn record_child_told(&mut self, index: usize, on: &str) -> bool {
+        let on = on.trim();
+        match self.passed_on.get_mut(index) {
+            Some(passed) if passed.child_told_on.is_none() && is_iso_date(on) => {
+                passed.child_told_on = Some(on.to_owned());
+                true
+            }
+            _ => false,
+        }
     }
 
     pub fn is_undecided(&self) -> bool {
@@ -184,8 +387,25 @@ impl Sharing {
 
     /// True for an entry nobody ever decided about; such sharing is left out of records.
     pub fn is_untouched(&self) -> bool {
-        self.decision.is_none() && self.history.is_empty()
+        self.decision.is_none()
+            && self.history.is_empty()
+            && self.holds.is_empty()
+            && self.passed_on.is_empty()
     }
+}
+
+/// `YYYY-MM-DD` with a month and a day that can exist.
+pub fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number =
+        |range: std::ops::Range<usize>| text.get(range).and_then(|part| part.parse::<u32>().ok());
+    matches!(
+        (number(0..4), number(5..7), number(8..10)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
 }
 
 #[cfg(test)]

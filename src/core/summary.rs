@@ -1,11 +1,18 @@
-//! The summary of a session: what the worker takes home, or what one audience may see.
+//! The summary of a session: the worker's full record, or what one audience may see.
 //! Built from the session alone, so the screen, the print and the download show the same.
+//!
+//! A summary for an audience holds only what the child agreed to share with that audience
+//! and the worker does not hold back, plus what the worker deliberately adds for it. Nothing
+//! of the worker's own records, no count of what was left out, and the facts about the
+//! conversation only as the worker chose them for that audience.
 
 use super::entry::{EntryContent, EntryId, Words};
+use super::exports::Export;
 use super::helpers::Helper;
 use super::questions::{Question, Tool};
 use super::session::Session;
-use super::sharing::{Audience, Decision};
+use super::sharing::{Audience, Sharing};
+use super::summary_choices::RespectLine;
 
 /// A session as a summary for one reader.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,29 +22,54 @@ pub struct Summary {
     pub age: Option<u8>,
     /// `YYYY-MM-DD`.
     pub date: String,
-    /// Where the conversation happened, as the worker typed it.
-    pub place: String,
-    /// Who was present, as the worker typed it.
-    pub present: String,
-    /// The worker's name; empty when none was given.
-    pub worker: String,
-    /// The tools the child used, in a fixed order (see [`Session::tools_used`]).
+    /// Where the conversation happened, as the worker typed it; None when this summary does
+    /// not name it.
+    pub place: Option<String>,
+    /// Who was present, as the worker typed it; None when this summary does not name it.
+    pub present: Option<String>,
+    /// The worker's name; None when this summary does not name it or none was given.
+    pub worker: Option<String>,
+    /// The tools the child used, in a fixed order (see [`Session::tools_used`]): the
+    /// questions are named as those tools name them.
     pub tools: Vec<Tool>,
-    /// The helper the child chose for Wizards and Fairies, when that tool was used.
+    /// Whether the summary says which tools were used and shows the child's helper.
+    pub show_tools: bool,
+    /// The helper the child chose for Wizards and Fairies, when that tool was used and the
+    /// summary shows the tools.
     pub helper: Option<Helper>,
-    /// Who the summary is for; None is the worker's full record.
-    pub audience: Option<Audience>,
     /// One per question, shown as a house, a helper or both, by the tools used, in the order
     /// of the first tool used (the houses': worries, good things, dreams); one with nothing in
     /// it still appears, so the reader sees the child was asked.
     pub questions: Vec<QuestionSummary>,
-    /// Entries not shown in this summary, counted across all houses and never described.
-    pub left_out: LeftOut,
-    /// Entries with no decision yet, across all houses. In the full record they are shown,
-    /// marked undecided; for an audience they are left out and also counted in `left_out`.
+    pub reader: Reader,
+}
+
+/// Who reads a summary, and what only that reader gets.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reader {
+    /// The worker's full record: not for the family.
+    FullRecord(FullRecord),
+    ForAudience(ForAudience),
+}
+
+/// What only the worker's full record holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FullRecord {
+    /// The worker's reflection: observations, analysis, risk.
+    pub reflection: String,
+    /// Entries with no decision yet, across all houses.
     pub undecided: usize,
-    /// The worker's observations, context and next steps; never mixed with the child's words.
-    pub worker_notes: String,
+    /// Every print and download so far, oldest first.
+    pub exports: Vec<Export>,
+}
+
+/// What a summary for an audience adds, as the worker chose it for that audience.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ForAudience {
+    pub audience: Audience,
+    /// "For the people who read this summary", as the worker typed it.
+    pub note: String,
+    pub respect_line: Option<RespectLine>,
 }
 
 /// One question, as a house and/or a helper, with the entries this summary shows.
@@ -45,14 +77,17 @@ pub struct Summary {
 pub struct QuestionSummary {
     pub question: Question,
     /// For each tool used, in the order of `Summary::tools`, the child's own name for the
-    /// house or helper; None means the usual name, which the UI supplies in its language.
+    /// house or helper where this summary may show it; None means the usual name, which the
+    /// UI supplies in its language.
     pub names: Vec<(Tool, Option<String>)>,
+    /// In the full record, the sharing of each own name the child gave; empty otherwise.
+    pub name_sharing: Vec<(Tool, Sharing)>,
     /// In the order the child made them, from every tool.
     pub entries: Vec<SummaryEntry>,
 }
 
 impl QuestionSummary {
-    /// The child's own name for this question in `tool`, if they gave one.
+    /// The child's own name for this question in `tool`, if this summary shows it.
     pub fn own_name(&self, tool: Tool) -> Option<&str> {
         self.names
             .iter()
@@ -70,8 +105,10 @@ pub struct SummaryEntry {
     /// The tool the child was using when they made it.
     pub tool: Tool,
     pub content: SummaryContent,
-    /// The child's decision; None means undecided.
-    pub decision: Option<Decision>,
+    /// In the full record, the child's wish with its history and the worker's holds and
+    /// passings-on; None in a summary for an audience, which never tells who else may see
+    /// an entry or what the worker did.
+    pub sharing: Option<Sharing>,
 }
 
 /// What an entry shows. A drawing is named, not copied: the browser paints it into a PNG.
@@ -85,97 +122,108 @@ pub enum SummaryContent {
     },
 }
 
-/// How many entries a summary for an audience leaves out, and why. All zero in the full record.
-/// Counted over the whole session, not per house: a count per house would already tell a
-/// reader where the child kept something back.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LeftOut {
-    /// The child chose "only my worker".
-    pub kept_private: usize,
-    /// The child shared them, but not with this audience.
-    pub shared_only_with_others: usize,
-    /// The child has not decided yet; nothing is shared by default.
-    pub undecided: usize,
-}
-
-impl LeftOut {
-    pub fn total(&self) -> usize {
-        self.kept_private + self.shared_only_with_others + self.undecided
-    }
-}
-
 impl Summary {
-    /// The summary of `session` for `audience`, or the worker's full record for None.
-    /// An audience sees only entries the child shared with exactly that audience (see
-    /// [`Decision::allows`]); everything else is only counted.
+    /// The summary of `session` for `audience`, with the worker's choices for it, or the
+    /// worker's full record for None.
     pub fn of(session: &Session, audience: Option<&Audience>) -> Summary {
-        let mut left_out = LeftOut::default();
-        let mut undecided = 0;
         let tools = session.tools_used();
         let order = tools.first().copied().unwrap_or_default().questions();
         let questions = order
             .into_iter()
-            .map(|question| {
-                let mut entries = Vec::new();
-                for entry in session.entries(question) {
-                    let decision = &entry.sharing.decision;
-                    if decision.is_none() {
-                        undecided += 1;
-                    }
-                    if let Some(audience) = audience {
-                        match decision {
-                            None => left_out.undecided += 1,
-                            Some(Decision::Private) => left_out.kept_private += 1,
-                            Some(shared) if !shared.allows(audience) => {
-                                left_out.shared_only_with_others += 1
-                            }
-                            Some(_) => {}
-                        }
-                        if !entry.sharing.is_shared_with(audience) {
-                            continue;
-                        }
-                    }
-                    let content = match &entry.content {
-                        EntryContent::Words(words) => SummaryContent::Words(words.clone()),
-                        EntryContent::Drawing(_) => SummaryContent::Drawing {
-                            question,
-                            entry: entry.id,
-                        },
-                    };
-                    entries.push(SummaryEntry {
+            .map(|question| QuestionSummary {
+                question,
+                names: tools
+                    .iter()
+                    .map(|&tool| {
+                        let name = match audience {
+                            None => session.own_name(tool, question),
+                            Some(audience) => session.own_name_shown_to(tool, question, audience),
+                        };
+                        (tool, name.map(str::to_owned))
+                    })
+                    .collect(),
+                name_sharing: match audience {
+                    None => Tool::ALL
+                        .into_iter()
+                        .filter_map(|tool| {
+                            let item = super::session::SharedItem::Name { tool, question };
+                            session
+                                .sharing(item)
+                                .filter(|sharing| !sharing.is_untouched())
+                                .map(|sharing| (tool, sharing.clone()))
+                        })
+                        .collect(),
+                    Some(_) => Vec::new(),
+                },
+                entries: session
+                    .entries(question)
+                    .iter()
+                    .filter(|entry| audience.is_none_or(|a| entry.sharing.is_shown_to(a)))
+                    .map(|entry| SummaryEntry {
                         id: entry.id,
                         created_at: entry.created_at,
                         tool: entry.tool,
-                        content,
-                        decision: decision.clone(),
-                    });
-                }
-                QuestionSummary {
-                    question,
-                    names: tools
-                        .iter()
-                        .map(|&tool| (tool, session.own_name(tool, question).map(str::to_owned)))
-                        .collect(),
-                    entries,
-                }
+                        content: match &entry.content {
+                            EntryContent::Words(words) => SummaryContent::Words(words.clone()),
+                            EntryContent::Drawing(_) => SummaryContent::Drawing {
+                                question,
+                                entry: entry.id,
+                            },
+                        },
+                        sharing: audience.is_none().then(|| entry.sharing.clone()),
+                    })
+                    .collect(),
             })
             .collect();
+
+        let (shown, reader) = match audience {
+            None => (
+                super::summary_choices::Shown::EVERYTHING,
+                Reader::FullRecord(FullRecord {
+                    reflection: session.reflection.clone(),
+                    undecided: Question::ALL
+                        .into_iter()
+                        .flat_map(|question| session.entries(question))
+                        .filter(|entry| entry.sharing.is_undecided())
+                        .count(),
+                    exports: session.exports.clone(),
+                }),
+            ),
+            Some(audience) => {
+                let choices = session.summary_choices(audience);
+                (
+                    choices.shown,
+                    Reader::ForAudience(ForAudience {
+                        audience: audience.clone(),
+                        note: choices.note,
+                        respect_line: choices.respect_line,
+                    }),
+                )
+            }
+        };
+        let fact = |show: bool, text: &str| (show && !text.is_empty()).then(|| text.to_owned());
         Summary {
             child_name: session.child.name.clone(),
             age: session.child.age,
             date: session.date.clone(),
-            place: session.place.clone(),
-            present: session.present.clone(),
-            worker: session.worker.clone(),
+            place: fact(shown.place, &session.place),
+            present: fact(shown.present, &session.present),
+            worker: fact(shown.worker, &session.worker),
+            show_tools: shown.tools,
             helper: session
                 .helper
-                .filter(|_| tools.contains(&Tool::WizardsAndFairies)),
+                .filter(|_| shown.tools && tools.contains(&Tool::WizardsAndFairies)),
             tools,
-            audience: audience.cloned(),
             questions,
-            left_out,
-            undecided,
-            worker_notes: session.worker_notes.clone(),
+            reader,
+        }
+    }
+
+    /// Who the summary is for; None for the worker's full record.
+    pub fn audience(&self) -> Option<&Audience> {
+        match &self.reader {
+            Reader::FullRecord(_) => None,
+            Reader::ForAudience(reader) => Some(&reader.audience),
         }
     }
 
@@ -189,7 +237,7 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{NewSession, SessionId, Voice};
+    use crate::core::{Decision, NewSession, SessionId, Voice};
 
     fn session() -> Session {
         let form = NewSession {
@@ -224,8 +272,10 @@ mod tests {
                 (Question::Dreams, 0)
             ]
         );
-        assert_eq!(summary.left_out, LeftOut::default());
-        assert_eq!(summary.undecided, 0);
+        let Reader::FullRecord(record) = &summary.reader else {
+            panic!("no audience is the full record")
+        };
+        assert_eq!(record.undecided, 0);
     }
 
     #[test]
@@ -257,8 +307,11 @@ mod tests {
             worries.iter().map(|e| e.id).collect::<Vec<_>>(),
             [first, second]
         );
-        assert_eq!(worries[0].decision, None);
-        assert_eq!(worries[1].decision, Some(Decision::Private));
+        assert_eq!(worries[0].sharing.as_ref().unwrap().decision, None);
+        assert_eq!(
+            worries[1].sharing.as_ref().unwrap().decision,
+            Some(Decision::Private)
+        );
         assert_eq!(
             worries[1].content,
             SummaryContent::Drawing {
@@ -266,7 +319,9 @@ mod tests {
                 entry: second
             }
         );
-        assert_eq!(summary.undecided, 1);
-        assert_eq!(summary.left_out.total(), 0);
+        let Reader::FullRecord(record) = &summary.reader else {
+            panic!("no audience is the full record")
+        };
+        assert_eq!(record.undecided, 1);
     }
 }

@@ -3,13 +3,21 @@
 //!
 //! Every piece of text, the child's words and the translated labels alike, goes through
 //! [`escape`], so nothing typed on the tablet can ever become markup or script.
+//!
+//! What a reader sees is decided by [`Summary`]: this file only lays it out. The worker's own
+//! records (the child's wish per entry, holds, passings-on, the reflection, what left the
+//! tablet) exist only in a full record's summary, so they cannot reach an audience's file.
 
 use std::fmt::Write;
 
 use super::entry::{EntryId, Voice};
+use super::exports::{Export, ExportKind};
 use super::questions::{Question, Tool};
-use super::sharing::{Audience, Decision};
-use super::summary::{QuestionSummary, Summary, SummaryContent, SummaryEntry};
+use super::sharing::{Audience, Decision, Hold, PassedOn, Sharing};
+use super::summary::{
+    ForAudience, FullRecord, QuestionSummary, Reader, Summary, SummaryContent, SummaryEntry,
+};
+use super::summary_choices::RespectLine;
 
 /// The words of a summary in the app's current language, filled by the UI from its
 /// translation files: the renderer itself holds no language. All fields are plain text.
@@ -20,8 +28,10 @@ pub struct SummaryText {
     /// The document's title and first heading.
     pub title: String,
     /// Who the summary is for, already filled: "Summary for: Mum", or a line saying this is
-    /// the worker's full record.
+    /// the worker's full record and not for the family.
     pub audience_line: String,
+    /// Printed at the top of every page: the child's alias and who the file is for.
+    pub page_line: String,
 
     pub child_label: String,
     pub age_label: String,
@@ -34,11 +44,11 @@ pub struct SummaryText {
     pub three_houses: String,
     pub wizards_and_fairies: String,
     /// Before the tool an entry was made in, such as "Asked in:"; shown when both tools were
-    /// used, so a reader knows how the question was put to the child.
+    /// used and the summary names the tools, so a reader knows how the question was put.
     pub asked_in_label: String,
 
-    /// The usual names of the houses, shown when the child gave none, and under the child's
-    /// own name otherwise so every reader knows which question it answers.
+    /// The usual names of the houses, shown when the child gave none (or this summary may not
+    /// show it), and under the child's own name otherwise.
     pub worries_house: String,
     pub good_things_house: String,
     pub dreams_house: String,
@@ -64,36 +74,72 @@ pub struct SummaryText {
     /// Shown instead of a drawing whose picture could not be made.
     pub picture_missing: String,
 
-    /// The heading of the sharing section, such as "Who may see what".
-    pub sharing_heading: String,
-    /// A private decision in the full record: "Only my worker".
-    pub decision_private: String,
-    /// Before the list of audiences in the full record: "Shared with:".
-    pub decision_shared_with: String,
-    /// "No decision yet".
-    pub decision_none: String,
-    /// Between audience names in a list, such as ", ".
+    /// Between names in a list, such as ", ".
     pub list_separator: String,
+    /// The pictured audiences.
     pub mum: String,
     pub dad: String,
     pub family: String,
+    pub sibling: String,
+    pub foster_carer: String,
     pub teacher: String,
+    pub guardian: String,
+    pub advocate: String,
     pub court: String,
     pub meeting: String,
-    /// Already filled with the number, such as "The child kept 2 entries private."; shown
-    /// in every summary for an audience.
-    pub kept_private_line: String,
-    /// Already filled: "1 entry is shared with other people only."; shown for an audience
-    /// when the count is not zero.
-    pub shared_only_with_others_line: String,
-    /// Already filled: "3 entries have no decision yet, so they are not shared."; shown when
-    /// the count is not zero.
-    pub undecided_line: String,
 
-    /// "Worker's notes".
-    pub worker_notes_heading: String,
-    /// Shown when the worker wrote no notes.
-    pub no_worker_notes: String,
+    // The worker's full record only.
+    /// Before when an entry was made: "Made:".
+    pub made_label: String,
+    /// Before the child's wish for an entry: "The child's wish:".
+    pub wish_label: String,
+    /// The private wish: "Nobody else".
+    pub wish_private: String,
+    /// "No decision yet".
+    pub wish_none: String,
+    /// Before the earlier wishes with their times: "Changes:".
+    pub history_label: String,
+    /// Before the child's own name for a house, whose sharing follows: "The child's name".
+    pub own_name_label: String,
+    /// "Held back by the worker from".
+    pub held_back_label: String,
+    /// "Passed on without the child's agreement to".
+    pub passed_on_label: String,
+    /// "On" (a date), "Decided by", "Reason".
+    pub on_label: String,
+    pub decided_by_label: String,
+    pub reason_label: String,
+    /// "Hold lifted:".
+    pub lifted_label: String,
+    /// "The child was told on".
+    pub child_told_label: String,
+    /// "The child has not been told yet."
+    pub child_not_told: String,
+    /// The heading of the sharing section, such as "Who may see what".
+    pub sharing_heading: String,
+    /// Already filled: "No decision yet, so not shared: 3"; shown when the count is not zero.
+    pub undecided_line: String,
+    /// The heading of what left the tablet: "Given to".
+    pub given_to_heading: String,
+    /// "printed", "downloaded".
+    pub printed: String,
+    pub downloaded: String,
+    /// The full record, as a reader in the list of what left the tablet.
+    pub full_record_reader: String,
+    /// "Nothing has left the tablet yet."
+    pub nothing_given: String,
+    /// "Worker's reflection".
+    pub reflection_heading: String,
+    /// Shown when the worker wrote no reflection.
+    pub no_reflection: String,
+
+    // A summary for an audience only.
+    /// The heading of the worker's note for the readers.
+    pub note_heading: String,
+    /// The neutral lines a worker may add, already filled with the child's name.
+    pub respect_keep_for_now: String,
+    pub respect_chose_what_is_shared: String,
+    pub respect_decided_who_sees_what: String,
 }
 
 impl SummaryText {
@@ -122,10 +168,22 @@ impl SummaryText {
             Audience::Mum => &self.mum,
             Audience::Dad => &self.dad,
             Audience::Family => &self.family,
+            Audience::Sibling => &self.sibling,
+            Audience::FosterCarer => &self.foster_carer,
             Audience::Teacher => &self.teacher,
+            Audience::Guardian => &self.guardian,
+            Audience::Advocate => &self.advocate,
             Audience::Court => &self.court,
             Audience::Meeting => &self.meeting,
             Audience::Named(name) => name,
+        }
+    }
+
+    pub fn respect_line(&self, line: RespectLine) -> &str {
+        match line {
+            RespectLine::KeepForNow => &self.respect_keep_for_now,
+            RespectLine::ChoseWhatIsShared => &self.respect_chose_what_is_shared,
+            RespectLine::DecidedWhoSeesWhat => &self.respect_decided_who_sees_what,
         }
     }
 
@@ -135,6 +193,14 @@ impl SummaryText {
             Voice::ChildWrote => &self.child_wrote,
         }
     }
+}
+
+/// How the renderer gets what it cannot make itself: a drawing as a PNG `data:` URL, and a
+/// moment (milliseconds since the Unix epoch) as a local date and time in the reader's
+/// language.
+pub struct Painters<'a> {
+    pub picture: &'a dyn Fn(Question, EntryId) -> Option<String>,
+    pub time: &'a dyn Fn(u64) -> String,
 }
 
 /// What a browser needs to trust a summary file: nothing from anywhere, pictures only from
@@ -151,10 +217,12 @@ body { font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 0; }
 .audience { font-weight: 600; margin: 0 0 1rem; }
+.full-record .audience { color: #8a1c1c; border: 2px solid #8a1c1c; border-radius: 6px;
+  padding: .4rem .75rem; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1.5rem; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; white-space: pre-wrap; }
-.house, .sharing, .worker-notes { border: 1px solid #c8c8c8; border-radius: 6px;
+.house, .sharing, .worker-notes, .given-to, .note { border: 1px solid #c8c8c8; border-radius: 6px;
   padding: .75rem 1rem; margin: 0 0 1.25rem; break-inside: avoid; page-break-inside: avoid; }
 .usual-name { margin: 0; color: #555; }
 .house { display: flow-root; }
@@ -167,26 +235,27 @@ img.helper { float: right; width: 6rem; height: 6rem; margin: 0 0 .5rem 1rem; }
 .child-words::before { content: open-quote; } .child-words::after { content: close-quote; }
 figure { margin: 0; }
 figure img { display: block; max-width: 100%; height: auto; border: 1px solid #c8c8c8; }
-.who, .decision, .missing, .empty { margin: .2rem 0 0; color: #555; font-size: .9rem; }
+.who, .decision, .missing, .empty, .made, .history, .name-sharing { margin: .2rem 0 0; color: #555; font-size: .9rem; }
 .decision-none { font-weight: 600; color: #8a4b00; }
-.worker-notes { background: #f6f6f6; border-style: dashed; }
+.duty { margin: .4rem 0 0; padding: .3rem .6rem; border-left: 4px solid #8a1c1c;
+  background: #fbf1f1; font-size: .9rem; }
+.duty dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 .75rem; margin: 0; }
+.duty dt { font-weight: 600; } .duty dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.worker-notes, .note { background: #f6f6f6; border-style: dashed; }
 .notes { white-space: pre-wrap; overflow-wrap: anywhere; margin: .5rem 0 0; }
-@page { margin: 16mm 15mm; }
+.given-to ul { margin: .5rem 0 0; padding-left: 1.25rem; }
+@page { margin: 18mm 15mm 16mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
-  .child-words, .worker-notes { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .child-words, .worker-notes, .duty, .full-record .audience { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { break-after: avoid; page-break-after: avoid; }
 }
 ";
 
-/// The summary as a complete HTML document. `pictures` gives a drawing as a PNG `data:` URL;
-/// anything else is refused and the drawing is shown as missing, so no other URL or markup
-/// can enter the file through it.
-pub fn render_summary_html(
-    summary: &Summary,
-    text: &SummaryText,
-    pictures: &dyn Fn(Question, EntryId) -> Option<String>,
-) -> String {
+/// The summary as a complete HTML document. A picture must be a PNG `data:` URL; anything
+/// else is refused and the drawing is shown as missing, so no other URL or markup can enter
+/// the file through it.
+pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Painters) -> String {
     let mut out = String::with_capacity(8 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     out.push_str(&escape(&text.lang));
@@ -197,15 +266,34 @@ pub fn render_summary_html(
     element(&mut out, "title", &text.title);
     out.push_str("<style>");
     out.push_str(STYLE);
-    out.push_str("</style>\n</head>\n<body>\n");
+    // Every printed page says whose it is and who it is for, so a page that strays from
+    // the rest still tells its reader (and a worker) what it is.
+    let _ = write!(
+        out,
+        "@page {{ @top-center {{ content: {}; font: 600 9pt system-ui, sans-serif; color: #444; }}\n  \
+         @bottom-right {{ content: counter(page) \" / \" counter(pages); font: 9pt system-ui, sans-serif; color: #444; }} }}\n",
+        css_string(&text.page_line)
+    );
+    out.push_str("</style>\n</head>\n");
+    let class = match summary.reader {
+        Reader::FullRecord(_) => "full-record",
+        Reader::ForAudience(_) => "for-audience",
+    };
+    let _ = writeln!(out, "<body class=\"{class}\">");
 
     render_header(&mut out, summary, text);
     out.push_str("<main>\n");
-    for question in &summary.questions {
-        render_question(&mut out, summary, question, text, pictures);
+    if let Reader::ForAudience(reader) = &summary.reader {
+        render_note(&mut out, reader, text);
     }
-    render_sharing(&mut out, summary, text);
-    render_worker_notes(&mut out, summary, text);
+    for question in &summary.questions {
+        render_question(&mut out, summary, question, text, painters);
+    }
+    if let Reader::FullRecord(record) = &summary.reader {
+        render_undecided(&mut out, record, text);
+        render_reflection(&mut out, record, text);
+        render_given_to(&mut out, record, text, painters);
+    }
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
@@ -213,23 +301,41 @@ pub fn render_summary_html(
 fn render_header(out: &mut String, summary: &Summary, text: &SummaryText) {
     out.push_str("<header>\n");
     element_auto(out, "h1", &text.title);
-    out.push_str("<p class=\"audience\" dir=\"auto\">");
-    out.push_str(&escape(&text.audience_line));
-    out.push_str("</p>\n<dl class=\"facts\">\n");
+    element_with(
+        out,
+        "p",
+        "class=\"audience\" dir=\"auto\"",
+        &text.audience_line,
+    );
+    out.push_str("<dl class=\"facts\">\n");
     fact(out, &text.child_label, &summary.child_name);
     if let Some(age) = summary.age {
         fact(out, &text.age_label, &age.to_string());
     }
     fact(out, &text.date_label, &summary.date);
-    fact(out, &text.place_label, &summary.place);
-    fact(out, &text.present_label, &summary.present);
-    let tools: Vec<&str> = summary
-        .tools
-        .iter()
-        .map(|&tool| text.tool_name(tool))
-        .collect();
-    fact(out, &text.tools_label, &tools.join(&text.list_separator));
-    fact(out, &text.worker_label, &summary.worker);
+    fact(
+        out,
+        &text.place_label,
+        summary.place.as_deref().unwrap_or(""),
+    );
+    fact(
+        out,
+        &text.present_label,
+        summary.present.as_deref().unwrap_or(""),
+    );
+    if summary.show_tools {
+        let tools: Vec<&str> = summary
+            .tools
+            .iter()
+            .map(|&tool| text.tool_name(tool))
+            .collect();
+        fact(out, &text.tools_label, &tools.join(&text.list_separator));
+    }
+    fact(
+        out,
+        &text.worker_label,
+        summary.worker.as_deref().unwrap_or(""),
+    );
     out.push_str("</dl>\n</header>\n");
 }
 
@@ -242,12 +348,29 @@ fn fact(out: &mut String, label: &str, value: &str) {
     element_auto(out, "dd", value);
 }
 
+/// What the worker wrote for this audience, and the neutral line, before the child's words.
+fn render_note(out: &mut String, reader: &ForAudience, text: &SummaryText) {
+    let respect = reader.respect_line.map(|line| text.respect_line(line));
+    if reader.note.is_empty() && respect.is_none() {
+        return;
+    }
+    out.push_str("<section class=\"note\">\n");
+    element_auto(out, "h2", &text.note_heading);
+    if !reader.note.is_empty() {
+        element_with(out, "div", "class=\"notes\" dir=\"auto\"", &reader.note);
+    }
+    if let Some(line) = respect {
+        element_with(out, "p", "class=\"respect\" dir=\"auto\"", line);
+    }
+    out.push_str("</section>\n");
+}
+
 fn render_question(
     out: &mut String,
     summary: &Summary,
     shown: &QuestionSummary,
     text: &SummaryText,
-    pictures: &dyn Fn(Question, EntryId) -> Option<String>,
+    painters: &Painters,
 ) {
     let question = shown.question;
     let _ = writeln!(out, "<section class=\"house {}\">", question.slug());
@@ -260,8 +383,9 @@ fn render_question(
         out.push_str(&escape(text.usual_name(Tool::WizardsAndFairies, question)));
         out.push_str("\">\n");
     }
-    // One heading naming the question in every tool used: the child's own name where given,
-    // and the usual names below, so every reader knows which question it answers.
+    // One heading naming the question in every tool used: the child's own name where this
+    // summary may show it, and the usual names below, so every reader knows which question
+    // it answers.
     let names: Vec<&str> = shown
         .names
         .iter()
@@ -280,22 +404,25 @@ fn render_question(
         element_auto(out, "h2", &names.join(" · "));
     }
     if !usual.is_empty() {
-        out.push_str("<p class=\"usual-name\">");
-        out.push_str(&escape(&usual.join(" · ")));
-        out.push_str("</p>\n");
+        element_with(out, "p", "class=\"usual-name\"", &usual.join(" · "));
+    }
+    for (tool, sharing) in &shown.name_sharing {
+        out.push_str("<div class=\"name-sharing\">");
+        let label = format!("{} ({})", text.own_name_label, text.tool_name(*tool));
+        element_inline(out, "span", &label);
+        out.push_str("</div>\n");
+        render_sharing(out, sharing, text, painters);
     }
     if shown.entries.is_empty() {
-        let empty = match summary.audience {
-            None => &text.empty_house,
-            Some(_) => &text.nothing_shared_here,
+        let empty = match summary.reader {
+            Reader::FullRecord(_) => &text.empty_house,
+            Reader::ForAudience(_) => &text.nothing_shared_here,
         };
-        out.push_str("<p class=\"empty\">");
-        out.push_str(&escape(empty));
-        out.push_str("</p>\n");
+        element_with(out, "p", "class=\"empty\"", empty);
     } else {
         out.push_str("<ol class=\"entries\">\n");
         for entry in &shown.entries {
-            render_entry(out, summary, entry, text, pictures);
+            render_entry(out, summary, entry, text, painters);
         }
         out.push_str("</ol>\n");
     }
@@ -307,7 +434,7 @@ fn render_entry(
     summary: &Summary,
     entry: &SummaryEntry,
     text: &SummaryText,
-    pictures: &dyn Fn(Question, EntryId) -> Option<String>,
+    painters: &Painters,
 ) {
     match &entry.content {
         SummaryContent::Words(words) => {
@@ -322,7 +449,7 @@ fn render_entry(
         }
         SummaryContent::Drawing { question, entry } => {
             out.push_str("<li class=\"entry drawing\">\n");
-            match pictures(*question, *entry).filter(|url| is_png_data_url(url)) {
+            match (painters.picture)(*question, *entry).filter(|url| is_png_data_url(url)) {
                 Some(url) => {
                     // A checked data URL holds only base64 characters: nothing to escape.
                     out.push_str("<figure><img src=\"");
@@ -340,82 +467,163 @@ fn render_entry(
             }
         }
     }
-    if summary.tools.len() > 1 {
+    if summary.show_tools && summary.tools.len() > 1 {
         let asked_in = format!("{} {}", text.asked_in_label, text.tool_name(entry.tool));
         element_with(out, "p", "class=\"asked-in\"", &asked_in);
     }
-    // An audience sees only what was shared with it; who else may see it is the child's
-    // business and the worker's.
-    if summary.audience.is_none() {
-        render_decision(out, entry.decision.as_ref(), text);
+    // Only the full record carries an entry's sharing: an audience sees what was shared with
+    // it, and who else may see it is the child's business and the worker's.
+    if let Some(sharing) = &entry.sharing {
+        let made = format!("{} {}", text.made_label, (painters.time)(entry.created_at));
+        element_with(out, "p", "class=\"made\"", &made);
+        render_sharing(out, sharing, text, painters);
     }
     out.push_str("</li>\n");
 }
 
-fn render_decision(out: &mut String, decision: Option<&Decision>, text: &SummaryText) {
-    match decision {
-        None => element_with(
-            out,
-            "p",
-            "class=\"decision decision-none\"",
-            &text.decision_none,
-        ),
-        Some(Decision::Private) => {
-            element_with(out, "p", "class=\"decision\"", &text.decision_private)
+/// The child's wish, its history, and the worker's holds and passings-on: the full record's
+/// account of one entry or name.
+fn render_sharing(out: &mut String, sharing: &Sharing, text: &SummaryText, painters: &Painters) {
+    let class = match sharing.decision {
+        None => "decision decision-none",
+        Some(_) => "decision",
+    };
+    let _ = write!(out, "<p class=\"{class}\">");
+    out.push_str(&escape(&text.wish_label));
+    out.push(' ');
+    render_decision(out, sharing.decision.as_ref(), text);
+    out.push_str("</p>\n");
+    if sharing.history.len() > 1 {
+        out.push_str("<p class=\"history\">");
+        out.push_str(&escape(&text.history_label));
+        for (index, change) in sharing.history.iter().enumerate() {
+            out.push_str(if index == 0 { " " } else { " · " });
+            out.push_str(&escape(&(painters.time)(change.at_ms)));
+            out.push_str(": ");
+            render_decision(out, change.decision.as_ref(), text);
         }
-        Some(Decision::SharedWith(audiences)) => {
-            out.push_str("<p class=\"decision\">");
-            out.push_str(&escape(&text.decision_shared_with));
-            out.push(' ');
-            for (index, audience) in audiences.iter().enumerate() {
-                if index > 0 {
-                    out.push_str(&escape(&text.list_separator));
-                }
-                // Isolated, so a name in Arabic does not reorder the rest of the line.
-                element_inline(out, "bdi", text.audience_name(audience));
-            }
-            out.push_str("</p>\n");
-        }
+        out.push_str("</p>\n");
+    }
+    for hold in &sharing.holds {
+        render_hold(out, hold, text, painters);
+    }
+    for passed in &sharing.passed_on {
+        render_passed_on(out, passed, text);
     }
 }
 
-fn render_sharing(out: &mut String, summary: &Summary, text: &SummaryText) {
-    let left_out = &summary.left_out;
-    let mut lines = Vec::new();
-    if summary.audience.is_some() {
-        lines.push(&text.kept_private_line);
-        if left_out.shared_only_with_others > 0 {
-            lines.push(&text.shared_only_with_others_line);
+fn render_decision(out: &mut String, decision: Option<&Decision>, text: &SummaryText) {
+    match decision {
+        None => out.push_str(&escape(&text.wish_none)),
+        Some(Decision::Private) => out.push_str(&escape(&text.wish_private)),
+        Some(Decision::SharedWith(audiences)) => render_audiences(out, audiences, text),
+    }
+}
+
+fn render_audiences(out: &mut String, audiences: &[Audience], text: &SummaryText) {
+    for (index, audience) in audiences.iter().enumerate() {
+        if index > 0 {
+            out.push_str(&escape(&text.list_separator));
+        }
+        // Isolated, so a name in Arabic does not reorder the rest of the line.
+        element_inline(out, "bdi", text.audience_name(audience));
+    }
+}
+
+fn render_hold(out: &mut String, hold: &Hold, text: &SummaryText, painters: &Painters) {
+    out.push_str("<div class=\"duty hold\"><dl>\n");
+    duty_fact(out, &text.held_back_label, text.audience_name(&hold.from));
+    duty_fact(out, &text.on_label, &hold.why.on);
+    duty_fact(out, &text.decided_by_label, &hold.why.decided_by);
+    duty_fact(out, &text.reason_label, &hold.why.reason);
+    if let Some(lifted) = &hold.lifted {
+        let when = format!("{}, {}", (painters.time)(lifted.at_ms), lifted.by);
+        duty_fact(out, &text.lifted_label, &when);
+    }
+    out.push_str("</dl></div>\n");
+}
+
+fn render_passed_on(out: &mut String, passed: &PassedOn, text: &SummaryText) {
+    out.push_str("<div class=\"duty passed-on\"><dl>\n");
+    duty_fact(out, &text.passed_on_label, text.audience_name(&passed.to));
+    duty_fact(out, &text.on_label, &passed.why.on);
+    duty_fact(out, &text.decided_by_label, &passed.why.decided_by);
+    duty_fact(out, &text.reason_label, &passed.why.reason);
+    match &passed.child_told_on {
+        Some(on) => duty_fact(out, &text.child_told_label, on),
+        None => {
+            element(out, "dt", &text.child_told_label);
+            element(out, "dd", &text.child_not_told);
         }
     }
-    if summary.undecided > 0 {
-        lines.push(&text.undecided_line);
-    }
-    if lines.is_empty() {
+    out.push_str("</dl></div>\n");
+}
+
+fn duty_fact(out: &mut String, label: &str, value: &str) {
+    element(out, "dt", label);
+    element_auto(out, "dd", value);
+}
+
+fn render_undecided(out: &mut String, record: &FullRecord, text: &SummaryText) {
+    if record.undecided == 0 {
         return;
     }
     out.push_str("<section class=\"sharing\">\n");
     element_auto(out, "h2", &text.sharing_heading);
-    for line in lines {
-        element_auto(out, "p", line);
-    }
+    element_auto(out, "p", &text.undecided_line);
     out.push_str("</section>\n");
 }
 
-fn render_worker_notes(out: &mut String, summary: &Summary, text: &SummaryText) {
+fn render_reflection(out: &mut String, record: &FullRecord, text: &SummaryText) {
     out.push_str("<section class=\"worker-notes\">\n");
-    element_auto(out, "h2", &text.worker_notes_heading);
-    if summary.worker_notes.is_empty() {
-        element_with(out, "p", "class=\"empty\"", &text.no_worker_notes);
+    element_auto(out, "h2", &text.reflection_heading);
+    if record.reflection.is_empty() {
+        element_with(out, "p", "class=\"empty\"", &text.no_reflection);
     } else {
         element_with(
             out,
             "div",
             "class=\"notes\" dir=\"auto\"",
-            &summary.worker_notes,
+            &record.reflection,
         );
     }
     out.push_str("</section>\n");
+}
+
+/// "Given to: Mum — downloaded 1 Dec 2026, 14:02": every print and download so far.
+fn render_given_to(out: &mut String, record: &FullRecord, text: &SummaryText, painters: &Painters) {
+    out.push_str("<section class=\"given-to\">\n");
+    element_auto(out, "h2", &text.given_to_heading);
+    if record.exports.is_empty() {
+        element_with(out, "p", "class=\"empty\"", &text.nothing_given);
+    } else {
+        out.push_str("<ul>\n");
+        for export in &record.exports {
+            render_export(out, export, text, painters);
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn render_export(out: &mut String, export: &Export, text: &SummaryText, painters: &Painters) {
+    let reader = match &export.audience {
+        Some(audience) => text.audience_name(audience),
+        None => &text.full_record_reader,
+    };
+    let how = match export.kind {
+        ExportKind::Printed => &text.printed,
+        ExportKind::Downloaded => &text.downloaded,
+    };
+    out.push_str("<li>");
+    element_inline(out, "bdi", reader);
+    let rest = format!(
+        " — {how} {} · {}",
+        (painters.time)(export.at_ms),
+        export.file_name
+    );
+    out.push_str(&escape(&rest));
+    out.push_str("</li>\n");
 }
 
 /// `<tag>text</tag>` on its own line.
@@ -435,6 +643,26 @@ fn element_with(out: &mut String, tag: &str, attributes: &str, content: &str) {
 
 fn element_inline(out: &mut String, tag: &str, content: &str) {
     let _ = write!(out, "<{tag}>{}</{tag}>", escape(content));
+}
+
+/// Text as a CSS string literal that shows exactly that text: every character that could end
+/// the string, the rule or the style element is written as a hex escape.
+pub fn css_string(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for character in text.chars() {
+        match character {
+            // CSS cannot hold a NUL either; it shows as U+FFFD, as in HTML.
+            '\0' => quoted.push_str("\\FFFD "),
+            ' ' | '·' | ':' | ',' | '.' => quoted.push(character),
+            letter if letter.is_alphanumeric() => quoted.push(letter),
+            other => {
+                let _ = write!(quoted, "\\{:X} ", u32::from(other));
+            }
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// Text as HTML that shows exactly that text, safe in element content and in quoted
@@ -485,6 +713,19 @@ mod tests {
         let kept = "  Ich hab Angst 😢\nأريد أن أعيش مع جدتي\t ";
         assert_eq!(escape(kept), kept);
         assert_eq!(escape("a\0b"), "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn css_strings_cannot_end_the_string_the_rule_or_the_style() {
+        assert_eq!(
+            css_string("Mia · Summary for: Mum"),
+            "\"Mia · Summary for: Mum\""
+        );
+        assert_eq!(
+            css_string("a\"b\\c</style>{}\n;\0"),
+            "\"a\\22 b\\5C c\\3C \\2F style\\3E \\7B \\7D \\A \\3B \\FFFD \""
+        );
+        assert_eq!(css_string("جدتي Zoë"), "\"جدتي Zoë\"");
     }
 
     #[test]

@@ -22,7 +22,13 @@ use crate::core::{Drawing, Place, Session, SessionId};
 /// - 4: Wizards and Fairies: every entry says which tool it was made in (`"tool"`), and a
 ///   session may hold the helper the child chose (`"helper"`). A version-3 record reads as it
 ///   is: its entries were all made in the Three Houses, the default.
-pub const SCHEMA_VERSION: u32 = 4;
+/// - 5: the worker's duty recorded apart from the child's wish, and summaries that hold only
+///   what the child agreed: an entry's sharing may hold the worker's `holds` and `passed_on`;
+///   the child's own names have their own sharing (`name_sharing`); the session has
+///   `hidden_audiences`, per-audience `summary_choices` and the `exports` log; and the one
+///   `worker_notes` field, which went into every summary, becomes `reflection`, which goes
+///   into the worker's full record only (the safe home for whatever was written there).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Key prefix shared by everything Hear Me stores.
 pub const KEY_PREFIX: &str = "hear-me/";
@@ -101,6 +107,9 @@ pub fn decode_session(raw: &str) -> Result<Session, RecordError> {
     if version == 1 {
         value = migrate_session_v1_to_v2(value)?;
     }
+    if version <= 4 {
+        value = migrate_session_v4_to_v5(value);
+    }
     let record: SessionRecordIn = serde_json::from_value(value).map_err(corrupt)?;
     Ok(record.session)
 }
@@ -136,6 +145,21 @@ fn migrate_session_v1_to_v2(mut record: Value) -> Result<Value, RecordError> {
         fields.insert("schema".into(), Value::from(2));
     }
     Ok(record)
+}
+
+/// Version 4 had one `worker_notes` field that appeared in every summary; version 5 keeps it
+/// as the worker's `reflection`, which appears in the worker's full record only, so nothing
+/// written there before reaches a summary for an audience. The text is moved exactly.
+fn migrate_session_v4_to_v5(mut record: Value) -> Value {
+    if let Some(session) = record.get_mut("session").and_then(Value::as_object_mut) {
+        if let Some(notes) = session.remove("worker_notes") {
+            session.insert("reflection".into(), notes);
+        }
+    }
+    if let Some(fields) = record.as_object_mut() {
+        fields.insert("schema".into(), Value::from(5));
+    }
+    record
 }
 
 fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, RecordError> {
