@@ -622,7 +622,7 @@ fn every_printed_page_says_whose_it_is_and_who_it_is_for() {
     text.page_line = "Mia · Summary for: \"Oma\" </style>".into();
     let html = render(&Summary::of(&session, Some(&Audience::Mum)), &text);
     assert!(html.contains(
-        "@top-center { content: \"Mia · Summary for: \\22 Oma\\22  \\3C \\2F style\\3E \";"
+        "@top-left { content: \"Mia · Summary for: \\22 Oma\\22  \\3C \\2F style\\3E \";"
     ));
     assert!(html.contains("counter(page)"));
     assert_eq!(html.matches("</style>").count(), 1);

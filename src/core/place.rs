@@ -66,6 +66,14 @@ pub enum Place {
     Summary {
         session: SessionId,
     },
+    /// The child hears back who will see what, before anything is printed.
+    WhoWillSee {
+        session: SessionId,
+    },
+    /// The worker records what they hold back or passed on without the child's agreement.
+    WorkerDecisions {
+        session: SessionId,
+    },
 }
 
 impl Place {
@@ -80,7 +88,9 @@ impl Place {
             | Place::Words { session, .. }
             | Place::ReadBack { session, .. }
             | Place::Sharing { session }
-            | Place::Summary { session } => Some(session),
+            | Place::Summary { session }
+            | Place::WhoWillSee { session }
+            | Place::WorkerDecisions { session } => Some(session),
         }
     }
 
@@ -124,6 +134,12 @@ impl Place {
             | Place::ChooseHelper { session }
             | Place::Sharing { session }
             | Place::Summary { session } => Place::Session {
+                session: session.clone(),
+            },
+            Place::WhoWillSee { session } => Place::Sharing {
+                session: session.clone(),
+            },
+            Place::WorkerDecisions { session } => Place::Summary {
                 session: session.clone(),
             },
             Place::Question { session, tool, .. } => Place::Tool {
@@ -182,7 +198,9 @@ impl ChildMode {
             | Place::Privacy
             | Place::Session { .. }
             | Place::Sharing { .. }
-            | Place::Summary { .. } => false,
+            | Place::Summary { .. }
+            | Place::WhoWillSee { .. }
+            | Place::WorkerDecisions { .. } => false,
         }
     }
 }
@@ -380,6 +398,12 @@ mod tests {
                 session: mia.clone(),
             },
             Place::Summary {
+                session: mia.clone(),
+            },
+            Place::WhoWillSee {
+                session: mia.clone(),
+            },
+            Place::WorkerDecisions {
                 session: mia.clone(),
             },
             // The same session's other tool, and another child's session.

@@ -270,7 +270,7 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
     // the rest still tells its reader (and a worker) what it is.
     let _ = write!(
         out,
-        "@page {{ @top-center {{ content: {}; font: 600 9pt system-ui, sans-serif; color: #444; }}\n  \
+        "@page {{ @top-left {{ content: {}; font: 600 9pt system-ui, sans-serif; color: #444; white-space: nowrap; }}\n  \
          @bottom-right {{ content: counter(page) \" / \" counter(pages); font: 9pt system-ui, sans-serif; color: #444; }} }}\n",
         css_string(&text.page_line)
     );

@@ -50,3 +50,20 @@ pub fn download(url: &str, file_name: &str) -> Option<()> {
     link.remove();
     Some(())
 }
+
+/// A moment (milliseconds since the Unix epoch) as a local date and time in the language
+/// `lang` (`en`, `de`), such as "1 Dec 2026, 14:02" or "01.12.2026, 14:02".
+pub fn local_date_time(at_ms: u64, lang: &str) -> String {
+    use wasm_bindgen::JsValue;
+    let locale = match lang {
+        // British English: day before month, as in the rest of the app's English.
+        "en" => "en-GB",
+        other => other,
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    js_sys::Date::new(&JsValue::from_f64(at_ms as f64))
+        .to_locale_string(locale, &options)
+        .into()
+}

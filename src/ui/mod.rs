@@ -20,7 +20,9 @@ pub mod start;
 pub mod storage_banner;
 pub mod summary;
 pub mod tool;
+pub mod who_will_see;
 pub mod words;
+pub mod worker_decisions;
 
 use leptos::prelude::*;
 
@@ -66,6 +68,12 @@ pub fn screen_for(place: Place) -> AnyView {
         } => view! { <read_back::ReadBackScreen session tool question /> }.into_any(),
         Place::Sharing { session } => view! { <sharing::SharingScreen session /> }.into_any(),
         Place::Summary { session } => view! { <summary::SummaryScreen session /> }.into_any(),
+        Place::WhoWillSee { session } => {
+            view! { <who_will_see::WhoWillSeeScreen session /> }.into_any()
+        }
+        Place::WorkerDecisions { session } => {
+            view! { <worker_decisions::WorkerDecisionsScreen session /> }.into_any()
+        }
     }
 }
 

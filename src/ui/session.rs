@@ -3,8 +3,11 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Place, Question, SessionId, Tool};
+use crate::core::{Audience, Place, Question, SessionId, Tool};
 use crate::i18n::*;
+use crate::platform;
+use crate::ui::dialog::Modal;
+use crate::ui::sharing::{audience_label, audience_picture};
 use crate::ui::{IconButton, ToolCard};
 
 #[component]
@@ -25,8 +28,14 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
                 .unwrap_or_else(|| "public/icon-magic.svg".to_owned())
         })
     };
-    let (houses, helpers, sharing, summary) =
-        (session.clone(), session.clone(), session.clone(), session);
+    let choosing_audiences = RwSignal::new(false);
+    let (houses, helpers, sharing, summary, audiences) = (
+        session.clone(),
+        session.clone(),
+        session.clone(),
+        session.clone(),
+        session,
+    );
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
@@ -50,6 +59,55 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
                 name=Signal::derive(move || t_string!(i18n, summary_tool).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, summary_tool_hint).to_owned()) />
         </section>
+        <div class="session-extras">
+            <IconButton icon="audience-family" label=Signal::derive(move || t_string!(i18n, choose_audiences).to_owned())
+                on_press=move || choosing_audiences.set(true) />
+        </div>
         <p class="quiet privacy-note">{t!(i18n, saved_here_only)}</p>
+        <Show when=move || choosing_audiences.get()>
+            <AudiencesDialog session=audiences.clone() on_close=move || choosing_audiences.set(false) />
+        </Show>
+    }
+}
+
+/// The worker turns off pictured choices that do not apply to this child (a dad who has
+/// died), before the child is asked: they are then not offered on any sharing screen.
+#[component]
+fn AudiencesDialog(session: SessionId, on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let done = on_close.clone();
+    let choices = Audience::PICTURED
+        .into_iter()
+        .map(|audience| {
+            let session = session.clone();
+            let read = session.clone();
+            let shown = audience.clone();
+            let picture = audience_picture(&audience);
+            let label = audience.clone();
+            view! {
+                <label class="check audience-offered">
+                    <input type="checkbox"
+                        prop:checked=move || state.with_session(&read, |s| !s.is_hidden(&shown)).unwrap_or(true)
+                        on:change=move |ev| {
+                            let offered = event_target_checked(&ev);
+                            state.change_session(&session, |s| s.set_hidden(&audience, !offered, platform::now_ms()));
+                            state.save_now();
+                        } />
+                    <img src=picture alt="" aria-hidden="true" />
+                    <span>{move || audience_label(i18n, &label)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <Modal labelled_by="audiences-title" on_escape=on_close>
+            <h2 id="audiences-title">{t!(i18n, choose_audiences)}</h2>
+            <p class="quiet">{t!(i18n, choose_audiences_hint)}</p>
+            <div class="audiences-offered">{choices}</div>
+            <div class="dialog-actions">
+                <button type="button" class="primary" on:click=move |_| done()>{t!(i18n, done)}</button>
+            </div>
+        </Modal>
     }
 }

@@ -1,16 +1,17 @@
 //! Who may see what: the child decides, entry by entry, by tapping pictures with words.
-//! Nothing is shared until the child has said so; "only my worker" keeps an entry private.
+//! Nothing is shared until the child has said so; "nobody else" is the child's wish to keep
+//! an entry private. The screen says plainly where that wish ends.
 
 use leptos::prelude::*;
 
 use crate::app::{use_app_state, AppState};
-use crate::core::{Audience, Decision, EntryId, Question, SessionId};
+use crate::core::{Audience, Decision, EntryId, Place, Question, SessionId, SharedItem, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::look::name_across_tools;
 use crate::ui::question::EntrySummary;
-use crate::ui::{I18n, SessionScreenHeader};
+use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
 /// The word for an audience in the active language; a name the child gave is shown as given.
 pub fn audience_label(i18n: I18n, audience: &Audience) -> String {
@@ -18,7 +19,11 @@ pub fn audience_label(i18n: I18n, audience: &Audience) -> String {
         Audience::Mum => t_string!(i18n, audience_mum).to_owned(),
         Audience::Dad => t_string!(i18n, audience_dad).to_owned(),
         Audience::Family => t_string!(i18n, audience_family).to_owned(),
+        Audience::Sibling => t_string!(i18n, audience_sibling).to_owned(),
+        Audience::FosterCarer => t_string!(i18n, audience_foster_carer).to_owned(),
         Audience::Teacher => t_string!(i18n, audience_teacher).to_owned(),
+        Audience::Guardian => t_string!(i18n, audience_guardian).to_owned(),
+        Audience::Advocate => t_string!(i18n, audience_advocate).to_owned(),
         Audience::Court => t_string!(i18n, audience_court).to_owned(),
         Audience::Meeting => t_string!(i18n, audience_meeting).to_owned(),
         Audience::Named(name) => name.clone(),
@@ -42,7 +47,7 @@ fn toggled(decision: Option<&Decision>, audience: &Audience) -> Option<Decision>
     Decision::shared_with(audiences)
 }
 
-/// The decision after the child taps "only my worker": private, or undecided again.
+/// The decision after the child taps "nobody else": private, or undecided again.
 fn toggled_private(decision: Option<&Decision>) -> Option<Decision> {
     match decision {
         Some(Decision::Private) => None,
@@ -50,7 +55,7 @@ fn toggled_private(decision: Option<&Decision>) -> Option<Decision> {
     }
 }
 
-/// One row of choices: a picture-and-word button per audience, and "only my worker".
+/// One row of choices: a picture-and-word button per audience, and "nobody else".
 #[component]
 fn AudienceChoices(
     #[prop(into)] audiences: Signal<Vec<Audience>>,
@@ -99,29 +104,31 @@ fn AudienceChoices(
     }
 }
 
-/// Everyone the child can choose in a session: the pictured choices, then the names the
-/// child gave.
+/// Everyone the child can choose in a session: the pictured choices that apply to this
+/// child, then the names the child gave.
 pub fn audiences_of(state: AppState, session: SessionId) -> Memo<Vec<Audience>> {
     Memo::new(move |_| {
-        let named = state
-            .with_session(&session, |s| s.named_audiences().to_vec())
-            .unwrap_or_default();
-        Audience::PICTURED
-            .into_iter()
-            .chain(named.iter().filter_map(|name| Audience::named(name)))
-            .collect()
+        state
+            .with_session(&session, |s| s.audiences_to_offer())
+            .unwrap_or_default()
     })
 }
 
 /// The child's choice for one entry: whether it is decided yet, and who may see it.
 #[component]
 pub fn EntryChoices(session: SessionId, question: Question, entry: EntryId) -> impl IntoView {
+    view! { <ItemChoices session item=SharedItem::Entry { question, entry } /> }
+}
+
+/// The child's choice for an entry or one of their own names.
+#[component]
+fn ItemChoices(session: SessionId, item: SharedItem) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let audiences = audiences_of(state, session.clone());
     let decision = Signal::derive({
         let session = session.clone();
-        move || decision_of(state, &session, question, entry)
+        move || decision_of(state, &session, item)
     });
     view! {
         <div class="sharing-decision">
@@ -137,9 +144,7 @@ pub fn EntryChoices(session: SessionId, question: Question, entry: EntryId) -> i
                 decision=decision
                 label=Signal::derive(move || t_string!(i18n, who_may_see).to_owned())
                 on_change=move |choice| {
-                    state.change_session(&session, |s| {
-                        s.decide_sharing(question, entry, choice, platform::now_ms())
-                    });
+                    state.change_session(&session, |s| s.decide(item, choice, platform::now_ms()));
                     state.save_now();
                 }
             />
@@ -207,6 +212,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
                         <p class="quiet">{t!(i18n, no_entries)}</p>
                     </Show>
                     <ol class="entries">
+                        <OwnNameChoices session=session.clone() question />
                         {move || {
                             entries
                                 .get()
@@ -229,10 +235,17 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         })
         .collect_view();
 
+    let who_will_see = session.clone();
     view! {
         <SessionScreenHeader session=session.clone()
             title=Signal::derive(move || t_string!(i18n, sharing_heading).to_owned()) />
-        <p class="prompt">{t!(i18n, sharing_intro)}</p>
+        <p class="quiet">{t!(i18n, sharing_intro)}</p>
+        // Said to the child before anything is decided: the wish is the child's, and this is
+        // where it ends.
+        <p class="privacy-limit" role="note">
+            <img src="public/audience-private.svg" alt="" aria-hidden="true" />
+            <span>{t!(i18n, sharing_limit)}</span>
+        </p>
         <section class="share-everything">
             <h2>{t!(i18n, share_everything_heading)}</h2>
             <AudienceChoices
@@ -261,6 +274,11 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
             </div>
         </form>
         {questions}
+        <div class="after-sharing">
+            <IconButton icon="icon-read-back" class="primary big"
+                label=Signal::derive(move || t_string!(i18n, who_will_see_button).to_owned())
+                on_press=move || state.go(Place::WhoWillSee { session: who_will_see.clone() }) />
+        </div>
         <Show when=move || confirm_everything.get()>
             <ConfirmDialog
                 title=t_string!(i18n, confirm_share_everything_title)
@@ -273,16 +291,52 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
     }
 }
 
-fn decision_of(
-    state: AppState,
-    session: &SessionId,
-    question: Question,
-    id: EntryId,
-) -> Option<Decision> {
+fn decision_of(state: AppState, session: &SessionId, item: SharedItem) -> Option<Decision> {
     state
         .with_session(session, |s| {
-            s.entry(question, id)
-                .and_then(|entry| entry.sharing.decision.clone())
+            s.sharing(item)
+                .and_then(|sharing| sharing.decision.clone())
         })
         .flatten()
+}
+
+/// The child's own names for the houses and helpers of one question, with who may see each:
+/// a name is the child's words too ("When Dad drinks").
+#[component]
+fn OwnNameChoices(session: SessionId, question: Question) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let named_in = {
+        let session = session.clone();
+        Memo::new(move |_| {
+            state
+                .with_session(&session, |s| {
+                    Tool::ALL
+                        .into_iter()
+                        .filter_map(|tool| s.own_name(tool, question).map(|name| (tool, name.to_owned())))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    move || {
+        named_in
+            .get()
+            .into_iter()
+            .map(|(tool, name)| {
+                let session = session.clone();
+                view! {
+                    <li class="entry sharing-entry own-name">
+                        <figure class="entry-words">
+                            <blockquote class="childs-words" dir="auto">{name.clone()}</blockquote>
+                            <figcaption class="voice">
+                                {move || t_string!(i18n, sharing_own_name, name = name.clone()).to_string()}
+                            </figcaption>
+                        </figure>
+                        <ItemChoices session item=SharedItem::Name { tool, question } />
+                    </li>
+                }
+            })
+            .collect_view()
+    }
 }

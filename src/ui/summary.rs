@@ -1,34 +1,50 @@
 //! The summary: the worker's full record, or only what the child agreed to share with one
 //! audience. Shown, printed and downloaded as the same self-contained HTML file, made by
-//! `core::summary_html`; the screen adds the worker's own fields around it.
+//! `core::summary_html`; the screen adds the worker's own choices around it. Nothing is
+//! chosen at first, so a worker always picks the reader before Print or Download.
 
 use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
-use crate::core::summary_html::{render_summary_html, SummaryText};
-use crate::core::{Audience, EntryId, Question, SessionId, Summary, Tool};
+use crate::app::{use_app_state, AppState};
+use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
+use crate::core::{
+    summary_file_name, Audience, EntryId, Export, ExportKind, Question, RespectLine, Session,
+    SessionId, Summary, SummaryChoices, Tool,
+};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::drawing_png;
 use crate::ui::look::usual_name;
-use crate::ui::sharing::{audience_label, audiences_of};
+use crate::ui::sharing::audience_label;
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
-/// The summary's words in the active language, with the counts filled in.
-fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
-    let left_out = summary.left_out;
+/// Who a summary is for: the worker's full record, or one audience.
+type Reader = Option<Audience>;
+
+/// The summary's words in the active language, with the child's name and the counts filled in.
+fn summary_text(i18n: I18n, summary: &Summary, undecided: usize) -> SummaryText {
     let helper = summary.helper.map(|helper| helper.kind);
+    let name = summary.child_name.clone();
+    let (audience_line, page_line) = match summary.audience() {
+        Some(audience) => {
+            let audience = audience_label(i18n, audience);
+            (
+                t_string!(i18n, summary_for, audience = audience.clone()).to_string(),
+                t_string!(i18n, summary_page_for, name = name.clone(), audience).to_string(),
+            )
+        }
+        None => (
+            t_string!(i18n, summary_full_record_line).to_owned(),
+            t_string!(i18n, summary_page_full, name = name.clone()).to_string(),
+        ),
+    };
     SummaryText {
         lang: i18n.get_locale_untracked().to_string(),
-        title: t_string!(i18n, summary_title, name = summary.child_name.clone()).to_string(),
-        audience_line: match &summary.audience {
-            Some(audience) => {
-                t_string!(i18n, summary_for, audience = audience_label(i18n, audience)).to_string()
-            }
-            None => t_string!(i18n, summary_full_record).to_owned(),
-        },
+        title: t_string!(i18n, summary_title, name = name.clone()).to_string(),
+        audience_line,
+        page_line,
         child_label: t_string!(i18n, summary_child).to_owned(),
         age_label: t_string!(i18n, summary_age).to_owned(),
         date_label: t_string!(i18n, date_label).to_owned(),
@@ -37,11 +53,11 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         tools_label: t_string!(i18n, summary_tools).to_owned(),
         worker_label: t_string!(i18n, summary_worker).to_owned(),
         three_houses: t_string!(i18n, three_houses).to_owned(),
+        wizards_and_fairies: t_string!(i18n, wizards_and_fairies).to_owned(),
+        asked_in_label: t_string!(i18n, summary_asked_in).to_owned(),
         worries_house: t_string!(i18n, house_worries).to_owned(),
         good_things_house: t_string!(i18n, house_good_things).to_owned(),
         dreams_house: t_string!(i18n, house_dreams).to_owned(),
-        wizards_and_fairies: t_string!(i18n, wizards_and_fairies).to_owned(),
-        asked_in_label: t_string!(i18n, summary_asked_in).to_owned(),
         good_things_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::GoodThings),
         worries_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::Worries),
         wishes_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::Dreams),
@@ -52,38 +68,58 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         child_drew: t_string!(i18n, summary_child_drew).to_owned(),
         drawing_alt: t_string!(i18n, summary_drawing_alt).to_owned(),
         picture_missing: t_string!(i18n, summary_picture_missing).to_owned(),
-        sharing_heading: t_string!(i18n, sharing_heading).to_owned(),
-        decision_private: t_string!(i18n, audience_private).to_owned(),
-        decision_shared_with: t_string!(i18n, summary_shared_with).to_owned(),
-        decision_none: t_string!(i18n, undecided).to_owned(),
         list_separator: t_string!(i18n, list_separator).to_owned(),
         mum: t_string!(i18n, audience_mum).to_owned(),
         dad: t_string!(i18n, audience_dad).to_owned(),
         family: t_string!(i18n, audience_family).to_owned(),
+        sibling: t_string!(i18n, audience_sibling).to_owned(),
+        foster_carer: t_string!(i18n, audience_foster_carer).to_owned(),
         teacher: t_string!(i18n, audience_teacher).to_owned(),
+        guardian: t_string!(i18n, audience_guardian).to_owned(),
+        advocate: t_string!(i18n, audience_advocate).to_owned(),
         court: t_string!(i18n, audience_court).to_owned(),
         meeting: t_string!(i18n, audience_meeting).to_owned(),
-        kept_private_line: t_string!(i18n, summary_kept_private, count = left_out.kept_private)
-            .to_string(),
-        shared_only_with_others_line: t_string!(
-            i18n,
-            summary_shared_with_others,
-            count = left_out.shared_only_with_others
-        )
-        .to_string(),
-        undecided_line: t_string!(i18n, summary_undecided, count = summary.undecided).to_string(),
-        worker_notes_heading: t_string!(i18n, worker_notes).to_owned(),
-        no_worker_notes: t_string!(i18n, summary_no_worker_notes).to_owned(),
+        made_label: t_string!(i18n, summary_made).to_owned(),
+        wish_label: t_string!(i18n, summary_wish).to_owned(),
+        wish_private: t_string!(i18n, summary_wish_private).to_owned(),
+        wish_none: t_string!(i18n, undecided).to_owned(),
+        history_label: t_string!(i18n, summary_history).to_owned(),
+        own_name_label: t_string!(i18n, summary_own_name).to_owned(),
+        held_back_label: t_string!(i18n, summary_held_back).to_owned(),
+        passed_on_label: t_string!(i18n, summary_passed_on).to_owned(),
+        on_label: t_string!(i18n, summary_on).to_owned(),
+        decided_by_label: t_string!(i18n, summary_decided_by).to_owned(),
+        reason_label: t_string!(i18n, summary_reason).to_owned(),
+        lifted_label: t_string!(i18n, summary_lifted).to_owned(),
+        child_told_label: t_string!(i18n, summary_child_told).to_owned(),
+        child_not_told: t_string!(i18n, summary_child_not_told).to_owned(),
+        sharing_heading: t_string!(i18n, sharing_heading).to_owned(),
+        undecided_line: t_string!(i18n, summary_undecided, count = undecided).to_string(),
+        given_to_heading: t_string!(i18n, summary_given_to).to_owned(),
+        printed: t_string!(i18n, summary_printed).to_owned(),
+        downloaded: t_string!(i18n, summary_downloaded).to_owned(),
+        full_record_reader: t_string!(i18n, summary_full_record_reader).to_owned(),
+        nothing_given: t_string!(i18n, summary_nothing_given).to_owned(),
+        reflection_heading: t_string!(i18n, reflection).to_owned(),
+        no_reflection: t_string!(i18n, summary_no_reflection).to_owned(),
+        note_heading: t_string!(i18n, summary_note_heading).to_owned(),
+        respect_keep_for_now: respect_text(i18n, RespectLine::KeepForNow, &name),
+        respect_chose_what_is_shared: respect_text(i18n, RespectLine::ChoseWhatIsShared, &name),
+        respect_decided_who_sees_what: respect_text(i18n, RespectLine::DecidedWhoSeesWhat, &name),
     }
 }
 
-/// A file name with the child's alias and the date, in characters every computer accepts.
-fn summary_file_name(alias: &str, date: &str) -> String {
-    let alias: String = alias
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    format!("hear-me-summary-{}-{date}.html", alias.trim_matches('-'))
+fn respect_text(i18n: I18n, line: RespectLine, name: &str) -> String {
+    let name = name.to_owned();
+    match line {
+        RespectLine::KeepForNow => t_string!(i18n, respect_keep_for_now, name).to_string(),
+        RespectLine::ChoseWhatIsShared => {
+            t_string!(i18n, respect_chose_what_is_shared, name).to_string()
+        }
+        RespectLine::DecidedWhoSeesWhat => {
+            t_string!(i18n, respect_decided_who_sees_what, name).to_string()
+        }
+    }
 }
 
 /// Offers `html` as a file download.
@@ -101,16 +137,52 @@ fn download_html(html: &str, file_name: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// The file name for a reader's summary of a session.
+fn file_name_for(state: AppState, session: &SessionId, reader: &Reader) -> String {
+    state
+        .with_session_untracked(session, |s| {
+            summary_file_name(&s.child.name, &s.date, reader.as_ref())
+        })
+        .unwrap_or_default()
+}
+
+/// A text field of the session, as it is now; read once when the field is drawn.
+fn session_text(state: AppState, session: &SessionId, read: fn(&Session) -> String) -> String {
+    state
+        .with_session_untracked(session, read)
+        .unwrap_or_default()
+}
+
+/// The value of a reader in the select: "full", or the audience's place in the list.
+fn reader_value(reader: &Reader, audiences: &[Audience]) -> String {
+    match reader {
+        None => "full".to_owned(),
+        Some(audience) => audiences
+            .iter()
+            .position(|known| known == audience)
+            .map(|at| at.to_string())
+            .unwrap_or_default(),
+    }
+}
+
 #[component]
 pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let audience = RwSignal::new(None::<Audience>);
+    // Nothing is chosen at first: a summary for the wrong reader must never be one tap away.
+    let chosen = RwSignal::new(None::<Reader>);
     // The preview is made again when a field is left, not at every key: pictures are large.
     let refresh = RwSignal::new(0_u32);
     let frame_ref = NodeRef::<leptos::html::Iframe>::new();
 
-    let audiences = audiences_of(state, session.clone());
+    let audiences = {
+        let session = session.clone();
+        Memo::new(move |_| {
+            state
+                .with_session(&session, Session::summary_audiences)
+                .unwrap_or_default()
+        })
+    };
     // Each drawing as a print-sized PNG, made again only when a drawing changes.
     let drawings = {
         let session = session.clone();
@@ -143,55 +215,172 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         let session = session.clone();
         Memo::new(move |_| {
             refresh.track();
-            let audience = audience.get();
+            let Some(reader) = chosen.get() else {
+                return String::new();
+            };
+            let lang = i18n.get_locale_untracked().to_string();
             pictures.with(|pictures| {
                 state
                     .with_session_untracked(&session, |s| {
-                        let summary = Summary::of(s, audience.as_ref());
-                        let text = summary_text(i18n, &summary);
-                        render_summary_html(&summary, &text, &|question, id| {
-                            pictures.get(&(question, id)).cloned()
-                        })
+                        let summary = Summary::of(s, reader.as_ref());
+                        let undecided = match &summary.reader {
+                            crate::core::summary::Reader::FullRecord(record) => record.undecided,
+                            crate::core::summary::Reader::ForAudience(_) => 0,
+                        };
+                        let text = summary_text(i18n, &summary, undecided);
+                        let picture = |question, id| pictures.get(&(question, id)).cloned();
+                        let time = |at_ms| platform::local_date_time(at_ms, &lang);
+                        render_summary_html(
+                            &summary,
+                            &text,
+                            &Painters {
+                                picture: &picture,
+                                time: &time,
+                            },
+                        )
                     })
                     .unwrap_or_default()
             })
         })
     };
 
-    let field = {
+    // The worker's choices for the chosen audience, kept with the session.
+    let choices = {
         let session = session.clone();
-        move |read: fn(&crate::core::Session) -> String| {
-            state
-                .with_session_untracked(&session, read)
-                .unwrap_or_default()
+        Memo::new(move |_| {
+            let audience = chosen.get().flatten()?;
+            state.with_session(&session, |s| s.summary_choices(&audience))
+        })
+    };
+    let change_choices = {
+        let session = session.clone();
+        move |change: &dyn Fn(&mut SummaryChoices)| {
+            let Some(mut updated) = choices.get_untracked() else {
+                return;
+            };
+            change(&mut updated);
+            state.change_session(&session, |s| {
+                s.set_summary_choices(updated, platform::now_ms())
+            });
+            state.save_soon();
         }
     };
-    let (place_id, present_id, notes_id) = (session.clone(), session.clone(), session.clone());
-    let file_name = state
-        .with_session_untracked(&session, |s| summary_file_name(&s.child.name, &s.date))
-        .unwrap_or_default();
-    let print = move || {
-        if let Some(window) = frame_ref
-            .get_untracked()
-            .and_then(|frame| frame.content_window())
-        {
-            let _ = window.print();
-        }
-    };
-    let download = move || document.with_untracked(|html| download_html(html, &file_name));
 
+    let record = {
+        let session = session.clone();
+        move |kind: ExportKind| {
+            let Some(reader) = chosen.get_untracked() else {
+                return;
+            };
+            let file_name = file_name_for(state, &session, &reader);
+            state.change_session(&session, |s| {
+                s.record_export(Export {
+                    at_ms: platform::now_ms(),
+                    audience: reader,
+                    kind,
+                    file_name,
+                })
+            });
+            state.save_now();
+        }
+    };
+    let print = {
+        let record = record.clone();
+        move || {
+            if let Some(window) = frame_ref
+                .get_untracked()
+                .and_then(|frame| frame.content_window())
+            {
+                let _ = window.print();
+                record(ExportKind::Printed);
+                refresh.update(|n| *n += 1);
+            }
+        }
+    };
+    let download = {
+        let session = session.clone();
+        move || {
+            let Some(reader) = chosen.get_untracked() else {
+                return;
+            };
+            let file_name = file_name_for(state, &session, &reader);
+            document.with_untracked(|html| download_html(html, &file_name));
+            record(ExportKind::Downloaded);
+            refresh.update(|n| *n += 1);
+        }
+    };
+
+    let nothing_chosen = move || chosen.with(Option::is_none);
+    let for_audience = move || chosen.with(|reader| matches!(reader, Some(Some(_))));
+    let for_full_record = move || chosen.with(|reader| matches!(reader, Some(None)));
+    let audience_name = move || {
+        chosen
+            .get()
+            .flatten()
+            .map(|audience| audience_label(i18n, &audience))
+            .unwrap_or_default()
+    };
+
+    let (place_id, present_id, reflection_id, decisions_id) = (
+        session.clone(),
+        session.clone(),
+        session.clone(),
+        session.clone(),
+    );
+    let shown_box = {
+        let change_choices = change_choices.clone();
+        move |label: String, read: fn(&SummaryChoices) -> bool, write: fn(&mut SummaryChoices, bool)| {
+            let change_choices = change_choices.clone();
+            view! {
+                <label class="check">
+                    <input type="checkbox"
+                        prop:checked=move || choices.with(|c| c.as_ref().is_some_and(read))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            change_choices(&|c| write(c, on));
+                            refresh.update(|n| *n += 1);
+                        } />
+                    <span>{label}</span>
+                </label>
+            }
+        }
+    };
+    let note_change = change_choices.clone();
+    let line_change = change_choices;
+    let exports = {
+        let session = session.clone();
+        Memo::new(move |_| {
+            state
+                .with_session(&session, |s| s.exports.clone())
+                .unwrap_or_default()
+        })
+    };
+
+    // Text fields start from the session as it is when the screen opens, then write to it.
+    let place_now = session_text(state, &session, |s| s.place.clone());
+    let present_now = session_text(state, &session, |s| s.present.clone());
+    let reflection_now = session_text(state, &session, |s| s.reflection.clone());
+    let child_name = session_text(state, &session, |s| s.child.name.clone());
     view! {
         <SessionScreenHeader session=session.clone()
             title=Signal::derive(move || t_string!(i18n, summary_tool).to_owned()) />
+        <div class="summary-layout">
         <div class="summary-controls">
             <label class="summary-audience">
                 <span>{t!(i18n, summary_for_label)}</span>
-                <select on:change=move |ev| {
-                    let chosen = event_target_value(&ev);
-                    let all = audiences.get_untracked();
-                    audience.set(chosen.parse::<usize>().ok().and_then(|at| all.get(at).cloned()));
-                }>
-                    <option value="" selected=true>{t!(i18n, summary_full_record)}</option>
+                <select
+                    prop:value=move || chosen.get().map(|reader| reader_value(&reader, &audiences.get())).unwrap_or_default()
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        let all = audiences.get_untracked();
+                        chosen.set(match value.as_str() {
+                            "" => None,
+                            "full" => Some(None),
+                            at => at.parse::<usize>().ok().and_then(|at| all.get(at).cloned()).map(Some),
+                        });
+                    }>
+                    <option value="" disabled=true>{t!(i18n, summary_choose)}</option>
+                    <option value="full">{t!(i18n, summary_full_record)}</option>
                     {move || {
                         audiences
                             .get()
@@ -204,51 +393,154 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     }}
                 </select>
             </label>
-            <label>
-                <span>{t!(i18n, summary_place)}</span>
-                <input type="text" prop:value=field(|s| s.place.clone())
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        state.change_session(&place_id, |s| s.set_place(&text, platform::now_ms()));
-                        state.save_soon();
-                    }
-                    on:change=move |_| refresh.update(|n| *n += 1) />
-            </label>
-            <label>
-                <span>{t!(i18n, summary_present)}</span>
-                <input type="text" prop:value=field(|s| s.present.clone())
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        state.change_session(&present_id, |s| s.set_present(&text, platform::now_ms()));
-                        state.save_soon();
-                    }
-                    on:change=move |_| refresh.update(|n| *n += 1) />
-            </label>
-            <label class="worker-notes-field">
-                <span>{t!(i18n, worker_notes)}</span>
-                <span class="quiet">{t!(i18n, worker_notes_hint)}</span>
-                <textarea rows="5" prop:value=field(|s| s.worker_notes.clone())
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        state.change_session(&notes_id, |s| s.set_worker_notes(&text, platform::now_ms()));
-                        state.save_soon();
-                    }
-                    on:change=move |_| refresh.update(|n| *n += 1)></textarea>
-            </label>
+            <Show when=nothing_chosen>
+                <p class="quiet">{t!(i18n, summary_choose_first)}</p>
+            </Show>
+            <Show when=for_audience>
+                <fieldset class="summary-shown">
+                    <legend>{t!(i18n, summary_show_heading)}</legend>
+                    <p class="quiet">{t!(i18n, summary_show_hint)}</p>
+                    {shown_box(t_string!(i18n, summary_place).to_owned(), |c| c.shown.place, |c, on| c.shown.place = on)}
+                    {shown_box(t_string!(i18n, summary_present).to_owned(), |c| c.shown.present, |c, on| c.shown.present = on)}
+                    {shown_box(t_string!(i18n, summary_worker).to_owned(), |c| c.shown.worker, |c, on| c.shown.worker = on)}
+                    {shown_box(t_string!(i18n, summary_tools).to_owned(), |c| c.shown.tools, |c, on| c.shown.tools = on)}
+                </fieldset>
+                <label class="worker-notes-field">
+                    <span>{t!(i18n, note_for_readers)}</span>
+                    <span class="quiet">{move || t_string!(i18n, note_for_readers_hint, audience = audience_name()).to_string()}</span>
+                    <textarea rows="4"
+                        prop:value=move || choices.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default())
+                        on:input={
+                            let note_change = note_change.clone();
+                            move |ev| {
+                                let text = event_target_value(&ev);
+                                note_change(&|c| text.clone_into(&mut c.note));
+                            }
+                        }
+                        on:change=move |_| refresh.update(|n| *n += 1)></textarea>
+                </label>
+                <label>
+                    <span>{t!(i18n, respect_line_label)}</span>
+                    <select
+                        prop:value=move || choices.with(|c| c.as_ref().and_then(|c| c.respect_line).map(RespectLine::slug).unwrap_or_default())
+                        on:change={
+                            let line_change = line_change.clone();
+                            move |ev| {
+                                let line = RespectLine::from_slug(&event_target_value(&ev));
+                                line_change(&|c| c.respect_line = line);
+                                refresh.update(|n| *n += 1);
+                            }
+                        }>
+                        <option value="">{t!(i18n, respect_line_none)}</option>
+                        {RespectLine::ALL.into_iter().map(|line| {
+                            let name = child_name.clone();
+                            view! { <option value=line.slug()>{respect_text(i18n, line, &name)}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <Show when=for_full_record>
+                <label class="worker-notes-field">
+                    <span>{t!(i18n, reflection)}</span>
+                    <span class="quiet">{t!(i18n, reflection_hint)}</span>
+                    <textarea rows="5" prop:value=reflection_now.clone()
+                        on:input={
+                            let reflection_id = reflection_id.clone();
+                            move |ev| {
+                                let text = event_target_value(&ev);
+                                state.change_session(&reflection_id, |s| s.set_reflection(&text, platform::now_ms()));
+                                state.save_soon();
+                            }
+                        }
+                        on:change=move |_| refresh.update(|n| *n += 1)></textarea>
+                </label>
+            </Show>
+            <Show when=move || !nothing_chosen()>
+                <label>
+                    <span>{t!(i18n, summary_place)}</span>
+                    <input type="text" prop:value=place_now.clone()
+                        on:input={
+                            let place_id = place_id.clone();
+                            move |ev| {
+                                let text = event_target_value(&ev);
+                                state.change_session(&place_id, |s| s.set_place(&text, platform::now_ms()));
+                                state.save_soon();
+                            }
+                        }
+                        on:change=move |_| refresh.update(|n| *n += 1) />
+                </label>
+                <label>
+                    <span>{t!(i18n, summary_present)}</span>
+                    <input type="text" prop:value=present_now.clone()
+                        on:input={
+                            let present_id = present_id.clone();
+                            move |ev| {
+                                let text = event_target_value(&ev);
+                                state.change_session(&present_id, |s| s.set_present(&text, platform::now_ms()));
+                                state.save_soon();
+                            }
+                        }
+                        on:change=move |_| refresh.update(|n| *n += 1) />
+                </label>
+            </Show>
             <div class="summary-actions">
-                <IconButton icon="icon-read-back" class="primary" label=Signal::derive(move || t_string!(i18n, print_summary).to_owned())
-                    on_press=print />
-                <IconButton icon="icon-save" label=Signal::derive(move || t_string!(i18n, download_summary).to_owned())
-                    on_press=download />
+                <button type="button" class="icon-button primary" disabled=nothing_chosen on:click={
+                    let print = print.clone();
+                    move |_| print()
+                }>
+                    <img src="public/icon-read-back.svg" alt="" aria-hidden="true" />
+                    <span>{t!(i18n, print_summary)}</span>
+                </button>
+                <button type="button" class="icon-button" disabled=nothing_chosen on:click={
+                    let download = download.clone();
+                    move |_| download()
+                }>
+                    <img src="public/icon-save.svg" alt="" aria-hidden="true" />
+                    <span>{t!(i18n, download_summary)}</span>
+                </button>
+                <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, worker_decisions_open).to_owned())
+                    on_press=move || state.go(crate::core::Place::WorkerDecisions { session: decisions_id.clone() }) />
             </div>
+            <section class="exports" aria-labelledby="exports-heading">
+                <h2 id="exports-heading">{t!(i18n, exports_heading)}</h2>
+                <Show when=move || exports.with(Vec::is_empty)>
+                    <p class="quiet">{t!(i18n, summary_nothing_given)}</p>
+                </Show>
+                <ul>
+                    {move || {
+                        let lang = i18n.get_locale_untracked().to_string();
+                        exports.get().into_iter().rev().map(|export| {
+                            let reader = match &export.audience {
+                                Some(audience) => audience_label(i18n, audience),
+                                None => t_string!(i18n, summary_full_record_reader).to_owned(),
+                            };
+                            let how = match export.kind {
+                                ExportKind::Printed => t_string!(i18n, summary_printed),
+                                ExportKind::Downloaded => t_string!(i18n, summary_downloaded),
+                            };
+                            let when = platform::local_date_time(export.at_ms, &lang);
+                            view! {
+                                <li>
+                                    <bdi>{reader}</bdi>
+                                    {format!(" — {how} {when}")}
+                                    <span class="quiet file-name">{export.file_name}</span>
+                                </li>
+                            }
+                        }).collect_view()
+                    }}
+                </ul>
+            </section>
         </div>
         // The summary in its own frame, exactly as the downloaded file shows it; its own
         // Content-Security-Policy lets nothing run in it.
-        <iframe
-            class="summary-frame"
-            node_ref=frame_ref
-            title=move || t_string!(i18n, summary_tool)
-            srcdoc=move || document.get()
-        ></iframe>
+        <Show when=move || !nothing_chosen()>
+            <iframe
+                class="summary-frame"
+                node_ref=frame_ref
+                title=move || t_string!(i18n, summary_tool)
+                srcdoc=move || document.get()
+            ></iframe>
+        </Show>
+        </div>
     }
 }

@@ -209,7 +209,7 @@ test('start screen: form, validation, session list and navigation', async ({ pag
   const stored = await storedSessionEntries(page);
   expect(stored).toHaveLength(1);
   const record = stored[0].record;
-  expect(record).toMatchObject({ schema: 4, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record).toMatchObject({ schema: 5, session: { child: { name: 'Mia', age: 7 } } });
   expect(stored[0].key).toBe(SESSION_PREFIX + String(record.session.id));
   expect(stored[0].raw).toContain('Sam');
   const index = await page.evaluate((k) => localStorage.getItem(k), INDEX_KEY);
@@ -297,7 +297,7 @@ test('a) drawings and words in many scripts survive a reload, safely and offline
 
   // Shape of what is stored.
   const record = await sessionRecord(page, 'Mia');
-  expect(record).toMatchObject({ schema: 4, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record).toMatchObject({ schema: 5, session: { child: { name: 'Mia', age: 7 } } });
   const q = record.session.questions;
   for (const house of HOUSES) {
     expect(typeof q[house.key].own_names).toBe('object');
@@ -916,8 +916,8 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   await button(page, 'Who may see entry 1?').click();
   const dialog = page.getByRole('dialog', { name: 'Who may see this?' });
   await expect(dialog.getByText('No decision yet')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Only my worker', exact: true }).click();
-  await expect(dialog.getByRole('button', { name: 'Only my worker', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await dialog.getByRole('button', { name: 'Nobody else', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Nobody else', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await dialog.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(dialog).toBeHidden();
   const canvas = await openDrawing(page);
@@ -939,7 +939,7 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   const drawingEntry = page.getByRole('listitem').filter({ has: page.locator('canvas') });
   await expect(page.getByText('No decision yet')).toHaveCount(3);
   const choice = (item, name) => item.getByRole('button', { name, exact: true });
-  await expect(choice(entry(DAD), 'Only my worker')).toHaveAttribute('aria-pressed', 'true');
+  await expect(choice(entry(DAD), 'Nobody else')).toHaveAttribute('aria-pressed', 'true');
   await choice(drawingEntry, 'Mum').click();
   await choice(drawingEntry, 'The judge / the court').click();
   // A name the child gives joins the pictures, for every entry.
@@ -972,8 +972,8 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   await expect(summary.locator('.child-words')).toHaveText(CAT);
   await expect(summary.locator('img')).toHaveCount(1);
   await expect(summary.getByText(DAD)).toHaveCount(0);
-  await expect(summary.getByText('Kept private by the child (not shown): 1')).toBeVisible();
-  await expect(summary.getByText('No decision yet, so not shared: 1')).toBeVisible();
+  // Nothing counts or hints at what the child kept back or has not decided.
+  await expect(summary.getByText(/not shown|not shared|No decision yet|Nobody else/)).toHaveCount(0);
 
   await summaryFor.selectOption({ label: 'The judge / the court' });
   await expect(summary.getByText('Summary for: The judge / the court')).toBeVisible();
@@ -988,7 +988,7 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   await summaryFor.selectOption({ label: "Everything: the worker's full record" });
   await page.getByRole('textbox', { name: 'Place' }).fill('At home, kitchen table');
   await page.getByRole('textbox', { name: 'Who was there' }).fill('Mia, Oma, Sam');
-  const notes = page.getByRole('textbox', { name: /Worker's notes/ });
+  const notes = page.getByRole('textbox', { name: /Worker's reflection/ });
   await notes.fill('Mia was calm. Next visit in two weeks.');
   await notes.blur();
   await expect(summary.locator('.child-words')).toHaveCount(3);
@@ -1001,7 +1001,7 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   const downloading = page.waitForEvent('download');
   await button(page, 'Download summary').click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^hear-me-summary-Mia-\d{4}-\d{2}-\d{2}\.html$/);
+  expect(download.suggestedFilename()).toMatch(/^hear-me-summary-Mia-\d{4}-\d{2}-\d{2}-full-record\.html$/);
   const html = fs.readFileSync(await download.path(), 'utf8');
   expect(html).not.toMatch(/<script/i);
   expect(html, 'no event handler in any tag').not.toMatch(/<[^>]*\son\w+\s*=/i);
@@ -1025,22 +1025,27 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   await offline.close();
 });
 
-test('o) "share everything with …" asks first, then gives every entry the same choice', async ({ page }) => {
+test('o) "share everything with …" asks first, then gives its choice to every entry not decided yet', async ({ page }) => {
   await openApp(page);
   await startSession(page, { name: 'Noah', age: 11 });
   await openThreeHouses(page);
   await openHouse(page, 'House of Good Things');
   await addWords(page, 'Football with Dad');
   await addWords(page, 'My dog Rex');
+  await addWords(page, 'My secret den');
   await backToHouses(page);
   await button(page, 'Who may see what').click();
+  // The child already decided about one entry: that choice stays.
+  const den = page.getByRole('listitem').filter({ hasText: 'My secret den' });
+  await den.getByRole('button', { name: 'Nobody else', exact: true }).click();
   const everything = page.getByRole('group', { name: 'Share everything with …' });
   const apply = button(page, 'Share everything with these');
   await expect(apply).toBeDisabled();
   await everything.getByRole('button', { name: 'Dad', exact: true }).click();
   await everything.getByRole('button', { name: 'My family', exact: true }).click();
   await apply.click();
-  const dialog = page.getByRole('dialog', { name: 'Change the choice for everything?' });
+  const dialog = page.getByRole('dialog', { name: 'Give this choice to everything not decided yet?' });
+  await expect(dialog).toContainText('what the child already decided stays');
   await dialog.getByRole('button', { name: 'Keep' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('No decision yet')).toHaveCount(2);
@@ -1048,7 +1053,12 @@ test('o) "share everything with …" asks first, then gives every entry the same
   await dialog.getByRole('button', { name: 'Share everything with these' }).click();
   await expect(page.getByText('No decision yet')).toHaveCount(0);
   const entries = await houseEntries(page, 'Noah', 'good_things');
-  for (const entry of entries) expect(entry.sharing.decision).toEqual({ shared_with: ['dad', 'family'] });
+  expect(entries.map((entry) => entry.sharing.decision)).toEqual([
+    { shared_with: ['dad', 'family'] },
+    { shared_with: ['dad', 'family'] },
+    'private',
+  ]);
+  expect(entries[2].sharing.history, 'the decided entry was not touched again').toHaveLength(1);
   // Each entry can still differ afterwards.
   const dog = page.getByRole('listitem').filter({ hasText: 'My dog Rex' });
   await dog.getByRole('button', { name: 'Dad', exact: true }).click();

@@ -145,6 +145,7 @@ test('p) choose each kind of helper, tell all three helpers, reload, read back a
   // The summary names the tool and the helpers, shows their pictures and has every word.
   await button(page, 'Back to the session').click();
   await button(page, 'Summary').click();
+  await page.getByRole('combobox', { name: 'Summary for' }).selectOption({ label: "Everything: the worker's full record" });
   const summary = page.frameLocator('iframe.summary-frame');
   await expect(summary.getByText('Wizards and Fairies', { exact: true })).toBeVisible();
   for (const { name, words } of helpers) {
@@ -255,6 +256,7 @@ test('r) one session holds both tools: the same answers in houses and helpers, t
   await button(page, 'Back to the session').click();
 
   await button(page, 'Summary').click();
+  await page.getByRole('combobox', { name: 'Summary for' }).selectOption({ label: "Everything: the worker's full record" });
   const summary = page.frameLocator('iframe.summary-frame');
   await expect(summary.getByText('Three Houses, Wizards and Fairies', { exact: true })).toBeVisible();
   await expect(summary.getByRole('heading', { name: 'House of Worries · Worries unicorn', exact: true })).toBeVisible();

@@ -1,0 +1,100 @@
+//! "Who will see what": the child's choices read back to the child as a whole, before
+//! anything is printed. For each person who will see something, their picture and, large,
+//! the child's own pictures and words they will see: exactly what their summary holds.
+
+use leptos::prelude::*;
+
+use crate::app::use_app_state;
+use crate::core::{Audience, Entry, Place, Question, SessionId, Tool};
+use crate::i18n::*;
+use crate::ui::question::EntrySummary;
+use crate::ui::sharing::{audience_label, audience_picture};
+use crate::ui::IconButton;
+
+/// What one person will see: the entries, and the child's own names they may read.
+#[derive(Clone, PartialEq)]
+struct SeenBy {
+    audience: Audience,
+    entries: Vec<Entry>,
+    names: Vec<String>,
+}
+
+#[component]
+pub fn WhoWillSeeScreen(session: SessionId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let seen = {
+        let session = session.clone();
+        Memo::new(move |_| {
+            state
+                .with_session(&session, |s| {
+                    s.audiences_seeing_something()
+                        .into_iter()
+                        .map(|audience| {
+                            let mut names = Vec::new();
+                            for question in Question::ALL {
+                                for tool in Tool::ALL {
+                                    if let Some(name) = s.own_name_shown_to(tool, question, &audience) {
+                                        names.push(name.to_owned());
+                                    }
+                                }
+                            }
+                            SeenBy {
+                                entries: s
+                                    .entries_shown_to(&audience)
+                                    .map(|(_, entry)| entry.clone())
+                                    .collect(),
+                                names,
+                                audience,
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let back = Place::WhoWillSee { session }.parent();
+    view! {
+        <header class="screen-header">
+            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_sharing).to_owned())
+                on_press=move || state.go(back.clone()) />
+            <h1>{t!(i18n, who_will_see_heading)}</h1>
+        </header>
+        <p class="prompt">{t!(i18n, who_will_see_intro)}</p>
+        <Show when=move || seen.with(Vec::is_empty)>
+            <p class="prompt nobody-sees">
+                <img src="public/audience-private.svg" alt="" aria-hidden="true" />
+                <span>{t!(i18n, who_will_see_nobody)}</span>
+            </p>
+        </Show>
+        <div class="who-will-see">
+            {move || {
+                seen.get()
+                    .into_iter()
+                    .map(|seen| {
+                        let label = audience_label(i18n, &seen.audience);
+                        let heading = label.clone();
+                        view! {
+                            <section class="seen-by" aria-label=label.clone()>
+                                <h2 class="seen-by-who">
+                                    <img src=audience_picture(&seen.audience) alt="" aria-hidden="true" />
+                                    <span>{heading}</span>
+                                </h2>
+                                <ul class="seen-things">
+                                    {seen.names.into_iter().map(|name| view! {
+                                        <li class="seen-name">
+                                            <blockquote class="childs-words" dir="auto">{name}</blockquote>
+                                        </li>
+                                    }).collect_view()}
+                                    {seen.entries.into_iter().map(|entry| view! {
+                                        <li><EntrySummary entry /></li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
