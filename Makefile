@@ -26,9 +26,10 @@ build: setup-build
 
 ## Every test layer: lint, native, browser (wasm-bindgen-test), end-to-end (Playwright)
 test: setup
-	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory lint test-native test-browser test-e2e; \
-	echo "make test took $$(( $$(date +%s) - start )) s"
+	@start=$$(date +%s); status=0; \
+	$(MAKE) --no-print-directory lint test-native test-browser test-e2e || status=$$?; \
+	echo "make test took $$(( $$(date +%s) - start )) s"; \
+	exit $$status
 
 lint:
 	cargo fmt --check

@@ -93,7 +93,7 @@ impl Audience {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
-    /// "Only my worker": nobody else sees it.
+    /// "Nobody else": the child wishes that nobody but the worker sees it.
     Private,
     /// These audiences may see it, sorted and without duplicates; never empty (see
     /// [`Decision::normalised`]).

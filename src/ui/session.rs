@@ -73,7 +73,10 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
 /// The worker turns off pictured choices that do not apply to this child (a dad who has
 /// died), before the child is asked: they are then not offered on any sharing screen.
 #[component]
-fn AudiencesDialog(session: SessionId, on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn AudiencesDialog(
+    session: SessionId,
+    on_close: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let done = on_close.clone();

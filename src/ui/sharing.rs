@@ -36,7 +36,7 @@ pub fn audience_picture(audience: &Audience) -> String {
 }
 
 /// The decision after the child taps `audience`: it joins or leaves those who may see the
-/// entry, and sharing with someone ends "only my worker".
+/// entry, and sharing with someone ends "nobody else".
 fn toggled(decision: Option<&Decision>, audience: &Audience) -> Option<Decision> {
     let mut audiences = decision.map(|d| d.audiences().to_vec()).unwrap_or_default();
     if let Some(at) = audiences.iter().position(|known| known == audience) {
@@ -294,8 +294,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
 fn decision_of(state: AppState, session: &SessionId, item: SharedItem) -> Option<Decision> {
     state
         .with_session(session, |s| {
-            s.sharing(item)
-                .and_then(|sharing| sharing.decision.clone())
+            s.sharing(item).and_then(|sharing| sharing.decision.clone())
         })
         .flatten()
 }
@@ -313,7 +312,10 @@ fn OwnNameChoices(session: SessionId, question: Question) -> impl IntoView {
                 .with_session(&session, |s| {
                     Tool::ALL
                         .into_iter()
-                        .filter_map(|tool| s.own_name(tool, question).map(|name| (tool, name.to_owned())))
+                        .filter_map(|tool| {
+                            s.own_name(tool, question)
+                                .map(|name| (tool, name.to_owned()))
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()

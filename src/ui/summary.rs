@@ -329,7 +329,9 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     );
     let shown_box = {
         let change_choices = change_choices.clone();
-        move |label: String, read: fn(&SummaryChoices) -> bool, write: fn(&mut SummaryChoices, bool)| {
+        move |label: String,
+              read: fn(&SummaryChoices) -> bool,
+              write: fn(&mut SummaryChoices, bool)| {
             let change_choices = change_choices.clone();
             view! {
                 <label class="check">

@@ -34,7 +34,9 @@ pub fn WhoWillSeeScreen(session: SessionId) -> impl IntoView {
                             let mut names = Vec::new();
                             for question in Question::ALL {
                                 for tool in Tool::ALL {
-                                    if let Some(name) = s.own_name_shown_to(tool, question, &audience) {
+                                    if let Some(name) =
+                                        s.own_name_shown_to(tool, question, &audience)
+                                    {
                                         names.push(name.to_owned());
                                     }
                                 }

@@ -44,9 +44,8 @@ fn rows(session: &Session) -> Vec<(Question, Vec<Row>)> {
                 .shared_items()
                 .into_iter()
                 .filter(|item| match item {
-                    SharedItem::Entry { question: q, .. } | SharedItem::Name { question: q, .. } => {
-                        *q == question
-                    }
+                    SharedItem::Entry { question: q, .. }
+                    | SharedItem::Name { question: q, .. } => *q == question,
                 })
                 .filter_map(|item| {
                     let sharing = session.sharing(item)?.clone();
@@ -96,7 +95,9 @@ pub fn WorkerDecisionsScreen(session: SessionId) -> impl IntoView {
                 .with_session(&session, |s| {
                     rows(s)
                         .into_iter()
-                        .map(|(question, rows)| (question, name_across_tools(i18n, s, question), rows))
+                        .map(|(question, rows)| {
+                            (question, name_across_tools(i18n, s, question), rows)
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -281,7 +282,11 @@ fn worker_of(state: AppState, session: &SessionId) -> String {
 /// A hold or a passing-on, with its date, reason and who decided; nothing is recorded until
 /// all three are there.
 #[component]
-fn RecordDialog(session: SessionId, what: Recording, on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn RecordDialog(
+    session: SessionId,
+    what: Recording,
+    on_close: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let audiences = state
@@ -294,30 +299,49 @@ fn RecordDialog(session: SessionId, what: Recording, on_close: impl Fn() + Clone
     let decided_by = RwSignal::new(worker_of(state, &session));
     let error = RwSignal::new(None::<&'static str>);
     let (title, who_label, item) = match what {
-        Recording::Hold(item) => (t_string!(i18n, hold_title), t_string!(i18n, hold_from), item),
-        Recording::PassedOn(item) => (t_string!(i18n, passed_title), t_string!(i18n, passed_to), item),
+        Recording::Hold(item) => (
+            t_string!(i18n, hold_title),
+            t_string!(i18n, hold_from),
+            item,
+        ),
+        Recording::PassedOn(item) => (
+            t_string!(i18n, passed_title),
+            t_string!(i18n, passed_to),
+            item,
+        ),
     };
     let options = audiences.clone();
     let close = on_close.clone();
     let submit = move || {
         let typed = other.get_untracked();
-        let audience = match Audience::named(&typed).filter(|_| matches!(what, Recording::PassedOn(_))) {
-            Some(named) => Some(named),
-            None => chosen
-                .get_untracked()
-                .parse::<usize>()
-                .ok()
-                .and_then(|at| audiences.get(at).cloned()),
-        };
+        let audience =
+            match Audience::named(&typed).filter(|_| matches!(what, Recording::PassedOn(_))) {
+                Some(named) => Some(named),
+                None => chosen
+                    .get_untracked()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|at| audiences.get(at).cloned()),
+            };
         let Some(audience) = audience else {
             error.set(Some(t_string!(i18n, error_choose_someone)));
             return;
         };
-        let why = match WorkerReason::new(&on.get_untracked(), &reason.get_untracked(), &decided_by.get_untracked()) {
+        let why = match WorkerReason::new(
+            &on.get_untracked(),
+            &reason.get_untracked(),
+            &decided_by.get_untracked(),
+        ) {
             Ok(why) => why,
-            Err(WorkerReasonError::DateInvalid) => return error.set(Some(t_string!(i18n, error_pick_date))),
-            Err(WorkerReasonError::ReasonMissing) => return error.set(Some(t_string!(i18n, error_reason_missing))),
-            Err(WorkerReasonError::DeciderMissing) => return error.set(Some(t_string!(i18n, error_decider_missing))),
+            Err(WorkerReasonError::DateInvalid) => {
+                return error.set(Some(t_string!(i18n, error_pick_date)))
+            }
+            Err(WorkerReasonError::ReasonMissing) => {
+                return error.set(Some(t_string!(i18n, error_reason_missing)))
+            }
+            Err(WorkerReasonError::DeciderMissing) => {
+                return error.set(Some(t_string!(i18n, error_decider_missing)))
+            }
         };
         let now = platform::now_ms();
         state.change_session(&session, |s| match what {
@@ -372,4 +396,3 @@ fn RecordDialog(session: SessionId, what: Recording, on_close: impl Fn() + Clone
         </Modal>
     }
 }
-

@@ -201,3 +201,42 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
     expect(text, `page ${at + 1}`).toContain("Mia · The worker's full record, not for the family");
   }
 });
+
+test('the sharing screens fit a tablet either way up, and nothing is cut off', async ({ page }) => {
+  await openApp(page);
+  await startSession(page, { name: 'Zoë-Marie', age: 6, worker: 'Sam' });
+  await button(page, 'Three Houses').click();
+  await houseButton(page, 'House of Good Things').click();
+  await addWords(page, 'Swimming with my big sister on Saturdays');
+  await button(page, 'Back to the houses').click();
+  await button(page, 'Who may see what').click();
+  const item = entry(page, 'Swimming with my big sister');
+  for (const name of ['Mum', 'My brother or sister', 'My foster carer', 'My guardian', 'My advocate']) {
+    await choice(item, name).click();
+  }
+  const shots = [];
+  for (const [width, height] of [[1024, 768], [768, 1024]]) {
+    await page.setViewportSize({ width, height });
+    for (const [where, open] of [
+      ['who-may-see', async () => {}],
+      ['who-will-see', () => button(page, 'Who will see what').click()],
+    ]) {
+      await open();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${where} at ${width}×${height} needs no sideways scrolling`).toBeLessThanOrEqual(0);
+      // Every choice is a target a child can hit: at least 48 CSS px each way.
+      for (const box of await page.locator('button:visible').evaluateAll((buttons) =>
+        buttons.map((b) => { const r = b.getBoundingClientRect(); return [b.textContent.trim(), r.width, r.height]; }))) {
+        expect(Math.min(box[1], box[2]), `${box[0]} on ${where}`).toBeGreaterThanOrEqual(48);
+      }
+      const path = test.info().outputPath(`${where}-${width}x${height}.png`);
+      await page.screenshot({ path });
+      shots.push(path);
+      if (where === 'who-will-see') await button(page, 'Back to who may see what').click();
+    }
+  }
+  await expect(page.getByRole('region', { name: 'My guardian' })).toHaveCount(0);
+  await button(page, 'Who will see what').click();
+  await expect(page.getByRole('region', { name: 'My guardian' })).toContainText('Swimming with my big sister');
+  expect(shots).toHaveLength(4);
+});

@@ -273,6 +273,20 @@ test('x) sessions stored before encryption are encrypted at set-up, without loss
   await button(page, 'Wizards and Fairies').click();
   await page.getByRole('button', { name: /^Sternchen/ }).click();
   await expect(entriesList(page).getByText('Dass Papa wieder lacht', { exact: true })).toBeVisible();
+
+  // Version 4's notes went into every summary; now they are the worker's reflection, in the
+  // full record only, and Dad's summary holds only the wish shared with him.
+  await button(page, 'Back to the helpers').click();
+  await button(page, 'Back to the session').click();
+  await button(page, 'Summary').click();
+  const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
+  const summary = page.frameLocator('iframe.summary-frame');
+  await summaryFor.selectOption({ label: 'Dad' });
+  await expect(summary.getByText('Dass Papa wieder lacht')).toBeVisible();
+  await expect(summary.getByText(/Mia sprach ruhig|Grundschule am Park/)).toHaveCount(0);
+  await summaryFor.selectOption({ label: "Everything: the worker's full record" });
+  await expect(summary.locator('.worker-notes')).toContainText('Mia sprach ruhig.');
+  await expect(page.getByRole('textbox', { name: /Worker's reflection/ })).toHaveValue(/^Mia sprach ruhig\./);
 });
 
 test('y) a strict Content-Security-Policy: no inline or eval script, nothing from another origin', async ({ page }) => {
