@@ -153,6 +153,32 @@ fn session_text(state: AppState, session: &SessionId, read: fn(&Session) -> Stri
         .unwrap_or_default()
 }
 
+/// A line of the session the worker types, such as the place: saved as typed, and the
+/// preview made again when the field is left.
+#[component]
+fn SessionField(
+    session: SessionId,
+    #[prop(into)] label: Signal<String>,
+    read: fn(&Session) -> String,
+    write: fn(&mut Session, &str, u64),
+    refresh: RwSignal<u32>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let now = session_text(state, &session, read);
+    view! {
+        <label>
+            <span>{move || label.get()}</span>
+            <input type="text" prop:value=now
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    state.change_session(&session, |s| write(s, &text, platform::now_ms()));
+                    state.save_soon();
+                }
+                on:change=move |_| refresh.update(|n| *n += 1) />
+        </label>
+    }
+}
+
 /// The value of a reader in the select: "full", or the audience's place in the list.
 fn reader_value(reader: &Reader, audiences: &[Audience]) -> String {
     match reader {
@@ -359,8 +385,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     };
 
     // Text fields start from the session as it is when the screen opens, then write to it.
-    let place_now = session_text(state, &session, |s| s.place.clone());
-    let present_now = session_text(state, &session, |s| s.present.clone());
     let reflection_now = session_text(state, &session, |s| s.reflection.clone());
     let child_name = session_text(state, &session, |s| s.child.name.clone());
     view! {
@@ -458,32 +482,12 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 </label>
             </Show>
             <Show when=move || !nothing_chosen()>
-                <label>
-                    <span>{t!(i18n, summary_place)}</span>
-                    <input type="text" prop:value=place_now.clone()
-                        on:input={
-                            let place_id = place_id.clone();
-                            move |ev| {
-                                let text = event_target_value(&ev);
-                                state.change_session(&place_id, |s| s.set_place(&text, platform::now_ms()));
-                                state.save_soon();
-                            }
-                        }
-                        on:change=move |_| refresh.update(|n| *n += 1) />
-                </label>
-                <label>
-                    <span>{t!(i18n, summary_present)}</span>
-                    <input type="text" prop:value=present_now.clone()
-                        on:input={
-                            let present_id = present_id.clone();
-                            move |ev| {
-                                let text = event_target_value(&ev);
-                                state.change_session(&present_id, |s| s.set_present(&text, platform::now_ms()));
-                                state.save_soon();
-                            }
-                        }
-                        on:change=move |_| refresh.update(|n| *n += 1) />
-                </label>
+                <SessionField session=place_id.clone() refresh
+                    label=Signal::derive(move || t_string!(i18n, summary_place).to_owned())
+                    read=|s| s.place.clone() write=Session::set_place />
+                <SessionField session=present_id.clone() refresh
+                    label=Signal::derive(move || t_string!(i18n, summary_present).to_owned())
+                    read=|s| s.present.clone() write=Session::set_present />
             </Show>
             <div class="summary-actions">
                 <button type="button" class="icon-button primary" disabled=nothing_chosen on:click={

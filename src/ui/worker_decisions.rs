@@ -170,17 +170,7 @@ fn RowView(session: SessionId, row: Row, recording: RwSignal<Option<Recording>>)
         .map(|hold| {
             let from = hold.from.clone();
             let label = audience_label(i18n, &from);
-            let line = format!(
-                "{} {} · {} {} · {} {} · {}: {}",
-                t_string!(i18n, summary_held_back),
-                label,
-                t_string!(i18n, summary_on),
-                hold.why.on,
-                t_string!(i18n, summary_decided_by),
-                hold.why.decided_by,
-                t_string!(i18n, summary_reason),
-                hold.why.reason
-            );
+            let line = duty_line(i18n, t_string!(i18n, summary_held_back), &from, &hold.why);
             let active = hold.is_active();
             let session = session.clone();
             let lift_label = t_string!(i18n, lift_hold, audience = label.clone()).to_string();
@@ -205,17 +195,7 @@ fn RowView(session: SessionId, row: Row, recording: RwSignal<Option<Recording>>)
         .iter()
         .enumerate()
         .map(|(index, passed)| {
-            let line = format!(
-                "{} {} · {} {} · {} {} · {}: {}",
-                t_string!(i18n, summary_passed_on),
-                audience_label(i18n, &passed.to),
-                t_string!(i18n, summary_on),
-                passed.why.on,
-                t_string!(i18n, summary_decided_by),
-                passed.why.decided_by,
-                t_string!(i18n, summary_reason),
-                passed.why.reason
-            );
+            let line = duty_line(i18n, t_string!(i18n, summary_passed_on), &passed.to, &passed.why);
             let told = passed.child_told_on.clone();
             let session = session.clone();
             view! {
@@ -244,6 +224,21 @@ fn RowView(session: SessionId, row: Row, recording: RwSignal<Option<Recording>>)
             </div>
         </li>
     }
+}
+
+/// One of the worker's records as a line: what was done, to or from whom, on which day, who
+/// decided and why.
+fn duty_line(i18n: I18n, what: &str, who: &Audience, why: &WorkerReason) -> String {
+    format!(
+        "{what} {} · {} {} · {} {} · {}: {}",
+        audience_label(i18n, who),
+        t_string!(i18n, summary_on),
+        why.on,
+        t_string!(i18n, summary_decided_by),
+        why.decided_by,
+        t_string!(i18n, summary_reason),
+        why.reason
+    )
 }
 
 /// The day the child was told about a passing-on, once it has happened.
