@@ -179,15 +179,25 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
   expect(full.html).not.toContain('NOTE-FOR-MUM');
   expect(full.html, "Mum's download is listed in the full record").toMatch(/<bdi>Mum<\/bdi> — downloaded [^<]*· hear-me-summary-Mia-[\d-]+-for-mum\.html/);
 
-  // What left the tablet, on screen too: both downloads, newest first.
+  // Printing is noted too. The browser's print dialog is replaced here, in the summary's frame.
+  await page.evaluate(() => {
+    const frame = document.querySelector('iframe.summary-frame');
+    frame.contentWindow.print = () => { window.printedFromSummary = (window.printedFromSummary ?? 0) + 1; };
+  });
+  await button(page, 'Print').click();
+  expect(await page.evaluate(() => window.printedFromSummary)).toBe(1);
+
+  // What left the tablet, on screen too: every download and print, newest first.
   const exports = page.getByRole('region', { name: 'What left the tablet' });
-  await expect(exports.getByRole('listitem')).toHaveCount(2);
-  await expect(exports.getByRole('listitem').first()).toContainText('The full record — downloaded');
+  await expect(exports.getByRole('listitem')).toHaveCount(3);
+  await expect(exports.getByRole('listitem').first()).toContainText('The full record — printed');
+  await expect(exports.getByRole('listitem').nth(1)).toContainText('The full record — downloaded');
   await expect(exports.getByRole('listitem').last()).toContainText('Mum — downloaded');
   const stored = (await sessionRecord(page, 'Mia')).session;
   expect(stored.exports.map((e) => [e.audience ?? null, e.kind, e.file_name])).toEqual([
     ['mum', 'downloaded', forMum.name],
     [null, 'downloaded', full.name],
+    [null, 'printed', full.name],
   ]);
   expect(stored.reflection).toBe('SECRET-REFLECTION');
   expect(stored.worker_notes).toBeUndefined();
