@@ -35,6 +35,9 @@ pub enum Gate {
     Locked,
     /// The vault record is damaged: only wiping the device can start afresh.
     Damaged,
+    /// The vault record was written by a newer Hear Me: nothing can be opened here, and
+    /// nothing is offered that would overwrite it.
+    Newer,
     /// The browser gives no storage at all: the app works in memory, nothing is kept.
     NoStorage,
     Open,
@@ -95,6 +98,7 @@ impl AppState {
             }
             store::Opening::Locked(vault) => (Gate::Locked, Some(vault), None),
             store::Opening::Damaged => (Gate::Damaged, None, None),
+            store::Opening::Newer(_) => (Gate::Newer, None, None),
             store::Opening::Unavailable(problem) => (Gate::NoStorage, None, Some(problem)),
         };
         AppState {
@@ -262,8 +266,23 @@ impl AppState {
             return Err(ChangeError::CurrentWrong);
         };
         let params = KdfParams::recommended(platform::random_bytes());
-        vault.change_passphrase(current, new, new_again, params, platform::random_bytes())?;
-        self.keep_vault(vault)
+        let outcome = vault.change_passphrase(
+            current,
+            new,
+            new_again,
+            params,
+            platform::random_bytes(),
+            platform::now_ms(),
+        );
+        match outcome {
+            Ok(()) => self.keep_vault(vault),
+            // A wrong current passphrase is counted like a wrong unlock, in storage too.
+            Err(ChangeError::CurrentWrong) => {
+                let _ = self.keep_vault(vault);
+                Err(ChangeError::CurrentWrong)
+            }
+            Err(refused) => Err(refused),
+        }
     }
 
     /// A new worker PIN, while open.
@@ -611,6 +630,7 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
         }
         Gate::Locked => view! { <ui::lock::UnlockScreen /> }.into_any(),
         Gate::Damaged => view! { <ui::lock::DamagedVaultScreen /> }.into_any(),
+        Gate::Newer => view! { <ui::lock::NewerVersionScreen /> }.into_any(),
         Gate::Open | Gate::NoStorage => view! {
             <Show when=move || !state.quick_hidden.get() fallback=|| view! { <ui::lock::QuickHideScreen /> }>
                 <ui::lock::AppBar />

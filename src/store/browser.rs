@@ -37,6 +37,8 @@ pub enum Opening {
     Locked(VaultRecord),
     /// The vault record is damaged: nothing sealed can be opened any more.
     Damaged,
+    /// The vault record was written by a newer Hear Me: not damaged, and left untouched.
+    Newer(u32),
     /// The browser gives no storage at all.
     Unavailable(StoreError),
 }
@@ -53,7 +55,8 @@ pub fn opening() -> Opening {
         },
         Some(raw) => match decode_vault(&raw) {
             Ok(vault) => Opening::Locked(vault),
-            Err(_) => Opening::Damaged,
+            Err(RecordError::FromTheFuture(version)) => Opening::Newer(version),
+            Err(RecordError::Corrupt(_)) => Opening::Damaged,
         },
     }
 }

@@ -58,6 +58,8 @@ impl KdfParams {
 pub enum VaultError {
     /// Shorter than [`MIN_PASSPHRASE_CHARS`].
     PassphraseTooShort,
+    /// One of the passphrases people choose most often (see [`COMMON_PASSPHRASES`]).
+    PassphraseTooCommon,
     /// Stored parameters that are not Argon2id, weaker than the minimum, or malformed.
     BadParameters,
     /// Not a sealed record, or cut short.
@@ -70,6 +72,7 @@ impl std::fmt::Display for VaultError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             VaultError::PassphraseTooShort => "the passphrase is too short",
+            VaultError::PassphraseTooCommon => "the passphrase is one of the most common ones",
             VaultError::BadParameters => "the stored key parameters are not acceptable",
             VaultError::Malformed => "the sealed record is malformed",
             VaultError::WrongKeyOrTampered => "the key does not open the record",
@@ -92,11 +95,70 @@ impl std::fmt::Debug for VaultKey {
     }
 }
 
-/// Checks a new passphrase: only its length, in characters (not bytes), so every script
-/// counts the same.
+/// Passphrases of eight characters or more that lists of leaked passwords show people choose
+/// most often, in English and German; the first ones anybody would guess. Compared without
+/// case and without spaces at the ends.
+pub const COMMON_PASSPHRASES: &[&str] = &[
+    "password",
+    "password1",
+    "password12",
+    "password123",
+    "passwort",
+    "passwort1",
+    "passwort123",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "0123456789",
+    "87654321",
+    "11111111",
+    "00000000",
+    "12341234",
+    "11223344",
+    "qwertyui",
+    "qwertyuiop",
+    "qwertzuiop",
+    "asdfghjk",
+    "asdfghjkl",
+    "iloveyou",
+    "sunshine",
+    "princess",
+    "football",
+    "fussball",
+    "baseball",
+    "superman",
+    "schalke04",
+    "hallo123",
+    "geheim123",
+    "sommer2024",
+    "sommer2025",
+    "sommer2026",
+    "winter2025",
+    "winter2026",
+    "welcome1",
+    "willkommen",
+    "letmein1",
+    "abcd1234",
+    "abc12345",
+    "1q2w3e4r",
+    "1qaz2wsx",
+    "trustno1",
+    "hearme123",
+    "hear me now",
+    "jugendamt",
+    "jugendamt1",
+    "sozialarbeit",
+];
+
+/// Checks a new passphrase: its length, in characters (not bytes), so every script counts
+/// the same, and that it is not one of the first ones anybody would guess.
 pub fn check_new_passphrase(passphrase: &str) -> Result<(), VaultError> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(VaultError::PassphraseTooShort);
+    }
+    let plain = passphrase.trim().to_lowercase();
+    if COMMON_PASSPHRASES.contains(&plain.as_str()) {
+        return Err(VaultError::PassphraseTooCommon);
     }
     Ok(())
 }
@@ -244,6 +306,7 @@ fn default_auto_lock() -> u32 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SetUpError {
     PassphraseTooShort,
+    PassphraseTooCommon,
     PassphrasesDiffer,
     PinNotDigits,
     PinsDiffer,
@@ -267,7 +330,10 @@ impl VaultRecord {
         params: KdfParams,
         random: &SetUpRandom,
     ) -> Result<(VaultRecord, VaultKey), SetUpError> {
-        check_new_passphrase(passphrase).map_err(|_| SetUpError::PassphraseTooShort)?;
+        check_new_passphrase(passphrase).map_err(|error| match error {
+            VaultError::PassphraseTooCommon => SetUpError::PassphraseTooCommon,
+            _ => SetUpError::PassphraseTooShort,
+        })?;
         if passphrase != passphrase_again {
             return Err(SetUpError::PassphrasesDiffer);
         }
@@ -293,6 +359,20 @@ impl VaultRecord {
         self.retry_after_ms.saturating_sub(now_ms)
     }
 
+    /// Whether the locked screen may offer to wipe the device: only after
+    /// [`WIPE_AFTER_FAILURES`] wrong passphrases in a row and their waits, which takes longer
+    /// than a child or an angry adult has with the tablet. Whoever knows the passphrase
+    /// wipes from Settings instead.
+    pub fn may_wipe_when_locked(&self, now_ms: u64) -> bool {
+        self.failed_unlocks >= WIPE_AFTER_FAILURES && self.wait_ms(now_ms) == 0
+    }
+
+    /// Counts a wrong passphrase and sets the wait before the next try.
+    fn count_failure(&mut self, now_ms: u64) {
+        self.failed_unlocks = self.failed_unlocks.saturating_add(1);
+        self.retry_after_ms = now_ms + delay_after_failures(self.failed_unlocks);
+    }
+
     /// Tries a passphrase. A wrong one is counted, and from the third on each try waits
     /// twice as long as the one before (2 s, 4 s, 8 s, ... up to 5 minutes); a right one
     /// clears the count. The caller saves the record after either.
@@ -308,8 +388,7 @@ impl VaultRecord {
                 Ok(key)
             }
             Err(UnlockError::WrongPassphrase) => {
-                self.failed_unlocks = self.failed_unlocks.saturating_add(1);
-                self.retry_after_ms = now_ms + delay_after_failures(self.failed_unlocks);
+                self.count_failure(now_ms);
                 Err(UnlockError::WrongPassphrase)
             }
             Err(other) => Err(other),
@@ -338,10 +417,12 @@ impl VaultRecord {
         }
     }
 
-    /// Changes the passphrase: the current one must be right; the new one follows the
-    /// set-up rules and gets a fresh salt (`params`, normally [`KdfParams::recommended`],
-    /// which also brings the cost up to today's). The records' key stays, wrapped under the
-    /// new passphrase's key, so nothing else is written. The caller saves the record.
+    /// Changes the passphrase: the current one must be right, asked with the same count and
+    /// growing wait as unlocking (an open tablet left alone must not be a way to guess it);
+    /// the new one follows the set-up rules and gets a fresh salt (`params`, normally
+    /// [`KdfParams::recommended`], which also brings the cost up to today's). The records'
+    /// key stays, wrapped under the new passphrase's key, so nothing else is written. The
+    /// caller saves the record after a wrong current passphrase too.
     pub fn change_passphrase(
         &mut self,
         current: &str,
@@ -349,14 +430,29 @@ impl VaultRecord {
         new_again: &str,
         params: KdfParams,
         nonce: [u8; NONCE_BYTES],
+        now_ms: u64,
     ) -> Result<(), ChangeError> {
-        check_new_passphrase(new).map_err(|_| ChangeError::TooShort)?;
+        let wait = self.wait_ms(now_ms);
+        if wait > 0 {
+            return Err(ChangeError::Wait { ms: wait });
+        }
+        check_new_passphrase(new).map_err(|error| match error {
+            VaultError::PassphraseTooCommon => ChangeError::TooCommon,
+            _ => ChangeError::TooShort,
+        })?;
         if new != new_again {
             return Err(ChangeError::Differ);
         }
-        let key = self
-            .open_with(current)
-            .map_err(|_| ChangeError::CurrentWrong)?;
+        let key = match self.open_with(current) {
+            Ok(key) => key,
+            Err(UnlockError::WrongPassphrase) => {
+                self.count_failure(now_ms);
+                return Err(ChangeError::CurrentWrong);
+            }
+            Err(_) => return Err(ChangeError::CurrentWrong),
+        };
+        self.failed_unlocks = 0;
+        self.retry_after_ms = 0;
         let new_key = derive_key(new, &params).map_err(|_| ChangeError::TooShort)?;
         self.wrapped_key = Some(new_key.seal(WRAP_KEY, key.bytes.as_ref(), nonce));
         self.kdf = params;
@@ -402,12 +498,22 @@ pub enum ChangeError {
     CurrentWrong,
     /// The new passphrase is shorter than [`MIN_PASSPHRASE_CHARS`].
     TooShort,
+    /// The new passphrase is one of the most common ones.
+    TooCommon,
+    /// Too many wrong tries of the current passphrase: wait this long first.
+    Wait {
+        ms: u64,
+    },
     /// The new passphrase or PIN was not typed the same twice.
     Differ,
     PinNotDigits,
     /// Storage refused the changed record; the old passphrase and PIN still work.
     NotSaved,
 }
+
+/// Wrong passphrases in a row after which the locked screen offers to wipe the device. With
+/// the growing waits they take more than eight minutes (see the test).
+pub const WIPE_AFTER_FAILURES: u32 = 10;
 
 /// The wait after `failures` wrong passphrases in a row.
 pub fn delay_after_failures(failures: u32) -> u64 {
@@ -537,7 +643,7 @@ mod tests {
             check_new_passphrase("1234567"),
             Err(VaultError::PassphraseTooShort)
         );
-        assert_eq!(check_new_passphrase("12345678"), Ok(()));
+        assert_eq!(check_new_passphrase("1234567x"), Ok(()));
         // Eight characters, more than eight bytes.
         assert_eq!(check_new_passphrase("Ängstlich"), Ok(()));
         assert_eq!(
@@ -692,7 +798,8 @@ mod tests {
                 "second passphrase",
                 "second passphrase",
                 cheap(6),
-                [4; NONCE_BYTES]
+                [4; NONCE_BYTES],
+                0,
             ),
             Err(ChangeError::CurrentWrong)
         );
@@ -702,7 +809,8 @@ mod tests {
                 "short",
                 "short",
                 cheap(6),
-                [4; NONCE_BYTES]
+                [4; NONCE_BYTES],
+                0,
             ),
             Err(ChangeError::TooShort)
         );
@@ -712,7 +820,8 @@ mod tests {
                 "second passphrase",
                 "second passphrasE",
                 cheap(6),
-                [4; NONCE_BYTES]
+                [4; NONCE_BYTES],
+                0,
             ),
             Err(ChangeError::Differ)
         );
@@ -723,6 +832,7 @@ mod tests {
                 "second passphrase",
                 cheap(6),
                 [4; NONCE_BYTES],
+                0,
             )
             .unwrap();
         // Through storage, as after a reload.
@@ -747,6 +857,7 @@ mod tests {
                 "third passphrase",
                 cheap(7),
                 [5; NONCE_BYTES],
+                0,
             )
             .unwrap();
         let third = vault.unlock("third passphrase", 0).unwrap();
@@ -754,6 +865,99 @@ mod tests {
             third.open("hear-me/session/a", &sealed).unwrap(),
             b"Mia's words"
         );
+    }
+
+    #[test]
+    fn the_most_common_passphrases_are_refused() {
+        assert_eq!(
+            check_new_passphrase(" Passwort123 "),
+            Err(VaultError::PassphraseTooCommon)
+        );
+        assert_eq!(
+            check_new_passphrase("12345678"),
+            Err(VaultError::PassphraseTooCommon)
+        );
+        assert_eq!(check_new_passphrase("Apfelbaum am Fluss"), Ok(()));
+        assert!(COMMON_PASSPHRASES
+            .iter()
+            .all(|common| common.chars().count() >= MIN_PASSPHRASE_CHARS));
+        assert_eq!(
+            VaultRecord::set_up("iloveyou", "iloveyou", "2468", "2468", cheap(5), &random())
+                .map(|_| ()),
+            Err(SetUpError::PassphraseTooCommon)
+        );
+    }
+
+    #[test]
+    fn the_current_passphrase_is_asked_with_the_same_growing_wait_as_unlocking() {
+        let (mut vault, _) = VaultRecord::set_up(
+            "first passphrase",
+            "first passphrase",
+            "2468",
+            "2468",
+            cheap(5),
+            &random(),
+        )
+        .unwrap();
+        let change = |vault: &mut VaultRecord, current: &str, now| {
+            vault.change_passphrase(
+                current,
+                "second one!",
+                "second one!",
+                cheap(6),
+                [4; NONCE_BYTES],
+                now,
+            )
+        };
+        for _ in 0..3 {
+            assert_eq!(
+                change(&mut vault, "guess", 0),
+                Err(ChangeError::CurrentWrong)
+            );
+        }
+        assert_eq!(vault.failed_unlocks, 3);
+        assert_eq!(
+            change(&mut vault, "first passphrase", 1000),
+            Err(ChangeError::Wait { ms: 1000 })
+        );
+        assert_eq!(
+            vault.unlock("first passphrase", 1000).map(|_| ()),
+            Err(UnlockError::Wait { ms: 1000 }),
+            "the count is the same one unlocking uses"
+        );
+        assert_eq!(change(&mut vault, "first passphrase", 2000), Ok(()));
+        assert_eq!(vault.failed_unlocks, 0);
+    }
+
+    #[test]
+    fn the_locked_screen_offers_to_wipe_only_after_many_wrong_tries_and_their_waits() {
+        let (mut vault, _) = VaultRecord::set_up(
+            "long enough",
+            "long enough",
+            "2468",
+            "2468",
+            cheap(5),
+            &random(),
+        )
+        .unwrap();
+        // As fast as anyone can: each try the moment its wait is over.
+        let mut now = 0;
+        loop {
+            now += vault.wait_ms(now);
+            if vault.may_wipe_when_locked(now) {
+                break;
+            }
+            assert!(vault.unlock("wrong guess", now).is_err());
+            assert!(vault.failed_unlocks <= WIPE_AFTER_FAILURES);
+        }
+        assert_eq!(vault.failed_unlocks, WIPE_AFTER_FAILURES);
+        assert!(
+            now >= 8 * 60 * 1000,
+            "a wipe from the locked screen takes at least eight minutes of wrong tries: {now} ms"
+        );
+        // A right passphrase ends it.
+        vault.unlock("long enough", now).unwrap();
+        assert!(!vault.may_wipe_when_locked(now));
     }
 
     #[test]

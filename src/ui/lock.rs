@@ -9,7 +9,7 @@ use crate::app::{use_app_state, PinRequest};
 use crate::core::Place;
 use crate::i18n::*;
 use crate::platform;
-use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS};
+use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS, WIPE_AFTER_FAILURES};
 use crate::ui::dialog::Modal;
 use crate::ui::language::LanguagePicker;
 use crate::ui::privacy::PrivacyText;
@@ -52,6 +52,7 @@ pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
             SetUpError::PassphraseTooShort => {
                 t_string!(i18n, error_passphrase_short, count = MIN_PASSPHRASE_CHARS).to_string()
             }
+            SetUpError::PassphraseTooCommon => t_string!(i18n, error_passphrase_common).to_owned(),
             SetUpError::PassphrasesDiffer => t_string!(i18n, error_passphrases_differ).to_owned(),
             SetUpError::PinNotDigits => t_string!(i18n, error_pin_digits).to_owned(),
             SetUpError::PinsDiffer => t_string!(i18n, error_pins_differ).to_owned(),
@@ -108,12 +109,20 @@ pub fn UnlockScreen() -> impl IntoView {
     let busy = RwSignal::new(false);
     // Seconds left before the next try is allowed, counted down on screen.
     let wait_s = RwSignal::new(0u64);
+    // Wiping from here only after many wrong tries: a child who taps Lock cannot wipe.
+    let may_wipe = RwSignal::new(false);
     let update_wait = move || {
-        let ms = state
+        let now = platform::now_ms();
+        let (ms, wipe) = state
             .vault
-            .with_untracked(|vault| vault.as_ref().map(|v| v.wait_ms(platform::now_ms())))
-            .unwrap_or(0);
+            .with_untracked(|vault| {
+                vault
+                    .as_ref()
+                    .map(|v| (v.wait_ms(now), v.may_wipe_when_locked(now)))
+            })
+            .unwrap_or((0, false));
         wait_s.set(ms.div_ceil(1000));
+        may_wipe.set(wipe);
     };
     update_wait();
     let ticking = set_interval_with_handle(update_wait, Duration::from_millis(250)).ok();
@@ -162,8 +171,10 @@ pub fn UnlockScreen() -> impl IntoView {
                     {move || if busy.get() { t_string!(i18n, unlocking) } else { t_string!(i18n, unlock_button) }}
                 </button>
             </form>
-            <p class="quiet">{t!(i18n, forgot_passphrase)}</p>
-            <WipeButton />
+            <p class="quiet">{t_string!(i18n, forgot_passphrase, count = WIPE_AFTER_FAILURES).to_string()}</p>
+            <Show when=move || may_wipe.get()>
+                <WipeButton />
+            </Show>
         </div>
     }
 }
@@ -250,6 +261,20 @@ pub fn DamagedVaultScreen() -> impl IntoView {
         <div class="gate">
             <p role="alert">{t!(i18n, vault_damaged)}</p>
             <WipeButton />
+        </div>
+    }
+}
+
+/// Data from a newer Hear Me: said plainly, and nothing offered that would overwrite it.
+#[component]
+pub fn NewerVersionScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="screen-header">
+            <h1>{t!(i18n, locked_heading)}</h1>
+        </header>
+        <div class="gate">
+            <p role="alert">{t!(i18n, vault_newer)}</p>
         </div>
     }
 }

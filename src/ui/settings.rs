@@ -72,6 +72,10 @@ fn change_message(i18n: crate::ui::I18n, error: ChangeError) -> String {
         ChangeError::TooShort => {
             t_string!(i18n, error_passphrase_short, count = MIN_PASSPHRASE_CHARS).to_string()
         }
+        ChangeError::TooCommon => t_string!(i18n, error_passphrase_common).to_owned(),
+        ChangeError::Wait { ms } => {
+            t_string!(i18n, change_wait, seconds = ms.div_ceil(1000)).to_string()
+        }
         ChangeError::Differ => t_string!(i18n, change_differ).to_owned(),
         ChangeError::PinNotDigits => t_string!(i18n, error_pin_digits).to_owned(),
         ChangeError::NotSaved => t_string!(i18n, storage_failed).to_owned(),

@@ -1,0 +1,131 @@
+// End-to-end: nothing lost, whatever the people around the tablet do (issue 12). A child, or
+// an angry adult, with the tablet for a minute cannot wipe it; the lock screen names no
+// child; a vault from a newer Hear Me is not called damaged and is left untouched; the most
+// common passphrases are refused.
+import { PASSPHRASE, PIN, VAULT_KEY } from './helpers.mjs';
+import {
+  test,
+  expect,
+  button,
+  heading,
+  startSession,
+  addWords,
+  openApp,
+  unlock,
+  appBar,
+  lockedHeading,
+  setUpHeading,
+  passphraseField,
+} from './flows.mjs';
+
+const everythingStored = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])));
+
+const storedVault = async (page) => JSON.parse((await everythingStored(page))[VAULT_KEY]).vault;
+
+test('a child who taps Lock cannot wipe the tablet, and the lock screen names no child', async ({ page }) => {
+  await page.clock.install();
+  await openApp(page);
+  await startSession(page, { name: 'Ravenna', age: 6 });
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Dreams/ }).click();
+  await addWords(page, 'A treehouse for me and Ravenna’s cat');
+  await button(page, 'Back to the houses').click();
+  await button(page, 'Give to the child').click();
+
+  // The child taps Lock. The lock screen offers no wipe, and says nothing of any child.
+  await button(page, 'Lock').click();
+  await expect(lockedHeading(page)).toBeVisible();
+  await expect(button(page, 'Wipe this device')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('Ravenna');
+  await expect(page.locator('body')).not.toContainText('treehouse');
+
+  // Wrong passphrases, each as soon as its wait is over: the wipe appears only after ten and
+  // their waits, more than eight minutes of trying.
+  let waited = 0;
+  for (let tries = 1; tries <= 10; tries++) {
+    await expect(button(page, 'Wipe this device')).toHaveCount(0);
+    await passphraseField(page).fill(`a wrong guess ${tries}`);
+    await button(page, 'Unlock').click();
+    await expect.poll(async () => (await storedVault(page)).failed_unlocks).toBe(tries);
+    const stored = await storedVault(page);
+    const wait = Math.max(0, stored.retry_after_ms - (await page.evaluate(() => Date.now())));
+    waited += wait;
+    await page.clock.fastForward(wait + 500);
+  }
+  expect(waited).toBeGreaterThan(8 * 60 * 1000);
+  await expect(button(page, 'Wipe this device')).toBeVisible();
+  await button(page, 'Wipe this device').click();
+  const dialog = page.getByRole('dialog', { name: 'Wipe everything Hear Me keeps on this tablet?' });
+  await expect(dialog).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('Ravenna');
+  // Nothing was wiped by getting here: the worker who remembers the passphrase still opens it.
+  await dialog.getByRole('button', { name: 'Keep' }).click();
+  await passphraseField(page).fill(PASSPHRASE);
+  await button(page, 'Unlock').click();
+  await expect(appBar(page)).toBeVisible({ timeout: 15_000 });
+  await button(page, 'Back to the session').click();
+  await button(page, 'All sessions').click();
+  await expect(page.getByRole('list', { name: 'Sessions on this tablet' })).toContainText('Ravenna');
+});
+
+test('a vault saved by a newer Hear Me is not called damaged, and nothing offers to overwrite it', async ({ page }) => {
+  await openApp(page);
+  await startSession(page, { name: 'Tove', age: 9 });
+  const newer = await page.evaluate((key) => {
+    const record = JSON.parse(localStorage.getItem(key));
+    record.schema = 99;
+    const raw = JSON.stringify(record);
+    localStorage.setItem(key, raw);
+    return raw;
+  }, VAULT_KEY);
+  const before = await everythingStored(page);
+  await page.reload();
+  await expect(page.getByRole('alert')).toHaveText(
+    'The sessions on this tablet were saved by a newer version of Hear Me. Please open them with that version. Nothing here has been changed.',
+  );
+  await expect(page.getByText(/damaged/)).toHaveCount(0);
+  await expect(button(page, 'Wipe this device')).toHaveCount(0);
+  await expect(passphraseField(page)).toHaveCount(0);
+  const after = await everythingStored(page);
+  expect(after[VAULT_KEY]).toBe(newer);
+  for (const [key, value] of Object.entries(before)) {
+    if (key !== 'hear-me/device') expect(after[key], key).toBe(value);
+  }
+});
+
+test('the passphrases anybody would guess first are refused, at set-up and when changing it', async ({ page }) => {
+  await page.goto('/');
+  await expect(setUpHeading(page)).toBeVisible();
+  for (const field of ['Passphrase', 'The passphrase again']) await page.getByLabel(field, { exact: true }).fill('Passwort123');
+  await page.getByLabel('Worker PIN', { exact: true }).fill(PIN);
+  await page.getByLabel('The PIN again', { exact: true }).fill(PIN);
+  await page.getByRole('button', { name: 'Protect and start' }).click();
+  await expect(page.getByRole('alert')).toHaveText('That passphrase is one of the first anyone would guess. Please choose another.');
+  expect(await everythingStored(page)).not.toHaveProperty(VAULT_KEY);
+  await openApp(page, { goto: false });
+
+  await button(page, 'Settings').click();
+  await page.getByLabel('The current passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('The new passphrase', { exact: true }).fill('iloveyou');
+  await page.getByLabel('The new passphrase again', { exact: true }).fill('iloveyou');
+  await button(page, 'Change the passphrase').click();
+  await expect(page.getByRole('alert')).toHaveText('That passphrase is one of the first anyone would guess. Please choose another.');
+  // Wrong current passphrases count, as on the lock screen, and bring the same wait.
+  for (const wrong of ['guess one', 'guess two', 'guess three']) {
+    await page.getByLabel('The current passphrase', { exact: true }).fill(wrong);
+    await page.getByLabel('The new passphrase', { exact: true }).fill('a fresh long passphrase');
+    await page.getByLabel('The new passphrase again', { exact: true }).fill('a fresh long passphrase');
+    await button(page, 'Change the passphrase').click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(button(page, 'Change the passphrase')).toBeEnabled();
+  }
+  await expect.poll(async () => (await storedVault(page)).failed_unlocks).toBe(3);
+  await page.getByLabel('The current passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('The new passphrase', { exact: true }).fill('a fresh long passphrase');
+  await page.getByLabel('The new passphrase again', { exact: true }).fill('a fresh long passphrase');
+  await button(page, 'Change the passphrase').click();
+  await expect(page.getByRole('alert')).toContainText('Too many wrong tries of the current passphrase. Please wait');
+  await button(page, 'Lock').click();
+  await unlock(page);
+});
