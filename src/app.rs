@@ -122,9 +122,33 @@ impl AppState {
         }
     }
 
-    /// Hands the tablet to the child inside `tool` of `session`.
+    /// Whether the tablet can be handed to the child: only with a worker PIN to get out,
+    /// which needs storage (without it any PIN would open child mode).
+    pub fn can_hand_to_child(&self) -> bool {
+        self.gate.get() == Gate::Open
+    }
+
+    /// Hands the tablet to the child inside `tool` of `session`. The browser's back button
+    /// (or a back swipe) must not leave Hear Me for whatever page came before, so child mode
+    /// keeps a history entry of its own: going back lands on it and asks for the PIN.
     pub fn hand_to_child(&self, session: SessionId, tool: Tool) {
+        if !self.can_hand_to_child() {
+            return;
+        }
+        platform::push_history_entry();
         self.child_mode.set(Some(ChildMode { session, tool }));
+    }
+
+    /// The browser went back. In child mode that is the child trying to leave: stay, keep a
+    /// history entry again, and ask for the worker PIN as any way out does.
+    fn went_back(&self) {
+        let Some(mode) = self.child_mode.get_untracked() else {
+            return;
+        };
+        platform::push_history_entry();
+        self.pin_asked_for.set(Some(PinRequest::Leave(Place::Session {
+            session: mode.session,
+        })));
     }
 
     /// Covers everything with a neutral screen at once.
@@ -580,6 +604,13 @@ pub fn App() -> impl IntoView {
         }
     });
     let touched = window_event_listener(leptos::ev::pointerdown, move |_| state.note_activity());
+    let back = window_event_listener(leptos::ev::popstate, move |_| state.went_back());
+    // No long-press menu (copy, share, look up, translate) on the child's screens.
+    let long_press = window_event_listener(leptos::ev::contextmenu, move |ev| {
+        if state.child_mode.with_untracked(Option::is_some) {
+            ev.prevent_default();
+        }
+    });
     let typed = window_event_listener(leptos::ev::keydown, move |_| state.note_activity());
     set_interval(move || state.lock_if_idle(), IDLE_CHECK_EVERY);
     on_cleanup(move || {
@@ -587,6 +618,8 @@ pub fn App() -> impl IntoView {
         flush_hidden.remove();
         touched.remove();
         typed.remove();
+        back.remove();
+        long_press.remove();
     });
 
     view! {
@@ -643,7 +676,7 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
     };
     view! {
         <ui::storage_banner::StorageBanner />
-        <main class="screen">{screen}</main>
+        <main class="screen" class:child-mode=move || state.child_mode.with(Option::is_some)>{screen}</main>
     }
 }
 

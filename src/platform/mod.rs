@@ -37,6 +37,13 @@ pub fn browser_language() -> Option<String> {
     web_sys::window()?.navigator().language()
 }
 
+/// Adds an entry for this same page to the browser's history, so that "back" stays here.
+pub fn push_history_entry() {
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = history.push_state(&wasm_bindgen::JsValue::NULL, "");
+    }
+}
+
 /// Offers a file to the worker as a download. Only ever called by the worker's own action:
 /// nothing leaves the device otherwise.
 pub fn download(url: &str, file_name: &str) -> Option<()> {

@@ -108,7 +108,8 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
         <ul class=format!("doors doors-{}", tool.slug())>{doors}</ul>
         // At the end of the tool, the child decides who may see what.
         <div class="after-doors">
-            <Show when=move || !in_child_mode()>
+            // Without storage there is no worker PIN, so nothing could keep the child inside.
+            <Show when=move || !in_child_mode() && state.can_hand_to_child()>
                 {
                     let session = child_id.clone();
                     view! {

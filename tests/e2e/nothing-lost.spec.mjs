@@ -129,3 +129,70 @@ test('the passphrases anybody would guess first are refused, at set-up and when 
   await button(page, 'Lock').click();
   await unlock(page);
 });
+
+test('child mode holds at the edges: back stays in Hear Me and asks for the PIN; no selection or long-press menu', async ({ page }) => {
+  // Something came before Hear Me in this tab, as the worker's mail might.
+  await page.goto('/nothing-here-before.html');
+  await page.goto('/');
+  await openApp(page, { goto: false });
+  await startSession(page, { name: 'Elif', age: 5 });
+  await button(page, 'Three Houses').click();
+  await button(page, 'Give to the child').click();
+  await expect(page.getByText("The child's turn")).toBeVisible();
+
+  await page.goBack();
+  const pin = page.getByRole('dialog', { name: 'Worker PIN, please' });
+  await expect(pin).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/');
+  await expect(heading(page, 'The Three Houses')).toBeVisible();
+  await pin.getByRole('button', { name: 'Cancel' }).click();
+  // Again: still here, still asking.
+  await page.goBack();
+  await expect(pin).toBeVisible();
+  await pin.getByRole('button', { name: 'Cancel' }).click();
+  await expect(heading(page, 'The Three Houses')).toBeVisible();
+
+  // Nothing to select, no long-press menu on the child's screens.
+  const userSelect = await page.locator('main').evaluate((main) => getComputedStyle(main).userSelect);
+  expect(userSelect).toBe('none');
+  const prevented = await page.locator('h1').evaluate((h1) => {
+    const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    h1.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  expect(prevented).toBe(true);
+  // What the child writes stays a normal text field.
+  await page.getByRole('button', { name: /^House of Dreams/ }).click();
+  await addWords(page, 'Ein Garten');
+  await button(page, 'Write words').click();
+  const box = page.getByRole('textbox', { name: /The child.s words/ });
+  expect(await box.evaluate((el) => getComputedStyle(el).userSelect)).not.toBe('none');
+
+  // The worker's PIN opens the way out; then the long-press menu is back.
+  await page.goBack();
+  await pin.getByLabel('Worker PIN').fill(PIN);
+  await pin.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Session with Elif')).toBeVisible();
+  const allowed = await page.locator('h1').evaluate((h1) => {
+    const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    h1.dispatchEvent(event);
+    return !event.defaultPrevented;
+  });
+  expect(allowed).toBe(true);
+});
+
+test('without storage there is no worker PIN, so the tablet is not offered to the child', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The user has turned storage off.', 'SecurityError');
+      },
+    });
+  });
+  await openApp(page);
+  await startSession(page, { name: 'Mia', age: 7 });
+  await button(page, 'Three Houses').click();
+  await expect(heading(page, 'The Three Houses')).toBeVisible();
+  await expect(button(page, 'Give to the child')).toHaveCount(0);
+});
