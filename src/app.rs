@@ -41,6 +41,10 @@ pub enum Gate {
     /// The browser gives no storage at all: the app works in memory, nothing is kept.
     NoStorage,
     Open,
+    /// Finding out whether another tab works with the sessions; a moment at start.
+    Claiming,
+    /// Another tab works with the sessions; this one shows "Use it here".
+    OtherTab,
 }
 
 /// Everything the screens share. Cheap to copy: it only holds signal handles.
@@ -91,27 +95,18 @@ pub enum PinRequest {
 const PIN_TRIES: u32 = 3;
 
 impl AppState {
-    fn new(opening: store::Opening, place: Place) -> AppState {
-        let (gate, vault, problem) = match opening {
-            store::Opening::SetUp { plain_sessions } => {
-                (Gate::SetUp { plain_sessions }, None, None)
-            }
-            store::Opening::Locked(vault) => (Gate::Locked, Some(vault), None),
-            store::Opening::Damaged => (Gate::Damaged, None, None),
-            store::Opening::Newer(_) => (Gate::Newer, None, None),
-            store::Opening::Unavailable(problem) => (Gate::NoStorage, None, Some(problem)),
-        };
+    fn new(place: Place) -> AppState {
         AppState {
             sessions: RwSignal::new(Vec::new()),
             unreadable: RwSignal::new(Vec::new()),
             place: RwSignal::new(place),
             just_added: RwSignal::new(None),
-            save_problem: RwSignal::new(problem),
+            save_problem: RwSignal::new(None),
             unsaved: StoredValue::new(BTreeSet::new()),
             undeleted: StoredValue::new(BTreeSet::new()),
             pending_save: StoredValue::new(None),
-            gate: RwSignal::new(gate),
-            vault: RwSignal::new(vault),
+            gate: RwSignal::new(Gate::Claiming),
+            vault: RwSignal::new(None),
             key: StoredValue::new(None),
             last_activity_ms: StoredValue::new(platform::now_ms()),
             hidden_since_ms: StoredValue::new(None),
@@ -120,6 +115,38 @@ impl AppState {
             quick_hidden: RwSignal::new(false),
             wrong_pins: StoredValue::new(0),
         }
+    }
+
+    /// Looks at storage afresh and shows what it needs: set-up, the unlock screen, or why
+    /// nothing can be opened. Called once this tab works with the sessions.
+    fn open_gate(&self) {
+        let (gate, vault, problem) = match store::opening() {
+            store::Opening::SetUp { plain_sessions } => {
+                (Gate::SetUp { plain_sessions }, None, None)
+            }
+            store::Opening::Locked(vault) => (Gate::Locked, Some(vault), None),
+            store::Opening::Damaged => (Gate::Damaged, None, None),
+            store::Opening::Newer(_) => (Gate::Newer, None, None),
+            store::Opening::Unavailable(problem) => (Gate::NoStorage, None, Some(problem)),
+        };
+        self.vault.set(vault);
+        self.save_problem.set(problem);
+        self.gate.set(gate);
+    }
+
+    /// Another tab works with the sessions now: save what can be saved, lock, and stop
+    /// writing. What storage refused stays in memory with its key (as locking keeps it) and
+    /// is merged again when this tab is used again.
+    fn leave_for_other_tab(&self) {
+        self.save_now();
+        self.lock();
+        self.gate.set(Gate::OtherTab);
+    }
+
+    /// "Use it here": the other tab saves, locks and lets go, then this one opens.
+    pub fn use_here(&self) {
+        self.gate.set(Gate::Claiming);
+        platform::one_tab::take_over();
     }
 
     /// Whether the tablet can be handed to the child: only with a worker PIN to get out,
@@ -146,9 +173,10 @@ impl AppState {
             return;
         };
         platform::push_history_entry();
-        self.pin_asked_for.set(Some(PinRequest::Leave(Place::Session {
-            session: mode.session,
-        })));
+        self.pin_asked_for
+            .set(Some(PinRequest::Leave(Place::Session {
+                session: mode.session,
+            })));
     }
 
     /// Covers everything with a neutral screen at once.
@@ -210,22 +238,37 @@ impl AppState {
             params,
             &random,
         )?;
-        if let Err(problem) = store::save_vault(&vault) {
-            self.save_problem.set(Some(problem));
+        // Nothing is set up until the vault record is stored: a key only in memory would
+        // seal sessions no reload could open.
+        match store::save_vault(&vault, None) {
+            Ok(()) => {}
+            Err(StoreError::Stale) => return Err(SetUpError::SetUpElsewhere),
+            Err(_) => return Err(SetUpError::NotStored),
         }
         self.vault.set(Some(vault));
         self.open_with(key);
         Ok(())
     }
 
+    /// The vault record as stored now, kept in memory too; the copy in memory when storage
+    /// cannot be read. Every change of the vault starts from this, so a tab never writes back
+    /// a record it read long ago.
+    fn current_vault(&self) -> Option<VaultRecord> {
+        if let Ok(Some(stored)) = store::read_vault() {
+            self.vault.set(Some(stored));
+        }
+        self.vault.get_untracked()
+    }
+
     /// Tries the passphrase; the count of failures is saved either way, so a reload does not
     /// reset the growing wait.
     pub fn unlock(&self, passphrase: &str) -> Result<(), UnlockError> {
-        let Some(mut vault) = self.vault.get_untracked() else {
+        let Some(mut vault) = self.current_vault() else {
             return Err(UnlockError::Damaged);
         };
+        let salt = vault.salt().to_owned();
         let outcome = vault.unlock(passphrase, platform::now_ms());
-        if let Err(problem) = store::save_vault(&vault) {
+        if let Err(problem) = store::save_vault(&vault, Some(&salt)) {
             web_sys::console::warn_1(
                 &format!("Hear Me could not count the try: {problem:?}").into(),
             );
@@ -286,9 +329,10 @@ impl AppState {
         new: &str,
         new_again: &str,
     ) -> Result<(), ChangeError> {
-        let Some(mut vault) = self.vault.get_untracked() else {
+        let Some(mut vault) = self.current_vault() else {
             return Err(ChangeError::CurrentWrong);
         };
+        let salt = vault.salt().to_owned();
         let params = KdfParams::recommended(platform::random_bytes());
         let outcome = vault.change_passphrase(
             current,
@@ -299,10 +343,10 @@ impl AppState {
             platform::now_ms(),
         );
         match outcome {
-            Ok(()) => self.keep_vault(vault),
+            Ok(()) => self.keep_vault(vault, &salt),
             // A wrong current passphrase is counted like a wrong unlock, in storage too.
             Err(ChangeError::CurrentWrong) => {
-                let _ = self.keep_vault(vault);
+                let _ = self.keep_vault(vault, &salt);
                 Err(ChangeError::CurrentWrong)
             }
             Err(refused) => Err(refused),
@@ -311,18 +355,23 @@ impl AppState {
 
     /// A new worker PIN, while open.
     pub fn change_pin(&self, pin: &str, pin_again: &str) -> Result<(), ChangeError> {
-        let (Some(mut vault), Some(key)) = (self.vault.get_untracked(), self.key.get_value())
-        else {
+        let (Some(mut vault), Some(key)) = (self.current_vault(), self.key.get_value()) else {
             return Err(ChangeError::CurrentWrong);
         };
+        if !vault.is_key_of(&key) {
+            self.save_problem.set(Some(StoreError::Stale));
+            return Err(ChangeError::NotSaved);
+        }
+        let salt = vault.salt().to_owned();
         vault.change_pin(&key, pin, pin_again, platform::random_bytes())?;
-        self.keep_vault(vault)
+        self.keep_vault(vault, &salt)
     }
 
-    /// Saves a changed vault record; only once it is stored does the app use it, so a
-    /// refused write leaves the old passphrase and PIN working.
-    fn keep_vault(&self, vault: VaultRecord) -> Result<(), ChangeError> {
-        match store::save_vault(&vault) {
+    /// Saves a changed vault record over the one with `expected_salt`; only once it is
+    /// stored does the app use it, so a refused write leaves the old passphrase and PIN
+    /// working.
+    fn keep_vault(&self, vault: VaultRecord, expected_salt: &str) -> Result<(), ChangeError> {
+        match store::save_vault(&vault, Some(expected_salt)) {
             Ok(()) => {
                 self.vault.set(Some(vault));
                 Ok(())
@@ -336,22 +385,19 @@ impl AppState {
 
     /// The worker's choice of minutes without use before the app locks itself.
     pub fn set_auto_lock_minutes(&self, minutes: u32) {
-        self.vault.update(|vault| {
-            if let Some(vault) = vault {
-                vault.auto_lock_minutes = minutes;
-                if let Err(problem) = store::save_vault(vault) {
-                    self.save_problem.set(Some(problem));
-                }
-            }
-        });
+        if let Some(mut vault) = self.current_vault() {
+            let salt = vault.salt().to_owned();
+            vault.auto_lock_minutes = minutes;
+            let _ = self.keep_vault(vault, &salt);
+        }
     }
 
     fn auto_lock_ms(&self) -> u64 {
         let minutes = self
             .vault
-            .with_untracked(|vault| vault.as_ref().map(|v| v.auto_lock_minutes))
+            .with_untracked(|vault| vault.as_ref().map(VaultRecord::auto_lock))
             .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
-        u64::from(minutes.max(1)) * 60_000
+        u64::from(minutes) * 60_000
     }
 
     fn note_activity(&self) {
@@ -474,10 +520,14 @@ impl AppState {
             handle.clear();
             self.pending_save.set_value(None);
         }
-        // Without the key nothing can be sealed; changes wait in memory for the unlock.
+        // Without the key nothing can be sealed; changes wait in memory for the unlock. While
+        // another tab works with the sessions this one writes nothing.
         let Some(key) = self.key.get_value() else {
             return;
         };
+        if matches!(self.gate.get_untracked(), Gate::OtherTab | Gate::Claiming) {
+            return;
+        }
         let mut problem = None;
         for id in self.undeleted.get_value() {
             match store::delete_session(&id, &key) {
@@ -577,8 +627,19 @@ pub fn use_app_state() -> AppState {
 pub fn App() -> impl IntoView {
     let device = store::device_state();
     let language = device.language.clone();
-    let state = AppState::new(store::opening(), device.place);
+    let state = AppState::new(device.place);
     provide_context(state);
+    // Only one tab works with the sessions at a time. Without storage there is nothing to
+    // share between tabs.
+    if matches!(store::opening(), store::Opening::Unavailable(_)) {
+        state.open_gate();
+    } else {
+        platform::one_tab::start(platform::one_tab::TabEvents {
+            claimed: std::rc::Rc::new(move || state.open_gate()),
+            elsewhere: std::rc::Rc::new(move || state.gate.set(Gate::OtherTab)),
+            asked_to_let_go: std::rc::Rc::new(move || state.leave_for_other_tab()),
+        });
+    }
 
     // Keep retrying while storage refuses, and flush before the page goes away.
     set_interval(
@@ -664,6 +725,8 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
         Gate::Locked => view! { <ui::lock::UnlockScreen /> }.into_any(),
         Gate::Damaged => view! { <ui::lock::DamagedVaultScreen /> }.into_any(),
         Gate::Newer => view! { <ui::lock::NewerVersionScreen /> }.into_any(),
+        Gate::Claiming => view! { <p class="quiet gate">{t!(i18n, opening)}</p> }.into_any(),
+        Gate::OtherTab => view! { <ui::lock::OtherTabScreen /> }.into_any(),
         Gate::Open | Gate::NoStorage => view! {
             <Show when=move || !state.quick_hidden.get() fallback=|| view! { <ui::lock::QuickHideScreen /> }>
                 <ui::lock::AppBar />

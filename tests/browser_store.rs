@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 
 use hear_me::store::record::{encode_session, session_key};
 use hear_me::store::vault::{
-    derive_key, KdfParams, VaultKey, MIN_ITERATIONS, MIN_MEMORY_KIB, SALT_BYTES,
+    derive_key, KdfParams, SetUpRandom, VaultKey, VaultRecord, MIN_ITERATIONS, MIN_MEMORY_KIB,
+    SALT_BYTES,
 };
 use hear_me::store::{self, RecordError, StoreError};
 use wasm_bindgen_test::*;
@@ -20,18 +21,47 @@ fn local_storage() -> web_sys::Storage {
 }
 
 fn derive(passphrase: &str) -> VaultKey {
-    let params = KdfParams {
-        memory_kib: MIN_MEMORY_KIB,
-        iterations: MIN_ITERATIONS,
-        ..KdfParams::recommended([4; SALT_BYTES])
-    };
-    derive_key(passphrase, &params).unwrap()
+    derive_key(passphrase, &cheap(4)).unwrap()
 }
 
-/// Deriving is slow on purpose: the tests share one key.
+/// The cheapest parameters the vault accepts, with a salt of `salt_byte`.
+fn cheap(salt_byte: u8) -> KdfParams {
+    KdfParams {
+        memory_kib: MIN_MEMORY_KIB,
+        iterations: MIN_ITERATIONS,
+        ..KdfParams::recommended([salt_byte; SALT_BYTES])
+    }
+}
+
+/// Deriving is slow on purpose: the tests share one vault and its key.
+fn vault_and_key() -> &'static (VaultRecord, VaultKey) {
+    static VAULT: OnceLock<(VaultRecord, VaultKey)> = OnceLock::new();
+    VAULT.get_or_init(|| {
+        let random = SetUpRandom {
+            salt: [4; SALT_BYTES],
+            check_nonce: [5; 12],
+            pin_nonce: [6; 12],
+        };
+        VaultRecord::set_up(
+            "the tests' passphrase",
+            "the tests' passphrase",
+            "2468",
+            "2468",
+            cheap(4),
+            &random,
+        )
+        .unwrap()
+    })
+}
+
 fn key() -> &'static VaultKey {
-    static KEY: OnceLock<VaultKey> = OnceLock::new();
-    KEY.get_or_init(|| derive("the tests' passphrase"))
+    &vault_and_key().1
+}
+
+/// An empty device set up with the tests' vault, as after the worker's set-up.
+fn fresh_device() {
+    local_storage().clear().unwrap();
+    store::save_vault(&vault_and_key().0, None).unwrap();
 }
 
 /// Every value Hear Me stored, for scanning.
@@ -65,7 +95,7 @@ fn session(name: &str, created_at: u64) -> Session {
 
 #[wasm_bindgen_test]
 fn saved_sessions_load_back_exactly() {
-    local_storage().clear().unwrap();
+    fresh_device();
     let mia = session("Mia", 1);
     let ben = session("Ben", 2);
     store::save_session(&mia, key()).unwrap();
@@ -95,7 +125,7 @@ fn saved_sessions_load_back_exactly() {
 
 #[wasm_bindgen_test]
 fn nothing_the_child_said_or_is_called_is_stored_in_plain_text() {
-    local_storage().clear().unwrap();
+    fresh_device();
     let mut mia = session("Mirabelle", 11);
     mia.add_words(
         Tool::WizardsAndFairies,
@@ -122,7 +152,7 @@ fn nothing_the_child_said_or_is_called_is_stored_in_plain_text() {
 
 #[wasm_bindgen_test]
 fn records_from_before_encryption_are_read_and_sealed_on_opening() {
-    local_storage().clear().unwrap();
+    fresh_device();
     let old = session("Oskar", 13);
     local_storage()
         .set_item(&session_key(&old.id), &encode_session(&old))
@@ -138,7 +168,7 @@ fn records_from_before_encryption_are_read_and_sealed_on_opening() {
 
 #[wasm_bindgen_test]
 fn wiping_removes_everything_of_hear_me_and_nothing_else() {
-    local_storage().clear().unwrap();
+    fresh_device();
     store::save_session(&session("Mia", 14), key()).unwrap();
     local_storage().set_item("another-app", "kept").unwrap();
     store::wipe().unwrap();
@@ -155,7 +185,7 @@ fn wiping_removes_everything_of_hear_me_and_nothing_else() {
 
 #[wasm_bindgen_test]
 fn a_damaged_record_is_named_and_left_untouched() {
-    local_storage().clear().unwrap();
+    fresh_device();
     let zoe = session("Zoe", 3);
     let ada = session("Ada", 4);
     store::save_session(&zoe, key()).unwrap();
@@ -192,7 +222,7 @@ fn a_damaged_record_is_named_and_left_untouched() {
 
 #[wasm_bindgen_test]
 fn a_record_from_a_newer_app_is_kept_as_it_is() {
-    local_storage().clear().unwrap();
+    fresh_device();
     let future = r#"{"schema":7,"session":{"something":"new"}}"#;
     local_storage()
         .set_item("hear-me/session/from-the-future", future)
@@ -214,7 +244,7 @@ fn a_record_from_a_newer_app_is_kept_as_it_is() {
 
 #[wasm_bindgen_test]
 fn a_damaged_index_is_rebuilt_from_the_records() {
-    local_storage().clear().unwrap();
+    fresh_device();
     let mia = session("Mia", 5);
     store::save_session(&mia, key()).unwrap();
     local_storage()
@@ -230,7 +260,7 @@ fn a_damaged_index_is_rebuilt_from_the_records() {
 
 #[wasm_bindgen_test]
 fn a_full_storage_is_reported_and_nothing_stored_is_lost() {
-    local_storage().clear().unwrap();
+    fresh_device();
     let mia = session("Mia", 8);
     store::save_session(&mia, key()).unwrap();
 
@@ -277,4 +307,41 @@ fn a_full_storage_is_reported_and_nothing_stored_is_lost() {
     }
     store::save_session(&bigger, key()).unwrap();
     assert_eq!(store::load(key()).sessions, vec![bigger]);
+}
+
+#[wasm_bindgen_test]
+fn a_tab_with_another_key_or_a_vault_it_did_not_expect_writes_nothing() {
+    fresh_device();
+    let mia = session("Mia", 30);
+    store::save_session(&mia, key()).unwrap();
+    let before = everything_stored();
+    // As a tab left open across a wipe and a new set-up elsewhere: its key is not the
+    // stored vault's, so what it seals could never be opened again. Refused.
+    let stale_key = derive("another passphrase");
+    let mut ben = session("Ben", 31);
+    assert_eq!(
+        store::save_session(&ben, &stale_key),
+        Err(StoreError::Stale)
+    );
+    assert_eq!(
+        store::delete_session(&mia.id, &stale_key),
+        Err(StoreError::Stale)
+    );
+    assert_eq!(everything_stored(), before);
+    // The vault is written only over the one a tab expects.
+    let vault = &vault_and_key().0;
+    assert_eq!(
+        store::save_vault(vault, None),
+        Err(StoreError::Stale),
+        "no second set-up"
+    );
+    assert_eq!(
+        store::save_vault(vault, Some("not the stored salt")),
+        Err(StoreError::Stale)
+    );
+    assert_eq!(everything_stored(), before);
+    store::save_vault(vault, Some(vault.salt())).unwrap();
+    ben.child.name = "Ben".into();
+    store::save_session(&ben, key()).unwrap();
+    assert_eq!(store::load(key()).sessions.len(), 2);
 }

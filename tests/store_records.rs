@@ -3,15 +3,22 @@
 use hear_me::core::ink::codec::{decode_drawing, encode_drawing};
 use hear_me::core::ink::{Nib, Point, Stamp, StampKind, Stroke, DEFAULT_PRESSURE};
 use hear_me::core::{
-    Audience, Decision, EntryId, Export, ExportKind, Helper, HelperColour, HelperKind, NewSession,
-    Place, Question, RespectLine, Session, SessionId, SharedItem, Shown, SummaryChoices, Tool,
-    Voice, Words, WorkerReason,
+    Audience, Decision, Entry, EntryId, Export, ExportKind, Helper, HelperColour, HelperKind,
+    NewSession, Place, Question, RespectLine, Session, SessionId, SharedItem, Shown,
+    SummaryChoices, Tool, Voice, Words, WorkerReason,
 };
 use hear_me::store::record::{
-    decode_device_state, decode_index, decode_session, encode_device_state, encode_index,
-    encode_session, session_id_from_key, session_key, DeviceState, Index, IndexEntry,
+    decode_device_state, decode_device_state_with_steps, decode_index, decode_index_with_steps,
+    decode_session, decode_session_with_steps, decode_vault, decode_vault_with_steps,
+    encode_device_state, encode_index, encode_session, encode_vault, session_id_from_key,
+    session_key, DeviceState, Index, IndexEntry, RecordKind, INDEX_VERSION, VAULT_VERSION,
+};
+use hear_me::store::vault::{
+    KdfParams, SetUpRandom, UnlockError, VaultRecord, MIN_ITERATIONS, MIN_MEMORY_KIB, NONCE_BYTES,
+    SALT_BYTES,
 };
 use hear_me::store::{RecordError, SCHEMA_VERSION};
+use serde_json::Value;
 
 fn session_with_everything() -> Session {
     let form = NewSession {
@@ -503,10 +510,39 @@ fn the_version_5_fixture_reads_and_is_written_again_byte_for_byte() {
     assert_eq!(session.exports.len(), 2);
 }
 
+/// An entry of a session as stored: its JSON, found by question and id.
+fn stored_entry(raw: &str, question: Question, id: EntryId) -> Value {
+    let record: Value = serde_json::from_str(raw).unwrap();
+    let questions = &record["session"]["questions"];
+    questions[question.slug().replace('-', "_")]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|entry| entry["id"] == id.0)
+        .cloned()
+        .unwrap()
+}
+
+/// The session's entries with the unreadable ones as the JSON they keep.
+fn entries_as_read(session: &Session) -> Vec<(Question, Result<Entry, Value>)> {
+    Question::ALL
+        .into_iter()
+        .flat_map(|question| {
+            session.entries(question).iter().map(move |entry| {
+                let read = match entry.unreadable() {
+                    Some(unreadable) => Err(unreadable.stored.clone()),
+                    None => Ok(entry.clone()),
+                };
+                (question, read)
+            })
+        })
+        .collect()
+}
+
 #[test]
-fn damaged_ink_makes_the_session_corrupt() {
+fn damaged_ink_makes_only_that_drawing_unreadable_and_keeps_it_as_it_was() {
     let raw = include_str!("fixtures/session-v2.json");
-    let record: serde_json::Value = serde_json::from_str(raw).unwrap();
+    let record: Value = serde_json::from_str(raw).unwrap();
     let ink = record["session"]["questions"]["worries"]["entries"][0]["ink"]
         .as_str()
         .unwrap()
@@ -516,11 +552,34 @@ fn damaged_ink_makes_the_session_corrupt() {
     let mut unknown_version = bytes.clone();
     unknown_version[0] = 99;
     let unknown_version = hear_me::core::ink::codec::base64_encode(&unknown_version);
+    let intact = the_version_2_session();
     for damaged in [&cut, &unknown_version, "AQ", "not base64", ""] {
         let raw = raw.replacen(&ink, damaged, 1);
-        assert!(
-            matches!(decode_session(&raw), Err(RecordError::Corrupt(_))),
-            "{damaged:?}"
+        let session = decode_session(&raw).unwrap_or_else(|error| panic!("{damaged:?}: {error}"));
+        let worries = session.entries(Question::Worries);
+        // The drawing is unreadable, with its id, time and tool, and keeps its JSON exactly.
+        let unreadable = worries[0].unreadable().expect(damaged);
+        let as_stored = &stored_entry(&raw, Question::Worries, EntryId(1));
+        assert_eq!(&unreadable.stored, as_stored);
+        assert_eq!(
+            (worries[0].id, worries[0].created_at, worries[0].tool),
+            (EntryId(1), 1_764_236_410_000, Tool::ThreeHouses)
+        );
+        assert!(worries[0].drawing().is_none());
+        // Everything else reads as it was.
+        assert_eq!(&worries[1..], &intact.entries(Question::Worries)[1..]);
+        for question in [Question::GoodThings, Question::Dreams] {
+            assert_eq!(session.entries(question), intact.entries(question));
+        }
+        assert_eq!(session.child, intact.child);
+        // Saved again (as today's version), the damaged drawing is written back unchanged,
+        // and reads again the same.
+        let encoded = encode_session(&session);
+        let again = decode_session(&encoded).unwrap();
+        assert_eq!(again, session);
+        assert_eq!(
+            &stored_entry(&encoded, Question::Worries, EntryId(1)),
+            as_stored
         );
     }
     // The stored bytes themselves are what the codec writes for this drawing.
@@ -528,11 +587,111 @@ fn damaged_ink_makes_the_session_corrupt() {
     assert_eq!(encode_drawing(&drawing), bytes);
 }
 
+/// The version 5 fixture with the Wizards and Fairies drawing's ink damaged, and the dream
+/// shared with Oma and the meeting turned into a kind this app does not know ("audio"),
+/// which keeps its words, its sharing and data of its own.
+fn a_session_with_a_damaged_drawing_and_an_audio_entry() -> String {
+    let mut record: Value = serde_json::from_str(include_str!("fixtures/session-v5.json")).unwrap();
+    let questions = &mut record["session"]["questions"];
+    let drawing = &mut questions["worries"]["entries"][2];
+    assert_eq!(drawing["id"], 6);
+    drawing["ink"] = Value::from("AQIDBAUG");
+    let dream = &mut questions["dreams"]["entries"][0];
+    assert_eq!(dream["id"], 3);
+    dream["kind"] = Value::from("audio");
+    dream["clip"] = Value::from("T2dnUwACAAAAAAAAAAA=");
+    dream["length_ms"] = Value::from(4200);
+    serde_json::to_string(&record).unwrap()
+}
+
 #[test]
-fn a_version_1_drawing_with_damaged_strokes_is_corrupt() {
+fn an_entry_of_an_unknown_kind_or_with_damaged_ink_leaves_the_rest_of_the_session_readable() {
+    let raw = a_session_with_a_damaged_drawing_and_an_audio_entry();
+    let session = decode_session(&raw).unwrap();
+    let intact = the_version_5_session();
+    let unreadable_ids = [
+        (Question::Worries, EntryId(6)),
+        (Question::Dreams, EntryId(3)),
+    ];
+    for ((question, read), (expected_question, expected)) in entries_as_read(&session)
+        .into_iter()
+        .zip(entries_as_read(&intact))
+    {
+        assert_eq!(question, expected_question);
+        let expected = expected.unwrap();
+        match read {
+            Ok(entry) => {
+                assert!(!unreadable_ids.contains(&(question, entry.id)));
+                assert_eq!(entry, expected);
+            }
+            Err(kept) => {
+                assert!(unreadable_ids.contains(&(question, expected.id)));
+                assert_eq!(kept, stored_entry(&raw, question, expected.id));
+                // What could be read beside it still is.
+                let entry = session.entry(question, expected.id).unwrap();
+                assert_eq!(
+                    (entry.created_at, entry.tool, &entry.sharing),
+                    (expected.created_at, expected.tool, &expected.sharing)
+                );
+            }
+        }
+    }
+    assert_eq!(session.reflection, intact.reflection);
+    assert_eq!(session.exports, intact.exports);
+    // Saved again, nothing at all has changed: the unreadable entries are written back as
+    // they were stored, and read again the same.
+    let encoded = encode_session(&session);
+    assert_eq!(
+        serde_json::from_str::<Value>(&encoded).unwrap(),
+        serde_json::from_str::<Value>(&raw).unwrap()
+    );
+    assert_eq!(decode_session(&encoded).unwrap(), session);
+    // The dream cannot be checked against the child's wish, so no audience sees it, though
+    // its sharing still says the child agreed.
+    let dream = session.entry(Question::Dreams, EntryId(3)).unwrap();
+    let oma = Audience::Named("Oma".into());
+    assert!(dream.sharing.is_shared_with(&oma));
+    assert!(!dream.is_shown_to(&oma));
+    assert!(session
+        .entries_shown_to(&oma)
+        .all(|(_, entry)| entry.id != EntryId(3)));
+    assert!(!session.audiences_seeing_something().contains(&oma));
+}
+
+#[test]
+fn a_session_whose_own_shape_is_broken_is_still_corrupt() {
+    let raw = include_str!("fixtures/session-v5.json");
+    for (from, to) in [
+        (r#""entries":["#, r#""entries":"gone","was":["#),
+        (r#""questions":{"#, r#""questions":7,"was":{"#),
+        (r#""next_entry":7"#, r#""next_entry":"seven""#),
+        (r#""session":{"#, r#""session":[],"was":{"#),
+    ] {
+        assert!(raw.contains(from), "{from}");
+        let broken = raw.replacen(from, to, 1);
+        assert!(
+            matches!(decode_session(&broken), Err(RecordError::Corrupt(_))),
+            "{to}"
+        );
+    }
+}
+
+#[test]
+fn a_version_1_drawing_with_damaged_strokes_is_kept_as_it_was_stored() {
     let raw =
         include_str!("fixtures/session-v1.json").replacen("[[100,200,128]", "[[100,-2,128]", 1);
-    assert!(matches!(decode_session(&raw), Err(RecordError::Corrupt(_))));
+    let session = decode_session(&raw).unwrap();
+    let worries = session.entries(Question::Worries);
+    // Not migrated, not repaired: the version 1 drawing stays as it was, points and all.
+    let unreadable = worries[0].unreadable().unwrap();
+    assert_eq!(
+        unreadable.stored,
+        stored_entry(&raw, Question::Worries, EntryId(1))
+    );
+    assert!(unreadable.stored["strokes"].is_array());
+    assert_eq!(worries[1].words().unwrap().text, "Ich hab Angst 😢");
+    let encoded = encode_session(&session);
+    assert_eq!(decode_session(&encoded).unwrap(), session);
 }
 
 #[test]
@@ -544,9 +703,10 @@ fn a_record_from_a_newer_app_is_refused_not_guessed() {
         1,
     );
     assert_eq!(decode_session(&raw), Err(RecordError::FromTheFuture(newer)));
+    let newer_index = INDEX_VERSION + 1;
     assert_eq!(
-        decode_index(&format!(r#"{{"schema":{newer},"sessions":[]}}"#)),
-        Err(RecordError::FromTheFuture(newer))
+        decode_index(&format!(r#"{{"schema":{newer_index},"sessions":[]}}"#)),
+        Err(RecordError::FromTheFuture(newer_index))
     );
     let huge = r#"{"schema":99999999999,"session":{}}"#;
     assert!(matches!(
@@ -573,12 +733,13 @@ fn damaged_records_are_reported_as_corrupt() {
             "{raw:?}"
         );
     }
+    // An entry of a kind this app does not know is not the whole record damaged: only that
+    // entry is unreadable, and it is kept.
     let wrong_kind =
         include_str!("fixtures/session-v1.json").replace("\"kind\":\"words\"", "\"kind\":\"song\"");
-    assert!(matches!(
-        decode_session(&wrong_kind),
-        Err(RecordError::Corrupt(_))
-    ));
+    let session = decode_session(&wrong_kind).unwrap();
+    assert!(session.entries(Question::Worries)[1].unreadable().is_some());
+    assert!(session.entries(Question::Worries)[0].drawing().is_some());
 }
 
 #[test]
@@ -672,7 +833,7 @@ fn version_1_index_and_device_records_still_read() {
     let state =
         decode_device_state(r#"{"schema":1,"place":{"screen":"start"},"language":"de"}"#).unwrap();
     assert_eq!(state.language, "de");
-    assert!(encode_index(&index).starts_with(&format!(r#"{{"schema":{SCHEMA_VERSION},"#)));
+    assert!(encode_index(&index).starts_with(&format!(r#"{{"schema":{INDEX_VERSION},"#)));
 }
 
 /// Writes the version 5 fixture; run once with `cargo test --test store_records -- --ignored
@@ -688,4 +849,413 @@ fn write_the_version_5_fixture() {
         encode_session(&the_version_5_session()),
     )
     .unwrap();
+}
+
+// Every version of every kind of record: a fixture each, read through every migration step.
+
+/// The path of a fixture.
+fn fixture_path(file: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(file)
+}
+
+/// The fixtures of one version of a kind: `<kind>-v<version>.json`, and any other forms of it
+/// (`<kind>-v<version>-<form>.json`), sorted by name.
+fn fixtures_of(kind: RecordKind, version: u32) -> Vec<(String, String)> {
+    let main = format!("{}-v{version}.json", kind.name());
+    let other_forms = format!("{}-v{version}-", kind.name());
+    let mut found: Vec<(String, String)> = std::fs::read_dir(fixture_path(""))
+        .unwrap()
+        .map(|file| file.unwrap().file_name().into_string().unwrap())
+        .filter(|name| *name == main || (name.starts_with(&other_forms) && name.ends_with(".json")))
+        .map(|name| {
+            let raw = std::fs::read_to_string(fixture_path(&name)).unwrap();
+            (name, raw)
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Reads a record of `kind` and gives the migration steps it went through.
+fn steps_to_read(kind: RecordKind, raw: &str) -> Result<Vec<u32>, RecordError> {
+    match kind {
+        RecordKind::Session => decode_session_with_steps(raw).map(|(_, steps)| steps),
+        RecordKind::Index => decode_index_with_steps(raw).map(|(_, steps)| steps),
+        RecordKind::Device => decode_device_state_with_steps(raw).map(|(_, steps)| steps),
+        RecordKind::Vault => decode_vault_with_steps(raw).map(|(_, steps)| steps),
+    }
+}
+
+#[test]
+fn every_version_of_every_kind_has_a_fixture_that_reads_through_every_step_after_it() {
+    for kind in RecordKind::ALL {
+        let current = kind.current_version();
+        let mut exercised = std::collections::BTreeSet::new();
+        for version in 1..=current {
+            let fixtures = fixtures_of(kind, version);
+            assert!(
+                fixtures
+                    .iter()
+                    .any(|(name, _)| *name == format!("{}-v{version}.json", kind.name())),
+                "no fixture for version {version} of the {} record: add tests/fixtures/{}-v{version}.json",
+                kind.name(),
+                kind.name()
+            );
+            for (name, raw) in fixtures {
+                let stored: Value = serde_json::from_str(&raw).unwrap();
+                assert_eq!(stored["schema"], version, "{name}");
+                let steps =
+                    steps_to_read(kind, &raw).unwrap_or_else(|error| panic!("{name}: {error}"));
+                assert_eq!(
+                    steps,
+                    (version..current).collect::<Vec<_>>(),
+                    "{name} goes through every step from its version to today's, in order"
+                );
+                exercised.extend(steps);
+            }
+        }
+        assert_eq!(
+            exercised.into_iter().collect::<Vec<_>>(),
+            kind.migration_steps(),
+            "every migration step of the {} record is gone through by a fixture",
+            kind.name()
+        );
+        assert_eq!(
+            kind.migration_steps(),
+            (1..current).collect::<Vec<_>>(),
+            "one step from each version of the {} record to the next",
+            kind.name()
+        );
+    }
+}
+
+#[test]
+fn every_kind_refuses_a_newer_version_and_never_calls_it_damaged() {
+    for kind in RecordKind::ALL {
+        let current = kind.current_version();
+        let (_, raw) = fixtures_of(kind, current).remove(0);
+        let today = format!("\"schema\":{current}");
+        assert!(raw.starts_with(&format!("{{{today},")), "{raw}");
+        for (newer, reported) in [
+            ((current + 1).to_string(), current + 1),
+            ("99999999999".into(), u32::MAX),
+        ] {
+            let raw = raw.replacen(&today, &format!("\"schema\":{newer}"), 1);
+            assert_eq!(
+                steps_to_read(kind, &raw),
+                Err(RecordError::FromTheFuture(reported)),
+                "{}",
+                kind.name()
+            );
+        }
+        let raw = raw.replacen(&today, "\"schema\":0", 1);
+        assert!(matches!(
+            steps_to_read(kind, &raw),
+            Err(RecordError::Corrupt(_))
+        ));
+    }
+}
+
+/// Sessions as an index names them, one more at each version that brought a fixture.
+fn the_index_at(version: u32) -> Index {
+    let line = |id: &str, child_name: &str, date: &str| IndexEntry {
+        id: SessionId(id.into()),
+        child_name: child_name.into(),
+        date: date.into(),
+    };
+    let mut sessions = vec![line("19ac0f3b2a1-0badcafe", "Mia", "2026-11-26")];
+    if version >= 2 {
+        sessions.push(line("19ac4af1580-0badcafe", "Mia", "2026-11-27"));
+    }
+    if version >= 4 {
+        sessions.push(line("19ac99b7e00-5eed1e55", "Jonas", "2026-11-28"));
+    }
+    if version >= 5 {
+        sessions.push(line("19acec1dc00-c0ffee42", "Zoë «Z»", "2026-11-29"));
+    }
+    Index { sessions }
+}
+
+/// The device state each device fixture holds, and for versions 1 to 3 the record as those
+/// versions wrote it: their places had other names (`house`, `three_houses`) and no tool.
+fn the_device_state_at(version: u32) -> (DeviceState, Option<&'static str>) {
+    let first = || SessionId("19ac0f3b2a1-0badcafe".into());
+    let second = || SessionId("19ac4af1580-0badcafe".into());
+    match version {
+        1 => (
+            DeviceState {
+                place: Place::Question {
+                    session: first(),
+                    tool: Tool::ThreeHouses,
+                    question: Question::Worries,
+                },
+                language: "de".into(),
+            },
+            Some(
+                r#"{"schema":1,"place":{"screen":"house","session":"19ac0f3b2a1-0badcafe","question":"worries"},"language":"de"}"#,
+            ),
+        ),
+        2 => (
+            DeviceState {
+                place: Place::Drawing {
+                    session: second(),
+                    tool: Tool::ThreeHouses,
+                    question: Question::Worries,
+                    entry: EntryId(1),
+                },
+                language: "en".into(),
+            },
+            Some(
+                r#"{"schema":2,"place":{"screen":"drawing","session":"19ac4af1580-0badcafe","question":"worries","entry":1},"language":"en"}"#,
+            ),
+        ),
+        3 => (
+            DeviceState {
+                place: Place::Tool {
+                    session: second(),
+                    tool: Tool::ThreeHouses,
+                },
+                language: String::new(),
+            },
+            Some(
+                r#"{"schema":3,"place":{"screen":"three_houses","session":"19ac4af1580-0badcafe"},"language":""}"#,
+            ),
+        ),
+        4 => (
+            DeviceState {
+                place: Place::Question {
+                    session: second(),
+                    tool: Tool::WizardsAndFairies,
+                    question: Question::Dreams,
+                },
+                language: "de".into(),
+            },
+            None,
+        ),
+        _ => (
+            DeviceState {
+                place: Place::WorkerDecisions { session: second() },
+                language: "de".into(),
+            },
+            None,
+        ),
+    }
+}
+
+/// A record written today, as the given version wrote the same shape.
+fn as_version(encoded: &str, today: u32, version: u32) -> String {
+    encoded.replacen(
+        &format!("{{\"schema\":{today},"),
+        &format!("{{\"schema\":{version},"),
+        1,
+    )
+}
+
+#[test]
+fn the_index_fixtures_read_as_the_sessions_they_list() {
+    for version in 1..=INDEX_VERSION {
+        let raw = std::fs::read_to_string(fixture_path(&format!("index-v{version}.json"))).unwrap();
+        let index = decode_index(&raw).unwrap();
+        assert_eq!(index, the_index_at(version), "index-v{version}");
+        assert_eq!(
+            as_version(&encode_index(&index), INDEX_VERSION, version),
+            raw
+        );
+    }
+}
+
+#[test]
+fn the_device_fixtures_read_as_the_place_and_language_they_hold() {
+    for version in 1..=hear_me::store::record::DEVICE_VERSION {
+        let raw =
+            std::fs::read_to_string(fixture_path(&format!("device-v{version}.json"))).unwrap();
+        let (state, as_written) = the_device_state_at(version);
+        assert_eq!(
+            decode_device_state(&raw).unwrap(),
+            state,
+            "device-v{version}"
+        );
+        let today = encode_device_state(&state);
+        match as_written {
+            Some(as_written) => assert_eq!(raw, as_written),
+            None => assert_eq!(
+                raw,
+                as_version(&today, hear_me::store::record::DEVICE_VERSION, version)
+            ),
+        }
+        assert_eq!(decode_device_state(&today).unwrap(), state);
+    }
+}
+
+/// The vault fixtures' passphrases and PIN (made up for the fixtures, never used elsewhere).
+const VAULT_PASSPHRASE: &str = "Sonnenblume am Fenster";
+const VAULT_NEW_PASSPHRASE: &str = "Regenbogen über dem Haus";
+const VAULT_PIN: &str = "2468";
+/// A moment after every wait the fixtures hold.
+const LATER_MS: u64 = 1_800_000_000_000;
+
+/// Argon2id at OWASP's minimum cost, so the tests stay quick; a salt that looks random.
+fn fixture_kdf(salt: [u8; SALT_BYTES]) -> KdfParams {
+    KdfParams {
+        memory_kib: MIN_MEMORY_KIB,
+        iterations: MIN_ITERATIONS,
+        ..KdfParams::recommended(salt)
+    }
+}
+
+/// The vault each vault fixture holds. Versions 1 to 3 never had a vault (it came at 4) but
+/// were always accepted in its shape: they hold the one set up at 4. `wrapped`: after a change
+/// of passphrase, the records' key wrapped under the new one. Version 5 also holds three
+/// wrong passphrases and their wait, and a chosen auto-lock time.
+fn the_vault_at(version: u32, wrapped: bool) -> VaultRecord {
+    let random = SetUpRandom {
+        salt: [
+            0x3c, 0x91, 0x0e, 0xd4, 0x7a, 0x52, 0xb8, 0x16, 0xe3, 0x48, 0x9f, 0x2d, 0x61, 0xc7,
+            0x05, 0xaa,
+        ],
+        check_nonce: [
+            0x5e, 0x12, 0x9a, 0x77, 0xc1, 0x04, 0xde, 0x38, 0x6b, 0xf0, 0x21, 0x8d,
+        ],
+        pin_nonce: [
+            0xa4, 0x3f, 0x60, 0x1b, 0xe9, 0x87, 0x2c, 0xd5, 0x0a, 0x93, 0x4e, 0xb6,
+        ],
+    };
+    let (mut vault, _) = VaultRecord::set_up(
+        VAULT_PASSPHRASE,
+        VAULT_PASSPHRASE,
+        VAULT_PIN,
+        VAULT_PIN,
+        fixture_kdf(random.salt),
+        &random,
+    )
+    .unwrap();
+    if wrapped {
+        let salt = [
+            0xd2, 0x6e, 0x19, 0x84, 0x3b, 0xf7, 0x50, 0xac, 0x0d, 0x95, 0x62, 0xe1, 0x2f, 0xb3,
+            0x78, 0x4c,
+        ];
+        let nonce: [u8; NONCE_BYTES] = [
+            0x71, 0xc8, 0x0f, 0x5a, 0xe4, 0x36, 0x9d, 0x02, 0xbb, 0x67, 0x13, 0xfa,
+        ];
+        vault
+            .change_passphrase(
+                VAULT_PASSPHRASE,
+                VAULT_NEW_PASSPHRASE,
+                VAULT_NEW_PASSPHRASE,
+                fixture_kdf(salt),
+                nonce,
+                1_764_400_000_000,
+            )
+            .unwrap();
+    }
+    if version >= 5 {
+        for at in [1_764_500_000_000, 1_764_500_001_000, 1_764_500_002_000] {
+            assert!(vault.unlock("not the passphrase", at).is_err());
+        }
+        vault.auto_lock_minutes = 10;
+    }
+    vault
+}
+
+/// The vault fixtures: version, whether its key is wrapped, and the file.
+fn vault_fixtures() -> Vec<(u32, bool, String)> {
+    (1..=VAULT_VERSION)
+        .flat_map(|version| {
+            let plain = (version, false, format!("vault-v{version}.json"));
+            let wrapped = (version, true, format!("vault-v{version}-wrapped.json"));
+            if version >= 4 {
+                vec![plain, wrapped]
+            } else {
+                vec![plain]
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_vault_fixtures_open_with_their_passphrase_and_know_the_pin() {
+    let mut expected = std::collections::HashMap::new();
+    for (version, wrapped, file) in vault_fixtures() {
+        let raw = std::fs::read_to_string(fixture_path(&file)).unwrap();
+        let mut vault = decode_vault(&raw).unwrap();
+        let kept = expected
+            .entry((version.max(4), wrapped))
+            .or_insert_with(|| the_vault_at(version, wrapped));
+        assert_eq!(&vault, kept, "{file}");
+        assert_eq!(
+            as_version(&encode_vault(&vault), VAULT_VERSION, version),
+            raw,
+            "{file}"
+        );
+        assert_eq!(raw.contains("wrapped_key"), wrapped, "{file}");
+        if version >= 5 {
+            assert_eq!((vault.failed_unlocks, vault.auto_lock_minutes), (3, 10));
+            assert!(vault.wait_ms(1_764_500_002_000) > 0);
+        } else {
+            assert_eq!((vault.failed_unlocks, vault.retry_after_ms), (0, 0));
+            assert_eq!(vault.auto_lock_minutes, 5);
+        }
+        let (right, old) = if wrapped {
+            (VAULT_NEW_PASSPHRASE, Some(VAULT_PASSPHRASE))
+        } else {
+            (VAULT_PASSPHRASE, None)
+        };
+        if let Some(old) = old {
+            let mut tried = vault.clone();
+            assert_eq!(
+                tried.unlock(old, LATER_MS).map(|_| ()),
+                Err(UnlockError::WrongPassphrase),
+                "{file}"
+            );
+        }
+        let key = vault.unlock(right, LATER_MS).unwrap();
+        assert!(vault.pin_matches(&key, VAULT_PIN), "{file}");
+        assert_eq!(vault.failed_unlocks, 0);
+    }
+}
+
+/// Writes the index, device and vault fixtures of every version; run once with `cargo test
+/// --test store_records -- --ignored write_the_index_device_and_vault_fixtures`. A fixture
+/// that exists is never written again (fixtures are kept forever).
+#[test]
+#[ignore]
+fn write_the_index_device_and_vault_fixtures() {
+    let write = |file: &str, raw: &str| {
+        use std::io::Write;
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(fixture_path(file))
+        {
+            Ok(mut out) => out.write_all(raw.as_bytes()).unwrap(),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(error) => panic!("{file}: {error}"),
+        }
+    };
+    for version in 1..=INDEX_VERSION {
+        let raw = as_version(
+            &encode_index(&the_index_at(version)),
+            INDEX_VERSION,
+            version,
+        );
+        write(&format!("index-v{version}.json"), &raw);
+    }
+    let today = hear_me::store::record::DEVICE_VERSION;
+    for version in 1..=today {
+        let (state, as_written) = the_device_state_at(version);
+        let raw = as_written
+            .map(str::to_owned)
+            .unwrap_or_else(|| as_version(&encode_device_state(&state), today, version));
+        write(&format!("device-v{version}.json"), &raw);
+    }
+    for (version, wrapped, file) in vault_fixtures() {
+        let raw = as_version(
+            &encode_vault(&the_vault_at(version, wrapped)),
+            VAULT_VERSION,
+            version,
+        );
+        write(&file, &raw);
+    }
 }

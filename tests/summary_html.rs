@@ -39,6 +39,7 @@ fn english() -> SummaryText {
         child_drew: "Child drew".into(),
         drawing_alt: "The child's drawing".into(),
         picture_missing: "The picture could not be added.".into(),
+        unreadable_entry: "This entry could not be read. It is kept exactly as it was.".into(),
         list_separator: ", ".into(),
         mum: "Mum".into(),
         dad: "Dad".into(),
@@ -143,6 +144,7 @@ fn shown(summary: &Summary) -> Vec<(Question, Vec<String>)> {
                 .map(|entry| match &entry.content {
                     SummaryContent::Words(words) => words.text.clone(),
                     SummaryContent::Drawing { entry, .. } => format!("drawing {}", entry.0),
+                    SummaryContent::Unreadable => "unreadable".into(),
                 })
                 .collect();
             (house.question, entries)
@@ -1541,4 +1543,64 @@ fn assert_in_order(html: &str, needles: &[&str]) {
             .unwrap_or_else(|| panic!("{needle} not found after byte {from}"));
         from += at + needle.len();
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries that could not be read
+
+/// The version 5 fixture with the dream shared with Oma and the meeting stored as a kind this
+/// app does not know ("audio", with its words), and a drawing shared with Mum whose ink is
+/// damaged.
+fn with_unreadable_entries() -> Session {
+    let mut record: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/session-v5.json")).unwrap();
+    let questions = &mut record["session"]["questions"];
+    let dream = &mut questions["dreams"]["entries"][0];
+    assert_eq!(dream["id"], 3);
+    dream["kind"] = "audio".into();
+    let drawing = &mut questions["worries"]["entries"][0];
+    assert_eq!(drawing["id"], 1);
+    drawing["ink"] = "AQIDBAUG".into();
+    let mut session =
+        hear_me::store::record::decode_session(&serde_json::to_string(&record).unwrap()).unwrap();
+    // The child's wish, recorded after reading: the unreadable drawing's sharing reads.
+    assert!(session.decide_sharing(
+        Question::Worries,
+        EntryId(1),
+        Decision::shared_with([Audience::Mum]),
+        1_764_400_000_000,
+    ));
+    session
+}
+
+#[test]
+fn the_full_record_names_an_unreadable_entry_and_no_audience_ever_sees_one() {
+    let session = with_unreadable_entries();
+    let text = english();
+    let full = Summary::of(&session, None);
+    let dreams = full.question(Question::Dreams).unwrap();
+    assert_eq!(dreams.entries[0].content, SummaryContent::Unreadable);
+    let html = render(&full, &text);
+    assert_eq!(html.matches(&text.unreadable_entry).count(), 2, "{html}");
+    assert!(html.contains("<li class=\"entry unreadable\">"));
+    // What could not be read is not shown as if it could.
+    assert!(!html.contains("Bei Oma wohnen"));
+    let mut audiences: Vec<Audience> = Audience::PICTURED.to_vec();
+    audiences.push(Audience::Named("Oma".into()));
+    for audience in audiences {
+        let summary = Summary::of(&session, Some(&audience));
+        assert!(summary
+            .questions
+            .iter()
+            .flat_map(|question| &question.entries)
+            .all(|entry| entry.content != SummaryContent::Unreadable));
+        let html = render(&summary, &text);
+        assert!(!html.contains(&text.unreadable_entry), "{audience:?}");
+        assert!(!html.contains("Bei Oma wohnen"), "{audience:?}");
+    }
+    // Mum's summary has no drawing of the child's: the damaged one is left out.
+    let for_mum = Summary::of(&session, Some(&Audience::Mum));
+    assert!(shown(&for_mum)
+        .iter()
+        .all(|(_, entries)| entries.iter().all(|entry| !entry.starts_with("drawing"))));
 }

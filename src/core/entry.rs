@@ -1,11 +1,14 @@
 //! What a child gives for a question: their words, or a drawing.
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
 
 use super::ink::codec::{drawing_from_base64, drawing_to_base64, InkCodecError};
 use super::ink::{Stamp, Stroke};
 use super::questions::Tool;
-use super::sharing::Sharing;
+use super::sharing::{Audience, Sharing};
 
 /// Identifies an entry within its session; never reused, so a deleted entry's id stays gone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -72,28 +75,168 @@ impl Drawing {
 }
 
 /// The content of an entry.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum EntryContent {
     Words(Words),
     Drawing(Drawing),
+    /// An entry this app cannot read: a damaged drawing, or a kind it does not know. Only this
+    /// entry is lost to view; the rest of the session reads, and the entry is written back
+    /// exactly as it was stored, never dropped or "repaired".
+    Unreadable(UnreadableEntry),
 }
 
+/// An entry as it was stored, which this app could not read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnreadableEntry {
+    /// The whole entry exactly as stored: its kind, content, id and sharing.
+    pub stored: Value,
+    /// What could not be read, for the log.
+    pub problem: String,
+}
+
+impl UnreadableEntry {
+    /// The sharing stored with the entry (none stored is an untouched sharing); None when
+    /// the stored sharing itself cannot be read.
+    fn stored_sharing(&self) -> Option<Sharing> {
+        match self.stored.get("sharing") {
+            None => Some(Sharing::default()),
+            Some(stored) => Sharing::deserialize(stored).ok(),
+        }
+    }
+
+    /// Whether the child's and the worker's decisions may be recorded on this entry: only
+    /// when its stored sharing could be read, so nothing unreadable is ever written over.
+    pub fn sharing_may_change(&self) -> bool {
+        self.stored.is_object() && self.stored_sharing().is_some()
+    }
+
+    /// What is written back: the entry exactly as stored, with only its sharing replaced, and
+    /// only when a decision was recorded on it since it was read.
+    fn to_store(&self, sharing: &Sharing) -> Result<Cow<'_, Value>, serde_json::Error> {
+        match (self.stored_sharing(), self.stored.as_object()) {
+            (Some(stored), Some(fields)) if stored != *sharing => {
+                let mut fields = fields.clone();
+                if sharing.is_untouched() {
+                    fields.remove("sharing");
+                } else {
+                    fields.insert("sharing".into(), serde_json::to_value(sharing)?);
+                }
+                Ok(Cow::Owned(Value::Object(fields)))
+            }
+            _ => Ok(Cow::Borrowed(&self.stored)),
+        }
+    }
+}
+
+/// The id an unreadable entry gets when its stored id cannot be read: counted down from the
+/// largest id by its place in the list, so it names no other entry. It is never written: the
+/// entry is written back as it was stored.
+const UNREAD_ID: u64 = u64::MAX;
+
 /// One thing the child gave for a question.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Stored as one JSON object: `id`, `created_at`, `tool`, then the content tagged by `kind`
+/// (`"words"` with `text` and `voice`, `"drawing"` with `ink`), then `sharing` once the child
+/// decided. An entry that does not read so is kept as [`EntryContent::Unreadable`].
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub id: EntryId,
     /// Milliseconds since the Unix epoch.
     pub created_at: u64,
     /// The tool the child was using when they made it. The entry answers its question in
     /// every tool; this says how the question was put to the child.
-    #[serde(default)]
     pub tool: Tool,
-    #[serde(flatten)]
     pub content: EntryContent,
     /// Who the child lets see this entry; left out of the record until the child decides.
-    #[serde(default, skip_serializing_if = "Sharing::is_untouched")]
     pub sharing: Sharing,
+}
+
+/// An entry as it is read when it can be.
+#[derive(Deserialize)]
+struct ReadableEntry {
+    id: EntryId,
+    created_at: u64,
+    #[serde(default)]
+    tool: Tool,
+    #[serde(flatten)]
+    content: KnownContent,
+    #[serde(default)]
+    sharing: Sharing,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum KnownContent {
+    Words(Words),
+    Drawing(Drawing),
+}
+
+/// An entry as it is written when it was read.
+#[derive(Serialize)]
+struct ReadableEntryOut<'a> {
+    id: EntryId,
+    created_at: u64,
+    tool: Tool,
+    #[serde(flatten)]
+    content: KnownContentOut<'a>,
+    #[serde(skip_serializing_if = "is_untouched")]
+    sharing: &'a Sharing,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum KnownContentOut<'a> {
+    Words(&'a Words),
+    Drawing(&'a Drawing),
+}
+
+fn is_untouched(sharing: &&Sharing) -> bool {
+    sharing.is_untouched()
+}
+
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let content = match &self.content {
+            EntryContent::Words(words) => KnownContentOut::Words(words),
+            EntryContent::Drawing(drawing) => KnownContentOut::Drawing(drawing),
+            EntryContent::Unreadable(unreadable) => {
+                return unreadable
+                    .to_store(&self.sharing)
+                    .map_err(serde::ser::Error::custom)?
+                    .serialize(serializer);
+            }
+        };
+        ReadableEntryOut {
+            id: self.id,
+            created_at: self.created_at,
+            tool: self.tool,
+            content,
+            sharing: &self.sharing,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Reading an entry never fails: what does not read as words or a drawing is kept as an
+/// unreadable entry, so one damaged entry cannot make the whole session unreadable.
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Value::deserialize(deserializer)
+            .map(|stored| Entry::from_stored(stored, EntryId(UNREAD_ID)))
+    }
+}
+
+/// Reads a question's entries, each on its own (see [`Entry::from_stored`]); only a list that
+/// is not a list fails.
+pub(crate) fn entries_from_stored<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Entry>, D::Error> {
+    let stored = Vec::<Value>::deserialize(deserializer)?;
+    Ok(stored
+        .into_iter()
+        .enumerate()
+        .map(|(place, stored)| Entry::from_stored(stored, EntryId(UNREAD_ID - place as u64)))
+        .collect())
 }
 
 impl Entry {
@@ -108,17 +251,82 @@ impl Entry {
         }
     }
 
+    /// An entry from its stored JSON: words or a drawing when it reads as one, otherwise an
+    /// unreadable entry that keeps the JSON exactly, with its id, time, tool and sharing read
+    /// where they can be (`unread_id` when its id cannot).
+    pub(crate) fn from_stored(stored: Value, unread_id: EntryId) -> Entry {
+        let problem = match ReadableEntry::deserialize(&stored) {
+            Ok(entry) => {
+                return Entry {
+                    id: entry.id,
+                    created_at: entry.created_at,
+                    tool: entry.tool,
+                    content: match entry.content {
+                        KnownContent::Words(words) => EntryContent::Words(words),
+                        KnownContent::Drawing(drawing) => EntryContent::Drawing(drawing),
+                    },
+                    sharing: entry.sharing,
+                }
+            }
+            Err(error) => error.to_string(),
+        };
+        let id = stored
+            .get("id")
+            .and_then(Value::as_u64)
+            .map_or(unread_id, EntryId);
+        let created_at = stored
+            .get("created_at")
+            .and_then(Value::as_u64)
+            .unwrap_or_default();
+        let tool = stored
+            .get("tool")
+            .and_then(|tool| Tool::deserialize(tool).ok())
+            .unwrap_or_default();
+        let unreadable = UnreadableEntry { stored, problem };
+        Entry {
+            id,
+            created_at,
+            tool,
+            sharing: unreadable.stored_sharing().unwrap_or_default(),
+            content: EntryContent::Unreadable(unreadable),
+        }
+    }
+
     pub fn words(&self) -> Option<&Words> {
         match &self.content {
             EntryContent::Words(words) => Some(words),
-            EntryContent::Drawing(_) => None,
+            EntryContent::Drawing(_) | EntryContent::Unreadable(_) => None,
         }
     }
 
     pub fn drawing(&self) -> Option<&Drawing> {
         match &self.content {
             EntryContent::Drawing(drawing) => Some(drawing),
-            EntryContent::Words(_) => None,
+            EntryContent::Words(_) | EntryContent::Unreadable(_) => None,
+        }
+    }
+
+    /// The stored entry, when this app could not read it.
+    pub fn unreadable(&self) -> Option<&UnreadableEntry> {
+        match &self.content {
+            EntryContent::Unreadable(unreadable) => Some(unreadable),
+            EntryContent::Words(_) | EntryContent::Drawing(_) => None,
+        }
+    }
+
+    /// Whether a summary for `audience` shows this entry: the child agreed, the worker holds
+    /// nothing back, and it could be read (what cannot be read cannot be checked against the
+    /// child's wish, so it is left out).
+    pub fn is_shown_to(&self, audience: &Audience) -> bool {
+        self.unreadable().is_none() && self.sharing.is_shown_to(audience)
+    }
+
+    /// The sharing to record a decision in; None for an unreadable entry whose stored sharing
+    /// cannot be read, which stays exactly as it was.
+    pub fn sharing_mut(&mut self) -> Option<&mut Sharing> {
+        match &self.content {
+            EntryContent::Unreadable(unreadable) if !unreadable.sharing_may_change() => None,
+            _ => Some(&mut self.sharing),
         }
     }
 }
@@ -267,7 +475,69 @@ mod tests {
             r#"{"id":1,"created_at":2,"kind":"drawing","ink":7}"#,
             r#"{"id":1,"created_at":2,"kind":"drawing","strokes":[]}"#,
         ] {
-            assert!(serde_json::from_str::<Entry>(json).is_err(), "{json}");
+            let entry = serde_json::from_str::<Entry>(json).unwrap();
+            assert!(entry.drawing().is_none(), "{json}");
+            let unreadable = entry.unreadable().expect(json);
+            assert!(!unreadable.problem.is_empty());
+            assert_eq!((entry.id, entry.created_at), (EntryId(1), 2));
+            // Written back exactly as it was stored.
+            assert_eq!(
+                serde_json::to_value(&entry).unwrap(),
+                serde_json::from_str::<Value>(json).unwrap()
+            );
         }
+    }
+
+    #[test]
+    fn an_unreadable_entry_keeps_what_it_was_stored_with_and_records_new_decisions() {
+        use crate::core::sharing::{Audience, Decision};
+        let stored = r#"{"id":4,"created_at":9,"tool":"wizards_and_fairies","kind":"audio","clip":"AAEC","future":{"x":[1,2.5,null]},"sharing":{"decision":{"shared_with":["mum"]},"history":[{"at_ms":10,"decision":{"shared_with":["mum"]}}]}}"#;
+        let mut entry: Entry = serde_json::from_str(stored).unwrap();
+        assert_eq!(entry.tool, Tool::WizardsAndFairies);
+        assert!(entry.sharing.is_shared_with(&Audience::Mum));
+        // Never shown to an audience: what cannot be read cannot be checked.
+        assert!(!entry.is_shown_to(&Audience::Mum));
+        let as_stored: Value = serde_json::from_str(stored).unwrap();
+        assert_eq!(serde_json::to_value(&entry).unwrap(), as_stored);
+        // A decision recorded since is written beside everything else, unchanged.
+        entry
+            .sharing_mut()
+            .unwrap()
+            .decide(Some(Decision::Private), 11);
+        let written = serde_json::to_value(&entry).unwrap();
+        let mut expected = as_stored.clone();
+        expected["sharing"] = serde_json::to_value(&entry.sharing).unwrap();
+        assert_eq!(written, expected);
+        assert_eq!(serde_json::from_value::<Entry>(written).unwrap(), {
+            let mut read = entry.clone();
+            if let EntryContent::Unreadable(unreadable) = &mut read.content {
+                unreadable.stored = expected.clone();
+            }
+            read
+        });
+    }
+
+    #[test]
+    fn an_unreadable_sharing_is_never_written_over() {
+        let stored = r#"{"id":4,"created_at":9,"kind":"audio","sharing":{"decision":"maybe"}}"#;
+        let mut entry: Entry = serde_json::from_str(stored).unwrap();
+        assert!(entry.sharing.is_untouched());
+        assert!(entry.sharing_mut().is_none());
+        assert_eq!(
+            serde_json::to_value(&entry).unwrap(),
+            serde_json::from_str::<Value>(stored).unwrap()
+        );
+    }
+
+    #[test]
+    fn entries_without_a_readable_id_get_ids_no_entry_has() {
+        let stored = r#"[{"id":1,"created_at":2,"tool":"three_houses","kind":"words","text":"hi","voice":"child_wrote"},{"kind":"drawing"},null,{"id":"x"}]"#;
+        let entries = entries_from_stored(&mut serde_json::Deserializer::from_str(stored)).unwrap();
+        let ids: Vec<u64> = entries.iter().map(|entry| entry.id.0).collect();
+        assert_eq!(ids, [1, u64::MAX - 1, u64::MAX - 2, u64::MAX - 3]);
+        assert_eq!(
+            serde_json::to_value(&entries).unwrap(),
+            serde_json::from_str::<Value>(stored).unwrap()
+        );
     }
 }

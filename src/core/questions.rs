@@ -81,8 +81,9 @@ pub struct Answers {
     /// ("When Dad drinks"), so a summary for an audience shows one only where the child agreed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub name_sharing: BTreeMap<Tool, Sharing>,
-    /// Entries in the order they were made.
-    #[serde(default)]
+    /// Entries in the order they were made. Each is read on its own, so one that cannot be
+    /// read is kept as it was stored and the others read (see [`Entry::from_stored`]).
+    #[serde(default, deserialize_with = "super::entry::entries_from_stored")]
     pub entries: Vec<Entry>,
 }
 

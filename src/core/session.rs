@@ -491,7 +491,7 @@ impl Session {
                 .entries
                 .iter_mut()
                 .find(|known| known.id == entry)
-                .map(|entry| &mut entry.sharing),
+                .and_then(Entry::sharing_mut),
             SharedItem::Name { tool, question } => {
                 let answers = self.questions.answers_mut(question);
                 answers
@@ -569,7 +569,7 @@ impl Session {
         Question::ALL.into_iter().flat_map(move |question| {
             self.entries(question)
                 .iter()
-                .filter(move |entry| entry.sharing.is_shown_to(audience))
+                .filter(move |entry| entry.is_shown_to(audience))
                 .map(move |entry| (question, entry))
         })
     }
@@ -580,9 +580,13 @@ impl Session {
         self.summary_audiences()
             .into_iter()
             .filter(|audience| {
-                self.shared_items().into_iter().any(|item| {
-                    self.sharing(item)
-                        .is_some_and(|sharing| sharing.is_shown_to(audience))
+                self.shared_items().into_iter().any(|item| match item {
+                    SharedItem::Entry { question, entry } => self
+                        .entry(question, entry)
+                        .is_some_and(|entry| entry.is_shown_to(audience)),
+                    SharedItem::Name { .. } => self
+                        .sharing(item)
+                        .is_some_and(|sharing| sharing.is_shown_to(audience)),
                 })
             })
             .collect()

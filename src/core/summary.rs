@@ -120,6 +120,9 @@ pub enum SummaryContent {
         question: Question,
         entry: EntryId,
     },
+    /// An entry that could not be read, kept as it was stored: named in the full record
+    /// only, never in a summary for an audience.
+    Unreadable,
 }
 
 impl Summary {
@@ -158,7 +161,7 @@ impl Summary {
                 entries: session
                     .entries(question)
                     .iter()
-                    .filter(|entry| audience.is_none_or(|a| entry.sharing.is_shown_to(a)))
+                    .filter(|entry| audience.is_none_or(|a| entry.is_shown_to(a)))
                     .map(|entry| SummaryEntry {
                         id: entry.id,
                         created_at: entry.created_at,
@@ -169,6 +172,7 @@ impl Summary {
                                 question,
                                 entry: entry.id,
                             },
+                            EntryContent::Unreadable(_) => SummaryContent::Unreadable,
                         },
                         sharing: audience.is_none().then(|| entry.sharing.clone()),
                     })

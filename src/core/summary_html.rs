@@ -73,6 +73,9 @@ pub struct SummaryText {
     pub drawing_alt: String,
     /// Shown instead of a drawing whose picture could not be made.
     pub picture_missing: String,
+    /// Shown in the full record for an entry that could not be read: "This entry could not be
+    /// read. It is kept exactly as it was." A summary for an audience leaves such entries out.
+    pub unreadable_entry: String,
 
     /// Between names in a list, such as ", ".
     pub list_separator: String,
@@ -465,6 +468,10 @@ fn render_entry(
                     element_with(out, "p", "class=\"who\"", &text.child_drew);
                 }
             }
+        }
+        SummaryContent::Unreadable => {
+            out.push_str("<li class=\"entry unreadable\">\n");
+            element_with(out, "p", "class=\"missing\"", &text.unreadable_entry);
         }
     }
     if summary.show_tools && summary.tools.len() > 1 {

@@ -1,5 +1,7 @@
 //! Thin browser glue that is not a component: the clock, randomness, the browser's language.
 
+pub mod one_tab;
+
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64

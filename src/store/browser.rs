@@ -71,9 +71,49 @@ pub fn device_state() -> DeviceState {
         .unwrap_or_default()
 }
 
-pub fn save_vault(vault: &VaultRecord) -> Result<(), StoreError> {
-    available_storage()?;
+/// The vault record as stored now; None when there is none yet. Every change of the vault
+/// starts from this, never from a copy read when the page was loaded.
+pub fn read_vault() -> Result<Option<VaultRecord>, StoreError> {
+    let storage = available_storage()?;
+    match read_raw(&storage, VAULT_KEY) {
+        None => Ok(None),
+        Some(raw) => decode_vault(&raw)
+            .map(Some)
+            .map_err(|error| StoreError::Failed(format!("the vault record: {error}"))),
+    }
+}
+
+/// Writes the vault record over the one stored, but only over the one this tab expects:
+/// with `expected_salt` None only where there is none yet (set-up), otherwise only over a
+/// vault with that salt. Anything else means another tab set up, wiped or changed the
+/// passphrase meanwhile, and this write would undo it.
+pub fn save_vault(vault: &VaultRecord, expected_salt: Option<&str>) -> Result<(), StoreError> {
+    let stored = read_vault().map_err(|error| match error {
+        StoreError::Failed(_) => StoreError::Stale,
+        other => other,
+    })?;
+    let as_expected = match (&stored, expected_salt) {
+        (None, None) => true,
+        (Some(stored), Some(salt)) => stored.salt() == salt,
+        _ => false,
+    };
+    if !as_expected {
+        return Err(StoreError::Stale);
+    }
     write(VAULT_KEY, encode_vault(vault))
+}
+
+/// Refuses to write sealed records with a key that is not the stored vault's: after a wipe
+/// and a new set-up in another tab, such records could never be opened again.
+fn ensure_key_is_current(storage: &web_sys::Storage, key: &VaultKey) -> Result<(), StoreError> {
+    let current = read_raw(storage, VAULT_KEY)
+        .and_then(|raw| decode_vault(&raw).ok())
+        .is_some_and(|vault| vault.is_key_of(key));
+    if current {
+        Ok(())
+    } else {
+        Err(StoreError::Stale)
+    }
 }
 
 /// Opens every session with `key`. Never fails: what cannot be read is reported in
@@ -128,6 +168,7 @@ pub fn load(key: &VaultKey) -> Loaded {
 /// Seals a session's record and keeps the sealed index in step.
 pub fn save_session(session: &Session, key: &VaultKey) -> Result<(), StoreError> {
     let storage = available_storage()?;
+    ensure_key_is_current(&storage, key)?;
     write_sealed(key, &session_key(&session.id), &encode_session(session))?;
     let (mut index, stored) = read_index(&storage, key);
     index.upsert(IndexEntry::of(session));
@@ -137,6 +178,7 @@ pub fn save_session(session: &Session, key: &VaultKey) -> Result<(), StoreError>
 /// Removes a session completely from this device.
 pub fn delete_session(id: &SessionId, key: &VaultKey) -> Result<(), StoreError> {
     let storage = available_storage()?;
+    ensure_key_is_current(&storage, key)?;
     storage
         .remove_item(&session_key(id))
         .map_err(|_| StoreError::Failed("the session could not be removed".into()))?;

@@ -13,8 +13,8 @@ mod browser;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    delete_session, device_state, load, opening, save_device_state, save_session, save_vault, wipe,
-    Loaded, Opening,
+    delete_session, device_state, load, opening, read_vault, save_device_state, save_session,
+    save_vault, wipe, Loaded, Opening,
 };
 
 pub use record::{DeviceState, RecordError, UnreadableSession, SCHEMA_VERSION};
@@ -28,4 +28,7 @@ pub enum StoreError {
     Full,
     /// Anything else the browser reported; the detail is for the log.
     Failed(String),
+    /// Another tab or window changed what this one was about to write over (a session, or
+    /// the vault after a passphrase change or a wipe): refused, so nothing there is undone.
+    Stale,
 }

@@ -8,17 +8,24 @@ use super::vault::VaultRecord;
 use crate::core::ink::{Stamp, Stroke};
 use crate::core::{Drawing, Place, Session, SessionId};
 
-/// The version written into every record today. Older versions are migrated on reading;
-/// every past version keeps a fixture in `tests/fixtures/`.
+/// Each kind of stored record (session, index, device state, vault) has its own version and
+/// its own table of numbered migrations; a record is read by taking it through every step
+/// from its version to today's, and is written as today's. Every version of every kind keeps
+/// a fixture in `tests/fixtures/` (`<kind>-v<version>.json`), and a test reads each one
+/// through every step it needs, so no step goes untried.
 ///
+/// Up to version 5 all kinds shared one number, written into every record whatever changed,
+/// so that shared history is each kind's own history: versions 1 to 5 exist for every kind,
+/// and a kind's steps where only another kind changed are listed as steps that change
+/// nothing. From here on each kind counts on its own.
+///
+/// The session's versions:
 /// - 1: drawings as JSON point arrays, `"strokes": [{"points": [[x, y, pressure], ...]}]`.
-/// - 2: drawings as `"ink": "<base64>"` in the compact format of `core::ink::codec`. Index and
-///   device records did not change.
+/// - 2: drawings as `"ink": "<base64>"` in the compact format of `core::ink::codec`.
 /// - 3: the child's sharing decisions and their history on entries (`"sharing"`), and the
 ///   session's `place`, `present`, `worker_notes` and `named_audiences`. A version-2 record
 ///   reads as it is (the new fields start empty and undecided); the version goes up so that
 ///   an older app refuses these records instead of saving them without the child's decisions.
-///   Index and device records did not change.
 /// - 4: Wizards and Fairies: every entry says which tool it was made in (`"tool"`), and a
 ///   session may hold the helper the child chose (`"helper"`). A version-3 record reads as it
 ///   is: its entries were all made in the Three Houses, the default.
@@ -28,7 +35,160 @@ use crate::core::{Drawing, Place, Session, SessionId};
 ///   `hidden_audiences`, per-audience `summary_choices` and the `exports` log; and the one
 ///   `worker_notes` field, which went into every summary, becomes `reflection`, which goes
 ///   into the worker's full record only (the safe home for whatever was written there).
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SESSION_VERSION: u32 = 5;
+
+/// The index's version. Its shape, `{"sessions": [{"id", "child_name", "date"}]}`, has not
+/// changed since version 1; versions 2 to 5 are the shared number going up for sessions.
+pub const INDEX_VERSION: u32 = 5;
+
+/// The device state's version: `{"place": {...}, "language": "de"}` since version 1. At 4
+/// a place gained the tool it is in, and the screens `three_houses` and `house` became
+/// `tool` and `question`; `core::Place` reads the older names and a missing tool (the Three
+/// Houses) itself, so no step rewrites them. Otherwise only the shared number went up.
+pub const DEVICE_VERSION: u32 = 5;
+
+/// The vault record's version. The vault came with encryption at rest, when the shared
+/// number was 4: no Hear Me wrote a vault of version 1 to 3, but those numbers were always
+/// accepted for it in the same shape, and still are. Its `wrapped_key` came later within
+/// version 4 (a vault without it still reads: the passphrase's key seals the records), and
+/// nothing changed at 5.
+pub const VAULT_VERSION: u32 = 5;
+
+/// The session's version, under the name it had when every record shared one.
+pub const SCHEMA_VERSION: u32 = SESSION_VERSION;
+
+/// One numbered step: takes a parsed record from the version it is listed with to the next.
+/// The version number in the record is set by [`migrate`], not by the step.
+type Migration = fn(Value) -> Result<Value, RecordError>;
+
+/// The session's steps, one from each version to the next.
+const SESSION_MIGRATIONS: &[(u32, Migration)] = &[
+    (1, session_v1_to_v2),
+    // Sharing, place, present, worker notes and named audiences were added; all default.
+    (2, unchanged),
+    // The entries' tool and the session's helper were added; both default.
+    (3, unchanged),
+    (4, session_v4_to_v5),
+];
+
+/// The index's steps: only the shared number went up.
+const INDEX_MIGRATIONS: &[(u32, Migration)] = &[
+    (1, unchanged),
+    (2, unchanged),
+    (3, unchanged),
+    (4, unchanged),
+];
+
+/// The device state's steps.
+const DEVICE_MIGRATIONS: &[(u32, Migration)] = &[
+    (1, unchanged),
+    (2, unchanged),
+    // Places gained their tool; `core::Place` reads the places stored before (see
+    // [`DEVICE_VERSION`]).
+    (3, unchanged),
+    (4, unchanged),
+];
+
+/// The vault's steps: there was no vault before 4, and nothing changed at 5.
+const VAULT_MIGRATIONS: &[(u32, Migration)] = &[
+    (1, unchanged),
+    (2, unchanged),
+    (3, unchanged),
+    (4, unchanged),
+];
+
+/// True when `steps` go from version 1 to `current`, one step per version, in order.
+const fn numbered_in_order(steps: &[(u32, Migration)], current: u32) -> bool {
+    let mut index = 0;
+    while index < steps.len() {
+        if steps[index].0 != index as u32 + 1 {
+            return false;
+        }
+        index += 1;
+    }
+    steps.len() as u32 + 1 == current
+}
+
+const _: () = assert!(numbered_in_order(SESSION_MIGRATIONS, SESSION_VERSION));
+const _: () = assert!(numbered_in_order(INDEX_MIGRATIONS, INDEX_VERSION));
+const _: () = assert!(numbered_in_order(DEVICE_MIGRATIONS, DEVICE_VERSION));
+const _: () = assert!(numbered_in_order(VAULT_MIGRATIONS, VAULT_VERSION));
+
+/// A step where the record's shape did not change.
+fn unchanged(record: Value) -> Result<Value, RecordError> {
+    Ok(record)
+}
+
+/// The kinds of stored record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Session,
+    Index,
+    Device,
+    Vault,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 4] = [
+        RecordKind::Session,
+        RecordKind::Index,
+        RecordKind::Device,
+        RecordKind::Vault,
+    ];
+
+    /// The kind's name in its fixtures' file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordKind::Session => "session",
+            RecordKind::Index => "index",
+            RecordKind::Device => "device",
+            RecordKind::Vault => "vault",
+        }
+    }
+
+    /// The version this app writes.
+    pub fn current_version(self) -> u32 {
+        match self {
+            RecordKind::Session => SESSION_VERSION,
+            RecordKind::Index => INDEX_VERSION,
+            RecordKind::Device => DEVICE_VERSION,
+            RecordKind::Vault => VAULT_VERSION,
+        }
+    }
+
+    fn migrations(self) -> &'static [(u32, Migration)] {
+        match self {
+            RecordKind::Session => SESSION_MIGRATIONS,
+            RecordKind::Index => INDEX_MIGRATIONS,
+            RecordKind::Device => DEVICE_MIGRATIONS,
+            RecordKind::Vault => VAULT_MIGRATIONS,
+        }
+    }
+
+    /// The numbers of the kind's migration steps, in order: step `n` takes a record from
+    /// version `n` to `n + 1`.
+    pub fn migration_steps(self) -> Vec<u32> {
+        self.migrations().iter().map(|&(from, _)| from).collect()
+    }
+}
+
+/// Checks a record's version and takes it through every step from there to today's version
+/// of its kind. Gives the record and the steps that ran, in order.
+fn migrate(kind: RecordKind, raw: &str) -> Result<(Value, Vec<u32>), RecordError> {
+    let (version, mut record) = parse_versioned(raw, kind.current_version())?;
+    let mut ran = Vec::new();
+    for &(from, step) in kind.migrations() {
+        if from < version {
+            continue;
+        }
+        record = step(record)?;
+        if let Some(fields) = record.as_object_mut() {
+            fields.insert("schema".into(), Value::from(from + 1));
+        }
+        ran.push(from);
+    }
+    Ok((record, ran))
+}
 
 /// Key prefix shared by everything Hear Me stores.
 pub const KEY_PREFIX: &str = "hear-me/";
@@ -66,7 +226,7 @@ impl std::fmt::Display for RecordError {
             RecordError::Corrupt(detail) => write!(f, "the record is damaged: {detail}"),
             RecordError::FromTheFuture(version) => write!(
                 f,
-                "the record has schema version {version}, newer than this app's {SCHEMA_VERSION}"
+                "the record has schema version {version}, newer than this app can read"
             ),
         }
     }
@@ -94,29 +254,27 @@ struct SessionRecordIn {
 
 pub fn encode_session(session: &Session) -> String {
     let record = SessionRecordOut {
-        schema: SCHEMA_VERSION,
+        schema: SESSION_VERSION,
         session,
     };
     serde_json::to_string(&record).expect("a session always serialises")
 }
 
 pub fn decode_session(raw: &str) -> Result<Session, RecordError> {
-    let (version, mut value) = parse_versioned(raw)?;
-    // Each migration takes a record one version forward, until it is today's. From 2 to 3
-    // and from 3 to 4 only fields were added, and they default when missing.
-    if version == 1 {
-        value = migrate_session_v1_to_v2(value)?;
-    }
-    if version <= 4 {
-        value = migrate_session_v4_to_v5(value);
-    }
-    let record: SessionRecordIn = serde_json::from_value(value).map_err(corrupt)?;
-    Ok(record.session)
+    decode_session_with_steps(raw).map(|(session, _)| session)
+}
+
+/// Reads a session of any version, and says which migration steps it went through.
+pub fn decode_session_with_steps(raw: &str) -> Result<(Session, Vec<u32>), RecordError> {
+    let (record, steps) = migrate(RecordKind::Session, raw)?;
+    let record: SessionRecordIn = from_value(record)?;
+    Ok((record.session, steps))
 }
 
 /// Version 1 kept a drawing's strokes and stamps as JSON arrays in its entry; version 2 keeps
-/// them as one base64 `ink` string. Nothing else in a session record changed.
-fn migrate_session_v1_to_v2(mut record: Value) -> Result<Value, RecordError> {
+/// them as one base64 `ink` string. Nothing else in a session record changed. A drawing whose
+/// arrays cannot be read is left exactly as it was: it reads as an unreadable entry, kept.
+fn session_v1_to_v2(mut record: Value) -> Result<Value, RecordError> {
     let entries = record
         .pointer_mut("/session/questions")
         .and_then(Value::as_object_mut)
@@ -127,22 +285,17 @@ fn migrate_session_v1_to_v2(mut record: Value) -> Result<Value, RecordError> {
         .filter_map(Value::as_object_mut)
         .filter(|entry| entry.get("kind").and_then(Value::as_str) == Some("drawing"));
     for entry in entries {
-        let strokes: Vec<Stroke> = entry
-            .remove("strokes")
-            .map(from_value)
-            .transpose()?
-            .unwrap_or_default();
-        let stamps: Vec<Stamp> = entry
-            .remove("stamps")
-            .map(from_value)
-            .transpose()?
-            .unwrap_or_default();
+        let array = |name: &str| entry.get(name).cloned().unwrap_or(Value::Array(Vec::new()));
+        let strokes = from_value::<Vec<Stroke>>(array("strokes"));
+        let stamps = from_value::<Vec<Stamp>>(array("stamps"));
+        let (Ok(strokes), Ok(stamps)) = (strokes, stamps) else {
+            continue;
+        };
         let drawing = Drawing { strokes, stamps };
         let stored = serde_json::to_value(&drawing).map_err(corrupt)?;
+        entry.remove("strokes");
+        entry.remove("stamps");
         entry.extend(stored.as_object().cloned().unwrap_or_default());
-    }
-    if let Some(fields) = record.as_object_mut() {
-        fields.insert("schema".into(), Value::from(2));
     }
     Ok(record)
 }
@@ -150,16 +303,13 @@ fn migrate_session_v1_to_v2(mut record: Value) -> Result<Value, RecordError> {
 /// Version 4 had one `worker_notes` field that appeared in every summary; version 5 keeps it
 /// as the worker's `reflection`, which appears in the worker's full record only, so nothing
 /// written there before reaches a summary for an audience. The text is moved exactly.
-fn migrate_session_v4_to_v5(mut record: Value) -> Value {
+fn session_v4_to_v5(mut record: Value) -> Result<Value, RecordError> {
     if let Some(session) = record.get_mut("session").and_then(Value::as_object_mut) {
         if let Some(notes) = session.remove("worker_notes") {
             session.insert("reflection".into(), notes);
         }
     }
-    if let Some(fields) = record.as_object_mut() {
-        fields.insert("schema".into(), Value::from(5));
-    }
-    record
+    Ok(record)
 }
 
 fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, RecordError> {
@@ -232,21 +382,25 @@ struct IndexRecordOut<'a> {
 
 pub fn encode_index(index: &Index) -> String {
     serde_json::to_string(&IndexRecordOut {
-        schema: SCHEMA_VERSION,
+        schema: INDEX_VERSION,
         index,
     })
     .expect("an index always serialises")
 }
 
-/// Reads an index of any version: its shape has not changed since version 1.
 pub fn decode_index(raw: &str) -> Result<Index, RecordError> {
-    let (_, value) = parse_versioned(raw)?;
-    serde_json::from_value(value).map_err(corrupt)
+    decode_index_with_steps(raw).map(|(index, _)| index)
+}
+
+/// Reads an index of any version, and says which migration steps it went through.
+pub fn decode_index_with_steps(raw: &str) -> Result<(Index, Vec<u32>), RecordError> {
+    let (record, steps) = migrate(RecordKind::Index, raw)?;
+    Ok((from_value(record)?, steps))
 }
 
 /// Parses JSON and checks its schema version before anything else is trusted. Gives the
-/// version (1 to today's) with the parsed record.
-fn parse_versioned(raw: &str) -> Result<(u32, Value), RecordError> {
+/// version (1 to `current`) with the parsed record; a higher one is from a newer app.
+fn parse_versioned(raw: &str, current: u32) -> Result<(u32, Value), RecordError> {
     let value: Value = serde_json::from_str(raw).map_err(corrupt)?;
     let version = value
         .get("schema")
@@ -256,7 +410,7 @@ fn parse_versioned(raw: &str) -> Result<(u32, Value), RecordError> {
         Ok(0) => Err(RecordError::Corrupt(
             "schema version 0 never existed".into(),
         )),
-        Ok(version) if version <= SCHEMA_VERSION => Ok((version, value)),
+        Ok(version) if version <= current => Ok((version, value)),
         Ok(version) => Err(RecordError::FromTheFuture(version)),
         Err(_) => Err(RecordError::FromTheFuture(u32::MAX)),
     }
@@ -281,16 +435,20 @@ struct DeviceRecordOut<'a> {
 
 pub fn encode_device_state(state: &DeviceState) -> String {
     serde_json::to_string(&DeviceRecordOut {
-        schema: SCHEMA_VERSION,
+        schema: DEVICE_VERSION,
         state,
     })
     .expect("device state always serialises")
 }
 
-/// Reads device state of any version: its shape has not changed since version 1.
 pub fn decode_device_state(raw: &str) -> Result<DeviceState, RecordError> {
-    let (_, value) = parse_versioned(raw)?;
-    serde_json::from_value(value).map_err(corrupt)
+    decode_device_state_with_steps(raw).map(|(state, _)| state)
+}
+
+/// Reads device state of any version, and says which migration steps it went through.
+pub fn decode_device_state_with_steps(raw: &str) -> Result<(DeviceState, Vec<u32>), RecordError> {
+    let (record, steps) = migrate(RecordKind::Device, raw)?;
+    Ok((from_value(record)?, steps))
 }
 
 #[derive(Serialize)]
@@ -307,14 +465,19 @@ struct VaultRecordIn {
 /// The vault record, unencrypted: it holds only the key's parameters and sealed values.
 pub fn encode_vault(vault: &VaultRecord) -> String {
     serde_json::to_string(&VaultRecordOut {
-        schema: SCHEMA_VERSION,
+        schema: VAULT_VERSION,
         vault,
     })
     .expect("a vault record always serialises")
 }
 
 pub fn decode_vault(raw: &str) -> Result<VaultRecord, RecordError> {
-    let (_, value) = parse_versioned(raw)?;
-    let record: VaultRecordIn = serde_json::from_value(value).map_err(corrupt)?;
-    Ok(record.vault)
+    decode_vault_with_steps(raw).map(|(vault, _)| vault)
+}
+
+/// Reads a vault record of any version, and says which migration steps it went through.
+pub fn decode_vault_with_steps(raw: &str) -> Result<(VaultRecord, Vec<u32>), RecordError> {
+    let (record, steps) = migrate(RecordKind::Vault, raw)?;
+    let record: VaultRecordIn = from_value(record)?;
+    Ok((record.vault, steps))
 }

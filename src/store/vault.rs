@@ -270,6 +270,11 @@ pub fn is_sealed(stored: &str) -> bool {
 pub const PIN_DIGITS: std::ops::RangeInclusive<usize> = 4..=8;
 /// Minutes without use before the app locks itself, unless the worker chose otherwise.
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
+/// The range of auto-lock times; a stored value outside it is read as the nearest end.
+pub const MIN_AUTO_LOCK_MINUTES: u32 = 1;
+pub const MAX_AUTO_LOCK_MINUTES: u32 = 30;
+/// The longest wait between passphrase tries.
+pub const MAX_WAIT_MS: u64 = 5 * 60 * 1000;
 /// The storage keys the vault's own sealed values are bound to.
 const CHECK_KEY: &str = "hear-me/vault#check";
 const PIN_KEY: &str = "hear-me/vault#pin";
@@ -307,6 +312,10 @@ fn default_auto_lock() -> u32 {
 pub enum SetUpError {
     PassphraseTooShort,
     PassphraseTooCommon,
+    /// Storage refused the vault record: nothing was set up.
+    NotStored,
+    /// Another tab set up this device meanwhile.
+    SetUpElsewhere,
     PassphrasesDiffer,
     PinNotDigits,
     PinsDiffer,
@@ -354,9 +363,18 @@ impl VaultRecord {
         Ok((record, key))
     }
 
-    /// How long the worker must still wait before the next try, in milliseconds.
+    /// How long the worker must still wait before the next try, in milliseconds. Never
+    /// more than the longest wait the app sets: a stored time far in the future (a changed
+    /// record, a clock that jumped) must not lock the worker out.
     pub fn wait_ms(&self, now_ms: u64) -> u64 {
-        self.retry_after_ms.saturating_sub(now_ms)
+        self.retry_after_ms.saturating_sub(now_ms).min(MAX_WAIT_MS)
+    }
+
+    /// Minutes without use before the app locks itself, within the range Settings offers,
+    /// whatever the stored record says.
+    pub fn auto_lock(&self) -> u32 {
+        self.auto_lock_minutes
+            .clamp(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)
     }
 
     /// Whether the locked screen may offer to wipe the device: only after
@@ -472,6 +490,20 @@ impl VaultRecord {
         Ok(())
     }
 
+    /// Whether `key` is this vault's records key: it opens the sealed check value. A tab
+    /// whose key is not (the device was wiped and set up anew elsewhere) must not write, or
+    /// what it writes could never be opened again.
+    pub fn is_key_of(&self, key: &VaultKey) -> bool {
+        key.open(CHECK_KEY, &self.check)
+            .is_ok_and(|text| text == CHECK_TEXT)
+    }
+
+    /// The salt of the passphrase's key: a new one with every set-up and passphrase change,
+    /// so a write that expects another salt comes from a tab that missed one of them.
+    pub fn salt(&self) -> &str {
+        &self.kdf.salt
+    }
+
     /// True for the worker's PIN. Needs the key, so only an unlocked app can check it.
     pub fn pin_matches(&self, key: &VaultKey, pin: &str) -> bool {
         key.open(PIN_KEY, &self.pin)
@@ -517,10 +549,9 @@ pub const WIPE_AFTER_FAILURES: u32 = 10;
 
 /// The wait after `failures` wrong passphrases in a row.
 pub fn delay_after_failures(failures: u32) -> u64 {
-    const MAX_MS: u64 = 5 * 60 * 1000;
     match failures {
         0..=2 => 0,
-        n => (1000u64 << (n - 2).min(20)).min(MAX_MS),
+        n => (1000u64 << (n - 2).min(20)).min(MAX_WAIT_MS),
     }
 }
 
@@ -865,6 +896,31 @@ mod tests {
             third.open("hear-me/session/a", &sealed).unwrap(),
             b"Mia's words"
         );
+    }
+
+    #[test]
+    fn stored_settings_are_read_within_their_ranges() {
+        let (mut vault, _) = VaultRecord::set_up(
+            "long enough",
+            "long enough",
+            "2468",
+            "2468",
+            cheap(5),
+            &random(),
+        )
+        .unwrap();
+        vault.retry_after_ms = u64::MAX;
+        assert_eq!(
+            vault.wait_ms(1_000),
+            MAX_WAIT_MS,
+            "never locked out for ever"
+        );
+        vault.auto_lock_minutes = 0;
+        assert_eq!(vault.auto_lock(), MIN_AUTO_LOCK_MINUTES);
+        vault.auto_lock_minutes = 100_000;
+        assert_eq!(vault.auto_lock(), MAX_AUTO_LOCK_MINUTES);
+        vault.auto_lock_minutes = 7;
+        assert_eq!(vault.auto_lock(), 7);
     }
 
     #[test]

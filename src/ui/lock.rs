@@ -53,6 +53,8 @@ pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
                 t_string!(i18n, error_passphrase_short, count = MIN_PASSPHRASE_CHARS).to_string()
             }
             SetUpError::PassphraseTooCommon => t_string!(i18n, error_passphrase_common).to_owned(),
+            SetUpError::NotStored => t_string!(i18n, error_set_up_not_stored).to_owned(),
+            SetUpError::SetUpElsewhere => t_string!(i18n, error_set_up_elsewhere).to_owned(),
             SetUpError::PassphrasesDiffer => t_string!(i18n, error_passphrases_differ).to_owned(),
             SetUpError::PinNotDigits => t_string!(i18n, error_pin_digits).to_owned(),
             SetUpError::PinsDiffer => t_string!(i18n, error_pins_differ).to_owned(),
@@ -261,6 +263,24 @@ pub fn DamagedVaultScreen() -> impl IntoView {
         <div class="gate">
             <p role="alert">{t!(i18n, vault_damaged)}</p>
             <WipeButton />
+        </div>
+    }
+}
+
+/// Another tab works with the sessions: only one may, so nothing is undone by the other.
+#[component]
+pub fn OtherTabScreen() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    view! {
+        <header class="screen-header">
+            <h1>{t!(i18n, other_tab_heading)}</h1>
+        </header>
+        <div class="gate">
+            <p>{t!(i18n, other_tab_text)}</p>
+            <button type="button" class="primary big" on:click=move |_| state.use_here()>
+                {t!(i18n, use_it_here)}
+            </button>
         </div>
     }
 }

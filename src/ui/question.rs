@@ -132,19 +132,23 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                         let number = position + 1;
                         let id = entry.id;
                         let open_session = open_id.clone();
+                        // An entry that could not be read has nothing to open: it is only kept.
                         let place = match entry.content {
-                            EntryContent::Drawing(_) => Place::Drawing { session: open_session, tool, question, entry: id },
-                            EntryContent::Words(_) => Place::Words { session: open_session, tool, question, entry: id },
+                            EntryContent::Drawing(_) => Some(Place::Drawing { session: open_session, tool, question, entry: id }),
+                            EntryContent::Words(_) => Some(Place::Words { session: open_session, tool, question, entry: id }),
+                            EntryContent::Unreadable(_) => None,
                         };
                         view! {
                             <li class="entry">
                                 <EntrySummary entry />
                                 <div class="entry-actions">
-                                    <button type="button" class="primary"
-                                        aria-label=move || t_string!(i18n, open_entry, number = number)
-                                        on:click=move |_| state.go(place.clone())>
-                                        {t!(i18n, open)}
-                                    </button>
+                                    {place.map(|place| view! {
+                                        <button type="button" class="primary"
+                                            aria-label=move || t_string!(i18n, open_entry, number = number)
+                                            on:click=move |_| state.go(place.clone())>
+                                            {t!(i18n, open)}
+                                        </button>
+                                    })}
                                     <button type="button"
                                         aria-label=move || t_string!(i18n, share_entry, number = number)
                                         on:click=move |_| sharing.set(Some(id))>
@@ -225,7 +229,8 @@ fn Sparkle() -> impl IntoView {
     }
 }
 
-/// An entry as it appears in a list: a drawing's picture, or the words with who said them.
+/// An entry as it appears in a list: a drawing's picture, the words with who said them, or a
+/// plain line for an entry that could not be read.
 #[component]
 pub fn EntrySummary(entry: Entry) -> impl IntoView {
     let i18n = use_i18n();
@@ -254,5 +259,9 @@ pub fn EntrySummary(entry: Entry) -> impl IntoView {
             }
             .into_any()
         }
+        EntryContent::Unreadable(_) => view! {
+            <p class="quiet entry-unreadable">{t!(i18n, unreadable_entry)}</p>
+        }
+        .into_any(),
     }
 }

@@ -16,6 +16,7 @@ pub fn StorageBanner() -> impl IntoView {
                 StoreError::Full => t_string!(i18n, storage_full),
                 StoreError::Unavailable => t_string!(i18n, storage_unavailable),
                 StoreError::Failed(_) => t_string!(i18n, storage_failed),
+                StoreError::Stale => t_string!(i18n, storage_stale),
             };
             view! { <div class="storage-banner" role="alert">{message}</div> }
         })

@@ -68,6 +68,7 @@ fn summary_text(i18n: I18n, summary: &Summary, undecided: usize) -> SummaryText 
         child_drew: t_string!(i18n, summary_child_drew).to_owned(),
         drawing_alt: t_string!(i18n, summary_drawing_alt).to_owned(),
         picture_missing: t_string!(i18n, summary_picture_missing).to_owned(),
+        unreadable_entry: t_string!(i18n, unreadable_entry).to_owned(),
         list_separator: t_string!(i18n, list_separator).to_owned(),
         mum: t_string!(i18n, audience_mum).to_owned(),
         dad: t_string!(i18n, audience_dad).to_owned(),
