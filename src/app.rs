@@ -2,7 +2,7 @@
 //! worker is on. State flows one way: an event changes a session here, the store persists
 //! it, and the screens re-render from the session.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -62,6 +62,8 @@ pub struct AppState {
     unsaved: StoredValue<BTreeSet<SessionId>>,
     /// Sessions deleted in memory whose records are not yet removed.
     undeleted: StoredValue<BTreeSet<SessionId>>,
+    /// The revision each session was read or last written at: a save starts from it.
+    revisions: StoredValue<HashMap<SessionId, u64>>,
     pending_save: StoredValue<Option<TimeoutHandle>>,
     pub gate: RwSignal<Gate>,
     /// The vault record: key parameters, failed unlocks, the auto-lock time.
@@ -104,6 +106,7 @@ impl AppState {
             save_problem: RwSignal::new(None),
             unsaved: StoredValue::new(BTreeSet::new()),
             undeleted: StoredValue::new(BTreeSet::new()),
+            revisions: StoredValue::new(HashMap::new()),
             pending_save: StoredValue::new(None),
             gate: RwSignal::new(Gate::Claiming),
             vault: RwSignal::new(None),
@@ -246,7 +249,7 @@ impl AppState {
             Err(_) => return Err(SetUpError::NotStored),
         }
         self.vault.set(Some(vault));
-        self.open_with(key);
+        self.open_with(key, true);
         Ok(())
     }
 
@@ -274,18 +277,25 @@ impl AppState {
             );
         }
         self.vault.set(Some(vault));
-        self.open_with(outcome?);
+        self.open_with(outcome?, false);
         Ok(())
     }
 
-    fn open_with(&self, key: VaultKey) {
-        let mut loaded = store::load(&key);
-        // Changes storage refused before the lock are newer than what storage holds.
+    /// Opens the sessions with `key`. `just_set_up`: records an earlier version stored in
+    /// plain text are sealed now; at any later unlock a plain record is kept apart.
+    fn open_with(&self, key: VaultKey, just_set_up: bool) {
+        let mut loaded = store::load(&key, just_set_up);
+        // Changes storage refused before the lock are newer than what storage holds; they
+        // keep the revision they were read at, so a save cannot undo another tab's work.
         let kept = self.sessions.get_untracked();
+        let kept_revisions = self.revisions.get_value();
         for session in kept {
             loaded.sessions.retain(|s| s.id != session.id);
+            let revision = kept_revisions.get(&session.id).copied().unwrap_or(0);
+            loaded.revisions.insert(session.id.clone(), revision);
             loaded.sessions.push(session);
         }
+        self.revisions.set_value(loaded.revisions);
         let place = self.place.get_untracked().existing_in(&loaded.sessions);
         self.key.set_value(Some(key));
         self.sessions.set(loaded.sessions);
@@ -436,6 +446,7 @@ impl AppState {
         self.key.set_value(None);
         self.unsaved.set_value(BTreeSet::new());
         self.undeleted.set_value(BTreeSet::new());
+        self.revisions.set_value(HashMap::new());
         self.sessions.set(Vec::new());
         self.unreadable.set(Vec::new());
         self.vault.set(None);
@@ -538,14 +549,25 @@ impl AppState {
             }
         }
         for id in self.unsaved.get_value() {
+            let revision = self
+                .revisions
+                .with_value(|revisions| revisions.get(&id).copied().unwrap_or(0));
             let outcome = self.sessions.with_untracked(|all| {
                 all.iter()
                     .find(|s| s.id == id)
-                    .map(|session| store::save_session(session, &key))
+                    .map(|session| store::save_session(session, &key, revision))
             });
             match outcome {
                 Some(Err(error)) => problem = Some(error),
-                Some(Ok(())) | None => self.unsaved.update_value(|unsaved| {
+                Some(Ok(next)) => {
+                    self.revisions.update_value(|revisions| {
+                        revisions.insert(id.clone(), next);
+                    });
+                    self.unsaved.update_value(|unsaved| {
+                        unsaved.remove(&id);
+                    });
+                }
+                None => self.unsaved.update_value(|unsaved| {
                     unsaved.remove(&id);
                 }),
             }

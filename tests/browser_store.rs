@@ -58,6 +58,17 @@ fn key() -> &'static VaultKey {
     &vault_and_key().1
 }
 
+/// Saves a session as a tab does that has just opened the stored sessions: from the
+/// revision storage holds.
+fn save(session: &Session) -> Result<u64, StoreError> {
+    let revision = store::load(key(), false)
+        .revisions
+        .get(&session.id)
+        .copied()
+        .unwrap_or(0);
+    store::save_session(session, key(), revision)
+}
+
 /// An empty device set up with the tests' vault, as after the worker's set-up.
 fn fresh_device() {
     local_storage().clear().unwrap();
@@ -98,9 +109,9 @@ fn saved_sessions_load_back_exactly() {
     fresh_device();
     let mia = session("Mia", 1);
     let ben = session("Ben", 2);
-    store::save_session(&mia, key()).unwrap();
-    store::save_session(&ben, key()).unwrap();
-    let loaded = store::load(key());
+    save(&mia).unwrap();
+    save(&ben).unwrap();
+    let loaded = store::load(key(), false);
     assert_eq!(loaded.problem, None);
     assert!(loaded.unreadable.is_empty());
     let mut names: Vec<_> = loaded
@@ -113,7 +124,7 @@ fn saved_sessions_load_back_exactly() {
     assert!(loaded.sessions.contains(&mia));
 
     store::delete_session(&mia.id, key()).unwrap();
-    let loaded = store::load(key());
+    let loaded = store::load(key(), false);
     assert_eq!(loaded.sessions, vec![ben]);
     assert_eq!(
         local_storage().get_item(&session_key(&mia.id)).unwrap(),
@@ -136,15 +147,15 @@ fn nothing_the_child_said_or_is_called_is_stored_in_plain_text() {
         },
         12,
     );
-    store::save_session(&mia, key()).unwrap();
+    save(&mia).unwrap();
     let stored = everything_stored();
     for secret in ["Mirabelle", "Zauberwunsch", "Angst", "worries", "wizards"] {
         assert!(!stored.contains(secret), "{secret} is readable in {stored}");
     }
-    assert_eq!(store::load(key()).sessions, vec![mia]);
+    assert_eq!(store::load(key(), false).sessions, vec![mia]);
     // Another passphrase's key opens nothing, and changes nothing.
     let before = everything_stored();
-    let wrong = store::load(&derive("another passphrase"));
+    let wrong = store::load(&derive("another passphrase"), false);
     assert!(wrong.sessions.is_empty());
     assert_eq!(wrong.unreadable.len(), 1);
     assert_eq!(everything_stored(), before);
@@ -158,18 +169,18 @@ fn records_from_before_encryption_are_read_and_sealed_on_opening() {
         .set_item(&session_key(&old.id), &encode_session(&old))
         .unwrap();
     assert!(everything_stored().contains("Oskar"));
-    assert_eq!(store::load(key()).sessions, vec![old.clone()]);
+    assert_eq!(store::load(key(), true).sessions, vec![old.clone()]);
     assert!(
         !everything_stored().contains("Oskar"),
         "sealed at the first opening"
     );
-    assert_eq!(store::load(key()).sessions, vec![old]);
+    assert_eq!(store::load(key(), true).sessions, vec![old]);
 }
 
 #[wasm_bindgen_test]
 fn wiping_removes_everything_of_hear_me_and_nothing_else() {
     fresh_device();
-    store::save_session(&session("Mia", 14), key()).unwrap();
+    store::save_session(&session("Mia", 14), key(), 0).unwrap();
     local_storage().set_item("another-app", "kept").unwrap();
     store::wipe().unwrap();
     let storage = local_storage();
@@ -188,13 +199,15 @@ fn a_damaged_record_is_named_and_left_untouched() {
     fresh_device();
     let zoe = session("Zoe", 3);
     let ada = session("Ada", 4);
-    store::save_session(&zoe, key()).unwrap();
-    store::save_session(&ada, key()).unwrap();
+    save(&zoe).unwrap();
+    save(&ada).unwrap();
+    // Sealed by this tablet, but what is inside is damaged.
+    let damaged = key().seal(&session_key(&zoe.id), b"{not json", [9; 12]);
     local_storage()
-        .set_item(&session_key(&zoe.id), "{not json")
+        .set_item(&session_key(&zoe.id), &damaged)
         .unwrap();
 
-    let loaded = store::load(key());
+    let loaded = store::load(key(), false);
     assert_eq!(loaded.sessions, vec![ada.clone()]);
     assert_eq!(loaded.unreadable.len(), 1);
     assert_eq!(loaded.unreadable[0].child_name.as_deref(), Some("Zoe"));
@@ -205,17 +218,20 @@ fn a_damaged_record_is_named_and_left_untouched() {
 
     // Saving another session neither repairs nor drops the damaged one: it is kept exactly,
     // sealed like everything else.
-    store::save_session(&ada, key()).unwrap();
+    save(&ada).unwrap();
     let kept = local_storage()
         .get_item(&session_key(&zoe.id))
         .unwrap()
         .unwrap();
+    assert_eq!(kept, damaged, "byte for byte");
     assert_eq!(
         key().open(&session_key(&zoe.id), &kept).unwrap(),
         b"{not json"
     );
     assert_eq!(
-        store::load(key()).unreadable[0].child_name.as_deref(),
+        store::load(key(), false).unreadable[0]
+            .child_name
+            .as_deref(),
         Some("Zoe")
     );
 }
@@ -227,7 +243,7 @@ fn a_record_from_a_newer_app_is_kept_as_it_is() {
     local_storage()
         .set_item("hear-me/session/from-the-future", future)
         .unwrap();
-    let loaded = store::load(key());
+    let loaded = store::load(key(), true);
     assert_eq!(loaded.unreadable.len(), 1);
     assert_eq!(loaded.unreadable[0].error, RecordError::FromTheFuture(7));
     let kept = local_storage()
@@ -246,23 +262,23 @@ fn a_record_from_a_newer_app_is_kept_as_it_is() {
 fn a_damaged_index_is_rebuilt_from_the_records() {
     fresh_device();
     let mia = session("Mia", 5);
-    store::save_session(&mia, key()).unwrap();
+    save(&mia).unwrap();
     local_storage()
         .set_item("hear-me/index", "garbage")
         .unwrap();
     let ben = session("Ben", 6);
-    store::save_session(&ben, key()).unwrap();
+    save(&ben).unwrap();
     let sealed = local_storage().get_item("hear-me/index").unwrap().unwrap();
     let index = String::from_utf8(key().open("hear-me/index", &sealed).unwrap()).unwrap();
     assert!(index.contains("Mia") && index.contains("Ben"), "{index}");
-    assert_eq!(store::load(key()).sessions.len(), 2);
+    assert_eq!(store::load(key(), false).sessions.len(), 2);
 }
 
 #[wasm_bindgen_test]
 fn a_full_storage_is_reported_and_nothing_stored_is_lost() {
     fresh_device();
     let mia = session("Mia", 8);
-    store::save_session(&mia, key()).unwrap();
+    save(&mia).unwrap();
 
     // Fill localStorage until the browser refuses with QuotaExceededError.
     let chunk = "x".repeat(512 * 1024);
@@ -297,30 +313,30 @@ fn a_full_storage_is_reported_and_nothing_stored_is_lost() {
         },
         9,
     );
-    assert_eq!(store::save_session(&bigger, key()), Err(StoreError::Full));
+    assert_eq!(save(&bigger), Err(StoreError::Full));
     // The earlier save of the same session is intact.
-    let loaded = store::load(key());
+    let loaded = store::load(key(), false);
     assert_eq!(loaded.sessions, vec![mia]);
 
     for key in filler_keys {
         local_storage().remove_item(&key).unwrap();
     }
-    store::save_session(&bigger, key()).unwrap();
-    assert_eq!(store::load(key()).sessions, vec![bigger]);
+    save(&bigger).unwrap();
+    assert_eq!(store::load(key(), false).sessions, vec![bigger]);
 }
 
 #[wasm_bindgen_test]
 fn a_tab_with_another_key_or_a_vault_it_did_not_expect_writes_nothing() {
     fresh_device();
     let mia = session("Mia", 30);
-    store::save_session(&mia, key()).unwrap();
+    save(&mia).unwrap();
     let before = everything_stored();
     // As a tab left open across a wipe and a new set-up elsewhere: its key is not the
     // stored vault's, so what it seals could never be opened again. Refused.
     let stale_key = derive("another passphrase");
     let mut ben = session("Ben", 31);
     assert_eq!(
-        store::save_session(&ben, &stale_key),
+        store::save_session(&ben, &stale_key, 0),
         Err(StoreError::Stale)
     );
     assert_eq!(
@@ -342,6 +358,76 @@ fn a_tab_with_another_key_or_a_vault_it_did_not_expect_writes_nothing() {
     assert_eq!(everything_stored(), before);
     store::save_vault(vault, Some(vault.salt())).unwrap();
     ben.child.name = "Ben".into();
-    store::save_session(&ben, key()).unwrap();
-    assert_eq!(store::load(key()).sessions.len(), 2);
+    save(&ben).unwrap();
+    assert_eq!(store::load(key(), false).sessions.len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn a_write_from_an_older_revision_is_refused_and_nothing_is_undone() {
+    fresh_device();
+    let mut mia = session("Mia", 40);
+    assert_eq!(store::save_session(&mia, key(), 0), Ok(1));
+    // Another tab adds the child's words and saves: revision 2.
+    let mut other_tab = mia.clone();
+    other_tab.add_words(
+        Tool::ThreeHouses,
+        Question::Dreams,
+        Words {
+            text: "the other tab's words".into(),
+            voice: Voice::ChildWrote,
+        },
+        41,
+    );
+    assert_eq!(store::save_session(&other_tab, key(), 1), Ok(2));
+    // This tab still holds revision 1: its write would erase those words. Refused.
+    mia.child.age = Some(9);
+    assert_eq!(store::save_session(&mia, key(), 1), Err(StoreError::Stale));
+    let loaded = store::load(key(), false);
+    assert_eq!(loaded.sessions, vec![other_tab.clone()]);
+    assert_eq!(loaded.revisions[&mia.id], 2);
+    // A session deleted elsewhere is not brought back by a tab that had it open.
+    store::delete_session(&mia.id, key()).unwrap();
+    assert_eq!(
+        store::save_session(&other_tab, key(), 2),
+        Err(StoreError::Stale)
+    );
+    assert!(store::load(key(), false).sessions.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn after_set_up_a_plain_record_is_kept_apart_and_an_unknown_seal_is_left_byte_for_byte() {
+    fresh_device();
+    let mia = session("Mia", 50);
+    save(&mia).unwrap();
+    // Planted in plain text after set-up: not sealed by this tablet.
+    let planted = session("Planted", 51);
+    let plain = encode_session(&planted);
+    local_storage()
+        .set_item(&session_key(&planted.id), &plain)
+        .unwrap();
+    // Sealed by some newer Hear Me.
+    let newer = "hm2.c29tZXRoaW5nIG5ldw==";
+    local_storage()
+        .set_item("hear-me/session/from-a-newer-seal", newer)
+        .unwrap();
+    let loaded = store::load(key(), false);
+    assert_eq!(
+        loaded.sessions,
+        vec![mia.clone()],
+        "only the sealed session opens"
+    );
+    let mut errors: Vec<_> = loaded.unreadable.iter().map(|u| u.error.clone()).collect();
+    errors.sort_by_key(|error| format!("{error:?}"));
+    assert_eq!(errors, [RecordError::NotSealed, RecordError::UnknownSeal]);
+    // Saving the real session leaves both exactly as they were, and so does a second load.
+    save(&mia).unwrap();
+    store::load(key(), false);
+    let stored = |key: &str| local_storage().get_item(key).unwrap().unwrap();
+    assert_eq!(stored(&session_key(&planted.id)), plain);
+    assert_eq!(stored("hear-me/session/from-a-newer-seal"), newer);
+    // Nor can a tab write over them.
+    assert_eq!(
+        store::save_session(&planted, key(), 0),
+        Err(StoreError::Stale)
+    );
 }

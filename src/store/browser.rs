@@ -7,13 +7,15 @@ use serde_json::value::RawValue;
 
 use wasm_bindgen::JsCast;
 
+use std::collections::HashMap;
+
 use super::record::{
-    decode_device_state, decode_index, decode_session, decode_vault, encode_device_state,
-    encode_index, encode_session, encode_vault, session_id_from_key, session_key, DeviceState,
-    Index, IndexEntry, RecordError, UnreadableSession, DEVICE_KEY, INDEX_KEY, KEY_PREFIX,
-    VAULT_KEY,
+    decode_device_state, decode_index, decode_session, decode_session_revision, decode_vault,
+    encode_device_state, encode_index, encode_session_revision, encode_vault, session_id_from_key,
+    session_key, session_revision, DeviceState, Index, IndexEntry, RecordError, UnreadableSession,
+    DEVICE_KEY, INDEX_KEY, KEY_PREFIX, VAULT_KEY,
 };
-use super::vault::{is_sealed, VaultKey, VaultRecord};
+use super::vault::{is_sealed, is_sealed_unknown, VaultKey, VaultRecord};
 use super::StoreError;
 use crate::core::{Session, SessionId};
 use crate::platform;
@@ -22,6 +24,8 @@ use crate::platform;
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub sessions: Vec<Session>,
+    /// The revision each session was stored at; a save must start from it.
+    pub revisions: HashMap<SessionId, u64>,
     pub unreadable: Vec<UnreadableSession>,
     /// Set when storage could not be used at all.
     pub problem: Option<StoreError>,
@@ -56,7 +60,7 @@ pub fn opening() -> Opening {
         Some(raw) => match decode_vault(&raw) {
             Ok(vault) => Opening::Locked(vault),
             Err(RecordError::FromTheFuture(version)) => Opening::Newer(version),
-            Err(RecordError::Corrupt(_)) => Opening::Damaged,
+            Err(_) => Opening::Damaged,
         },
     }
 }
@@ -117,9 +121,12 @@ fn ensure_key_is_current(storage: &web_sys::Storage, key: &VaultKey) -> Result<(
 }
 
 /// Opens every session with `key`. Never fails: what cannot be read is reported in
-/// `unreadable` or `problem` and left as it is. Records from before encryption are read and
-/// sealed in place, so after the first unlock nothing stays in plain text.
-pub fn load(key: &VaultKey) -> Loaded {
+/// `unreadable` or `problem` and left as it is. With `seal_plain` (right after set-up only),
+/// records from before encryption are read and sealed in place, so nothing stays in plain
+/// text. After set-up a plain record was not sealed by this tablet: someone may have planted
+/// it, so it is listed as not sealed and kept apart, never opened as the child's. A record
+/// sealed in a way this version does not know is left byte for byte.
+pub fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
     let storage = match available_storage() {
         Ok(storage) => storage,
         Err(problem) => {
@@ -130,26 +137,38 @@ pub fn load(key: &VaultKey) -> Loaded {
         }
     };
     let mut loaded = Loaded::default();
-    let (index, _) = read_index(&storage, key);
     // Records from before encryption are sealed as they are, the index too, while each is
     // read once anyway.
-    if let Some(raw) = read_raw(&storage, INDEX_KEY).filter(|raw| !is_sealed(raw)) {
-        if let Err(problem) = write_sealed(key, INDEX_KEY, &raw) {
-            loaded.problem = Some(problem);
+    if seal_plain {
+        if let Some(raw) = read_raw(&storage, INDEX_KEY).filter(|raw| is_plain(raw)) {
+            if let Err(problem) = write_sealed(key, INDEX_KEY, &raw) {
+                loaded.problem = Some(problem);
+            }
         }
     }
+    let (index, _) = read_index(&storage, key);
     for id in stored_session_ids(&storage) {
         let storage_key = session_key(&id);
         let Some(raw) = read_raw(&storage, &storage_key) else {
             continue;
         };
-        if !is_sealed(&raw) {
+        let opened = if is_sealed_unknown(&raw) {
+            Err(RecordError::UnknownSeal)
+        } else if is_sealed(&raw) {
+            open_raw(key, &storage_key, raw)
+        } else if seal_plain {
             if let Err(problem) = write_sealed(key, &storage_key, &raw) {
                 loaded.problem = Some(problem);
             }
-        }
-        match open_raw(key, &storage_key, raw).and_then(|text| decode_session(&text)) {
-            Ok(session) => loaded.sessions.push(session),
+            Ok(raw)
+        } else {
+            Err(RecordError::NotSealed)
+        };
+        match opened.and_then(|text| decode_session_revision(&text)) {
+            Ok((session, revision)) => {
+                loaded.revisions.insert(session.id.clone(), revision);
+                loaded.sessions.push(session);
+            }
             Err(error) => {
                 web_sys::console::warn_1(
                     &format!("Hear Me: session {id} could not be read: {error}").into(),
@@ -165,14 +184,33 @@ pub fn load(key: &VaultKey) -> Loaded {
     loaded
 }
 
-/// Seals a session's record and keeps the sealed index in step.
-pub fn save_session(session: &Session, key: &VaultKey) -> Result<(), StoreError> {
+/// Seals a session's record and keeps the sealed index in step. `revision` is the one this
+/// tab read or last wrote; the record is written at the next one, and only if storage still
+/// holds `revision`: a tab that missed a change (another tab's strokes, a deletion) is
+/// refused with [`StoreError::Stale`] instead of undoing it. Returns the new revision.
+pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<u64, StoreError> {
     let storage = available_storage()?;
     ensure_key_is_current(&storage, key)?;
-    write_sealed(key, &session_key(&session.id), &encode_session(session))?;
+    let storage_key = session_key(&session.id);
+    let stored = match read_raw(&storage, &storage_key) {
+        // Nothing stored: a new session, or one deleted elsewhere since this tab read it.
+        None if revision == 0 => 0,
+        None => return Err(StoreError::Stale),
+        Some(raw) if is_sealed(&raw) => open_raw(key, &storage_key, raw)
+            .and_then(|text| session_revision(&text))
+            .map_err(|_| StoreError::Stale)?,
+        // Plain or sealed in an unknown way: not this tab's to write over.
+        Some(_) => return Err(StoreError::Stale),
+    };
+    if stored != revision {
+        return Err(StoreError::Stale);
+    }
+    let next = revision + 1;
+    write_sealed(key, &storage_key, &encode_session_revision(session, next))?;
     let (mut index, stored) = read_index(&storage, key);
     index.upsert(IndexEntry::of(session));
-    write_index_if_changed(key, &index, stored.as_ref())
+    write_index_if_changed(key, &index, stored.as_ref())?;
+    Ok(next)
 }
 
 /// Removes a session completely from this device.
@@ -253,8 +291,7 @@ fn write_sealed(key: &VaultKey, storage_key: &str, text: &str) -> Result<(), Sto
     })
 }
 
-/// A stored record's text: opened with `key` when sealed, as it is when it is from before
-/// encryption. None when there is no such record.
+/// A stored record's text, opened with `key`. None when there is no such record.
 fn read_sealed(
     storage: &web_sys::Storage,
     key: &VaultKey,
@@ -263,10 +300,19 @@ fn read_sealed(
     read_raw(storage, storage_key).map(|raw| open_raw(key, storage_key, raw))
 }
 
-/// The text of a stored value: opened with `key` when sealed, as it is otherwise.
+/// Plain text: neither this version's seal nor another's.
+fn is_plain(raw: &str) -> bool {
+    !is_sealed(raw) && !is_sealed_unknown(raw)
+}
+
+/// The text of a stored value sealed with `key`. Plain text is refused: after set-up
+/// nothing this tablet wrote is plain.
 fn open_raw(key: &VaultKey, storage_key: &str, raw: String) -> Result<String, RecordError> {
+    if is_sealed_unknown(&raw) {
+        return Err(RecordError::UnknownSeal);
+    }
     if !is_sealed(&raw) {
-        return Ok(raw);
+        return Err(RecordError::NotSealed);
     }
     key.open(storage_key, &raw)
         .map_err(|error| RecordError::Corrupt(format!("the sealed record: {error}")))

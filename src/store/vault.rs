@@ -266,6 +266,17 @@ pub fn is_sealed(stored: &str) -> bool {
     stored.starts_with(SEALED_PREFIX)
 }
 
+/// True for a value sealed in a way this version does not know: `hm` and a number other
+/// than 1, then a dot (a newer Hear Me's seal). Such a value is left exactly as it is.
+pub fn is_sealed_unknown(stored: &str) -> bool {
+    stored
+        .strip_prefix("hm")
+        .and_then(|rest| rest.split_once('.'))
+        .is_some_and(|(version, _)| {
+            !version.is_empty() && version.bytes().all(|b| b.is_ascii_digit()) && version != "1"
+        })
+}
+
 /// The shortest and longest worker PIN, in digits.
 pub const PIN_DIGITS: std::ops::RangeInclusive<usize> = 4..=8;
 /// Minutes without use before the app locks itself, unless the worker chose otherwise.
@@ -896,6 +907,19 @@ mod tests {
             third.open("hear-me/session/a", &sealed).unwrap(),
             b"Mia's words"
         );
+    }
+
+    #[test]
+    fn a_seal_of_another_version_is_told_apart() {
+        assert!(is_sealed("hm1.abc"));
+        assert!(!is_sealed_unknown("hm1.abc"));
+        for newer in ["hm2.abc", "hm10.", "hm9.xyz"] {
+            assert!(is_sealed_unknown(newer), "{newer}");
+            assert!(!is_sealed(newer));
+        }
+        for plain in ["{\"schema\":5}", "hm.abc", "hmx.abc", "hm2abc", ""] {
+            assert!(!is_sealed_unknown(plain), "{plain}");
+        }
     }
 
     #[test]

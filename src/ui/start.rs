@@ -178,6 +178,8 @@ fn UnreadableSessions(to_delete: RwSignal<Option<(SessionId, String)>>) -> impl 
                     let reason = match broken.error {
                         RecordError::FromTheFuture(_) => t_string!(i18n, unreadable_future),
                         RecordError::Corrupt(_) => t_string!(i18n, unreadable_corrupt),
+                        RecordError::NotSealed => t_string!(i18n, unreadable_not_sealed),
+                        RecordError::UnknownSeal => t_string!(i18n, unreadable_unknown_seal),
                     };
                     let label_name = name.clone();
                     let id = broken.id.clone();

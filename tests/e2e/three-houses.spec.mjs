@@ -577,23 +577,30 @@ test('e) a full storage is reported and nothing typed is lost', async ({ page })
   }
 });
 
-test('f) a damaged session record is reported and left untouched', async ({ page }) => {
+test('f) a damaged session record, or one planted in plain text, is reported and left untouched', async ({ page }) => {
   await openApp(page);
   await startSession(page, { name: 'Zoe' });
   const stored = await storedSessionEntries(page);
   expect(stored).toHaveLength(1);
-  const { key } = stored[0];
+  const { key, sealed } = stored[0];
 
-  await page.evaluate((k) => localStorage.setItem(k, '{not json'), key);
+  // Damaged: a sealed record with a changed byte no longer opens.
+  const last = sealed.at(-2) === 'A' ? 'B' : 'A';
+  const damaged = `${sealed.slice(0, -2)}${last}${sealed.at(-1)}`;
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, damaged]);
+  // Planted: a record in plain text, which this tablet never writes after set-up.
+  const plantedKey = 'hear-me/session/planted-0001';
+  await page.evaluate((k) => localStorage.setItem(k, '{"schema":5,"session":{"id":"planted-0001"}}'), plantedKey);
   await reloadAndUnlock(page);
 
   await expect(page.getByText(/could not be opened/).first()).toBeVisible();
   await expect(page.locator('body')).toContainText('Zoe');
+  await expect(page.getByText(/The stored record is damaged/)).toBeVisible();
+  await expect(page.getByText(/not sealed by this tablet/)).toBeVisible();
   await page.waitForTimeout(1500);
-  // Kept exactly as it was, only sealed like everything else.
-  const kept = (await storedSessionEntries(page)).find((entry) => entry.key === key);
-  expect(kept.raw).toBe('{not json');
-  expect(kept.sealed).toMatch(/^hm1\./);
+  // Both kept byte for byte.
+  const after = await page.evaluate(([a, b]) => [localStorage.getItem(a), localStorage.getItem(b)], [key, plantedKey]);
+  expect(after).toEqual([damaged, '{"schema":5,"session":{"id":"planted-0001"}}']);
 });
 
 test('g) entries: read back and delete with confirmation', async ({ page }) => {
