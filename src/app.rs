@@ -11,8 +11,8 @@ use crate::core::{ChildMode, EntryId, Place, Question, Session, SessionId, Tool}
 use crate::i18n::*;
 use crate::platform;
 use crate::store::vault::{
-    ChangeError, KdfParams, SetUpError, SetUpRandom, UnlockError, VaultKey, VaultRecord,
-    DEFAULT_AUTO_LOCK_MINUTES,
+    ChangeError, KdfParams, ResealRandom, SetUpError, SetUpRandom, UnlockError, VaultKey,
+    VaultRecord, DEFAULT_AUTO_LOCK_MINUTES,
 };
 use crate::store::{self, DeviceState, StoreError, UnreadableSession};
 use crate::ui;
@@ -304,6 +304,13 @@ impl AppState {
         self.place.set(place);
         self.last_activity_ms.set_value(platform::now_ms());
         self.gate.set(Gate::Open);
+        // A re-seal under a new records key that was cut short is finished now.
+        if let Some(salt) = self
+            .vault
+            .with_untracked(|vault| vault.as_ref().map(|v| v.salt().to_owned()))
+        {
+            self.finish_reseal(&salt);
+        }
     }
 
     /// Saves everything, then drops the key and every decrypted session from memory and
@@ -332,28 +339,62 @@ impl AppState {
         self.unreadable.set(Vec::new());
     }
 
-    /// A new passphrase, after the current one; the sessions stay as they are sealed.
+    /// A new passphrase, after the current one. The sessions stay as they are sealed, or,
+    /// with `reseal` (someone may have seen the passphrase), everything is sealed anew under a
+    /// fresh records key.
     pub fn change_passphrase(
         &self,
         current: &str,
         new: &str,
         new_again: &str,
+        reseal: bool,
     ) -> Result<(), ChangeError> {
         let Some(mut vault) = self.current_vault() else {
             return Err(ChangeError::CurrentWrong);
         };
         let salt = vault.salt().to_owned();
         let params = KdfParams::recommended(platform::random_bytes());
-        let outcome = vault.change_passphrase(
-            current,
-            new,
-            new_again,
-            params,
-            platform::random_bytes(),
-            platform::now_ms(),
-        );
+        let outcome = if reseal {
+            vault
+                .change_passphrase_and_key(
+                    current,
+                    new,
+                    new_again,
+                    params,
+                    &ResealRandom {
+                        fresh_key: platform::random_bytes(),
+                        nonces: [
+                            platform::random_bytes(),
+                            platform::random_bytes(),
+                            platform::random_bytes(),
+                            platform::random_bytes(),
+                        ],
+                    },
+                    platform::now_ms(),
+                )
+                .map(Some)
+        } else {
+            vault
+                .change_passphrase(
+                    current,
+                    new,
+                    new_again,
+                    params,
+                    platform::random_bytes(),
+                    platform::now_ms(),
+                )
+                .map(|()| None)
+        };
         match outcome {
-            Ok(()) => self.keep_vault(vault, &salt),
+            Ok(new_key) => {
+                let new_salt = vault.salt().to_owned();
+                self.keep_vault(vault, &salt)?;
+                if let Some(key) = new_key {
+                    self.key.set_value(Some(key));
+                    self.finish_reseal(&new_salt);
+                }
+                Ok(())
+            }
             // A wrong current passphrase is counted like a wrong unlock, in storage too.
             Err(ChangeError::CurrentWrong) => {
                 let _ = self.keep_vault(vault, &salt);
@@ -375,6 +416,31 @@ impl AppState {
         let salt = vault.salt().to_owned();
         vault.change_pin(&key, pin, pin_again, platform::random_bytes())?;
         self.keep_vault(vault, &salt)
+    }
+
+    /// Seals every record anew under the new records key, then drops the old key from the
+    /// vault. Cut short (storage full, the tab closed), the vault keeps the old key wrapped
+    /// and the next unlock finishes it: nothing is lost either way.
+    fn finish_reseal(&self, salt: &str) {
+        let Some(key) = self.key.get_value() else {
+            return;
+        };
+        if !key.has_previous() {
+            return;
+        }
+        // Unsaved changes first, so nothing is sealed anew from an older copy.
+        self.save_now();
+        if let Err(problem) = store::reseal_all(&key) {
+            self.save_problem.set(Some(problem));
+            return;
+        }
+        let Some(mut vault) = self.current_vault() else {
+            return;
+        };
+        vault.finish_reseal();
+        if self.keep_vault(vault, salt).is_ok() {
+            self.key.set_value(Some(key.without_previous()));
+        }
     }
 
     /// Saves a changed vault record over the one with `expected_salt`; only once it is

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 
 use hear_me::store::record::{encode_session, session_key};
 use hear_me::store::vault::{
-    derive_key, KdfParams, SetUpRandom, VaultKey, VaultRecord, MIN_ITERATIONS, MIN_MEMORY_KIB,
-    SALT_BYTES,
+    derive_key, KdfParams, ResealRandom, SetUpRandom, VaultKey, VaultRecord, MIN_ITERATIONS,
+    MIN_MEMORY_KIB, SALT_BYTES,
 };
 use hear_me::store::{self, RecordError, StoreError};
 use wasm_bindgen_test::*;
@@ -429,5 +429,44 @@ fn after_set_up_a_plain_record_is_kept_apart_and_an_unknown_seal_is_left_byte_fo
     assert_eq!(
         store::save_session(&planted, key(), 0),
         Err(StoreError::Stale)
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_re_seal_cut_short_loses_nothing_and_finishes_later() {
+    fresh_device();
+    let mia = session("Mia", 60);
+    let ben = session("Ben", 61);
+    save(&mia).unwrap();
+    save(&ben).unwrap();
+    let (old_vault, _) = vault_and_key();
+    let mut vault = old_vault.clone();
+    let new_key = vault
+        .change_passphrase_and_key(
+            "the tests' passphrase",
+            "a new passphrase",
+            "a new passphrase",
+            cheap(8),
+            &ResealRandom {
+                fresh_key: [77; 32],
+                nonces: [[1; 12], [2; 12], [3; 12], [4; 12]],
+            },
+            0,
+        )
+        .unwrap();
+    store::save_vault(&vault, Some(old_vault.salt())).unwrap();
+    // Cut short before any record was sealed anew: everything still opens.
+    let loaded = store::load(&new_key, false);
+    assert_eq!(loaded.sessions.len(), 2);
+    assert!(loaded.unreadable.is_empty());
+    // Finished: every record is sealed under the new key alone, revisions kept.
+    store::reseal_all(&new_key).unwrap();
+    let alone = new_key.without_previous();
+    let loaded = store::load(&alone, false);
+    assert_eq!(loaded.sessions.len(), 2);
+    assert_eq!(loaded.revisions[&mia.id], 1);
+    assert!(
+        store::load(key(), false).sessions.is_empty(),
+        "the old key opens nothing"
     );
 }

@@ -213,6 +213,29 @@ pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<
     Ok(next)
 }
 
+/// Seals every readable record anew under `key`'s own key (after a new records key: see
+/// `VaultRecord::change_passphrase_and_key`). What `key` opens only through the previous key
+/// is sealed anew; what cannot be opened at all is left exactly as it is. The text inside,
+/// revision and all, does not change.
+pub fn reseal_all(key: &VaultKey) -> Result<(), StoreError> {
+    let storage = available_storage()?;
+    ensure_key_is_current(&storage, key)?;
+    let keys: Vec<String> = stored_session_ids(&storage)
+        .iter()
+        .map(session_key)
+        .chain([INDEX_KEY.to_owned()])
+        .collect();
+    for storage_key in keys {
+        let Some(raw) = read_raw(&storage, &storage_key) else {
+            continue;
+        };
+        if let Ok(text) = open_raw(key, &storage_key, raw) {
+            write_sealed(key, &storage_key, &text)?;
+        }
+    }
+    Ok(())
+}
+
 /// Removes a session completely from this device.
 pub fn delete_session(id: &SessionId, key: &VaultKey) -> Result<(), StoreError> {
     let storage = available_storage()?;

@@ -87,6 +87,9 @@ pub struct VaultKey {
     cipher: Aes256Gcm,
     /// Kept to be wrapped under a new passphrase (see [`VaultRecord::change_passphrase`]).
     bytes: Zeroizing<[u8; 32]>,
+    /// While records are being sealed anew under this key, the key they were sealed under
+    /// before: [`VaultKey::open`] falls back to it, so a re-seal cut short loses nothing.
+    previous: Option<Box<VaultKey>>,
 }
 
 impl std::fmt::Debug for VaultKey {
@@ -214,6 +217,7 @@ impl VaultKey {
         Ok(VaultKey {
             cipher,
             bytes: kept,
+            previous: None,
         })
     }
 }
@@ -249,7 +253,8 @@ impl VaultKey {
             return Err(VaultError::Malformed);
         }
         let (nonce, ciphertext) = bytes.split_at(NONCE_BYTES);
-        self.cipher
+        let opened = self
+            .cipher
             .decrypt(
                 Nonce::from_slice(nonce),
                 Payload {
@@ -257,7 +262,27 @@ impl VaultKey {
                     aad: storage_key.as_bytes(),
                 },
             )
-            .map_err(|_| VaultError::WrongKeyOrTampered)
+            .map_err(|_| VaultError::WrongKeyOrTampered);
+        match (&opened, &self.previous) {
+            (Err(VaultError::WrongKeyOrTampered), Some(previous)) => {
+                previous.open(storage_key, sealed)
+            }
+            _ => opened,
+        }
+    }
+
+    /// Whether records may still be sealed under an earlier key (a re-seal not finished).
+    pub fn has_previous(&self) -> bool {
+        self.previous.is_some()
+    }
+
+    /// This key alone, once every record is sealed under it.
+    pub fn without_previous(&self) -> VaultKey {
+        VaultKey {
+            cipher: self.cipher.clone(),
+            bytes: self.bytes.clone(),
+            previous: None,
+        }
     }
 }
 
@@ -290,6 +315,7 @@ pub const MAX_WAIT_MS: u64 = 5 * 60 * 1000;
 const CHECK_KEY: &str = "hear-me/vault#check";
 const PIN_KEY: &str = "hear-me/vault#pin";
 const WRAP_KEY: &str = "hear-me/vault#key";
+const PREVIOUS_KEY: &str = "hear-me/vault#previous";
 const CHECK_TEXT: &[u8] = b"Hear Me";
 
 /// What is stored, unencrypted, about the encryption: how to derive the key, a sealed known
@@ -305,6 +331,11 @@ pub struct VaultRecord {
     /// So a new passphrase is one write, and no record is sealed again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     wrapped_key: Option<String>,
+    /// While every record is being sealed anew under a new records key: the old records key,
+    /// sealed under the key from the (new) passphrase, so records not yet sealed anew still
+    /// open. Gone once all are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    previous_key: Option<String>,
     #[serde(default)]
     pub failed_unlocks: u32,
     /// Milliseconds since the Unix epoch before which no unlock is tried.
@@ -330,6 +361,13 @@ pub enum SetUpError {
     PassphrasesDiffer,
     PinNotDigits,
     PinsDiffer,
+}
+
+/// Randomness the browser draws for a new records key: the key and four nonces (wrapping
+/// the new key, wrapping the old one, the check value, the PIN).
+pub struct ResealRandom {
+    pub fresh_key: [u8; 32],
+    pub nonces: [[u8; NONCE_BYTES]; 4],
 }
 
 /// Randomness the browser draws for a new vault: the salt and two nonces.
@@ -367,6 +405,7 @@ impl VaultRecord {
             pin: key.seal(PIN_KEY, pin.as_bytes(), random.pin_nonce),
             kdf: params,
             wrapped_key: None,
+            previous_key: None,
             failed_unlocks: 0,
             retry_after_ms: 0,
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
@@ -431,19 +470,105 @@ impl VaultRecord {
             VaultError::BadParameters => UnlockError::Damaged,
             _ => UnlockError::WrongPassphrase,
         })?;
-        let key = match &self.wrapped_key {
-            None => passphrase_key,
-            Some(wrapped) => match passphrase_key.open(WRAP_KEY, wrapped) {
-                Ok(bytes) => VaultKey::from_bytes(&bytes).map_err(|_| UnlockError::Damaged)?,
-                Err(VaultError::Malformed) => return Err(UnlockError::Damaged),
-                Err(_) => return Err(UnlockError::WrongPassphrase),
-            },
+        let unwrap =
+            |wrapped: &str, storage_key: &str| match passphrase_key.open(storage_key, wrapped) {
+                Ok(bytes) => VaultKey::from_bytes(&bytes).map_err(|_| UnlockError::Damaged),
+                Err(VaultError::Malformed) => Err(UnlockError::Damaged),
+                Err(_) => Err(UnlockError::WrongPassphrase),
+            };
+        let mut key = match &self.wrapped_key {
+            None => passphrase_key.without_previous(),
+            Some(wrapped) => unwrap(wrapped, WRAP_KEY)?,
         };
         match key.open(CHECK_KEY, &self.check) {
-            Ok(text) if text == CHECK_TEXT => Ok(key),
-            Ok(_) | Err(VaultError::Malformed) => Err(UnlockError::Damaged),
-            Err(_) => Err(UnlockError::WrongPassphrase),
+            Ok(text) if text == CHECK_TEXT => {}
+            Ok(_) | Err(VaultError::Malformed) => return Err(UnlockError::Damaged),
+            Err(_) => return Err(UnlockError::WrongPassphrase),
         }
+        if let Some(previous) = &self.previous_key {
+            key.previous = Some(Box::new(unwrap(previous, PREVIOUS_KEY)?));
+        }
+        Ok(key)
+    }
+
+    /// The current passphrase checked for a change, with the same count and wait as
+    /// unlocking, and the new one checked against the set-up rules: the records' key, or
+    /// why not. Counts a wrong current passphrase (the caller saves the record then too).
+    fn key_for_change(
+        &mut self,
+        current: &str,
+        new: &str,
+        new_again: &str,
+        now_ms: u64,
+    ) -> Result<VaultKey, ChangeError> {
+        let wait = self.wait_ms(now_ms);
+        if wait > 0 {
+            return Err(ChangeError::Wait { ms: wait });
+        }
+        check_new_passphrase(new).map_err(|error| match error {
+            VaultError::PassphraseTooCommon => ChangeError::TooCommon,
+            _ => ChangeError::TooShort,
+        })?;
+        if new != new_again {
+            return Err(ChangeError::Differ);
+        }
+        match self.open_with(current) {
+            Ok(key) => {
+                self.failed_unlocks = 0;
+                self.retry_after_ms = 0;
+                Ok(key)
+            }
+            Err(UnlockError::WrongPassphrase) => {
+                self.count_failure(now_ms);
+                Err(ChangeError::CurrentWrong)
+            }
+            Err(_) => Err(ChangeError::CurrentWrong),
+        }
+    }
+
+    /// Changes the passphrase and seals everything anew under a fresh records key
+    /// (`random.fresh_key`), for a passphrase someone may have seen: the old passphrase
+    /// with an old copy of the vault then opens nothing written from now on. The check value
+    /// and the PIN are sealed anew here; the records are sealed anew by the caller with the
+    /// key returned, which still opens what is sealed under the old one (kept, wrapped, in the
+    /// vault until [`VaultRecord::finish_reseal`]), so a re-seal cut short loses nothing.
+    pub fn change_passphrase_and_key(
+        &mut self,
+        current: &str,
+        new: &str,
+        new_again: &str,
+        params: KdfParams,
+        random: &ResealRandom,
+        now_ms: u64,
+    ) -> Result<VaultKey, ChangeError> {
+        let (fresh_key, nonces) = (random.fresh_key, random.nonces);
+        if self.previous_key.is_some() {
+            // A re-seal is still unfinished: finish it (at the next unlock) first.
+            return Err(ChangeError::NotSaved);
+        }
+        let old = self.key_for_change(current, new, new_again, now_ms)?;
+        let pin = old
+            .open(PIN_KEY, &self.pin)
+            .map_err(|_| ChangeError::CurrentWrong)?;
+        let passphrase_key = derive_key(new, &params).map_err(|_| ChangeError::TooShort)?;
+        let mut key = VaultKey::from_bytes(&fresh_key).map_err(|_| ChangeError::NotSaved)?;
+        self.wrapped_key = Some(passphrase_key.seal(WRAP_KEY, key.bytes.as_ref(), nonces[0]));
+        self.previous_key = Some(passphrase_key.seal(PREVIOUS_KEY, old.bytes.as_ref(), nonces[1]));
+        self.check = key.seal(CHECK_KEY, CHECK_TEXT, nonces[2]);
+        self.pin = key.seal(PIN_KEY, &pin, nonces[3]);
+        self.kdf = params;
+        key.previous = Some(Box::new(old.without_previous()));
+        Ok(key)
+    }
+
+    /// Every record is sealed under the new records key: the old one is dropped for good.
+    pub fn finish_reseal(&mut self) {
+        self.previous_key = None;
+    }
+
+    /// Whether a re-seal under a new records key is not finished yet.
+    pub fn reseal_unfinished(&self) -> bool {
+        self.previous_key.is_some()
     }
 
     /// Changes the passphrase: the current one must be right, asked with the same count and
@@ -461,27 +586,12 @@ impl VaultRecord {
         nonce: [u8; NONCE_BYTES],
         now_ms: u64,
     ) -> Result<(), ChangeError> {
-        let wait = self.wait_ms(now_ms);
-        if wait > 0 {
-            return Err(ChangeError::Wait { ms: wait });
+        if self.previous_key.is_some() {
+            // The old records key is wrapped under the current passphrase: finish the re-seal
+            // (at the next unlock) before the passphrase changes again.
+            return Err(ChangeError::NotSaved);
         }
-        check_new_passphrase(new).map_err(|error| match error {
-            VaultError::PassphraseTooCommon => ChangeError::TooCommon,
-            _ => ChangeError::TooShort,
-        })?;
-        if new != new_again {
-            return Err(ChangeError::Differ);
-        }
-        let key = match self.open_with(current) {
-            Ok(key) => key,
-            Err(UnlockError::WrongPassphrase) => {
-                self.count_failure(now_ms);
-                return Err(ChangeError::CurrentWrong);
-            }
-            Err(_) => return Err(ChangeError::CurrentWrong),
-        };
-        self.failed_unlocks = 0;
-        self.retry_after_ms = 0;
+        let key = self.key_for_change(current, new, new_again, now_ms)?;
         let new_key = derive_key(new, &params).map_err(|_| ChangeError::TooShort)?;
         self.wrapped_key = Some(new_key.seal(WRAP_KEY, key.bytes.as_ref(), nonce));
         self.kdf = params;
@@ -907,6 +1017,83 @@ mod tests {
             third.open("hear-me/session/a", &sealed).unwrap(),
             b"Mia's words"
         );
+    }
+
+    #[test]
+    fn a_new_records_key_seals_from_now_on_and_opens_what_is_not_sealed_anew_yet() {
+        let (mut vault, first) = VaultRecord::set_up(
+            "first passphrase",
+            "first passphrase",
+            "2468",
+            "2468",
+            cheap(5),
+            &random(),
+        )
+        .unwrap();
+        let old_vault = vault.clone();
+        let before = first.seal("hear-me/session/a", b"sealed before", [3; NONCE_BYTES]);
+        let key = vault
+            .change_passphrase_and_key(
+                "first passphrase",
+                "second passphrase",
+                "second passphrase",
+                cheap(6),
+                &ResealRandom {
+                    fresh_key: [42; 32],
+                    nonces: [
+                        [4; NONCE_BYTES],
+                        [5; NONCE_BYTES],
+                        [6; NONCE_BYTES],
+                        [7; NONCE_BYTES],
+                    ],
+                },
+                0,
+            )
+            .unwrap();
+        assert!(key.has_previous() && vault.reseal_unfinished());
+        let after = key.seal("hear-me/session/b", b"sealed after", [8; NONCE_BYTES]);
+        // Through storage, as after a reload in the middle of the re-seal: both open.
+        let mut stored: VaultRecord =
+            serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
+        let reopened = stored.unlock("second passphrase", 0).unwrap();
+        assert_eq!(
+            reopened.open("hear-me/session/a", &before).unwrap(),
+            b"sealed before"
+        );
+        assert_eq!(
+            reopened.open("hear-me/session/b", &after).unwrap(),
+            b"sealed after"
+        );
+        assert!(stored.pin_matches(&reopened, "2468"));
+        assert!(stored.is_key_of(&reopened));
+        assert_eq!(
+            stored.change_passphrase(
+                "second passphrase",
+                "third one!",
+                "third one!",
+                cheap(7),
+                [9; NONCE_BYTES],
+                0
+            ),
+            Err(ChangeError::NotSaved),
+            "not before the re-seal is finished"
+        );
+        // Finished: the old key is gone for good.
+        stored.finish_reseal();
+        let mut finished: VaultRecord =
+            serde_json::from_str(&serde_json::to_string(&stored).unwrap()).unwrap();
+        let only_new = finished.unlock("second passphrase", 0).unwrap();
+        assert!(!only_new.has_previous());
+        assert_eq!(
+            only_new.open("hear-me/session/b", &after).unwrap(),
+            b"sealed after"
+        );
+        assert!(only_new.open("hear-me/session/a", &before).is_err());
+        // Whoever saw the old passphrase and kept the old vault opens nothing sealed anew.
+        let mut old_vault = old_vault;
+        let old_key = old_vault.unlock("first passphrase", 0).unwrap();
+        assert!(old_key.open("hear-me/session/b", &after).is_err());
+        assert!(!finished.is_key_of(&old_key));
     }
 
     #[test]

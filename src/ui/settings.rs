@@ -92,6 +92,8 @@ fn ChangePassphrase() -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
+    // For a passphrase someone may have seen: everything sealed anew under a new key.
+    let reseal = RwSignal::new(false);
     // None: nothing tried yet; Some(Ok): changed; Some(Err): refused, and why.
     let outcome = RwSignal::new(None::<Result<(), ChangeError>>);
     let busy = RwSignal::new(false);
@@ -104,6 +106,7 @@ fn ChangePassphrase() -> impl IntoView {
                 &current.get_untracked(),
                 &new.get_untracked(),
                 &again.get_untracked(),
+                reseal.get_untracked(),
             );
             if result.is_ok() {
                 for field in [current, new, again] {
@@ -129,6 +132,10 @@ fn ChangePassphrase() -> impl IntoView {
                 <label>
                     <span>{t!(i18n, new_passphrase_again_label)}</span>
                     <input type="password" autocomplete="new-password" bind:value=again />
+                </label>
+                <label class="check">
+                    <input type="checkbox" bind:checked=reseal />
+                    <span>{t!(i18n, reseal_label)}</span>
                 </label>
                 {move || outcome.get().map(|result| match result {
                     Ok(()) => view! { <p class="form-done" role="status">{t!(i18n, passphrase_changed)}</p> }.into_any(),

@@ -196,3 +196,46 @@ test('without storage there is no worker PIN, so the tablet is not offered to th
   await expect(heading(page, 'The Three Houses')).toBeVisible();
   await expect(button(page, 'Give to the child')).toHaveCount(0);
 });
+
+test('a passphrase someone may have seen: everything is sealed anew, and the old passphrase opens nothing', async ({ page }) => {
+  const { vaultKeyFor, openSealed, storedSessionEntries } = await import('./helpers.mjs');
+  await openApp(page);
+  await startSession(page, { name: 'Linn', age: 10 });
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Worries/ }).click();
+  await addWords(page, 'The blue kite got stuck');
+  const before = await everythingStored(page);
+  const [{ key: sessionKey, sealed: sealedBefore }] = await storedSessionEntries(page);
+
+  await button(page, 'Back to the houses').click();
+  await button(page, 'Back to the session').click();
+  await button(page, 'All sessions').click();
+  await button(page, 'Settings').click();
+  await page.getByLabel('The current passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('The new passphrase', { exact: true }).fill('a passphrase nobody saw');
+  await page.getByLabel('The new passphrase again', { exact: true }).fill('a passphrase nobody saw');
+  await page.getByRole('checkbox', { name: /seal every session anew under a new key/ }).check();
+  await button(page, 'Change the passphrase').click();
+  await expect(page.getByText('The passphrase is changed.')).toBeVisible();
+
+  const after = await everythingStored(page);
+  const vault = JSON.parse(after[VAULT_KEY]).vault;
+  expect(vault.previous_key, 'the re-seal is finished').toBeUndefined();
+  expect(after[sessionKey]).not.toBe(sealedBefore);
+  // The new passphrase opens the session; the old passphrase with the old vault does not.
+  const newKey = await vaultKeyFor(after[VAULT_KEY], 'a passphrase nobody saw');
+  expect(openSealed(newKey, sessionKey, after[sessionKey])).toContain('The blue kite got stuck');
+  const oldKey = await vaultKeyFor(before[VAULT_KEY], PASSPHRASE);
+  expect(openSealed(oldKey, sessionKey, sealedBefore)).toContain('The blue kite got stuck');
+  expect(() => openSealed(oldKey, sessionKey, after[sessionKey])).toThrow();
+  expect(() => openSealed(oldKey, 'hear-me/index', after['hear-me/index'])).toThrow();
+
+  // Locked and opened again: everything is there.
+  await button(page, 'Lock').click();
+  await unlock(page, 'a passphrase nobody saw');
+  await button(page, 'All sessions').click();
+  await button(page, 'Open the session with Linn').click();
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Worries/ }).click();
+  await expect(page.getByText('The blue kite got stuck', { exact: true })).toBeVisible();
+});
