@@ -458,6 +458,27 @@ pub fn DrawingScreen(
         }
     };
 
+    // The page going away or the tablet going to sleep in the middle of a stroke keeps what
+    // was drawn so far, as if the finger had been lifted: saved at once, before the page goes.
+    let edit_away = editing.clone();
+    let keep_live_stroke = move || {
+        if let Some(finished) = live.try_update_value(Option::take).flatten() {
+            edit_away.change(|history, drawing| history.add_stroke(drawing, finished.stroke));
+            edit_away.state.save_now();
+        }
+    };
+    let keep_on_hide = keep_live_stroke.clone();
+    let on_page_hide = window_event_listener(leptos::ev::pagehide, move |_| keep_on_hide());
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            keep_live_stroke();
+        }
+    });
+    on_cleanup(move || {
+        on_page_hide.remove();
+        on_hidden.remove();
+    });
+
     // A cancelled pointer (a palm, a system gesture) loses only the stroke it was drawing.
     let edit_cancel = editing.clone();
     let on_pointer_cancel = move |ev: PointerEvent| {

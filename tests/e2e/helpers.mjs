@@ -59,16 +59,18 @@ async function toViewportPath(locator, points, steps = 10) {
  * Draw one finger stroke over `locator`.
  * points: [[fx, fy], ...] fractions 0..1 of the locator's bounding box.
  */
-export async function drawWithTouch(page, locator, points, { cancel = false } = {}) {
+export async function drawWithTouch(page, locator, points, { cancel = false, lift = true, finger = 1 } = {}) {
   const cdp = await cdpFor(page);
   const path = await toViewportPath(locator, points);
-  const touch = ({ x, y }) => [{ x, y, radiusX: 5, radiusY: 5, force: 0.5, id: 1 }];
+  const touch = ({ x, y }) => [{ x, y, radiusX: 5, radiusY: 5, force: 0.5, id: finger }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(path[0]) });
   // A single point still gets one move so the app sees a "dot".
   const moves = path.length > 1 ? path.slice(1) : [path[0]];
   for (const p of moves) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(p) });
   }
+  // With `lift: false` the finger stays on the paper: a stroke still in progress.
+  if (!lift) return;
   // touchCancel reaches the page as pointercancel, as when the system takes the touch away.
   await cdp.send('Input.dispatchTouchEvent', { type: cancel ? 'touchCancel' : 'touchEnd', touchPoints: [] });
 }

@@ -2,7 +2,7 @@
 // an angry adult, with the tablet for a minute cannot wipe it; the lock screen names no
 // child; a vault from a newer Hear Me is not called damaged and is left untouched; the most
 // common passphrases are refused.
-import { PASSPHRASE, PIN, VAULT_KEY } from './helpers.mjs';
+import { PASSPHRASE, PIN, VAULT_KEY, drawWithTouch, storedSessionEntries } from './helpers.mjs';
 import {
   test,
   expect,
@@ -12,6 +12,7 @@ import {
   addWords,
   openApp,
   unlock,
+  reloadAndUnlock,
   appBar,
   lockedHeading,
   setUpHeading,
@@ -238,4 +239,34 @@ test('a passphrase someone may have seen: everything is sealed anew, and the old
   await button(page, 'Three Houses').click();
   await page.getByRole('button', { name: /^House of Worries/ }).click();
   await expect(page.getByText('The blue kite got stuck', { exact: true })).toBeVisible();
+});
+
+test('a stroke in progress is kept when the page is reloaded or the tablet goes to sleep', async ({ page }) => {
+  await openApp(page);
+  await startSession(page, { name: 'Ines', age: 6 });
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Good Things/ }).click();
+  await button(page, 'Draw').click();
+  const canvas = page.locator('canvas[aria-label="Drawing area"]');
+  await expect(canvas).toBeVisible();
+  const strokes = async () => {
+    const entries = await storedSessionEntries(page);
+    const drawing = entries[0]?.record?.session?.questions?.good_things?.entries?.[0];
+    return drawing?.strokes ?? [];
+  };
+
+  // The finger is still on the paper when the tablet goes to sleep.
+  await drawWithTouch(page, canvas, [[0.2, 0.3], [0.6, 0.3]], { lift: false });
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    delete document.visibilityState;
+  });
+  await expect.poll(async () => (await strokes()).length).toBe(1);
+
+  // And again when the page is reloaded in the middle of a stroke.
+  await drawWithTouch(page, canvas, [[0.2, 0.7], [0.6, 0.7]], { lift: false, finger: 2 });
+  await reloadAndUnlock(page);
+  await expect.poll(async () => (await strokes()).length).toBe(2);
+  await expect(canvas).toBeVisible();
 });
