@@ -49,6 +49,7 @@ test-e2e: build
 bench: setup build
 	@set -o pipefail; { scripts/bench.sh \
 	  && cargo run --quiet --release --example ink_size -- tests/fixtures/recorded-drawing.json \
+	  && cargo run --quiet --release --example session_size -- tests/fixtures/recorded-drawing.json \
 	  && cargo run --quiet --release --example vault_speed \
 	  && node tests/bench/drawing-bench.mjs; } | tee bench-results.txt
 	@echo "written to bench-results.txt"

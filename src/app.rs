@@ -250,6 +250,8 @@ impl AppState {
         }
         self.vault.set(Some(vault));
         self.open_with(key, true);
+        // So the browser does not clear the sessions when the tablet runs short of space.
+        platform::ask_for_persistent_storage();
         Ok(())
     }
 

@@ -76,3 +76,57 @@ pub fn local_date_time(at_ms: u64, lang: &str) -> String {
         .to_locale_string(locale, &options)
         .into()
 }
+
+/// The browser's storage manager (`navigator.storage`), where it has one: WebKit has none.
+fn storage_manager() -> Option<wasm_bindgen::JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::get(&navigator, &"storage".into())
+        .ok()
+        .filter(|manager| !manager.is_undefined() && !manager.is_null())
+}
+
+/// Calls `method` of the storage manager and hands its answer (true or false) to `answer`;
+/// None when the browser has no such method.
+fn ask_storage_manager(method: &str, answer: impl FnOnce(Option<bool>) + 'static) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let promise = storage_manager().and_then(|manager| {
+        let call = js_sys::Reflect::get(&manager, &method.into()).ok()?;
+        let call = call.dyn_ref::<js_sys::Function>()?;
+        call.call0(&manager)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    });
+    let Some(promise) = promise else {
+        answer(None);
+        return;
+    };
+    let answer = std::rc::Rc::new(std::cell::RefCell::new(Some(answer)));
+    let on_yes = {
+        let answer = answer.clone();
+        Closure::once(move |value: JsValue| {
+            if let Some(answer) = answer.borrow_mut().take() {
+                answer(value.as_bool());
+            }
+        })
+    };
+    let on_no = Closure::once(move |_: JsValue| {
+        if let Some(answer) = answer.borrow_mut().take() {
+            answer(None);
+        }
+    });
+    let _ = promise.then2(&on_yes, &on_no);
+    on_yes.forget();
+    on_no.forget();
+}
+
+/// Asks the browser to keep Hear Me's data even when the device runs short of space.
+pub fn ask_for_persistent_storage() {
+    ask_storage_manager("persist", |_| {});
+}
+
+/// Whether the browser has promised to keep Hear Me's data; None where it does not say.
+pub fn persisted(answer: impl FnOnce(Option<bool>) + 'static) {
+    ask_storage_manager("persisted", answer);
+}

@@ -253,6 +253,28 @@ pub fn save_device_state(state: &DeviceState) -> Result<(), StoreError> {
     write(DEVICE_KEY, encode_device_state(state))
 }
 
+/// How full this site's localStorage is, and how much of it the sessions take. None when the
+/// browser gives no storage.
+pub fn room() -> Option<super::room::Room> {
+    let storage = available_storage().ok()?;
+    let count = storage.length().unwrap_or(0);
+    let mut room = super::room::Room {
+        capacity: super::room::LOCAL_STORAGE_CHARS,
+        ..Default::default()
+    };
+    for key in (0..count).filter_map(|i| storage.key(i).ok().flatten()) {
+        let value = read_raw(&storage, &key).unwrap_or_default();
+        // Browsers count localStorage in UTF-16 code units, key and value.
+        let size = (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
+        room.used += size;
+        if session_id_from_key(&key).is_some() {
+            room.sessions += 1;
+            room.sessions_size += size;
+        }
+    }
+    Some(room)
+}
+
 /// Removes everything Hear Me stored on this device: every session, the index, the vault and
 /// the device state. Other sites' and apps' data is not touched.
 pub fn wipe() -> Result<(), StoreError> {

@@ -6,6 +6,7 @@
 //! with the key from the worker's passphrase (pure, tested natively).
 
 pub mod record;
+pub mod room;
 pub mod vault;
 
 #[cfg(target_arch = "wasm32")]
@@ -13,7 +14,7 @@ mod browser;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    delete_session, device_state, load, opening, read_vault, reseal_all, save_device_state,
+    delete_session, device_state, load, opening, read_vault, reseal_all, room, save_device_state,
     save_session, save_vault, wipe, Loaded, Opening,
 };
 

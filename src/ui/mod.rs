@@ -12,6 +12,7 @@ pub mod look;
 pub mod privacy;
 pub mod question;
 pub mod read_back;
+pub mod room;
 pub mod session;
 pub mod settings;
 pub mod sharing;

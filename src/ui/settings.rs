@@ -52,6 +52,7 @@ pub fn SettingsScreen() -> impl IntoView {
         </section>
         <ChangePassphrase />
         <ChangePin />
+        <crate::ui::room::RoomDetails />
         <section class="settings">
             <h2>{t!(i18n, privacy_heading)}</h2>
             <IconButton icon="icon-read-back" label=Signal::derive(move || t_string!(i18n, privacy_open).to_owned())

@@ -27,6 +27,7 @@ pub fn StartScreen() -> impl IntoView {
             <IconButton icon="icon-settings" label=Signal::derive(move || t_string!(i18n, settings_heading).to_owned())
                 on_press=move || state.go(Place::Settings) />
         </header>
+        <crate::ui::room::RoomWarning />
         <div class="start-columns">
             <NewSessionForm />
             <SessionList />

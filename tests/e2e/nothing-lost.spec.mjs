@@ -270,3 +270,34 @@ test('a stroke in progress is kept when the page is reloaded or the tablet goes 
   await expect.poll(async () => (await strokes()).length).toBe(2);
   await expect(canvas).toBeVisible();
 });
+
+test('a storage getting full is said early, with what helps, and Settings show the room left', async ({ page }) => {
+  await openApp(page);
+  await startSession(page, { name: 'Ada', age: 8 });
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Good Things/ }).click();
+  await addWords(page, 'My bike');
+  await button(page, 'Back to the houses').click();
+  await button(page, 'Back to the session').click();
+  await button(page, 'All sessions').click();
+  await expect(page.getByText(/storage on this tablet is .* full/)).toHaveCount(0);
+  await button(page, 'Settings').click();
+  await expect(page.getByText(/^About \d+ % of the room this browser gives Hear Me is used\.$/)).toBeVisible();
+  await expect(page.getByText(/^About \d+ more sessions of today.s average size fit\.$/)).toBeVisible();
+  await expect(page.getByText(/whether it keeps Hear Me.s data|promised to keep|may clear Hear Me.s data/)).toBeVisible();
+
+  // Something else on this address fills the browser's room to 82 %.
+  await page.evaluate(() => localStorage.setItem('another-page-here', 'x'.repeat(4_100_000)));
+  await button(page, 'All sessions').click();
+  const warning = page.getByRole('alert').filter({ hasText: /storage on this tablet is 8\d % full/ });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('delete sessions you no longer need');
+  await expect(warning).toContainText('Freeing space elsewhere on the tablet does not help.');
+  // Room made: the warning is gone, and nothing of the child's was touched.
+  await page.evaluate(() => localStorage.removeItem('another-page-here'));
+  await button(page, 'Settings').click();
+  await button(page, 'All sessions').click();
+  await expect(warning).toHaveCount(0);
+  const entries = await storedSessionEntries(page);
+  expect(JSON.stringify(entries.map((e) => e.record))).toContain('My bike');
+});

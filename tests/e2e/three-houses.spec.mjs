@@ -553,7 +553,7 @@ test('e) a full storage is reported and nothing typed is lost', async ({ page })
     window.__fullDisk = true;
   });
   await box.fill('Keep me');
-  const full = page.getByRole('alert').filter({ hasText: /storage is full/i });
+  const full = page.getByRole('alert').filter({ hasText: /storage on this tablet is full/i });
   await expect(full).toBeVisible();
   await expect(box).toHaveValue('Keep me');
 
