@@ -370,6 +370,7 @@ impl AppState {
                             platform::random_bytes(),
                             platform::random_bytes(),
                             platform::random_bytes(),
+                            platform::random_bytes(),
                         ],
                     },
                     platform::now_ms(),
@@ -463,18 +464,29 @@ impl AppState {
 
     /// The worker's choice of minutes without use before the app locks itself.
     pub fn set_auto_lock_minutes(&self, minutes: u32) {
-        if let Some(mut vault) = self.current_vault() {
-            let salt = vault.salt().to_owned();
-            vault.auto_lock_minutes = minutes;
-            let _ = self.keep_vault(vault, &salt);
-        }
+        let (Some(mut vault), Some(key)) = (self.current_vault(), self.key.get_value()) else {
+            return;
+        };
+        let salt = vault.salt().to_owned();
+        vault.set_auto_lock(&key, minutes, platform::random_bytes());
+        let _ = self.keep_vault(vault, &salt);
+    }
+
+    /// The auto-lock minutes the worker set, as the open app goes by them (the sealed copy).
+    pub fn auto_lock_minutes(&self) -> u32 {
+        let key = self.key.get_value();
+        self.vault
+            .with(|vault| {
+                vault.as_ref().map(|vault| match &key {
+                    Some(key) => vault.auto_lock_with(key),
+                    None => vault.auto_lock(),
+                })
+            })
+            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES)
     }
 
     fn auto_lock_ms(&self) -> u64 {
-        let minutes = self
-            .vault
-            .with_untracked(|vault| vault.as_ref().map(VaultRecord::auto_lock))
-            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+        let minutes = untrack(|| self.auto_lock_minutes());
         u64::from(minutes) * 60_000
     }
 

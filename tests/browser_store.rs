@@ -449,7 +449,7 @@ fn a_re_seal_cut_short_loses_nothing_and_finishes_later() {
             cheap(8),
             &ResealRandom {
                 fresh_key: [77; 32],
-                nonces: [[1; 12], [2; 12], [3; 12], [4; 12]],
+                nonces: [[1; 12], [2; 12], [3; 12], [4; 12], [5; 12]],
             },
             0,
         )

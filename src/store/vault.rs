@@ -316,6 +316,7 @@ const CHECK_KEY: &str = "hear-me/vault#check";
 const PIN_KEY: &str = "hear-me/vault#pin";
 const WRAP_KEY: &str = "hear-me/vault#key";
 const PREVIOUS_KEY: &str = "hear-me/vault#previous";
+const SETTINGS_KEY: &str = "hear-me/vault#settings";
 const CHECK_TEXT: &[u8] = b"Hear Me";
 
 /// What is stored, unencrypted, about the encryption: how to derive the key, a sealed known
@@ -343,6 +344,11 @@ pub struct VaultRecord {
     pub retry_after_ms: u64,
     #[serde(default = "default_auto_lock")]
     pub auto_lock_minutes: u32,
+    /// The auto-lock minutes again, sealed under the records key: the plain copy above can be
+    /// changed by anyone with the tablet's storage, this one cannot, so the open app goes by
+    /// it. Absent in vaults from before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealed_settings: Option<String>,
 }
 
 fn default_auto_lock() -> u32 {
@@ -363,11 +369,11 @@ pub enum SetUpError {
     PinsDiffer,
 }
 
-/// Randomness the browser draws for a new records key: the key and four nonces (wrapping
-/// the new key, wrapping the old one, the check value, the PIN).
+/// Randomness the browser draws for a new records key: the key and five nonces (wrapping
+/// the new key, wrapping the old one, the check value, the PIN, the sealed settings).
 pub struct ResealRandom {
     pub fresh_key: [u8; 32],
-    pub nonces: [[u8; NONCE_BYTES]; 4],
+    pub nonces: [[u8; NONCE_BYTES]; 5],
 }
 
 /// Randomness the browser draws for a new vault: the salt and two nonces.
@@ -409,6 +415,7 @@ impl VaultRecord {
             failed_unlocks: 0,
             retry_after_ms: 0,
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
+            sealed_settings: None,
         };
         Ok((record, key))
     }
@@ -421,10 +428,34 @@ impl VaultRecord {
     }
 
     /// Minutes without use before the app locks itself, within the range Settings offers,
-    /// whatever the stored record says.
+    /// whatever the stored record says. Before unlocking only the plain copy is there.
     pub fn auto_lock(&self) -> u32 {
         self.auto_lock_minutes
             .clamp(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)
+    }
+
+    /// The auto-lock minutes as the worker set them, checked with the records key: the
+    /// sealed copy where there is one (a changed plain copy does not count), the default
+    /// when the sealed copy does not open (it was tampered with), and the plain copy only in
+    /// a vault from before sealed settings.
+    pub fn auto_lock_with(&self, key: &VaultKey) -> u32 {
+        let Some(sealed) = &self.sealed_settings else {
+            return self.auto_lock();
+        };
+        key.open(SETTINGS_KEY, sealed)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| text.parse::<u32>().ok())
+            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES)
+            .clamp(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)
+    }
+
+    /// Sets the auto-lock minutes, plain (for the locked screen and older versions) and
+    /// sealed (what the open app goes by).
+    pub fn set_auto_lock(&mut self, key: &VaultKey, minutes: u32, nonce: [u8; NONCE_BYTES]) {
+        let minutes = minutes.clamp(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES);
+        self.auto_lock_minutes = minutes;
+        self.sealed_settings = Some(key.seal(SETTINGS_KEY, minutes.to_string().as_bytes(), nonce));
     }
 
     /// Whether the locked screen may offer to wipe the device: only after
@@ -556,6 +587,11 @@ impl VaultRecord {
         self.previous_key = Some(passphrase_key.seal(PREVIOUS_KEY, old.bytes.as_ref(), nonces[1]));
         self.check = key.seal(CHECK_KEY, CHECK_TEXT, nonces[2]);
         self.pin = key.seal(PIN_KEY, &pin, nonces[3]);
+        if self.sealed_settings.is_some() {
+            let minutes = self.auto_lock_with(&old);
+            self.sealed_settings =
+                Some(key.seal(SETTINGS_KEY, minutes.to_string().as_bytes(), nonces[4]));
+        }
         self.kdf = params;
         key.previous = Some(Box::new(old.without_previous()));
         Ok(key)
@@ -1030,6 +1066,7 @@ mod tests {
             &random(),
         )
         .unwrap();
+        vault.set_auto_lock(&first, 2, [2; NONCE_BYTES]);
         let old_vault = vault.clone();
         let before = first.seal("hear-me/session/a", b"sealed before", [3; NONCE_BYTES]);
         let key = vault
@@ -1045,6 +1082,7 @@ mod tests {
                         [5; NONCE_BYTES],
                         [6; NONCE_BYTES],
                         [7; NONCE_BYTES],
+                        [8; NONCE_BYTES],
                     ],
                 },
                 0,
@@ -1066,6 +1104,7 @@ mod tests {
         );
         assert!(stored.pin_matches(&reopened, "2468"));
         assert!(stored.is_key_of(&reopened));
+        assert_eq!(stored.auto_lock_with(&reopened), 2, "the settings are sealed anew too");
         assert_eq!(
             stored.change_passphrase(
                 "second passphrase",
@@ -1107,6 +1146,32 @@ mod tests {
         for plain in ["{\"schema\":5}", "hm.abc", "hmx.abc", "hm2abc", ""] {
             assert!(!is_sealed_unknown(plain), "{plain}");
         }
+    }
+
+    #[test]
+    fn the_open_app_goes_by_the_sealed_auto_lock_not_a_changed_plain_copy() {
+        let (mut vault, key) = VaultRecord::set_up(
+            "long enough",
+            "long enough",
+            "2468",
+            "2468",
+            cheap(5),
+            &random(),
+        )
+        .unwrap();
+        assert_eq!(vault.auto_lock_with(&key), DEFAULT_AUTO_LOCK_MINUTES);
+        vault.set_auto_lock(&key, 2, [9; NONCE_BYTES]);
+        assert_eq!((vault.auto_lock(), vault.auto_lock_with(&key)), (2, 2));
+        // Someone with the tablet's storage sets the plain copy to 30 minutes.
+        let mut changed: serde_json::Value = serde_json::to_value(&vault).unwrap();
+        changed["auto_lock_minutes"] = 30.into();
+        let changed: VaultRecord = serde_json::from_value(changed).unwrap();
+        assert_eq!(changed.auto_lock_with(&key), 2, "the sealed copy counts");
+        // A sealed copy that does not open gives the default, not the plain copy.
+        let mut tampered: serde_json::Value = serde_json::to_value(&changed).unwrap();
+        tampered["sealed_settings"] = "hm1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA".into();
+        let tampered: VaultRecord = serde_json::from_value(tampered).unwrap();
+        assert_eq!(tampered.auto_lock_with(&key), DEFAULT_AUTO_LOCK_MINUTES);
     }
 
     #[test]

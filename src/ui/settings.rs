@@ -17,12 +17,7 @@ const AUTO_LOCK_CHOICES: [u32; 6] = [1, 2, 5, 10, 15, 30];
 pub fn SettingsScreen() -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let minutes = move || {
-        state
-            .vault
-            .with(|vault| vault.as_ref().map(|v| v.auto_lock_minutes))
-            .unwrap_or_default()
-    };
+    let minutes = move || state.auto_lock_minutes();
     let choices = AUTO_LOCK_CHOICES
         .into_iter()
         .map(|choice| {

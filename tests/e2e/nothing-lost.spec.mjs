@@ -301,3 +301,20 @@ test('a storage getting full is said early, with what helps, and Settings show t
   const entries = await storedSessionEntries(page);
   expect(JSON.stringify(entries.map((e) => e.record))).toContain('My bike');
 });
+
+test('the auto-lock time the worker set holds even if the stored plain copy is changed', async ({ page }) => {
+  await openApp(page);
+  await button(page, 'Settings').click();
+  const autoLock = page.getByRole('combobox', { name: 'Lock by itself after' });
+  await autoLock.selectOption({ label: '1 min' });
+  await expect.poll(async () => (await storedVault(page)).auto_lock_minutes).toBe(1);
+  expect((await storedVault(page)).sealed_settings).toMatch(/^hm1\./);
+  // Someone with the tablet's storage stretches the plain copy to 30 minutes.
+  await page.evaluate((key) => {
+    const record = JSON.parse(localStorage.getItem(key));
+    record.vault.auto_lock_minutes = 30;
+    localStorage.setItem(key, JSON.stringify(record));
+  }, VAULT_KEY);
+  await reloadAndUnlock(page);
+  await expect(page.getByRole('combobox', { name: 'Lock by itself after' })).toHaveValue('1');
+});
