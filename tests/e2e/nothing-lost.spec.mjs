@@ -318,3 +318,53 @@ test('the auto-lock time the worker set holds even if the stored plain copy is c
   await reloadAndUnlock(page);
   await expect(page.getByRole('combobox', { name: 'Lock by itself after' })).toHaveValue('1');
 });
+
+test('a storage that really fills up in the middle of a session: said so, and nothing lost once room is made', async ({ page }) => {
+  await openApp(page);
+  await startSession(page, { name: 'Noa', age: 9 });
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Dreams/ }).click();
+  await addWords(page, 'A trip to the sea');
+
+  // Something else on this address takes every character the browser allows but a few.
+  const filled = await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let index = 0;
+    for (;;) {
+      try {
+        localStorage.setItem(`filler-${index}`, chunk);
+        index += 1;
+      } catch {
+        break;
+      }
+    }
+    // Then smaller pieces, until not even a short one fits.
+    for (let size = 128 * 1024; size >= 16; size = Math.floor(size / 2)) {
+      try {
+        localStorage.setItem(`filler-small-${size}`, 'x'.repeat(size));
+      } catch {
+        // too big: try a smaller one
+      }
+    }
+    return index;
+  });
+  expect(filled).toBeGreaterThan(0);
+
+  // The child goes on: the words cannot be saved, the screen says so and keeps them.
+  await button(page, 'Write words').click();
+  const box = page.getByRole('textbox', { name: /The child.s words/ });
+  await box.fill('and a boat with a red sail');
+  const full = page.getByRole('alert').filter({ hasText: /storage on this tablet is full/ });
+  await expect(full).toBeVisible();
+  await expect(box).toHaveValue('and a boat with a red sail');
+
+  // Room is made (the other data goes): the retries save it all.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+  });
+  await expect(full).toBeHidden({ timeout: 10_000 });
+  await expect
+    .poll(async () => JSON.stringify((await storedSessionEntries(page)).map((e) => e.record)))
+    .toContain('and a boat with a red sail');
+  expect(JSON.stringify((await storedSessionEntries(page)).map((e) => e.record))).toContain('A trip to the sea');
+});
