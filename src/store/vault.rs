@@ -476,6 +476,12 @@ impl VaultRecord {
     /// twice as long as the one before (2 s, 4 s, 8 s, ... up to 5 minutes); a right one
     /// clears the count. The caller saves the record after either.
     pub fn unlock(&mut self, passphrase: &str, now_ms: u64) -> Result<VaultKey, UnlockError> {
+        self.try_passphrase(passphrase, now_ms)
+    }
+
+    /// One try of a passphrase, counted: the wait first, then a wrong one counts and sets
+    /// the next wait, a right one clears both. Unlocking and changing the passphrase share it.
+    fn try_passphrase(&mut self, passphrase: &str, now_ms: u64) -> Result<VaultKey, UnlockError> {
         let wait = self.wait_ms(now_ms);
         if wait > 0 {
             return Err(UnlockError::Wait { ms: wait });
@@ -543,18 +549,11 @@ impl VaultRecord {
         if new != new_again {
             return Err(ChangeError::Differ);
         }
-        match self.open_with(current) {
-            Ok(key) => {
-                self.failed_unlocks = 0;
-                self.retry_after_ms = 0;
-                Ok(key)
-            }
-            Err(UnlockError::WrongPassphrase) => {
-                self.count_failure(now_ms);
-                Err(ChangeError::CurrentWrong)
-            }
-            Err(_) => Err(ChangeError::CurrentWrong),
-        }
+        self.try_passphrase(current, now_ms)
+            .map_err(|error| match error {
+                UnlockError::Wait { ms } => ChangeError::Wait { ms },
+                _ => ChangeError::CurrentWrong,
+            })
     }
 
     /// Changes the passphrase and seals everything anew under a fresh records key
@@ -1104,7 +1103,11 @@ mod tests {
         );
         assert!(stored.pin_matches(&reopened, "2468"));
         assert!(stored.is_key_of(&reopened));
-        assert_eq!(stored.auto_lock_with(&reopened), 2, "the settings are sealed anew too");
+        assert_eq!(
+            stored.auto_lock_with(&reopened),
+            2,
+            "the settings are sealed anew too"
+        );
         assert_eq!(
             stored.change_passphrase(
                 "second passphrase",

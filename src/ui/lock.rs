@@ -253,17 +253,25 @@ fn WipeDialog(open: RwSignal<bool>) -> impl IntoView {
     }
 }
 
+/// A screen in front of the data that only says why it cannot be opened, or what to do.
+#[component]
+fn GateScreen(#[prop(into)] heading: Signal<String>, children: Children) -> impl IntoView {
+    view! {
+        <header class="screen-header">
+            <h1>{move || heading.get()}</h1>
+        </header>
+        <div class="gate">{children()}</div>
+    }
+}
+
 #[component]
 pub fn DamagedVaultScreen() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <header class="screen-header">
-            <h1>{t!(i18n, locked_heading)}</h1>
-        </header>
-        <div class="gate">
+        <GateScreen heading=Signal::derive(move || t_string!(i18n, locked_heading).to_owned())>
             <p role="alert">{t!(i18n, vault_damaged)}</p>
             <WipeButton />
-        </div>
+        </GateScreen>
     }
 }
 
@@ -273,15 +281,12 @@ pub fn OtherTabScreen() -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     view! {
-        <header class="screen-header">
-            <h1>{t!(i18n, other_tab_heading)}</h1>
-        </header>
-        <div class="gate">
+        <GateScreen heading=Signal::derive(move || t_string!(i18n, other_tab_heading).to_owned())>
             <p>{t!(i18n, other_tab_text)}</p>
             <button type="button" class="primary big" on:click=move |_| state.use_here()>
                 {t!(i18n, use_it_here)}
             </button>
-        </div>
+        </GateScreen>
     }
 }
 
@@ -290,12 +295,9 @@ pub fn OtherTabScreen() -> impl IntoView {
 pub fn NewerVersionScreen() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <header class="screen-header">
-            <h1>{t!(i18n, locked_heading)}</h1>
-        </header>
-        <div class="gate">
+        <GateScreen heading=Signal::derive(move || t_string!(i18n, locked_heading).to_owned())>
             <p role="alert">{t!(i18n, vault_newer)}</p>
-        </div>
+        </GateScreen>
     }
 }
 
