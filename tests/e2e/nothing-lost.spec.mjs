@@ -368,3 +368,41 @@ test('a storage that really fills up in the middle of a session: said so, and no
     .toContain('and a boat with a red sail');
   expect(JSON.stringify((await storedSessionEntries(page)).map((e) => e.record))).toContain('A trip to the sea');
 });
+
+test('closing the tab right after a stroke loses nothing', async ({ page, context }) => {
+  await openApp(page);
+  await startSession(page, { name: 'Jona', age: 5 });
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Worries/ }).click();
+  await button(page, 'Draw').click();
+  const canvas = page.locator('canvas[aria-label="Drawing area"]');
+  await expect(canvas).toBeVisible();
+  // Drawn and closed at once, before the save that follows the next paint.
+  await drawWithTouch(page, canvas, [[0.2, 0.5], [0.8, 0.5]]);
+  await page.close({ runBeforeUnload: true });
+
+  const reopened = await context.newPage();
+  await openApp(reopened);
+  const entries = await storedSessionEntries(reopened);
+  const drawing = entries[0].record.session.questions.worries.entries[0];
+  expect(drawing.strokes).toHaveLength(1);
+});
+
+test('set-up stops, and says why, when the key record cannot be stored', async ({ page }) => {
+  await page.addInitScript((vaultKey) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === vaultKey) throw new DOMException('refused', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  }, VAULT_KEY);
+  await page.goto('/');
+  await expect(setUpHeading(page)).toBeVisible();
+  for (const field of ['Passphrase', 'The passphrase again']) await page.getByLabel(field, { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Worker PIN', { exact: true }).fill(PIN);
+  await page.getByLabel('The PIN again', { exact: true }).fill(PIN);
+  await page.getByRole('button', { name: 'Protect and start' }).click();
+  await expect(page.getByRole('alert')).toContainText('could not store its key record on this tablet, so nothing was set up');
+  await expect(appBar(page)).toHaveCount(0);
+  expect(await everythingStored(page)).not.toHaveProperty(VAULT_KEY);
+});
