@@ -52,6 +52,8 @@ pub enum Gate {
 pub struct AppState {
     pub sessions: RwSignal<Vec<Session>>,
     pub unreadable: RwSignal<Vec<UnreadableSession>>,
+    /// Sessions found older than the copy this tablet last wrote (put back by someone).
+    pub rolled_back: RwSignal<Vec<SessionId>>,
     pub place: RwSignal<Place>,
     /// An entry the child has just added and finished, for a screen that celebrates it (the
     /// wand's sparkle); whoever shows it clears it.
@@ -101,6 +103,7 @@ impl AppState {
         AppState {
             sessions: RwSignal::new(Vec::new()),
             unreadable: RwSignal::new(Vec::new()),
+            rolled_back: RwSignal::new(Vec::new()),
             place: RwSignal::new(place),
             just_added: RwSignal::new(None),
             save_problem: RwSignal::new(None),
@@ -302,6 +305,7 @@ impl AppState {
         self.key.set_value(Some(key));
         self.sessions.set(loaded.sessions);
         self.unreadable.set(loaded.unreadable);
+        self.rolled_back.set(loaded.rolled_back);
         self.save_problem.set(loaded.problem);
         self.place.set(place);
         self.last_activity_ms.set_value(platform::now_ms());
@@ -339,6 +343,7 @@ impl AppState {
             self.key.set_value(None);
         }
         self.unreadable.set(Vec::new());
+        self.rolled_back.set(Vec::new());
     }
 
     /// A new passphrase, after the current one. The sessions stay as they are sealed, or,
@@ -529,6 +534,7 @@ impl AppState {
         self.revisions.set_value(HashMap::new());
         self.sessions.set(Vec::new());
         self.unreadable.set(Vec::new());
+        self.rolled_back.set(Vec::new());
         self.vault.set(None);
         self.place.set(Place::Start);
         self.save_problem.set(None);

@@ -470,3 +470,33 @@ fn a_re_seal_cut_short_loses_nothing_and_finishes_later() {
         "the old key opens nothing"
     );
 }
+
+#[wasm_bindgen_test]
+fn an_older_copy_put_back_is_noticed_and_still_opens() {
+    fresh_device();
+    let mut mia = session("Mia", 70);
+    save(&mia).unwrap();
+    let older = local_storage()
+        .get_item(&session_key(&mia.id))
+        .unwrap()
+        .unwrap();
+    mia.add_words(
+        Tool::ThreeHouses,
+        Question::GoodThings,
+        Words {
+            text: "added later".into(),
+            voice: Voice::ChildWrote,
+        },
+        71,
+    );
+    save(&mia).unwrap();
+    assert!(store::load(key(), false).rolled_back.is_empty());
+    // Someone puts the older sealed copy back.
+    local_storage()
+        .set_item(&session_key(&mia.id), &older)
+        .unwrap();
+    let loaded = store::load(key(), false);
+    assert_eq!(loaded.rolled_back, vec![mia.id.clone()]);
+    assert_eq!(loaded.sessions.len(), 1, "it still opens, as it is now");
+    assert_eq!(loaded.revisions[&mia.id], 1);
+}

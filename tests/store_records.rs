@@ -964,6 +964,7 @@ fn the_index_at(version: u32) -> Index {
         id: SessionId(id.into()),
         child_name: child_name.into(),
         date: date.into(),
+        revision: 0,
     };
     let mut sessions = vec![line("19ac0f3b2a1-0badcafe", "Mia", "2026-11-26")];
     if version >= 2 {

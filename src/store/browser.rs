@@ -26,6 +26,9 @@ pub struct Loaded {
     pub sessions: Vec<Session>,
     /// The revision each session was stored at; a save must start from it.
     pub revisions: HashMap<SessionId, u64>,
+    /// Sessions whose record is older than the index says this tablet last wrote: someone
+    /// put back an older copy. They open as they are; the worker is told.
+    pub rolled_back: Vec<SessionId>,
     pub unreadable: Vec<UnreadableSession>,
     /// Set when storage could not be used at all.
     pub problem: Option<StoreError>,
@@ -166,6 +169,9 @@ pub fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
         };
         match opened.and_then(|text| decode_session_revision(&text)) {
             Ok((session, revision)) => {
+                if revision < index.revision(&session.id) {
+                    loaded.rolled_back.push(session.id.clone());
+                }
                 loaded.revisions.insert(session.id.clone(), revision);
                 loaded.sessions.push(session);
             }
@@ -208,7 +214,7 @@ pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<
     let next = revision + 1;
     write_sealed(key, &storage_key, &encode_session_revision(session, next))?;
     let (mut index, stored) = read_index(&storage, key);
-    index.upsert(IndexEntry::of(session));
+    index.upsert(IndexEntry::written(session, next));
     write_index_if_changed(key, &index, stored.as_ref())?;
     Ok(next)
 }

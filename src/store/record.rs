@@ -370,6 +370,11 @@ pub struct IndexEntry {
     pub id: SessionId,
     pub child_name: String,
     pub date: String,
+    /// The revision the session was last written at, sealed in the index apart from the
+    /// session's own record: a record older than this was put back by someone. Absent for 0
+    /// (indexes from before revisions).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u64,
 }
 
 impl IndexEntry {
@@ -378,6 +383,15 @@ impl IndexEntry {
             id: session.id.clone(),
             child_name: session.child.name.clone(),
             date: session.date.clone(),
+            revision: 0,
+        }
+    }
+
+    /// The line for a session just written at `revision`.
+    pub fn written(session: &Session, revision: u64) -> IndexEntry {
+        IndexEntry {
+            revision,
+            ..IndexEntry::of(session)
         }
     }
 }
@@ -407,6 +421,14 @@ impl Index {
         let before = self.sessions.len();
         self.sessions.retain(|entry| &entry.id != id);
         before != self.sessions.len()
+    }
+
+    /// The revision the index last saw a session written at; 0 when it does not know.
+    pub fn revision(&self, id: &SessionId) -> u64 {
+        self.sessions
+            .iter()
+            .find(|entry| &entry.id == id)
+            .map_or(0, |entry| entry.revision)
     }
 
     pub fn child_name(&self, id: &SessionId) -> Option<&str> {

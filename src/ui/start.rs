@@ -157,9 +157,37 @@ fn SessionList() -> impl IntoView {
                     }
                 />
             </ul>
+            <RolledBackSessions />
             <UnreadableSessions to_delete />
             {move || to_delete.get().map(|(id, name)| delete_dialog(state, i18n, to_delete, id, name))}
         </section>
+    }
+}
+
+/// Sessions whose record is older than the copy this tablet last wrote: someone put back an
+/// older copy. They open as they are; the worker hears it, once per unlock.
+#[component]
+fn RolledBackSessions() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    move || {
+        let names: Vec<String> = state.rolled_back.with(|ids| {
+            ids.iter()
+                .filter_map(|id| state.with_session_untracked(id, |s| s.child.name.clone()))
+                .collect()
+        });
+        (!names.is_empty()).then(|| {
+            names
+                .into_iter()
+                .map(|name| {
+                    view! {
+                        <p class="room-warning" role="alert">
+                            {move || t_string!(i18n, rolled_back_session, name = name.clone()).to_string()}
+                        </p>
+                    }
+                })
+                .collect_view()
+        })
     }
 }
 

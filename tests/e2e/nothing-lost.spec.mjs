@@ -406,3 +406,25 @@ test('set-up stops, and says why, when the key record cannot be stored', async (
   await expect(appBar(page)).toHaveCount(0);
   expect(await everythingStored(page)).not.toHaveProperty(VAULT_KEY);
 });
+
+test('an older copy of a session put back is noticed and said, and the session still opens', async ({ page }) => {
+  await openApp(page);
+  await startSession(page, { name: 'Rosa', age: 7 });
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Dreams/ }).click();
+  await addWords(page, 'A puppy');
+  const [{ key, sealed: older }] = await storedSessionEntries(page);
+  await addWords(page, 'and a treehouse');
+  await expect.poll(async () => (await storedSessionEntries(page))[0].sealed).not.toBe(older);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, older]);
+
+  await reloadAndUnlock(page);
+  await button(page, 'Back to the houses').click();
+  await button(page, 'Back to the session').click();
+  await button(page, 'All sessions').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The session with Rosa is older than the copy this tablet saved last' })).toBeVisible();
+  await button(page, 'Open the session with Rosa').click();
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Dreams/ }).click();
+  await expect(page.getByText('A puppy', { exact: true })).toBeVisible();
+});
