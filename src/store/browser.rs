@@ -7,6 +7,7 @@ use serde_json::value::RawValue;
 
 use wasm_bindgen::JsCast;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::record::{
@@ -19,6 +20,51 @@ use super::vault::{is_sealed, is_sealed_unknown, VaultKey, VaultRecord};
 use super::StoreError;
 use crate::core::{Session, SessionId};
 use crate::platform;
+
+/// What a sealed value looks like from outside: its length and its last characters, which
+/// hold the AES-GCM tag and so differ for every value sealed.
+#[derive(Clone, PartialEq, Eq)]
+struct Fingerprint {
+    len: usize,
+    tail: String,
+}
+
+fn fingerprint(sealed: &str) -> Fingerprint {
+    let start = sealed.char_indices().rev().nth(31).map_or(0, |(at, _)| at);
+    Fingerprint {
+        len: sealed.len(),
+        tail: sealed[start..].to_owned(),
+    }
+}
+
+thread_local! {
+    /// The sealed session records this tab last read or wrote, with their revisions: a
+    /// stored value that still looks the same was written by nobody else, so a save need not
+    /// open it to learn its revision. Anything else is opened and checked.
+    static KNOWN: RefCell<HashMap<String, (Fingerprint, u64)>> = RefCell::new(HashMap::new());
+}
+
+fn remember(storage_key: &str, sealed: &str, revision: u64) {
+    KNOWN.with(|known| {
+        known
+            .borrow_mut()
+            .insert(storage_key.to_owned(), (fingerprint(sealed), revision))
+    });
+}
+
+fn remembered_revision(storage_key: &str, sealed: &str) -> Option<u64> {
+    KNOWN.with(|known| {
+        known
+            .borrow()
+            .get(storage_key)
+            .filter(|(seen, _)| *seen == fingerprint(sealed))
+            .map(|(_, revision)| *revision)
+    })
+}
+
+fn forget_all() {
+    KNOWN.with(|known| known.borrow_mut().clear());
+}
 
 /// Everything found in storage once it is unlocked.
 #[derive(Debug, Default)]
@@ -155,6 +201,7 @@ pub fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
         let Some(raw) = read_raw(&storage, &storage_key) else {
             continue;
         };
+        let sealed = is_sealed(&raw).then(|| raw.clone());
         let opened = if is_sealed_unknown(&raw) {
             Err(RecordError::UnknownSeal)
         } else if is_sealed(&raw) {
@@ -169,6 +216,9 @@ pub fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
         };
         match opened.and_then(|text| decode_session_revision(&text)) {
             Ok((session, revision)) => {
+                if let Some(sealed) = &sealed {
+                    remember(&storage_key, sealed, revision);
+                }
                 if revision < index.revision(&session.id) {
                     loaded.rolled_back.push(session.id.clone());
                 }
@@ -202,9 +252,12 @@ pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<
         // Nothing stored: a new session, or one deleted elsewhere since this tab read it.
         None if revision == 0 => 0,
         None => return Err(StoreError::Stale),
-        Some(raw) if is_sealed(&raw) => open_raw(key, &storage_key, raw)
-            .and_then(|text| session_revision(&text))
-            .map_err(|_| StoreError::Stale)?,
+        Some(raw) if is_sealed(&raw) => match remembered_revision(&storage_key, &raw) {
+            Some(revision) => revision,
+            None => open_raw(key, &storage_key, raw)
+                .and_then(|text| session_revision(&text))
+                .map_err(|_| StoreError::Stale)?,
+        },
         // Plain or sealed in an unknown way: not this tab's to write over.
         Some(_) => return Err(StoreError::Stale),
     };
@@ -212,7 +265,8 @@ pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<
         return Err(StoreError::Stale);
     }
     let next = revision + 1;
-    write_sealed(key, &storage_key, &encode_session_revision(session, next))?;
+    let sealed = write_sealed(key, &storage_key, &encode_session_revision(session, next))?;
+    remember(&storage_key, &sealed, next);
     let (mut index, stored) = read_index(&storage, key);
     index.upsert(IndexEntry::written(session, next));
     write_index_if_changed(key, &index, stored.as_ref())?;
@@ -225,6 +279,8 @@ pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<
 /// revision and all, does not change.
 pub fn reseal_all(key: &VaultKey) -> Result<(), StoreError> {
     let storage = available_storage()?;
+    // Every value changes: the next saves open what is stored once again.
+    forget_all();
     ensure_key_is_current(&storage, key)?;
     let keys: Vec<String> = stored_session_ids(&storage)
         .iter()
@@ -285,6 +341,7 @@ pub fn room() -> Option<super::room::Room> {
 /// the device state. Other sites' and apps' data is not touched.
 pub fn wipe() -> Result<(), StoreError> {
     let storage = available_storage()?;
+    forget_all();
     let count = storage.length().unwrap_or(0);
     let ours: Vec<String> = (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -324,22 +381,26 @@ fn write_index_if_changed(
     if stored == Some(index) {
         return Ok(());
     }
-    write_sealed(key, INDEX_KEY, &encode_index(index))
+    write_sealed(key, INDEX_KEY, &encode_index(index)).map(|_| ())
 }
 
-/// Seals `text` for `storage_key` under a fresh random nonce, and stores it.
-fn write_sealed(key: &VaultKey, storage_key: &str, text: &str) -> Result<(), StoreError> {
+/// Seals `text` for `storage_key` under a fresh random nonce, stores it, and gives the
+/// sealed value.
+fn write_sealed(key: &VaultKey, storage_key: &str, text: &str) -> Result<String, StoreError> {
     let storage = available_storage()?;
     let sealed = key.seal(storage_key, text.as_bytes(), platform::random_bytes());
-    storage.set_item(storage_key, &sealed).map_err(|error| {
-        let name = error
-            .dyn_ref::<web_sys::DomException>()
-            .map(web_sys::DomException::name);
-        match name.as_deref() {
-            Some("QuotaExceededError") => StoreError::Full,
-            _ => StoreError::Failed(format!("{error:?}")),
-        }
-    })
+    storage
+        .set_item(storage_key, &sealed)
+        .map(|()| sealed)
+        .map_err(|error| {
+            let name = error
+                .dyn_ref::<web_sys::DomException>()
+                .map(web_sys::DomException::name);
+            match name.as_deref() {
+                Some("QuotaExceededError") => StoreError::Full,
+                _ => StoreError::Failed(format!("{error:?}")),
+            }
+        })
 }
 
 /// A stored record's text, opened with `key`. None when there is no such record.
