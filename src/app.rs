@@ -739,7 +739,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     // Only one tab works with the sessions at a time. Without storage there is nothing to
     // share between tabs.
-    if matches!(store::opening(), store::Opening::Unavailable(_)) {
+    if !store::has_storage() {
         state.open_gate();
     } else {
         platform::one_tab::start(platform::one_tab::TabEvents {

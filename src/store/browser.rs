@@ -114,6 +114,12 @@ pub fn opening() -> Opening {
     }
 }
 
+/// Whether the browser gives this site storage at all (private modes and locked-down tablets
+/// may not).
+pub fn has_storage() -> bool {
+    available_storage().is_ok()
+}
+
 /// The device state (screen and language) is kept unencrypted: it names no child, and the
 /// language is needed before unlocking.
 pub fn device_state() -> DeviceState {

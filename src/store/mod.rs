@@ -14,8 +14,8 @@ mod browser;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    delete_session, device_state, load, opening, read_vault, reseal_all, room, save_device_state,
-    save_session, save_vault, wipe, Loaded, Opening,
+    delete_session, device_state, has_storage, load, opening, read_vault, reseal_all, room,
+    save_device_state, save_session, save_vault, wipe, Loaded, Opening,
 };
 
 pub use record::{DeviceState, RecordError, UnreadableSession, SCHEMA_VERSION};

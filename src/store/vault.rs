@@ -839,6 +839,11 @@ mod tests {
         );
     }
 
+    /// A vault set up with `passphrase`, the PIN 2468 and cheap parameters, and its key.
+    fn vault_with(passphrase: &str) -> (VaultRecord, VaultKey) {
+        VaultRecord::set_up(passphrase, passphrase, "2468", "2468", cheap(5), &random()).unwrap()
+    }
+
     fn random() -> SetUpRandom {
         SetUpRandom {
             salt: [5; SALT_BYTES],
@@ -881,15 +886,7 @@ mod tests {
 
     #[test]
     fn unlocking_takes_the_right_passphrase_and_slows_down_guessing() {
-        let (mut vault, key) = VaultRecord::set_up(
-            "long enough",
-            "long enough",
-            "2468",
-            "2468",
-            cheap(5),
-            &random(),
-        )
-        .unwrap();
+        let (mut vault, key) = vault_with("long enough");
         let json = serde_json::to_string(&vault).unwrap();
         assert!(!json.contains("2468") && !json.contains("long enough"));
         assert!(vault.pin_matches(&key, "2468"));
@@ -943,15 +940,7 @@ mod tests {
 
     #[test]
     fn a_damaged_vault_record_is_reported_not_taken_for_a_wrong_passphrase() {
-        let (vault, _) = VaultRecord::set_up(
-            "long enough",
-            "long enough",
-            "2468",
-            "2468",
-            cheap(5),
-            &random(),
-        )
-        .unwrap();
+        let (vault, _) = vault_with("long enough");
         let mut weak = vault.clone();
         weak.kdf.iterations = 1;
         assert_eq!(
@@ -1153,15 +1142,7 @@ mod tests {
 
     #[test]
     fn the_open_app_goes_by_the_sealed_auto_lock_not_a_changed_plain_copy() {
-        let (mut vault, key) = VaultRecord::set_up(
-            "long enough",
-            "long enough",
-            "2468",
-            "2468",
-            cheap(5),
-            &random(),
-        )
-        .unwrap();
+        let (mut vault, key) = vault_with("long enough");
         assert_eq!(vault.auto_lock_with(&key), DEFAULT_AUTO_LOCK_MINUTES);
         vault.set_auto_lock(&key, 2, [9; NONCE_BYTES]);
         assert_eq!((vault.auto_lock(), vault.auto_lock_with(&key)), (2, 2));
@@ -1179,15 +1160,7 @@ mod tests {
 
     #[test]
     fn stored_settings_are_read_within_their_ranges() {
-        let (mut vault, _) = VaultRecord::set_up(
-            "long enough",
-            "long enough",
-            "2468",
-            "2468",
-            cheap(5),
-            &random(),
-        )
-        .unwrap();
+        let (mut vault, _) = vault_with("long enough");
         vault.retry_after_ms = u64::MAX;
         assert_eq!(
             vault.wait_ms(1_000),
@@ -1266,15 +1239,7 @@ mod tests {
 
     #[test]
     fn the_locked_screen_offers_to_wipe_only_after_many_wrong_tries_and_their_waits() {
-        let (mut vault, _) = VaultRecord::set_up(
-            "long enough",
-            "long enough",
-            "2468",
-            "2468",
-            cheap(5),
-            &random(),
-        )
-        .unwrap();
+        let (mut vault, _) = vault_with("long enough");
         // As fast as anyone can: each try the moment its wait is over.
         let mut now = 0;
         loop {
@@ -1297,15 +1262,7 @@ mod tests {
 
     #[test]
     fn a_new_pin_replaces_the_old() {
-        let (mut vault, key) = VaultRecord::set_up(
-            "long enough",
-            "long enough",
-            "2468",
-            "2468",
-            cheap(5),
-            &random(),
-        )
-        .unwrap();
+        let (mut vault, key) = vault_with("long enough");
         assert_eq!(
             vault.change_pin(&key, "12a4", "12a4", [6; NONCE_BYTES]),
             Err(ChangeError::PinNotDigits)

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::app::{use_app_state, AppState};
+use crate::core::summary::Reader as SummaryReader;
 use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
 use crate::core::{
     summary_file_name, Audience, EntryId, Export, ExportKind, Question, RespectLine, Session,
@@ -24,7 +25,11 @@ use crate::ui::{I18n, IconButton, SessionScreenHeader};
 type Reader = Option<Audience>;
 
 /// The summary's words in the active language, with the child's name and the counts filled in.
-fn summary_text(i18n: I18n, summary: &Summary, undecided: usize) -> SummaryText {
+fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
+    let undecided = match &summary.reader {
+        SummaryReader::FullRecord(record) => record.undecided,
+        SummaryReader::ForAudience(_) => 0,
+    };
     let helper = summary.helper.map(|helper| helper.kind);
     let name = summary.child_name.clone();
     let (audience_line, page_line) = match summary.audience() {
@@ -250,11 +255,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 state
                     .with_session_untracked(&session, |s| {
                         let summary = Summary::of(s, reader.as_ref());
-                        let undecided = match &summary.reader {
-                            crate::core::summary::Reader::FullRecord(record) => record.undecided,
-                            crate::core::summary::Reader::ForAudience(_) => 0,
-                        };
-                        let text = summary_text(i18n, &summary, undecided);
+                        let text = summary_text(i18n, &summary);
                         let picture = |question, id| pictures.get(&(question, id)).cloned();
                         let time = |at_ms| platform::local_date_time(at_ms, &lang);
                         render_summary_html(

@@ -416,3 +416,22 @@ export function openSealedBytes(key, storageKey, sealed) {
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 }
+
+/** Every localStorage key and value of this origin. */
+export const everythingStored = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])));
+
+/** The vault record as stored (unsealed: it holds only the key's parameters and sealed values). */
+export const storedVault = async (page) => JSON.parse((await everythingStored(page))[VAULT_KEY]).vault;
+
+/** A browser that refuses storage altogether, as private modes and locked-down tablets can. */
+export async function refuseStorage(page) {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The user has turned storage off.', 'SecurityError');
+      },
+    });
+  });
+}

@@ -2,7 +2,16 @@
 // an angry adult, with the tablet for a minute cannot wipe it; the lock screen names no
 // child; a vault from a newer Hear Me is not called damaged and is left untouched; the most
 // common passphrases are refused.
-import { PASSPHRASE, PIN, VAULT_KEY, drawWithTouch, storedSessionEntries } from './helpers.mjs';
+import {
+  PASSPHRASE,
+  PIN,
+  VAULT_KEY,
+  drawWithTouch,
+  storedSessionEntries,
+  everythingStored,
+  storedVault,
+  refuseStorage,
+} from './helpers.mjs';
 import {
   test,
   expect,
@@ -18,11 +27,6 @@ import {
   setUpHeading,
   passphraseField,
 } from './flows.mjs';
-
-const everythingStored = (page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])));
-
-const storedVault = async (page) => JSON.parse((await everythingStored(page))[VAULT_KEY]).vault;
 
 test('a child who taps Lock cannot wipe the tablet, and the lock screen names no child', async ({ page }) => {
   await page.clock.install();
@@ -183,14 +187,7 @@ test('child mode holds at the edges: back stays in Hear Me and asks for the PIN;
 });
 
 test('without storage there is no worker PIN, so the tablet is not offered to the child', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      configurable: true,
-      get() {
-        throw new DOMException('The user has turned storage off.', 'SecurityError');
-      },
-    });
-  });
+  await refuseStorage(page);
   await openApp(page);
   await startSession(page, { name: 'Mia', age: 7 });
   await button(page, 'Three Houses').click();

@@ -3,7 +3,16 @@
 // Content-Security-Policy. Stored data is opened in Node with Node's own AES-256-GCM and an
 // independent Argon2id (hash-wasm), so the tests also show the format is standard.
 import fs from 'node:fs';
-import { storedSessionEntries, vaultKeyFor, openSealed, PASSPHRASE, PIN, VAULT_KEY } from './helpers.mjs';
+import {
+  storedSessionEntries,
+  vaultKeyFor,
+  openSealed,
+  everythingStored,
+  storedVault,
+  PASSPHRASE,
+  PIN,
+  VAULT_KEY,
+} from './helpers.mjs';
 import {
   test,
   expect,
@@ -22,11 +31,6 @@ import {
   entriesList,
 } from './flows.mjs';
 
-/** Every localStorage key and value of this origin. */
-const everythingStored = (page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])));
-
-const vaultRecord = async (page) => JSON.parse((await everythingStored(page))[VAULT_KEY]).vault;
 
 async function openHouse(page, name) {
   await button(page, 'Three Houses').click();
@@ -71,13 +75,13 @@ test('s) set up once: the passphrase rules, then nothing the child said or is ca
     if (key.startsWith('hear-me/session/') || key === 'hear-me/index') expect(value).toMatch(/^hm1\./);
   }
   // The key's parameters are stored with the data, at least OWASP's minimum for Argon2id.
-  const { kdf } = await vaultRecord(page);
+  const { kdf } = await storedVault(page);
   expect(kdf.algorithm).toBe('argon2id');
   expect(kdf.memory_kib).toBeGreaterThanOrEqual(19 * 1024);
   expect(kdf.iterations).toBeGreaterThanOrEqual(2);
   expect(Buffer.from(kdf.salt, 'base64')).toHaveLength(16);
-  expect(JSON.stringify(await vaultRecord(page))).not.toContain(PASSPHRASE);
-  expect(JSON.stringify(await vaultRecord(page))).not.toContain(PIN);
+  expect(JSON.stringify(await storedVault(page))).not.toContain(PASSPHRASE);
+  expect(JSON.stringify(await storedVault(page))).not.toContain(PIN);
 
   // Opened with the passphrase, the words are there exactly; a fresh nonce for every write.
   const sessionKey = Object.keys(stored).find((key) => key.startsWith('hear-me/session/'));
@@ -115,7 +119,7 @@ test('t) lock: nothing decrypted stays in the page; a wrong passphrase is refuse
   await button(page, 'Unlock').click();
   await expect(page.getByRole('alert')).toContainText('Too many wrong tries. Please wait');
   await expect(button(page, 'Unlock')).toBeDisabled();
-  expect((await vaultRecord(page)).failed_unlocks).toBe(3);
+  expect((await storedVault(page)).failed_unlocks).toBe(3);
   // The wait is over after two seconds; the right passphrase opens everything again.
   await expect(button(page, 'Unlock')).toBeEnabled({ timeout: 5_000 });
   await passphraseField(page).fill(PASSPHRASE);
@@ -126,7 +130,7 @@ test('t) lock: nothing decrypted stays in the page; a wrong passphrase is refuse
   await button(page, 'Done').click();
   await expect(page.getByText('Snowglobewish', { exact: true })).toBeVisible();
   await expect(page.getByText('Halfwaytyped', { exact: true })).toBeVisible();
-  expect((await vaultRecord(page)).failed_unlocks).toBe(0);
+  expect((await storedVault(page)).failed_unlocks).toBe(0);
 });
 
 test('u) the app locks itself after the chosen idle time, and after being put away that long', async ({ page }) => {
@@ -136,7 +140,7 @@ test('u) the app locks itself after the chosen idle time, and after being put aw
   await backToAllSessions(page);
   await button(page, 'Settings').click();
   await page.getByRole('combobox', { name: 'Lock by itself after' }).selectOption({ label: '1 min' });
-  await expect.poll(async () => (await vaultRecord(page)).auto_lock_minutes).toBe(1);
+  await expect.poll(async () => (await storedVault(page)).auto_lock_minutes).toBe(1);
 
   await page.clock.fastForward('00:50');
   await expect(appBar(page)).toBeVisible();

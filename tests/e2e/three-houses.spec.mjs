@@ -15,6 +15,7 @@ import {
   INDEX_KEY,
   openSealed,
   vaultKeyFor,
+  refuseStorage,
 } from './helpers.mjs';
 import {
   test,
@@ -640,14 +641,7 @@ test('g) entries: read back and delete with confirmation', async ({ page }) => {
 });
 
 test('h) a browser that refuses storage: the app says so and keeps working in memory', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      configurable: true,
-      get() {
-        throw new DOMException('The user has turned storage off.', 'SecurityError');
-      },
-    });
-  });
+  await refuseStorage(page);
   await openApp(page);
   const refused = page.getByRole('alert').filter({ hasText: /does not let Hear Me save/ });
   await expect(refused).toBeVisible();
