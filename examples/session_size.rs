@@ -1,5 +1,6 @@
-//! How many characters a stored session takes, sealed as the app stores it, and how many fit
-//! in the room a browser gives one site in localStorage. For `make bench`.
+//! How many bytes a stored session takes, sealed as the app stores it in IndexedDB. For
+//! `make bench`, which then says how many fit in the quota Chromium reports: the sizes are
+//! also written to `target/session-sizes.json` for the browser bench.
 //!
 //! `cargo run --release --example session_size -- <drawing.json>`, where the file holds real
 //! strokes (`tests/fixtures/recorded-drawing.json`). A typical session: the three houses with
@@ -9,7 +10,6 @@
 use hear_me::core::ink::Stroke;
 use hear_me::core::{NewSession, Question, Session, SessionId, Tool, Voice, Words};
 use hear_me::store::record::{encode_session_revision, session_key};
-use hear_me::store::room::LOCAL_STORAGE_CHARS;
 use hear_me::store::vault::{derive_key, KdfParams, MIN_ITERATIONS, MIN_MEMORY_KIB};
 use serde::Deserialize;
 
@@ -70,27 +70,32 @@ fn main() {
     };
     let key = derive_key("bench", &params).unwrap();
     let strokes_in_drawing = plain.strokes.len();
-    println!(
-        "stored session size (sealed, as in localStorage); room: about {LOCAL_STORAGE_CHARS} characters"
-    );
-    for (name, session) in [
+    println!("stored session size (sealed bytes, as in IndexedDB)");
+    let mut sizes = Vec::new();
+    for (name, label, session) in [
         (
+            "typical",
             format!("typical (3 houses x 2 drawings x {strokes_in_drawing} strokes, 8 words)"),
             session(&plain.strokes, 2, strokes_in_drawing, 8),
         ),
         (
+            "heavy",
             "heavy (3 houses x 3 drawings x 200 strokes, 9 words)".to_owned(),
             session(&plain.strokes, 3, 200, 9),
         ),
     ] {
         let storage_key = session_key(&session.id);
         let record = encode_session_revision(&session, 1);
-        let sealed = key.seal(&storage_key, record.as_bytes(), [0; 12]);
-        let chars = storage_key.len() + sealed.len();
+        let sealed = key.seal_bytes(&storage_key, record.as_bytes(), [0; 12]);
         println!(
-            "  {name}: record {} B, sealed {chars} characters; about {} fit",
+            "  {label}: record {} B, sealed {} B",
             record.len(),
-            LOCAL_STORAGE_CHARS / chars as u64
+            sealed.len()
         );
+        sizes.push(format!("\"{name}\": {}", sealed.len()));
+    }
+    let json = format!("{{ {} }}\n", sizes.join(", "));
+    if let Err(error) = std::fs::write("target/session-sizes.json", json) {
+        eprintln!("cannot write target/session-sizes.json: {error}");
     }
 }

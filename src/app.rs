@@ -60,6 +60,8 @@ pub struct AppState {
     pub just_added: RwSignal<Option<EntryId>>,
     /// Why the newest changes are not saved yet; None when all is saved.
     pub save_problem: RwSignal<Option<StoreError>>,
+    /// Why the last save could not even hand the changes to storage.
+    refused: StoredValue<Option<StoreError>>,
     /// Sessions changed in memory and not yet written.
     unsaved: StoredValue<BTreeSet<SessionId>>,
     /// Sessions deleted in memory whose records are not yet removed.
@@ -107,6 +109,7 @@ impl AppState {
             place: RwSignal::new(place),
             just_added: RwSignal::new(None),
             save_problem: RwSignal::new(None),
+            refused: StoredValue::new(None),
             unsaved: StoredValue::new(BTreeSet::new()),
             undeleted: StoredValue::new(BTreeSet::new()),
             revisions: StoredValue::new(HashMap::new()),
@@ -143,10 +146,18 @@ impl AppState {
     /// Another tab works with the sessions now: save what can be saved, lock, and stop
     /// writing. What storage refused stays in memory with its key (as locking keeps it) and
     /// is merged again when this tab is used again.
-    fn leave_for_other_tab(&self) {
+    fn leave_for_other_tab(&self, let_go: Box<dyn FnOnce()>) {
         self.save_now();
         self.lock();
         self.gate.set(Gate::OtherTab);
+        // The other tab reads what this one wrote: let go once it has landed, or kept in the
+        // journal the other tab replays.
+        leptos::task::spawn_local(async move {
+            if store::flushed().await.is_err() {
+                store::keep_unwritten();
+            }
+            let_go();
+        });
     }
 
     /// "Use it here": the other tab saves, locks and lets go, then this one opens.
@@ -286,10 +297,22 @@ impl AppState {
         Ok(())
     }
 
-    /// Opens the sessions with `key`. `just_set_up`: records an earlier version stored in
+    /// Opens the sessions with `key`, once storage has given them (a moment, while the
+    /// unlock screen says "Unlocking…"). `just_set_up`: records an earlier version stored in
     /// plain text are sealed now; at any later unlock a plain record is kept apart.
     fn open_with(&self, key: VaultKey, just_set_up: bool) {
-        let mut loaded = store::load(&key, just_set_up);
+        let state = *self;
+        let gate = self.gate.get_untracked();
+        leptos::task::spawn_local(async move {
+            let loaded = store::load(&key, just_set_up).await;
+            // Given to another tab or wiped while storage was read: nothing opens.
+            if state.gate.get_untracked() == gate {
+                state.show_loaded(key, loaded);
+            }
+        });
+    }
+
+    fn show_loaded(&self, key: VaultKey, mut loaded: store::Loaded) {
         // Changes storage refused before the lock are newer than what storage holds; they
         // keep the revision they were read at, so a save cannot undo another tab's work.
         let kept = self.sessions.get_untracked();
@@ -332,8 +355,9 @@ impl AppState {
         self.child_mode.set(None);
         self.pin_asked_for.set(None);
         self.quick_hidden.set(false);
-        // What storage refused so far stays, with the key to seal it, and the retries go on
-        // behind the lock screen; everything else goes.
+        // Sealed writes not landed yet wait in the store, which needs no key for them. What
+        // could not even be sealed and handed over (storage refused outright) stays, with the
+        // key to seal it, and the retries go on behind the lock screen; everything else goes.
         if self.has_unsaved() {
             let unsaved = self.unsaved.get_value();
             self.sessions
@@ -438,17 +462,27 @@ impl AppState {
         }
         // Unsaved changes first, so nothing is sealed anew from an older copy.
         self.save_now();
-        if let Err(problem) = store::reseal_all(&key) {
-            self.save_problem.set(Some(problem));
-            return;
-        }
-        let Some(mut vault) = self.current_vault() else {
-            return;
-        };
-        vault.finish_reseal();
-        if self.keep_vault(vault, salt).is_ok() {
-            self.key.set_value(Some(key.without_previous()));
-        }
+        let state = *self;
+        let salt = salt.to_owned();
+        leptos::task::spawn_local(async move {
+            if let Err(problem) = store::reseal_all(&key).await {
+                state.save_problem.set(Some(problem));
+                return;
+            }
+            let Some(mut vault) = state.current_vault() else {
+                return;
+            };
+            vault.finish_reseal();
+            if state.keep_vault(vault, &salt).is_ok() {
+                // Only if the key is still this one (not locked or changed meanwhile).
+                let same = state
+                    .key
+                    .with_value(|now| now.as_ref().is_some_and(|now| now.same_as(&key)));
+                if same {
+                    state.key.set_value(Some(key.without_previous()));
+                }
+            }
+        });
     }
 
     /// Saves a changed vault record over the one with `expected_salt`; only once it is
@@ -524,10 +558,16 @@ impl AppState {
 
     /// Removes everything Hear Me stored on this device and starts afresh at set-up.
     pub fn wipe_device(&self) {
-        if let Err(problem) = store::wipe() {
-            self.save_problem.set(Some(problem));
-            return;
-        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match store::wipe().await {
+                Ok(()) => state.forget_everything(),
+                Err(problem) => state.save_problem.set(Some(problem)),
+            }
+        });
+    }
+
+    fn forget_everything(&self) {
         self.key.set_value(None);
         self.unsaved.set_value(BTreeSet::new());
         self.undeleted.set_value(BTreeSet::new());
@@ -537,6 +577,7 @@ impl AppState {
         self.rolled_back.set(Vec::new());
         self.vault.set(None);
         self.place.set(Place::Start);
+        self.refused.set_value(None);
         self.save_problem.set(None);
         self.gate.set(Gate::SetUp { plain_sessions: 0 });
     }
@@ -661,9 +702,26 @@ impl AppState {
         if let Some(error) = &problem {
             web_sys::console::warn_1(&format!("Hear Me could not save yet: {error:?}").into());
         }
+        self.refused.set_value(problem);
+        // Writes refused before are tried again.
+        store::flush();
+        self.show_save_problem();
+    }
+
+    /// Shows why saving does not go through: storage refused a change outright, or a write
+    /// did not land (storage full, another tab's change); nothing when all is saved.
+    fn show_save_problem(&self) {
+        let problem = self.refused.get_value().or_else(store::write_problem);
         if self.save_problem.get_untracked() != problem {
             self.save_problem.set(problem);
         }
+    }
+
+    /// Everything not yet landed goes into the journal, synchronously: the page is being
+    /// hidden or closed, and a write still running may never finish.
+    fn keep_unwritten(&self) {
+        self.save_now();
+        store::keep_unwritten();
     }
 
     /// Writes unsaved changes after a short pause, so typing is not slowed by storage.
@@ -745,26 +803,27 @@ pub fn App() -> impl IntoView {
         platform::one_tab::start(platform::one_tab::TabEvents {
             claimed: std::rc::Rc::new(move || state.open_gate()),
             elsewhere: std::rc::Rc::new(move || state.gate.set(Gate::OtherTab)),
-            asked_to_let_go: std::rc::Rc::new(move || state.leave_for_other_tab()),
+            asked_to_let_go: std::rc::Rc::new(move |let_go| state.leave_for_other_tab(let_go)),
         });
     }
 
     // Keep retrying while storage refuses, and flush before the page goes away.
     set_interval(
         move || {
-            if state.has_unsaved() {
+            if state.has_unsaved() || !store::all_written() {
                 state.save_now();
             }
         },
         RETRY_EVERY,
     );
-    let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
+    store::on_write_finished(move || state.show_save_problem());
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| state.keep_unwritten());
     // Hidden: save at once, and remember since when, so coming back after the auto-lock time
     // finds the app locked (timers may not run while a tablet sleeps).
     let flush_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        state.save_now();
         let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
         if hidden {
+            state.keep_unwritten();
             state.hidden_since_ms.set_value(Some(platform::now_ms()));
         } else {
             state.lock_if_idle();

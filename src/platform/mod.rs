@@ -130,3 +130,35 @@ pub fn ask_for_persistent_storage() {
 pub fn persisted(answer: impl FnOnce(Option<bool>) + 'static) {
     ask_storage_manager("persisted", answer);
 }
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The bytes this site uses and the most the browser lets it keep
+/// (`navigator.storage.estimate()`); None where the browser does not say (WebKit).
+pub async fn storage_estimate() -> Option<(u64, u64)> {
+    use wasm_bindgen::JsCast;
+    let manager = storage_manager()?;
+    let call = js_sys::Reflect::get(&manager, &"estimate".into()).ok()?;
+    let promise = call
+        .dyn_ref::<js_sys::Function>()?
+        .call0(&manager)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let estimate = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let number = |name: &str| {
+        js_sys::Reflect::get(&estimate, &name.into())
+            .ok()?
+            .as_f64()
+            .map(|value| value as u64)
+    };
+    Some((number("usage")?, number("quota")?))
+}

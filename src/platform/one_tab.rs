@@ -22,6 +22,9 @@ const BEAT_EVERY_MS: i32 = 1_000;
 /// A heartbeat older than this is from a tab that is gone.
 const BEAT_STALE_MS: f64 = 4_000.0;
 
+/// Releases this tab's claim; handed to the app when another tab asks for the sessions.
+pub type LetGo = Box<dyn FnOnce()>;
+
 /// What the app does when the claim changes.
 #[derive(Clone)]
 pub struct TabEvents {
@@ -29,9 +32,9 @@ pub struct TabEvents {
     pub claimed: Rc<dyn Fn()>,
     /// Another tab holds them.
     pub elsewhere: Rc<dyn Fn()>,
-    /// Another tab asks for them: save, lock and let go (the caller returns, then the claim
-    /// is released).
-    pub asked_to_let_go: Rc<dyn Fn()>,
+    /// Another tab asks for them: save, lock, and call the given `let_go` once every write
+    /// has landed, so the other tab reads what this one wrote.
+    pub asked_to_let_go: Rc<dyn Fn(LetGo)>,
 }
 
 #[derive(Default)]
@@ -202,8 +205,17 @@ fn listen_for_requests() {
                 claim.release.is_some() || claim.heartbeat.is_some()
             });
             if holding {
-                fire(|events| events.asked_to_let_go.clone());
-                let_go();
+                let handler = CLAIM.with(|claim| {
+                    claim
+                        .borrow()
+                        .events
+                        .as_ref()
+                        .map(|events| events.asked_to_let_go.clone())
+                });
+                match handler {
+                    Some(handler) => handler(Box::new(let_go)),
+                    None => let_go(),
+                }
             }
         });
     if let Some(window) = window() {

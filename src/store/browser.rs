@@ -1,69 +1,44 @@
-//! localStorage, through gloo-storage. Every call first asks the browser for its storage
-//! without throwing, because private modes and locked-down tablets can refuse it.
+//! The browser's storage. Sessions and their index are sealed records in IndexedDB (see
+//! `indexed`), written behind the app through the queue in `writes`; localStorage keeps only
+//! what must be read synchronously: the device state, the vault record, and the journal of
+//! writes not yet landed when the page was hidden. Sessions an earlier Hear Me kept in
+//! localStorage move to IndexedDB at unlock, byte for byte, and are removed from
+//! localStorage only once their copy is stored and read back.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use serde_json::value::RawValue;
 
-use wasm_bindgen::JsCast;
-
-use std::cell::RefCell;
-use std::collections::HashMap;
-
+use super::indexed::{self, Stored};
 use super::record::{
-    decode_device_state, decode_index, decode_session, decode_session_revision, decode_vault,
-    encode_device_state, encode_index, encode_session_revision, encode_vault, session_id_from_key,
-    session_key, session_revision, DeviceState, Index, IndexEntry, RecordError, UnreadableSession,
-    DEVICE_KEY, INDEX_KEY, KEY_PREFIX, VAULT_KEY,
+    decode_device_state, decode_index, decode_session_revision, decode_vault,
+    encode_device_state, encode_index, encode_session_revision, session_id_from_key,
+    session_key, DeviceState, Index, IndexEntry, RecordError, UnreadableSession, DEVICE_KEY,
+    INDEX_KEY, KEY_PREFIX, VAULT_KEY,
 };
-use super::vault::{is_sealed, is_sealed_unknown, VaultKey, VaultRecord};
+use super::vault::{
+    is_sealed, is_sealed_bytes, is_sealed_unknown, is_sealed_unknown_bytes,
+    sealed_text_to_bytes, VaultKey, VaultRecord,
+};
+use super::writes::{
+    decode_journal, encode_journal, Change, JournalEntry, Landed, Writes, JOURNAL_KEY,
+};
 use super::StoreError;
 use crate::core::{Session, SessionId};
 use crate::platform;
 
-/// What a sealed value looks like from outside: its length and its last characters, which
-/// hold the AES-GCM tag and so differ for every value sealed.
-#[derive(Clone, PartialEq, Eq)]
-struct Fingerprint {
-    len: usize,
-    tail: String,
-}
-
-fn fingerprint(sealed: &str) -> Fingerprint {
-    let start = sealed.char_indices().rev().nth(31).map_or(0, |(at, _)| at);
-    Fingerprint {
-        len: sealed.len(),
-        tail: sealed[start..].to_owned(),
-    }
-}
-
 thread_local! {
-    /// The sealed session records this tab last read or wrote, with their revisions: a
-    /// stored value that still looks the same was written by nobody else, so a save need not
-    /// open it to learn its revision. Anything else is opened and checked.
-    static KNOWN: RefCell<HashMap<String, (Fingerprint, u64)>> = RefCell::new(HashMap::new());
-}
-
-fn remember(storage_key: &str, sealed: &str, revision: u64) {
-    KNOWN.with(|known| {
-        known
-            .borrow_mut()
-            .insert(storage_key.to_owned(), (fingerprint(sealed), revision))
-    });
-}
-
-fn remembered_revision(storage_key: &str, sealed: &str) -> Option<u64> {
-    KNOWN.with(|known| {
-        known
-            .borrow()
-            .get(storage_key)
-            .filter(|(seen, _)| *seen == fingerprint(sealed))
-            .map(|(_, revision)| *revision)
-    })
-}
-
-fn forget_all() {
-    KNOWN.with(|known| known.borrow_mut().clear());
+    static WRITES: RefCell<Writes> = RefCell::new(Writes::default());
+    /// The index as this tab last wanted it stored; None until unlocked.
+    static INDEX: RefCell<Option<Index>> = const { RefCell::new(None) };
+    /// How the last transaction went; the app shows it.
+    static WRITE_PROBLEM: RefCell<Option<StoreError>> = const { RefCell::new(None) };
+    /// Told after every transaction, so the app can show how saving goes.
+    static REPORTER: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
 }
 
 /// Everything found in storage once it is unlocked.
@@ -104,7 +79,7 @@ pub fn opening() -> Opening {
     };
     match read_raw(&storage, VAULT_KEY) {
         None => Opening::SetUp {
-            plain_sessions: stored_session_ids(&storage).len(),
+            plain_sessions: legacy_session_keys(&storage).len(),
         },
         Some(raw) => match decode_vault(&raw) {
             Ok(vault) => Opening::Locked(vault),
@@ -114,10 +89,10 @@ pub fn opening() -> Opening {
     }
 }
 
-/// Whether the browser gives this site storage at all (private modes and locked-down tablets
-/// may not).
+/// Whether the browser gives this site storage at all: localStorage for the vault, and
+/// IndexedDB for the sessions (private modes and locked-down tablets may refuse either).
 pub fn has_storage() -> bool {
-    available_storage().is_ok()
+    available_storage().is_ok() && indexed::exists()
 }
 
 /// The device state (screen and language) is kept unencrypted: it names no child, and the
@@ -128,6 +103,11 @@ pub fn device_state() -> DeviceState {
         .and_then(|storage| read_raw(&storage, DEVICE_KEY))
         .and_then(|raw| decode_device_state(&raw).ok())
         .unwrap_or_default()
+}
+
+pub fn save_device_state(state: &DeviceState) -> Result<(), StoreError> {
+    available_storage()?;
+    write_local(DEVICE_KEY, encode_device_state(state))
 }
 
 /// The vault record as stored now; None when there is none yet. Every change of the vault
@@ -159,13 +139,14 @@ pub fn save_vault(vault: &VaultRecord, expected_salt: Option<&str>) -> Result<()
     if !as_expected {
         return Err(StoreError::Stale);
     }
-    write(VAULT_KEY, encode_vault(vault))
+    write_local(VAULT_KEY, super::record::encode_vault(vault))
 }
 
-/// Refuses to write sealed records with a key that is not the stored vault's: after a wipe
-/// and a new set-up in another tab, such records could never be opened again.
-fn ensure_key_is_current(storage: &web_sys::Storage, key: &VaultKey) -> Result<(), StoreError> {
-    let current = read_raw(storage, VAULT_KEY)
+/// Refuses to seal records with a key that is not the stored vault's: after a wipe and a
+/// new set-up in another tab, such records could never be opened again.
+fn ensure_key_is_current(key: &VaultKey) -> Result<(), StoreError> {
+    let storage = available_storage()?;
+    let current = read_raw(&storage, VAULT_KEY)
         .and_then(|raw| decode_vault(&raw).ok())
         .is_some_and(|vault| vault.is_key_of(key));
     if current {
@@ -176,178 +157,425 @@ fn ensure_key_is_current(storage: &web_sys::Storage, key: &VaultKey) -> Result<(
 }
 
 /// Opens every session with `key`. Never fails: what cannot be read is reported in
-/// `unreadable` or `problem` and left as it is. With `seal_plain` (right after set-up only),
-/// records from before encryption are read and sealed in place, so nothing stays in plain
-/// text. After set-up a plain record was not sealed by this tablet: someone may have planted
-/// it, so it is listed as not sealed and kept apart, never opened as the child's. A record
-/// sealed in a way this version does not know is left byte for byte.
-pub fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
-    let storage = match available_storage() {
-        Ok(storage) => storage,
-        Err(problem) => {
-            return Loaded {
-                problem: Some(problem),
-                ..Loaded::default()
+/// `unreadable` or `problem` and left as it is. Writes the journal kept from the last time
+/// the page was hidden, where storage still holds what they were made over; moves records
+/// an earlier version kept in localStorage. With `seal_plain` (right after set-up only),
+/// records from before encryption are sealed on the way. After set-up a plain record was
+/// not sealed by this tablet: someone may have planted it, so it is listed as not sealed
+/// and kept apart, never opened as the child's. A record sealed in a way this version does
+/// not know is left byte for byte.
+pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
+    let mut loaded = Loaded::default();
+    // A transaction still running (from before a lock) finishes first; what did not land
+    // is carried over.
+    while WRITES.with(|writes| writes.borrow().is_writing()) {
+        platform::sleep_ms(5).await;
+    }
+    let carried = WRITES.with(|writes| writes.borrow().journal());
+    let (storage, stored) = match available_storage() {
+        Ok(storage) => match indexed::read_all().await {
+            Ok(stored) => (storage, stored),
+            Err(problem) => {
+                loaded.problem = Some(problem);
+                return loaded;
             }
+        },
+        Err(problem) => {
+            loaded.problem = Some(problem);
+            return loaded;
         }
     };
-    let mut loaded = Loaded::default();
-    // Records from before encryption are sealed as they are, the index too, while each is
-    // read once anyway.
-    if seal_plain {
-        if let Some(raw) = read_raw(&storage, INDEX_KEY).filter(|raw| is_plain(raw)) {
-            if let Err(problem) = write_sealed(key, INDEX_KEY, &raw) {
-                loaded.problem = Some(problem);
-            }
-        }
+    let mut records: BTreeMap<String, Stored> = stored.into_iter().collect();
+    let mut writes = Writes::default();
+    for (storage_key, value) in &records {
+        writes.knew(storage_key, value.bytes(), 0);
     }
-    let (index, _) = read_index(&storage, key);
-    for id in stored_session_ids(&storage) {
-        let storage_key = session_key(&id);
-        let Some(raw) = read_raw(&storage, &storage_key) else {
+    // Writes still waiting from before the lock are the newest; then the journal of an
+    // earlier page, for what they do not cover.
+    replay(carried, &mut records, &mut writes);
+    replay(journal(&storage), &mut records, &mut writes);
+    let (moved, kept_apart) = take_legacy(&storage, key, seal_plain, &mut records, &mut writes);
+
+    let stored_index = records
+        .get(INDEX_KEY)
+        .and_then(Stored::bytes)
+        .and_then(|bytes| open_bytes(key, INDEX_KEY, bytes).ok())
+        .and_then(|text| decode_index(&text).ok());
+    let index = stored_index.clone().unwrap_or_default();
+    let mut mended = Index::default();
+    for (storage_key, value) in &records {
+        let Some(id) = session_id_from_key(storage_key) else {
             continue;
         };
-        let sealed = is_sealed(&raw).then(|| raw.clone());
-        let opened = if is_sealed_unknown(&raw) {
-            Err(RecordError::UnknownSeal)
-        } else if is_sealed(&raw) {
-            open_raw(key, &storage_key, raw)
-        } else if seal_plain {
-            if let Err(problem) = write_sealed(key, &storage_key, &raw) {
-                loaded.problem = Some(problem);
-            }
-            Ok(raw)
-        } else {
-            Err(RecordError::NotSealed)
+        let opened = match value {
+            Stored::Bytes(bytes) => open_bytes(key, storage_key, bytes),
+            Stored::Other => Err(RecordError::NotSealed),
         };
         match opened.and_then(|text| decode_session_revision(&text)) {
             Ok((session, revision)) => {
-                if let Some(sealed) = &sealed {
-                    remember(&storage_key, sealed, revision);
-                }
+                writes.note_revision(storage_key, revision);
                 if revision < index.revision(&session.id) {
                     loaded.rolled_back.push(session.id.clone());
                 }
+                mended.upsert(IndexEntry::written(&session, revision));
                 loaded.revisions.insert(session.id.clone(), revision);
                 loaded.sessions.push(session);
             }
-            Err(error) => {
-                web_sys::console::warn_1(
-                    &format!("Hear Me: session {id} could not be read: {error}").into(),
-                );
-                loaded.unreadable.push(UnreadableSession {
-                    child_name: index.child_name(&id).map(str::to_owned),
-                    id,
-                    error,
-                });
-            }
+            Err(error) => loaded.unreadable.push(unreadable(&index, id, error)),
         }
     }
+    for (id, error) in kept_apart {
+        loaded.unreadable.push(unreadable(&index, id, error));
+    }
+    // The index names every session stored, and nothing else.
+    if stored_index.as_ref() != Some(&mended) {
+        let sealed = seal(key, INDEX_KEY, &encode_index(&mended));
+        writes.want(INDEX_KEY, Change::Put(sealed), 0);
+    }
+    WRITES.with(|all| *all.borrow_mut() = writes);
+    INDEX.with(|index| *index.borrow_mut() = Some(mended));
+    if let Err(problem) = flushed().await {
+        loaded.problem = Some(problem);
+    }
+    remove_moved(&storage, moved).await;
     loaded
 }
 
-/// Seals a session's record and keeps the sealed index in step. `revision` is the one this
-/// tab read or last wrote; the record is written at the next one, and only if storage still
-/// holds `revision`: a tab that missed a change (another tab's strokes, a deletion) is
-/// refused with [`StoreError::Stale`] instead of undoing it. Returns the new revision.
-pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<u64, StoreError> {
-    let storage = available_storage()?;
-    ensure_key_is_current(&storage, key)?;
-    let storage_key = session_key(&session.id);
-    let stored = match read_raw(&storage, &storage_key) {
-        // Nothing stored: a new session, or one deleted elsewhere since this tab read it.
-        None if revision == 0 => 0,
-        None => return Err(StoreError::Stale),
-        Some(raw) if is_sealed(&raw) => match remembered_revision(&storage_key, &raw) {
-            Some(revision) => revision,
-            None => open_raw(key, &storage_key, raw)
-                .and_then(|text| session_revision(&text))
-                .map_err(|_| StoreError::Stale)?,
-        },
-        // Plain or sealed in an unknown way: not this tab's to write over.
-        Some(_) => return Err(StoreError::Stale),
+fn unreadable(index: &Index, id: SessionId, error: RecordError) -> UnreadableSession {
+    web_sys::console::warn_1(&format!("Hear Me: session {id} could not be read: {error}").into());
+    UnreadableSession {
+        child_name: index.child_name(&id).map(str::to_owned),
+        id,
+        error,
+    }
+}
+
+/// The journal kept when an earlier page was hidden; empty when there is none. A journal
+/// that cannot be read is left where it is (for a newer Hear Me, or to be looked at).
+fn journal(storage: &web_sys::Storage) -> Vec<JournalEntry> {
+    let Some(text) = read_raw(storage, JOURNAL_KEY) else {
+        return Vec::new();
     };
-    if stored != revision {
+    decode_journal(&text).unwrap_or_else(|error| {
+        web_sys::console::warn_1(&format!("Hear Me: the journal: {error}").into());
+        Vec::new()
+    })
+}
+
+/// Takes the writes that were made over what storage still holds: their values are the
+/// newest, and are written again. Others were overtaken (another tab wrote since) and are
+/// left out. The journal itself goes once everything has landed.
+fn replay(
+    entries: Vec<JournalEntry>,
+    records: &mut BTreeMap<String, Stored>,
+    writes: &mut Writes,
+) {
+    for entry in entries {
+        let stored = records.get(&entry.key).and_then(Stored::bytes);
+        let stored_is_other = matches!(records.get(&entry.key), Some(Stored::Other));
+        if stored_is_other || !entry.applies_over(stored) {
+            web_sys::console::warn_1(
+                &format!("Hear Me: {} changed since; kept as stored", entry.key).into(),
+            );
+            continue;
+        }
+        match &entry.change {
+            Change::Put(bytes) => {
+                records.insert(entry.key.clone(), Stored::Bytes(bytes.clone()));
+            }
+            Change::Delete => {
+                records.remove(&entry.key);
+            }
+        }
+        writes.want(&entry.key, entry.change, 0);
+    }
+}
+
+/// Records an earlier Hear Me kept in localStorage. Sealed ones move as they are (the same
+/// bytes, so the same key opens them); at set-up, plain ones are sealed on the way. Each is
+/// wanted in IndexedDB, and its localStorage key returned to be removed once the copy is
+/// stored. Plain records after set-up and records sealed in an unknown way stay where they
+/// are, returned as kept apart.
+#[allow(clippy::type_complexity)]
+fn take_legacy(
+    storage: &web_sys::Storage,
+    key: &VaultKey,
+    seal_plain: bool,
+    records: &mut BTreeMap<String, Stored>,
+    writes: &mut Writes,
+) -> (Vec<(String, Vec<u8>)>, Vec<(SessionId, RecordError)>) {
+    let mut moved = Vec::new();
+    let mut kept_apart = Vec::new();
+    let legacy = legacy_session_keys(storage)
+        .into_iter()
+        .chain(read_raw(storage, INDEX_KEY).map(|_| INDEX_KEY.to_owned()));
+    for storage_key in legacy {
+        let Some(raw) = read_raw(storage, &storage_key) else {
+            continue;
+        };
+        let bytes = if is_sealed(&raw) {
+            sealed_text_to_bytes(&raw)
+        } else if seal_plain && !is_sealed_unknown(&raw) {
+            Some(seal(key, &storage_key, &raw))
+        } else {
+            None
+        };
+        let Some(bytes) = bytes else {
+            if let Some(id) = session_id_from_key(&storage_key) {
+                let error = if is_sealed_unknown(&raw) {
+                    RecordError::UnknownSeal
+                } else if is_sealed(&raw) {
+                    RecordError::Corrupt("the sealed record is not base64".into())
+                } else {
+                    RecordError::NotSealed
+                };
+                kept_apart.push((id, error));
+            }
+            continue;
+        };
+        match records.get(&storage_key) {
+            // Moved before, but not yet removed: the copy is there.
+            Some(Stored::Bytes(there)) if *there == bytes => {}
+            // IndexedDB holds something else under this key: both are kept.
+            Some(_) => continue,
+            None => {
+                records.insert(storage_key.clone(), Stored::Bytes(bytes.clone()));
+                writes.want(&storage_key, Change::Put(bytes.clone()), 0);
+            }
+        }
+        moved.push((storage_key, bytes));
+    }
+    (moved, kept_apart)
+}
+
+/// Removes moved records from localStorage, each only once IndexedDB gives back the very
+/// bytes it was moved as.
+async fn remove_moved(storage: &web_sys::Storage, moved: Vec<(String, Vec<u8>)>) {
+    for (storage_key, bytes) in moved {
+        if let Ok(Some(Stored::Bytes(back))) = indexed::read(&storage_key).await {
+            if back == bytes {
+                let _ = storage.remove_item(&storage_key);
+            }
+        }
+    }
+}
+
+/// Seals a session's record and sends it to storage, with the index kept in step.
+/// `revision` is the one this tab read or last wrote; the record is sealed at the next one,
+/// and a tab that missed a change is refused with [`StoreError::Stale`] here or, where the
+/// change came from another tab, when the write reaches storage (told through
+/// [`write_problem`]). Returns the new revision at once; the write lands shortly after.
+pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<u64, StoreError> {
+    ensure_key_is_current(key)?;
+    let storage_key = session_key(&session.id);
+    if WRITES.with(|writes| writes.borrow().revision(&storage_key)) != revision {
         return Err(StoreError::Stale);
     }
     let next = revision + 1;
-    let sealed = write_sealed(key, &storage_key, &encode_session_revision(session, next))?;
-    remember(&storage_key, &sealed, next);
-    let (mut index, stored) = read_index(&storage, key);
-    index.upsert(IndexEntry::written(session, next));
-    write_index_if_changed(key, &index, stored.as_ref())?;
+    let sealed = seal(key, &storage_key, &encode_session_revision(session, next));
+    WRITES.with(|writes| {
+        writes
+            .borrow_mut()
+            .want(&storage_key, Change::Put(sealed), next)
+    });
+    change_index(key, |index| index.upsert(IndexEntry::written(session, next)));
+    flush();
     Ok(next)
-}
-
-/// Seals every readable record anew under `key`'s own key (after a new records key: see
-/// `VaultRecord::change_passphrase_and_key`). What `key` opens only through the previous key
-/// is sealed anew; what cannot be opened at all is left exactly as it is. The text inside,
-/// revision and all, does not change.
-pub fn reseal_all(key: &VaultKey) -> Result<(), StoreError> {
-    let storage = available_storage()?;
-    // Every value changes: the next saves open what is stored once again.
-    forget_all();
-    ensure_key_is_current(&storage, key)?;
-    let keys: Vec<String> = stored_session_ids(&storage)
-        .iter()
-        .map(session_key)
-        .chain([INDEX_KEY.to_owned()])
-        .collect();
-    for storage_key in keys {
-        let Some(raw) = read_raw(&storage, &storage_key) else {
-            continue;
-        };
-        if let Ok(text) = open_raw(key, &storage_key, raw) {
-            write_sealed(key, &storage_key, &text)?;
-        }
-    }
-    Ok(())
 }
 
 /// Removes a session completely from this device.
 pub fn delete_session(id: &SessionId, key: &VaultKey) -> Result<(), StoreError> {
-    let storage = available_storage()?;
-    ensure_key_is_current(&storage, key)?;
-    storage
-        .remove_item(&session_key(id))
-        .map_err(|_| StoreError::Failed("the session could not be removed".into()))?;
-    let (mut index, stored) = read_index(&storage, key);
-    index.remove(id);
-    write_index_if_changed(key, &index, stored.as_ref())
+    ensure_key_is_current(key)?;
+    WRITES.with(|writes| {
+        writes
+            .borrow_mut()
+            .want(&session_key(id), Change::Delete, 0)
+    });
+    change_index(key, |index| index.remove(id));
+    flush();
+    Ok(())
 }
 
-pub fn save_device_state(state: &DeviceState) -> Result<(), StoreError> {
-    available_storage()?;
-    write(DEVICE_KEY, encode_device_state(state))
+/// Changes the index and, when that changed it, wants it written. Most saves are strokes
+/// and words, which leave the index as it was.
+fn change_index(key: &VaultKey, change: impl FnOnce(&mut Index) -> bool) {
+    let sealed = INDEX.with(|index| {
+        let mut index = index.borrow_mut();
+        let index = index.get_or_insert_with(Index::default);
+        change(index).then(|| seal(key, INDEX_KEY, &encode_index(index)))
+    });
+    if let Some(sealed) = sealed {
+        WRITES.with(|writes| {
+            writes
+                .borrow_mut()
+                .want(INDEX_KEY, Change::Put(sealed), 0)
+        });
+    }
 }
 
-/// How full this site's localStorage is, and how much of it the sessions take. None when the
-/// browser gives no storage.
-pub fn room() -> Option<super::room::Room> {
-    let storage = available_storage().ok()?;
-    let count = storage.length().unwrap_or(0);
-    let mut room = super::room::Room {
-        capacity: super::room::LOCAL_STORAGE_CHARS,
-        ..Default::default()
-    };
-    for key in (0..count).filter_map(|i| storage.key(i).ok().flatten()) {
-        let value = read_raw(&storage, &key).unwrap_or_default();
-        // Browsers count localStorage in UTF-16 code units, key and value.
-        let size = (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
-        room.used += size;
-        if session_id_from_key(&key).is_some() {
-            room.sessions += 1;
-            room.sessions_size += size;
+/// Seals every readable record anew under `key`'s own key (after a new records key: see
+/// `VaultRecord::change_passphrase_and_key`), once every waiting write has landed. What
+/// `key` opens only through the previous key is sealed anew; what cannot be opened at all
+/// is left exactly as it is. The text inside, revision and all, does not change.
+pub async fn reseal_all(key: &VaultKey) -> Result<(), StoreError> {
+    flushed().await?;
+    ensure_key_is_current(key)?;
+    let stored = indexed::read_all().await?;
+    WRITES.with(|writes| {
+        let mut writes = writes.borrow_mut();
+        for (storage_key, value) in &stored {
+            let Some(bytes) = value.bytes() else {
+                continue;
+            };
+            if let Ok(text) = open_bytes(key, storage_key, bytes) {
+                let revision = writes.revision(storage_key);
+                writes.knew(storage_key, Some(bytes), revision);
+                let sealed = seal(key, storage_key, &text);
+                writes.want(storage_key, Change::Put(sealed), revision);
+            }
+        }
+    });
+    flushed().await
+}
+
+/// Writes what waits, in one transaction at a time, in the background. Call after wanting a
+/// write, and to try again after storage refused.
+pub fn flush() {
+    let busy = WRITES.with(|writes| {
+        let writes = writes.borrow();
+        writes.is_writing() || writes.is_idle()
+    });
+    if !busy {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = write_waiting().await;
+        });
+    }
+}
+
+/// Writes until nothing waits; returns how the last transaction went. A running
+/// transaction is left to finish first.
+pub async fn flushed() -> Result<(), StoreError> {
+    loop {
+        let (idle, writing) = WRITES.with(|writes| {
+            let writes = writes.borrow();
+            (writes.is_idle(), writes.is_writing())
+        });
+        if idle {
+            return Ok(());
+        }
+        if writing {
+            platform::sleep_ms(5).await;
+        } else {
+            write_waiting().await?;
         }
     }
-    Some(room)
 }
 
-/// Removes everything Hear Me stored on this device: every session, the index, the vault and
-/// the device state. Other sites' and apps' data is not touched.
-pub fn wipe() -> Result<(), StoreError> {
+/// One transaction after another while writes wait and storage takes them.
+async fn write_waiting() -> Result<(), StoreError> {
+    loop {
+        let batch = WRITES.with(|writes| {
+            let mut writes = writes.borrow_mut();
+            (!writes.is_writing()).then(|| writes.start())
+        });
+        let Some(batch) = batch.filter(|batch| !batch.is_empty()) else {
+            return Ok(());
+        };
+        let outcome = indexed::write(&batch).await;
+        let problem = match outcome {
+            Ok(outcomes) => {
+                let refused = outcomes
+                    .iter()
+                    .any(|(_, landed)| *landed == Landed::Refused);
+                WRITES.with(|writes| writes.borrow_mut().finished(outcomes));
+                refused.then_some(StoreError::Stale)
+            }
+            Err(problem) => {
+                let outcomes = batch
+                    .into_iter()
+                    .map(|write| (write.key, Landed::NotWritten))
+                    .collect();
+                WRITES.with(|writes| writes.borrow_mut().finished(outcomes));
+                Some(problem)
+            }
+        };
+        let idle = WRITES.with(|writes| writes.borrow().is_idle());
+        if idle {
+            // Everything landed: the journal of an earlier page is written too.
+            if let Ok(storage) = available_storage() {
+                let _ = storage.remove_item(JOURNAL_KEY);
+            }
+        }
+        WRITE_PROBLEM.with(|kept| *kept.borrow_mut() = problem.clone());
+        if let Some(report) = REPORTER.with(|reporter| reporter.borrow().clone()) {
+            report();
+        }
+        if let Some(problem) = problem {
+            return Err(problem);
+        }
+    }
+}
+
+/// Why the last write did not land (storage full, another tab's change); None when it did.
+pub fn write_problem() -> Option<StoreError> {
+    WRITE_PROBLEM.with(|kept| kept.borrow().clone())
+}
+
+/// Whether every write this tab asked for has landed.
+pub fn all_written() -> bool {
+    WRITES.with(|writes| writes.borrow().is_idle())
+}
+
+/// `report` is called after every transaction; read [`write_problem`] there.
+pub fn on_write_finished(report: impl Fn() + 'static) {
+    REPORTER.with(|reporter| *reporter.borrow_mut() = Some(Rc::new(report)));
+}
+
+/// Keeps every write that has not landed in the journal, synchronously: for the moment the
+/// page is hidden or closed, when a transaction may never finish. Replayed at next unlock.
+pub fn keep_unwritten() {
+    let entries = WRITES.with(|writes| writes.borrow().journal());
+    if entries.is_empty() {
+        return;
+    }
+    if let Err(problem) = available_storage().and_then(|storage| {
+        storage
+            .set_item(JOURNAL_KEY, &encode_journal(&entries))
+            .map_err(|_| StoreError::Full)
+    }) {
+        web_sys::console::warn_1(&format!("Hear Me could not keep the journal: {problem:?}").into());
+    }
+}
+
+/// How full Hear Me's storage is, as the browser reports it, and how much of it the
+/// sessions take. None when the browser gives no storage. The quota is unknown where the
+/// browser does not say (WebKit).
+pub async fn room() -> Option<super::room::Room> {
+    available_storage().ok()?;
+    let stored = indexed::read_all().await.ok()?;
+    let (mut sessions, mut sessions_size) = (0, 0);
+    for (storage_key, value) in &stored {
+        if session_id_from_key(storage_key).is_some() {
+            sessions += 1;
+            sessions_size += value.bytes().map_or(0, |bytes| bytes.len() as u64);
+        }
+    }
+    let estimate = platform::storage_estimate().await;
+    Some(super::room::Room {
+        used: estimate.map_or(sessions_size, |(usage, _)| usage),
+        quota: estimate.map(|(_, quota)| quota),
+        sessions,
+        sessions_size,
+    })
+}
+
+/// Removes everything Hear Me stored on this device: every session, the index, the journal,
+/// the vault and the device state. Other sites' and apps' data is not touched.
+pub async fn wipe() -> Result<(), StoreError> {
     let storage = available_storage()?;
-    forget_all();
+    WRITES.with(|writes| writes.borrow_mut().clear());
+    INDEX.with(|index| *index.borrow_mut() = None);
+    indexed::clear().await?;
     let count = storage.length().unwrap_or(0);
     let ours: Vec<String> = (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -368,7 +596,7 @@ fn available_storage() -> Result<web_sys::Storage, StoreError> {
     }
 }
 
-fn write(key: &str, encoded: String) -> Result<(), StoreError> {
+fn write_local(key: &str, encoded: String) -> Result<(), StoreError> {
     let raw =
         RawValue::from_string(encoded).map_err(|error| StoreError::Failed(error.to_string()))?;
     LocalStorage::set(key, raw).map_err(|error| match error {
@@ -377,62 +605,21 @@ fn write(key: &str, encoded: String) -> Result<(), StoreError> {
     })
 }
 
-/// Writes the index unless it is the one stored: most saves are strokes and words, which
-/// leave the index as it was.
-fn write_index_if_changed(
-    key: &VaultKey,
-    index: &Index,
-    stored: Option<&Index>,
-) -> Result<(), StoreError> {
-    if stored == Some(index) {
-        return Ok(());
-    }
-    write_sealed(key, INDEX_KEY, &encode_index(index)).map(|_| ())
+/// Seals `text` for `storage_key` under a fresh random nonce.
+fn seal(key: &VaultKey, storage_key: &str, text: &str) -> Vec<u8> {
+    key.seal_bytes(storage_key, text.as_bytes(), platform::random_bytes())
 }
 
-/// Seals `text` for `storage_key` under a fresh random nonce, stores it, and gives the
-/// sealed value.
-fn write_sealed(key: &VaultKey, storage_key: &str, text: &str) -> Result<String, StoreError> {
-    let storage = available_storage()?;
-    let sealed = key.seal(storage_key, text.as_bytes(), platform::random_bytes());
-    storage
-        .set_item(storage_key, &sealed)
-        .map(|()| sealed)
-        .map_err(|error| {
-            let name = error
-                .dyn_ref::<web_sys::DomException>()
-                .map(web_sys::DomException::name);
-            match name.as_deref() {
-                Some("QuotaExceededError") => StoreError::Full,
-                _ => StoreError::Failed(format!("{error:?}")),
-            }
-        })
-}
-
-/// A stored record's text, opened with `key`. None when there is no such record.
-fn read_sealed(
-    storage: &web_sys::Storage,
-    key: &VaultKey,
-    storage_key: &str,
-) -> Option<Result<String, RecordError>> {
-    read_raw(storage, storage_key).map(|raw| open_raw(key, storage_key, raw))
-}
-
-/// Plain text: neither this version's seal nor another's.
-fn is_plain(raw: &str) -> bool {
-    !is_sealed(raw) && !is_sealed_unknown(raw)
-}
-
-/// The text of a stored value sealed with `key`. Plain text is refused: after set-up
-/// nothing this tablet wrote is plain.
-fn open_raw(key: &VaultKey, storage_key: &str, raw: String) -> Result<String, RecordError> {
-    if is_sealed_unknown(&raw) {
+/// The text of a record sealed with `key`. Anything else is refused: after set-up nothing
+/// this tablet wrote is plain, and a newer Hear Me's seal is not this version's to open.
+fn open_bytes(key: &VaultKey, storage_key: &str, bytes: &[u8]) -> Result<String, RecordError> {
+    if is_sealed_unknown_bytes(bytes) {
         return Err(RecordError::UnknownSeal);
     }
-    if !is_sealed(&raw) {
+    if !is_sealed_bytes(bytes) {
         return Err(RecordError::NotSealed);
     }
-    key.open(storage_key, &raw)
+    key.open_bytes(storage_key, bytes)
         .map_err(|error| RecordError::Corrupt(format!("the sealed record: {error}")))
         .and_then(|bytes| {
             String::from_utf8(bytes)
@@ -444,30 +631,11 @@ fn read_raw(storage: &web_sys::Storage, key: &str) -> Option<String> {
     storage.get_item(key).ok().flatten()
 }
 
-/// The index, mended from the session keys where it is missing, damaged or out of step;
-/// with the index as stored, when it could be read, to tell whether it needs writing.
-fn read_index(storage: &web_sys::Storage, key: &VaultKey) -> (Index, Option<Index>) {
-    let stored = read_sealed(storage, key, INDEX_KEY)
-        .and_then(|raw| raw.and_then(|raw| decode_index(&raw)).ok());
-    let mut index = stored.clone().unwrap_or_default();
-    let present = stored_session_ids(storage);
-    index.sessions.retain(|entry| present.contains(&entry.id));
-    for id in present {
-        if index.child_name(&id).is_none() {
-            if let Some(session) = read_sealed(storage, key, &session_key(&id))
-                .and_then(|raw| raw.and_then(|raw| decode_session(&raw)).ok())
-            {
-                index.upsert(IndexEntry::of(&session));
-            }
-        }
-    }
-    (index, stored)
-}
-
-fn stored_session_ids(storage: &web_sys::Storage) -> Vec<SessionId> {
+/// Sessions an earlier Hear Me kept in localStorage.
+fn legacy_session_keys(storage: &web_sys::Storage) -> Vec<String> {
     let count = storage.length().unwrap_or(0);
     (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter_map(|key| session_id_from_key(&key))
+        .filter(|key| session_id_from_key(key).is_some())
         .collect()
 }

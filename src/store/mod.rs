@@ -1,21 +1,27 @@
 //! Persistence: the only code that reads or writes stored data.
 //!
 //! `record` turns sessions into versioned records and back (pure, tested natively);
-//! `browser` keeps those records in localStorage, one key per session plus an index, so one
-//! broken record cannot take the others down. `vault` seals every session and the index
-//! with the key from the worker's passphrase (pure, tested natively).
+//! `vault` seals every session and the index with the key from the worker's passphrase
+//! (pure, tested natively); `writes` queues sealed records on their way to storage and keeps
+//! the journal of those not yet landed (pure, tested natively). `browser` keeps the sealed
+//! records in IndexedDB (through `indexed`), one per session plus an index, so one broken
+//! record cannot take the others down, and the vault and device records in localStorage.
 
 pub mod record;
 pub mod room;
 pub mod vault;
+pub mod writes;
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
+#[cfg(target_arch = "wasm32")]
+mod indexed;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    delete_session, device_state, has_storage, load, opening, read_vault, reseal_all, room,
-    save_device_state, save_session, save_vault, wipe, Loaded, Opening,
+    all_written, delete_session, device_state, flush, flushed, has_storage, keep_unwritten,
+    load, on_write_finished, opening, read_vault, reseal_all, room, save_device_state,
+    save_session, save_vault, wipe, write_problem, Loaded, Opening,
 };
 
 pub use record::{DeviceState, RecordError, UnreadableSession, SCHEMA_VERSION};

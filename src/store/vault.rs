@@ -226,6 +226,21 @@ impl VaultKey {
     /// Seals `plaintext` for storage under `storage_key`, with a nonce that must never be
     /// used twice with this key (the browser layer draws a fresh random one per write).
     pub fn seal(&self, storage_key: &str, plaintext: &[u8], nonce: [u8; NONCE_BYTES]) -> String {
+        let bytes = self.seal_bytes(storage_key, plaintext, nonce);
+        format!(
+            "{SEALED_PREFIX}{}",
+            base64_encode(&bytes[SEALED_PREFIX.len()..])
+        )
+    }
+
+    /// [`VaultKey::seal`] as bytes, for storage that keeps binary (IndexedDB): the prefix,
+    /// the nonce and the ciphertext, with no base64 around them.
+    pub fn seal_bytes(
+        &self,
+        storage_key: &str,
+        plaintext: &[u8],
+        nonce: [u8; NONCE_BYTES],
+    ) -> Vec<u8> {
         let ciphertext = self
             .cipher
             .encrypt(
@@ -236,18 +251,25 @@ impl VaultKey {
                 },
             )
             .expect("AES-GCM seals any message shorter than 64 GiB");
-        let mut bytes = Vec::with_capacity(NONCE_BYTES + ciphertext.len());
+        let mut bytes =
+            Vec::with_capacity(SEALED_PREFIX.len() + NONCE_BYTES + ciphertext.len());
+        bytes.extend_from_slice(SEALED_PREFIX.as_bytes());
         bytes.extend_from_slice(&nonce);
         bytes.extend_from_slice(&ciphertext);
-        format!("{SEALED_PREFIX}{}", base64_encode(&bytes))
+        bytes
     }
 
     /// Opens a record sealed for `storage_key`. Any change to the record, a record sealed for
     /// another key, or a wrong passphrase's key is refused, never guessed at.
     pub fn open(&self, storage_key: &str, sealed: &str) -> Result<Vec<u8>, VaultError> {
+        let bytes = sealed_text_to_bytes(sealed).ok_or(VaultError::Malformed)?;
+        self.open_bytes(storage_key, &bytes)
+    }
+
+    /// Opens a record sealed by [`VaultKey::seal_bytes`].
+    pub fn open_bytes(&self, storage_key: &str, sealed: &[u8]) -> Result<Vec<u8>, VaultError> {
         let bytes = sealed
-            .strip_prefix(SEALED_PREFIX)
-            .and_then(|data| base64_decode(data).ok())
+            .strip_prefix(SEALED_PREFIX.as_bytes())
             .ok_or(VaultError::Malformed)?;
         if bytes.len() < NONCE_BYTES + TAG_BYTES {
             return Err(VaultError::Malformed);
@@ -265,10 +287,15 @@ impl VaultKey {
             .map_err(|_| VaultError::WrongKeyOrTampered);
         match (&opened, &self.previous) {
             (Err(VaultError::WrongKeyOrTampered), Some(previous)) => {
-                previous.open(storage_key, sealed)
+                previous.open_bytes(storage_key, sealed)
             }
             _ => opened,
         }
+    }
+
+    /// Whether `other` is this very key (not the previous one it may carry).
+    pub fn same_as(&self, other: &VaultKey) -> bool {
+        *self.bytes == *other.bytes
     }
 
     /// Whether records may still be sealed under an earlier key (a re-seal not finished).
@@ -288,18 +315,38 @@ impl VaultKey {
 
 /// True when stored text looks sealed (not plain JSON from before encryption).
 pub fn is_sealed(stored: &str) -> bool {
-    stored.starts_with(SEALED_PREFIX)
+    is_sealed_bytes(stored.as_bytes())
+}
+
+/// [`is_sealed`] for a value stored as bytes.
+pub fn is_sealed_bytes(stored: &[u8]) -> bool {
+    stored.starts_with(SEALED_PREFIX.as_bytes())
 }
 
 /// True for a value sealed in a way this version does not know: `hm` and a number other
 /// than 1, then a dot (a newer Hear Me's seal). Such a value is left exactly as it is.
 pub fn is_sealed_unknown(stored: &str) -> bool {
-    stored
-        .strip_prefix("hm")
-        .and_then(|rest| rest.split_once('.'))
-        .is_some_and(|(version, _)| {
-            !version.is_empty() && version.bytes().all(|b| b.is_ascii_digit()) && version != "1"
-        })
+    is_sealed_unknown_bytes(stored.as_bytes())
+}
+
+/// [`is_sealed_unknown`] for a value stored as bytes.
+pub fn is_sealed_unknown_bytes(stored: &[u8]) -> bool {
+    let Some(rest) = stored.strip_prefix(b"hm") else {
+        return false;
+    };
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    digits > 0 && rest.get(digits) == Some(&b'.') && &rest[..digits] != b"1"
+}
+
+/// The bytes of a sealed text value (`hm1.` and base64), as [`VaultKey::seal_bytes`] would
+/// have made them: the same nonce and ciphertext, so a record moved from text storage to
+/// binary storage is moved exactly and opens with the same key. None for anything else.
+pub fn sealed_text_to_bytes(sealed: &str) -> Option<Vec<u8>> {
+    let data = base64_decode(sealed.strip_prefix(SEALED_PREFIX)?).ok()?;
+    let mut bytes = Vec::with_capacity(SEALED_PREFIX.len() + data.len());
+    bytes.extend_from_slice(SEALED_PREFIX.as_bytes());
+    bytes.extend_from_slice(&data);
+    Some(bytes)
 }
 
 /// The shortest and longest worker PIN, in digits.
@@ -760,6 +807,31 @@ mod tests {
             other_salt.open("hear-me/session/a", &sealed),
             Err(VaultError::WrongKeyOrTampered)
         );
+    }
+
+    #[test]
+    fn a_text_record_moves_to_bytes_exactly_and_still_opens() {
+        let key = derive_key("correct horse", &cheap(1)).unwrap();
+        let text = key.seal("hear-me/session/a", b"Mia: the shouting", [7; NONCE_BYTES]);
+        let bytes = sealed_text_to_bytes(&text).unwrap();
+        assert_eq!(
+            bytes,
+            key.seal_bytes("hear-me/session/a", b"Mia: the shouting", [7; NONCE_BYTES]),
+            "the same nonce and ciphertext, no base64"
+        );
+        assert!(is_sealed_bytes(&bytes) && !is_sealed_unknown_bytes(&bytes));
+        assert_eq!(
+            key.open_bytes("hear-me/session/a", &bytes).unwrap(),
+            b"Mia: the shouting"
+        );
+        assert_eq!(
+            key.open_bytes("hear-me/session/b", &bytes),
+            Err(VaultError::WrongKeyOrTampered)
+        );
+        assert_eq!(sealed_text_to_bytes("{\"plain\":1}"), None);
+        assert_eq!(sealed_text_to_bytes("hm1.not base64!"), None);
+        assert!(is_sealed_unknown_bytes(b"hm2.\x00\x01"));
+        assert!(!is_sealed_unknown_bytes(b"hm.x") && !is_sealed_unknown_bytes(b"hm1.x"));
     }
 
     #[test]

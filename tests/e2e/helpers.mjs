@@ -124,6 +124,9 @@ export function collectForeignRequests(page, allowedOrigin) {
 
 export const SESSION_PREFIX = 'hear-me/session/';
 export const INDEX_KEY = 'hear-me/index';
+/** Hear Me's IndexedDB database and its one object store of sealed records. */
+const DATABASE = 'hear-me';
+const RECORDS = 'records';
 
 /**
  * Fail with a clear message when the page is no longer the app. A horizontal
@@ -282,37 +285,124 @@ export function withDecodedDrawings(record) {
 }
 
 /**
+ * Every record Hear Me keeps, as text: localStorage (the vault, the device state, the
+ * journal, and records an earlier version kept there) and IndexedDB (the sessions and their
+ * index). Sealed bytes from IndexedDB read as `hm1.` and base64, the text form an earlier
+ * version stored, so both compare alike; other bytes read as UTF-8, so plain text stored
+ * there would show. Where a key is in both, IndexedDB's value is given.
+ */
+export async function everythingStored(page) {
+  const local = await page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])),
+  );
+  return { ...local, ...(await storedInIndexedDb(page)) };
+}
+
+/** What Hear Me's IndexedDB holds, by key, as text (see everythingStored). */
+export async function storedInIndexedDb(page) {
+  const stored = await page.evaluate(
+    ([database, store]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open(database);
+        // No database yet: do not create one (the app creates it with its object store).
+        open.onupgradeneeded = () => open.transaction.abort();
+        open.onerror = () => resolve({});
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const records = db.transaction(store).objectStore(store);
+          const keys = records.getAllKeys();
+          const values = records.getAll();
+          values.onerror = () => reject(values.error);
+          values.onsuccess = () => {
+            const out = {};
+            keys.result.forEach((key, i) => {
+              const value = values.result[i];
+              out[key] =
+                value instanceof Uint8Array
+                  ? { bytes: btoa(Array.from(value, (byte) => String.fromCharCode(byte)).join('')) }
+                  : { other: JSON.stringify(value) };
+            });
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+    [DATABASE, RECORDS],
+  );
+  return Object.fromEntries(
+    Object.entries(stored).map(([key, value]) => {
+      if (value.other !== undefined) return [key, value.other];
+      const bytes = Buffer.from(value.bytes, 'base64');
+      const sealed = bytes.subarray(0, 4).toString('latin1') === 'hm1.';
+      return [key, sealed ? `hm1.${bytes.subarray(4).toString('base64')}` : bytes.toString('utf8')];
+    }),
+  );
+}
+
+/**
+ * Puts `value` under `key` in Hear Me's IndexedDB, as someone with the tablet could: a
+ * sealed value given as `hm1.` and base64 is stored as the bytes the app writes, any other
+ * text as its UTF-8 bytes. For tests of damaged, planted and put-back records.
+ */
+export async function plantInIndexedDb(page, key, value) {
+  const sealed = value.startsWith('hm1.');
+  const bytes = sealed
+    ? Buffer.concat([Buffer.from('hm1.', 'latin1'), Buffer.from(value.slice(4), 'base64')])
+    : Buffer.from(value, 'utf8');
+  await page.evaluate(
+    ([database, store, key, base64]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open(database);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction(store, 'readwrite');
+          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          transaction.objectStore(store).put(bytes, key);
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    [DATABASE, RECORDS, key, bytes.toString('base64')],
+  );
+}
+
+/**
  * Raw view of every session record: [{ key, raw, record }] where record is the
  * parsed JSON or null when the value does not parse. Drawings in the record also
- * have their ink read out as `strokes` and `stamps` (see decodeInk).
+ * have their ink read out as `strokes` and `stamps` (see decodeInk). Sealed records
+ * also give `sealed`, as stored (see everythingStored).
  */
 export async function storedSessionEntries(page, passphrase = PASSPHRASE) {
   assertStillInApp(page);
-  const read = ([prefix, vaultKey]) => {
-    const out = [];
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i);
-      if (!key || !key.startsWith(prefix)) continue;
-      const raw = localStorage.getItem(key);
-      let record = null;
-      try {
-        record = JSON.parse(raw);
-      } catch {
-        record = null;
-      }
-      out.push({ key, raw, record });
-    }
-    out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return { entries: out, vault: localStorage.getItem(vaultKey) };
-  };
   try {
-    const { entries, vault } = await page.evaluate(read, [SESSION_PREFIX, VAULT_KEY]);
+    const stored = await everythingStored(page);
+    const entries = Object.keys(stored)
+      .filter((key) => key.startsWith(SESSION_PREFIX))
+      .sort()
+      .map((key) => {
+        let record = null;
+        try {
+          record = JSON.parse(stored[key]);
+        } catch {
+          record = null;
+        }
+        return { key, raw: stored[key], record };
+      });
     // Sealed records are opened here, in Node, with Node's own AES-256-GCM and an Argon2id
     // from hash-wasm: an independent check that the app stores standard encryption.
     for (const entry of entries) {
       if (!isSealed(entry.raw)) continue;
       entry.sealed = entry.raw;
-      entry.raw = openSealed(await vaultKeyFor(vault, passphrase), entry.key, entry.raw);
+      entry.raw = openSealed(await vaultKeyFor(stored[VAULT_KEY], passphrase), entry.key, entry.raw);
       try {
         entry.record = JSON.parse(entry.raw);
       } catch {
@@ -416,10 +506,6 @@ export function openSealedBytes(key, storageKey, sealed) {
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 }
-
-/** Every localStorage key and value of this origin. */
-export const everythingStored = (page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])));
 
 /** The vault record as stored (unsealed: it holds only the key's parameters and sealed values). */
 export const storedVault = async (page) => JSON.parse((await everythingStored(page))[VAULT_KEY]).vault;

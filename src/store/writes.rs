@@ -1,0 +1,373 @@
+//! The writes on their way to storage, and the journal that keeps them when the page goes.
+//!
+//! IndexedDB writes finish later than they are asked for, and a write started as the page is
+//! hidden or closed may never finish. So each sealed record waits here until its transaction
+//! has committed; the newest wanted value of a record replaces an older one still waiting.
+//! A write lands only over the value this tab last read or wrote (compared by
+//! [`Fingerprint`]), so a tab that missed another's change is refused instead of undoing it.
+//! When the page is hidden, whatever has not landed is written synchronously to a small
+//! journal in localStorage and replayed at the next unlock, on the same condition.
+//!
+//! Pure: the browser layer runs the transactions and reports how they went.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::ink::codec::{base64_decode, base64_encode};
+
+use super::record::RecordError;
+
+/// localStorage key of the journal of writes that had not landed when the page was hidden.
+pub const JOURNAL_KEY: &str = "hear-me/journal";
+/// The journal's format; a newer one is left for the Hear Me that wrote it.
+const JOURNAL_VERSION: u32 = 1;
+
+/// What a stored sealed value looks like from outside: its length and its last 16 bytes,
+/// the AES-GCM tag, which differs for every value sealed. Empty for "nothing stored".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Fingerprint(String);
+
+impl Fingerprint {
+    pub fn of(stored: Option<&[u8]>) -> Fingerprint {
+        match stored {
+            None => Fingerprint::default(),
+            Some(bytes) => Fingerprint::of_tail(bytes.len(), &bytes[bytes.len().saturating_sub(16)..]),
+        }
+    }
+
+    /// From a value's length and its last (up to) 16 bytes, read without copying it whole.
+    pub fn of_tail(len: usize, tail: &[u8]) -> Fingerprint {
+        let hex: String = tail.iter().map(|byte| format!("{byte:02x}")).collect();
+        Fingerprint(format!("{len}:{hex}"))
+    }
+}
+
+/// One record's wanted change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Put(Vec<u8>),
+    Delete,
+}
+
+impl Change {
+    fn fingerprint(&self) -> Fingerprint {
+        match self {
+            Change::Put(bytes) => Fingerprint::of(Some(bytes)),
+            Change::Delete => Fingerprint::default(),
+        }
+    }
+}
+
+/// A write handed to a transaction: change `key` only if it still looks like `over`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Write {
+    pub key: String,
+    pub change: Change,
+    pub over: Fingerprint,
+}
+
+/// How one write of a transaction went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Landed {
+    Written,
+    /// Storage held something else: another tab wrote it. Kept, and refused again.
+    Refused,
+    /// The transaction failed (storage full, or gone): kept and tried again.
+    NotWritten,
+}
+
+/// The writes of one tab: what it knows is stored, what it wants stored, and what a
+/// transaction is writing now.
+#[derive(Debug, Default)]
+pub struct Writes {
+    known: HashMap<String, Fingerprint>,
+    /// The revision of each record as this tab last wanted or knew it.
+    revisions: HashMap<String, u64>,
+    waiting: BTreeMap<String, Change>,
+    writing: BTreeMap<String, Write>,
+}
+
+impl Writes {
+    /// Storage holds `stored` under `key` (read at unlock, or replayed from the journal).
+    pub fn knew(&mut self, key: &str, stored: Option<&[u8]>, revision: u64) {
+        self.known.insert(key.to_owned(), Fingerprint::of(stored));
+        self.revisions.insert(key.to_owned(), revision);
+    }
+
+    /// The revision of `key` this tab last wanted or knew; 0 for a record it never saw.
+    pub fn revision(&self, key: &str) -> u64 {
+        self.revisions.get(key).copied().unwrap_or(0)
+    }
+
+    /// The revision found inside the record stored (or replayed) under `key`.
+    pub fn note_revision(&mut self, key: &str, revision: u64) {
+        self.revisions.insert(key.to_owned(), revision);
+    }
+
+    /// `key` should become `change`, replacing whatever was waiting for it.
+    pub fn want(&mut self, key: &str, change: Change, revision: u64) {
+        self.revisions.insert(key.to_owned(), revision);
+        self.waiting.insert(key.to_owned(), change);
+    }
+
+    /// The value `key` will have once every write this tab asked for has landed.
+    pub fn wanted(&self, key: &str) -> Option<&Change> {
+        self.waiting
+            .get(key)
+            .or_else(|| self.writing.get(key).map(|write| &write.change))
+    }
+
+    /// Whether anything waits to be written or is being written.
+    pub fn is_idle(&self) -> bool {
+        self.waiting.is_empty() && self.writing.is_empty()
+    }
+
+    /// Whether a transaction is writing now (only one at a time, so they land in order).
+    pub fn is_writing(&self) -> bool {
+        !self.writing.is_empty()
+    }
+
+    /// The waiting writes for the next transaction, each over what this tab knows is stored.
+    pub fn start(&mut self) -> Vec<Write> {
+        let waiting = std::mem::take(&mut self.waiting);
+        for (key, change) in waiting {
+            let over = self.known.get(&key).cloned().unwrap_or_default();
+            self.writing.insert(key.clone(), Write { key, change, over });
+        }
+        self.writing.values().cloned().collect()
+    }
+
+    /// How the transaction went. A written value is what storage now holds; anything else
+    /// waits again, unless a newer value for the same record is already waiting.
+    pub fn finished(&mut self, outcomes: Vec<(String, Landed)>) {
+        for (key, landed) in outcomes {
+            let Some(write) = self.writing.remove(&key) else {
+                continue;
+            };
+            match landed {
+                Landed::Written => {
+                    self.known.insert(key, write.change.fingerprint());
+                }
+                Landed::Refused | Landed::NotWritten => {
+                    self.waiting.entry(key).or_insert(write.change);
+                }
+            }
+        }
+    }
+
+    /// Everything not yet landed, for the journal: the newest value of each record, and the
+    /// stored values it may replace (what this tab knew, or what a transaction still
+    /// running may have written).
+    pub fn journal(&self) -> Vec<JournalEntry> {
+        let mut keys: Vec<&String> = self.waiting.keys().chain(self.writing.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .filter_map(|key| {
+                let change = self.wanted(key)?.clone();
+                let mut over = vec![self.known.get(key).cloned().unwrap_or_default()];
+                if let Some(write) = self.writing.get(key) {
+                    over.push(write.change.fingerprint());
+                }
+                over.dedup();
+                Some(JournalEntry {
+                    key: key.clone(),
+                    change,
+                    over,
+                })
+            })
+            .collect()
+    }
+
+    /// Forgets everything: after a wipe, or a new records key.
+    pub fn clear(&mut self) {
+        *self = Writes::default();
+    }
+
+    /// Forgets what this tab knew was stored, so every next write is compared anew.
+    pub fn forget_known(&mut self) {
+        self.known.clear();
+    }
+}
+
+/// A write kept in the journal: `change` for `key`, if storage still holds one of `over`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JournalEntry {
+    pub key: String,
+    pub change: Change,
+    pub over: Vec<Fingerprint>,
+}
+
+impl JournalEntry {
+    /// Whether this write may replace `stored`: it was made over that very value.
+    pub fn applies_over(&self, stored: Option<&[u8]>) -> bool {
+        self.over.contains(&Fingerprint::of(stored))
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredJournal {
+    journal: u32,
+    entries: Vec<StoredEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredEntry {
+    key: String,
+    /// Base64 of the sealed bytes; absent for a deletion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    put: Option<String>,
+    over: Vec<Fingerprint>,
+}
+
+pub fn encode_journal(entries: &[JournalEntry]) -> String {
+    let stored = StoredJournal {
+        journal: JOURNAL_VERSION,
+        entries: entries
+            .iter()
+            .map(|entry| StoredEntry {
+                key: entry.key.clone(),
+                put: match &entry.change {
+                    Change::Put(bytes) => Some(base64_encode(bytes)),
+                    Change::Delete => None,
+                },
+                over: entry.over.clone(),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&stored).expect("the journal is plain data")
+}
+
+pub fn decode_journal(text: &str) -> Result<Vec<JournalEntry>, RecordError> {
+    let stored: StoredJournal =
+        serde_json::from_str(text).map_err(|error| RecordError::Corrupt(error.to_string()))?;
+    if stored.journal > JOURNAL_VERSION {
+        return Err(RecordError::FromTheFuture(stored.journal));
+    }
+    stored
+        .entries
+        .into_iter()
+        .map(|entry| {
+            let change = match entry.put {
+                Some(data) => Change::Put(
+                    base64_decode(&data)
+                        .map_err(|_| RecordError::Corrupt("a journal entry's value".into()))?,
+                ),
+                None => Change::Delete,
+            };
+            Ok(JournalEntry {
+                key: entry.key,
+                change,
+                over: entry.over,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn put(bytes: &[u8]) -> Change {
+        Change::Put(bytes.to_vec())
+    }
+
+    #[test]
+    fn a_write_lands_only_over_what_this_tab_knew() {
+        let mut writes = Writes::default();
+        writes.knew("a", Some(b"first value, sealed"), 3);
+        writes.want("a", put(b"second value, sealed"), 4);
+        let started = writes.start();
+        assert_eq!(started.len(), 1);
+        assert_eq!(started[0].over, Fingerprint::of(Some(b"first value, sealed")));
+        writes.finished(vec![("a".into(), Landed::Written)]);
+        assert!(writes.is_idle());
+        // The next write goes over the value just written.
+        writes.want("a", put(b"third value, sealed"), 5);
+        assert_eq!(
+            writes.start()[0].over,
+            Fingerprint::of(Some(b"second value, sealed"))
+        );
+        assert_eq!(writes.revision("a"), 5);
+        assert_eq!(writes.revision("never seen"), 0);
+    }
+
+    #[test]
+    fn a_new_record_goes_only_where_nothing_is_stored() {
+        let mut writes = Writes::default();
+        writes.want("new", put(b"x"), 1);
+        assert_eq!(writes.start()[0].over, Fingerprint::of(None));
+    }
+
+    #[test]
+    fn a_refused_or_failed_write_waits_again_unless_a_newer_one_waits() {
+        let mut writes = Writes::default();
+        writes.knew("a", Some(b"stored"), 1);
+        writes.knew("b", Some(b"stored b"), 1);
+        writes.want("a", put(b"a2"), 2);
+        writes.want("b", put(b"b2"), 2);
+        writes.start();
+        assert!(writes.is_writing());
+        // While the transaction runs, a newer value of "a" is wanted.
+        writes.want("a", put(b"a3"), 3);
+        writes.finished(vec![
+            ("a".into(), Landed::NotWritten),
+            ("b".into(), Landed::Refused),
+        ]);
+        assert_eq!(writes.wanted("a"), Some(&put(b"a3")), "the newer value wins");
+        assert_eq!(writes.wanted("b"), Some(&put(b"b2")), "kept, not dropped");
+        let again = writes.start();
+        assert_eq!(again.len(), 2);
+        // Still over the value stored before, since nothing landed.
+        assert!(again
+            .iter()
+            .all(|write| write.over != Fingerprint::of(Some(b"a2"))));
+    }
+
+    #[test]
+    fn the_journal_holds_the_newest_value_and_what_it_may_replace() {
+        let mut writes = Writes::default();
+        writes.knew("a", Some(b"stored"), 1);
+        writes.want("a", put(b"a2"), 2);
+        writes.start();
+        writes.want("a", put(b"a3"), 3);
+        writes.want("gone", Change::Delete, 0);
+        let journal = writes.journal();
+        assert_eq!(journal.len(), 2);
+        let a = &journal[0];
+        assert_eq!(a.change, put(b"a3"));
+        // Over what was stored, or over a2 should the running transaction still land.
+        assert!(a.applies_over(Some(b"stored")));
+        assert!(a.applies_over(Some(b"a2")));
+        assert!(!a.applies_over(Some(b"another tab's value")));
+        assert!(!a.applies_over(None));
+        assert_eq!(journal[1].change, Change::Delete);
+
+        let decoded = decode_journal(&encode_journal(&journal)).unwrap();
+        assert_eq!(decoded, journal);
+    }
+
+    #[test]
+    fn a_journal_from_a_newer_version_or_damaged_is_not_read() {
+        assert_eq!(
+            decode_journal(r#"{"journal":2,"entries":[]}"#),
+            Err(RecordError::FromTheFuture(2))
+        );
+        assert!(decode_journal("{").is_err());
+        assert!(
+            decode_journal(r#"{"journal":1,"entries":[{"key":"a","put":"!!","over":[]}]}"#)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn fingerprints_tell_values_and_nothing_apart() {
+        assert_ne!(Fingerprint::of(Some(b"")), Fingerprint::of(None));
+        assert_ne!(
+            Fingerprint::of(Some(b"same length 1")),
+            Fingerprint::of(Some(b"same length 2"))
+        );
+        assert_eq!(Fingerprint::of(Some(b"x")), Fingerprint::of(Some(b"x")));
+    }
+}
