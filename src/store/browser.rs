@@ -15,14 +15,13 @@ use serde_json::value::RawValue;
 
 use super::indexed::{self, Stored};
 use super::record::{
-    decode_device_state, decode_index, decode_session_revision, decode_vault,
-    encode_device_state, encode_index, encode_session_revision, session_id_from_key,
-    session_key, DeviceState, Index, IndexEntry, RecordError, UnreadableSession, DEVICE_KEY,
-    INDEX_KEY, KEY_PREFIX, VAULT_KEY,
+    decode_device_state, decode_index, decode_session_revision, decode_vault, encode_device_state,
+    encode_index, encode_session_revision, session_id_from_key, session_key, DeviceState, Index,
+    IndexEntry, RecordError, UnreadableSession, DEVICE_KEY, INDEX_KEY, KEY_PREFIX, VAULT_KEY,
 };
 use super::vault::{
-    is_sealed, is_sealed_bytes, is_sealed_unknown, is_sealed_unknown_bytes,
-    sealed_text_to_bytes, VaultKey, VaultRecord,
+    is_sealed, is_sealed_bytes, is_sealed_unknown, is_sealed_unknown_bytes, sealed_text_to_bytes,
+    VaultKey, VaultRecord,
 };
 use super::writes::{
     decode_journal, encode_journal, Change, JournalEntry, Landed, Writes, JOURNAL_KEY,
@@ -265,11 +264,7 @@ fn journal(storage: &web_sys::Storage) -> Vec<JournalEntry> {
 /// Takes the writes that were made over what storage still holds: their values are the
 /// newest, and are written again. Others were overtaken (another tab wrote since) and are
 /// left out. The journal itself goes once everything has landed.
-fn replay(
-    entries: Vec<JournalEntry>,
-    records: &mut BTreeMap<String, Stored>,
-    writes: &mut Writes,
-) {
+fn replay(entries: Vec<JournalEntry>, records: &mut BTreeMap<String, Stored>, writes: &mut Writes) {
     for entry in entries {
         let stored = records.get(&entry.key).and_then(Stored::bytes);
         let stored_is_other = matches!(records.get(&entry.key), Some(Stored::Other));
@@ -378,7 +373,9 @@ pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<
             .borrow_mut()
             .want(&storage_key, Change::Put(sealed), next)
     });
-    change_index(key, |index| index.upsert(IndexEntry::written(session, next)));
+    change_index(key, |index| {
+        index.upsert(IndexEntry::written(session, next))
+    });
     flush();
     Ok(next)
 }
@@ -405,11 +402,7 @@ fn change_index(key: &VaultKey, change: impl FnOnce(&mut Index) -> bool) {
         change(index).then(|| seal(key, INDEX_KEY, &encode_index(index)))
     });
     if let Some(sealed) = sealed {
-        WRITES.with(|writes| {
-            writes
-                .borrow_mut()
-                .want(INDEX_KEY, Change::Put(sealed), 0)
-        });
+        WRITES.with(|writes| writes.borrow_mut().want(INDEX_KEY, Change::Put(sealed), 0));
     }
 }
 
@@ -543,7 +536,9 @@ pub fn keep_unwritten() {
             .set_item(JOURNAL_KEY, &encode_journal(&entries))
             .map_err(|_| StoreError::Full)
     }) {
-        web_sys::console::warn_1(&format!("Hear Me could not keep the journal: {problem:?}").into());
+        web_sys::console::warn_1(
+            &format!("Hear Me could not keep the journal: {problem:?}").into(),
+        );
     }
 }
 

@@ -120,11 +120,33 @@ pub async fn read(key: &str) -> Result<Option<Stored>, StoreError> {
 pub async fn write(writes: &[Write]) -> Result<Vec<(String, Landed)>, StoreError> {
     let database = database().await?;
     let store = records(&database, TransactionMode::ReadWrite)?;
+    let outcomes = match write_each(&store, writes).await {
+        Ok(outcomes) => outcomes,
+        Err(problem) => {
+            // Nothing of a failed batch may land: the transaction would commit what it did.
+            let _ = store.transaction().abort();
+            return Err(problem);
+        }
+    };
+    match store.transaction().commit() {
+        Ok(transaction) => match transaction.await {
+            Ok(TransactionResult::Committed) => Ok(outcomes),
+            Ok(TransactionResult::Aborted) => Err(aborted(&store)),
+            Err(error) => Err(transaction_failure(&store, error)),
+        },
+        Err(error) => Err(transaction_failure(&store, error)),
+    }
+}
+
+async fn write_each(
+    store: &ObjectStore,
+    writes: &[Write],
+) -> Result<Vec<(String, Landed)>, StoreError> {
     let mut outcomes = Vec::with_capacity(writes.len());
     for write in writes {
         let key = JsValue::from_str(&write.key);
         let stored = store.get(key.clone()).map_err(failed)?.await;
-        let stored = stored.map_err(|error| transaction_failure(&store, error))?;
+        let stored = stored.map_err(|error| transaction_failure(store, error))?;
         if fingerprint(stored.as_ref()) != Some(write.over.clone()) {
             outcomes.push((write.key.clone(), Landed::Refused));
             continue;
@@ -137,17 +159,10 @@ pub async fn write(writes: &[Write]) -> Result<Vec<(String, Landed)>, StoreError
                 .map(|_| ()),
             Change::Delete => store.delete(key).map_err(failed)?.await,
         };
-        done.map_err(|error| transaction_failure(&store, error))?;
+        done.map_err(|error| transaction_failure(store, error))?;
         outcomes.push((write.key.clone(), Landed::Written));
     }
-    match store.transaction().commit() {
-        Ok(transaction) => match transaction.await {
-            Ok(TransactionResult::Committed) => Ok(outcomes),
-            Ok(TransactionResult::Aborted) => Err(aborted(&store)),
-            Err(error) => Err(transaction_failure(&store, error)),
-        },
-        Err(error) => Err(transaction_failure(&store, error)),
-    }
+    Ok(outcomes)
 }
 
 /// Removes every record.
@@ -182,17 +197,28 @@ fn aborted(store: &ObjectStore) -> StoreError {
 }
 
 fn transaction_failure(store: &ObjectStore, error: idb::Error) -> StoreError {
-    match error {
-        idb::Error::DomException(exception) if exception.name() == "QuotaExceededError" => {
-            StoreError::Full
-        }
-        other => match aborted(store) {
-            StoreError::Full => StoreError::Full,
-            _ => failed(other),
-        },
+    match (failed(error), aborted(store)) {
+        (StoreError::Full, _) | (_, StoreError::Full) => StoreError::Full,
+        (other, _) => other,
     }
 }
 
+/// A failure as the app tells it: a full disk apart from anything else, also where the
+/// browser throws it at once instead of aborting the transaction.
 fn failed(error: idb::Error) -> StoreError {
-    StoreError::Failed(error.to_string())
+    let thrown = match &error {
+        idb::Error::DomException(exception) => Some(exception.name()),
+        idb::Error::UpdateFailed(value)
+        | idb::Error::AddFailed(value)
+        | idb::Error::DeleteFailed(value)
+        | idb::Error::ClearFailed(value)
+        | idb::Error::TransactionOpenFailed(value) => value
+            .dyn_ref::<web_sys::DomException>()
+            .map(web_sys::DomException::name),
+        _ => None,
+    };
+    match thrown.as_deref() {
+        Some("QuotaExceededError") => StoreError::Full,
+        _ => StoreError::Failed(error.to_string()),
+    }
 }

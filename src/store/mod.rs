@@ -19,9 +19,9 @@ mod indexed;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    all_written, delete_session, device_state, flush, flushed, has_storage, keep_unwritten,
-    load, on_write_finished, opening, read_vault, reseal_all, room, save_device_state,
-    save_session, save_vault, wipe, write_problem, Loaded, Opening,
+    all_written, delete_session, device_state, flush, flushed, has_storage, keep_unwritten, load,
+    on_write_finished, opening, read_vault, reseal_all, room, save_device_state, save_session,
+    save_vault, wipe, write_problem, Loaded, Opening,
 };
 
 pub use record::{DeviceState, RecordError, UnreadableSession, SCHEMA_VERSION};

@@ -251,8 +251,7 @@ impl VaultKey {
                 },
             )
             .expect("AES-GCM seals any message shorter than 64 GiB");
-        let mut bytes =
-            Vec::with_capacity(SEALED_PREFIX.len() + NONCE_BYTES + ciphertext.len());
+        let mut bytes = Vec::with_capacity(SEALED_PREFIX.len() + NONCE_BYTES + ciphertext.len());
         bytes.extend_from_slice(SEALED_PREFIX.as_bytes());
         bytes.extend_from_slice(&nonce);
         bytes.extend_from_slice(&ciphertext);

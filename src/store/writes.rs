@@ -32,7 +32,9 @@ impl Fingerprint {
     pub fn of(stored: Option<&[u8]>) -> Fingerprint {
         match stored {
             None => Fingerprint::default(),
-            Some(bytes) => Fingerprint::of_tail(bytes.len(), &bytes[bytes.len().saturating_sub(16)..]),
+            Some(bytes) => {
+                Fingerprint::of_tail(bytes.len(), &bytes[bytes.len().saturating_sub(16)..])
+            }
         }
     }
 
@@ -133,7 +135,8 @@ impl Writes {
         let waiting = std::mem::take(&mut self.waiting);
         for (key, change) in waiting {
             let over = self.known.get(&key).cloned().unwrap_or_default();
-            self.writing.insert(key.clone(), Write { key, change, over });
+            self.writing
+                .insert(key.clone(), Write { key, change, over });
         }
         self.writing.values().cloned().collect()
     }
@@ -280,7 +283,10 @@ mod tests {
         writes.want("a", put(b"second value, sealed"), 4);
         let started = writes.start();
         assert_eq!(started.len(), 1);
-        assert_eq!(started[0].over, Fingerprint::of(Some(b"first value, sealed")));
+        assert_eq!(
+            started[0].over,
+            Fingerprint::of(Some(b"first value, sealed"))
+        );
         writes.finished(vec![("a".into(), Landed::Written)]);
         assert!(writes.is_idle());
         // The next write goes over the value just written.
@@ -315,7 +321,11 @@ mod tests {
             ("a".into(), Landed::NotWritten),
             ("b".into(), Landed::Refused),
         ]);
-        assert_eq!(writes.wanted("a"), Some(&put(b"a3")), "the newer value wins");
+        assert_eq!(
+            writes.wanted("a"),
+            Some(&put(b"a3")),
+            "the newer value wins"
+        );
         assert_eq!(writes.wanted("b"), Some(&put(b"b2")), "kept, not dropped");
         let again = writes.start();
         assert_eq!(again.len(), 2);

@@ -24,7 +24,11 @@ fn asked_room() -> RwSignal<Option<Room>> {
 #[component]
 pub fn RoomWarning() -> impl IntoView {
     let room = asked_room();
-    move || room.get().filter(Room::warn).map(|room| view! { <Warning room /> })
+    move || {
+        room.get()
+            .filter(Room::warn)
+            .map(|room| view! { <Warning room /> })
+    }
 }
 
 #[component]
@@ -48,7 +52,11 @@ pub fn RoomDetails() -> impl IntoView {
     let persisted = RwSignal::new(None::<Option<bool>>);
     platform::persisted(move |answer| persisted.set(Some(answer)));
     let size = move |bytes: u64| {
-        let decimal = if i18n.get_locale() == Locale::de { ',' } else { '.' };
+        let decimal = if i18n.get_locale() == Locale::de {
+            ','
+        } else {
+            '.'
+        };
         readable_size(bytes, decimal)
     };
     view! {

@@ -375,6 +375,28 @@ export async function plantInIndexedDb(page, key, value) {
   );
 }
 
+/** Removes `key` from Hear Me's IndexedDB. */
+export async function removeFromIndexedDb(page, key) {
+  await page.evaluate(
+    ([database, store, key]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open(database);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction(store, 'readwrite');
+          transaction.objectStore(store).delete(key);
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    [DATABASE, RECORDS, key],
+  );
+}
+
 /**
  * Raw view of every session record: [{ key, raw, record }] where record is the
  * parsed JSON or null when the value does not parse. Drawings in the record also
@@ -521,3 +543,6 @@ export async function refuseStorage(page) {
     });
   });
 }
+
+/** What the browser says this site uses and may use. */
+export const storageEstimate = (page) => page.evaluate(() => navigator.storage.estimate());

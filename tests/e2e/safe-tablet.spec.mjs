@@ -64,6 +64,8 @@ test('s) set up once: the passphrase rules, then nothing the child said or is ca
   await startSession(page, { name: 'Zephyrine', age: 6, worker: 'Sam' });
   await openHouse(page, 'House of Worries');
   await addWords(page, 'Marmaladequest under the bed');
+  // Stored (sealed), so what is checked below is the record with the words in it.
+  await expect.poll(async () => JSON.stringify(await storedSessionEntries(page))).toContain('Marmaladequest');
 
   const stored = await everythingStored(page);
   const all = JSON.stringify(stored);
