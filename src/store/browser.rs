@@ -213,21 +213,30 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
         match opened.and_then(|text| decode_session_revision(&text)) {
             Ok((session, revision)) => {
                 writes.note_revision(storage_key, revision);
-                if revision < index.revision(&session.id) {
+                let last_written = index.revision(&session.id);
+                if revision < last_written {
                     loaded.rolled_back.push(session.id.clone());
                 }
-                mended.upsert(IndexEntry::written(&session, revision));
+                // An older copy put back keeps being said until the session is saved anew.
+                mended.upsert(IndexEntry::written(&session, revision.max(last_written)));
                 loaded.revisions.insert(session.id.clone(), revision);
                 loaded.sessions.push(session);
             }
-            Err(error) => loaded.unreadable.push(unreadable(&index, id, error)),
+            Err(error) => {
+                writes.note_revision(storage_key, NOT_OURS_TO_WRITE);
+                keep_entry(&index, &mut mended, &id);
+                loaded.unreadable.push(unreadable(&index, id, error));
+            }
         }
     }
     for (id, error) in kept_apart {
+        writes.note_revision(&session_key(&id), NOT_OURS_TO_WRITE);
+        keep_entry(&index, &mut mended, &id);
         loaded.unreadable.push(unreadable(&index, id, error));
     }
-    // The index names every session stored, and nothing else.
-    if stored_index.as_ref() != Some(&mended) {
+    // The index names every session stored, and nothing else; written only with the
+    // vault's own key (a key that could not open it would make it unreadable for good).
+    if stored_index.as_ref() != Some(&mended) && ensure_key_is_current(key).is_ok() {
         let sealed = seal(key, INDEX_KEY, &encode_index(&mended));
         writes.want(INDEX_KEY, Change::Put(sealed), 0);
     }
@@ -238,6 +247,18 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
     }
     remove_moved(&storage, moved).await;
     loaded
+}
+
+/// The revision noted for a stored record this tab cannot read: no save starts from it, so
+/// nothing is ever written over it (deleting it stays possible).
+const NOT_OURS_TO_WRITE: u64 = u64::MAX;
+
+/// Keeps what the stored index says of a session that cannot be read (its child's name),
+/// so the worker can still tell which session it was.
+fn keep_entry(index: &Index, mended: &mut Index, id: &SessionId) {
+    if let Some(entry) = index.sessions.iter().find(|entry| &entry.id == id) {
+        mended.upsert(entry.clone());
+    }
 }
 
 fn unreadable(index: &Index, id: SessionId, error: RecordError) -> UnreadableSession {
@@ -366,7 +387,7 @@ pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<
     if WRITES.with(|writes| writes.borrow().revision(&storage_key)) != revision {
         return Err(StoreError::Stale);
     }
-    let next = revision + 1;
+    let next = revision.checked_add(1).ok_or(StoreError::Stale)?;
     let sealed = seal(key, &storage_key, &encode_session_revision(session, next));
     WRITES.with(|writes| {
         writes
