@@ -564,18 +564,16 @@ pub fn keep_unwritten() {
 }
 
 /// How full Hear Me's storage is, as the browser reports it, and how much of it the
-/// sessions take. None when the browser gives no storage. The quota is unknown where the
-/// browser does not say (WebKit).
+/// sessions take (as this tab knows them since unlocking: nothing is read again). None when
+/// the browser gives no storage. The quota is unknown where the browser does not say
+/// (WebKit).
 pub async fn room() -> Option<super::room::Room> {
     available_storage().ok()?;
-    let stored = indexed::read_all().await.ok()?;
-    let (mut sessions, mut sessions_size) = (0, 0);
-    for (storage_key, value) in &stored {
-        if session_id_from_key(storage_key).is_some() {
-            sessions += 1;
-            sessions_size += value.bytes().map_or(0, |bytes| bytes.len() as u64);
-        }
-    }
+    let (sessions, sessions_size) = WRITES.with(|writes| {
+        writes
+            .borrow()
+            .stored_sizes(|storage_key| session_id_from_key(storage_key).is_some())
+    });
     let estimate = platform::storage_estimate().await;
     Some(super::room::Room {
         used: estimate.map_or(sessions_size, |(usage, _)| usage),

@@ -38,6 +38,11 @@ impl Fingerprint {
         }
     }
 
+    /// The length of the value; None for "nothing stored".
+    pub fn stored_len(&self) -> Option<u64> {
+        self.0.split_once(':')?.0.parse().ok()
+    }
+
     /// From a value's length and its last (up to) 16 bytes, read without copying it whole.
     pub fn of_tail(len: usize, tail: &[u8]) -> Fingerprint {
         let hex: String = tail.iter().map(|byte| format!("{byte:02x}")).collect();
@@ -181,6 +186,16 @@ impl Writes {
                 })
             })
             .collect()
+    }
+
+    /// How many records `counted` picks of those stored as this tab knows them, and their
+    /// bytes together: the room the sessions take, without reading them again.
+    pub fn stored_sizes(&self, counted: impl Fn(&str) -> bool) -> (u64, u64) {
+        self.known
+            .iter()
+            .filter(|(key, _)| counted(key))
+            .filter_map(|(_, fingerprint)| fingerprint.stored_len())
+            .fold((0, 0), |(count, bytes), len| (count + 1, bytes + len))
     }
 
     /// Forgets everything: after a wipe, or a new records key.
@@ -369,6 +384,22 @@ mod tests {
             decode_journal(r#"{"journal":1,"entries":[{"key":"a","put":"!!","over":[]}]}"#)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn the_room_the_sessions_take_is_known_without_reading_them() {
+        let mut writes = Writes::default();
+        writes.knew("session/a", Some(&[0; 100]), 1);
+        writes.knew("session/b", Some(&[0; 50]), 1);
+        writes.knew("session/gone", None, 0);
+        writes.knew("index", Some(&[0; 10]), 0);
+        writes.want("session/b", put(&[1; 70]), 2);
+        let sessions = |key: &str| key.starts_with("session/");
+        assert_eq!(writes.stored_sizes(sessions), (2, 150));
+        writes.start();
+        writes.finished(vec![("session/b".into(), Landed::Written)]);
+        assert_eq!(writes.stored_sizes(sessions), (2, 170), "the write landed");
+        assert_eq!(Fingerprint::of(None).stored_len(), None);
     }
 
     #[test]

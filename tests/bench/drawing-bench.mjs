@@ -329,7 +329,7 @@ try {
     }
     return Math.min(...times);
   }, sealedSize);
-  say(`encryption at rest (Argon2id ${'32 MiB, 3 passes'}): set-up with the heavy session ${ms(setUpMs)}; unlock ${ms(unlockMs)}; sealed record ${sealedSize} characters`);
+  say(`encryption at rest (Argon2id ${'32 MiB, 3 passes'}): set-up with the heavy session ${ms(setUpMs)}; unlock ${ms(unlockMs)}; sealed record ${sealedSize} bytes`);
   say(`saving the heavy session sealed (encode + AES-256-GCM in wasm, handed to IndexedDB): ${ms(saveMs)}; landed in IndexedDB after ${ms(landedMs)}; WebCrypto AES-GCM of the same bytes alone: ${ms(webCrypto)}`);
   // The room in IndexedDB: the quota Chromium reports for this site, and how many sessions
   // of each size fit in it (the typical size from the session_size example, run just before).
