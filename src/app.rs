@@ -658,14 +658,16 @@ impl AppState {
             handle.clear();
             self.pending_save.set_value(None);
         }
-        // Without the key nothing can be sealed; changes wait in memory for the unlock. While
-        // another tab works with the sessions this one writes nothing.
-        let Some(key) = self.key.get_value() else {
-            return;
-        };
+        // While another tab works with the sessions this one writes nothing.
         if matches!(self.gate.get_untracked(), Gate::OtherTab | Gate::Claiming) {
             return;
         }
+        // Writes sealed before a lock need no key: they are tried again behind the lock
+        // screen. Without the key nothing new can be sealed; changes wait for the unlock.
+        let Some(key) = self.key.get_value() else {
+            store::flush();
+            return;
+        };
         let mut problem = None;
         for id in self.undeleted.get_value() {
             match store::delete_session(&id, &key) {
