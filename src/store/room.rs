@@ -58,9 +58,31 @@ pub fn readable_size(bytes: u64, decimal: char) -> String {
     }
 }
 
+/// A count as a worker reads it, in groups of three: "25,146,178" ("25.146.178" in German,
+/// with `group` the separator).
+pub fn grouped(count: u64, group: char) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_in_groups_of_three() {
+        assert_eq!(grouped(0, ','), "0");
+        assert_eq!(grouped(999, ','), "999");
+        assert_eq!(grouped(1_000, ','), "1,000");
+        assert_eq!(grouped(25_146_178, '.'), "25.146.178");
+    }
 
     #[test]
     fn sizes_read_as_a_tablet_shows_them() {

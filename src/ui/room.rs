@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::platform;
 use crate::store;
-use crate::store::room::{readable_size, Room};
+use crate::store::room::{grouped, readable_size, Room};
 
 /// The room as the browser reports it, filled in once it answers (None until then, and
 /// where there is no storage at all).
@@ -51,14 +51,10 @@ pub fn RoomDetails() -> impl IntoView {
     // None until the browser answers; Some(None) where it does not say.
     let persisted = RwSignal::new(None::<Option<bool>>);
     platform::persisted(move |answer| persisted.set(Some(answer)));
-    let size = move |bytes: u64| {
-        let decimal = if i18n.get_locale() == Locale::de {
-            ','
-        } else {
-            '.'
-        };
-        readable_size(bytes, decimal)
-    };
+    // German writes 4,2 MB and 1.000; English 4.2 MB and 1,000.
+    let german = move || i18n.get_locale() == Locale::de;
+    let size = move |bytes: u64| readable_size(bytes, if german() { ',' } else { '.' });
+    let count = move |count: u64| grouped(count, if german() { '.' } else { ',' });
     view! {
         <section class="settings" aria-labelledby="room-heading">
             <h2 id="room-heading">{t!(i18n, room_heading)}</h2>
@@ -72,8 +68,8 @@ pub fn RoomDetails() -> impl IntoView {
                 };
                 view! {
                     <p>{used_of_quota}</p>
-                    {room.sessions_that_fit().map(|count| view! {
-                        <p>{t_string!(i18n, room_fit, count = count).to_string()}</p>
+                    {room.sessions_that_fit().map(|fit| view! {
+                        <p>{t_string!(i18n, room_fit, count = count(fit)).to_string()}</p>
                     })}
                     {room.warn().then(|| view! { <Warning room /> })}
                 }

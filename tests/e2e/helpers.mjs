@@ -354,6 +354,14 @@ export async function plantInIndexedDb(page, key, value) {
   const bytes = sealed
     ? Buffer.concat([Buffer.from('hm1.', 'latin1'), Buffer.from(value.slice(4), 'base64')])
     : Buffer.from(value, 'utf8');
+  await changeIndexedDb(page, key, bytes.toString('base64'));
+}
+
+/** Removes `key` from Hear Me's IndexedDB. */
+export const removeFromIndexedDb = (page, key) => changeIndexedDb(page, key, null);
+
+/** Puts the bytes given in base64 under `key`, or with null deletes it, in one transaction. */
+async function changeIndexedDb(page, key, base64) {
   await page.evaluate(
     ([database, store, key, base64]) =>
       new Promise((resolve, reject) => {
@@ -362,8 +370,9 @@ export async function plantInIndexedDb(page, key, value) {
         open.onsuccess = () => {
           const db = open.result;
           const transaction = db.transaction(store, 'readwrite');
-          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-          transaction.objectStore(store).put(bytes, key);
+          const records = transaction.objectStore(store);
+          if (base64 === null) records.delete(key);
+          else records.put(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), key);
           transaction.oncomplete = () => {
             db.close();
             resolve();
@@ -371,29 +380,7 @@ export async function plantInIndexedDb(page, key, value) {
           transaction.onerror = () => reject(transaction.error);
         };
       }),
-    [DATABASE, RECORDS, key, bytes.toString('base64')],
-  );
-}
-
-/** Removes `key` from Hear Me's IndexedDB. */
-export async function removeFromIndexedDb(page, key) {
-  await page.evaluate(
-    ([database, store, key]) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open(database);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const transaction = db.transaction(store, 'readwrite');
-          transaction.objectStore(store).delete(key);
-          transaction.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          transaction.onerror = () => reject(transaction.error);
-        };
-      }),
-    [DATABASE, RECORDS, key],
+    [DATABASE, RECORDS, key, base64],
   );
 }
 
