@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup setup-build serve build test lint test-native test-browser test-e2e bench clean
+.PHONY: setup setup-build serve build test lint test-native test-browser test-e2e test-webkit bench clean
 
 setup:
 	@scripts/setup.sh
@@ -27,7 +27,7 @@ build: setup-build
 ## Every test layer: lint, native, browser (wasm-bindgen-test), end-to-end (Playwright)
 test: setup
 	@start=$$(date +%s); status=0; \
-	$(MAKE) --no-print-directory lint test-native test-browser test-e2e || status=$$?; \
+	$(MAKE) --no-print-directory lint test-native test-browser test-e2e test-webkit || status=$$?; \
 	echo "make test took $$(( $$(date +%s) - start )) s"; \
 	exit $$status
 
@@ -44,6 +44,10 @@ test-browser:
 
 test-e2e: build
 	npx playwright test
+
+## WebKit (as on an iPad): set up, a sealed session in IndexedDB, Settings without a quota, reload
+test-webkit: build
+	scripts/webkit-smoke.sh
 
 ## Numbers, not assertions: bundle size as served, and drawing speed and storage size
 bench: setup build

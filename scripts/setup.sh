@@ -44,6 +44,10 @@ if [ "$need_browser" = 1 ]; then
   [ -x /usr/bin/chromedriver ] || missing_packages+=(chromium-driver)
   # pdftotext, for the end-to-end check of the printed summary.
   [ -x /usr/bin/pdftotext ] || missing_packages+=(poppler-utils)
+  # WebKit, for the smoke test of what an iPad's browser engine does with the storage.
+  [ -x /usr/bin/WebKitWebDriver ] || missing_packages+=(webkit2gtk-driver)
+  [ -x /usr/bin/xvfb-run ] || missing_packages+=(xvfb)
+  command -v curl >/dev/null || missing_packages+=(curl)
 fi
 if [ ${#missing_packages[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing_packages[*]}"
