@@ -19,7 +19,8 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   forbidOnly: !!process.env.CI,
   webServer: {
-    command: `node tests/e2e/serve.mjs dist ${PORT}`,
+    // target/e2e-next: a second version of the build, made by the update test.
+    command: `node tests/e2e/serve.mjs dist ${PORT} target/e2e-next`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -86,6 +86,8 @@ pub struct AppState {
     /// Quick hide: a neutral screen covers everything until the worker's PIN.
     pub quick_hidden: RwSignal<bool>,
     wrong_pins: StoredValue<u32>,
+    /// A new version of Hear Me has been downloaded and waits for the worker.
+    pub update_ready: RwSignal<bool>,
 }
 
 /// What the worker's PIN is asked for.
@@ -123,6 +125,7 @@ impl AppState {
             pin_asked_for: RwSignal::new(None),
             quick_hidden: RwSignal::new(false),
             wrong_pins: StoredValue::new(0),
+            update_ready: RwSignal::new(false),
         }
     }
 
@@ -368,6 +371,22 @@ impl AppState {
         }
         self.unreadable.set(Vec::new());
         self.rolled_back.set(Vec::new());
+        // Nobody is in the middle of anything now: a waiting new version takes over.
+        if self.update_ready.get_untracked() {
+            self.apply_update();
+        }
+    }
+
+    /// Lets the waiting new version take over: everything is saved (or kept in the journal
+    /// the new version replays), then the page reloads once, locked.
+    pub fn apply_update(&self) {
+        self.save_now();
+        leptos::task::spawn_local(async move {
+            if store::flushed().await.is_err() {
+                store::keep_unwritten();
+            }
+            platform::update::apply();
+        });
     }
 
     /// A new passphrase, after the current one. The sessions stay as they are sealed, or,
@@ -632,11 +651,15 @@ impl AppState {
     }
 
     pub fn add_session(&self, session: Session) {
-        let id = session.id.clone();
-        self.sessions.update(|all| all.push(session));
+        self.add_sessions(vec![session]);
+    }
+
+    /// Adds sessions (a new one, or those restored from a backup) and saves them.
+    pub fn add_sessions(&self, sessions: Vec<Session>) {
         self.unsaved.update_value(|unsaved| {
-            unsaved.insert(id);
+            unsaved.extend(sessions.iter().map(|s| s.id.clone()));
         });
+        self.sessions.update(|all| all.extend(sessions));
         self.save_now();
     }
 
@@ -819,6 +842,7 @@ pub fn App() -> impl IntoView {
         RETRY_EVERY,
     );
     store::on_write_finished(move || state.show_save_problem());
+    platform::update::register(move || state.update_ready.set(true));
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.keep_unwritten());
     // Hidden: save at once, and remember since when, so coming back after the auto-lock time
     // finds the app locked (timers may not run while a tablet sleeps).
@@ -908,6 +932,7 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
     };
     view! {
         <ui::storage_banner::StorageBanner />
+        <ui::update_banner::UpdateBanner />
         <main class="screen" class:child-mode=move || state.child_mode.with(Option::is_some)>{screen}</main>
     }
 }

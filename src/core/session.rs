@@ -114,6 +114,11 @@ pub struct Session {
     /// The magical helper the child chose for Wizards and Fairies; None until they choose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helper: Option<Helper>,
+    /// `YYYY-MM-DD`: the day this session came back from a backup as a second copy, beside
+    /// the tablet's own different one, so the worker can tell the two apart. None for every
+    /// other session, and then not written, so their records stay as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_from_backup_on: Option<String>,
     /// Names the child gave for people who may see entries ("Oma"), in the order given.
     #[serde(default)]
     named_audiences: Vec<String>,
@@ -157,6 +162,7 @@ impl Session {
             summary_choices: Vec::new(),
             exports: Vec::new(),
             helper: None,
+            restored_from_backup_on: None,
             named_audiences: Vec::new(),
             next_entry: 1,
         })

@@ -1,6 +1,7 @@
 //! Thin browser glue that is not a component: the clock, randomness, the browser's language.
 
 pub mod one_tab;
+pub mod update;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {
@@ -58,6 +59,31 @@ pub fn download(url: &str, file_name: &str) -> Option<()> {
     link.click();
     link.remove();
     Some(())
+}
+
+/// Offers a file to download: `contents` is its text or its bytes (a `Uint8Array`).
+pub fn offer_file(contents: &wasm_bindgen::JsValue, mime: &str, file_name: &str) {
+    let parts = js_sys::Array::of1(contents);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    // The Blob constructor takes strings and byte arrays alike.
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    download(&url, file_name);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The bytes of the file chosen in `input`; None when none is chosen or it cannot be read.
+pub async fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
+    let file = input.files()?.get(0)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// A moment (milliseconds since the Unix epoch) as a local date and time in the language
@@ -161,4 +187,15 @@ pub async fn storage_estimate() -> Option<(u64, u64)> {
             .map(|value| value as u64)
     };
     Some((number("usage")?, number("quota")?))
+}
+
+/// Whether this is Safari on an iPad (or iPhone) in a normal tab, not the app added to the
+/// Home Screen: only there does `navigator.standalone` exist and say false. iPadOS reports
+/// itself as a Mac, so touch points tell an iPad from a Mac.
+pub fn in_safari_tab_on_ipad() -> bool {
+    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
+        return false;
+    };
+    let standalone = js_sys::Reflect::get(&navigator, &"standalone".into()).ok();
+    standalone.and_then(|value| value.as_bool()) == Some(false) && navigator.max_touch_points() > 1
 }

@@ -109,6 +109,38 @@ pub fn save_device_state(state: &DeviceState) -> Result<(), StoreError> {
     write_local(DEVICE_KEY, encode_device_state(state))
 }
 
+/// Set once the worker has read the hint about adding Hear Me to the Home Screen.
+const HOME_SCREEN_HINT_KEY: &str = "hear-me/home-screen-hint";
+
+pub fn home_screen_hint_seen() -> bool {
+    available_storage()
+        .ok()
+        .and_then(|storage| read_raw(&storage, HOME_SCREEN_HINT_KEY))
+        .is_some()
+}
+
+pub fn remember_home_screen_hint_seen() {
+    if let Ok(storage) = available_storage() {
+        let _ = storage.set_item(HOME_SCREEN_HINT_KEY, "seen");
+    }
+}
+
+/// When the worker last made a backup on this tablet (a moment, not what it held).
+const LAST_BACKUP_KEY: &str = "hear-me/last-backup";
+
+pub fn last_backup_ms() -> Option<u64> {
+    available_storage()
+        .ok()
+        .and_then(|storage| read_raw(&storage, LAST_BACKUP_KEY))
+        .and_then(|raw| raw.parse().ok())
+}
+
+pub fn remember_backup_made(at_ms: u64) {
+    if let Ok(storage) = available_storage() {
+        let _ = storage.set_item(LAST_BACKUP_KEY, &at_ms.to_string());
+    }
+}
+
 /// The vault record as stored now; None when there is none yet. Every change of the vault
 /// starts from this, never from a copy read when the page was loaded.
 pub fn read_vault() -> Result<Option<VaultRecord>, StoreError> {

@@ -7,6 +7,7 @@
 //! records in IndexedDB (through `indexed`), one per session plus an index, so one broken
 //! record cannot take the others down, and the vault and device records in localStorage.
 
+pub mod backup;
 pub mod record;
 pub mod room;
 pub mod vault;
@@ -19,9 +20,10 @@ mod indexed;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    all_written, delete_session, device_state, flush, flushed, has_storage, keep_unwritten, load,
-    on_write_finished, opening, read_vault, reseal_all, room, save_device_state, save_session,
-    save_vault, wipe, write_problem, Loaded, Opening,
+    all_written, delete_session, device_state, flush, flushed, has_storage, home_screen_hint_seen,
+    keep_unwritten, last_backup_ms, load, on_write_finished, opening, read_vault,
+    remember_backup_made, remember_home_screen_hint_seen, reseal_all, room, save_device_state,
+    save_session, save_vault, wipe, write_problem, Loaded, Opening,
 };
 
 pub use record::{DeviceState, RecordError, UnreadableSession, SCHEMA_VERSION};

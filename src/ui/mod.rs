@@ -1,10 +1,12 @@
 //! Leptos components, one file per screen or widget. They hold view logic only; rules live
 //! in `core`, storage in `store`.
 
+pub mod backup;
 pub mod canvas;
 pub mod dialog;
 pub mod drawing;
 pub mod helper_choice;
+pub mod home_screen_hint;
 pub mod ink_layer;
 pub mod language;
 pub mod lock;
@@ -21,6 +23,7 @@ pub mod start;
 pub mod storage_banner;
 pub mod summary;
 pub mod tool;
+pub mod update_banner;
 pub mod who_will_see;
 pub mod words;
 pub mod worker_decisions;

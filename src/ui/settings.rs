@@ -48,6 +48,8 @@ pub fn SettingsScreen() -> impl IntoView {
         <ChangePassphrase />
         <ChangePin />
         <crate::ui::room::RoomDetails />
+        <crate::ui::backup::MakeBackup />
+        <crate::ui::backup::RestoreBackup />
         <section class="settings">
             <h2>{t!(i18n, privacy_heading)}</h2>
             <IconButton icon="icon-read-back" label=Signal::derive(move || t_string!(i18n, privacy_open).to_owned())

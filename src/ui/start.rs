@@ -28,6 +28,8 @@ pub fn StartScreen() -> impl IntoView {
                 on_press=move || state.go(Place::Settings) />
         </header>
         <crate::ui::room::RoomWarning />
+        <crate::ui::home_screen_hint::HomeScreenHint />
+        <crate::ui::backup::BackupReminder />
         <div class="start-columns">
             <NewSessionForm />
             <SessionList />
@@ -106,7 +108,10 @@ fn SessionList() -> impl IntoView {
         newest_first(&mut sessions);
         sessions
             .into_iter()
-            .map(|s| (s.id, s.child.name, s.child.age, s.worker, s.date))
+            .map(|s| {
+                let restored = s.restored_from_backup_on;
+                (s.id, s.child.name, s.child.age, s.worker, s.date, restored)
+            })
             .collect::<Vec<_>>()
     });
 
@@ -120,7 +125,7 @@ fn SessionList() -> impl IntoView {
                 <For
                     each=move || sessions.get()
                     key=|row| row.0.clone()
-                    children=move |(id, name, age, worker, date)| {
+                    children=move |(id, name, age, worker, date, restored)| {
                         let open_id = id.clone();
                         let open_name = name.clone();
                         let delete_name = name.clone();
@@ -134,6 +139,9 @@ fn SessionList() -> impl IntoView {
                                     {(!worker.is_empty()).then(|| {
                                         let worker = worker.clone();
                                         view! { <span>{move || t_string!(i18n, with_worker, worker = worker.clone())}</span> }
+                                    })}
+                                    {restored.map(|day| view! {
+                                        <span class="restored-mark">{move || t_string!(i18n, restored_mark, date = day.clone()).to_string()}</span>
                                     })}
                                 </div>
                                 <button

@@ -130,17 +130,7 @@ fn respect_text(i18n: I18n, line: RespectLine, name: &str) -> String {
 
 /// Offers `html` as a file download.
 fn download_html(html: &str, file_name: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(html));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/html;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    platform::download(&url, file_name);
-    let _ = web_sys::Url::revoke_object_url(&url);
+    platform::offer_file(&html.into(), "text/html;charset=utf-8", file_name);
 }
 
 /// The file name for a reader's summary of a session.

@@ -305,6 +305,8 @@ test('y) a strict Content-Security-Policy: no inline or eval script, nothing fro
   expect(directives['script-src'].filter((source) => source.startsWith("'sha256-"))).toHaveLength(1);
   expect(directives['connect-src']).toEqual(["'self'"]);
   expect(directives['default-src']).toEqual(["'self'"]);
+  expect(directives['worker-src']).toEqual(["'self'"]);
+  expect(directives['manifest-src']).toEqual(["'self'"]);
   expect(csp).not.toMatch(/https?:|\*/);
 
   const blocked = await page.evaluate(

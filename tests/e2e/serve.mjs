@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Tiny dependency-free static file server for the end-to-end tests.
 //
-//   node tests/e2e/serve.mjs <dir> <port>
+//   node tests/e2e/serve.mjs <dir> <port> [<next-dir>]
 //
+// With <next-dir>, GET /__serve-next makes it serve <next-dir> from then on (a new version
+// of the app at the same address, for the update test) and GET /__serve-first goes back.
 // Serves files from <dir> on 127.0.0.1:<port>. "/" (and any path ending in
 // "/") maps to index.html in that folder. Unknown paths give 404; paths that
 // would leave <dir> give 403 (or 404). Every response carries
@@ -38,7 +40,7 @@ const MIME = {
   '.otf': 'font/otf',
 };
 
-const [dirArg, portArg] = process.argv.slice(2);
+const [dirArg, portArg, nextArg] = process.argv.slice(2);
 if (!dirArg || !portArg) {
   console.error('usage: node tests/e2e/serve.mjs <dir> <port>');
   process.exit(2);
@@ -49,10 +51,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+async function folder(dir) {
+  const real = await realpath(path.resolve(dir));
+  if (!(await stat(real)).isDirectory()) throw new Error('not a directory');
+  return real;
+}
+
 let root;
+let firstRoot;
 try {
-  root = await realpath(path.resolve(dirArg));
-  if (!(await stat(root)).isDirectory()) throw new Error('not a directory');
+  root = firstRoot = await folder(dirArg);
 } catch (e) {
   console.error(`serve.mjs: cannot serve ${dirArg}: ${e.message}`);
   process.exit(2);
@@ -124,6 +132,14 @@ const server = createServer(async (req, res) => {
     urlPath = new URL(req.url || '/', 'http://127.0.0.1').pathname;
   } catch {
     return send(res, 400, 'Bad Request\n', method);
+  }
+  if (nextArg && (urlPath === '/__serve-next' || urlPath === '/__serve-first')) {
+    try {
+      root = urlPath === '/__serve-next' ? await folder(nextArg) : firstRoot;
+    } catch (e) {
+      return send(res, 404, `cannot serve ${nextArg}: ${e.message}\n`, method);
+    }
+    return send(res, 200, `serving ${root}\n`, method);
   }
   const r = await resolveFile(urlPath);
   if (r.status !== 200) {

@@ -1,0 +1,30 @@
+//! "A new version is ready": shown to the worker only, never in child mode or behind quick
+//! hide, so a new version never interrupts a child. The worker applies it with one tap;
+//! otherwise it is applied at the next lock.
+
+use leptos::prelude::*;
+
+use crate::app::use_app_state;
+use crate::i18n::*;
+
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let shown = move || {
+        state.update_ready.get()
+            && state.child_mode.with(Option::is_none)
+            && !state.quick_hidden.get()
+            && state.pin_asked_for.with(Option::is_none)
+    };
+    view! {
+        <Show when=shown>
+            <div class="update-banner" role="status">
+                <span>{t!(i18n, update_ready)}</span>
+                <button type="button" class="primary" on:click=move |_| state.apply_update()>
+                    {t!(i18n, update_apply)}
+                </button>
+            </div>
+        </Show>
+    }
+}

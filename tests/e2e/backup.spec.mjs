@@ -1,0 +1,171 @@
+// End-to-end: a backup made on one tablet brings every session back on another, and never
+// overwrites a session (issue 13). Each browser context is a tablet of its own.
+import fs from 'node:fs';
+import { drawWithTouch, storedSessionEntries } from './helpers.mjs';
+import { test, expect, button, heading, startSession, addWords, openApp, backToAllSessions } from './flows.mjs';
+
+const BACKUP_PASSPHRASE = 'the backup passphrase for tests';
+
+/** A new tablet: a context of its own, as the tests' configuration makes them. */
+async function newTablet(browser) {
+  const { baseURL, viewport, hasTouch, locale } = test.info().project.use;
+  const context = await browser.newContext({ baseURL, viewport, hasTouch, locale });
+  const page = await context.newPage();
+  await openApp(page);
+  return { context, page };
+}
+
+async function openSettings(page) {
+  if (!(await button(page, 'Settings').isVisible())) await backToAllSessions(page);
+  await button(page, 'Settings').click();
+  await expect(heading(page, 'Settings')).toBeVisible();
+}
+
+/** Makes a backup of every session in Settings; gives the downloaded file's path and name. */
+async function makeBackup(page, into) {
+  await openSettings(page);
+  const form = page.locator('form').filter({ has: page.getByLabel('The backup passphrase again') });
+  await form.getByLabel('Backup passphrase', { exact: true }).fill(BACKUP_PASSPHRASE);
+  await form.getByLabel('The backup passphrase again').fill(BACKUP_PASSPHRASE);
+  const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Make a backup' }).click()]);
+  const file = `${into}/${download.suggestedFilename()}`;
+  await download.saveAs(file);
+  await expect(form.getByRole('status')).toContainText(`The backup is made: ${download.suggestedFilename()}`);
+  return { file, name: download.suggestedFilename() };
+}
+
+/** Restores `file` in Settings with `passphrase`; gives the form, to read what it says. */
+async function restore(page, file, passphrase = BACKUP_PASSPHRASE) {
+  const form = page.locator('form').filter({ has: page.getByLabel('Backup file') });
+  await form.getByLabel('Backup file').setInputFiles(file);
+  await form.getByLabel('Backup passphrase').fill(passphrase);
+  await form.getByRole('button', { name: 'Restore' }).click();
+  return form;
+}
+
+/** The stored sessions, without what only this tablet's storage adds (the revision). */
+async function sessionsAsStored(page) {
+  const entries = await storedSessionEntries(page);
+  return Object.fromEntries(entries.map(({ record }) => [record.session.child.name, record.session]));
+}
+
+test('a backup restores every session on a new tablet, exactly; wrong files and passphrases change nothing', async ({ page, browser }, info) => {
+  const folder = info.outputPath('backup');
+  fs.mkdirSync(folder, { recursive: true });
+  // The first tablet: two children's sessions, with words and a drawing.
+  await openApp(page);
+  await startSession(page, { name: 'Mia', age: 7 });
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Worries/ }).click();
+  await addWords(page, 'The dog next door barks at night');
+  await button(page, 'Draw').click();
+  const canvas = page.locator('canvas[aria-label="Drawing area"]');
+  await drawWithTouch(page, canvas, [[0.2, 0.3], [0.5, 0.6], [0.8, 0.4]]);
+  await button(page, 'Done').click();
+  await button(page, 'Back to the houses').click();
+  await button(page, 'Back to the session').click();
+  await backToAllSessions(page);
+  await startSession(page, { name: 'Ben', age: 11 });
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Dreams/ }).click();
+  await addWords(page, 'A treehouse with Jonas');
+  await button(page, 'Back to the houses').click();
+  await button(page, 'Back to the session').click();
+  await expect.poll(async () => Object.keys(await sessionsAsStored(page)).sort()).toEqual(['Ben', 'Mia']);
+  const original = await sessionsAsStored(page);
+  expect(original.Mia.questions.worries.entries.some((entry) => entry.strokes?.length === 1)).toBe(true);
+
+  const { file, name } = await makeBackup(page, folder);
+  expect(name).toMatch(/^hear-me-backup-\d{4}-\d{2}-\d{2}\.hearme$/);
+  const bytes = fs.readFileSync(file);
+  for (const secret of ['Mia', 'Ben', 'barks at night', 'treehouse']) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+  await expect(page.getByText(/^Last backup on this tablet: /)).toBeVisible();
+
+  // A new tablet.
+  const { context, page: other } = await newTablet(browser);
+  await openSettings(other);
+  // A wrong passphrase, another file, a damaged backup: each said, nothing changed.
+  let form = await restore(other, file, 'not the backup passphrase');
+  await expect(form.getByRole('alert')).toHaveText('The backup passphrase is not right. Nothing was changed.');
+  const notABackup = `${folder}/summary.html`;
+  fs.writeFileSync(notABackup, '<!doctype html><p>A summary, not a backup</p>');
+  form = await restore(other, notABackup);
+  await expect(form.getByRole('alert')).toHaveText('This file is not a Hear Me backup. Nothing was changed.');
+  const damaged = Buffer.from(bytes);
+  damaged[damaged.length - 40] ^= 0x01;
+  fs.writeFileSync(`${folder}/damaged.hearme`, damaged);
+  form = await restore(other, `${folder}/damaged.hearme`);
+  await expect(form.getByRole('alert')).toHaveText('The backup file is damaged or cut short, so it cannot be trusted. Nothing was changed.');
+  fs.writeFileSync(`${folder}/cut.hearme`, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  form = await restore(other, `${folder}/cut.hearme`);
+  await expect(form.getByRole('alert')).toContainText('Nothing was changed.');
+  expect(await storedSessionEntries(other)).toEqual([]);
+
+  // The right passphrase: both sessions come back, the child's words and drawing exactly.
+  form = await restore(other, file);
+  const report = form.getByRole('status');
+  await expect(report).toContainText('Added: 2');
+  await expect(report).toContainText('Already here and the same, so skipped: 0');
+  await expect(report).toContainText('Kept twice, because this tablet\'s copy is different: 0');
+  await expect(report.getByRole('listitem')).toHaveText([/^(Mia|Ben), \d{4}-\d{2}-\d{2}$/, /^(Mia|Ben), \d{4}-\d{2}-\d{2}$/]);
+  await expect.poll(async () => Object.keys(await sessionsAsStored(other)).sort()).toEqual(['Ben', 'Mia']);
+  expect(await sessionsAsStored(other)).toEqual(original);
+  await backToAllSessions(other);
+  await button(other, 'Open the session with Mia').click();
+  await button(other, 'Three Houses').click();
+  await other.getByRole('button', { name: /^House of Worries/ }).click();
+  await expect(other.getByText('The dog next door barks at night', { exact: true })).toBeVisible();
+  await context.close();
+});
+
+test('restoring where some sessions are already: the same are skipped, a changed one is kept twice, nothing overwritten', async ({ page }, info) => {
+  const folder = info.outputPath('backup');
+  fs.mkdirSync(folder, { recursive: true });
+  await openApp(page);
+  for (const name of ['Ada', 'Leo']) {
+    await startSession(page, { name, age: 9 });
+    await button(page, 'Three Houses').click();
+    await page.getByRole('button', { name: /^House of Good Things/ }).click();
+    await addWords(page, `${name} likes football`);
+    await button(page, 'Back to the houses').click();
+    await button(page, 'Back to the session').click();
+    await backToAllSessions(page);
+  }
+  const { file } = await makeBackup(page, folder);
+
+  // After the backup, Leo's session changes on this tablet.
+  await backToAllSessions(page);
+  await button(page, 'Open the session with Leo').click();
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Good Things/ }).click();
+  await addWords(page, 'and his new bike');
+  await button(page, 'Back to the houses').click();
+  await button(page, 'Back to the session').click();
+  await expect.poll(async () => JSON.stringify(await storedSessionEntries(page))).toContain('and his new bike');
+  const leoHere = (await sessionsAsStored(page)).Leo;
+
+  await openSettings(page);
+  const report = (await restore(page, file)).getByRole('status');
+  await expect(report).toContainText('Added: 0');
+  await expect(report).toContainText('Already here and the same, so skipped: 1');
+  await expect(report).toContainText("Kept twice, because this tablet's copy is different: 1");
+  await backToAllSessions(page);
+  await expect(page.getByRole('button', { name: 'Open the session with Leo' })).toHaveCount(2);
+  await expect(page.getByText(/^Restored from a backup on \d{4}-\d{2}-\d{2}$/)).toHaveCount(1);
+  // The tablet's own Leo is untouched; the backup's copy is the one from before the change.
+  await expect.poll(async () => (await storedSessionEntries(page)).length).toBe(3);
+  const leos = (await storedSessionEntries(page)).map((e) => e.record.session).filter((s) => s.child.name === 'Leo');
+  const own = leos.find((s) => !s.restored_from_backup_on);
+  const restored = leos.find((s) => s.restored_from_backup_on);
+  expect(own).toEqual(leoHere);
+  expect(JSON.stringify(restored)).not.toContain('and his new bike');
+  expect(JSON.stringify(restored)).toContain('Leo likes football');
+  expect(restored.id).not.toBe(own.id);
+
+  // The same backup again: nothing new.
+  await openSettings(page);
+  const again = (await restore(page, file)).getByRole('status');
+  await expect(again).toContainText('Added: 0');
+  await expect(again).toContainText('Already here and the same, so skipped: 2');
+  await expect(again).toContainText("Kept twice, because this tablet's copy is different: 0");
+});
