@@ -169,3 +169,27 @@ test('restoring where some sessions are already: the same are skipped, a changed
   await expect(again).toContainText('Already here and the same, so skipped: 2');
   await expect(again).toContainText("Kept twice, because this tablet's copy is different: 0");
 });
+
+test('after 14 days of new work without a backup the start screen reminds the worker, until a backup is made', async ({ page }, info) => {
+  const folder = info.outputPath('backup');
+  fs.mkdirSync(folder, { recursive: true });
+  // The last backup on this tablet was 20 days ago.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('planted')) {
+      localStorage.setItem('hear-me/last-backup', String(Date.now() - 20 * 24 * 60 * 60 * 1000));
+      sessionStorage.setItem('planted', 'yes');
+    }
+  });
+  await openApp(page);
+  const reminder = page.getByRole('status').filter({ hasText: 'There is new work and no backup for 14 days or more.' });
+  await expect(reminder).toHaveCount(0);
+  await startSession(page, { name: 'Kai', age: 12 });
+  await backToAllSessions(page);
+  await expect(reminder).toBeVisible();
+  await reminder.getByRole('button', { name: 'Make a backup in Settings' }).click();
+  await expect(heading(page, 'Settings')).toBeVisible();
+  await makeBackup(page, folder);
+  await backToAllSessions(page);
+  await expect(page.getByRole('heading', { name: 'Start a new session' })).toBeVisible();
+  await expect(reminder).toHaveCount(0);
+});

@@ -48,11 +48,15 @@ test('with no network a reload opens the lock screen, and after unlocking everyt
   await context.setOffline(false);
 });
 
-/** A second version of this build: the same files, a page that says it is the next one. */
-function makeNextVersion() {
+/**
+ * A second version of this build: the same files, a page that says it is the next one.
+ * `broken`: one of its files cannot be downloaded.
+ */
+function makeNextVersion({ broken = false } = {}) {
   const next = 'target/e2e-next';
   fs.rmSync(next, { recursive: true, force: true });
   fs.cpSync('dist', next, { recursive: true });
+  if (broken) fs.rmSync(path.join(next, fs.readdirSync(next).find((file) => file.endsWith('.css'))));
   const index = path.join(next, 'index.html');
   fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('<head>', '<head><meta name="hear-me-test-version" content="next">'));
   const worker = path.join(next, 'sw.js');
@@ -99,6 +103,53 @@ test('a new version waits while the child has the tablet, and takes over when th
   } finally {
     await request.get('/__serve-first');
   }
+});
+
+test('a waiting new version is applied at the next lock, and the sessions open in it', async ({ page, request }) => {
+  makeNextVersion();
+  await openApp(page);
+  await startSession(page, { name: 'Sami', age: 9 });
+  await installed(page);
+  try {
+    await request.get('/__serve-next');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await expect(page.getByRole('status').filter({ hasText: 'A new version of Hear Me is ready.' })).toBeVisible();
+    await button(page, 'Lock').click();
+    await expect(page.locator('meta[name="hear-me-test-version"]')).toHaveCount(1);
+    await unlock(page);
+    await expect(heading(page, 'Session with Sami')).toBeVisible();
+  } finally {
+    await request.get('/__serve-first');
+  }
+});
+
+test('a new version that cannot be downloaded completely is not installed; the old one still opens offline', async ({ page, context, request }) => {
+  makeNextVersion({ broken: true });
+  await openApp(page);
+  await startSession(page, { name: 'Tove', age: 10 });
+  await installed(page);
+  try {
+    await request.get('/__serve-next');
+    const installing = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update();
+      const worker = registration.installing;
+      if (!worker) return 'nothing installing';
+      await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'redundant' && resolve()));
+      return worker.state;
+    });
+    expect(installing).toBe('redundant');
+    expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting))).toBe(false);
+    await expect(page.getByRole('status').filter({ hasText: 'A new version of Hear Me is ready.' })).toHaveCount(0);
+  } finally {
+    await request.get('/__serve-first');
+  }
+  await context.setOffline(true);
+  await page.reload();
+  await unlock(page);
+  await expect(heading(page, 'Session with Tove')).toBeVisible();
+  expect(await page.locator('meta[name="hear-me-test-version"]').count()).toBe(0);
+  await context.setOffline(false);
 });
 
 /** Width and height of a PNG, from its header. */
