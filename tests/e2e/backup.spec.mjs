@@ -21,10 +21,14 @@ async function openSettings(page) {
   await expect(heading(page, 'Settings')).toBeVisible();
 }
 
-/** Makes a backup of every session in Settings; gives the downloaded file's path and name. */
-async function makeBackup(page, into) {
+/**
+ * Makes a backup in Settings, of every session but those of the children in `leaveOut`;
+ * gives the downloaded file's path and name.
+ */
+async function makeBackup(page, into, { leaveOut = [] } = {}) {
   await openSettings(page);
   const form = page.locator('form').filter({ has: page.getByLabel('The backup passphrase again') });
+  for (const name of leaveOut) await form.getByRole('checkbox', { name: new RegExp(`^${name}, `) }).uncheck();
   await form.getByLabel('Backup passphrase', { exact: true }).fill(BACKUP_PASSPHRASE);
   await form.getByLabel('The backup passphrase again').fill(BACKUP_PASSPHRASE);
   const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Make a backup' }).click()]);
@@ -192,4 +196,21 @@ test('after 14 days of new work without a backup the start screen reminds the wo
   await backToAllSessions(page);
   await expect(page.getByRole('heading', { name: 'Start a new session' })).toBeVisible();
   await expect(reminder).toHaveCount(0);
+});
+
+test('a backup holds only the sessions the worker picks', async ({ page, browser }, info) => {
+  const folder = info.outputPath('backup');
+  fs.mkdirSync(folder, { recursive: true });
+  await openApp(page);
+  for (const name of ['Ola', 'Pia']) {
+    await startSession(page, { name, age: 8 });
+    await backToAllSessions(page);
+  }
+  const { file } = await makeBackup(page, folder, { leaveOut: ['Pia'] });
+  const { context, page: other } = await newTablet(browser);
+  await openSettings(other);
+  const report = (await restore(other, file)).getByRole('status');
+  await expect(report).toContainText('Added: 1');
+  await expect(report.getByRole('listitem')).toHaveText([/^Ola, /]);
+  await context.close();
 });

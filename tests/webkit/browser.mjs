@@ -1,0 +1,310 @@
+// What the WebKit flows share: the static server (started and stopped here, for the offline
+// check), one WebKitGTK MiniBrowser driven by Selenium through Debian's WebKitWebDriver, and
+// small steps that find controls by their visible label or name, as a person would.
+//
+// Selenium only talks to the WebKitWebDriver that scripts/webkit-smoke.sh started
+// (`usingServer`): with a server URL, Selenium Manager never runs and nothing is downloaded.
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { Builder, By } from 'selenium-webdriver';
+import { Pointer } from 'selenium-webdriver/lib/input.js';
+import { decodeInk, openSealed, vaultKeyFor, PASSPHRASE, PIN, VAULT_KEY } from '../e2e/helpers.mjs';
+
+export { PASSPHRASE, PIN };
+
+const MINI_BROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+/** Long enough for Argon2id (32 MiB, 3 passes) in WebKit's wasm on a slow machine. */
+const PATIENCE = 20_000;
+
+export class Failure extends Error {}
+
+/** Prints `ok: what` when `condition` holds, fails with `what` and `detail` when not. */
+export function check(condition, what, detail = '') {
+  if (!condition) throw new Failure(`WebKit: ${what}${detail ? `: ${detail}` : ''}`);
+  console.log(`ok: ${what}`);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An XPath string literal for any text (the app's labels hold apostrophes). */
+function literal(text) {
+  if (!text.includes("'")) return `'${text}'`;
+  if (!text.includes('"')) return `"${text}"`;
+  return `concat(${text.split("'").map((part) => `'${part}'`).join(`, "'", `)})`;
+}
+
+/** `node tests/e2e/serve.mjs <dist> <port>`, which the offline check stops and starts again. */
+export class StaticServer {
+  constructor(dist, port) {
+    this.dist = dist;
+    this.port = port;
+    this.url = `http://127.0.0.1:${port}/`;
+    this.child = null;
+  }
+
+  async start() {
+    if (this.child) return;
+    this.child = spawn(process.execPath, ['tests/e2e/serve.mjs', this.dist, String(this.port)], { stdio: 'ignore' });
+    for (let tries = 0; tries < 100; tries++) {
+      if (await this.answers()) return;
+      await sleep(50);
+    }
+    throw new Failure(`the static server did not start on ${this.url}`);
+  }
+
+  async stop() {
+    if (!this.child) return;
+    const child = this.child;
+    this.child = null;
+    if (child.exitCode === null) {
+      child.kill();
+      await once(child, 'exit');
+    }
+  }
+
+  /** Stops it at once, for a process that is on its way out. */
+  kill() {
+    this.child?.kill();
+    this.child = null;
+  }
+
+  async answers() {
+    try {
+      return (await fetch(this.url, { signal: AbortSignal.timeout(1000) })).ok;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** One MiniBrowser window, and the steps the flows take in it. */
+export class Browser {
+  static async open(driverUrl) {
+    const driver = await new Builder()
+      .usingServer(driverUrl)
+      .withCapabilities({
+        // WebKitWebDriver matches browserName against the browser it starts; an empty name
+        // fails to match, and Selenium needs a name.
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: MINI_BROWSER, args: ['--automation'] },
+      })
+      .build();
+    return new Browser(driver);
+  }
+
+  constructor(driver) {
+    this.driver = driver;
+  }
+
+  quit() {
+    return this.driver.quit();
+  }
+
+  // --- what the page shows ---------------------------------------------------
+
+  text() {
+    return this.driver.executeScript('return document.body ? document.body.innerText : ""');
+  }
+
+  /** Runs `script` in the page and gives what it passes to `done` (the last argument). */
+  async inPage(script, ...args) {
+    return this.driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       Promise.resolve().then(async () => { ${script} }).then(done, (error) => done({ pageError: String(error) }));`,
+      ...args,
+    ).then((value) => {
+      if (value && value.pageError) throw new Failure(`a script in the page failed: ${value.pageError}`);
+      return value;
+    });
+  }
+
+  /** Waits until `probe()` gives something truthy and returns it; fails naming `what`. */
+  async until(probe, what, timeout = PATIENCE) {
+    const end = Date.now() + timeout;
+    let last;
+    for (;;) {
+      try {
+        const value = await probe();
+        if (value) return value;
+      } catch (error) {
+        last = error;
+      }
+      if (Date.now() > end) break;
+      await sleep(100);
+    }
+    const page = (await this.text().catch(() => '(no page)')).replace(/\s+/g, ' ').slice(0, 500);
+    throw new Failure(`WebKit: ${what} never happened${last ? ` (${last.message})` : ''}; the page says: ${page}`);
+  }
+
+  /** Waits until the page shows `text`. */
+  waitForText(text, timeout) {
+    return this.until(async () => (await this.text()).includes(text), `"${text}" showing`, timeout);
+  }
+
+  /** Waits until the page no longer shows `text`. */
+  waitForNoText(text, timeout) {
+    return this.until(async () => !(await this.text()).includes(text), `"${text}" going away`, timeout);
+  }
+
+  /** Waits for the one visible element at `xpath`; `what` names it in a failure. */
+  async find(xpath, what = xpath) {
+    return this.until(async () => {
+      for (const element of await this.driver.findElements(By.xpath(xpath))) {
+        if (await element.isDisplayed()) return element;
+      }
+      return null;
+    }, `finding ${what}`);
+  }
+
+  async findCss(css, what = css) {
+    return this.until(async () => {
+      for (const element of await this.driver.findElements(By.css(css))) {
+        if (await element.isDisplayed()) return element;
+      }
+      return null;
+    }, `finding ${what}`);
+  }
+
+  /** How many elements match `css`. */
+  async count(css) {
+    return (await this.driver.findElements(By.css(css))).length;
+  }
+
+  // --- controls, by the words on them ---------------------------------------------
+
+  /** A button whose visible text is `name` (or starts with it, with `{ start: true }`). */
+  button(name, { start = false, within = '' } = {}) {
+    const test = start ? `starts-with(normalize-space(), ${literal(name)})` : `normalize-space() = ${literal(name)}`;
+    return this.find(`${within}//button[${test} or @aria-label = ${literal(name)}]`, `the button "${name}"`);
+  }
+
+  async click(name, options) {
+    await (await this.button(name, options)).click();
+  }
+
+  /** The field inside the label whose own text is `label`. */
+  field(label, { within = '' } = {}) {
+    return this.find(
+      `${within}//label[.//text()[normalize-space() = ${literal(label)}]]//*[self::input or self::textarea or self::select]`,
+      `the field "${label}"`,
+    );
+  }
+
+  async fill(label, value, options) {
+    const field = await this.field(label, options);
+    await field.clear();
+    await field.sendKeys(value);
+  }
+
+  /** Chooses `option` in the <select> labelled `label`. */
+  async choose(label, option) {
+    const select = await this.field(label);
+    await (await select.findElement(By.xpath(`.//option[normalize-space() = ${literal(option)}]`))).click();
+  }
+
+  // --- ink -----------------------------------------------------------------
+
+  /**
+   * Draws one stroke on `element` with a pointer of `type` ('touch', 'pen' or 'mouse'):
+   * through `points`, fractions 0..1 of the element, with `steps` moves between points.
+   */
+  async draw(element, type, points, { pressure = 0.5, steps = 8 } = {}) {
+    const rect = await element.getRect();
+    const at = ([fx, fy]) => ({ x: Math.round(rect.x + fx * rect.width), y: Math.round(rect.y + fy * rect.height) });
+    const pointer = new Pointer(`webkit-${type}`, type);
+    const actions = [pointer.move({ ...at(points[0]), duration: 0 }), pointer.press(0, 1, 1, pressure)];
+    for (let i = 1; i < points.length; i++) {
+      const [ax, ay] = points[i - 1];
+      const [bx, by] = points[i];
+      for (let s = 1; s <= steps; s++) {
+        const t = s / steps;
+        actions.push(pointer.move({ ...at([ax + (bx - ax) * t, ay + (by - ay) * t]), duration: 16, pressure, width: 1, height: 1 }));
+      }
+    }
+    actions.push(pointer.release(0));
+    await this.driver.actions({ async: true }).insert(pointer, ...actions).perform();
+    await this.driver.actions().clear();
+  }
+
+  // --- what Hear Me stored ---------------------------------------------------------------
+
+  /**
+   * Every record in Hear Me's IndexedDB: { key: { sealed, bytes (base64) } }, and the vault
+   * record from localStorage.
+   */
+  async stored() {
+    return this.inPage(`
+      const vault = localStorage.getItem(${JSON.stringify(VAULT_KEY)});
+      const records = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('hear-me');
+        open.onupgradeneeded = () => open.transaction.abort();
+        open.onerror = () => resolve({});
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('records')) { db.close(); resolve({}); return; }
+          const store = db.transaction('records').objectStore('records');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onerror = () => reject(values.error);
+          values.onsuccess = () => {
+            const out = {};
+            keys.result.forEach((key, i) => {
+              const value = values.result[i];
+              out[key] = value instanceof Uint8Array
+                ? { bytes: btoa(Array.from(value, (b) => String.fromCharCode(b)).join('')) }
+                : { other: JSON.stringify(value) };
+            });
+            db.close();
+            resolve(out);
+          };
+        };
+      });
+      return { vault, records };
+    `);
+  }
+
+  /**
+   * The session records, opened here in Node with the passphrase (Node's AES-256-GCM and
+   * hash-wasm's Argon2id, as the end-to-end tests do), drawings decoded.
+   */
+  async sessions() {
+    const { vault, records } = await this.stored();
+    const out = [];
+    for (const [key, value] of Object.entries(records)) {
+      if (!key.startsWith('hear-me/session/')) continue;
+      if (!value.bytes) throw new Failure(`WebKit: ${key} is stored as ${value.other}, not as bytes`);
+      const bytes = Buffer.from(value.bytes, 'base64');
+      if (bytes.subarray(0, 4).toString('latin1') !== 'hm1.') throw new Failure(`WebKit: ${key} is not sealed`);
+      const sealed = `hm1.${bytes.subarray(4).toString('base64')}`;
+      const record = JSON.parse(openSealed(await vaultKeyFor(vault, PASSPHRASE), key, sealed));
+      for (const answers of Object.values(record?.session?.questions ?? {})) {
+        for (const entry of answers?.entries ?? []) {
+          if (entry?.kind === 'drawing' && typeof entry.ink === 'string') Object.assign(entry, decodeInk(entry.ink));
+        }
+      }
+      out.push(record);
+    }
+    return out;
+  }
+
+  /** The stored session of the child called `name`, or null. */
+  async session(name) {
+    return (await this.sessions()).find((record) => record?.session?.child?.name === name) ?? null;
+  }
+
+  // --- the lock ------------------------------------------------------------------
+
+  async unlock() {
+    await this.waitForText('Hear Me is locked');
+    await this.fill('Passphrase', PASSPHRASE);
+    await this.click('Unlock');
+    await this.waitForNoText('Hear Me is locked');
+    await this.find("//nav[@aria-label='Hear Me']", 'the app bar');
+  }
+
+  async reloadAndUnlock() {
+    await this.driver.navigate().refresh();
+    await this.unlock();
+  }
+}
