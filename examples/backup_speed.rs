@@ -5,55 +5,18 @@
 //! `cargo run --release --example backup_speed -- [drawing.json]`, where the file holds real
 //! strokes (by default `tests/fixtures/recorded-drawing.json`). A typical session is the one
 //! `session_size` measures: the three houses with two drawings each of those strokes and
-//! eight entries of words (its builder is copied here, examples share no module).
+//! eight entries of words (`shared/bench_sessions.rs`).
+
+#[path = "shared/bench_sessions.rs"]
+mod bench_sessions;
 
 use std::time::Instant;
 
-use hear_me::core::ink::Stroke;
-use hear_me::core::{NewSession, Question, Session, SessionId, Tool, Voice, Words};
+use hear_me::core::Session;
 use hear_me::store::backup::{make_backup, read_backup, BackupRandom};
 use hear_me::store::vault::{derive_key, KdfParams, NONCE_BYTES, SALT_BYTES};
-use serde::Deserialize;
 
 const SESSIONS: usize = 50;
-
-#[derive(Deserialize)]
-struct PlainDrawing {
-    strokes: Vec<Stroke>,
-}
-
-/// A typical session: two drawings per house of every recorded stroke, and eight entries of
-/// words. `number` makes its id its own.
-fn typical_session(strokes: &[Stroke], number: usize) -> Session {
-    let form = NewSession {
-        child_name: "Mia".into(),
-        age: "8".into(),
-        worker_name: "Sam".into(),
-        date: "2026-11-30".into(),
-    };
-    let created = 1_764_500_000_000 + number as u64;
-    let mut session =
-        Session::start(&form, SessionId::new(created, number as u32), created).unwrap();
-    for question in Question::ALL {
-        for _ in 0..2 {
-            let id = session.add_drawing(Tool::ThreeHouses, question, 1);
-            for stroke in strokes {
-                session.add_stroke(question, id, stroke.clone(), 2);
-            }
-        }
-    }
-    for number in 0..8 {
-        let text = format!("The child's words, a sentence of ordinary length, number {number}.");
-        let voice = Voice::ChildSaidWorkerWrote;
-        session.add_words(
-            Tool::ThreeHouses,
-            Question::ALL[number % 3],
-            Words { text, voice },
-            3,
-        );
-    }
-    session
-}
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| {
@@ -63,15 +26,9 @@ fn main() {
         )
         .into()
     });
-    let plain: PlainDrawing = std::fs::read_to_string(&path)
-        .map_err(|error| error.to_string())
-        .and_then(|text| serde_json::from_str(&text).map_err(|error| error.to_string()))
-        .unwrap_or_else(|error| {
-            eprintln!("cannot read {path}: {error}");
-            std::process::exit(1);
-        });
+    let strokes = bench_sessions::recorded_strokes(&path);
     let sessions: Vec<Session> = (0..SESSIONS)
-        .map(|number| typical_session(&plain.strokes, number))
+        .map(|number| bench_sessions::typical(&strokes, number))
         .collect();
     let params = KdfParams::recommended([7; SALT_BYTES]);
     let random = BackupRandom {
