@@ -45,7 +45,7 @@ test-browser:
 test-e2e: build
 	npx playwright test
 
-## WebKit (as on an iPad): set up, a sealed session in IndexedDB, Settings without a quota, reload
+## WebKit (the iPad's engine), with Selenium: set-up, the Three Houses, Wizards and Fairies, the summary, child mode, offline
 test-webkit: build
 	scripts/webkit-smoke.sh
 

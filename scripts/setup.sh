@@ -56,7 +56,8 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
 fi
 
 # npm brings wasm-opt (binaryen 132: Debian's 108 breaks wasm-bindgen's reference-type
-# tables), Playwright, which drives Debian's Chromium and never downloads a browser, and
+# tables), Playwright, which drives Debian's Chromium and never downloads a browser,
+# selenium-webdriver, which drives Debian's WebKitWebDriver (never its own drivers), and
 # hash-wasm (the e2e tests' own Argon2id, to open stored records independently of the app).
 stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then

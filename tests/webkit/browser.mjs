@@ -6,6 +6,8 @@
 // (`usingServer`): with a server URL, Selenium Manager never runs and nothing is downloaded.
 
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { once } from 'node:events';
 import { Builder, By } from 'selenium-webdriver';
 import { Pointer } from 'selenium-webdriver/lib/input.js';
@@ -23,6 +25,12 @@ export class Failure extends Error {}
 export function check(condition, what, detail = '') {
   if (!condition) throw new Failure(`WebKit: ${what}${detail ? `: ${detail}` : ''}`);
   console.log(`ok: ${what}`);
+}
+
+/** The files in `folder` (none without one) and when each was last written. */
+export function filesIn(folder) {
+  if (!folder) return new Map();
+  return new Map(fs.readdirSync(folder).map((name) => [name, fs.statSync(path.join(folder, name)).mtimeMs]));
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,10 +103,63 @@ export class Browser {
 
   constructor(driver) {
     this.driver = driver;
+    /** Uncaught errors and Rust panics seen in pages already left. */
+    this.errors = [];
   }
 
   quit() {
     return this.driver.quit();
+  }
+
+  // --- loading, and errors in the page ----------------------------------------------
+
+  async load(url) {
+    await this.collectErrors();
+    await this.driver.get(url);
+    await this.watchErrors();
+  }
+
+  async reload() {
+    await this.collectErrors();
+    await this.driver.navigate().refresh();
+    await this.watchErrors();
+  }
+
+  async back() {
+    await this.driver.navigate().back();
+    await this.watchErrors();
+  }
+
+  /**
+   * Records, in the page, every uncaught error, unhandled rejection and Rust panic (the app
+   * logs a panic through console.error). Classic WebDriver cannot run a script before the
+   * page's own, so this starts as soon as the page has loaded.
+   */
+  watchErrors() {
+    return this.driver.executeScript(`
+      if (window.__webkitErrors) return;
+      const seen = (window.__webkitErrors = []);
+      addEventListener('error', (e) => seen.push('uncaught: ' + e.message));
+      addEventListener('unhandledrejection', (e) => seen.push('unhandled rejection: ' + e.reason));
+      const log = console.error.bind(console);
+      console.error = (...args) => {
+        const text = args.map(String).join(' ');
+        if (/panicked at/.test(text)) seen.push(text.slice(0, 300));
+        log(...args);
+      };`);
+  }
+
+  async collectErrors() {
+    const seen = await this.driver.executeScript('return window.__webkitErrors || []').catch(() => []);
+    this.errors.push(...seen);
+    await this.driver.executeScript('if (window.__webkitErrors) window.__webkitErrors.length = 0').catch(() => {});
+  }
+
+  /** Fails if any page so far had an uncaught error or a Rust panic. */
+  async checkNoErrors(what) {
+    await this.collectErrors();
+    const errors = this.errors.splice(0);
+    check(errors.length === 0, `no uncaught error or Rust panic in ${what}`, errors.join(' | '));
   }
 
   // --- what the page shows ---------------------------------------------------
@@ -147,7 +208,7 @@ export class Browser {
     return this.until(async () => !(await this.text()).includes(text), `"${text}" going away`, timeout);
   }
 
-  /** Waits for the one visible element at `xpath`; `what` names it in a failure. */
+  /** Waits for a visible element at `xpath` and gives the first; `what` names it in a failure. */
   async find(xpath, what = xpath) {
     return this.until(async () => {
       for (const element of await this.driver.findElements(By.xpath(xpath))) {
@@ -173,10 +234,38 @@ export class Browser {
 
   // --- controls, by the words on them ---------------------------------------------
 
-  /** A button whose visible text is `name` (or starts with it, with `{ start: true }`). */
-  button(name, { start = false, within = '' } = {}) {
-    const test = start ? `starts-with(normalize-space(), ${literal(name)})` : `normalize-space() = ${literal(name)}`;
-    return this.find(`${within}//button[${test} or @aria-label = ${literal(name)}]`, `the button "${name}"`);
+  /**
+   * The visible button whose accessible name is `name` (or starts with it, with
+   * `{ start: true }`), inside the element matching the CSS selector `within` if given. The
+   * name is worked out as a screen reader would, roughly: aria-label, or the text of what is
+   * not aria-hidden, with images' alt text.
+   */
+  button(name, { start = false, within = 'body' } = {}) {
+    return this.until(
+      () =>
+        this.driver.executeScript(
+          `const [name, start, within] = arguments;
+           const nameOf = (node) => {
+             if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+             if (node.nodeType !== Node.ELEMENT_NODE || node.getAttribute('aria-hidden') === 'true') return '';
+             if (node.getAttribute('aria-label')) return node.getAttribute('aria-label');
+             if (node.tagName === 'IMG') return node.getAttribute('alt') || '';
+             return Array.from(node.childNodes, nameOf).join('');
+           };
+           const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+           for (const root of document.querySelectorAll(within)) {
+             for (const button of root.querySelectorAll('button, [role=button]')) {
+               const own = nameOf(button).replace(/\\s+/g, ' ').trim();
+               if ((start ? own.startsWith(name) : own === name) && visible(button)) return button;
+             }
+           }
+           return null;`,
+          name,
+          start,
+          within,
+        ),
+      `finding the button "${name}"${within === 'body' ? '' : ` in ${within}`}`,
+    );
   }
 
   async click(name, options) {
@@ -203,14 +292,38 @@ export class Browser {
     await (await select.findElement(By.xpath(`.//option[normalize-space() = ${literal(option)}]`))).click();
   }
 
+  /**
+   * Waits for MiniBrowser to finish saving files in `folder` that were not there, or were
+   * older, in `before` (from filesIn); gives their names. `what` names the wait in a failure.
+   * WebKit writes to a `.wkdownload` file and renames it when done; it overwrites a file of
+   * the same name.
+   */
+  downloaded(folder, before, what) {
+    return this.until(() => {
+      const names = [...filesIn(folder)].filter(([name, at]) => before.get(name) !== at).map(([name]) => name);
+      return names.length && !names.some((name) => name.endsWith('.wkdownload')) ? names : null;
+    }, `MiniBrowser saving ${what} in ${folder}`, 10_000);
+  }
+
   // --- ink -----------------------------------------------------------------
 
   /**
    * Draws one stroke on `element` with a pointer of `type` ('touch', 'pen' or 'mouse'):
    * through `points`, fractions 0..1 of the element, with `steps` moves between points.
+   *
+   * WebKitGTK (2.50) has no touch input under WebDriver: a 'touch' pointer reaches the page as
+   * pointerType "mouse". A 'pen' pointer reaches it as "pen", but once the page cancels its
+   * pointerdown (as the drawing area must) no pointermove or pointerup follows, so a pen
+   * stroke cannot be drawn here.
    */
   async draw(element, type, points, { pressure = 0.5, steps = 8 } = {}) {
-    const rect = await element.getRect();
+    // Viewport coordinates, as pointer actions take them.
+    const rect = await this.driver.executeScript(
+      `arguments[0].scrollIntoView({ block: 'nearest' });
+       const { x, y, width, height } = arguments[0].getBoundingClientRect();
+       return { x, y, width, height };`,
+      element,
+    );
     const at = ([fx, fy]) => ({ x: Math.round(rect.x + fx * rect.width), y: Math.round(rect.y + fy * rect.height) });
     const pointer = new Pointer(`webkit-${type}`, type);
     const actions = [pointer.move({ ...at(points[0]), duration: 0 }), pointer.press(0, 1, 1, pressure)];
@@ -230,8 +343,9 @@ export class Browser {
   // --- what Hear Me stored ---------------------------------------------------------------
 
   /**
-   * Every record in Hear Me's IndexedDB: { key: { sealed, bytes (base64) } }, and the vault
-   * record from localStorage.
+   * What Hear Me stored: `records`, its IndexedDB by key ({ bytes } in base64 for a
+   * Uint8Array, { other } as JSON for anything else), and `vault`, the vault record (text)
+   * from localStorage.
    */
   async stored() {
     return this.inPage(`
@@ -304,7 +418,7 @@ export class Browser {
   }
 
   async reloadAndUnlock() {
-    await this.driver.navigate().refresh();
+    await this.reload();
     await this.unlock();
   }
 }

@@ -1,118 +1,63 @@
-// A smoke test of Hear Me in WebKit (the engine of every browser on an iPad), through
-// Debian's WebKitWebDriver and its MiniBrowser: set up, start a session, find it sealed in
-// IndexedDB as bytes, see Settings cope without navigator.storage.estimate/persist (WebKit
-// has neither), reload, unlock and find the session again.
+// The main flows of Hear Me in WebKit (the engine of every browser on an iPad), driven with
+// Selenium through Debian's WebKitWebDriver and its MiniBrowser, in one browser window:
 //
-// Usage: node tests/webkit/smoke.mjs <app url> <webdriver url>   (see `make test-webkit`)
+//   set-up.mjs               set-up, a session sealed in IndexedDB, Settings without a quota, reload and unlock
+//   three-houses.mjs         words and a stroke in the House of Worries, stored and back after a reload
+//   wizards-and-fairies.mjs  a helper and its colours, a wish, one model under both tools
+//   summary.mjs              the full record shown and downloaded, the file checked
+//   child-mode.mjs           "Give to the child"; the browser's back asks for the worker PIN
+//   offline.mjs              the static server stopped: a reload opens from the service worker's cache
+//
+// Usage: node tests/webkit/smoke.mjs <dist folder> <app port> <WebDriver url> [<download folder>]
+// (see scripts/webkit-smoke.sh, which starts WebKitWebDriver and tells MiniBrowser where to
+// download). This script serves <dist folder> itself, so that it can take the network away.
 
-const [appUrl = 'http://127.0.0.1:4176/', driverUrl = 'http://127.0.0.1:4444'] = process.argv.slice(2);
-const PASSPHRASE = 'a safe passphrase for tests';
-const PIN = '2468';
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-const MINI_BROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+import { Browser, StaticServer } from './browser.mjs';
+import setUp from './set-up.mjs';
+import threeHouses from './three-houses.mjs';
+import wizardsAndFairies from './wizards-and-fairies.mjs';
+import summary from './summary.mjs';
+import childMode from './child-mode.mjs';
+import offline from './offline.mjs';
 
-async function call(method, path, body) {
-  const response = await fetch(driverUrl + path, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
+const FLOWS = [
+  ['set-up and unlock', setUp],
+  ['the Three Houses', threeHouses],
+  ['Wizards and Fairies', wizardsAndFairies],
+  ['the summary', summary],
+  ['child mode', childMode],
+  ['the offline reload', offline],
+];
+
+const [dist = 'dist', port = '4176', driverUrl = 'http://127.0.0.1:4446', downloads] = process.argv.slice(2);
+const server = new StaticServer(dist, Number(port));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.error(`stopped by ${signal}`);
+    server.kill();
+    process.exit(1);
   });
-  const { value } = await response.json();
-  if (value && value.error) throw new Error(`${method} ${path}: ${value.error}: ${value.message}`);
-  return value;
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function check(condition, what) {
-  if (!condition) throw new Error(`WebKit smoke: ${what}`);
-  console.log(`ok: ${what}`);
-}
-
-const { sessionId } = await call('POST', '/session', {
-  capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINI_BROWSER, args: ['--automation'] } } },
-});
-const at = (path) => `/session/${sessionId}${path}`;
-const pageText = () => call('POST', at('/execute/sync'), { script: 'return document.body.innerText', args: [] });
-const inPage = (script) => call('POST', at('/execute/async'), { script, args: [] });
-
-/** Waits until the page shows `text` (up to 20 s: Argon2id is slow in WebKit's wasm). */
-async function waitForText(text) {
-  for (let tries = 0; tries < 200; tries++) {
-    if ((await pageText()).includes(text)) return;
-    await sleep(100);
-  }
-  throw new Error(`WebKit smoke: "${text}" never showed; the page says: ${(await pageText()).slice(0, 400)}`);
-}
-
-async function element(xpath) {
-  return (await call('POST', at('/element'), { using: 'xpath', value: xpath }))[ELEMENT];
-}
-const type = async (xpath, text) => call('POST', at(`/element/${await element(xpath)}/value`), { text });
-const click = async (xpath) => call('POST', at(`/element/${await element(xpath)}/click`), {});
-const button = (name) => `//button[normalize-space()='${name}']`;
-const field = (label) => `//label[.//text()[normalize-space()="${label}"]]//input`;
-
+const started = Date.now();
+const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+let browser = null;
+let failed = false;
 try {
-  await call('POST', at('/url'), { url: appUrl });
-  await waitForText("Keep this tablet's sessions safe");
-  await type(field('Passphrase'), PASSPHRASE);
-  await type(field('The passphrase again'), PASSPHRASE);
-  await type(field('Worker PIN'), PIN);
-  await type(field('The PIN again'), PIN);
-  await click(button('Protect and start'));
-  await waitForText('Start a new session');
-  await type(field("Child's first name or alias"), 'Mia');
-  await click(button('Start session'));
-  await waitForText('Session with Mia');
-
-  // Sealed bytes in IndexedDB, nothing readable.
-  let stored = [];
-  for (let tries = 0; tries < 50 && stored.length < 2; tries++) {
-    await sleep(100);
-    stored = JSON.parse(
-      await inPage(`const done = arguments[arguments.length - 1];
-        const open = indexedDB.open('hear-me');
-        open.onerror = () => done('[]');
-        open.onsuccess = () => {
-          const records = open.result.transaction('records').objectStore('records');
-          const keys = records.getAllKeys();
-          const values = records.getAll();
-          values.onsuccess = () => {
-            done(JSON.stringify(keys.result.map((key, i) => {
-              const value = values.result[i];
-              const bytes = value instanceof Uint8Array;
-              return { key, bytes, sealed: bytes && String.fromCharCode(...value.slice(0, 4)) === 'hm1.',
-                plain: bytes && new TextDecoder().decode(value).includes('Mia') };
-            })));
-            open.result.close();
-          };
-        };`),
-    );
+  await server.start();
+  browser = await Browser.open(driverUrl);
+  for (const [name, flow] of FLOWS) {
+    console.log(`--- ${name}`);
+    await flow(browser, { appUrl: server.url, server, downloads });
+    await browser.checkNoErrors(name);
   }
-  check(stored.some((record) => record.key.startsWith('hear-me/session/') && record.sealed), 'the session is sealed bytes in IndexedDB');
-  check(stored.some((record) => record.key === 'hear-me/index' && record.sealed), 'the index is sealed bytes in IndexedDB');
-  check(stored.every((record) => !record.plain), "the child's name is not readable in IndexedDB");
-
-  // Settings without navigator.storage.estimate or persist.
-  await click(button('All sessions'));
-  await waitForText('Sessions on this tablet');
-  await click("//button[contains(normalize-space(), 'Settings')]");
-  await waitForText('Storage on this tablet');
-  const settings = await pageText();
-  const hasEstimate = await inPage('arguments[arguments.length - 1](Boolean(navigator.storage && navigator.storage.estimate))');
-  if (!hasEstimate) check(settings.includes('This browser does not say how much room it gives.'), 'Settings say the browser does not tell its quota');
-  check(/Hear Me uses [\d.,]+ [KMG]?B/.test(settings), 'Settings say how much Hear Me uses');
-
-  // A reload locks; unlocking opens the session again from IndexedDB.
-  await call('POST', at('/refresh'), {});
-  await waitForText('Hear Me is locked');
-  await type("//input[@type='password']", PASSPHRASE);
-  await click(button('Unlock'));
-  await waitForText('Lock');
-  await click(button('All sessions')).catch(() => {});
-  await waitForText('Sessions on this tablet');
-  check((await pageText()).includes('Mia'), 'after a reload and unlock the session is there');
+  console.log(`WebKit: every flow passed in ${seconds()} s`);
+} catch (error) {
+  failed = true;
+  console.error(`FAILED after ${seconds()} s: ${error instanceof Error ? error.message : error}`);
+  if (!error?.constructor?.name?.startsWith('Failure')) console.error(error?.stack ?? '');
 } finally {
-  await call('DELETE', `/session/${sessionId}`).catch(() => {});
+  await browser?.quit().catch(() => {});
+  await server.stop();
 }
+process.exit(failed ? 1 : 0);
