@@ -4,7 +4,7 @@
 // Safari tab the worker hears, once, how to keep Hear Me on the Home Screen.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PIN, storedSessionEntries } from './helpers.mjs';
+import { PIN, drawWithTouch, storedSessionEntries } from './helpers.mjs';
 import {
   test,
   expect,
@@ -42,7 +42,17 @@ test('with no network a reload opens the lock screen, and after unlocking everyt
   await unlock(page);
   await expect(appBar(page)).toBeVisible();
   await expect(page.getByText('Our cat Pepper', { exact: true })).toBeVisible();
-  // Still offline: a new entry is saved as ever.
+  // Still offline: a new stroke and new words are saved as ever.
+  await button(page, 'Draw').click();
+  const canvas = page.locator('canvas[aria-label="Drawing area"]');
+  await drawWithTouch(page, canvas, [[0.2, 0.4], [0.7, 0.6]]);
+  await expect
+    .poll(async () => {
+      const [entry] = await storedSessionEntries(page);
+      return entry.record.session.questions.good_things.entries.filter((e) => e.strokes?.length === 1).length;
+    })
+    .toBe(1);
+  await button(page, 'Done').click();
   await addWords(page, 'and the garden');
   await expect.poll(async () => JSON.stringify(await storedSessionEntries(page))).toContain('and the garden');
   await context.setOffline(false);
