@@ -225,7 +225,8 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
     // earlier page, for what they do not cover.
     replay(carried, &mut records, &mut writes);
     replay(journal(&storage), &mut records, &mut writes);
-    let (moved, kept_apart) = take_legacy(&storage, key, seal_plain, &mut records, &mut writes);
+    let Legacy { moved, kept_apart } =
+        take_legacy(&storage, key, seal_plain, &mut records, &mut writes);
 
     let stored_index = records
         .get(INDEX_KEY)
@@ -344,14 +345,13 @@ fn replay(entries: Vec<JournalEntry>, records: &mut BTreeMap<String, Stored>, wr
 /// wanted in IndexedDB, and its localStorage key returned to be removed once the copy is
 /// stored. Plain records after set-up and records sealed in an unknown way stay where they
 /// are, returned as kept apart.
-#[allow(clippy::type_complexity)]
 fn take_legacy(
     storage: &web_sys::Storage,
     key: &VaultKey,
     seal_plain: bool,
     records: &mut BTreeMap<String, Stored>,
     writes: &mut Writes,
-) -> (Vec<(String, Vec<u8>)>, Vec<(SessionId, RecordError)>) {
+) -> Legacy {
     let mut moved = Vec::new();
     let mut kept_apart = Vec::new();
     let legacy = legacy_session_keys(storage)
@@ -393,7 +393,16 @@ fn take_legacy(
         }
         moved.push((storage_key, bytes));
     }
-    (moved, kept_apart)
+    Legacy { moved, kept_apart }
+}
+
+/// What [`take_legacy`] found in localStorage.
+struct Legacy {
+    /// Records wanted in IndexedDB, by storage key, with the bytes they move as: removed
+    /// from localStorage once IndexedDB gives those bytes back.
+    moved: Vec<(String, Vec<u8>)>,
+    /// Sessions left where they are, and why they cannot be read.
+    kept_apart: Vec<(SessionId, RecordError)>,
 }
 
 /// Removes moved records from localStorage, each only once IndexedDB gives back the very
