@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::{ChildMode, EntryId, Place, Question, Session, SessionId, Tool};
+use crate::core::{ChildMode, EntryId, Question, Screen, Session, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::store::vault::{
@@ -54,7 +54,8 @@ pub struct AppState {
     pub unreadable: RwSignal<Vec<UnreadableSession>>,
     /// Sessions found older than the copy this tablet last wrote (put back by someone).
     pub rolled_back: RwSignal<Vec<SessionId>>,
-    pub place: RwSignal<Place>,
+    /// The screen the worker (or the child) is on.
+    pub screen: RwSignal<Screen>,
     /// An entry the child has just added and finished, for a screen that celebrates it (the
     /// wand's sparkle); whoever shows it clears it.
     pub just_added: RwSignal<Option<EntryId>>,
@@ -94,7 +95,7 @@ pub struct AppState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PinRequest {
     /// To leave child mode for this place.
-    Leave(Place),
+    Leave(Screen),
     /// To come back from the quick-hide screen.
     Unhide,
 }
@@ -103,12 +104,12 @@ pub enum PinRequest {
 const PIN_TRIES: u32 = 3;
 
 impl AppState {
-    fn new(place: Place) -> AppState {
+    fn new(screen: Screen) -> AppState {
         AppState {
             sessions: RwSignal::new(Vec::new()),
             unreadable: RwSignal::new(Vec::new()),
             rolled_back: RwSignal::new(Vec::new()),
-            place: RwSignal::new(place),
+            screen: RwSignal::new(screen),
             just_added: RwSignal::new(None),
             save_problem: RwSignal::new(None),
             refused: StoredValue::new(None),
@@ -194,7 +195,7 @@ impl AppState {
         };
         platform::push_history_entry();
         self.pin_asked_for
-            .set(Some(PinRequest::Leave(Place::Session {
+            .set(Some(PinRequest::Leave(Screen::Session {
                 session: mode.session,
             })));
     }
@@ -228,7 +229,7 @@ impl AppState {
         match request {
             PinRequest::Leave(place) => {
                 self.child_mode.set(None);
-                self.place.set(place);
+                self.screen.set(place);
             }
             PinRequest::Unhide => self.quick_hidden.set(false),
         }
@@ -327,13 +328,13 @@ impl AppState {
             loaded.sessions.push(session);
         }
         self.revisions.set_value(loaded.revisions);
-        let place = self.place.get_untracked().existing_in(&loaded.sessions);
+        let place = self.screen.get_untracked().existing_in(&loaded.sessions);
         self.key.set_value(Some(key));
         self.sessions.set(loaded.sessions);
         self.unreadable.set(loaded.unreadable);
         self.rolled_back.set(loaded.rolled_back);
         self.save_problem.set(loaded.problem);
-        self.place.set(place);
+        self.screen.set(place);
         self.last_activity_ms.set_value(platform::now_ms());
         self.gate.set(Gate::Open);
         // A re-seal under a new records key that was cut short is finished now.
@@ -595,7 +596,7 @@ impl AppState {
         self.unreadable.set(Vec::new());
         self.rolled_back.set(Vec::new());
         self.vault.set(None);
-        self.place.set(Place::Start);
+        self.screen.set(Screen::Start);
         self.refused.set_value(None);
         self.save_problem.set(None);
         self.gate.set(Gate::SetUp { plain_sessions: 0 });
@@ -603,14 +604,14 @@ impl AppState {
 
     /// Shows another screen. In child mode a screen outside the child's tool waits for the
     /// worker's PIN instead.
-    pub fn go(&self, place: Place) {
+    pub fn go(&self, place: Screen) {
         let blocked = self
             .child_mode
             .with_untracked(|mode| mode.as_ref().is_some_and(|mode| !mode.allows(&place)));
         if blocked {
             self.pin_asked_for.set(Some(PinRequest::Leave(place)));
         } else {
-            self.place.set(place);
+            self.screen.set(place);
         }
     }
 
@@ -797,7 +798,7 @@ impl AppState {
             _ => {}
         }
         self.save_now();
-        self.go(Place::Question {
+        self.go(Screen::Question {
             session: session.clone(),
             tool,
             question,
@@ -898,7 +899,7 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
     // Remember where the worker is and the language, so a reload reopens right here.
     Effect::new(move |_| {
         let device = DeviceState {
-            place: state.place.get(),
+            place: state.screen.get(),
             language: i18n.get_locale().as_str().to_owned(),
         };
         if let Err(error) = store::save_device_state(&device) {
@@ -923,7 +924,7 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
         Gate::Open | Gate::NoStorage => view! {
             <Show when=move || !state.quick_hidden.get() fallback=|| view! { <ui::lock::QuickHideScreen /> }>
                 <ui::lock::AppBar />
-                {move || ui::screen_for(state.place.get())}
+                {move || ui::screen_for(state.screen.get())}
             </Show>
             <ui::lock::PinDialog />
         }

@@ -4,7 +4,7 @@ use hear_me::core::ink::codec::{decode_drawing, encode_drawing};
 use hear_me::core::ink::{Nib, Point, Stamp, StampKind, Stroke, DEFAULT_PRESSURE};
 use hear_me::core::{
     Audience, Decision, Entry, EntryId, Export, ExportKind, Helper, HelperColour, HelperKind,
-    NewSession, Place, Question, RespectLine, Session, SessionId, SharedItem, Shown,
+    NewSession, Question, RespectLine, Screen, Session, SessionId, SharedItem, Shown,
     SummaryChoices, Tool, Voice, Words, WorkerReason,
 };
 use hear_me::store::record::{
@@ -768,7 +768,7 @@ fn the_index_round_trips_and_updates_only_on_change() {
 #[test]
 fn device_state_remembers_place_and_language() {
     let state = DeviceState {
-        place: Place::Question {
+        place: Screen::Question {
             session: SessionId("a".into()),
             tool: Tool::WizardsAndFairies,
             question: Question::Dreams,
@@ -792,14 +792,14 @@ fn places_stored_before_there_were_two_tools_open_in_the_three_houses() {
     for (stored, place) in [
         (
             r#"{"screen":"three_houses","session":"a"}"#,
-            Place::Tool {
+            Screen::Tool {
                 session: session.clone(),
                 tool: Tool::ThreeHouses,
             },
         ),
         (
             r#"{"screen":"house","session":"a","question":"worries"}"#,
-            Place::Question {
+            Screen::Question {
                 session: session.clone(),
                 tool: Tool::ThreeHouses,
                 question: Question::Worries,
@@ -807,7 +807,7 @@ fn places_stored_before_there_were_two_tools_open_in_the_three_houses() {
         ),
         (
             r#"{"screen":"drawing","session":"a","question":"dreams","entry":3}"#,
-            Place::Drawing {
+            Screen::Drawing {
                 session: session.clone(),
                 tool: Tool::ThreeHouses,
                 question: Question::Dreams,
@@ -987,7 +987,7 @@ fn the_device_state_at(version: u32) -> (DeviceState, Option<&'static str>) {
     match version {
         1 => (
             DeviceState {
-                place: Place::Question {
+                place: Screen::Question {
                     session: first(),
                     tool: Tool::ThreeHouses,
                     question: Question::Worries,
@@ -1000,7 +1000,7 @@ fn the_device_state_at(version: u32) -> (DeviceState, Option<&'static str>) {
         ),
         2 => (
             DeviceState {
-                place: Place::Drawing {
+                place: Screen::Drawing {
                     session: second(),
                     tool: Tool::ThreeHouses,
                     question: Question::Worries,
@@ -1014,7 +1014,7 @@ fn the_device_state_at(version: u32) -> (DeviceState, Option<&'static str>) {
         ),
         3 => (
             DeviceState {
-                place: Place::Tool {
+                place: Screen::Tool {
                     session: second(),
                     tool: Tool::ThreeHouses,
                 },
@@ -1026,7 +1026,7 @@ fn the_device_state_at(version: u32) -> (DeviceState, Option<&'static str>) {
         ),
         4 => (
             DeviceState {
-                place: Place::Question {
+                place: Screen::Question {
                     session: second(),
                     tool: Tool::WizardsAndFairies,
                     question: Question::Dreams,
@@ -1037,7 +1037,7 @@ fn the_device_state_at(version: u32) -> (DeviceState, Option<&'static str>) {
         ),
         _ => (
             DeviceState {
-                place: Place::WorkerDecisions { session: second() },
+                place: Screen::WorkerDecisions { session: second() },
                 language: "de".into(),
             },
             None,

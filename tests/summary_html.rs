@@ -19,7 +19,7 @@ fn english() -> SummaryText {
         child_label: "Child".into(),
         age_label: "Age".into(),
         date_label: "Date".into(),
-        place_label: "Place".into(),
+        place_label: "Screen".into(),
         present_label: "Present".into(),
         tools_label: "Tool".into(),
         worker_label: "Worker".into(),

@@ -5,8 +5,8 @@ pub mod entry;
 pub mod exports;
 pub mod helpers;
 pub mod ink;
-pub mod place;
 pub mod questions;
+pub mod screen;
 pub mod session;
 pub mod sharing;
 pub mod summary;
@@ -16,8 +16,8 @@ pub mod summary_html;
 pub use entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
 pub use exports::{summary_file_name, Export, ExportKind};
 pub use helpers::{Helper, HelperColour, HelperKind};
-pub use place::{ChildMode, Place};
 pub use questions::{Answers, Question, ThreeQuestions, Tool};
+pub use screen::{ChildMode, Screen};
 pub use session::{
     Child, NewSession, QuestionInTool, Session, SessionError, SessionId, SharedItem,
 };

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::vault::VaultRecord;
 use crate::core::ink::{Stamp, Stroke};
-use crate::core::{Drawing, Place, Session, SessionId};
+use crate::core::{Drawing, Screen, Session, SessionId};
 
 /// Each kind of stored record (session, index, device state, vault) has its own version and
 /// its own table of numbered migrations; a record is read by taking it through every step
@@ -43,7 +43,7 @@ pub const INDEX_VERSION: u32 = 5;
 
 /// The device state's version: `{"place": {...}, "language": "de"}` since version 1. At 4
 /// a place gained the tool it is in, and the screens `three_houses` and `house` became
-/// `tool` and `question`; `core::Place` reads the older names and a missing tool (the Three
+/// `tool` and `question`; `core::Screen` reads the older names and a missing tool (the Three
 /// Houses) itself, so no step rewrites them. Otherwise only the shared number went up.
 pub const DEVICE_VERSION: u32 = 5;
 
@@ -83,7 +83,7 @@ const INDEX_MIGRATIONS: &[(u32, Migration)] = &[
 const DEVICE_MIGRATIONS: &[(u32, Migration)] = &[
     (1, unchanged),
     (2, unchanged),
-    // Places gained their tool; `core::Place` reads the places stored before (see
+    // Places gained their tool; `core::Screen` reads the places stored before (see
     // [`DEVICE_VERSION`]).
     (3, unchanged),
     (4, unchanged),
@@ -486,7 +486,7 @@ fn parse_versioned(raw: &str, current: u32) -> Result<(u32, Value), RecordError>
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceState {
     #[serde(default)]
-    pub place: Place,
+    pub place: Screen,
     /// A locale code such as `en` or `de`; empty means the browser's language.
     #[serde(default)]
     pub language: String,

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{use_app_state, AppState};
 use crate::core::session::newest_first;
-use crate::core::{Place, SessionId};
+use crate::core::{Screen, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::store;
@@ -325,7 +325,7 @@ pub fn BackupReminder() -> impl IntoView {
             <div class="room-warning backup-reminder" role="status">
                 <span>{t!(i18n, backup_reminder)}</span>
                 <IconButton icon="icon-save" label=Signal::derive(move || t_string!(i18n, backup_reminder_go).to_owned())
-                    on_press=move || state.go(Place::Settings) />
+                    on_press=move || state.go(Screen::Settings) />
             </div>
         </Show>
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Helper, HelperColour, HelperKind, Place, Question, SessionId, Tool};
+use crate::core::{Helper, HelperColour, HelperKind, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::look::{helper_colour_name, helper_kind_label, usual_name};
@@ -125,7 +125,7 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
                 view! {
                     <IconButton icon="icon-magic" class="big primary"
                         label=Signal::derive(move || t_string!(i18n, go_to_helpers).to_owned())
-                        on_press=move || state.go(Place::Tool { session: session.clone(), tool: Tool::WizardsAndFairies }) />
+                        on_press=move || state.go(Screen::Tool { session: session.clone(), tool: Tool::WizardsAndFairies }) />
                 }
             }
         </Show>

@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::app::{use_app_state, PinRequest};
-use crate::core::Place;
+use crate::core::Screen;
 use crate::i18n::*;
 use crate::platform;
 use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS, WIPE_AFTER_FAILURES};
@@ -310,7 +310,7 @@ pub fn AppBar() -> impl IntoView {
     let leave_child_mode = move || {
         // Leaving goes back to the session; the PIN is asked on the way.
         if let Some(mode) = state.child_mode.get_untracked() {
-            state.go(Place::Session {
+            state.go(Screen::Session {
                 session: mode.session,
             });
         }

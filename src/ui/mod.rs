@@ -31,51 +31,51 @@ pub mod worker_decisions;
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Place, SessionId};
+use crate::core::{Screen, SessionId};
 use crate::i18n::*;
 
 /// The translation context every screen reads its words from.
 pub type I18n = leptos_i18n::I18nContext<crate::i18n::Locale>;
 
 /// The screen for a place in the app.
-pub fn screen_for(place: Place) -> AnyView {
+pub fn screen_for(place: Screen) -> AnyView {
     match place {
-        Place::Start => view! { <start::StartScreen /> }.into_any(),
-        Place::Settings => view! { <settings::SettingsScreen /> }.into_any(),
-        Place::Privacy => view! { <privacy::PrivacyScreen /> }.into_any(),
-        Place::Session { session } => view! { <session::SessionScreen session /> }.into_any(),
-        Place::Tool { session, tool } => view! { <tool::ToolScreen session tool /> }.into_any(),
-        Place::ChooseHelper { session } => {
+        Screen::Start => view! { <start::StartScreen /> }.into_any(),
+        Screen::Settings => view! { <settings::SettingsScreen /> }.into_any(),
+        Screen::Privacy => view! { <privacy::PrivacyScreen /> }.into_any(),
+        Screen::Session { session } => view! { <session::SessionScreen session /> }.into_any(),
+        Screen::Tool { session, tool } => view! { <tool::ToolScreen session tool /> }.into_any(),
+        Screen::ChooseHelper { session } => {
             view! { <helper_choice::ChooseHelperScreen session /> }.into_any()
         }
-        Place::Question {
+        Screen::Question {
             session,
             tool,
             question,
         } => view! { <question::QuestionScreen session tool question /> }.into_any(),
-        Place::Drawing {
+        Screen::Drawing {
             session,
             tool,
             question,
             entry,
         } => view! { <drawing::DrawingScreen session tool question entry /> }.into_any(),
-        Place::Words {
+        Screen::Words {
             session,
             tool,
             question,
             entry,
         } => view! { <words::WordsScreen session tool question entry /> }.into_any(),
-        Place::ReadBack {
+        Screen::ReadBack {
             session,
             tool,
             question,
         } => view! { <read_back::ReadBackScreen session tool question /> }.into_any(),
-        Place::Sharing { session } => view! { <sharing::SharingScreen session /> }.into_any(),
-        Place::Summary { session } => view! { <summary::SummaryScreen session /> }.into_any(),
-        Place::WhoWillSee { session } => {
+        Screen::Sharing { session } => view! { <sharing::SharingScreen session /> }.into_any(),
+        Screen::Summary { session } => view! { <summary::SummaryScreen session /> }.into_any(),
+        Screen::WhoWillSee { session } => {
             view! { <who_will_see::WhoWillSeeScreen session /> }.into_any()
         }
-        Place::WorkerDecisions { session } => {
+        Screen::WorkerDecisions { session } => {
             view! { <worker_decisions::WorkerDecisionsScreen session /> }.into_any()
         }
     }
@@ -109,7 +109,7 @@ pub fn SessionScreenHeader(
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_session).to_owned())
-                on_press=move || state.go(Place::Session { session: session.clone() }) />
+                on_press=move || state.go(Screen::Session { session: session.clone() }) />
             <h1>{move || title.get()}</h1>
         </header>
     }
@@ -121,7 +121,7 @@ pub fn ToolCard(
     #[prop(into)] icon: Signal<String>,
     #[prop(into)] name: Signal<String>,
     #[prop(into)] hint: Signal<String>,
-    to: Place,
+    to: Screen,
 ) -> impl IntoView {
     let state = use_app_state();
     view! {

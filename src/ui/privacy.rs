@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::Place;
+use crate::core::Screen;
 use crate::i18n::*;
 use crate::ui::IconButton;
 
@@ -37,7 +37,7 @@ pub fn PrivacyScreen() -> impl IntoView {
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
-                on_press=move || state.go(Place::Start) />
+                on_press=move || state.go(Screen::Start) />
             <h1>{t!(i18n, privacy_heading)}</h1>
         </header>
         <PrivacyText />

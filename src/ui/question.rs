@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Entry, EntryContent, EntryId, Place, Question, SessionId, Tool, Voice, Words};
+use crate::core::{Entry, EntryContent, EntryId, Question, Screen, SessionId, Tool, Voice, Words};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::DrawingPreview;
@@ -72,7 +72,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         });
         if let Some(entry) = entry {
             state.save_now();
-            state.go(Place::Drawing {
+            state.go(Screen::Drawing {
                 session: draw_id.clone(),
                 tool,
                 question,
@@ -86,7 +86,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         });
         if let Some(entry) = entry {
             state.save_now();
-            state.go(Place::Words {
+            state.go(Screen::Words {
                 session: words_id.clone(),
                 tool,
                 question,
@@ -94,7 +94,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             });
         }
     };
-    let back = Place::Tool {
+    let back = Screen::Tool {
         session: session.clone(),
         tool,
     };
@@ -117,7 +117,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             <IconButton icon="icon-words" class="big" label=Signal::derive(move || t_string!(i18n, write_words).to_owned())
                 on_press=start_words />
             <IconButton icon="icon-read-back" class="big" label=Signal::derive(move || t_string!(i18n, read_back).to_owned())
-                on_press=move || state.go(Place::ReadBack { session: read_id.clone(), tool, question }) />
+                on_press=move || state.go(Screen::ReadBack { session: read_id.clone(), tool, question }) />
         </div>
         <Show when=move || entries.with(Vec::is_empty)>
             <p class="quiet">{t!(i18n, no_entries)}</p>
@@ -134,8 +134,8 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                         let open_session = open_id.clone();
                         // An entry that could not be read has nothing to open: it is only kept.
                         let place = match entry.content {
-                            EntryContent::Drawing(_) => Some(Place::Drawing { session: open_session, tool, question, entry: id }),
-                            EntryContent::Words(_) => Some(Place::Words { session: open_session, tool, question, entry: id }),
+                            EntryContent::Drawing(_) => Some(Screen::Drawing { session: open_session, tool, question, entry: id }),
+                            EntryContent::Words(_) => Some(Screen::Words { session: open_session, tool, question, entry: id }),
                             EntryContent::Unreadable(_) => None,
                         };
                         view! {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Place, Question, SessionId, Tool};
+use crate::core::{Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::ui::look::name_in;
 use crate::ui::question::EntrySummary;
@@ -20,7 +20,7 @@ pub fn ReadBackScreen(session: SessionId, tool: Tool, question: Question) -> imp
     let entries = state
         .with_session(&session, |s| s.entries(question).to_vec())
         .unwrap_or_default();
-    let back = Place::Question {
+    let back = Screen::Question {
         session,
         tool,
         question,

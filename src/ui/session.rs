@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Audience, Place, Question, SessionId, Tool};
+use crate::core::{Audience, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::Modal;
@@ -39,23 +39,23 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
-                on_press=move || state.go(Place::Start) />
+                on_press=move || state.go(Screen::Start) />
             <h1>{move || t_string!(i18n, session_heading, name = name.clone())}</h1>
         </header>
         <section class="tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{t!(i18n, tools_heading)}</h2>
-            <ToolCard icon="public/icon-houses.svg".to_owned() to=Place::Tool { session: houses, tool: Tool::ThreeHouses }
+            <ToolCard icon="public/icon-houses.svg".to_owned() to=Screen::Tool { session: houses, tool: Tool::ThreeHouses }
                 name=Signal::derive(move || t_string!(i18n, three_houses).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, three_houses_hint).to_owned()) />
-            <ToolCard icon=helpers_icon to=Place::Tool { session: helpers, tool: Tool::WizardsAndFairies }
+            <ToolCard icon=helpers_icon to=Screen::Tool { session: helpers, tool: Tool::WizardsAndFairies }
                 name=Signal::derive(move || t_string!(i18n, wizards_and_fairies).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, wizards_and_fairies_hint).to_owned()) />
         </section>
         <section class="tools after-tools">
-            <ToolCard icon="public/audience-family.svg".to_owned() to=Place::Sharing { session: sharing }
+            <ToolCard icon="public/audience-family.svg".to_owned() to=Screen::Sharing { session: sharing }
                 name=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, sharing_tool_hint).to_owned()) />
-            <ToolCard icon="public/icon-read-back.svg".to_owned() to=Place::Summary { session: summary }
+            <ToolCard icon="public/icon-read-back.svg".to_owned() to=Screen::Summary { session: summary }
                 name=Signal::derive(move || t_string!(i18n, summary_tool).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, summary_tool_hint).to_owned()) />
         </section>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::Place;
+use crate::core::Screen;
 use crate::i18n::*;
 use crate::store::vault::{ChangeError, MIN_PASSPHRASE_CHARS};
 use crate::ui::lock::{after_paint, WipeButton};
@@ -31,7 +31,7 @@ pub fn SettingsScreen() -> impl IntoView {
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
-                on_press=move || state.go(Place::Start) />
+                on_press=move || state.go(Screen::Start) />
             <h1>{t!(i18n, settings_heading)}</h1>
         </header>
         <section class="settings">
@@ -53,7 +53,7 @@ pub fn SettingsScreen() -> impl IntoView {
         <section class="settings">
             <h2>{t!(i18n, privacy_heading)}</h2>
             <IconButton icon="icon-read-back" label=Signal::derive(move || t_string!(i18n, privacy_open).to_owned())
-                on_press=move || state.go(Place::Privacy) />
+                on_press=move || state.go(Screen::Privacy) />
         </section>
         <section class="settings danger-zone">
             <h2>{t!(i18n, wipe_device)}</h2>

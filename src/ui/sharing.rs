@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::{use_app_state, AppState};
-use crate::core::{Audience, Decision, EntryId, Place, Question, SessionId, SharedItem, Tool};
+use crate::core::{Audience, Decision, EntryId, Question, Screen, SessionId, SharedItem, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::ConfirmDialog;
@@ -277,7 +277,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         <div class="after-sharing">
             <IconButton icon="icon-read-back" class="primary big"
                 label=Signal::derive(move || t_string!(i18n, who_will_see_button).to_owned())
-                on_press=move || state.go(Place::WhoWillSee { session: who_will_see.clone() }) />
+                on_press=move || state.go(Screen::WhoWillSee { session: who_will_see.clone() }) />
         </div>
         <Show when=move || confirm_everything.get()>
             <ConfirmDialog

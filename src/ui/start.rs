@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::{use_app_state, AppState};
 use crate::core::session::newest_first;
-use crate::core::{NewSession, Place, Session, SessionError, SessionId};
+use crate::core::{NewSession, Screen, Session, SessionError, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::store::RecordError;
@@ -25,7 +25,7 @@ pub fn StartScreen() -> impl IntoView {
             </div>
             <LanguagePicker />
             <IconButton icon="icon-settings" label=Signal::derive(move || t_string!(i18n, settings_heading).to_owned())
-                on_press=move || state.go(Place::Settings) />
+                on_press=move || state.go(Screen::Settings) />
         </header>
         <crate::ui::room::RoomWarning />
         <crate::ui::home_screen_hint::HomeScreenHint />
@@ -60,7 +60,7 @@ fn NewSessionForm() -> impl IntoView {
             Ok(session) => {
                 let id = session.id.clone();
                 state.add_session(session);
-                state.go(Place::Session { session: id });
+                state.go(Screen::Session { session: id });
             }
             Err(problem) => error.set(Some(problem)),
         }
@@ -148,7 +148,7 @@ fn SessionList() -> impl IntoView {
                                     type="button"
                                     class="primary"
                                     aria-label=move || t_string!(i18n, open_session, name = open_name.clone())
-                                    on:click=move |_| state.go(Place::Session { session: open_id.clone() })
+                                    on:click=move |_| state.go(Screen::Session { session: open_id.clone() })
                                 >
                                     {t!(i18n, open)}
                                 </button>

@@ -497,7 +497,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     <span>{t!(i18n, download_summary)}</span>
                 </button>
                 <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, worker_decisions_open).to_owned())
-                    on_press=move || state.go(crate::core::Place::WorkerDecisions { session: decisions_id.clone() }) />
+                    on_press=move || state.go(crate::core::Screen::WorkerDecisions { session: decisions_id.clone() }) />
             </div>
             <section class="exports" aria-labelledby="exports-heading">
                 <h2 id="exports-heading">{t!(i18n, exports_heading)}</h2>

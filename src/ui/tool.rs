@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Place, Question, SessionId, Tool};
+use crate::core::{Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::Modal;
@@ -65,7 +65,7 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
                     <button
                         type="button"
                         class="door-open"
-                        on:click=move |_| state.go(Place::Question { session: id.clone(), tool, question })
+                        on:click=move |_| state.go(Screen::Question { session: id.clone(), tool, question })
                     >
                         <img src=move || usual.get().1 alt="" aria-hidden="true" />
                         <span class="door-name">{move || name.get()}</span>
@@ -120,10 +120,10 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
             </Show>
             {(tool == Tool::WizardsAndFairies).then(|| view! {
                 <IconButton icon="icon-magic" label=Signal::derive(move || t_string!(i18n, change_helper).to_owned())
-                    on_press=move || state.go(Place::ChooseHelper { session: change_id.clone() }) />
+                    on_press=move || state.go(Screen::ChooseHelper { session: change_id.clone() }) />
             })}
             <IconButton icon="icon-share" class="big" label=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
-                on_press=move || state.go(Place::Sharing { session: sharing_id.clone() }) />
+                on_press=move || state.go(Screen::Sharing { session: sharing_id.clone() }) />
         </div>
         {move || renaming.get().map(|question| view! { <RenameDialog session=session.clone() tool question renaming /> })}
     }

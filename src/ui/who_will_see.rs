@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Audience, Entry, Place, Question, SessionId, Tool};
+use crate::core::{Audience, Entry, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::ui::question::EntrySummary;
 use crate::ui::sharing::{audience_label, audience_picture};
@@ -55,7 +55,7 @@ pub fn WhoWillSeeScreen(session: SessionId) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let back = Place::WhoWillSee { session }.parent();
+    let back = Screen::WhoWillSee { session }.parent();
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_sharing).to_owned())

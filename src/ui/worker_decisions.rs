@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::app::{use_app_state, AppState};
 use crate::core::{
-    Audience, Decision, Entry, Place, Question, Session, SessionId, SharedItem, Sharing,
+    Audience, Decision, Entry, Question, Screen, Session, SessionId, SharedItem, Sharing,
     WorkerReason, WorkerReasonError,
 };
 use crate::i18n::*;
@@ -103,7 +103,7 @@ pub fn WorkerDecisionsScreen(session: SessionId) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let back = Place::WorkerDecisions {
+    let back = Screen::WorkerDecisions {
         session: session.clone(),
     }
     .parent();

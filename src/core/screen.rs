@@ -8,7 +8,7 @@ use super::session::{Session, SessionId};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "screen", rename_all = "snake_case")]
-pub enum Place {
+pub enum Screen {
     /// The list of sessions and the form to start one.
     #[default]
     Start,
@@ -76,43 +76,43 @@ pub enum Place {
     },
 }
 
-impl Place {
+impl Screen {
     pub fn session(&self) -> Option<&SessionId> {
         match self {
-            Place::Start | Place::Settings | Place::Privacy => None,
-            Place::Session { session }
-            | Place::Tool { session, .. }
-            | Place::ChooseHelper { session }
-            | Place::Question { session, .. }
-            | Place::Drawing { session, .. }
-            | Place::Words { session, .. }
-            | Place::ReadBack { session, .. }
-            | Place::Sharing { session }
-            | Place::Summary { session }
-            | Place::WhoWillSee { session }
-            | Place::WorkerDecisions { session } => Some(session),
+            Screen::Start | Screen::Settings | Screen::Privacy => None,
+            Screen::Session { session }
+            | Screen::Tool { session, .. }
+            | Screen::ChooseHelper { session }
+            | Screen::Question { session, .. }
+            | Screen::Drawing { session, .. }
+            | Screen::Words { session, .. }
+            | Screen::ReadBack { session, .. }
+            | Screen::Sharing { session }
+            | Screen::Summary { session }
+            | Screen::WhoWillSee { session }
+            | Screen::WorkerDecisions { session } => Some(session),
         }
     }
 
     /// This place if it still exists among `sessions`, otherwise the nearest one that does:
     /// a stored place may name a session or an entry deleted since.
-    pub fn existing_in(self, sessions: &[Session]) -> Place {
-        if matches!(self, Place::Settings | Place::Privacy) {
+    pub fn existing_in(self, sessions: &[Session]) -> Screen {
+        if matches!(self, Screen::Settings | Screen::Privacy) {
             return self;
         }
         let Some(session) = self
             .session()
             .and_then(|id| sessions.iter().find(|s| &s.id == id))
         else {
-            return Place::Start;
+            return Screen::Start;
         };
         let entry_fits = match &self {
-            Place::Drawing {
+            Screen::Drawing {
                 question, entry, ..
             } => session
                 .entry(*question, *entry)
                 .is_some_and(|e| e.drawing().is_some()),
-            Place::Words {
+            Screen::Words {
                 question, entry, ..
             } => session
                 .entry(*question, *entry)
@@ -127,42 +127,44 @@ impl Place {
     }
 
     /// The screen a "back" button leads to.
-    pub fn parent(&self) -> Place {
+    pub fn parent(&self) -> Screen {
         match self {
-            Place::Start | Place::Settings | Place::Privacy | Place::Session { .. } => Place::Start,
-            Place::Tool { session, .. }
-            | Place::ChooseHelper { session }
-            | Place::Sharing { session }
-            | Place::Summary { session } => Place::Session {
+            Screen::Start | Screen::Settings | Screen::Privacy | Screen::Session { .. } => {
+                Screen::Start
+            }
+            Screen::Tool { session, .. }
+            | Screen::ChooseHelper { session }
+            | Screen::Sharing { session }
+            | Screen::Summary { session } => Screen::Session {
                 session: session.clone(),
             },
-            Place::WhoWillSee { session } => Place::Sharing {
+            Screen::WhoWillSee { session } => Screen::Sharing {
                 session: session.clone(),
             },
-            Place::WorkerDecisions { session } => Place::Summary {
+            Screen::WorkerDecisions { session } => Screen::Summary {
                 session: session.clone(),
             },
-            Place::Question { session, tool, .. } => Place::Tool {
+            Screen::Question { session, tool, .. } => Screen::Tool {
                 session: session.clone(),
                 tool: *tool,
             },
-            Place::Drawing {
+            Screen::Drawing {
                 session,
                 tool,
                 question,
                 ..
             }
-            | Place::Words {
+            | Screen::Words {
                 session,
                 tool,
                 question,
                 ..
             }
-            | Place::ReadBack {
+            | Screen::ReadBack {
                 session,
                 tool,
                 question,
-            } => Place::Question {
+            } => Screen::Question {
                 session: session.clone(),
                 tool: *tool,
                 question: *question,
@@ -183,24 +185,24 @@ impl ChildMode {
     /// True for the screens of this session's tool: its houses or helpers, their entries,
     /// the editors, read-back, and choosing a helper. Not the session's other screens (who
     /// may see what, the summary), other sessions, the list, or settings.
-    pub fn allows(&self, place: &Place) -> bool {
+    pub fn allows(&self, place: &Screen) -> bool {
         let here =
             |session: &SessionId, tool: &Tool| session == &self.session && tool == &self.tool;
         match place {
-            Place::Tool { session, tool }
-            | Place::Question { session, tool, .. }
-            | Place::Drawing { session, tool, .. }
-            | Place::Words { session, tool, .. }
-            | Place::ReadBack { session, tool, .. } => here(session, tool),
-            Place::ChooseHelper { session } => here(session, &Tool::WizardsAndFairies),
-            Place::Start
-            | Place::Settings
-            | Place::Privacy
-            | Place::Session { .. }
-            | Place::Sharing { .. }
-            | Place::Summary { .. }
-            | Place::WhoWillSee { .. }
-            | Place::WorkerDecisions { .. } => false,
+            Screen::Tool { session, tool }
+            | Screen::Question { session, tool, .. }
+            | Screen::Drawing { session, tool, .. }
+            | Screen::Words { session, tool, .. }
+            | Screen::ReadBack { session, tool, .. } => here(session, tool),
+            Screen::ChooseHelper { session } => here(session, &Tool::WizardsAndFairies),
+            Screen::Start
+            | Screen::Settings
+            | Screen::Privacy
+            | Screen::Session { .. }
+            | Screen::Sharing { .. }
+            | Screen::Summary { .. }
+            | Screen::WhoWillSee { .. }
+            | Screen::WorkerDecisions { .. } => false,
         }
     }
 }
@@ -212,37 +214,37 @@ mod tests {
     #[test]
     fn back_leads_up_one_level_to_the_start() {
         let session = SessionId("s".into());
-        let mut place = Place::Drawing {
+        let mut place = Screen::Drawing {
             tool: Tool::ThreeHouses,
             session: session.clone(),
             question: Question::Dreams,
             entry: EntryId(2),
         };
         let mut trail = vec![place.clone()];
-        while place != Place::Start {
+        while place != Screen::Start {
             place = place.parent();
             trail.push(place.clone());
         }
         assert_eq!(
             trail,
             vec![
-                Place::Drawing {
+                Screen::Drawing {
                     tool: Tool::ThreeHouses,
                     session: session.clone(),
                     question: Question::Dreams,
                     entry: EntryId(2)
                 },
-                Place::Question {
+                Screen::Question {
                     tool: Tool::ThreeHouses,
                     session: session.clone(),
                     question: Question::Dreams
                 },
-                Place::Tool {
+                Screen::Tool {
                     tool: Tool::ThreeHouses,
                     session: session.clone()
                 },
-                Place::Session { session },
-                Place::Start,
+                Screen::Session { session },
+                Screen::Start,
             ]
         );
     }
@@ -260,27 +262,27 @@ mod tests {
         let words = session.add_words(Tool::ThreeHouses, Question::Worries, Words::default(), 3);
         let sessions = vec![session.clone()];
         let id = session.id.clone();
-        let house = Place::Question {
+        let house = Screen::Question {
             tool: Tool::ThreeHouses,
             session: id.clone(),
             question: Question::Worries,
         };
 
-        let open_drawing = Place::Drawing {
+        let open_drawing = Screen::Drawing {
             tool: Tool::ThreeHouses,
             session: id.clone(),
             question: Question::Worries,
             entry: drawing,
         };
         assert_eq!(open_drawing.clone().existing_in(&sessions), open_drawing);
-        let words_as_drawing = Place::Drawing {
+        let words_as_drawing = Screen::Drawing {
             tool: Tool::ThreeHouses,
             session: id.clone(),
             question: Question::Worries,
             entry: words,
         };
         assert_eq!(words_as_drawing.existing_in(&sessions), house);
-        let wrong_house = Place::Words {
+        let wrong_house = Screen::Words {
             tool: Tool::ThreeHouses,
             session: id.clone(),
             question: Question::Dreams,
@@ -288,23 +290,23 @@ mod tests {
         };
         assert_eq!(
             wrong_house.existing_in(&sessions),
-            Place::Question {
+            Screen::Question {
                 tool: Tool::ThreeHouses,
                 session: id.clone(),
                 question: Question::Dreams
             }
         );
-        let gone = Place::Tool {
+        let gone = Screen::Tool {
             tool: Tool::ThreeHouses,
             session: SessionId("deleted".into()),
         };
-        assert_eq!(gone.existing_in(&sessions), Place::Start);
-        assert_eq!(Place::Start.existing_in(&[]), Place::Start);
+        assert_eq!(gone.existing_in(&sessions), Screen::Start);
+        assert_eq!(Screen::Start.existing_in(&[]), Screen::Start);
     }
 
     #[test]
     fn places_round_trip_through_json() {
-        let place = Place::Words {
+        let place = Screen::Words {
             tool: Tool::WizardsAndFairies,
             session: SessionId("a-b".into()),
             question: Question::GoodThings,
@@ -315,30 +317,30 @@ mod tests {
             json,
             r#"{"screen":"words","session":"a-b","tool":"wizards_and_fairies","question":"good_things","entry":4}"#
         );
-        assert_eq!(serde_json::from_str::<Place>(&json).unwrap(), place);
-        let summary = Place::Summary {
+        assert_eq!(serde_json::from_str::<Screen>(&json).unwrap(), place);
+        let summary = Screen::Summary {
             session: SessionId("a-b".into()),
         };
         let json = serde_json::to_string(&summary).unwrap();
         assert_eq!(json, r#"{"screen":"summary","session":"a-b"}"#);
-        assert_eq!(serde_json::from_str::<Place>(&json).unwrap(), summary);
+        assert_eq!(serde_json::from_str::<Screen>(&json).unwrap(), summary);
     }
 
     #[test]
     fn sharing_and_the_summary_lead_back_to_the_session() {
         let session = SessionId("s".into());
         for place in [
-            Place::Sharing {
+            Screen::Sharing {
                 session: session.clone(),
             },
-            Place::Summary {
+            Screen::Summary {
                 session: session.clone(),
             },
         ] {
             assert_eq!(place.session(), Some(&session));
             assert_eq!(
                 place.parent(),
-                Place::Session {
+                Screen::Session {
                     session: session.clone()
                 }
             );
@@ -354,31 +356,31 @@ mod tests {
             tool: Tool::WizardsAndFairies,
         };
         let inside = [
-            Place::Tool {
+            Screen::Tool {
                 session: mia.clone(),
                 tool: Tool::WizardsAndFairies,
             },
-            Place::ChooseHelper {
+            Screen::ChooseHelper {
                 session: mia.clone(),
             },
-            Place::Question {
+            Screen::Question {
                 session: mia.clone(),
                 tool: Tool::WizardsAndFairies,
                 question: Question::Dreams,
             },
-            Place::Drawing {
+            Screen::Drawing {
                 session: mia.clone(),
                 tool: Tool::WizardsAndFairies,
                 question: Question::Worries,
                 entry: EntryId(1),
             },
-            Place::Words {
+            Screen::Words {
                 session: mia.clone(),
                 tool: Tool::WizardsAndFairies,
                 question: Question::GoodThings,
                 entry: EntryId(2),
             },
-            Place::ReadBack {
+            Screen::ReadBack {
                 session: mia.clone(),
                 tool: Tool::WizardsAndFairies,
                 question: Question::Dreams,
@@ -388,35 +390,35 @@ mod tests {
             assert!(mode.allows(place), "{place:?}");
         }
         let outside = [
-            Place::Start,
-            Place::Settings,
-            Place::Privacy,
-            Place::Session {
+            Screen::Start,
+            Screen::Settings,
+            Screen::Privacy,
+            Screen::Session {
                 session: mia.clone(),
             },
-            Place::Sharing {
+            Screen::Sharing {
                 session: mia.clone(),
             },
-            Place::Summary {
+            Screen::Summary {
                 session: mia.clone(),
             },
-            Place::WhoWillSee {
+            Screen::WhoWillSee {
                 session: mia.clone(),
             },
-            Place::WorkerDecisions {
+            Screen::WorkerDecisions {
                 session: mia.clone(),
             },
             // The same session's other tool, and another child's session.
-            Place::Tool {
+            Screen::Tool {
                 session: mia.clone(),
                 tool: Tool::ThreeHouses,
             },
-            Place::Question {
+            Screen::Question {
                 session: ben.clone(),
                 tool: Tool::WizardsAndFairies,
                 question: Question::Dreams,
             },
-            Place::Tool {
+            Screen::Tool {
                 session: ben,
                 tool: Tool::WizardsAndFairies,
             },
@@ -428,6 +430,6 @@ mod tests {
             session: mia.clone(),
             tool: Tool::ThreeHouses,
         };
-        assert!(!houses.allows(&Place::ChooseHelper { session: mia }));
+        assert!(!houses.allows(&Screen::ChooseHelper { session: mia }));
     }
 }
