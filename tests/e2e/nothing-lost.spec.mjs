@@ -304,6 +304,7 @@ test('a storage getting full is said early, with what helps, and Settings show t
   await button(page, 'All sessions').click();
   const warning = page.getByRole('alert').filter({ hasText: /storage on this tablet is 8\d % full/ });
   await expect(warning).toBeVisible();
+  await expect(warning).toContainText('make a backup');
   await expect(warning).toContainText('download the summaries you need');
   await expect(warning).toContainText('delete the sessions you no longer need here');
   await button(page, 'Settings').click();
