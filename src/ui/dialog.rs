@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 
-/// The frame every dialog shares: a dimmed page behind, a labelled modal box, Escape to leave.
+/// The frame every dialog shares: a dimmed page behind, a labelled modal box, Escape to leave,
+/// and the keyboard kept inside: Tab from the last control goes to the first, Shift+Tab from
+/// the first to the last, so nobody tabs into the page behind.
 #[component]
 pub fn Modal(
     /// The id of the element that names the dialog.
@@ -12,6 +14,7 @@ pub fn Modal(
     on_escape: impl Fn() + 'static,
     children: Children,
 ) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Div>::new();
     view! {
         <div class="dialog-backdrop">
             <div
@@ -19,15 +22,66 @@ pub fn Modal(
                 role="dialog"
                 aria-modal="true"
                 aria-labelledby=labelled_by
+                node_ref=dialog
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
                         on_escape();
+                    } else if ev.key() == "Tab" {
+                        if let Some(dialog) = dialog.get_untracked() {
+                            keep_focus_inside(&dialog, &ev);
+                        }
                     }
                 }
             >
                 {children()}
             </div>
         </div>
+    }
+}
+
+/// What Tab can reach: enabled controls and links, nothing taken out of the tab order.
+const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+    textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
+
+/// Wraps Tab around the dialog's own controls.
+fn keep_focus_inside(dialog: &web_sys::HtmlDivElement, ev: &web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Ok(found) = dialog.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let controls: Vec<web_sys::HtmlElement> = (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        // Hidden controls (display: none) have no box and cannot take the focus.
+        .filter(|control| control.offset_parent().is_some())
+        .collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+        ev.prevent_default();
+        return;
+    };
+    let focused = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element());
+    let inside = focused
+        .as_ref()
+        .is_some_and(|element| dialog.contains(Some(element)));
+    let at = |control: &web_sys::HtmlElement| {
+        focused
+            .as_ref()
+            .is_some_and(|element| element == control.unchecked_ref::<web_sys::Element>())
+    };
+    let next = if !inside {
+        Some(first)
+    } else if ev.shift_key() && at(first) {
+        Some(last)
+    } else if !ev.shift_key() && at(last) {
+        Some(first)
+    } else {
+        None
+    };
+    if let Some(next) = next {
+        ev.prevent_default();
+        let _ = next.focus();
     }
 }
 

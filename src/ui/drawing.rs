@@ -7,8 +7,8 @@ use web_sys::PointerEvent;
 
 use crate::app::{use_app_state, AppState};
 use crate::core::ink::{
-    pressure_from_pointer, BrushSize, ColourName, DrawingHistory, Nib, Point, Stamp, StampKind,
-    Stroke, View, ERASER_RADIUS, PALETTE, STAMP_SIZE_STEP,
+    pressure_from_pointer, BrushSize, DrawingHistory, Nib, Point, Stamp, StampKind, Stroke, View,
+    ERASER_RADIUS, PALETTE, STAMP_SIZE_STEP,
 };
 use crate::core::{Drawing, EntryId, Question, SessionId, Tool};
 use crate::i18n::*;
@@ -16,9 +16,9 @@ use crate::platform;
 use crate::ui::canvas::{drawing_png, fit_canvas};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::ink_layer::InkLayer;
+use crate::ui::labels::{brush_label, colour_label, nib_label};
 use crate::ui::look::name_in;
 use crate::ui::stamps::{StampLayer, StampPicture, StampTray};
-use crate::ui::I18n;
 use crate::ui::IconButton;
 
 /// What touching the paper does: lay down ink (with the chosen nib), lift strokes off, or
@@ -43,39 +43,6 @@ struct StampDrag {
 struct LiveStroke {
     pointer_id: i32,
     stroke: Stroke,
-}
-
-fn colour_label(i18n: I18n, name: ColourName) -> &'static str {
-    match name {
-        ColourName::Black => t_string!(i18n, colour_black),
-        ColourName::Red => t_string!(i18n, colour_red),
-        ColourName::Orange => t_string!(i18n, colour_orange),
-        ColourName::Yellow => t_string!(i18n, colour_yellow),
-        ColourName::Green => t_string!(i18n, colour_green),
-        ColourName::Blue => t_string!(i18n, colour_blue),
-        ColourName::Purple => t_string!(i18n, colour_purple),
-        ColourName::Brown => t_string!(i18n, colour_brown),
-        ColourName::Pink => t_string!(i18n, colour_pink),
-        ColourName::Grey => t_string!(i18n, colour_grey),
-        ColourName::LightSkin => t_string!(i18n, colour_light_skin),
-        ColourName::MediumSkin => t_string!(i18n, colour_medium_skin),
-        ColourName::DarkSkin => t_string!(i18n, colour_dark_skin),
-    }
-}
-
-fn nib_label(i18n: I18n, nib: Nib) -> &'static str {
-    match nib {
-        Nib::Marker => t_string!(i18n, marker),
-        Nib::Highlighter => t_string!(i18n, highlighter),
-    }
-}
-
-fn brush_label(i18n: I18n, size: BrushSize) -> &'static str {
-    match size {
-        BrushSize::Thin => t_string!(i18n, brush_thin),
-        BrushSize::Medium => t_string!(i18n, brush_medium),
-        BrushSize::Thick => t_string!(i18n, brush_thick),
-    }
 }
 
 /// Reads part of the drawing being edited; an entry that is gone reads as an empty drawing.
@@ -625,6 +592,7 @@ pub fn DrawingScreen(
         })
         .collect_view();
 
+    let no_stamp_selected = Signal::derive(move || selected_stamp.get().is_none());
     view! {
         <div class="drawing-screen">
             <header class="screen-header compact">
@@ -658,24 +626,18 @@ pub fn DrawingScreen(
                 <div class="brushes" role="group" hidden=stamping aria-label=move || t_string!(i18n, brushes)>{brushes}</div>
                 <div class="stamp-tools" hidden=move || !stamping()>
                     <div class="stamp-actions">
-                        <button type="button" class="icon-button" disabled=move || selected_stamp.get().is_none()
-                            on:click={
+                        <IconButton icon="icon-smaller" label=Signal::derive(move || t_string!(i18n, stamp_smaller).to_owned())
+                            disabled=no_stamp_selected
+                            on_press={
                                 let resize_stamp = resize_stamp.clone();
-                                move |_| resize_stamp(-i32::from(STAMP_SIZE_STEP))
-                            }>
-                            <img src="public/icon-smaller.svg" alt="" aria-hidden="true" />
-                            <span>{t!(i18n, stamp_smaller)}</span>
-                        </button>
-                        <button type="button" class="icon-button" disabled=move || selected_stamp.get().is_none()
-                            on:click=move |_| resize_stamp(i32::from(STAMP_SIZE_STEP))>
-                            <img src="public/icon-bigger.svg" alt="" aria-hidden="true" />
-                            <span>{t!(i18n, stamp_bigger)}</span>
-                        </button>
-                        <button type="button" class="icon-button" disabled=move || selected_stamp.get().is_none()
-                            on:click=move |_| remove_stamp()>
-                            <img src="public/icon-delete.svg" alt="" aria-hidden="true" />
-                            <span>{t!(i18n, stamp_remove)}</span>
-                        </button>
+                                move || resize_stamp(-i32::from(STAMP_SIZE_STEP))
+                            } />
+                        <IconButton icon="icon-bigger" label=Signal::derive(move || t_string!(i18n, stamp_bigger).to_owned())
+                            disabled=no_stamp_selected
+                            on_press=move || resize_stamp(i32::from(STAMP_SIZE_STEP)) />
+                        <IconButton icon="icon-delete" label=Signal::derive(move || t_string!(i18n, stamp_remove).to_owned())
+                            disabled=no_stamp_selected
+                            on_press=move || remove_stamp() />
                     </div>
                     <StampTray
                         chosen=Signal::derive(move || match tip.get() {
@@ -693,67 +655,39 @@ pub fn DrawingScreen(
                     {[(Nib::Marker, "icon-draw"), (Nib::Highlighter, "icon-highlighter")]
                         .into_iter()
                         .map(|(choice, icon)| view! {
-                            <button
-                                type="button"
-                                class="icon-button"
-                                aria-pressed=move || (tip.get() == Tip::Ink && nib.get() == choice).to_string()
-                                on:click=move |_| {
+                            <IconButton icon=icon label=Signal::derive(move || nib_label(i18n, choice).to_owned())
+                                pressed=Signal::derive(move || tip.get() == Tip::Ink && nib.get() == choice)
+                                on_press=move || {
                                     nib.set(choice);
                                     tip.set(Tip::Ink);
-                                }
-                            >
-                                <img src=format!("public/{icon}.svg") alt="" aria-hidden="true" />
-                                <span>{move || nib_label(i18n, choice)}</span>
-                            </button>
+                                } />
                         })
                         .collect_view()}
-                    <button
-                        type="button"
-                        class="icon-button"
-                        aria-pressed=move || (tip.get() == Tip::Eraser).to_string()
-                        on:click=move |_| tip.set(Tip::Eraser)
-                    >
-                        <img src="public/icon-eraser.svg" alt="" aria-hidden="true" />
-                        <span>{t!(i18n, eraser)}</span>
-                    </button>
-                    <button
-                        type="button"
-                        class="icon-button"
-                        aria-pressed=move || stamping().to_string()
-                        on:click=move |_| tip.set(Tip::Stamp(chosen_stamp.get_untracked()))
-                    >
+                    <IconButton icon="icon-eraser" label=Signal::derive(move || t_string!(i18n, eraser).to_owned())
+                        pressed=Signal::derive(move || tip.get() == Tip::Eraser)
+                        on_press=move || tip.set(Tip::Eraser) />
+                    <IconButton label=Signal::derive(move || t_string!(i18n, stamps).to_owned())
+                        pressed=Signal::derive(stamping)
+                        on_press=move || tip.set(Tip::Stamp(chosen_stamp.get_untracked()))>
                         <StampPicture kind=StampKind::Happy />
-                        <span>{t!(i18n, stamps)}</span>
-                    </button>
-                    <button
-                        type="button"
-                        class="icon-button"
-                        aria-pressed=move || pen_only.get().to_string()
-                        on:click=move |_| pen_only.update(|on| *on = !*on)
-                    >
-                        <img src="public/icon-draw.svg" alt="" aria-hidden="true" />
-                        <span>{t!(i18n, pen_only)}</span>
-                    </button>
-                    <button type="button" class="icon-button" disabled=is_blank
-                        on:click=move |_| confirm_clear.set(true)>
-                        <img src="public/icon-delete.svg" alt="" aria-hidden="true" />
-                        <span>{t!(i18n, clear)}</span>
-                    </button>
+                    </IconButton>
+                    <IconButton icon="icon-draw" label=Signal::derive(move || t_string!(i18n, pen_only).to_owned())
+                        pressed=pen_only
+                        on_press=move || pen_only.update(|on| *on = !*on) />
+                    <IconButton icon="icon-delete" label=Signal::derive(move || t_string!(i18n, clear).to_owned())
+                        disabled=Signal::derive(is_blank)
+                        on_press=move || confirm_clear.set(true) />
                     // A download leaves the encrypted store: the worker's act, never the child's.
-                    <button type="button" class="icon-button" disabled=is_blank
-                        style:display=move || if state.child_mode.with(Option::is_some) { "none" } else { "" }
-                        on:click=move |_| save_picture()>
-                        <img src="public/icon-save.svg" alt="" aria-hidden="true" />
-                        <span>{t!(i18n, save_picture)}</span>
-                    </button>
-                    <button type="button" class="icon-button" disabled=move || !editing.can_undo.get() on:click=move |_| undo()>
-                        <img src="public/icon-undo.svg" alt="" aria-hidden="true" />
-                        <span>{t!(i18n, undo)}</span>
-                    </button>
-                    <button type="button" class="icon-button" disabled=move || !editing.can_redo.get() on:click=move |_| redo()>
-                        <img src="public/icon-redo.svg" alt="" aria-hidden="true" />
-                        <span>{t!(i18n, redo)}</span>
-                    </button>
+                    <IconButton icon="icon-save" label=Signal::derive(move || t_string!(i18n, save_picture).to_owned())
+                        disabled=Signal::derive(is_blank)
+                        hidden=Signal::derive(move || state.child_mode.with(Option::is_some))
+                        on_press=move || save_picture() />
+                    <IconButton icon="icon-undo" label=Signal::derive(move || t_string!(i18n, undo).to_owned())
+                        disabled=Signal::derive(move || !editing.can_undo.get())
+                        on_press=move || undo() />
+                    <IconButton icon="icon-redo" label=Signal::derive(move || t_string!(i18n, redo).to_owned())
+                        disabled=Signal::derive(move || !editing.can_redo.get())
+                        on_press=move || redo() />
                 </div>
             </div>
         </div>

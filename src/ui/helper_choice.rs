@@ -7,7 +7,8 @@ use crate::app::use_app_state;
 use crate::core::{Helper, HelperColour, HelperKind, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
-use crate::ui::look::{helper_colour_name, helper_kind_label, usual_name};
+use crate::ui::labels::{helper_colour_name, helper_kind_label};
+use crate::ui::look::usual_name;
 use crate::ui::{IconButton, SessionScreenHeader};
 
 #[component]

@@ -1,44 +1,10 @@
 //! How each tool shows the three questions: as houses or as magical helpers. The screens ask
 //! here for a question's name, prompt and picture, so one set of screens serves both tools.
 
-use crate::core::{Helper, HelperColour, HelperKind, Question, Session, Tool};
+use crate::core::{Helper, HelperKind, Question, Session, Tool};
 use crate::i18n::*;
+use crate::ui::labels::helper_noun;
 use crate::ui::I18n;
-
-/// What the child's helper is called in the active language: "fairy", or "helper" before the
-/// child has chosen.
-pub fn helper_noun(i18n: I18n, kind: Option<HelperKind>) -> &'static str {
-    match kind {
-        Some(HelperKind::Fairy) => t_string!(i18n, helper_noun_fairy),
-        Some(HelperKind::Wizard) => t_string!(i18n, helper_noun_wizard),
-        Some(HelperKind::Dragon) => t_string!(i18n, helper_noun_dragon),
-        Some(HelperKind::Unicorn) => t_string!(i18n, helper_noun_unicorn),
-        None => t_string!(i18n, helper_noun_none),
-    }
-}
-
-/// The word on the button that chooses a kind of helper.
-pub fn helper_kind_label(i18n: I18n, kind: HelperKind) -> &'static str {
-    match kind {
-        HelperKind::Fairy => t_string!(i18n, helper_kind_fairy),
-        HelperKind::Wizard => t_string!(i18n, helper_kind_wizard),
-        HelperKind::Dragon => t_string!(i18n, helper_kind_dragon),
-        HelperKind::Unicorn => t_string!(i18n, helper_kind_unicorn),
-    }
-}
-
-pub fn helper_colour_name(i18n: I18n, colour: HelperColour) -> &'static str {
-    match colour {
-        HelperColour::Purple => t_string!(i18n, colour_purple),
-        HelperColour::Blue => t_string!(i18n, colour_blue),
-        HelperColour::Teal => t_string!(i18n, colour_teal),
-        HelperColour::Green => t_string!(i18n, colour_green),
-        HelperColour::Gold => t_string!(i18n, colour_gold),
-        HelperColour::Orange => t_string!(i18n, colour_orange),
-        HelperColour::Red => t_string!(i18n, colour_red),
-        HelperColour::Pink => t_string!(i18n, colour_pink),
-    }
-}
 
 /// The usual name of a question's house, or of its helper for the kind the child chose.
 pub fn usual_name(

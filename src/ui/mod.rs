@@ -8,6 +8,7 @@ pub mod drawing;
 pub mod helper_choice;
 pub mod home_screen_hint;
 pub mod ink_layer;
+pub mod labels;
 pub mod language;
 pub mod lock;
 pub mod look;
@@ -82,17 +83,36 @@ pub fn screen_for(place: Screen) -> AnyView {
 }
 
 /// A button with a picture and a visible word: children who cannot read know it by the
-/// picture, everyone else by the word, and assistive technology by its name.
+/// picture, everyone else by the word, and assistive technology by its name. `pressed` makes
+/// it a toggle (`aria-pressed`); `hidden` takes it out of the way without moving the others'
+/// code; `children`, when given, are the picture instead of `public/<icon>.svg`.
 #[component]
 pub fn IconButton(
-    #[prop(into)] icon: String,
+    #[prop(optional, into)] icon: String,
     #[prop(into)] label: Signal<String>,
     #[prop(optional, into)] class: String,
+    #[prop(optional, into)] disabled: MaybeProp<bool>,
+    #[prop(optional, into)] pressed: MaybeProp<bool>,
+    #[prop(optional, into)] hidden: MaybeProp<bool>,
     on_press: impl Fn() + 'static,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let picture = match children {
+        Some(children) => children(),
+        None => {
+            view! { <img src=format!("public/{icon}.svg") alt="" aria-hidden="true" /> }.into_any()
+        }
+    };
     view! {
-        <button type="button" class=format!("icon-button {class}") on:click=move |_| on_press()>
-            <img src=format!("public/{icon}.svg") alt="" aria-hidden="true" />
+        <button
+            type="button"
+            class=format!("icon-button {class}")
+            disabled=move || disabled.get().unwrap_or(false)
+            aria-pressed=move || pressed.get().map(|on| on.to_string())
+            hidden=move || hidden.get().unwrap_or(false)
+            on:click=move |_| on_press()
+        >
+            {picture}
             <span>{move || label.get()}</span>
         </button>
     }

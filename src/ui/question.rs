@@ -4,23 +4,15 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Entry, EntryContent, EntryId, Question, Screen, SessionId, Tool, Voice, Words};
+use crate::core::{Entry, EntryContent, EntryId, Question, Screen, SessionId, Tool, Words};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::DrawingPreview;
 use crate::ui::dialog::{ConfirmDialog, Modal};
+use crate::ui::labels::voice_label;
 use crate::ui::look::{back_label, name_in, picture, prompt};
 use crate::ui::sharing::EntryChoices;
-use crate::ui::I18n;
 use crate::ui::IconButton;
-
-/// The words that mark who said and who wrote an entry.
-pub fn voice_label(i18n: I18n, voice: Voice) -> &'static str {
-    match voice {
-        Voice::ChildSaidWorkerWrote => t_string!(i18n, voice_child_said),
-        Voice::ChildWrote => t_string!(i18n, voice_child_wrote),
-    }
-}
 
 #[component]
 pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> impl IntoView {

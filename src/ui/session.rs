@@ -7,7 +7,8 @@ use crate::core::{Audience, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::Modal;
-use crate::ui::sharing::{audience_label, audience_picture};
+use crate::ui::labels::audience_label;
+use crate::ui::sharing::audience_picture;
 use crate::ui::{IconButton, ToolCard};
 
 #[component]

@@ -9,26 +9,10 @@ use crate::core::{Audience, Decision, EntryId, Question, Screen, SessionId, Shar
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::ConfirmDialog;
+use crate::ui::labels::audience_label;
 use crate::ui::look::name_across_tools;
 use crate::ui::question::EntrySummary;
-use crate::ui::{I18n, IconButton, SessionScreenHeader};
-
-/// The word for an audience in the active language; a name the child gave is shown as given.
-pub fn audience_label(i18n: I18n, audience: &Audience) -> String {
-    match audience {
-        Audience::Mum => t_string!(i18n, audience_mum).to_owned(),
-        Audience::Dad => t_string!(i18n, audience_dad).to_owned(),
-        Audience::Family => t_string!(i18n, audience_family).to_owned(),
-        Audience::Sibling => t_string!(i18n, audience_sibling).to_owned(),
-        Audience::FosterCarer => t_string!(i18n, audience_foster_carer).to_owned(),
-        Audience::Teacher => t_string!(i18n, audience_teacher).to_owned(),
-        Audience::Guardian => t_string!(i18n, audience_guardian).to_owned(),
-        Audience::Advocate => t_string!(i18n, audience_advocate).to_owned(),
-        Audience::Court => t_string!(i18n, audience_court).to_owned(),
-        Audience::Meeting => t_string!(i18n, audience_meeting).to_owned(),
-        Audience::Named(name) => name.clone(),
-    }
-}
+use crate::ui::{IconButton, SessionScreenHeader};
 
 /// The picture for an audience; every name the child gave shares one.
 pub fn audience_picture(audience: &Audience) -> String {

@@ -6,33 +6,7 @@ use leptos::prelude::*;
 use crate::core::ink::stamp_art::art;
 use crate::core::ink::{Stamp, StampKind, LOGICAL_HEIGHT, LOGICAL_WIDTH};
 use crate::i18n::*;
-use crate::ui::I18n;
-
-pub fn stamp_label(i18n: I18n, kind: StampKind) -> &'static str {
-    match kind {
-        StampKind::Happy => t_string!(i18n, stamp_happy),
-        StampKind::Sad => t_string!(i18n, stamp_sad),
-        StampKind::Angry => t_string!(i18n, stamp_angry),
-        StampKind::Scared => t_string!(i18n, stamp_scared),
-        StampKind::Worried => t_string!(i18n, stamp_worried),
-        StampKind::Calm => t_string!(i18n, stamp_calm),
-        StampKind::Child => t_string!(i18n, stamp_child),
-        StampKind::Adult => t_string!(i18n, stamp_adult),
-        StampKind::OlderPerson => t_string!(i18n, stamp_older_person),
-        StampKind::Baby => t_string!(i18n, stamp_baby),
-        StampKind::Home => t_string!(i18n, stamp_home),
-        StampKind::School => t_string!(i18n, stamp_school),
-        StampKind::Heart => t_string!(i18n, stamp_heart),
-        StampKind::Sun => t_string!(i18n, stamp_sun),
-        StampKind::Cloud => t_string!(i18n, stamp_cloud),
-        StampKind::Rain => t_string!(i18n, stamp_rain),
-        StampKind::Star => t_string!(i18n, stamp_star),
-        StampKind::Pet => t_string!(i18n, stamp_pet),
-        StampKind::Bed => t_string!(i18n, stamp_bed),
-        StampKind::Car => t_string!(i18n, stamp_car),
-        StampKind::SpeechBubble => t_string!(i18n, stamp_speech_bubble),
-    }
-}
+use crate::ui::labels::stamp_label;
 
 /// The paths of a stamp's picture, for inside an `<svg viewBox="0 0 100 100">`.
 fn art_paths(kind: StampKind) -> impl IntoView {

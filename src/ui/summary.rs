@@ -17,8 +17,8 @@ use crate::core::{
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::drawing_png;
+use crate::ui::labels::audience_label;
 use crate::ui::look::usual_name;
-use crate::ui::sharing::audience_label;
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
 /// Who a summary is for: the worker's full record, or one audience.
@@ -482,20 +482,18 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     read=|s| s.present.clone() write=Session::set_present />
             </Show>
             <div class="summary-actions">
-                <button type="button" class="icon-button primary" disabled=nothing_chosen on:click={
-                    let print = print.clone();
-                    move |_| print()
-                }>
-                    <img src="public/icon-read-back.svg" alt="" aria-hidden="true" />
-                    <span>{t!(i18n, print_summary)}</span>
-                </button>
-                <button type="button" class="icon-button" disabled=nothing_chosen on:click={
-                    let download = download.clone();
-                    move |_| download()
-                }>
-                    <img src="public/icon-save.svg" alt="" aria-hidden="true" />
-                    <span>{t!(i18n, download_summary)}</span>
-                </button>
+                <IconButton icon="icon-read-back" class="primary" label=Signal::derive(move || t_string!(i18n, print_summary).to_owned())
+                    disabled=Signal::derive(nothing_chosen)
+                    on_press={
+                        let print = print.clone();
+                        move || print()
+                    } />
+                <IconButton icon="icon-save" label=Signal::derive(move || t_string!(i18n, download_summary).to_owned())
+                    disabled=Signal::derive(nothing_chosen)
+                    on_press={
+                        let download = download.clone();
+                        move || download()
+                    } />
                 <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, worker_decisions_open).to_owned())
                     on_press=move || state.go(crate::core::Screen::WorkerDecisions { session: decisions_id.clone() }) />
             </div>

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use crate::app::use_app_state;
 use crate::core::{Audience, Entry, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
+use crate::ui::labels::audience_label;
 use crate::ui::question::EntrySummary;
-use crate::ui::sharing::{audience_label, audience_picture};
+use crate::ui::sharing::audience_picture;
 use crate::ui::IconButton;
 
 /// What one person will see: the entries, and the child's own names they may read.

@@ -6,8 +6,8 @@ use crate::app::use_app_state;
 use crate::core::{EntryId, Question, SessionId, Tool, Voice};
 use crate::i18n::*;
 use crate::platform;
+use crate::ui::labels::voice_label;
 use crate::ui::look::{name_in, prompt};
-use crate::ui::question::voice_label;
 use crate::ui::IconButton;
 
 #[component]

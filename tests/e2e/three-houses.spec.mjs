@@ -1076,3 +1076,20 @@ test('o) "share everything with …" asks first, then gives its choice to every 
   await expect.poll(async () => (await houseEntries(page, 'Noah', 'good_things'))[1].sharing.decision)
     .toEqual({ shared_with: ['family'] });
 });
+
+test('a dialog keeps the keyboard inside: Tab and Shift+Tab go round its buttons, Escape keeps', async ({ page }) => {
+  await openApp(page);
+  await startSession(page, { name: 'Ada', age: 7 });
+  await backToAllSessions(page);
+  await button(page, 'Delete the session with Ada').click();
+  const dialog = page.getByRole('dialog', { name: 'Delete the session with Ada?' });
+  await expect(dialog.getByRole('button', { name: 'Keep', exact: true })).toBeFocused();
+  const focusInside = () => dialog.evaluate((box) => box.contains(document.activeElement));
+  for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    expect(await focusInside(), `focus stays in the dialog after ${key}`).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(sessionItems(page)).toHaveCount(1);
+});
