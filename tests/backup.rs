@@ -6,26 +6,21 @@
 
 use std::sync::OnceLock;
 
-use hear_me::core::ink::{Nib, Point, Stroke, PALETTE};
+use hear_me::core::ink::{Nib, Point, Stroke};
 use hear_me::core::{NewSession, Question, Session, SessionId, Tool, Voice, Words};
 use hear_me::store::backup::{
     make_backup, merge, read_backup, Backup, BackupError, BackupRandom, ReportLine,
     CHECK_SEALED_BYTES,
 };
-use hear_me::store::vault::{KdfParams, MIN_ITERATIONS, MIN_MEMORY_KIB, NONCE_BYTES, SALT_BYTES};
+use hear_me::store::vault::NONCE_BYTES;
 use proptest::prelude::*;
 
 const PASSPHRASE: &str = "Apfelbaum am Fluss";
 const MADE_AT_MS: u64 = 1_764_500_000_000;
 
-/// The cheapest parameters a backup may have: deriving is slow on purpose.
-fn cheap(salt: u8) -> KdfParams {
-    KdfParams {
-        memory_kib: MIN_MEMORY_KIB,
-        iterations: MIN_ITERATIONS,
-        ..KdfParams::recommended([salt; SALT_BYTES])
-    }
-}
+mod common;
+use common::cheap_params as cheap;
+use common::strategies::any_stroke;
 
 fn random(seed: u8) -> BackupRandom {
     BackupRandom {
@@ -60,25 +55,6 @@ enum MadeEntry {
     /// The text, and whether the child wrote it.
     Words(String, bool),
     Drawing(Vec<Stroke>),
-}
-
-fn any_stroke() -> impl Strategy<Value = Stroke> {
-    (
-        prop::sample::select(PALETTE.iter().map(|c| c.hex).collect::<Vec<_>>()),
-        1u16..200,
-        prop::collection::vec((0u16..=4000, 0u16..=3000, any::<u8>()), 0..30),
-        any::<bool>(),
-    )
-        .prop_map(|(colour, width, points, pen)| Stroke {
-            colour: colour.into(),
-            width,
-            points: points
-                .into_iter()
-                .map(|(x, y, pressure)| Point { x, y, pressure })
-                .collect(),
-            pen,
-            nib: Nib::Marker,
-        })
 }
 
 fn any_made() -> impl Strategy<Value = Made> {

@@ -17,8 +17,7 @@ use hear_me::store::record::{
     INDEX_KEY, VAULT_KEY,
 };
 use hear_me::store::vault::{
-    derive_key, sealed_text_to_bytes, KdfParams, ResealRandom, SetUpRandom, VaultKey, VaultRecord,
-    MIN_ITERATIONS, MIN_MEMORY_KIB, SALT_BYTES,
+    derive_key, sealed_text_to_bytes, ResealRandom, SetUpRandom, VaultKey, VaultRecord, SALT_BYTES,
 };
 use hear_me::store::writes::{decode_journal, Change, JOURNAL_KEY};
 use hear_me::store::{self, DeviceState, RecordError, StoreError};
@@ -152,14 +151,8 @@ fn derive(passphrase: &str) -> VaultKey {
     derive_key(passphrase, &cheap(4)).unwrap()
 }
 
-/// The cheapest parameters the vault accepts, with a salt of `salt_byte`.
-fn cheap(salt_byte: u8) -> KdfParams {
-    KdfParams {
-        memory_kib: MIN_MEMORY_KIB,
-        iterations: MIN_ITERATIONS,
-        ..KdfParams::recommended([salt_byte; SALT_BYTES])
-    }
-}
+mod common;
+use common::cheap_params as cheap;
 
 /// Deriving is slow on purpose: the tests share one vault and its key.
 fn vault_and_key() -> &'static (VaultRecord, VaultKey) {

@@ -5,19 +5,11 @@
 
 use std::sync::OnceLock;
 
-use hear_me::store::vault::{
-    derive_key, KdfParams, VaultError, VaultKey, MIN_ITERATIONS, MIN_MEMORY_KIB, NONCE_BYTES,
-    SALT_BYTES,
-};
+use hear_me::store::vault::{derive_key, VaultError, VaultKey, NONCE_BYTES};
 use proptest::prelude::*;
 
-fn params(salt: u8) -> KdfParams {
-    KdfParams {
-        memory_kib: MIN_MEMORY_KIB,
-        iterations: MIN_ITERATIONS,
-        ..KdfParams::recommended([salt; SALT_BYTES])
-    }
-}
+mod common;
+use common::cheap_params as params;
 
 /// Deriving is slow on purpose; the properties share two keys.
 fn key() -> &'static VaultKey {
