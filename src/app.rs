@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::{ChildMode, EntryId, Question, Screen, Session, SessionId, Tool};
+use crate::core::{ChildMode, Entry, EntryId, Question, Screen, Session, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::store::vault::{
@@ -619,6 +619,17 @@ impl AppState {
     pub fn with_session<R>(&self, id: &SessionId, read: impl FnOnce(&Session) -> R) -> Option<R> {
         self.sessions
             .with(|all| all.iter().find(|s| &s.id == id).map(read))
+    }
+
+    /// The entries of one question of a session, as they change; empty when the session is
+    /// gone.
+    pub fn entries_of(&self, session: &SessionId, question: Question) -> Memo<Vec<Entry>> {
+        let (state, session) = (*self, session.clone());
+        Memo::new(move |_| {
+            state
+                .with_session(&session, |s| s.entries(question).to_vec())
+                .unwrap_or_default()
+        })
     }
 
     /// Like `with_session`, without making the caller re-run when sessions change.

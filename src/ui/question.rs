@@ -41,14 +41,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                 .unwrap_or(false)
         });
     state.just_added.set(None);
-    let entries = {
-        let session = session.clone();
-        Memo::new(move |_| {
-            state
-                .with_session(&session, |s| s.entries(question).to_vec())
-                .unwrap_or_default()
-        })
-    };
+    let entries = state.entries_of(&session, question);
 
     let (draw_id, words_id, read_id, open_id, delete_id, share_id) = (
         session.clone(),

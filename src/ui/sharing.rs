@@ -173,14 +173,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         .into_iter()
         .map(|question| {
             let session = session.clone();
-            let entries = {
-                let session = session.clone();
-                Memo::new(move |_| {
-                    state
-                        .with_session(&session, |s| s.entries(question).to_vec())
-                        .unwrap_or_default()
-                })
-            };
+            let entries = state.entries_of(&session, question);
             let name = {
                 let session = session.clone();
                 move || {
