@@ -157,9 +157,7 @@ impl AppState {
         // The other tab reads what this one wrote: let go once it has landed, or kept in the
         // journal the other tab replays.
         leptos::task::spawn_local(async move {
-            if store::flushed().await.is_err() {
-                store::keep_unwritten();
-            }
+            store::written_or_journaled().await;
             let_go();
         });
     }
@@ -383,9 +381,7 @@ impl AppState {
     pub fn apply_update(&self) {
         self.save_now();
         leptos::task::spawn_local(async move {
-            if store::flushed().await.is_err() {
-                store::keep_unwritten();
-            }
+            store::written_or_journaled().await;
             platform::update::apply();
         });
     }

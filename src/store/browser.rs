@@ -526,6 +526,15 @@ pub async fn flushed() -> Result<(), StoreError> {
     }
 }
 
+/// For a page about to hand over (to another tab, or to a new version): waits until every
+/// write has landed, or, where storage refuses, keeps what did not land in the journal the
+/// next page replays.
+pub async fn written_or_journaled() {
+    if flushed().await.is_err() {
+        keep_unwritten();
+    }
+}
+
 /// One transaction after another while writes wait and storage takes them.
 async fn write_waiting() -> Result<(), StoreError> {
     loop {

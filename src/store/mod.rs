@@ -23,7 +23,7 @@ pub use browser::{
     all_written, delete_session, device_state, flush, flushed, has_storage, home_screen_hint_seen,
     keep_unwritten, last_backup_ms, load, on_write_finished, opening, read_vault,
     remember_backup_made, remember_home_screen_hint_seen, reseal_all, room, save_device_state,
-    save_session, save_vault, wipe, write_problem, Loaded, Opening,
+    save_session, save_vault, wipe, write_problem, written_or_journaled, Loaded, Opening,
 };
 
 pub use record::{DeviceState, RecordError, UnreadableSession, SCHEMA_VERSION};

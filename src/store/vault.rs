@@ -1029,15 +1029,7 @@ mod tests {
 
     #[test]
     fn a_new_passphrase_opens_the_same_records_and_the_old_one_no_longer_does() {
-        let (mut vault, key) = VaultRecord::set_up(
-            "first passphrase",
-            "first passphrase",
-            "2468",
-            "2468",
-            cheap(5),
-            &random(),
-        )
-        .unwrap();
+        let (mut vault, key) = vault_with("first passphrase");
         let sealed = key.seal("hear-me/session/a", b"Mia's words", [3; NONCE_BYTES]);
         assert_eq!(
             vault.change_passphrase(
@@ -1116,15 +1108,7 @@ mod tests {
 
     #[test]
     fn a_new_records_key_seals_from_now_on_and_opens_what_is_not_sealed_anew_yet() {
-        let (mut vault, first) = VaultRecord::set_up(
-            "first passphrase",
-            "first passphrase",
-            "2468",
-            "2468",
-            cheap(5),
-            &random(),
-        )
-        .unwrap();
+        let (mut vault, first) = vault_with("first passphrase");
         vault.set_auto_lock(&first, 2, [2; NONCE_BYTES]);
         let old_vault = vault.clone();
         let before = first.seal("hear-me/session/a", b"sealed before", [3; NONCE_BYTES]);
@@ -1269,15 +1253,7 @@ mod tests {
 
     #[test]
     fn the_current_passphrase_is_asked_with_the_same_growing_wait_as_unlocking() {
-        let (mut vault, _) = VaultRecord::set_up(
-            "first passphrase",
-            "first passphrase",
-            "2468",
-            "2468",
-            cheap(5),
-            &random(),
-        )
-        .unwrap();
+        let (mut vault, _) = vault_with("first passphrase");
         let change = |vault: &mut VaultRecord, current: &str, now| {
             vault.change_passphrase(
                 current,

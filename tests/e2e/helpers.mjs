@@ -125,8 +125,8 @@ export function collectForeignRequests(page, allowedOrigin) {
 export const SESSION_PREFIX = 'hear-me/session/';
 export const INDEX_KEY = 'hear-me/index';
 /** Hear Me's IndexedDB database and its one object store of sealed records. */
-const DATABASE = 'hear-me';
-const RECORDS = 'records';
+export const DATABASE = 'hear-me';
+export const RECORDS = 'records';
 
 /**
  * Fail with a clear message when the page is no longer the app. A horizontal
@@ -298,42 +298,47 @@ export async function everythingStored(page) {
   return { ...local, ...(await storedInIndexedDb(page)) };
 }
 
+/**
+ * Runs in the page (Playwright's evaluate, or a WebDriver script from its source): every
+ * record of `store` in `database`, by key, as { bytes } (base64 of a Uint8Array) or
+ * { other } (anything else, as JSON). Never creates the database.
+ */
+export function readIndexedDbInPage([database, store]) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(database);
+    // No database yet: do not create one (the app creates it with its object store).
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onerror = () => resolve({});
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(store)) {
+        db.close();
+        resolve({});
+        return;
+      }
+      const records = db.transaction(store).objectStore(store);
+      const keys = records.getAllKeys();
+      const values = records.getAll();
+      values.onerror = () => reject(values.error);
+      values.onsuccess = () => {
+        const out = {};
+        keys.result.forEach((key, i) => {
+          const value = values.result[i];
+          out[key] =
+            value instanceof Uint8Array
+              ? { bytes: btoa(Array.from(value, (byte) => String.fromCharCode(byte)).join('')) }
+              : { other: JSON.stringify(value) };
+        });
+        db.close();
+        resolve(out);
+      };
+    };
+  });
+}
+
 /** What Hear Me's IndexedDB holds, by key, as text (see everythingStored). */
 export async function storedInIndexedDb(page) {
-  const stored = await page.evaluate(
-    ([database, store]) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open(database);
-        // No database yet: do not create one (the app creates it with its object store).
-        open.onupgradeneeded = () => open.transaction.abort();
-        open.onerror = () => resolve({});
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(store)) {
-            db.close();
-            resolve({});
-            return;
-          }
-          const records = db.transaction(store).objectStore(store);
-          const keys = records.getAllKeys();
-          const values = records.getAll();
-          values.onerror = () => reject(values.error);
-          values.onsuccess = () => {
-            const out = {};
-            keys.result.forEach((key, i) => {
-              const value = values.result[i];
-              out[key] =
-                value instanceof Uint8Array
-                  ? { bytes: btoa(Array.from(value, (byte) => String.fromCharCode(byte)).join('')) }
-                  : { other: JSON.stringify(value) };
-            });
-            db.close();
-            resolve(out);
-          };
-        };
-      }),
-    [DATABASE, RECORDS],
-  );
+  const stored = await page.evaluate(readIndexedDbInPage, [DATABASE, RECORDS]);
   return Object.fromEntries(
     Object.entries(stored).map(([key, value]) => {
       if (value.other !== undefined) return [key, value.other];

@@ -11,7 +11,17 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { Builder, By } from 'selenium-webdriver';
 import { Pointer } from 'selenium-webdriver/lib/input.js';
-import { decodeInk, openSealed, vaultKeyFor, PASSPHRASE, PIN, VAULT_KEY } from '../e2e/helpers.mjs';
+import {
+  decodeInk,
+  openSealed,
+  readIndexedDbInPage,
+  vaultKeyFor,
+  DATABASE,
+  PASSPHRASE,
+  PIN,
+  RECORDS,
+  VAULT_KEY,
+} from '../e2e/helpers.mjs';
 
 export { PASSPHRASE, PIN };
 
@@ -350,30 +360,7 @@ export class Browser {
   async stored() {
     return this.inPage(`
       const vault = localStorage.getItem(${JSON.stringify(VAULT_KEY)});
-      const records = await new Promise((resolve, reject) => {
-        const open = indexedDB.open('hear-me');
-        open.onupgradeneeded = () => open.transaction.abort();
-        open.onerror = () => resolve({});
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('records')) { db.close(); resolve({}); return; }
-          const store = db.transaction('records').objectStore('records');
-          const keys = store.getAllKeys();
-          const values = store.getAll();
-          values.onerror = () => reject(values.error);
-          values.onsuccess = () => {
-            const out = {};
-            keys.result.forEach((key, i) => {
-              const value = values.result[i];
-              out[key] = value instanceof Uint8Array
-                ? { bytes: btoa(Array.from(value, (b) => String.fromCharCode(b)).join('')) }
-                : { other: JSON.stringify(value) };
-            });
-            db.close();
-            resolve(out);
-          };
-        };
-      });
+      const records = await (${readIndexedDbInPage.toString()})(${JSON.stringify([DATABASE, RECORDS])});
       return { vault, records };
     `);
   }
