@@ -5,7 +5,8 @@
 // own browser download is not used (install with PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// Another port lets a second checkout run its tests alongside (HEAR_ME_E2E_PORT).
+const PORT = Number(process.env.HEAR_ME_E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
