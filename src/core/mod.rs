@@ -5,6 +5,7 @@ pub mod entry;
 pub mod exports;
 pub mod helpers;
 pub mod ink;
+pub mod lock_rules;
 pub mod questions;
 pub mod screen;
 pub mod session;

@@ -8,11 +8,11 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{use_app_state, AppState};
 use crate::core::session::newest_first;
 use crate::core::{Screen, SessionId};
 use crate::i18n::*;
 use crate::platform;
+use crate::state::{use_app_state, AppState};
 use crate::store;
 use crate::store::backup::{
     backup_file_name, backup_reminder_due, make_backup, merge, read_backup, BackupError,

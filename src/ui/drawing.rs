@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::PointerEvent;
 
-use crate::app::{use_app_state, AppState};
 use crate::core::ink::{
     pressure_from_pointer, BrushSize, DrawingHistory, Nib, Point, Stamp, StampKind, Stroke, View,
     ERASER_RADIUS, PALETTE, STAMP_SIZE_STEP,
@@ -13,6 +12,7 @@ use crate::core::ink::{
 use crate::core::{Drawing, EntryId, Question, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
+use crate::state::{use_app_state, AppState};
 use crate::ui::canvas::{drawing_png, fit_canvas};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::ink_layer::InkLayer;

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::core::{Helper, HelperColour, HelperKind, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
+use crate::state::use_app_state;
 use crate::ui::labels::{helper_colour_name, helper_kind_label};
 use crate::ui::look::usual_name;
 use crate::ui::{IconButton, SessionScreenHeader};

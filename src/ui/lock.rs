@@ -5,10 +5,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::app::{use_app_state, PinRequest};
 use crate::core::Screen;
 use crate::i18n::*;
 use crate::platform;
+use crate::state::{use_app_state, PinRequest};
 use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS, WIPE_AFTER_FAILURES};
 use crate::ui::dialog::Modal;
 use crate::ui::language::LanguagePicker;

@@ -31,9 +31,9 @@ pub mod worker_decisions;
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::core::{Screen, SessionId};
 use crate::i18n::*;
+use crate::state::use_app_state;
 
 /// The translation context every screen reads its words from.
 pub type I18n = leptos_i18n::I18nContext<crate::i18n::Locale>;

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::core::Screen;
 use crate::i18n::*;
+use crate::state::use_app_state;
 use crate::ui::IconButton;
 
 /// The privacy statement itself, also shown on the set-up screen.

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::core::{Entry, EntryContent, EntryId, Question, Screen, SessionId, Tool, Words};
 use crate::i18n::*;
 use crate::platform;
+use crate::state::use_app_state;
 use crate::ui::canvas::DrawingPreview;
 use crate::ui::dialog::{ConfirmDialog, Modal};
 use crate::ui::labels::voice_label;

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::core::{Question, Screen, SessionId, Tool};
 use crate::i18n::*;
+use crate::state::use_app_state;
 use crate::ui::look::name_in;
 use crate::ui::question::EntrySummary;
 use crate::ui::IconButton;

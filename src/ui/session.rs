@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::core::{Audience, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
+use crate::state::use_app_state;
 use crate::ui::dialog::Modal;
 use crate::ui::labels::audience_label;
 use crate::ui::sharing::audience_picture;

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::core::Screen;
 use crate::i18n::*;
+use crate::state::use_app_state;
 use crate::store::vault::{ChangeError, MIN_PASSPHRASE_CHARS};
 use crate::ui::lock::{after_paint, WipeButton};
 use crate::ui::IconButton;

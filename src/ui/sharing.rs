@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_app_state, AppState};
 use crate::core::{Audience, Decision, EntryId, Question, Screen, SessionId, SharedItem, Tool};
 use crate::i18n::*;
 use crate::platform;
+use crate::state::{use_app_state, AppState};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::labels::audience_label;
 use crate::ui::look::name_across_tools;

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_app_state, AppState};
 use crate::core::session::newest_first;
 use crate::core::{NewSession, Screen, Session, SessionError, SessionId};
 use crate::i18n::*;
 use crate::platform;
+use crate::state::{use_app_state, AppState};
 use crate::store::RecordError;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::language::LanguagePicker;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::i18n::*;
+use crate::state::use_app_state;
 use crate::store::StoreError;
 
 #[component]

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::app::{use_app_state, AppState};
 use crate::core::summary::Reader as SummaryReader;
 use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
 use crate::core::{
@@ -16,6 +15,7 @@ use crate::core::{
 };
 use crate::i18n::*;
 use crate::platform;
+use crate::state::{use_app_state, AppState};
 use crate::ui::canvas::drawing_png;
 use crate::ui::labels::audience_label;
 use crate::ui::look::usual_name;

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::core::{Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
+use crate::state::use_app_state;
 use crate::ui::dialog::Modal;
 use crate::ui::helper_choice::ChooseHelperScreen;
 use crate::ui::look::{name_in, picture, usual_name};

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::i18n::*;
+use crate::state::use_app_state;
 
 #[component]
 pub fn UpdateBanner() -> impl IntoView {

@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app_state;
 use crate::core::{EntryId, Question, SessionId, Tool, Voice};
 use crate::i18n::*;
-use crate::platform;
+use crate::state::{use_app_state, SavePolicy};
 use crate::ui::labels::voice_label;
 use crate::ui::look::{name_in, prompt};
 use crate::ui::IconButton;
@@ -34,10 +33,10 @@ pub fn WordsScreen(
     // Every keystroke changes the session in memory at once; storage follows a moment later.
     let keep = {
         let session = session.clone();
-        move || {
+        move |policy: SavePolicy| {
             let (now_text, now_voice) = (text.get_untracked(), voice.get_untracked());
-            state.change_session(&session, |s| {
-                s.set_words(question, entry, &now_text, now_voice, platform::now_ms())
+            state.edit(&session, policy, |s, now| {
+                s.set_words(question, entry, &now_text, now_voice, now)
             });
         }
     };
@@ -46,7 +45,7 @@ pub fn WordsScreen(
     // Words started in this visit and left empty are not kept as an empty entry.
     let opened_empty = text.get_untracked().is_empty();
     let done = move || {
-        keep();
+        keep(SavePolicy::Now);
         let blank_now = text.get_untracked().is_empty();
         state.close_entry(&session, tool, question, entry, opened_empty, blank_now);
     };
@@ -70,8 +69,7 @@ pub fn WordsScreen(
                     prop:checked=move || voice.get() == choice
                     on:change=move |_| {
                         voice.set(choice);
-                        keep_voice();
-                        state.save_now();
+                        keep_voice(SavePolicy::Now);
                     }
                 />
                 <span>{move || voice_label(i18n, choice)}</span>
@@ -98,8 +96,7 @@ pub fn WordsScreen(
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     text.set(event_target_value(&ev));
-                    keep_typed();
-                    state.save_soon();
+                    keep_typed(SavePolicy::AfterTyping);
                 }
             ></textarea>
         </label>

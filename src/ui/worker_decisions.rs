@@ -6,13 +6,13 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_app_state, AppState};
 use crate::core::{
     Audience, Decision, Entry, Question, Screen, Session, SessionId, SharedItem, Sharing,
     WorkerReason, WorkerReasonError,
 };
 use crate::i18n::*;
 use crate::platform;
+use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::dialog::Modal;
 use crate::ui::labels::audience_label;
 use crate::ui::look::name_across_tools;
@@ -181,8 +181,7 @@ fn RowView(session: SessionId, row: Row, recording: RwSignal<Option<Recording>>)
                     {active.then(|| view! {
                         <button type="button" on:click=move |_| {
                             let worker = worker_of(state, &session);
-                            state.change_session(&session, |s| s.lift_hold(item, &from, &worker, platform::now_ms()));
-                            state.save_now();
+                            state.edit(&session, SavePolicy::Now, |s, now| s.lift_hold(item, &from, &worker, now));
                         }>{lift_label}</button>
                     })}
                 </li>
@@ -251,12 +250,7 @@ fn ChildToldForm(session: SessionId, item: SharedItem, index: usize) -> impl Int
         <form class="child-told" on:submit=move |ev| {
             ev.prevent_default();
             let on = day.get_untracked();
-            let recorded = state
-                .change_session(&session, |s| s.record_child_told(item, index, &on, platform::now_ms()))
-                .unwrap_or(false);
-            if recorded {
-                state.save_now();
-            }
+            state.edit(&session, SavePolicy::Now, |s, now| s.record_child_told(item, index, &on, now));
         }>
             <span class="quiet">{t!(i18n, summary_child_not_told)}</span>
             <label>
@@ -338,12 +332,10 @@ fn RecordDialog(
                 return error.set(Some(t_string!(i18n, error_decider_missing)))
             }
         };
-        let now = platform::now_ms();
-        state.change_session(&session, |s| match what {
+        state.edit(&session, SavePolicy::Now, |s, now| match what {
             Recording::Hold(_) => s.hold_back(item, audience, why, now),
             Recording::PassedOn(_) => s.record_passed_on(item, audience, why, now),
         });
-        state.save_now();
         close();
     };
     let cancel = on_close.clone();

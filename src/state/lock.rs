@@ -1,0 +1,443 @@
+//! The lock: setting up the passphrase and PIN, unlocking, locking (by hand, when idle,
+//! for another tab or a new version), and the vault's changes. The key lives here and only
+//! while open; dropping it wipes its bytes.
+
+use leptos::prelude::*;
+
+use super::AppState;
+use crate::core::lock_rules::idle_long_enough;
+use crate::core::Screen;
+use crate::platform;
+use crate::store::vault::{
+    ChangeError, KdfParams, ResealRandom, SetUpError, SetUpRandom, UnlockError, VaultKey,
+    VaultRecord, DEFAULT_AUTO_LOCK_MINUTES,
+};
+use crate::store::{self, StoreError};
+
+/// Whether the stored data is open, and if not, what the worker must do first.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Gate {
+    /// No passphrase yet. `plain_sessions` were stored unencrypted by an earlier version.
+    SetUp {
+        plain_sessions: usize,
+    },
+    /// Sealed: the unlock screen. Nothing decrypted is in memory.
+    Locked,
+    /// The vault record is damaged: only wiping the device can start afresh.
+    Damaged,
+    /// The vault record was written by a newer Hear Me: nothing can be opened here, and
+    /// nothing is offered that would overwrite it.
+    Newer,
+    /// The browser gives no storage at all: the app works in memory, nothing is kept.
+    NoStorage,
+    Open,
+    /// Finding out whether another tab works with the sessions; a moment at start.
+    Claiming,
+    /// Another tab works with the sessions; this one shows "Use it here".
+    OtherTab,
+}
+
+/// The lock's own bookkeeping.
+#[derive(Clone, Copy)]
+pub(super) struct Keys {
+    /// The key, only while open.
+    key: StoredValue<Option<VaultKey>>,
+    /// When the worker or child last touched the app, for the auto-lock.
+    last_activity_ms: StoredValue<u64>,
+    /// When the page was hidden, if it is.
+    hidden_since_ms: StoredValue<Option<u64>>,
+}
+
+impl Keys {
+    pub(super) fn new(now_ms: u64) -> Keys {
+        Keys {
+            key: StoredValue::new(None),
+            last_activity_ms: StoredValue::new(now_ms),
+            hidden_since_ms: StoredValue::new(None),
+        }
+    }
+
+    /// The key to seal with, while open (and while changes refused before a lock wait).
+    pub(super) fn key(&self) -> Option<VaultKey> {
+        self.key.get_value()
+    }
+}
+
+impl AppState {
+    /// Looks at storage afresh and shows what it needs: set-up, the unlock screen, or why
+    /// nothing can be opened. Called once this tab works with the sessions.
+    pub fn open_gate(&self) {
+        let (gate, vault, problem) = match store::opening() {
+            store::Opening::SetUp { plain_sessions } => {
+                (Gate::SetUp { plain_sessions }, None, None)
+            }
+            store::Opening::Locked(vault) => (Gate::Locked, Some(vault), None),
+            store::Opening::Damaged => (Gate::Damaged, None, None),
+            store::Opening::Newer(_) => (Gate::Newer, None, None),
+            store::Opening::Unavailable(problem) => (Gate::NoStorage, None, Some(problem)),
+        };
+        self.vault.set(vault);
+        self.save_problem.set(problem);
+        self.gate.set(gate);
+    }
+
+    /// Another tab works with the sessions now: save what can be saved, lock, and stop
+    /// writing. What storage refused stays in memory with its key (as locking keeps it) and
+    /// is merged again when this tab is used again.
+    pub fn leave_for_other_tab(&self, let_go: Box<dyn FnOnce()>) {
+        self.save_now();
+        self.lock();
+        self.gate.set(Gate::OtherTab);
+        // The other tab reads what this one wrote: let go once it has landed, or kept in the
+        // journal the other tab replays.
+        leptos::task::spawn_local(async move {
+            store::written_or_journaled().await;
+            let_go();
+        });
+    }
+
+    /// "Use it here": the other tab saves, locks and lets go, then this one opens.
+    pub fn use_here(&self) {
+        self.gate.set(Gate::Claiming);
+        platform::one_tab::take_over();
+    }
+
+    /// Sets up the passphrase and PIN, seals whatever an earlier version stored in plain
+    /// text, and opens the data.
+    pub fn set_up(
+        &self,
+        passphrase: &str,
+        passphrase_again: &str,
+        pin: &str,
+        pin_again: &str,
+    ) -> Result<(), SetUpError> {
+        let random = SetUpRandom {
+            salt: platform::random_bytes(),
+            check_nonce: platform::random_bytes(),
+            pin_nonce: platform::random_bytes(),
+        };
+        let params = KdfParams::recommended(random.salt);
+        let (vault, key) = VaultRecord::set_up(
+            passphrase,
+            passphrase_again,
+            pin,
+            pin_again,
+            params,
+            &random,
+        )?;
+        // Nothing is set up until the vault record is stored: a key only in memory would
+        // seal sessions no reload could open.
+        match store::save_vault(&vault, None) {
+            Ok(()) => {}
+            Err(StoreError::Stale) => return Err(SetUpError::SetUpElsewhere),
+            Err(_) => return Err(SetUpError::NotStored),
+        }
+        self.vault.set(Some(vault));
+        self.open_with(key, true);
+        // So the browser does not clear the sessions when the tablet runs short of space.
+        platform::ask_for_persistent_storage();
+        Ok(())
+    }
+
+    /// The vault record as stored now, kept in memory too; the copy in memory when storage
+    /// cannot be read. Every change of the vault starts from this, so a tab never writes back
+    /// a record it read long ago.
+    fn current_vault(&self) -> Option<VaultRecord> {
+        if let Ok(Some(stored)) = store::read_vault() {
+            self.vault.set(Some(stored));
+        }
+        self.vault.get_untracked()
+    }
+
+    /// Tries the passphrase; the count of failures is saved either way, so a reload does not
+    /// reset the growing wait.
+    pub fn unlock(&self, passphrase: &str) -> Result<(), UnlockError> {
+        let Some(mut vault) = self.current_vault() else {
+            return Err(UnlockError::Damaged);
+        };
+        let salt = vault.salt().to_owned();
+        let outcome = vault.unlock(passphrase, platform::now_ms());
+        if let Err(problem) = store::save_vault(&vault, Some(&salt)) {
+            web_sys::console::warn_1(
+                &format!("Hear Me could not count the try: {problem:?}").into(),
+            );
+        }
+        self.vault.set(Some(vault));
+        self.open_with(outcome?, false);
+        Ok(())
+    }
+
+    /// Opens the sessions with `key`, once storage has given them (a moment, while the
+    /// unlock screen says "Unlocking…"). `just_set_up`: records an earlier version stored in
+    /// plain text are sealed now; at any later unlock a plain record is kept apart.
+    fn open_with(&self, key: VaultKey, just_set_up: bool) {
+        let state = *self;
+        let gate = self.gate.get_untracked();
+        leptos::task::spawn_local(async move {
+            let loaded = store::load(&key, just_set_up).await;
+            // Given to another tab or wiped while storage was read: nothing opens.
+            if state.gate.get_untracked() == gate {
+                state.show_loaded(key, loaded);
+            }
+        });
+    }
+
+    fn show_loaded(&self, key: VaultKey, loaded: store::Loaded) {
+        self.keys.key.set_value(Some(key));
+        self.show_loaded_sessions(loaded);
+        self.note_activity();
+        self.gate.set(Gate::Open);
+        // A re-seal under a new records key that was cut short is finished now.
+        if let Some(salt) = self
+            .vault
+            .with_untracked(|vault| vault.as_ref().map(|v| v.salt().to_owned()))
+        {
+            self.finish_reseal(&salt);
+        }
+    }
+
+    /// Saves everything, then drops the key and every decrypted session from memory and
+    /// shows the unlock screen. Changes storage refused stay in memory until they are saved:
+    /// locking must never lose what the child made.
+    pub fn lock(&self) {
+        if self.gate.get_untracked() != Gate::Open {
+            return;
+        }
+        self.save_now();
+        self.gate.set(Gate::Locked);
+        // Whoever unlocks knows the passphrase: the worker, not the child.
+        self.child_mode.set(None);
+        self.pin_asked_for.set(None);
+        self.quick_hidden.set(false);
+        // Sealed writes not landed yet wait in the store, which needs no key for them. What
+        // could not even be sealed and handed over (storage refused outright) stays, with the
+        // key to seal it, and the retries go on behind the lock screen; everything else goes.
+        if !self.forget_saved_sessions() {
+            self.keys.key.set_value(None);
+        }
+        // Nobody is in the middle of anything now: a waiting new version takes over.
+        if self.update_ready.get_untracked() {
+            self.apply_update();
+        }
+    }
+
+    /// A new passphrase, after the current one. The sessions stay as they are sealed, or,
+    /// with `reseal` (someone may have seen the passphrase), everything is sealed anew under a
+    /// fresh records key.
+    pub fn change_passphrase(
+        &self,
+        current: &str,
+        new: &str,
+        new_again: &str,
+        reseal: bool,
+    ) -> Result<(), ChangeError> {
+        let Some(mut vault) = self.current_vault() else {
+            return Err(ChangeError::CurrentWrong);
+        };
+        let salt = vault.salt().to_owned();
+        let params = KdfParams::recommended(platform::random_bytes());
+        let outcome = if reseal {
+            vault
+                .change_passphrase_and_key(
+                    current,
+                    new,
+                    new_again,
+                    params,
+                    &ResealRandom {
+                        fresh_key: platform::random_bytes(),
+                        nonces: [
+                            platform::random_bytes(),
+                            platform::random_bytes(),
+                            platform::random_bytes(),
+                            platform::random_bytes(),
+                            platform::random_bytes(),
+                        ],
+                    },
+                    platform::now_ms(),
+                )
+                .map(Some)
+        } else {
+            vault
+                .change_passphrase(
+                    current,
+                    new,
+                    new_again,
+                    params,
+                    platform::random_bytes(),
+                    platform::now_ms(),
+                )
+                .map(|()| None)
+        };
+        match outcome {
+            Ok(new_key) => {
+                let new_salt = vault.salt().to_owned();
+                self.keep_vault(vault, &salt)?;
+                if let Some(key) = new_key {
+                    self.keys.key.set_value(Some(key));
+                    self.finish_reseal(&new_salt);
+                }
+                Ok(())
+            }
+            // A wrong current passphrase is counted like a wrong unlock, in storage too.
+            Err(ChangeError::CurrentWrong) => {
+                let _ = self.keep_vault(vault, &salt);
+                Err(ChangeError::CurrentWrong)
+            }
+            Err(refused) => Err(refused),
+        }
+    }
+
+    /// A new worker PIN, while open.
+    pub fn change_pin(&self, pin: &str, pin_again: &str) -> Result<(), ChangeError> {
+        let (Some(mut vault), Some(key)) = (self.current_vault(), self.keys.key.get_value()) else {
+            return Err(ChangeError::CurrentWrong);
+        };
+        if !vault.is_key_of(&key) {
+            self.save_problem.set(Some(StoreError::Stale));
+            return Err(ChangeError::NotSaved);
+        }
+        let salt = vault.salt().to_owned();
+        vault.change_pin(&key, pin, pin_again, platform::random_bytes())?;
+        self.keep_vault(vault, &salt)
+    }
+
+    /// Seals every record anew under the new records key, then drops the old key from the
+    /// vault. Cut short (storage full, the tab closed), the vault keeps the old key wrapped
+    /// and the next unlock finishes it: nothing is lost either way.
+    fn finish_reseal(&self, salt: &str) {
+        let Some(key) = self.keys.key.get_value() else {
+            return;
+        };
+        if !key.has_previous() {
+            return;
+        }
+        // Unsaved changes first, so nothing is sealed anew from an older copy.
+        self.save_now();
+        let state = *self;
+        let salt = salt.to_owned();
+        leptos::task::spawn_local(async move {
+            if let Err(problem) = store::reseal_all(&key).await {
+                state.save_problem.set(Some(problem));
+                return;
+            }
+            let Some(mut vault) = state.current_vault() else {
+                return;
+            };
+            vault.finish_reseal();
+            if state.keep_vault(vault, &salt).is_ok() {
+                // Only if the key is still this one (not locked or changed meanwhile).
+                let same = state
+                    .keys
+                    .key
+                    .with_value(|now| now.as_ref().is_some_and(|now| now.same_as(&key)));
+                if same {
+                    state.keys.key.set_value(Some(key.without_previous()));
+                }
+            }
+        });
+    }
+
+    /// Saves a changed vault record over the one with `expected_salt`; only once it is
+    /// stored does the app use it, so a refused write leaves the old passphrase and PIN
+    /// working.
+    fn keep_vault(&self, vault: VaultRecord, expected_salt: &str) -> Result<(), ChangeError> {
+        match store::save_vault(&vault, Some(expected_salt)) {
+            Ok(()) => {
+                self.vault.set(Some(vault));
+                Ok(())
+            }
+            Err(problem) => {
+                self.save_problem.set(Some(problem));
+                Err(ChangeError::NotSaved)
+            }
+        }
+    }
+
+    /// The worker's choice of minutes without use before the app locks itself.
+    pub fn set_auto_lock_minutes(&self, minutes: u32) {
+        let (Some(mut vault), Some(key)) = (self.current_vault(), self.keys.key.get_value()) else {
+            return;
+        };
+        let salt = vault.salt().to_owned();
+        vault.set_auto_lock(&key, minutes, platform::random_bytes());
+        let _ = self.keep_vault(vault, &salt);
+    }
+
+    /// The auto-lock minutes the worker set, as the open app goes by them (the sealed copy).
+    pub fn auto_lock_minutes(&self) -> u32 {
+        let key = self.keys.key.get_value();
+        self.vault
+            .with(|vault| {
+                vault.as_ref().map(|vault| match &key {
+                    Some(key) => vault.auto_lock_with(key),
+                    None => vault.auto_lock(),
+                })
+            })
+            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES)
+    }
+
+    fn auto_lock_ms(&self) -> u64 {
+        let minutes = untrack(|| self.auto_lock_minutes());
+        u64::from(minutes) * 60_000
+    }
+
+    pub fn note_activity(&self) {
+        self.keys.last_activity_ms.set_value(platform::now_ms());
+    }
+
+    /// Locks when the app has not been used, or has been hidden, for the auto-lock time.
+    pub fn lock_if_idle(&self) {
+        let idle = idle_long_enough(
+            platform::now_ms(),
+            self.keys.last_activity_ms.get_value(),
+            self.keys.hidden_since_ms.get_value(),
+            self.auto_lock_ms(),
+        );
+        if idle {
+            self.lock();
+        }
+    }
+
+    /// The page was hidden (`true`) or shown again. Hidden, everything not yet written is
+    /// kept at once; shown again after the auto-lock time, the app locks.
+    pub fn page_hidden(&self, hidden: bool) {
+        if hidden {
+            self.keep_unwritten();
+            self.keys
+                .hidden_since_ms
+                .set_value(Some(platform::now_ms()));
+        } else {
+            self.lock_if_idle();
+            self.keys.hidden_since_ms.set_value(None);
+            self.note_activity();
+        }
+    }
+
+    /// True when `pin` is the worker's PIN; only while open.
+    pub fn pin_matches(&self, pin: &str) -> bool {
+        let Some(key) = self.keys.key.get_value() else {
+            return false;
+        };
+        self.vault
+            .with_untracked(|vault| vault.as_ref().is_some_and(|v| v.pin_matches(&key, pin)))
+    }
+
+    /// Removes everything Hear Me stored on this device and starts afresh at set-up.
+    pub fn wipe_device(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match store::wipe().await {
+                Ok(()) => state.forget_everything(),
+                Err(problem) => state.save_problem.set(Some(problem)),
+            }
+        });
+    }
+
+    fn forget_everything(&self) {
+        self.keys.key.set_value(None);
+        self.forget_all_sessions();
+        self.vault.set(None);
+        self.screen.set(Screen::Start);
+        self.gate.set(Gate::SetUp { plain_sessions: 0 });
+    }
+}

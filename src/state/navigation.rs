@@ -1,0 +1,52 @@
+//! Which screen shows. In child mode a screen outside the child's tool waits for the
+//! worker's PIN instead.
+
+use leptos::prelude::*;
+
+use super::{AppState, PinRequest};
+use crate::core::{EntryId, Question, Screen, SessionId, Tool};
+use crate::platform;
+
+impl AppState {
+    /// Shows another screen. In child mode a screen outside the child's tool waits for the
+    /// worker's PIN instead.
+    pub fn go(&self, place: Screen) {
+        let blocked = self
+            .child_mode
+            .with_untracked(|mode| mode.as_ref().is_some_and(|mode| !mode.allows(&place)));
+        if blocked {
+            self.pin_asked_for.set(Some(PinRequest::Leave(place)));
+        } else {
+            self.screen.set(place);
+        }
+    }
+
+    /// Leaves an entry's editor for its house or helper. An entry that was blank when opened
+    /// is new: left blank, it is dropped rather than kept empty; given something, it has
+    /// just been added.
+    pub fn close_entry(
+        &self,
+        session: &SessionId,
+        tool: Tool,
+        question: Question,
+        entry: EntryId,
+        opened_blank: bool,
+        blank_now: bool,
+    ) {
+        match (opened_blank, blank_now) {
+            (true, true) => {
+                self.change_session(session, |s| {
+                    s.delete_entry(question, entry, platform::now_ms())
+                });
+            }
+            (true, false) => self.just_added.set(Some(entry)),
+            _ => {}
+        }
+        self.save_now();
+        self.go(Screen::Question {
+            session: session.clone(),
+            tool,
+            question,
+        });
+    }
+}

@@ -1,0 +1,303 @@
+//! The sessions in memory, and saving them: a change marks its session unsaved, and the
+//! store seals and writes it behind the app. What storage refuses stays marked and in
+//! memory, and is tried again, through a lock too: nothing the child made is dropped.
+
+use std::collections::{BTreeSet, HashMap};
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::{AppState, Gate};
+use crate::core::lock_rules::merge_kept_sessions;
+use crate::core::{Entry, Question, Session, SessionId};
+use crate::platform;
+use crate::store::{self, StoreError};
+
+/// How long typing may pause before the words are written to storage.
+const WORDS_SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// When an edit is written to storage, chosen once per kind of edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavePolicy {
+    /// A choice or a finished step (a sharing decision, a name, an entry removed): at once.
+    Now,
+    /// Typing: after a short pause, so storage never slows the keys.
+    AfterTyping,
+    /// Ink: once the screen has shown the change, so saving never delays what is drawn.
+    AfterPaint,
+}
+
+/// The saving machine's own bookkeeping.
+#[derive(Clone, Copy)]
+pub(super) struct Saving {
+    /// Why the last save could not even hand the changes to storage.
+    refused: StoredValue<Option<StoreError>>,
+    /// Sessions changed in memory and not yet written.
+    unsaved: StoredValue<BTreeSet<SessionId>>,
+    /// Sessions deleted in memory whose records are not yet removed.
+    undeleted: StoredValue<BTreeSet<SessionId>>,
+    /// The revision each session was read or last written at: a save starts from it.
+    revisions: StoredValue<HashMap<SessionId, u64>>,
+    pending_save: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Saving {
+    pub(super) fn new() -> Saving {
+        Saving {
+            refused: StoredValue::new(None),
+            unsaved: StoredValue::new(BTreeSet::new()),
+            undeleted: StoredValue::new(BTreeSet::new()),
+            revisions: StoredValue::new(HashMap::new()),
+            pending_save: StoredValue::new(None),
+        }
+    }
+}
+
+impl AppState {
+    /// Changes a session and writes it as `policy` says; `change` gets the time of the edit.
+    /// None when the session is gone.
+    pub fn edit<R>(
+        &self,
+        id: &SessionId,
+        policy: SavePolicy,
+        change: impl FnOnce(&mut Session, u64) -> R,
+    ) -> Option<R> {
+        let result = self.change_session(id, |session| change(session, platform::now_ms()));
+        match policy {
+            SavePolicy::Now => self.save_now(),
+            SavePolicy::AfterTyping => self.save_soon(),
+            SavePolicy::AfterPaint => self.save_after_paint(),
+        }
+        result
+    }
+
+    /// Reads a session without cloning it; tracks it reactively.
+    pub fn with_session<R>(&self, id: &SessionId, read: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.sessions
+            .with(|all| all.iter().find(|s| &s.id == id).map(read))
+    }
+
+    /// The entries of one question of a session, as they change; empty when the session is
+    /// gone.
+    pub fn entries_of(&self, session: &SessionId, question: Question) -> Memo<Vec<Entry>> {
+        let (state, session) = (*self, session.clone());
+        Memo::new(move |_| {
+            state
+                .with_session(&session, |s| s.entries(question).to_vec())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Like `with_session`, without making the caller re-run when sessions change.
+    pub fn with_session_untracked<R>(
+        &self,
+        id: &SessionId,
+        read: impl FnOnce(&Session) -> R,
+    ) -> Option<R> {
+        self.sessions
+            .with_untracked(|all| all.iter().find(|s| &s.id == id).map(read))
+    }
+
+    /// Changes a session in memory and marks it unsaved. Call `save_now` or `save_soon` after.
+    pub fn change_session<R>(
+        &self,
+        id: &SessionId,
+        change: impl FnOnce(&mut Session) -> R,
+    ) -> Option<R> {
+        let mut result = None;
+        self.sessions.update(|all| {
+            if let Some(session) = all.iter_mut().find(|s| &s.id == id) {
+                result = Some(change(session));
+            }
+        });
+        if result.is_some() {
+            self.saving.unsaved.update_value(|unsaved| {
+                unsaved.insert(id.clone());
+            });
+        }
+        result
+    }
+
+    pub fn add_session(&self, session: Session) {
+        self.add_sessions(vec![session]);
+    }
+
+    /// Adds sessions (a new one, or those restored from a backup) and saves them.
+    pub fn add_sessions(&self, sessions: Vec<Session>) {
+        self.saving.unsaved.update_value(|unsaved| {
+            unsaved.extend(sessions.iter().map(|s| s.id.clone()));
+        });
+        self.sessions.update(|all| all.extend(sessions));
+        self.save_now();
+    }
+
+    pub fn delete_session(&self, id: &SessionId) {
+        self.sessions.update(|all| all.retain(|s| &s.id != id));
+        self.unreadable.update(|all| all.retain(|s| &s.id != id));
+        self.saving.unsaved.update_value(|unsaved| {
+            unsaved.remove(id);
+        });
+        self.saving.undeleted.update_value(|undeleted| {
+            undeleted.insert(id.clone());
+        });
+        self.save_now();
+    }
+
+    /// Writes every unsaved change now. What storage refuses stays marked and is retried.
+    pub fn save_now(&self) {
+        if let Some(handle) = self.saving.pending_save.get_value() {
+            handle.clear();
+            self.saving.pending_save.set_value(None);
+        }
+        // While another tab works with the sessions this one writes nothing.
+        if matches!(self.gate.get_untracked(), Gate::OtherTab | Gate::Claiming) {
+            return;
+        }
+        // Writes sealed before a lock need no key: they are tried again behind the lock
+        // screen. Without the key nothing new can be sealed; changes wait for the unlock.
+        let Some(key) = self.keys.key() else {
+            store::flush();
+            return;
+        };
+        let mut problem = None;
+        for id in self.saving.undeleted.get_value() {
+            match store::delete_session(&id, &key) {
+                Ok(()) => self.saving.undeleted.update_value(|undeleted| {
+                    undeleted.remove(&id);
+                }),
+                Err(error) => problem = Some(error),
+            }
+        }
+        for id in self.saving.unsaved.get_value() {
+            let revision = self
+                .saving
+                .revisions
+                .with_value(|revisions| revisions.get(&id).copied().unwrap_or(0));
+            let outcome = self.sessions.with_untracked(|all| {
+                all.iter()
+                    .find(|s| s.id == id)
+                    .map(|session| store::save_session(session, &key, revision))
+            });
+            match outcome {
+                Some(Err(error)) => problem = Some(error),
+                Some(Ok(next)) => {
+                    self.saving.revisions.update_value(|revisions| {
+                        revisions.insert(id.clone(), next);
+                    });
+                    self.saving.unsaved.update_value(|unsaved| {
+                        unsaved.remove(&id);
+                    });
+                }
+                None => self.saving.unsaved.update_value(|unsaved| {
+                    unsaved.remove(&id);
+                }),
+            }
+        }
+        if let Some(error) = &problem {
+            web_sys::console::warn_1(&format!("Hear Me could not save yet: {error:?}").into());
+        }
+        self.saving.refused.set_value(problem);
+        // Writes refused before are tried again.
+        store::flush();
+        self.show_save_problem();
+    }
+
+    /// Shows why saving does not go through: storage refused a change outright, or a write
+    /// did not land (storage full, another tab's change); nothing when all is saved.
+    pub fn show_save_problem(&self) {
+        let problem = self
+            .saving
+            .refused
+            .get_value()
+            .or_else(store::write_problem);
+        if self.save_problem.get_untracked() != problem {
+            self.save_problem.set(problem);
+        }
+    }
+
+    /// Everything not yet landed goes into the journal, synchronously: the page is being
+    /// hidden or closed, and a write still running may never finish.
+    pub fn keep_unwritten(&self) {
+        self.save_now();
+        store::keep_unwritten();
+    }
+
+    /// Writes unsaved changes after a short pause, so typing is not slowed by storage.
+    /// Saves once the screen has shown the change: a drawing edit is painted first, then the
+    /// whole session is encoded and written, so saving never delays the ink.
+    pub fn save_after_paint(&self) {
+        let state = *self;
+        request_animation_frame(move || {
+            set_timeout(move || state.save_now(), Duration::ZERO);
+        });
+    }
+
+    pub fn save_soon(&self) {
+        if self.saving.pending_save.get_value().is_some() {
+            return;
+        }
+        let state = *self;
+        let handle = set_timeout_with_handle(
+            move || {
+                state.saving.pending_save.set_value(None);
+                state.save_now();
+            },
+            WORDS_SAVE_DELAY,
+        )
+        .ok();
+        self.saving.pending_save.set_value(handle);
+    }
+
+    pub fn has_unsaved(&self) -> bool {
+        !self.saving.unsaved.with_value(BTreeSet::is_empty)
+            || !self.saving.undeleted.with_value(BTreeSet::is_empty)
+    }
+
+    /// Shows the sessions storage gave at unlock. Changes storage refused before the lock
+    /// are newer than what storage holds and replace it (see [`merge_kept_sessions`]).
+    pub(super) fn show_loaded_sessions(&self, mut loaded: store::Loaded) {
+        let kept = self.sessions.get_untracked();
+        let kept_revisions = self.saving.revisions.get_value();
+        merge_kept_sessions(
+            &mut loaded.sessions,
+            &mut loaded.revisions,
+            kept,
+            &kept_revisions,
+        );
+        self.saving.revisions.set_value(loaded.revisions);
+        let place = self.screen.get_untracked().existing_in(&loaded.sessions);
+        self.sessions.set(loaded.sessions);
+        self.unreadable.set(loaded.unreadable);
+        self.rolled_back.set(loaded.rolled_back);
+        self.save_problem.set(loaded.problem);
+        self.screen.set(place);
+    }
+
+    /// Drops every decrypted session from memory at a lock, except those storage refused:
+    /// they stay until they are saved. Returns whether any stayed (and so need the key).
+    pub(super) fn forget_saved_sessions(&self) -> bool {
+        let keeps_unsaved = self.has_unsaved();
+        if keeps_unsaved {
+            let unsaved = self.saving.unsaved.get_value();
+            self.sessions
+                .update(|all| all.retain(|s| unsaved.contains(&s.id)));
+        } else {
+            self.sessions.set(Vec::new());
+        }
+        self.unreadable.set(Vec::new());
+        self.rolled_back.set(Vec::new());
+        keeps_unsaved
+    }
+
+    /// Forgets every session and what was to be written: the device was wiped.
+    pub(super) fn forget_all_sessions(&self) {
+        self.saving.unsaved.set_value(BTreeSet::new());
+        self.saving.undeleted.set_value(BTreeSet::new());
+        self.saving.revisions.set_value(HashMap::new());
+        self.saving.refused.set_value(None);
+        self.sessions.set(Vec::new());
+        self.unreadable.set(Vec::new());
+        self.rolled_back.set(Vec::new());
+        self.save_problem.set(None);
+    }
+}
