@@ -466,7 +466,7 @@ proptest! {
                     changed.set_reflection("written on this tablet since", MADE_AT_MS + 99);
                     on_tablet.push(changed);
                 }
-                3 => unreadable.push(session.id.clone()),
+                3 => unreadable.push(session.id),
                 _ => {}
             }
         }
@@ -475,7 +475,7 @@ proptest! {
         let merged = merge(&on_tablet, &unreadable, sessions.clone(), "2026-11-30", || {
             next += 1;
             // Deliberately taken ids sometimes: never a reason to overwrite.
-            if next % 2 == 0 { sessions[0].id.clone() } else { SessionId(format!("new-{next}")) }
+            if next % 2 == 0 { sessions[0].id } else { SessionId::from(format!("new-{next}").as_str()) }
         });
         prop_assert_eq!(&on_tablet, &before);
         prop_assert_eq!(
@@ -502,7 +502,7 @@ proptest! {
                     prop_assert!(!unreadable.contains(&copy.id));
                     prop_assert_eq!(copy.restored_from_backup_on.as_deref(), Some("2026-11-30"));
                     let mut unmarked = copy.clone();
-                    unmarked.id = session.id.clone();
+                    unmarked.id = session.id;
                     unmarked.restored_from_backup_on = None;
                     prop_assert_eq!(&unmarked, session);
                 }
@@ -541,7 +541,7 @@ fn a_restored_session_is_the_backups_on_a_new_tablet_and_the_mark_survives_a_bac
         &[],
         sessions.clone(),
         "2026-11-30",
-        || SessionId("restored".into()),
+        || SessionId::from("restored"),
     );
     assert_eq!(merged.kept_twice.len(), 1);
     let tablet: Vec<Session> = std::iter::once(changed).chain(merged.add).collect();

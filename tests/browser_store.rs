@@ -722,7 +722,7 @@ async fn after_set_up_a_plain_record_is_kept_apart_and_an_unknown_seal_is_left_b
     );
     // Nor can a tab write over them.
     let mut over_not_bytes = session("Over", 53);
-    over_not_bytes.id = SessionId("not-bytes".into());
+    over_not_bytes.id = SessionId::from("not-bytes");
     assert_eq!(
         store::save_session(&over_not_bytes, key(), 0),
         Err(StoreError::Stale)
@@ -752,7 +752,7 @@ async fn a_tab_cannot_write_a_session_over_one_it_cannot_read() {
     assert_eq!(loaded.unreadable.len(), 2);
 
     let mut over_newer = session("Over", 56);
-    over_newer.id = SessionId("a-newer-seal".into());
+    over_newer.id = SessionId::from("a-newer-seal");
     let refused = store::save_session(&over_newer, key(), 0) == Err(StoreError::Stale);
     assert!(refused || store::flushed().await == Err(StoreError::Stale));
     assert_eq!(
@@ -830,7 +830,7 @@ async fn an_older_copy_put_back_is_noticed_and_still_opens() {
     // Someone puts the older sealed copy back.
     put_bytes(&session_key(&mia.id), &older).await;
     let loaded = store::load(key(), false).await;
-    assert_eq!(loaded.rolled_back, vec![mia.id.clone()]);
+    assert_eq!(loaded.rolled_back, vec![mia.id]);
     assert_eq!(loaded.sessions.len(), 1, "it still opens, as it is now");
     assert_eq!(loaded.revisions[&mia.id], 1);
 }

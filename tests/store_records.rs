@@ -769,7 +769,7 @@ fn the_index_round_trips_and_updates_only_on_change() {
 fn device_state_remembers_place_and_language() {
     let state = DeviceState {
         place: Screen::Question {
-            session: SessionId("a".into()),
+            session: SessionId::from("a"),
             tool: Tool::WizardsAndFairies,
             question: Question::Dreams,
         },
@@ -788,19 +788,19 @@ fn device_state_remembers_place_and_language() {
 
 #[test]
 fn places_stored_before_there_were_two_tools_open_in_the_three_houses() {
-    let session = SessionId("a".into());
+    let session = SessionId::from("a");
     for (stored, place) in [
         (
             r#"{"screen":"three_houses","session":"a"}"#,
             Screen::Tool {
-                session: session.clone(),
+                session,
                 tool: Tool::ThreeHouses,
             },
         ),
         (
             r#"{"screen":"house","session":"a","question":"worries"}"#,
             Screen::Question {
-                session: session.clone(),
+                session,
                 tool: Tool::ThreeHouses,
                 question: Question::Worries,
             },
@@ -808,7 +808,7 @@ fn places_stored_before_there_were_two_tools_open_in_the_three_houses() {
         (
             r#"{"screen":"drawing","session":"a","question":"dreams","entry":3}"#,
             Screen::Drawing {
-                session: session.clone(),
+                session,
                 tool: Tool::ThreeHouses,
                 question: Question::Dreams,
                 entry: EntryId(3),
@@ -827,7 +827,7 @@ fn version_1_index_and_device_records_still_read() {
     )
     .unwrap();
     assert_eq!(
-        index.child_name(&SessionId("19ac0f3b2a1-0badcafe".into())),
+        index.child_name(&SessionId::from("19ac0f3b2a1-0badcafe")),
         Some("Mia")
     );
     let state =
@@ -961,7 +961,7 @@ fn every_kind_refuses_a_newer_version_and_never_calls_it_damaged() {
 /// Sessions as an index names them, one more at each version that brought a fixture.
 fn the_index_at(version: u32) -> Index {
     let line = |id: &str, child_name: &str, date: &str| IndexEntry {
-        id: SessionId(id.into()),
+        id: SessionId::from(id),
         child_name: child_name.into(),
         date: date.into(),
         revision: 0,
@@ -982,8 +982,8 @@ fn the_index_at(version: u32) -> Index {
 /// The device state each device fixture holds, and for versions 1 to 3 the record as those
 /// versions wrote it: their places had other names (`house`, `three_houses`) and no tool.
 fn the_device_state_at(version: u32) -> (DeviceState, Option<&'static str>) {
-    let first = || SessionId("19ac0f3b2a1-0badcafe".into());
-    let second = || SessionId("19ac4af1580-0badcafe".into());
+    let first = || SessionId::from("19ac0f3b2a1-0badcafe");
+    let second = || SessionId::from("19ac4af1580-0badcafe");
     match version {
         1 => (
             DeviceState {

@@ -66,7 +66,7 @@ pub fn merge_kept_sessions(
     for session in kept {
         loaded.retain(|s| s.id != session.id);
         let revision = kept_revisions.get(&session.id).copied().unwrap_or(0);
-        loaded_revisions.insert(session.id.clone(), revision);
+        loaded_revisions.insert(session.id, revision);
         loaded.push(session);
     }
 }
@@ -136,28 +136,28 @@ mod tests {
             worker_name: String::new(),
             date: "2026-11-30".into(),
         };
-        Session::start(&form, SessionId(id.into()), 1000).expect("a valid form")
+        Session::start(&form, SessionId::from(id), 1000).expect("a valid form")
     }
 
     #[test]
     fn kept_changes_replace_the_loaded_copy_with_the_revision_they_were_read_at() {
         let mut loaded = vec![session("a", "stored"), session("b", "other")];
-        let mut revisions = HashMap::from([(SessionId("a".into()), 7), (SessionId("b".into()), 3)]);
+        let mut revisions = HashMap::from([(SessionId::from("a"), 7), (SessionId::from("b"), 3)]);
         let kept = vec![session("a", "kept"), session("c", "new")];
-        let kept_revisions = HashMap::from([(SessionId("a".into()), 5)]);
+        let kept_revisions = HashMap::from([(SessionId::from("a"), 5)]);
 
         merge_kept_sessions(&mut loaded, &mut revisions, kept, &kept_revisions);
 
         let names: Vec<_> = loaded
             .iter()
-            .map(|s| (s.id.0.as_str(), s.child.name.as_str()))
+            .map(|s| (s.id.as_str(), s.child.name.as_str()))
             .collect();
         assert_eq!(names, [("b", "other"), ("a", "kept"), ("c", "new")]);
         // The revision the kept change was read at, not the newer stored one: its save is
         // refused if another tab wrote meanwhile, rather than undoing that work.
-        assert_eq!(revisions[&SessionId("a".into())], 5);
-        assert_eq!(revisions[&SessionId("b".into())], 3);
+        assert_eq!(revisions[&SessionId::from("a")], 5);
+        assert_eq!(revisions[&SessionId::from("b")], 3);
         // Never stored: a save only lands where nothing is.
-        assert_eq!(revisions[&SessionId("c".into())], 0);
+        assert_eq!(revisions[&SessionId::from("c")], 0);
     }
 }

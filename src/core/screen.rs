@@ -6,7 +6,7 @@ use super::entry::EntryId;
 use super::questions::{Question, Tool};
 use super::session::{Session, SessionId};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "screen", rename_all = "snake_case")]
 pub enum Screen {
     /// The list of sessions and the form to start one.
@@ -135,17 +135,11 @@ impl Screen {
             Screen::Tool { session, .. }
             | Screen::ChooseHelper { session }
             | Screen::Sharing { session }
-            | Screen::Summary { session } => Screen::Session {
-                session: session.clone(),
-            },
-            Screen::WhoWillSee { session } => Screen::Sharing {
-                session: session.clone(),
-            },
-            Screen::WorkerDecisions { session } => Screen::Summary {
-                session: session.clone(),
-            },
+            | Screen::Summary { session } => Screen::Session { session: *session },
+            Screen::WhoWillSee { session } => Screen::Sharing { session: *session },
+            Screen::WorkerDecisions { session } => Screen::Summary { session: *session },
             Screen::Question { session, tool, .. } => Screen::Tool {
-                session: session.clone(),
+                session: *session,
                 tool: *tool,
             },
             Screen::Drawing {
@@ -165,7 +159,7 @@ impl Screen {
                 tool,
                 question,
             } => Screen::Question {
-                session: session.clone(),
+                session: *session,
                 tool: *tool,
                 question: *question,
             },
@@ -175,7 +169,7 @@ impl Screen {
 
 /// The tablet is in the child's hands, inside one tool of one session: only that tool's
 /// screens may be shown; anything else needs the worker's PIN.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ChildMode {
     pub session: SessionId,
     pub tool: Tool,
@@ -213,35 +207,35 @@ mod tests {
 
     #[test]
     fn back_leads_up_one_level_to_the_start() {
-        let session = SessionId("s".into());
+        let session = SessionId::from("s");
         let mut place = Screen::Drawing {
             tool: Tool::ThreeHouses,
-            session: session.clone(),
+            session,
             question: Question::Dreams,
             entry: EntryId(2),
         };
-        let mut trail = vec![place.clone()];
+        let mut trail = vec![place];
         while place != Screen::Start {
             place = place.parent();
-            trail.push(place.clone());
+            trail.push(place);
         }
         assert_eq!(
             trail,
             vec![
                 Screen::Drawing {
                     tool: Tool::ThreeHouses,
-                    session: session.clone(),
+                    session,
                     question: Question::Dreams,
                     entry: EntryId(2)
                 },
                 Screen::Question {
                     tool: Tool::ThreeHouses,
-                    session: session.clone(),
+                    session,
                     question: Question::Dreams
                 },
                 Screen::Tool {
                     tool: Tool::ThreeHouses,
-                    session: session.clone()
+                    session
                 },
                 Screen::Session { session },
                 Screen::Start,
@@ -257,34 +251,34 @@ mod tests {
             date: "2026-11-26".into(),
             ..NewSession::default()
         };
-        let mut session = Session::start(&form, SessionId("s".into()), 1).unwrap();
+        let mut session = Session::start(&form, SessionId::from("s"), 1).unwrap();
         let drawing = session.add_drawing(Tool::ThreeHouses, Question::Worries, 2);
         let words = session.add_words(Tool::ThreeHouses, Question::Worries, Words::default(), 3);
         let sessions = vec![session.clone()];
-        let id = session.id.clone();
+        let id = session.id;
         let house = Screen::Question {
             tool: Tool::ThreeHouses,
-            session: id.clone(),
+            session: id,
             question: Question::Worries,
         };
 
         let open_drawing = Screen::Drawing {
             tool: Tool::ThreeHouses,
-            session: id.clone(),
+            session: id,
             question: Question::Worries,
             entry: drawing,
         };
-        assert_eq!(open_drawing.clone().existing_in(&sessions), open_drawing);
+        assert_eq!(open_drawing.existing_in(&sessions), open_drawing);
         let words_as_drawing = Screen::Drawing {
             tool: Tool::ThreeHouses,
-            session: id.clone(),
+            session: id,
             question: Question::Worries,
             entry: words,
         };
         assert_eq!(words_as_drawing.existing_in(&sessions), house);
         let wrong_house = Screen::Words {
             tool: Tool::ThreeHouses,
-            session: id.clone(),
+            session: id,
             question: Question::Dreams,
             entry: words,
         };
@@ -292,13 +286,13 @@ mod tests {
             wrong_house.existing_in(&sessions),
             Screen::Question {
                 tool: Tool::ThreeHouses,
-                session: id.clone(),
+                session: id,
                 question: Question::Dreams
             }
         );
         let gone = Screen::Tool {
             tool: Tool::ThreeHouses,
-            session: SessionId("deleted".into()),
+            session: SessionId::from("deleted"),
         };
         assert_eq!(gone.existing_in(&sessions), Screen::Start);
         assert_eq!(Screen::Start.existing_in(&[]), Screen::Start);
@@ -308,7 +302,7 @@ mod tests {
     fn places_round_trip_through_json() {
         let place = Screen::Words {
             tool: Tool::WizardsAndFairies,
-            session: SessionId("a-b".into()),
+            session: SessionId::from("a-b"),
             question: Question::GoodThings,
             entry: EntryId(4),
         };
@@ -319,7 +313,7 @@ mod tests {
         );
         assert_eq!(serde_json::from_str::<Screen>(&json).unwrap(), place);
         let summary = Screen::Summary {
-            session: SessionId("a-b".into()),
+            session: SessionId::from("a-b"),
         };
         let json = serde_json::to_string(&summary).unwrap();
         assert_eq!(json, r#"{"screen":"summary","session":"a-b"}"#);
@@ -328,60 +322,46 @@ mod tests {
 
     #[test]
     fn sharing_and_the_summary_lead_back_to_the_session() {
-        let session = SessionId("s".into());
-        for place in [
-            Screen::Sharing {
-                session: session.clone(),
-            },
-            Screen::Summary {
-                session: session.clone(),
-            },
-        ] {
+        let session = SessionId::from("s");
+        for place in [Screen::Sharing { session }, Screen::Summary { session }] {
             assert_eq!(place.session(), Some(&session));
-            assert_eq!(
-                place.parent(),
-                Screen::Session {
-                    session: session.clone()
-                }
-            );
+            assert_eq!(place.parent(), Screen::Session { session });
         }
     }
 
     #[test]
     fn child_mode_keeps_the_child_inside_their_tool() {
-        let mia = SessionId("mia".into());
-        let ben = SessionId("ben".into());
+        let mia = SessionId::from("mia");
+        let ben = SessionId::from("ben");
         let mode = ChildMode {
-            session: mia.clone(),
+            session: mia,
             tool: Tool::WizardsAndFairies,
         };
         let inside = [
             Screen::Tool {
-                session: mia.clone(),
+                session: mia,
                 tool: Tool::WizardsAndFairies,
             },
-            Screen::ChooseHelper {
-                session: mia.clone(),
-            },
+            Screen::ChooseHelper { session: mia },
             Screen::Question {
-                session: mia.clone(),
+                session: mia,
                 tool: Tool::WizardsAndFairies,
                 question: Question::Dreams,
             },
             Screen::Drawing {
-                session: mia.clone(),
+                session: mia,
                 tool: Tool::WizardsAndFairies,
                 question: Question::Worries,
                 entry: EntryId(1),
             },
             Screen::Words {
-                session: mia.clone(),
+                session: mia,
                 tool: Tool::WizardsAndFairies,
                 question: Question::GoodThings,
                 entry: EntryId(2),
             },
             Screen::ReadBack {
-                session: mia.clone(),
+                session: mia,
                 tool: Tool::WizardsAndFairies,
                 question: Question::Dreams,
             },
@@ -393,28 +373,18 @@ mod tests {
             Screen::Start,
             Screen::Settings,
             Screen::Privacy,
-            Screen::Session {
-                session: mia.clone(),
-            },
-            Screen::Sharing {
-                session: mia.clone(),
-            },
-            Screen::Summary {
-                session: mia.clone(),
-            },
-            Screen::WhoWillSee {
-                session: mia.clone(),
-            },
-            Screen::WorkerDecisions {
-                session: mia.clone(),
-            },
+            Screen::Session { session: mia },
+            Screen::Sharing { session: mia },
+            Screen::Summary { session: mia },
+            Screen::WhoWillSee { session: mia },
+            Screen::WorkerDecisions { session: mia },
             // The same session's other tool, and another child's session.
             Screen::Tool {
-                session: mia.clone(),
+                session: mia,
                 tool: Tool::ThreeHouses,
             },
             Screen::Question {
-                session: ben.clone(),
+                session: ben,
                 tool: Tool::WizardsAndFairies,
                 question: Question::Dreams,
             },
@@ -427,7 +397,7 @@ mod tests {
             assert!(!mode.allows(place), "{place:?}");
         }
         let houses = ChildMode {
-            session: mia.clone(),
+            session: mia,
             tool: Tool::ThreeHouses,
         };
         assert!(!houses.allows(&Screen::ChooseHelper { session: mia }));

@@ -44,7 +44,7 @@ impl AppState {
         }
         self.save_now();
         self.go(Screen::Question {
-            session: session.clone(),
+            session: *session,
             tool,
             question,
         });

@@ -80,7 +80,7 @@ impl AppState {
     /// The entries of one question of a session, as they change; empty when the session is
     /// gone.
     pub fn entries_of(&self, session: &SessionId, question: Question) -> Memo<Vec<Entry>> {
-        let (state, session) = (*self, session.clone());
+        let (state, session) = (*self, *session);
         Memo::new(move |_| {
             state
                 .with_session(&session, |s| s.entries(question).to_vec())
@@ -112,7 +112,7 @@ impl AppState {
         });
         if result.is_some() {
             self.saving.unsaved.update_value(|unsaved| {
-                unsaved.insert(id.clone());
+                unsaved.insert(*id);
             });
         }
         result
@@ -125,7 +125,7 @@ impl AppState {
     /// Adds sessions (a new one, or those restored from a backup) and saves them.
     pub fn add_sessions(&self, sessions: Vec<Session>) {
         self.saving.unsaved.update_value(|unsaved| {
-            unsaved.extend(sessions.iter().map(|s| s.id.clone()));
+            unsaved.extend(sessions.iter().map(|s| s.id));
         });
         self.sessions.update(|all| all.extend(sessions));
         self.save_now();
@@ -138,7 +138,7 @@ impl AppState {
             unsaved.remove(id);
         });
         self.saving.undeleted.update_value(|undeleted| {
-            undeleted.insert(id.clone());
+            undeleted.insert(*id);
         });
         self.save_now();
     }
@@ -182,7 +182,7 @@ impl AppState {
                 Some(Err(error)) => problem = Some(error),
                 Some(Ok(next)) => {
                     self.saving.revisions.update_value(|revisions| {
-                        revisions.insert(id.clone(), next);
+                        revisions.insert(id, next);
                     });
                     self.saving.unsaved.update_value(|unsaved| {
                         unsaved.remove(&id);

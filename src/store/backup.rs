@@ -291,7 +291,7 @@ pub fn read_backup(file: &[u8], passphrase: &str) -> Result<Backup, BackupError>
         .iter()
         .map(|record| match decode_session(record.get()) {
             // An empty id could not be stored as a session of its own.
-            Ok(session) if !session.id.0.is_empty() => Ok(session),
+            Ok(session) if !session.id.as_str().is_empty() => Ok(session),
             Err(RecordError::FromTheFuture(version)) => {
                 Err(BackupError::SessionsFromTheFuture(version))
             }
@@ -438,7 +438,7 @@ fn same_but_id_and_mark(a: &Session, b: &Session) -> bool {
         return false;
     }
     let mut a = a.clone();
-    a.id = b.id.clone();
+    a.id = b.id;
     a.restored_from_backup_on = b.restored_from_backup_on.clone();
     a == *b
 }
@@ -446,10 +446,10 @@ fn same_but_id_and_mark(a: &Session, b: &Session) -> bool {
 /// `id`, or, should it be taken already, `id` with a number after it that is not: a
 /// record of the tablet is never overwritten, whatever `new_id` gives.
 fn unused_id(id: SessionId, taken: impl Fn(&SessionId) -> bool) -> SessionId {
-    let mut candidate = id.clone();
+    let mut candidate = id;
     let mut number = 2;
     while taken(&candidate) {
-        candidate = SessionId(format!("{id}-{number}"));
+        candidate = SessionId::from(format!("{id}-{number}").as_str());
         number += 1;
     }
     candidate
@@ -669,15 +669,12 @@ mod tests {
 
     #[test]
     fn a_new_id_that_is_taken_gets_a_number() {
-        let taken = |id: &SessionId| ["a", "a-2", "b"].contains(&id.0.as_str());
+        let taken = |id: &SessionId| ["a", "a-2", "b"].contains(&id.as_str());
         assert_eq!(
-            unused_id(SessionId("a".into()), taken),
-            SessionId("a-3".into())
+            unused_id(SessionId::from("a"), taken),
+            SessionId::from("a-3")
         );
-        assert_eq!(
-            unused_id(SessionId("c".into()), taken),
-            SessionId("c".into())
-        );
+        assert_eq!(unused_id(SessionId::from("c"), taken), SessionId::from("c"));
     }
 
     #[test]
@@ -688,11 +685,14 @@ mod tests {
             std::slice::from_ref(&from_backup.id),
             vec![from_backup.clone()],
             "2026-11-30",
-            || from_backup.id.clone(),
+            || from_backup.id,
         );
         assert_eq!(merged.kept_twice, [ReportLine::of(&from_backup)]);
         assert_eq!(merged.add.len(), 1);
-        assert_eq!(merged.add[0].id, SessionId(format!("{}-2", from_backup.id)));
+        assert_eq!(
+            merged.add[0].id,
+            SessionId::from(format!("{}-2", from_backup.id).as_str())
+        );
     }
 
     #[test]
@@ -709,7 +709,7 @@ mod tests {
             &[],
             vec![same.clone(), backup_changed.clone(), only_in_backup.clone()],
             "2026-11-30",
-            || SessionId("fresh".into()),
+            || SessionId::from("fresh"),
         );
         let line = |name: &str| ReportLine {
             child_name: name.into(),
@@ -719,7 +719,7 @@ mod tests {
         assert_eq!(merged.skipped, [line("Mia")]);
         assert_eq!(merged.kept_twice, [line("Ben")]);
         let mut copy = backup_changed.clone();
-        copy.id = SessionId("fresh".into());
+        copy.id = SessionId::from("fresh");
         copy.restored_from_backup_on = Some("2026-11-30".into());
         assert_eq!(merged.add, [copy.clone(), only_in_backup]);
 
@@ -730,7 +730,7 @@ mod tests {
             &[],
             vec![same, backup_changed],
             "2026-12-01",
-            || SessionId("fresher".into()),
+            || SessionId::from("fresher"),
         );
         assert!(again.add.is_empty());
         assert_eq!(again.skipped, [line("Mia"), line("Ben")]);

@@ -248,11 +248,11 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
                 writes.note_revision(storage_key, revision);
                 let last_written = index.revision(&session.id);
                 if revision < last_written {
-                    loaded.rolled_back.push(session.id.clone());
+                    loaded.rolled_back.push(session.id);
                 }
                 // An older copy put back keeps being said until the session is saved anew.
                 mended.upsert(IndexEntry::written(&session, revision.max(last_written)));
-                loaded.revisions.insert(session.id.clone(), revision);
+                loaded.revisions.insert(session.id, revision);
                 loaded.sessions.push(session);
             }
             Err(error) => {

@@ -208,7 +208,7 @@ pub fn session_key(id: &SessionId) -> String {
 pub fn session_id_from_key(key: &str) -> Option<SessionId> {
     key.strip_prefix(SESSION_PREFIX)
         .filter(|id| !id.is_empty())
-        .map(|id| SessionId(id.to_owned()))
+        .map(SessionId::from)
 }
 
 /// Why a stored record could not be read.
@@ -380,7 +380,7 @@ pub struct IndexEntry {
 impl IndexEntry {
     pub fn of(session: &Session) -> IndexEntry {
         IndexEntry {
-            id: session.id.clone(),
+            id: session.id,
             child_name: session.child.name.clone(),
             date: session.date.clone(),
             revision: 0,

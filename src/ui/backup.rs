@@ -83,10 +83,10 @@ pub fn MakeBackup() -> impl IntoView {
                     <legend>{t!(i18n, backup_pick)}</legend>
                     <For
                         each=move || sessions.get()
-                        key=|row| row.0.clone()
+                        key=|row| row.0
                         children=move |(id, name, date)| {
-                            let toggled = id.clone();
-                            let checked_id = id.clone();
+                            let toggled = id;
+                            let checked_id = id;
                             view! {
                                 <label class="check">
                                     <input
@@ -94,7 +94,7 @@ pub fn MakeBackup() -> impl IntoView {
                                         prop:checked=move || left_out.with(|out| !out.contains(&checked_id))
                                         on:change=move |_| left_out.update(|out| {
                                             if !out.remove(&toggled) {
-                                                out.insert(toggled.clone());
+                                                out.insert(toggled);
                                             }
                                         })
                                     />
@@ -217,7 +217,7 @@ pub fn RestoreBackup() -> impl IntoView {
                             let on_tablet = state.sessions.get_untracked();
                             let unreadable: Vec<SessionId> = state
                                 .unreadable
-                                .with_untracked(|all| all.iter().map(|u| u.id.clone()).collect());
+                                .with_untracked(|all| all.iter().map(|u| u.id).collect());
                             let merged = merge(
                                 &on_tablet,
                                 &unreadable,

@@ -104,7 +104,7 @@ pub fn DrawingScreen(
     let i18n = use_i18n();
     let editing = Editing {
         state,
-        session: session.clone(),
+        session,
         question,
         entry,
         history: StoredValue::new(DrawingHistory::default()),
@@ -121,7 +121,6 @@ pub fn DrawingScreen(
     let size = RwSignal::new(BrushSize::default());
 
     let title = {
-        let session = session.clone();
         Memo::new(move |_| {
             state
                 .with_session(&session, |s| name_in(i18n, s, tool, question))
@@ -130,11 +129,9 @@ pub fn DrawingScreen(
     };
     // Strokes and stamps apart: moving a stamp must not repaint the ink.
     let strokes = {
-        let session = session.clone();
         Memo::new(move |_| read_drawing(state, &session, question, entry, |d| d.strokes.clone()))
     };
     let stamps = {
-        let session = session.clone();
         Memo::new(move |_| read_drawing(state, &session, question, entry, |d| d.stamps.clone()))
     };
     let is_blank = move || strokes.with(Vec::is_empty) && stamps.with(Vec::is_empty);
@@ -480,10 +477,7 @@ pub fn DrawingScreen(
         // No child's name in the file name: it may end up in a shared downloads folder.
         format!("hear-me-{date}-{}-{}.png", question.slug(), entry.0)
     };
-    let picture_of = {
-        let session = session.clone();
-        move || read_drawing(state, &session, question, entry, Drawing::clone)
-    };
+    let picture_of = { move || read_drawing(state, &session, question, entry, Drawing::clone) };
     let save_picture = move || {
         let png = drawing_png(&picture_of());
         if let Some(png) = png {

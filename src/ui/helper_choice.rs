@@ -15,13 +15,9 @@ use crate::ui::{IconButton, SessionScreenHeader};
 pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let helper = {
-        let session = session.clone();
-        Memo::new(move |_| state.with_session(&session, |s| s.helper).flatten())
-    };
+    let helper = { Memo::new(move |_| state.with_session(&session, |s| s.helper).flatten()) };
     // Each tap is the child's choice and is kept at once, like everything else they make.
     let choose = {
-        let session = session.clone();
         move |helper: Helper| {
             state.change_session(&session, |s| s.choose_helper(helper, platform::now_ms()));
             state.save_now();
@@ -42,7 +38,6 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
     let kinds = HelperKind::ALL
         .into_iter()
         .map(|kind| {
-            let choose = choose.clone();
             view! {
                 <li>
                     <button type="button" class="helper-kind"
@@ -57,11 +52,9 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
         .collect_view();
 
     let swatches = move |second: bool| {
-        let choose = choose.clone();
         HelperColour::ALL
             .into_iter()
             .map(|colour| {
-                let choose = choose.clone();
                 let picked = move || {
                     let (main, accent) = colours.get();
                     if second { accent == colour } else { main == colour }
@@ -103,9 +96,9 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
         })
     };
 
-    let go_to_helpers = session.clone();
+    let go_to_helpers = session;
     view! {
-        <SessionScreenHeader session=session.clone()
+        <SessionScreenHeader session=session
             title=Signal::derive(move || t_string!(i18n, choose_helper_heading).to_owned()) />
         <p class="hint">{t!(i18n, choose_helper_hint)}</p>
         <ul class="helper-kinds" aria-label=move || t_string!(i18n, choose_helper_heading)>{kinds}</ul>
@@ -122,11 +115,11 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
         <div class="helper-previews">{preview}</div>
         <Show when=move || helper.with(Option::is_some)>
             {
-                let session = go_to_helpers.clone();
+                let session = go_to_helpers;
                 view! {
                     <IconButton icon="icon-magic" class="big primary"
                         label=Signal::derive(move || t_string!(i18n, go_to_helpers).to_owned())
-                        on_press=move || state.go(Screen::Tool { session: session.clone(), tool: Tool::WizardsAndFairies }) />
+                        on_press=move || state.go(Screen::Tool { session, tool: Tool::WizardsAndFairies }) />
                 }
             }
         </Show>

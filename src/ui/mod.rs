@@ -129,7 +129,7 @@ pub fn SessionScreenHeader(
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_session).to_owned())
-                on_press=move || state.go(Screen::Session { session: session.clone() }) />
+                on_press=move || state.go(Screen::Session { session }) />
             <h1>{move || title.get()}</h1>
         </header>
     }
@@ -145,7 +145,7 @@ pub fn ToolCard(
 ) -> impl IntoView {
     let state = use_app_state();
     view! {
-        <button type="button" class="tool-card" on:click=move |_| state.go(to.clone())>
+        <button type="button" class="tool-card" on:click=move |_| state.go(to)>
             <img src=move || icon.get() alt="" aria-hidden="true" />
             <span class="tool-name">{move || name.get()}</span>
             <span class="tool-hint" aria-hidden="true">{move || hint.get()}</span>

@@ -22,7 +22,6 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
     // The entry whose sharing the child is deciding, in a dialog over the list.
     let sharing = RwSignal::new(None::<EntryId>);
     let name = {
-        let session = session.clone();
         Memo::new(move |_| {
             state
                 .with_session(&session, |s| name_in(i18n, s, tool, question))
@@ -43,14 +42,8 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
     state.just_added.set(None);
     let entries = state.entries_of(&session, question);
 
-    let (draw_id, words_id, read_id, open_id, delete_id, share_id) = (
-        session.clone(),
-        session.clone(),
-        session.clone(),
-        session.clone(),
-        session.clone(),
-        session.clone(),
-    );
+    let (draw_id, words_id, read_id, open_id, delete_id, share_id) =
+        (session, session, session, session, session, session);
     let start_drawing = move || {
         let entry = state.change_session(&draw_id, |s| {
             s.add_drawing(tool, question, platform::now_ms())
@@ -58,7 +51,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         if let Some(entry) = entry {
             state.save_now();
             state.go(Screen::Drawing {
-                session: draw_id.clone(),
+                session: draw_id,
                 tool,
                 question,
                 entry,
@@ -72,22 +65,19 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         if let Some(entry) = entry {
             state.save_now();
             state.go(Screen::Words {
-                session: words_id.clone(),
+                session: words_id,
                 tool,
                 question,
                 entry,
             });
         }
     };
-    let back = Screen::Tool {
-        session: session.clone(),
-        tool,
-    };
+    let back = Screen::Tool { session, tool };
 
     view! {
         <header class=format!("screen-header question-header question-{} tool-{}", question.slug(), tool.slug())>
             <IconButton icon="icon-back" label=Signal::derive(move || back_label(i18n, tool).to_owned())
-                on_press=move || state.go(back.clone()) />
+                on_press=move || state.go(back) />
             <span class="question-badge">
                 <img src=badge alt="" aria-hidden="true" />
                 {sparkle.then(|| view! { <Sparkle /> })}
@@ -102,7 +92,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             <IconButton icon="icon-words" class="big" label=Signal::derive(move || t_string!(i18n, write_words).to_owned())
                 on_press=start_words />
             <IconButton icon="icon-read-back" class="big" label=Signal::derive(move || t_string!(i18n, read_back).to_owned())
-                on_press=move || state.go(Screen::ReadBack { session: read_id.clone(), tool, question }) />
+                on_press=move || state.go(Screen::ReadBack { session: read_id, tool, question }) />
         </div>
         <Show when=move || entries.with(Vec::is_empty)>
             <p class="quiet">{t!(i18n, no_entries)}</p>
@@ -116,7 +106,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                     .map(|(position, entry)| {
                         let number = position + 1;
                         let id = entry.id;
-                        let open_session = open_id.clone();
+                        let open_session = open_id;
                         // An entry that could not be read has nothing to open: it is only kept.
                         let place = match entry.content {
                             EntryContent::Drawing(_) => Some(Screen::Drawing { session: open_session, tool, question, entry: id }),
@@ -130,7 +120,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                                     {place.map(|place| view! {
                                         <button type="button" class="primary"
                                             aria-label=move || t_string!(i18n, open_entry, number = number)
-                                            on:click=move |_| state.go(place.clone())>
+                                            on:click=move |_| state.go(place)>
                                             {t!(i18n, open)}
                                         </button>
                                     })}
@@ -154,7 +144,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             }}
         </ol>
         {move || sharing.get().map(|entry| {
-            let session = share_id.clone();
+            let session = share_id;
             view! {
                 <Modal labelled_by="share-entry-title" on_escape=move || sharing.set(None)>
                     <h2 id="share-entry-title">{t!(i18n, who_may_see)}</h2>
@@ -168,7 +158,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             }
         })}
         {move || to_delete.get().map(|entry| {
-            let session = delete_id.clone();
+            let session = delete_id;
             view! {
                 <ConfirmDialog
                     title=t_string!(i18n, confirm_delete_entry_title)

@@ -32,7 +32,7 @@ pub fn ReadBackScreen(session: SessionId, tool: Tool, question: Question) -> imp
     view! {
         <header class=format!("screen-header question-header question-{} tool-{}", question.slug(), tool.slug())>
             <IconButton icon="icon-done" class="primary" label=Signal::derive(move || t_string!(i18n, done).to_owned())
-                on_press=move || state.go(back.clone()) />
+                on_press=move || state.go(back) />
             <h1>{move || t_string!(i18n, read_back_heading, house = name.clone())}</h1>
         </header>
         <p class="hint">{t!(i18n, read_back_hint)}</p>

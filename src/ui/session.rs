@@ -20,7 +20,6 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         .unwrap_or_default();
     // The helpers' card shows the child's own helper once they have chosen one.
     let helpers_icon = {
-        let session = session.clone();
         Signal::derive(move || {
             state
                 .with_session(&session, |s| s.helper)
@@ -30,13 +29,8 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         })
     };
     let choosing_audiences = RwSignal::new(false);
-    let (houses, helpers, sharing, summary, audiences) = (
-        session.clone(),
-        session.clone(),
-        session.clone(),
-        session.clone(),
-        session,
-    );
+    let (houses, helpers, sharing, summary, audiences) =
+        (session, session, session, session, session);
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
@@ -66,7 +60,7 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         </div>
         <p class="quiet privacy-note">{t!(i18n, saved_here_only)}</p>
         <Show when=move || choosing_audiences.get()>
-            <AudiencesDialog session=audiences.clone() on_close=move || choosing_audiences.set(false) />
+            <AudiencesDialog session=audiences on_close=move || choosing_audiences.set(false) />
         </Show>
     }
 }
@@ -84,8 +78,7 @@ fn AudiencesDialog(
     let choices = Audience::PICTURED
         .into_iter()
         .map(|audience| {
-            let session = session.clone();
-            let read = session.clone();
+            let read = session;
             let shown = audience.clone();
             let picture = audience_picture(&audience);
             let label = audience.clone();

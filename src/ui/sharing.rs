@@ -109,11 +109,8 @@ pub fn EntryChoices(session: SessionId, question: Question, entry: EntryId) -> i
 fn ItemChoices(session: SessionId, item: SharedItem) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let audiences = audiences_of(state, session.clone());
-    let decision = Signal::derive({
-        let session = session.clone();
-        move || decision_of(state, &session, item)
-    });
+    let audiences = audiences_of(state, session);
+    let decision = Signal::derive(move || decision_of(state, &session, item));
     view! {
         <div class="sharing-decision">
             <p class="decision-status" class:undecided=move || decision.with(Option::is_none)>
@@ -140,12 +137,12 @@ fn ItemChoices(session: SessionId, item: SharedItem) -> impl IntoView {
 pub fn SharingScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let audiences = audiences_of(state, session.clone());
+    let audiences = audiences_of(state, session);
 
     // "Share everything with …": chosen here first, then applied to every entry at once.
     let everything = RwSignal::new(None::<Decision>);
     let confirm_everything = RwSignal::new(false);
-    let apply_to = session.clone();
+    let apply_to = session;
     let share_everything = move || {
         if let Some(decision) = everything.get_untracked() {
             state.change_session(&apply_to, |s| {
@@ -157,7 +154,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
     };
 
     let new_name = RwSignal::new(String::new());
-    let add_to = session.clone();
+    let add_to = session;
     let add_name = move || {
         let name = new_name.get_untracked();
         let added = state
@@ -172,10 +169,8 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
     let questions = Question::ALL
         .into_iter()
         .map(|question| {
-            let session = session.clone();
             let entries = state.entries_of(&session, question);
             let name = {
-                let session = session.clone();
                 move || {
                     state
                         .with_session(&session, |s| name_across_tools(i18n, s, question))
@@ -189,14 +184,13 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
                         <p class="quiet">{t!(i18n, no_entries)}</p>
                     </Show>
                     <ol class="entries">
-                        <OwnNameChoices session=session.clone() question />
+                        <OwnNameChoices session=session question />
                         {move || {
                             entries
                                 .get()
                                 .into_iter()
                                 .map(|entry| {
                                     let id = entry.id;
-                                    let session = session.clone();
                                     view! {
                                         <li class="entry sharing-entry">
                                             <EntrySummary entry />
@@ -212,9 +206,9 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         })
         .collect_view();
 
-    let who_will_see = session.clone();
+    let who_will_see = session;
     view! {
-        <SessionScreenHeader session=session.clone()
+        <SessionScreenHeader session=session
             title=Signal::derive(move || t_string!(i18n, sharing_heading).to_owned()) />
         <p class="quiet">{t!(i18n, sharing_intro)}</p>
         // Said to the child before anything is decided: the wish is the child's, and this is
@@ -254,14 +248,14 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         <div class="after-sharing">
             <IconButton icon="icon-read-back" class="primary big"
                 label=Signal::derive(move || t_string!(i18n, who_will_see_button).to_owned())
-                on_press=move || state.go(Screen::WhoWillSee { session: who_will_see.clone() }) />
+                on_press=move || state.go(Screen::WhoWillSee { session: who_will_see }) />
         </div>
         <Show when=move || confirm_everything.get()>
             <ConfirmDialog
                 title=t_string!(i18n, confirm_share_everything_title)
                 text=t_string!(i18n, confirm_share_everything_text)
                 confirm_label=t_string!(i18n, share_everything_button)
-                on_confirm=share_everything.clone()
+                on_confirm=share_everything
                 on_cancel=move || confirm_everything.set(false)
             />
         </Show>
@@ -283,7 +277,6 @@ fn OwnNameChoices(session: SessionId, question: Question) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let named_in = {
-        let session = session.clone();
         Memo::new(move |_| {
             state
                 .with_session(&session, |s| {
@@ -303,7 +296,6 @@ fn OwnNameChoices(session: SessionId, question: Question) -> impl IntoView {
             .get()
             .into_iter()
             .map(|(tool, name)| {
-                let session = session.clone();
                 view! {
                     <li class="entry sharing-entry own-name">
                         <figure class="entry-words">

@@ -58,7 +58,7 @@ fn NewSessionForm() -> impl IntoView {
         let now = platform::now_ms();
         match Session::start(&form, SessionId::new(now, platform::random_u32()), now) {
             Ok(session) => {
-                let id = session.id.clone();
+                let id = session.id;
                 state.add_session(session);
                 state.go(Screen::Session { session: id });
             }
@@ -124,9 +124,9 @@ fn SessionList() -> impl IntoView {
             <ul aria-labelledby="sessions-heading">
                 <For
                     each=move || sessions.get()
-                    key=|row| row.0.clone()
+                    key=|row| row.0
                     children=move |(id, name, age, worker, date, restored)| {
-                        let open_id = id.clone();
+                        let open_id = id;
                         let open_name = name.clone();
                         let delete_name = name.clone();
                         let ask_name = name.clone();
@@ -148,7 +148,7 @@ fn SessionList() -> impl IntoView {
                                     type="button"
                                     class="primary"
                                     aria-label=move || t_string!(i18n, open_session, name = open_name.clone())
-                                    on:click=move |_| state.go(Screen::Session { session: open_id.clone() })
+                                    on:click=move |_| state.go(Screen::Session { session: open_id })
                                 >
                                     {t!(i18n, open)}
                                 </button>
@@ -156,7 +156,7 @@ fn SessionList() -> impl IntoView {
                                     type="button"
                                     class="danger-quiet"
                                     aria-label=move || t_string!(i18n, delete_session, name = delete_name.clone())
-                                    on:click=move |_| to_delete.set(Some((id.clone(), ask_name.clone())))
+                                    on:click=move |_| to_delete.set(Some((id, ask_name.clone())))
                                 >
                                     {t!(i18n, delete)}
                                 </button>
@@ -219,7 +219,7 @@ fn UnreadableSessions(to_delete: RwSignal<Option<(SessionId, String)>>) -> impl 
                         RecordError::UnknownSeal => t_string!(i18n, unreadable_unknown_seal),
                     };
                     let label_name = name.clone();
-                    let id = broken.id.clone();
+                    let id = broken.id;
                     view! {
                         <li class="session-row unreadable">
                             <p role="status">
@@ -229,7 +229,7 @@ fn UnreadableSessions(to_delete: RwSignal<Option<(SessionId, String)>>) -> impl 
                                 type="button"
                                 class="danger-quiet"
                                 aria-label=t_string!(i18n, delete_session, name = label_name)
-                                on:click=move |_| to_delete.set(Some((id.clone(), name.clone())))
+                                on:click=move |_| to_delete.set(Some((id, name.clone())))
                             >
                                 {t_string!(i18n, delete)}
                             </button>

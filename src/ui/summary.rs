@@ -198,7 +198,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     let frame_ref = NodeRef::<leptos::html::Iframe>::new();
 
     let audiences = {
-        let session = session.clone();
         Memo::new(move |_| {
             state
                 .with_session(&session, Session::summary_audiences)
@@ -207,7 +206,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     };
     // Each drawing as a print-sized PNG, made again only when a drawing changes.
     let drawings = {
-        let session = session.clone();
         Memo::new(move |_| {
             state
                 .with_session(&session, |s| {
@@ -234,7 +232,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         })
     });
     let document = {
-        let session = session.clone();
         Memo::new(move |_| {
             refresh.track();
             let Some(reader) = chosen.get() else {
@@ -264,14 +261,12 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
 
     // The worker's choices for the chosen audience, kept with the session.
     let choices = {
-        let session = session.clone();
         Memo::new(move |_| {
             let audience = chosen.get().flatten()?;
             state.with_session(&session, |s| s.summary_choices(&audience))
         })
     };
     let change_choices = {
-        let session = session.clone();
         move |change: &dyn Fn(&mut SummaryChoices)| {
             let Some(mut updated) = choices.get_untracked() else {
                 return;
@@ -285,7 +280,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     };
 
     let record = {
-        let session = session.clone();
         move |kind: ExportKind| {
             let Some(reader) = chosen.get_untracked() else {
                 return;
@@ -303,7 +297,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         }
     };
     let print = {
-        let record = record.clone();
         move || {
             if let Some(window) = frame_ref
                 .get_untracked()
@@ -316,7 +309,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         }
     };
     let download = {
-        let session = session.clone();
         move || {
             let Some(reader) = chosen.get_untracked() else {
                 return;
@@ -339,18 +331,11 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             .unwrap_or_default()
     };
 
-    let (place_id, present_id, reflection_id, decisions_id) = (
-        session.clone(),
-        session.clone(),
-        session.clone(),
-        session.clone(),
-    );
+    let (place_id, present_id, reflection_id, decisions_id) = (session, session, session, session);
     let shown_box = {
-        let change_choices = change_choices.clone();
         move |label: String,
               read: fn(&SummaryChoices) -> bool,
               write: fn(&mut SummaryChoices, bool)| {
-            let change_choices = change_choices.clone();
             view! {
                 <label class="check">
                     <input type="checkbox"
@@ -365,10 +350,9 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             }
         }
     };
-    let note_change = change_choices.clone();
+    let note_change = change_choices;
     let line_change = change_choices;
     let exports = {
-        let session = session.clone();
         Memo::new(move |_| {
             state
                 .with_session(&session, |s| s.exports.clone())
@@ -380,7 +364,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     let reflection_now = session_text(state, &session, |s| s.reflection.clone());
     let child_name = session_text(state, &session, |s| s.child.name.clone());
     view! {
-        <SessionScreenHeader session=session.clone()
+        <SessionScreenHeader session=session
             title=Signal::derive(move || t_string!(i18n, summary_tool).to_owned()) />
         <div class="summary-layout">
         <div class="summary-controls">
@@ -429,7 +413,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     <textarea rows="4"
                         prop:value=move || choices.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default())
                         on:input={
-                            let note_change = note_change.clone();
                             move |ev| {
                                 let text = event_target_value(&ev);
                                 note_change(&|c| text.clone_into(&mut c.note));
@@ -442,7 +425,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     <select
                         prop:value=move || choices.with(|c| c.as_ref().and_then(|c| c.respect_line).map(RespectLine::slug).unwrap_or_default())
                         on:change={
-                            let line_change = line_change.clone();
                             move |ev| {
                                 let line = RespectLine::from_slug(&event_target_value(&ev));
                                 line_change(&|c| c.respect_line = line);
@@ -463,7 +445,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     <span class="quiet">{t!(i18n, reflection_hint)}</span>
                     <textarea rows="5" prop:value=reflection_now.clone()
                         on:input={
-                            let reflection_id = reflection_id.clone();
                             move |ev| {
                                 let text = event_target_value(&ev);
                                 state.change_session(&reflection_id, |s| s.set_reflection(&text, platform::now_ms()));
@@ -474,10 +455,10 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 </label>
             </Show>
             <Show when=move || !nothing_chosen()>
-                <SessionField session=place_id.clone() refresh
+                <SessionField session=place_id refresh
                     label=Signal::derive(move || t_string!(i18n, summary_place).to_owned())
                     read=|s| s.place.clone() write=Session::set_place />
-                <SessionField session=present_id.clone() refresh
+                <SessionField session=present_id refresh
                     label=Signal::derive(move || t_string!(i18n, summary_present).to_owned())
                     read=|s| s.present.clone() write=Session::set_present />
             </Show>
@@ -485,17 +466,15 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 <IconButton icon="icon-read-back" class="primary" label=Signal::derive(move || t_string!(i18n, print_summary).to_owned())
                     disabled=Signal::derive(nothing_chosen)
                     on_press={
-                        let print = print.clone();
                         move || print()
                     } />
                 <IconButton icon="icon-save" label=Signal::derive(move || t_string!(i18n, download_summary).to_owned())
                     disabled=Signal::derive(nothing_chosen)
                     on_press={
-                        let download = download.clone();
                         move || download()
                     } />
                 <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, worker_decisions_open).to_owned())
-                    on_press=move || state.go(crate::core::Screen::WorkerDecisions { session: decisions_id.clone() }) />
+                    on_press=move || state.go(crate::core::Screen::WorkerDecisions { session: decisions_id }) />
             </div>
             <section class="exports" aria-labelledby="exports-heading">
                 <h2 id="exports-heading">{t!(i18n, exports_heading)}</h2>

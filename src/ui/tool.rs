@@ -37,7 +37,7 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
         .enumerate()
         .map(|(position, question)| {
             let (id, name_id, picture_id, count_id) =
-                (session.clone(), session.clone(), session.clone(), session.clone());
+                (session, session, session, session);
             // One dot for each thing the child has put here, from either tool: a count a
             // child can see without reading.
             let entries = Memo::new(move |_| {
@@ -65,7 +65,7 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
                     <button
                         type="button"
                         class="door-open"
-                        on:click=move |_| state.go(Screen::Question { session: id.clone(), tool, question })
+                        on:click=move |_| state.go(Screen::Question { session: id, tool, question })
                     >
                         <img src=move || usual.get().1 alt="" aria-hidden="true" />
                         <span class="door-name">{move || name.get()}</span>
@@ -91,14 +91,14 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
         })
         .collect_view();
 
-    let (sharing_id, change_id, child_id) = (session.clone(), session.clone(), session.clone());
+    let (sharing_id, change_id, child_id) = (session, session, session);
     let in_child_mode = move || state.child_mode.with(Option::is_some);
     let heading = move || match tool {
         Tool::ThreeHouses => t_string!(i18n, houses_heading),
         Tool::WizardsAndFairies => t_string!(i18n, helpers_heading),
     };
     view! {
-        <SessionScreenHeader session=session.clone() title=Signal::derive(move || heading().to_owned()) />
+        <SessionScreenHeader session=session title=Signal::derive(move || heading().to_owned()) />
         <p class="hint">
             {move || match tool {
                 Tool::ThreeHouses => t_string!(i18n, houses_hint),
@@ -111,21 +111,21 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
             // Without storage there is no worker PIN, so nothing could keep the child inside.
             <Show when=move || !in_child_mode() && state.can_hand_to_child()>
                 {
-                    let session = child_id.clone();
+                    let session = child_id;
                     view! {
                         <IconButton icon="icon-hand-over" label=Signal::derive(move || t_string!(i18n, hand_to_child).to_owned())
-                            on_press=move || state.hand_to_child(session.clone(), tool) />
+                            on_press=move || state.hand_to_child(session, tool) />
                     }
                 }
             </Show>
             {(tool == Tool::WizardsAndFairies).then(|| view! {
                 <IconButton icon="icon-magic" label=Signal::derive(move || t_string!(i18n, change_helper).to_owned())
-                    on_press=move || state.go(Screen::ChooseHelper { session: change_id.clone() }) />
+                    on_press=move || state.go(Screen::ChooseHelper { session: change_id }) />
             })}
             <IconButton icon="icon-share" class="big" label=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
-                on_press=move || state.go(Screen::Sharing { session: sharing_id.clone() }) />
+                on_press=move || state.go(Screen::Sharing { session: sharing_id }) />
         </div>
-        {move || renaming.get().map(|question| view! { <RenameDialog session=session.clone() tool question renaming /> })}
+        {move || renaming.get().map(|question| view! { <RenameDialog session=session tool question renaming /> })}
     }
 }
 
@@ -152,7 +152,6 @@ fn RenameDialog(
         }
     });
     let apply = {
-        let session = session.clone();
         move |name: String| {
             state.change_session(&session, |s| {
                 s.rename(tool, question, &name, platform::now_ms())
@@ -161,7 +160,7 @@ fn RenameDialog(
             renaming.set(None);
         }
     };
-    let apply_usual = apply.clone();
+    let apply_usual = apply;
     let (title, field) = match tool {
         Tool::ThreeHouses => (t_string!(i18n, rename_title), t_string!(i18n, rename_field)),
         Tool::WizardsAndFairies => (

@@ -25,7 +25,6 @@ pub fn WhoWillSeeScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let seen = {
-        let session = session.clone();
         Memo::new(move |_| {
             state
                 .with_session(&session, |s| {
@@ -60,7 +59,7 @@ pub fn WhoWillSeeScreen(session: SessionId) -> impl IntoView {
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_sharing).to_owned())
-                on_press=move || state.go(back.clone()) />
+                on_press=move || state.go(back) />
             <h1>{t!(i18n, who_will_see_heading)}</h1>
         </header>
         <p class="prompt">{t!(i18n, who_will_see_intro)}</p>

@@ -31,17 +31,12 @@ pub fn WordsScreen(
         .unwrap_or_default();
 
     // Every keystroke changes the session in memory at once; storage follows a moment later.
-    let keep = {
-        let session = session.clone();
-        move |policy: SavePolicy| {
-            let (now_text, now_voice) = (text.get_untracked(), voice.get_untracked());
-            state.edit(&session, policy, |s, now| {
-                s.set_words(question, entry, &now_text, now_voice, now)
-            });
-        }
+    let keep = move |policy: SavePolicy| {
+        let (now_text, now_voice) = (text.get_untracked(), voice.get_untracked());
+        state.edit(&session, policy, |s, now| {
+            s.set_words(question, entry, &now_text, now_voice, now)
+        });
     };
-    let keep_typed = keep.clone();
-    let keep_voice = keep.clone();
     // Words started in this visit and left empty are not kept as an empty entry.
     let opened_empty = text.get_untracked().is_empty();
     let done = move || {
@@ -60,7 +55,6 @@ pub fn WordsScreen(
     });
 
     let voice_choice = move |choice: Voice| {
-        let keep_voice = keep_voice.clone();
         view! {
             <label class="voice-choice">
                 <input
@@ -69,7 +63,7 @@ pub fn WordsScreen(
                     prop:checked=move || voice.get() == choice
                     on:change=move |_| {
                         voice.set(choice);
-                        keep_voice(SavePolicy::Now);
+                        keep(SavePolicy::Now);
                     }
                 />
                 <span>{move || voice_label(i18n, choice)}</span>
@@ -96,7 +90,7 @@ pub fn WordsScreen(
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     text.set(event_target_value(&ev));
-                    keep_typed(SavePolicy::AfterTyping);
+                    keep(SavePolicy::AfterTyping);
                 }
             ></textarea>
         </label>

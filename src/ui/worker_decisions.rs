@@ -89,7 +89,6 @@ pub fn WorkerDecisionsScreen(session: SessionId) -> impl IntoView {
     let i18n = use_i18n();
     let recording = RwSignal::new(None::<Recording>);
     let questions = {
-        let session = session.clone();
         Memo::new(move |_| {
             state
                 .with_session(&session, |s| {
@@ -103,15 +102,12 @@ pub fn WorkerDecisionsScreen(session: SessionId) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let back = Screen::WorkerDecisions {
-        session: session.clone(),
-    }
-    .parent();
-    let dialog_session = session.clone();
+    let back = Screen::WorkerDecisions { session }.parent();
+    let dialog_session = session;
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, summary_tool).to_owned())
-                on_press=move || state.go(back.clone()) />
+                on_press=move || state.go(back) />
             <h1>{t!(i18n, worker_decisions_heading)}</h1>
         </header>
         <p class="quiet">{t!(i18n, worker_decisions_intro)}</p>
@@ -124,13 +120,12 @@ pub fn WorkerDecisionsScreen(session: SessionId) -> impl IntoView {
                 .into_iter()
                 .filter(|(_, _, rows)| !rows.is_empty())
                 .map(|(question, name, rows)| {
-                    let session = session.clone();
                     view! {
                         <section class=format!("worker-decisions question-{}", question.slug())>
                             <h2>{name}</h2>
                             <ol class="entries">
                                 {rows.into_iter().map(|row| {
-                                    view! { <RowView session=session.clone() row recording /> }
+                                    view! { <RowView session=session row recording /> }
                                 }).collect_view()}
                             </ol>
                         </section>
@@ -139,7 +134,7 @@ pub fn WorkerDecisionsScreen(session: SessionId) -> impl IntoView {
                 .collect_view()
         }}
         {move || recording.get().map(|what| {
-            view! { <RecordDialog session=dialog_session.clone() what on_close=move || recording.set(None) /> }
+            view! { <RecordDialog session=dialog_session what on_close=move || recording.set(None) /> }
         })}
     }
 }
@@ -172,7 +167,6 @@ fn RowView(session: SessionId, row: Row, recording: RwSignal<Option<Recording>>)
             let label = audience_label(i18n, &from);
             let line = duty_line(i18n, t_string!(i18n, summary_held_back), &from, &hold.why);
             let active = hold.is_active();
-            let session = session.clone();
             let lift_label = t_string!(i18n, lift_hold, audience = label.clone()).to_string();
             view! {
                 <li class="duty hold" class:lifted=!active>
@@ -196,7 +190,6 @@ fn RowView(session: SessionId, row: Row, recording: RwSignal<Option<Recording>>)
         .map(|(index, passed)| {
             let line = duty_line(i18n, t_string!(i18n, summary_passed_on), &passed.to, &passed.why);
             let told = passed.child_told_on.clone();
-            let session = session.clone();
             view! {
                 <li class="duty passed-on">
                     <span dir="auto">{line}</span>
