@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ink::codec::base64_encode;
-use super::questions::Question;
+use super::ink::base64::base64_encode;
+use super::question::Question;
 
 /// The magical figure the child chose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -176,7 +176,7 @@ fn art(kind: HelperKind, question: Question) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ink::codec::base64_decode;
+    use crate::core::ink::base64::base64_decode;
 
     #[test]
     fn every_picture_takes_the_childs_colours_and_nothing_else_varies() {

@@ -2,13 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
+use super::answers::ThreeQuestions;
+use super::entry::{Entry, EntryContent, EntryId, Voice, Words};
 use super::exports::Export;
 use super::helpers::Helper;
-use super::ink::Stroke;
-use super::questions::{Question, ThreeQuestions, Tool};
+use super::ink::{Drawing, Stroke};
+use super::question::Question;
 use super::sharing::{is_iso_date, Audience, Decision, Sharing, WorkerReason};
 use super::summary_choices::SummaryChoices;
+use super::tool::Tool;
 
 /// Something of the child's that the child decides about: an entry, or the child's own name
 /// for a house or helper (the child's words too).

@@ -9,10 +9,11 @@
 use super::entry::{EntryContent, EntryId, Words};
 use super::exports::Export;
 use super::helpers::Helper;
-use super::questions::{Question, Tool};
+use super::question::Question;
 use super::session::Session;
 use super::sharing::{Audience, Sharing};
 use super::summary_choices::RespectLine;
+use super::tool::Tool;
 
 /// A session as a summary for one reader.
 #[derive(Clone, Debug, PartialEq)]

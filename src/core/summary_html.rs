@@ -12,12 +12,13 @@ use std::fmt::Write;
 
 use super::entry::{EntryId, Voice};
 use super::exports::{Export, ExportKind};
-use super::questions::{Question, Tool};
+use super::question::Question;
 use super::sharing::{Audience, Decision, Hold, PassedOn, Sharing};
 use super::summary::{
     ForAudience, FullRecord, QuestionSummary, Reader, Summary, SummaryContent, SummaryEntry,
 };
 use super::summary_choices::RespectLine;
+use super::tool::Tool;
 
 /// The words of a summary in the app's current language, filled by the UI from its
 /// translation files: the renderer itself holds no language. All fields are plain text.

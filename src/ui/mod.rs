@@ -5,6 +5,7 @@ pub mod backup;
 pub mod canvas;
 pub mod dialog;
 pub mod drawing;
+pub mod entry_summary;
 pub mod helper_choice;
 pub mod home_screen_hint;
 pub mod ink_layer;

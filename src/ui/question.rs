@@ -4,12 +4,11 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Entry, EntryContent, EntryId, Question, Screen, SessionId, Tool, Words};
+use crate::core::{EntryContent, EntryId, Question, Screen, SessionId, Tool, Words};
 use crate::i18n::*;
 use crate::platform;
-use crate::ui::canvas::DrawingPreview;
 use crate::ui::dialog::{ConfirmDialog, Modal};
-use crate::ui::labels::voice_label;
+use crate::ui::entry_summary::EntrySummary;
 use crate::ui::look::{back_label, name_in, picture, prompt};
 use crate::ui::sharing::EntryChoices;
 use crate::ui::IconButton;
@@ -211,42 +210,5 @@ fn Sparkle() -> impl IntoView {
     .collect_view();
     view! {
         <svg class="sparkle" viewBox="0 0 100 80" aria-hidden="true">{stars}</svg>
-    }
-}
-
-/// An entry as it appears in a list: a drawing's picture, the words with who said them, or a
-/// plain line for an entry that could not be read.
-#[component]
-pub fn EntrySummary(entry: Entry) -> impl IntoView {
-    let i18n = use_i18n();
-    match entry.content {
-        EntryContent::Drawing(drawing) => {
-            let empty = drawing.is_empty();
-            view! {
-                <div class="entry-drawing">
-                    <DrawingPreview drawing />
-                    <span class="entry-kind">
-                        {move || if empty { t_string!(i18n, empty_drawing) } else { t_string!(i18n, drawing_entry) }}
-                    </span>
-                </div>
-            }
-            .into_any()
-        }
-        EntryContent::Words(words) => {
-            let empty = words.text.is_empty();
-            view! {
-                <figure class="entry-words">
-                    <blockquote class="childs-words" dir="auto">{words.text}</blockquote>
-                    <figcaption class="voice">
-                        {move || if empty { t_string!(i18n, empty_words) } else { voice_label(i18n, words.voice) }}
-                    </figcaption>
-                </figure>
-            }
-            .into_any()
-        }
-        EntryContent::Unreadable(_) => view! {
-            <p class="quiet entry-unreadable">{t!(i18n, unreadable_entry)}</p>
-        }
-        .into_any(),
     }
 }

@@ -9,9 +9,9 @@ use crate::core::{Audience, Decision, EntryId, Question, Screen, SessionId, Shar
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::ConfirmDialog;
+use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::audience_label;
 use crate::ui::look::name_across_tools;
-use crate::ui::question::EntrySummary;
 use crate::ui::{IconButton, SessionScreenHeader};
 
 /// The picture for an audience; every name the child gave shares one.
