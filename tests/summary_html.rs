@@ -23,15 +23,31 @@ fn english() -> SummaryText {
         present_label: "Present".into(),
         tools_label: "Tool".into(),
         worker_label: "Worker".into(),
-        three_houses: "Three Houses".into(),
-        wizards_and_fairies: "Wizards and Fairies".into(),
+        tool_names: [
+            (Tool::ThreeHouses, "Three Houses"),
+            (Tool::WizardsAndFairies, "Wizards and Fairies"),
+        ]
+        .map(|(tool, name)| (tool, name.to_owned()))
+        .into(),
         asked_in_label: "Asked in:".into(),
-        worries_house: "House of Worries".into(),
-        good_things_house: "House of Good Things".into(),
-        dreams_house: "House of Dreams".into(),
-        good_things_helper: "Good Things dragon".into(),
-        worries_helper: "Worries dragon".into(),
-        wishes_helper: "Wishes dragon".into(),
+        usual_names: [
+            (Tool::ThreeHouses, Question::Worries, "House of Worries"),
+            (
+                Tool::ThreeHouses,
+                Question::GoodThings,
+                "House of Good Things",
+            ),
+            (Tool::ThreeHouses, Question::Dreams, "House of Dreams"),
+            (
+                Tool::WizardsAndFairies,
+                Question::GoodThings,
+                "Good Things dragon",
+            ),
+            (Tool::WizardsAndFairies, Question::Worries, "Worries dragon"),
+            (Tool::WizardsAndFairies, Question::Dreams, "Wishes dragon"),
+        ]
+        .map(|(tool, question, name)| ((tool, question), name.to_owned()))
+        .into(),
         empty_house: "Nothing was added to this house.".into(),
         nothing_shared_here: "Nothing from this house is shared in this summary.".into(),
         child_said_worker_wrote: "Child said, worker wrote".into(),
@@ -1258,12 +1274,16 @@ fn entities_typed_by_the_child_are_shown_as_typed_not_decoded() {
 fn hostile_labels_and_language_stay_text_too() {
     let hostile = "\"><script>alert(1)</script><img src=x onerror=alert(1)>";
     let mut labels = english();
+    let mut usual = labels.usual_names.clone();
+    let mut tools = labels.tool_names.clone();
     for field in [
         &mut labels.lang,
         &mut labels.title,
         &mut labels.audience_line,
         &mut labels.child_label,
-        &mut labels.worries_house,
+        usual
+            .get_mut(&(Tool::ThreeHouses, Question::Worries))
+            .unwrap(),
         &mut labels.child_wrote,
         &mut labels.child_drew,
         &mut labels.drawing_alt,
@@ -1282,14 +1302,21 @@ fn hostile_labels_and_language_stay_text_too() {
         &mut labels.undecided_line,
         &mut labels.reflection_heading,
         &mut labels.no_reflection,
-        &mut labels.three_houses,
-        &mut labels.wizards_and_fairies,
         &mut labels.asked_in_label,
-        &mut labels.worries_helper,
-        &mut labels.wishes_helper,
     ] {
         *field = hostile.into();
     }
+    for name in tools.values_mut() {
+        *name = hostile.into();
+    }
+    for key in [
+        (Tool::WizardsAndFairies, Question::Worries),
+        (Tool::WizardsAndFairies, Question::Dreams),
+    ] {
+        *usual.get_mut(&key).unwrap() = hostile.into();
+    }
+    labels.usual_names = usual;
+    labels.tool_names = tools;
     let mut session = decided();
     with_helpers(&mut session);
     for pictures in [

@@ -4,7 +4,6 @@
 pub mod answers;
 pub mod entry;
 pub mod exports;
-pub mod helpers;
 pub mod ink;
 pub mod question;
 pub mod screen;
@@ -15,10 +14,9 @@ pub mod summary_choices;
 pub mod summary_html;
 pub mod tool;
 
-pub use answers::{Answers, ThreeQuestions};
+pub use answers::{Answers, AnswersByQuestion};
 pub use entry::{Entry, EntryContent, EntryId, Voice, Words};
 pub use exports::{summary_file_name, Export, ExportKind};
-pub use helpers::{Helper, HelperColour, HelperKind};
 pub use ink::Drawing;
 pub use question::Question;
 pub use screen::{ChildMode, Screen};
@@ -32,4 +30,4 @@ pub use sharing::{
 pub use summary::{QuestionSummary, Summary, SummaryContent, SummaryEntry};
 pub use summary_choices::{RespectLine, Shown, SummaryChoices};
 pub use summary_html::{render_summary_html, SummaryText};
-pub use tool::Tool;
+pub use tool::{Helper, HelperColour, HelperKind, Tool};

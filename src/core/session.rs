@@ -2,15 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answers::ThreeQuestions;
+use super::answers::AnswersByQuestion;
 use super::entry::{Entry, EntryContent, EntryId, Voice, Words};
 use super::exports::Export;
-use super::helpers::Helper;
 use super::ink::{Drawing, Stroke};
 use super::question::Question;
 use super::sharing::{is_iso_date, Audience, Decision, Sharing, WorkerReason};
 use super::summary_choices::SummaryChoices;
-use super::tool::Tool;
+use super::tool::{Helper, Tool};
 
 /// Something of the child's that the child decides about: an entry, or the child's own name
 /// for a house or helper (the child's words too).
@@ -97,7 +96,7 @@ pub struct Session {
     /// Milliseconds since the Unix epoch.
     pub created_at: u64,
     pub updated_at: u64,
-    pub questions: ThreeQuestions,
+    pub questions: AnswersByQuestion,
     /// The worker's reflection: observations, analysis, risk. Kept apart from the child's
     /// words, and only ever in the worker's full record, never in a summary for an audience.
     /// Stored as `worker_notes` up to schema 4, which appeared in every summary.
@@ -158,7 +157,7 @@ impl Session {
             present: String::new(),
             created_at: now_ms,
             updated_at: now_ms,
-            questions: ThreeQuestions::default(),
+            questions: AnswersByQuestion::default(),
             reflection: String::new(),
             hidden_audiences: Vec::new(),
             summary_choices: Vec::new(),
@@ -257,8 +256,8 @@ impl Session {
         Tool::ALL
             .into_iter()
             .filter(|&tool| {
-                (tool == Tool::WizardsAndFairies && self.helper.is_some())
-                    || Question::ALL.into_iter().any(|question| {
+                (tool.choosing_counts() && self.helper.is_some())
+                    || tool.questions().iter().any(|&question| {
                         self.own_name(tool, question).is_some()
                             || self
                                 .entries(question)
@@ -271,13 +270,16 @@ impl Session {
 
     /// The three questions as `tool` shows them, in its order: the child's name for each in
     /// that tool, and the entries, which are the same whichever tool shows them.
-    pub fn questions_in(&self, tool: Tool) -> [QuestionInTool<'_>; 3] {
-        tool.questions().map(|question| QuestionInTool {
-            tool,
-            question,
-            own_name: self.own_name(tool, question),
-            entries: self.entries(question),
-        })
+    pub fn questions_in(&self, tool: Tool) -> Vec<QuestionInTool<'_>> {
+        tool.questions()
+            .iter()
+            .map(|&question| QuestionInTool {
+                tool,
+                question,
+                own_name: self.own_name(tool, question),
+                entries: self.entries(question),
+            })
+            .collect()
     }
 
     /// Replaces the words of an entry, exactly as given. Returns false if there is no such
@@ -1252,9 +1254,12 @@ mod tests {
         let helpers = session.questions_in(Tool::WizardsAndFairies);
         // Each tool in its own order: worries first in the houses, good things first with the
         // helpers.
-        assert_eq!(houses.map(|shown| shown.question), Question::ALL);
+        let order = |shown: &[QuestionInTool]| -> Vec<Question> {
+            shown.iter().map(|shown| shown.question).collect()
+        };
+        assert_eq!(order(&houses), Question::ALL);
         assert_eq!(
-            helpers.map(|shown| shown.question),
+            order(&helpers),
             [Question::GoodThings, Question::Worries, Question::Dreams]
         );
         for question in Question::ALL {

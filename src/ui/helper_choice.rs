@@ -90,8 +90,8 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
             let kind = Some(chosen.kind);
             Tool::WizardsAndFairies
                 .questions()
-                .into_iter()
-                .map(|question| {
+                .iter()
+                .map(|&question| {
                     view! {
                         <figure class="helper-preview">
                             <img src=chosen.picture_url(question) alt="" aria-hidden="true" />

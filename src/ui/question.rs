@@ -9,7 +9,7 @@ use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::{ConfirmDialog, Modal};
 use crate::ui::entry_summary::EntrySummary;
-use crate::ui::look::{back_label, name_in, picture, prompt};
+use crate::ui::look::{back_label, look, name_in, picture, prompt};
 use crate::ui::sharing::EntryChoices;
 use crate::ui::IconButton;
 
@@ -32,8 +32,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         .with_session_untracked(&session, |s| picture(s, tool, question))
         .unwrap_or_default();
     // The wand sparkles once for a wish the child has just added, then the moment is over.
-    let sparkle = tool == Tool::WizardsAndFairies
-        && question == Question::Dreams
+    let sparkle = (look(tool).sparkles)(question)
         && state.just_added.get_untracked().is_some_and(|entry| {
             state
                 .with_session_untracked(&session, |s| s.entry(question, entry).is_some())

@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use crate::app::use_app_state;
-use crate::core::{Audience, Question, Screen, SessionId, Tool};
+use crate::core::{Audience, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::Modal;
 use crate::ui::labels::audience_label;
+use crate::ui::look::look;
 use crate::ui::sharing::audience_picture;
 use crate::ui::{IconButton, ToolCard};
 
@@ -18,25 +19,26 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
     let name = state
         .with_session(&session, |s| s.child.name.clone())
         .unwrap_or_default();
-    // The helpers' card shows the child's own helper once they have chosen one.
-    let helpers_icon = {
-        let session = session.clone();
-        Signal::derive(move || {
-            state
-                .with_session(&session, |s| s.helper)
-                .flatten()
-                .map(|helper| helper.picture_url(Question::Dreams))
-                .unwrap_or_else(|| "public/icon-magic.svg".to_owned())
+    // One card for each tool, in its own picture (the child's helper, once chosen).
+    let tools = Tool::ALL
+        .into_iter()
+        .map(|tool| {
+            let (icon_id, to) = (session.clone(), session.clone());
+            let look = look(tool);
+            let icon = Signal::derive(move || {
+                state
+                    .with_session(&icon_id, |s| (look.card_icon)(s))
+                    .unwrap_or_default()
+            });
+            view! {
+                <ToolCard icon to=Screen::Tool { session: to, tool }
+                    name=Signal::derive(move || (look.name)(i18n).to_owned())
+                    hint=Signal::derive(move || (look.hint)(i18n).to_owned()) />
+            }
         })
-    };
+        .collect_view();
     let choosing_audiences = RwSignal::new(false);
-    let (houses, helpers, sharing, summary, audiences) = (
-        session.clone(),
-        session.clone(),
-        session.clone(),
-        session.clone(),
-        session,
-    );
+    let (sharing, summary, audiences) = (session.clone(), session.clone(), session);
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
@@ -45,12 +47,7 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         </header>
         <section class="tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{t!(i18n, tools_heading)}</h2>
-            <ToolCard icon="public/icon-houses.svg".to_owned() to=Screen::Tool { session: houses, tool: Tool::ThreeHouses }
-                name=Signal::derive(move || t_string!(i18n, three_houses).to_owned())
-                hint=Signal::derive(move || t_string!(i18n, three_houses_hint).to_owned()) />
-            <ToolCard icon=helpers_icon to=Screen::Tool { session: helpers, tool: Tool::WizardsAndFairies }
-                name=Signal::derive(move || t_string!(i18n, wizards_and_fairies).to_owned())
-                hint=Signal::derive(move || t_string!(i18n, wizards_and_fairies_hint).to_owned()) />
+            {tools}
         </section>
         <section class="tools after-tools">
             <ToolCard icon="public/audience-family.svg".to_owned() to=Screen::Sharing { session: sharing }

@@ -18,7 +18,7 @@ use crate::i18n::*;
 use crate::platform;
 use crate::ui::canvas::drawing_png;
 use crate::ui::labels::audience_label;
-use crate::ui::look::usual_name;
+use crate::ui::look::{look, usual_name};
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
 /// Who a summary is for: the worker's full record, or one audience.
@@ -57,15 +57,19 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         present_label: t_string!(i18n, summary_present).to_owned(),
         tools_label: t_string!(i18n, summary_tools).to_owned(),
         worker_label: t_string!(i18n, summary_worker).to_owned(),
-        three_houses: t_string!(i18n, three_houses).to_owned(),
-        wizards_and_fairies: t_string!(i18n, wizards_and_fairies).to_owned(),
+        tool_names: Tool::ALL
+            .into_iter()
+            .map(|tool| (tool, (look(tool).name)(i18n).to_owned()))
+            .collect(),
         asked_in_label: t_string!(i18n, summary_asked_in).to_owned(),
-        worries_house: t_string!(i18n, house_worries).to_owned(),
-        good_things_house: t_string!(i18n, house_good_things).to_owned(),
-        dreams_house: t_string!(i18n, house_dreams).to_owned(),
-        good_things_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::GoodThings),
-        worries_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::Worries),
-        wishes_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::Dreams),
+        usual_names: Tool::ALL
+            .into_iter()
+            .flat_map(|tool| {
+                tool.questions().iter().map(move |&question| {
+                    ((tool, question), usual_name(i18n, tool, helper, question))
+                })
+            })
+            .collect(),
         empty_house: t_string!(i18n, summary_empty_house).to_owned(),
         nothing_shared_here: t_string!(i18n, summary_nothing_shared_here).to_owned(),
         child_said_worker_wrote: t_string!(i18n, voice_child_said).to_owned(),

@@ -8,20 +8,20 @@ use crate::core::{Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::dialog::Modal;
-use crate::ui::helper_choice::ChooseHelperScreen;
-use crate::ui::look::{name_in, picture, usual_name};
+use crate::ui::look::{look, name_in, picture, usual_name};
 use crate::ui::IconButton;
 use crate::ui::SessionScreenHeader;
 
 #[component]
 pub fn ToolScreen(session: SessionId, tool: Tool) -> impl IntoView {
     let state = use_app_state();
-    // The helpers are the child's own choice: until they have chosen, choosing comes first.
-    let chosen = state
-        .with_session_untracked(&session, |s| s.helper.is_some())
-        .unwrap_or(false);
-    if tool == Tool::WizardsAndFairies && !chosen {
-        return view! { <ChooseHelperScreen session /> }.into_any();
+    // A choice the tool needs first (the child's own helper) comes before its questions.
+    let look = look(tool);
+    let needed = state
+        .with_session_untracked(&session, |s| (look.choice_needed)(Some(s)))
+        .unwrap_or_else(|| (look.choice_needed)(None));
+    if needed {
+        return (look.choice)(session);
     }
     view! { <Doors session tool /> }.into_any()
 }
@@ -33,7 +33,8 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
     let renaming = RwSignal::new(None::<Question>);
     let doors = tool
         .questions()
-        .into_iter()
+        .iter()
+        .copied()
         .enumerate()
         .map(|(position, question)| {
             let (id, name_id, picture_id, count_id) =
@@ -78,10 +79,7 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
                     <button
                         type="button"
                         class="rename"
-                        aria-label=move || match tool {
-                            Tool::ThreeHouses => t_string!(i18n, rename_house, house = name.get()).to_string(),
-                            Tool::WizardsAndFairies => t_string!(i18n, rename_helper, helper = name.get()).to_string(),
-                        }
+                        aria-label=move || (look(tool).rename_label)(i18n, name.get())
                         on:click=move |_| renaming.set(Some(question))
                     >
                         <img src="public/icon-rename.svg" alt="" aria-hidden="true" />
@@ -93,17 +91,11 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
 
     let (sharing_id, change_id, child_id) = (session.clone(), session.clone(), session.clone());
     let in_child_mode = move || state.child_mode.with(Option::is_some);
-    let heading = move || match tool {
-        Tool::ThreeHouses => t_string!(i18n, houses_heading),
-        Tool::WizardsAndFairies => t_string!(i18n, helpers_heading),
-    };
+    let heading = move || (look(tool).heading)(i18n);
     view! {
         <SessionScreenHeader session=session.clone() title=Signal::derive(move || heading().to_owned()) />
         <p class="hint">
-            {move || match tool {
-                Tool::ThreeHouses => t_string!(i18n, houses_hint),
-                Tool::WizardsAndFairies => t_string!(i18n, helpers_hint),
-            }}
+            {move || (look(tool).doors_hint)(i18n)}
         </p>
         <ul class=format!("doors doors-{}", tool.slug())>{doors}</ul>
         // At the end of the tool, the child decides who may see what.
@@ -118,10 +110,7 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
                     }
                 }
             </Show>
-            {(tool == Tool::WizardsAndFairies).then(|| view! {
-                <IconButton icon="icon-magic" label=Signal::derive(move || t_string!(i18n, change_helper).to_owned())
-                    on_press=move || state.go(Screen::ChooseHelper { session: change_id.clone() }) />
-            })}
+            {(look(tool).more_actions)(change_id)}
             <IconButton icon="icon-share" class="big" label=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
                 on_press=move || state.go(Screen::Sharing { session: sharing_id.clone() }) />
         </div>
@@ -162,13 +151,7 @@ fn RenameDialog(
         }
     };
     let apply_usual = apply.clone();
-    let (title, field) = match tool {
-        Tool::ThreeHouses => (t_string!(i18n, rename_title), t_string!(i18n, rename_field)),
-        Tool::WizardsAndFairies => (
-            t_string!(i18n, rename_helper_title),
-            t_string!(i18n, rename_helper_field),
-        ),
-    };
+    let (title, field) = (look(tool).rename_dialog)(i18n);
     view! {
         <Modal labelled_by="rename-title" on_escape=move || renaming.set(None)>
             <form on:submit=move |ev| {
