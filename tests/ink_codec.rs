@@ -2,9 +2,9 @@
 //! string or text, however damaged, makes reading panic.
 #![cfg(not(target_arch = "wasm32"))]
 
+use hear_me::core::ink::base64::{base64_decode, base64_encode};
 use hear_me::core::ink::codec::{
-    base64_decode, base64_encode, decode_drawing, drawing_from_base64, drawing_to_base64,
-    encode_drawing,
+    decode_drawing, drawing_from_base64, drawing_to_base64, encode_drawing,
 };
 use hear_me::core::ink::{Nib, Point, Stamp, StampKind, Stroke};
 use hear_me::core::Drawing;

@@ -547,11 +547,11 @@ fn damaged_ink_makes_only_that_drawing_unreadable_and_keeps_it_as_it_was() {
         .as_str()
         .unwrap()
         .to_owned();
-    let bytes = hear_me::core::ink::codec::base64_decode(&ink).unwrap();
-    let cut = hear_me::core::ink::codec::base64_encode(&bytes[..bytes.len() - 1]);
+    let bytes = hear_me::core::ink::base64::base64_decode(&ink).unwrap();
+    let cut = hear_me::core::ink::base64::base64_encode(&bytes[..bytes.len() - 1]);
     let mut unknown_version = bytes.clone();
     unknown_version[0] = 99;
-    let unknown_version = hear_me::core::ink::codec::base64_encode(&unknown_version);
+    let unknown_version = hear_me::core::ink::base64::base64_encode(&unknown_version);
     let intact = the_version_2_session();
     for damaged in [&cut, &unknown_version, "AQ", "not base64", ""] {
         let raw = raw.replacen(&ink, damaged, 1);

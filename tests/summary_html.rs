@@ -9,78 +9,12 @@ use hear_me::core::{
     SummaryChoices, SummaryContent, SummaryText, Tool, Voice, Words, WorkerReason,
 };
 
-/// The English texts the UI would fill from its translation file.
+mod common;
+
+/// The English texts the UI fills from its translation file, for Mia's full record with the
+/// dragon every session here chooses, and one entry not decided yet.
 fn english() -> SummaryText {
-    SummaryText {
-        lang: "en".into(),
-        title: "Summary of a conversation with Mia".into(),
-        audience_line: "The worker's full record. Not for the family.".into(),
-        page_line: "Mia · The worker's full record, not for the family".into(),
-        child_label: "Child".into(),
-        age_label: "Age".into(),
-        date_label: "Date".into(),
-        place_label: "Screen".into(),
-        present_label: "Present".into(),
-        tools_label: "Tool".into(),
-        worker_label: "Worker".into(),
-        three_houses: "Three Houses".into(),
-        wizards_and_fairies: "Wizards and Fairies".into(),
-        asked_in_label: "Asked in:".into(),
-        worries_house: "House of Worries".into(),
-        good_things_house: "House of Good Things".into(),
-        dreams_house: "House of Dreams".into(),
-        good_things_helper: "Good Things dragon".into(),
-        worries_helper: "Worries dragon".into(),
-        wishes_helper: "Wishes dragon".into(),
-        empty_house: "Nothing was added to this house.".into(),
-        nothing_shared_here: "Nothing from this house is shared in this summary.".into(),
-        child_said_worker_wrote: "Child said, worker wrote".into(),
-        child_wrote: "Child wrote".into(),
-        child_drew: "Child drew".into(),
-        drawing_alt: "The child's drawing".into(),
-        picture_missing: "The picture could not be added.".into(),
-        unreadable_entry: "This entry could not be read. It is kept exactly as it was.".into(),
-        list_separator: ", ".into(),
-        mum: "Mum".into(),
-        dad: "Dad".into(),
-        family: "My family".into(),
-        sibling: "My brother or sister".into(),
-        foster_carer: "My foster carer".into(),
-        teacher: "My teacher".into(),
-        guardian: "My guardian".into(),
-        advocate: "My advocate".into(),
-        court: "The judge / the court".into(),
-        meeting: "Everyone at the meeting".into(),
-        made_label: "Made:".into(),
-        wish_label: "The child's wish:".into(),
-        wish_private: "Nobody else".into(),
-        wish_none: "No decision yet".into(),
-        history_label: "Changes:".into(),
-        own_name_label: "The child's own name".into(),
-        held_back_label: "Held back by the worker from".into(),
-        passed_on_label: "Passed on without the child's agreement to".into(),
-        on_label: "On".into(),
-        decided_by_label: "Decided by".into(),
-        reason_label: "Reason".into(),
-        lifted_label: "Hold lifted".into(),
-        child_told_label: "The child was told on".into(),
-        child_not_told: "The child has not been told yet.".into(),
-        sharing_heading: "Who may see what".into(),
-        undecided_line: "Some entries have no decision yet, so they are not shared.".into(),
-        given_to_heading: "Given to".into(),
-        printed: "printed".into(),
-        downloaded: "downloaded".into(),
-        full_record_reader: "The full record".into(),
-        nothing_given: "Nothing has left the tablet yet.".into(),
-        reflection_heading: "Worker's reflection".into(),
-        no_reflection: "The worker wrote no reflection.".into(),
-        note_heading: "From the worker".into(),
-        respect_keep_for_now: "There are things Mia wanted to keep for now, and we respect that."
-            .into(),
-        respect_chose_what_is_shared: "Mia chose what is shared in this summary.".into(),
-        respect_decided_who_sees_what:
-            "Mia decided who may see each drawing and each of their words.".into(),
-    }
+    common::english::summary_text("Mia", HelperKind::Dragon, 1)
 }
 
 /// A valid PNG data URL (the PNG signature and a little more).
@@ -348,10 +282,10 @@ fn empty_houses_still_appear_for_every_reader() {
             );
         }
         let empty = match audience {
-            None => "Nothing was added to this house.",
-            Some(_) => "Nothing from this house is shared in this summary.",
+            None => english().empty_house,
+            Some(_) => english().nothing_shared_here,
         };
-        assert_eq!(html.matches(empty).count(), 3);
+        assert_eq!(html.matches(&reference_escape(&empty)).count(), 3);
     }
 }
 
@@ -460,6 +394,7 @@ fn secrets() -> Session {
 fn every_audience_reads_only_what_the_child_agreed_and_the_worker_added_for_it() {
     let session = secrets();
     let oma = Audience::Named("Oma".into());
+    let wish_private = reference_escape(&english().wish_private);
     // Strings only the worker's full record may hold.
     let worker_only = [
         "SECRET-REFLECTION",
@@ -471,7 +406,7 @@ fn every_audience_reads_only_what_the_child_agreed_and_the_worker_added_for_it()
         "REASON-PASSED",
         "Held back by the worker",
         "Passed on without",
-        "Nobody else",
+        &wish_private,
         "The child&#39;s wish",
         "Worker&#39;s reflection",
         "Given to",
@@ -685,7 +620,8 @@ fn the_file_is_one_complete_document_without_script_or_outside_urls() {
     }
     assert_tags_are_only_ours(&html);
     assert!(html.contains(&format!(
-        "<img src=\"{PNG}\" alt=\"The child&#39;s drawing\">"
+        "<img src=\"{PNG}\" alt=\"{}\">",
+        reference_escape(&english().drawing_alt)
     )));
 }
 
@@ -706,7 +642,10 @@ fn the_full_record_marks_who_said_and_wrote_and_each_decision() {
         1
     );
     assert!(html.contains("<figcaption class=\"who\">Child drew</figcaption>"));
-    assert!(html.contains("<p class=\"decision\">The child&#39;s wish: Nobody else</p>"));
+    assert!(html.contains(&format!(
+        "<p class=\"decision\">The child&#39;s wish: {}</p>",
+        reference_escape(&english().wish_private)
+    )));
     assert!(html.contains("<p class=\"decision\">The child&#39;s wish: <bdi>My family</bdi></p>"));
     assert!(html.contains(
         "<p class=\"decision\">The child&#39;s wish: <bdi>Mum</bdi>, <bdi>My teacher</bdi></p>"
@@ -719,7 +658,7 @@ fn the_full_record_marks_who_said_and_wrote_and_each_decision() {
         .count(),
         2
     );
-    assert!(html.contains("Some entries have no decision yet"));
+    assert!(html.contains(&reference_escape(&english().undecided_line)));
     // When each entry was made, in the reader's time.
     assert!(html.contains("<p class=\"made\">Made: t3000</p>"));
     // The order made, within each house, and the houses in their fixed order.
@@ -737,7 +676,7 @@ fn the_full_record_marks_who_said_and_wrote_and_each_decision() {
             ">oma<",
             ">everyone<",
             ">said<",
-            "Who may see what",
+            &reference_escape(&english().sharing_heading),
             "Worker&#39;s reflection",
             "Given to",
             "Nothing has left the tablet yet.",
@@ -759,11 +698,12 @@ fn a_summary_for_mum_leaves_out_the_rest_and_never_counts_it() {
         assert!(html.contains(seen), "{seen} is shown");
     }
     // No count, and no hint, of what was left out or why.
+    let (sharing_heading, wish_private) = (english().sharing_heading, english().wish_private);
     for never in [
-        "Who may see what",
+        sharing_heading.as_str(),
         "no decision yet",
         "No decision yet",
-        "Nobody else",
+        &reference_escape(&wish_private),
         "wish",
         "Made:",
         "Given to",
@@ -792,7 +732,7 @@ fn the_full_record_needs_no_sharing_lines_when_all_is_decided() {
         2_001,
     );
     let full = render(&Summary::of(&session, None), &english());
-    assert!(!full.contains("Who may see what"));
+    assert!(!full.contains(&reference_escape(&english().sharing_heading)));
 }
 
 #[test]
@@ -869,7 +809,10 @@ fn only_png_data_urls_become_pictures() {
         );
         assert!(!html.contains("<img"), "{picture:?}");
         assert!(
-            html.contains("<p class=\"missing\">The picture could not be added.</p>"),
+            html.contains(&format!(
+                "<p class=\"missing\">{}</p>",
+                reference_escape(&english().picture_missing)
+            )),
             "{picture:?}"
         );
         assert_tags_are_only_ours(&html);
@@ -1258,12 +1201,16 @@ fn entities_typed_by_the_child_are_shown_as_typed_not_decoded() {
 fn hostile_labels_and_language_stay_text_too() {
     let hostile = "\"><script>alert(1)</script><img src=x onerror=alert(1)>";
     let mut labels = english();
+    let mut usual = labels.usual_names.clone();
+    let mut tools = labels.tool_names.clone();
     for field in [
         &mut labels.lang,
         &mut labels.title,
         &mut labels.audience_line,
         &mut labels.child_label,
-        &mut labels.worries_house,
+        usual
+            .get_mut(&(Tool::ThreeHouses, Question::Worries))
+            .unwrap(),
         &mut labels.child_wrote,
         &mut labels.child_drew,
         &mut labels.drawing_alt,
@@ -1282,14 +1229,21 @@ fn hostile_labels_and_language_stay_text_too() {
         &mut labels.undecided_line,
         &mut labels.reflection_heading,
         &mut labels.no_reflection,
-        &mut labels.three_houses,
-        &mut labels.wizards_and_fairies,
         &mut labels.asked_in_label,
-        &mut labels.worries_helper,
-        &mut labels.wishes_helper,
     ] {
         *field = hostile.into();
     }
+    for name in tools.values_mut() {
+        *name = hostile.into();
+    }
+    for key in [
+        (Tool::WizardsAndFairies, Question::Worries),
+        (Tool::WizardsAndFairies, Question::Dreams),
+    ] {
+        *usual.get_mut(&key).unwrap() = hostile.into();
+    }
+    labels.usual_names = usual;
+    labels.tool_names = tools;
     let mut session = decided();
     with_helpers(&mut session);
     for pictures in [

@@ -5,10 +5,9 @@ use std::borrow::Cow;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use super::ink::codec::{drawing_from_base64, drawing_to_base64, InkCodecError};
-use super::ink::{Stamp, Stroke};
-use super::questions::Tool;
+use super::ink::Drawing;
 use super::sharing::{Audience, Sharing};
+use super::tool::Tool;
 
 /// Identifies an entry within its session; never reused, so a deleted entry's id stays gone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -32,46 +31,6 @@ pub struct Words {
     pub text: String,
     #[serde(default)]
     pub voice: Voice,
-}
-
-/// A drawing as the strokes that made it, in drawing order, and the stamps placed on it.
-/// Stamps lie under the ink, so a child can draw on a stamp and still move it later.
-///
-/// Stored as `{"ink": "<base64>"}` in the compact format of `ink::codec`: JSON point arrays
-/// took about 16 bytes a point, too many for localStorage.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "StoredDrawing", into = "StoredDrawing")]
-pub struct Drawing {
-    pub strokes: Vec<Stroke>,
-    pub stamps: Vec<Stamp>,
-}
-
-/// How a drawing is kept in a stored record.
-#[derive(Serialize, Deserialize)]
-struct StoredDrawing {
-    ink: String,
-}
-
-impl From<Drawing> for StoredDrawing {
-    fn from(drawing: Drawing) -> Self {
-        StoredDrawing {
-            ink: drawing_to_base64(&drawing),
-        }
-    }
-}
-
-impl TryFrom<StoredDrawing> for Drawing {
-    type Error = InkCodecError;
-
-    fn try_from(stored: StoredDrawing) -> Result<Self, Self::Error> {
-        drawing_from_base64(&stored.ink)
-    }
-}
-
-impl Drawing {
-    pub fn is_empty(&self) -> bool {
-        self.strokes.is_empty() && self.stamps.is_empty()
-    }
 }
 
 /// The content of an entry.
@@ -334,6 +293,7 @@ impl Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::ink::codec::drawing_to_base64;
 
     #[test]
     fn words_keep_every_character_through_json() {
@@ -384,7 +344,7 @@ mod tests {
 
     #[test]
     fn a_drawing_is_stored_as_base64_ink() {
-        use crate::core::ink::{Nib, Point, StampKind};
+        use crate::core::ink::{Nib, Point, Stamp, StampKind, Stroke};
         let drawing = Drawing {
             strokes: vec![Stroke {
                 colour: "#2a9d3f".into(),

@@ -1,23 +1,25 @@
 //! The pure core: the practice's words as plain Rust types. No web-sys, no Leptos, so every
 //! rule here is tested natively with `cargo test`.
 
+pub mod answers;
 pub mod entry;
 pub mod exports;
-pub mod helpers;
 pub mod ink;
 pub mod lock_rules;
-pub mod questions;
+pub mod question;
 pub mod screen;
 pub mod session;
 pub mod sharing;
 pub mod summary;
 pub mod summary_choices;
 pub mod summary_html;
+pub mod tool;
 
-pub use entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
+pub use answers::{Answers, AnswersByQuestion};
+pub use entry::{Entry, EntryContent, EntryId, Voice, Words};
 pub use exports::{summary_file_name, Export, ExportKind};
-pub use helpers::{Helper, HelperColour, HelperKind};
-pub use questions::{Answers, Question, ThreeQuestions, Tool};
+pub use ink::Drawing;
+pub use question::Question;
 pub use screen::{ChildMode, Screen};
 pub use session::{
     Child, NewSession, QuestionInTool, Session, SessionError, SessionId, SharedItem,
@@ -29,3 +31,4 @@ pub use sharing::{
 pub use summary::{QuestionSummary, Summary, SummaryContent, SummaryEntry};
 pub use summary_choices::{RespectLine, Shown, SummaryChoices};
 pub use summary_html::{render_summary_html, SummaryText};
+pub use tool::{Helper, HelperColour, HelperKind, Tool};

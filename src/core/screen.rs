@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::entry::EntryId;
-use super::questions::{Question, Tool};
+use super::question::Question;
 use super::session::{Session, SessionId};
+use super::tool::Tool;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "screen", rename_all = "snake_case")]

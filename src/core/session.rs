@@ -5,13 +5,14 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
-use super::entry::{Drawing, Entry, EntryContent, EntryId, Voice, Words};
+use super::answers::AnswersByQuestion;
+use super::entry::{Entry, EntryContent, EntryId, Voice, Words};
 use super::exports::Export;
-use super::helpers::Helper;
-use super::ink::Stroke;
-use super::questions::{Question, ThreeQuestions, Tool};
+use super::ink::{Drawing, Stroke};
+use super::question::Question;
 use super::sharing::{is_iso_date, Audience, Decision, Sharing, WorkerReason};
 use super::summary_choices::SummaryChoices;
+use super::tool::{Helper, Tool};
 
 /// Something of the child's that the child decides about: an entry, or the child's own name
 /// for a house or helper (the child's words too).
@@ -139,7 +140,7 @@ pub struct Session {
     /// Milliseconds since the Unix epoch.
     pub created_at: u64,
     pub updated_at: u64,
-    pub questions: ThreeQuestions,
+    pub questions: AnswersByQuestion,
     /// The worker's reflection: observations, analysis, risk. Kept apart from the child's
     /// words, and only ever in the worker's full record, never in a summary for an audience.
     /// Stored as `worker_notes` up to schema 4, which appeared in every summary.
@@ -200,7 +201,7 @@ impl Session {
             present: String::new(),
             created_at: now_ms,
             updated_at: now_ms,
-            questions: ThreeQuestions::default(),
+            questions: AnswersByQuestion::default(),
             reflection: String::new(),
             hidden_audiences: Vec::new(),
             summary_choices: Vec::new(),
@@ -299,8 +300,8 @@ impl Session {
         Tool::ALL
             .into_iter()
             .filter(|&tool| {
-                (tool == Tool::WizardsAndFairies && self.helper.is_some())
-                    || Question::ALL.into_iter().any(|question| {
+                (tool.choosing_counts() && self.helper.is_some())
+                    || tool.questions().iter().any(|&question| {
                         self.own_name(tool, question).is_some()
                             || self
                                 .entries(question)
@@ -313,13 +314,16 @@ impl Session {
 
     /// The three questions as `tool` shows them, in its order: the child's name for each in
     /// that tool, and the entries, which are the same whichever tool shows them.
-    pub fn questions_in(&self, tool: Tool) -> [QuestionInTool<'_>; 3] {
-        tool.questions().map(|question| QuestionInTool {
-            tool,
-            question,
-            own_name: self.own_name(tool, question),
-            entries: self.entries(question),
-        })
+    pub fn questions_in(&self, tool: Tool) -> Vec<QuestionInTool<'_>> {
+        tool.questions()
+            .iter()
+            .map(|&question| QuestionInTool {
+                tool,
+                question,
+                own_name: self.own_name(tool, question),
+                entries: self.entries(question),
+            })
+            .collect()
     }
 
     /// Replaces the words of an entry, exactly as given. Returns false if there is no such
@@ -789,11 +793,19 @@ mod tests {
         // The same text read again (from storage, a key, a backup) is the same id.
         let read: SessionId = serde_json::from_str("\"19ac0f3b2a1-0badcafe\"").unwrap();
         assert_eq!(read, id);
-        assert_eq!(serde_json::to_string(&read).unwrap(), "\"19ac0f3b2a1-0badcafe\"");
+        assert_eq!(
+            serde_json::to_string(&read).unwrap(),
+            "\"19ac0f3b2a1-0badcafe\""
+        );
         // Any text an earlier version or a backup holds, escaped or long, reads back as it was.
         let odd = "a\"b/\u{e9}-".repeat(20);
         let written = serde_json::to_string(&SessionId::from(odd.as_str())).unwrap();
-        assert_eq!(serde_json::from_str::<SessionId>(&written).unwrap().as_str(), odd);
+        assert_eq!(
+            serde_json::from_str::<SessionId>(&written)
+                .unwrap()
+                .as_str(),
+            odd
+        );
         // Ordered as their texts are, so anything kept in id order stays in the same order.
         let (a, b) = (SessionId::from("a-2"), SessionId::from("a-10"));
         assert_eq!(a.cmp(&b), "a-2".cmp("a-10"));
@@ -1314,9 +1326,12 @@ mod tests {
         let helpers = session.questions_in(Tool::WizardsAndFairies);
         // Each tool in its own order: worries first in the houses, good things first with the
         // helpers.
-        assert_eq!(houses.map(|shown| shown.question), Question::ALL);
+        let order = |shown: &[QuestionInTool]| -> Vec<Question> {
+            shown.iter().map(|shown| shown.question).collect()
+        };
+        assert_eq!(order(&houses), Question::ALL);
         assert_eq!(
-            helpers.map(|shown| shown.question),
+            order(&helpers),
             [Question::GoodThings, Question::Worries, Question::Dreams]
         );
         for question in Question::ALL {

@@ -8,11 +8,11 @@
 
 use super::entry::{EntryContent, EntryId, Words};
 use super::exports::Export;
-use super::helpers::Helper;
-use super::questions::{Question, Tool};
+use super::question::Question;
 use super::session::Session;
 use super::sharing::{Audience, Sharing};
 use super::summary_choices::RespectLine;
+use super::tool::{Helper, Tool};
 
 /// A session as a summary for one reader.
 #[derive(Clone, Debug, PartialEq)]
@@ -132,8 +132,8 @@ impl Summary {
         let tools = session.tools_used();
         let order = tools.first().copied().unwrap_or_default().questions();
         let questions = order
-            .into_iter()
-            .map(|question| QuestionSummary {
+            .iter()
+            .map(|&question| QuestionSummary {
                 question,
                 names: tools
                     .iter()

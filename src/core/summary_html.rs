@@ -8,16 +8,18 @@
 //! records (the child's wish per entry, holds, passings-on, the reflection, what left the
 //! tablet) exist only in a full record's summary, so they cannot reach an audience's file.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::entry::{EntryId, Voice};
 use super::exports::{Export, ExportKind};
-use super::questions::{Question, Tool};
+use super::question::Question;
 use super::sharing::{Audience, Decision, Hold, PassedOn, Sharing};
 use super::summary::{
     ForAudience, FullRecord, QuestionSummary, Reader, Summary, SummaryContent, SummaryEntry,
 };
 use super::summary_choices::RespectLine;
+use super::tool::Tool;
 
 /// The words of a summary in the app's current language, filled by the UI from its
 /// translation files: the renderer itself holds no language. All fields are plain text.
@@ -40,23 +42,17 @@ pub struct SummaryText {
     pub present_label: String,
     pub tools_label: String,
     pub worker_label: String,
-    /// The names of the tools.
-    pub three_houses: String,
-    pub wizards_and_fairies: String,
+    /// The name of each tool, such as "Three Houses".
+    pub tool_names: BTreeMap<Tool, String>,
     /// Before the tool an entry was made in, such as "Asked in:"; shown when both tools were
     /// used and the summary names the tools, so a reader knows how the question was put.
     pub asked_in_label: String,
 
-    /// The usual names of the houses, shown when the child gave none (or this summary may not
-    /// show it), and under the child's own name otherwise.
-    pub worries_house: String,
-    pub good_things_house: String,
-    pub dreams_house: String,
-    /// The usual names of the three helpers for the kind the child chose, such as
-    /// "Good Things fairy"; also the alternative text of their pictures.
-    pub good_things_helper: String,
-    pub worries_helper: String,
-    pub wishes_helper: String,
+    /// The usual name of each question in each tool: "House of Worries", or for the helper
+    /// the child chose, "Good Things fairy". Shown when the child gave no name of their own
+    /// (or this summary may not show it), under the child's own name otherwise, and as the
+    /// alternative text of a helper's picture.
+    pub usual_names: BTreeMap<(Tool, Question), String>,
     /// Shown in the full record for a house with no entries.
     pub empty_house: String,
     /// Shown for an audience when a house has nothing to show; the same words whether the
@@ -148,21 +144,13 @@ pub struct SummaryText {
 impl SummaryText {
     /// The usual name of a question's house or helper.
     pub fn usual_name(&self, tool: Tool, question: Question) -> &str {
-        match (tool, question) {
-            (Tool::ThreeHouses, Question::Worries) => &self.worries_house,
-            (Tool::ThreeHouses, Question::GoodThings) => &self.good_things_house,
-            (Tool::ThreeHouses, Question::Dreams) => &self.dreams_house,
-            (Tool::WizardsAndFairies, Question::Worries) => &self.worries_helper,
-            (Tool::WizardsAndFairies, Question::GoodThings) => &self.good_things_helper,
-            (Tool::WizardsAndFairies, Question::Dreams) => &self.wishes_helper,
-        }
+        self.usual_names
+            .get(&(tool, question))
+            .map_or("", String::as_str)
     }
 
     pub fn tool_name(&self, tool: Tool) -> &str {
-        match tool {
-            Tool::ThreeHouses => &self.three_houses,
-            Tool::WizardsAndFairies => &self.wizards_and_fairies,
-        }
+        self.tool_names.get(&tool).map_or("", String::as_str)
     }
 
     /// The pictured audiences in this language; a name the child gave stays as it is.
@@ -379,12 +367,14 @@ fn render_question(
     let _ = writeln!(out, "<section class=\"house {}\">", question.slug());
     // The helper stands beside the heading, as the child saw it. Its picture comes from the
     // app's own art in a fixed set of colours: a base64 data URL, nothing to escape.
-    if let Some(helper) = summary.helper {
-        out.push_str("<img class=\"helper\" src=\"");
-        out.push_str(&helper.picture_url(question));
-        out.push_str("\" alt=\"");
-        out.push_str(&escape(text.usual_name(Tool::WizardsAndFairies, question)));
-        out.push_str("\">\n");
+    for tool in Tool::ALL {
+        if let Some(url) = tool.summary_picture(summary.helper, question) {
+            out.push_str("<img class=\"helper\" src=\"");
+            out.push_str(&url);
+            out.push_str("\" alt=\"");
+            out.push_str(&escape(text.usual_name(tool, question)));
+            out.push_str("\">\n");
+        }
     }
     // One heading naming the question in every tool used: the child's own name where this
     // summary may show it, and the usual names below, so every reader knows which question
@@ -402,7 +392,7 @@ fn render_question(
         .collect();
     if names.is_empty() {
         // No tool used yet: the houses' names, as the questions are best known.
-        element_auto(out, "h2", text.usual_name(Tool::ThreeHouses, question));
+        element_auto(out, "h2", text.usual_name(Tool::default(), question));
     } else {
         element_auto(out, "h2", &names.join(" · "));
     }

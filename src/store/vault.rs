@@ -14,7 +14,7 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::core::ink::codec::{base64_decode, base64_encode};
+use crate::core::ink::base64::{base64_decode, base64_encode};
 
 /// The shortest passphrase accepted.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::ink::codec::{base64_decode, base64_encode};
+use crate::core::ink::base64::{base64_decode, base64_encode};
 
 use super::record::RecordError;
 

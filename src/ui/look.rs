@@ -1,10 +1,56 @@
-//! How each tool shows the three questions: as houses or as magical helpers. The screens ask
-//! here for a question's name, prompt and picture, so one set of screens serves both tools.
+//! How each tool shows its questions: as houses or as magical helpers. The screens ask here
+//! for a tool's name, a question's name, prompt and picture, so one set of screens serves
+//! every tool. What is particular to a tool is in its own module under `look/`; this file
+//! only finds it.
 
-use crate::core::{Helper, HelperKind, Question, Session, Tool};
-use crate::i18n::*;
-use crate::ui::labels::helper_noun;
+use leptos::prelude::*;
+
+use crate::core::{HelperKind, Question, Session, SessionId, Tool};
 use crate::ui::I18n;
+
+mod three_houses;
+pub mod wizards_and_fairies;
+
+/// How one tool looks: its words, pictures and the screens of its own.
+pub struct Look {
+    /// The tool's name and the hint under it on the session screen.
+    pub name: fn(I18n) -> &'static str,
+    pub hint: fn(I18n) -> &'static str,
+    /// The tool's picture on the session screen.
+    pub card_icon: fn(&Session) -> String,
+    /// The heading above its houses or helpers, and the hint under it.
+    pub heading: fn(I18n) -> &'static str,
+    pub doors_hint: fn(I18n) -> &'static str,
+    /// The usual name of a question, for the helper kind the child chose (if any).
+    pub usual_name: fn(I18n, Option<HelperKind>, Question) -> String,
+    /// What the tool asks, as the worker may read it aloud to a young child.
+    pub prompt: fn(I18n, Question) -> &'static str,
+    /// The picture of a question: a file in `public/`, or a `data:` URL.
+    pub picture: fn(&Session, Question) -> String,
+    /// The way back from inside a question.
+    pub back_label: fn(I18n) -> &'static str,
+    /// The rename button's label for a question of this name.
+    pub rename_label: fn(I18n, String) -> String,
+    /// The rename dialog's title and field label.
+    pub rename_dialog: fn(I18n) -> (&'static str, &'static str),
+    /// Whether adding words to this question makes the wand sparkle.
+    pub sparkles: fn(Question) -> bool,
+    /// Whether the child must first make a choice the tool needs (the helpers: choosing one)
+    /// before they see its questions, for the session (None when it is not open).
+    pub choice_needed: fn(Option<&Session>) -> bool,
+    /// The screen where the child makes that choice.
+    pub choice: fn(SessionId) -> AnyView,
+    /// More buttons under the tool's questions.
+    pub more_actions: fn(SessionId) -> Option<AnyView>,
+}
+
+/// The look of `tool`.
+pub fn look(tool: Tool) -> &'static Look {
+    match tool {
+        Tool::ThreeHouses => &three_houses::LOOK,
+        Tool::WizardsAndFairies => &wizards_and_fairies::LOOK,
+    }
+}
 
 /// The usual name of a question's house, or of its helper for the kind the child chose.
 pub fn usual_name(
@@ -13,23 +59,7 @@ pub fn usual_name(
     helper: Option<HelperKind>,
     question: Question,
 ) -> String {
-    match tool {
-        Tool::ThreeHouses => match question {
-            Question::Worries => t_string!(i18n, house_worries),
-            Question::GoodThings => t_string!(i18n, house_good_things),
-            Question::Dreams => t_string!(i18n, house_dreams),
-        }
-        .to_owned(),
-        Tool::WizardsAndFairies => {
-            let kind = helper_noun(i18n, helper);
-            match question {
-                Question::Worries => t_string!(i18n, helper_worries, kind),
-                Question::GoodThings => t_string!(i18n, helper_good_things, kind),
-                Question::Dreams => t_string!(i18n, helper_wishes, kind),
-            }
-            .to_string()
-        }
-    }
+    (look(tool).usual_name)(i18n, helper, question)
 }
 
 /// The name the child sees: their own for this house or helper, or the usual one.
@@ -41,11 +71,11 @@ pub fn name_in(i18n: I18n, session: &Session, tool: Tool, question: Question) ->
 }
 
 /// The name of a question wherever the tools meet (sharing, the summary): its name in every
-/// tool the child used, or the house's when none was used yet.
+/// tool the child used, or the houses' when none was used yet.
 pub fn name_across_tools(i18n: I18n, session: &Session, question: Question) -> String {
     let tools = session.tools_used();
     if tools.is_empty() {
-        return name_in(i18n, session, Tool::ThreeHouses, question);
+        return name_in(i18n, session, Tool::default(), question);
     }
     tools
         .into_iter()
@@ -56,34 +86,15 @@ pub fn name_across_tools(i18n: I18n, session: &Session, question: Question) -> S
 
 /// What the house or helper asks, as the worker may read it aloud to a young child.
 pub fn prompt(i18n: I18n, tool: Tool, question: Question) -> &'static str {
-    match (tool, question) {
-        (Tool::ThreeHouses, Question::Worries) => t_string!(i18n, prompt_worries),
-        (Tool::ThreeHouses, Question::GoodThings) => t_string!(i18n, prompt_good_things),
-        (Tool::ThreeHouses, Question::Dreams) => t_string!(i18n, prompt_dreams),
-        (Tool::WizardsAndFairies, Question::Worries) => t_string!(i18n, helper_prompt_worries),
-        (Tool::WizardsAndFairies, Question::GoodThings) => {
-            t_string!(i18n, helper_prompt_good_things)
-        }
-        (Tool::WizardsAndFairies, Question::Dreams) => t_string!(i18n, helper_prompt_wishes),
-    }
+    (look(tool).prompt)(i18n, question)
 }
 
-/// The picture of a house, or of the child's helper in their colours. Before a helper is
-/// chosen the helpers' screens are not shown, so the fallback is only a safe default.
+/// The picture of a house, or of the child's helper in their colours.
 pub fn picture(session: &Session, tool: Tool, question: Question) -> String {
-    match tool {
-        Tool::ThreeHouses => format!("public/house-{}.svg", question.slug()),
-        Tool::WizardsAndFairies => session
-            .helper
-            .unwrap_or(Helper::new(HelperKind::Fairy))
-            .picture_url(question),
-    }
+    (look(tool).picture)(session, question)
 }
 
 /// The way back from inside a house or helper.
 pub fn back_label(i18n: I18n, tool: Tool) -> &'static str {
-    match tool {
-        Tool::ThreeHouses => t_string!(i18n, back_to_houses),
-        Tool::WizardsAndFairies => t_string!(i18n, back_to_helpers),
-    }
+    (look(tool).back_label)(i18n)
 }

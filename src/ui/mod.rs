@@ -5,7 +5,7 @@ pub mod backup;
 pub mod canvas;
 pub mod dialog;
 pub mod drawing;
-pub mod helper_choice;
+pub mod entry_summary;
 pub mod home_screen_hint;
 pub mod ink_layer;
 pub mod labels;
@@ -47,7 +47,8 @@ pub fn screen_for(place: Screen) -> AnyView {
         Screen::Session { session } => view! { <session::SessionScreen session /> }.into_any(),
         Screen::Tool { session, tool } => view! { <tool::ToolScreen session tool /> }.into_any(),
         Screen::ChooseHelper { session } => {
-            view! { <helper_choice::ChooseHelperScreen session /> }.into_any()
+            view! { <look::wizards_and_fairies::helper_choice::ChooseHelperScreen session /> }
+                .into_any()
         }
         Screen::Question {
             session,

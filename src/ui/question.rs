@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::core::{Entry, EntryContent, EntryId, Question, Screen, SessionId, Tool, Words};
+use crate::core::{EntryContent, EntryId, Question, Screen, SessionId, Tool, Words};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::use_app_state;
-use crate::ui::canvas::DrawingPreview;
 use crate::ui::dialog::{ConfirmDialog, Modal};
-use crate::ui::labels::voice_label;
-use crate::ui::look::{back_label, name_in, picture, prompt};
+use crate::ui::entry_summary::EntrySummary;
+use crate::ui::look::{back_label, look, name_in, picture, prompt};
 use crate::ui::sharing::EntryChoices;
 use crate::ui::IconButton;
 
@@ -32,8 +31,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         .with_session_untracked(&session, |s| picture(s, tool, question))
         .unwrap_or_default();
     // The wand sparkles once for a wish the child has just added, then the moment is over.
-    let sparkle = tool == Tool::WizardsAndFairies
-        && question == Question::Dreams
+    let sparkle = (look(tool).sparkles)(question)
         && state.just_added.get_untracked().is_some_and(|entry| {
             state
                 .with_session_untracked(&session, |s| s.entry(question, entry).is_some())
@@ -201,42 +199,5 @@ fn Sparkle() -> impl IntoView {
     .collect_view();
     view! {
         <svg class="sparkle" viewBox="0 0 100 80" aria-hidden="true">{stars}</svg>
-    }
-}
-
-/// An entry as it appears in a list: a drawing's picture, the words with who said them, or a
-/// plain line for an entry that could not be read.
-#[component]
-pub fn EntrySummary(entry: Entry) -> impl IntoView {
-    let i18n = use_i18n();
-    match entry.content {
-        EntryContent::Drawing(drawing) => {
-            let empty = drawing.is_empty();
-            view! {
-                <div class="entry-drawing">
-                    <DrawingPreview drawing />
-                    <span class="entry-kind">
-                        {move || if empty { t_string!(i18n, empty_drawing) } else { t_string!(i18n, drawing_entry) }}
-                    </span>
-                </div>
-            }
-            .into_any()
-        }
-        EntryContent::Words(words) => {
-            let empty = words.text.is_empty();
-            view! {
-                <figure class="entry-words">
-                    <blockquote class="childs-words" dir="auto">{words.text}</blockquote>
-                    <figcaption class="voice">
-                        {move || if empty { t_string!(i18n, empty_words) } else { voice_label(i18n, words.voice) }}
-                    </figcaption>
-                </figure>
-            }
-            .into_any()
-        }
-        EntryContent::Unreadable(_) => view! {
-            <p class="quiet entry-unreadable">{t!(i18n, unreadable_entry)}</p>
-        }
-        .into_any(),
     }
 }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::core::{Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::state::use_app_state;
+use crate::ui::entry_summary::EntrySummary;
 use crate::ui::look::name_in;
-use crate::ui::question::EntrySummary;
 use crate::ui::IconButton;
 
 #[component]

@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::core::{Audience, Question, Screen, SessionId, Tool};
+use crate::core::{Audience, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::use_app_state;
 use crate::ui::dialog::Modal;
 use crate::ui::labels::audience_label;
+use crate::ui::look::look;
 use crate::ui::sharing::audience_picture;
 use crate::ui::{IconButton, ToolCard};
 
@@ -18,19 +19,24 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
     let name = state
         .with_session(&session, |s| s.child.name.clone())
         .unwrap_or_default();
-    // The helpers' card shows the child's own helper once they have chosen one.
-    let helpers_icon = {
-        Signal::derive(move || {
-            state
-                .with_session(&session, |s| s.helper)
-                .flatten()
-                .map(|helper| helper.picture_url(Question::Dreams))
-                .unwrap_or_else(|| "public/icon-magic.svg".to_owned())
+    // One card for each tool, in its own picture (the child's helper, once chosen).
+    let tools = Tool::ALL
+        .into_iter()
+        .map(|tool| {
+            let look = look(tool);
+            let icon = Signal::derive(move || {
+                state
+                    .with_session(&session, |s| (look.card_icon)(s))
+                    .unwrap_or_default()
+            });
+            view! {
+                <ToolCard icon to=Screen::Tool { session, tool }
+                    name=Signal::derive(move || (look.name)(i18n).to_owned())
+                    hint=Signal::derive(move || (look.hint)(i18n).to_owned()) />
+            }
         })
-    };
+        .collect_view();
     let choosing_audiences = RwSignal::new(false);
-    let (houses, helpers, sharing, summary, audiences) =
-        (session, session, session, session, session);
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
@@ -39,18 +45,13 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         </header>
         <section class="tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{t!(i18n, tools_heading)}</h2>
-            <ToolCard icon="public/icon-houses.svg".to_owned() to=Screen::Tool { session: houses, tool: Tool::ThreeHouses }
-                name=Signal::derive(move || t_string!(i18n, three_houses).to_owned())
-                hint=Signal::derive(move || t_string!(i18n, three_houses_hint).to_owned()) />
-            <ToolCard icon=helpers_icon to=Screen::Tool { session: helpers, tool: Tool::WizardsAndFairies }
-                name=Signal::derive(move || t_string!(i18n, wizards_and_fairies).to_owned())
-                hint=Signal::derive(move || t_string!(i18n, wizards_and_fairies_hint).to_owned()) />
+            {tools}
         </section>
         <section class="tools after-tools">
-            <ToolCard icon="public/audience-family.svg".to_owned() to=Screen::Sharing { session: sharing }
+            <ToolCard icon="public/audience-family.svg".to_owned() to=Screen::Sharing { session }
                 name=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, sharing_tool_hint).to_owned()) />
-            <ToolCard icon="public/icon-read-back.svg".to_owned() to=Screen::Summary { session: summary }
+            <ToolCard icon="public/icon-read-back.svg".to_owned() to=Screen::Summary { session }
                 name=Signal::derive(move || t_string!(i18n, summary_tool).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, summary_tool_hint).to_owned()) />
         </section>
@@ -60,7 +61,7 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         </div>
         <p class="quiet privacy-note">{t!(i18n, saved_here_only)}</p>
         <Show when=move || choosing_audiences.get()>
-            <AudiencesDialog session=audiences on_close=move || choosing_audiences.set(false) />
+            <AudiencesDialog session on_close=move || choosing_audiences.set(false) />
         </Show>
     }
 }

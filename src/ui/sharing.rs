@@ -9,9 +9,9 @@ use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState};
 use crate::ui::dialog::ConfirmDialog;
+use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::audience_label;
 use crate::ui::look::name_across_tools;
-use crate::ui::question::EntrySummary;
 use crate::ui::{IconButton, SessionScreenHeader};
 
 /// The picture for an audience; every name the child gave shares one.
@@ -170,12 +170,10 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         .into_iter()
         .map(|question| {
             let entries = state.entries_of(&session, question);
-            let name = {
-                move || {
-                    state
-                        .with_session(&session, |s| name_across_tools(i18n, s, question))
-                        .unwrap_or_default()
-                }
+            let name = move || {
+                state
+                    .with_session(&session, |s| name_across_tools(i18n, s, question))
+                    .unwrap_or_default()
             };
             view! {
                 <section class=format!("sharing-question question-{}", question.slug())>

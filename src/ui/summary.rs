@@ -18,7 +18,7 @@ use crate::platform;
 use crate::state::{use_app_state, AppState};
 use crate::ui::canvas::drawing_png;
 use crate::ui::labels::audience_label;
-use crate::ui::look::usual_name;
+use crate::ui::look::{look, usual_name};
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
 /// Who a summary is for: the worker's full record, or one audience.
@@ -57,15 +57,19 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         present_label: t_string!(i18n, summary_present).to_owned(),
         tools_label: t_string!(i18n, summary_tools).to_owned(),
         worker_label: t_string!(i18n, summary_worker).to_owned(),
-        three_houses: t_string!(i18n, three_houses).to_owned(),
-        wizards_and_fairies: t_string!(i18n, wizards_and_fairies).to_owned(),
+        tool_names: Tool::ALL
+            .into_iter()
+            .map(|tool| (tool, (look(tool).name)(i18n).to_owned()))
+            .collect(),
         asked_in_label: t_string!(i18n, summary_asked_in).to_owned(),
-        worries_house: t_string!(i18n, house_worries).to_owned(),
-        good_things_house: t_string!(i18n, house_good_things).to_owned(),
-        dreams_house: t_string!(i18n, house_dreams).to_owned(),
-        good_things_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::GoodThings),
-        worries_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::Worries),
-        wishes_helper: usual_name(i18n, Tool::WizardsAndFairies, helper, Question::Dreams),
+        usual_names: Tool::ALL
+            .into_iter()
+            .flat_map(|tool| {
+                tool.questions().iter().map(move |&question| {
+                    ((tool, question), usual_name(i18n, tool, helper, question))
+                })
+            })
+            .collect(),
         empty_house: t_string!(i18n, summary_empty_house).to_owned(),
         nothing_shared_here: t_string!(i18n, summary_nothing_shared_here).to_owned(),
         child_said_worker_wrote: t_string!(i18n, voice_child_said).to_owned(),
@@ -266,58 +270,50 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             state.with_session(&session, |s| s.summary_choices(&audience))
         })
     };
-    let change_choices = {
-        move |change: &dyn Fn(&mut SummaryChoices)| {
-            let Some(mut updated) = choices.get_untracked() else {
-                return;
-            };
-            change(&mut updated);
-            state.change_session(&session, |s| {
-                s.set_summary_choices(updated, platform::now_ms())
-            });
-            state.save_soon();
-        }
+    let change_choices = move |change: &dyn Fn(&mut SummaryChoices)| {
+        let Some(mut updated) = choices.get_untracked() else {
+            return;
+        };
+        change(&mut updated);
+        state.change_session(&session, |s| {
+            s.set_summary_choices(updated, platform::now_ms())
+        });
+        state.save_soon();
     };
 
-    let record = {
-        move |kind: ExportKind| {
-            let Some(reader) = chosen.get_untracked() else {
-                return;
-            };
-            let file_name = file_name_for(state, &session, &reader);
-            state.change_session(&session, |s| {
-                s.record_export(Export {
-                    at_ms: platform::now_ms(),
-                    audience: reader,
-                    kind,
-                    file_name,
-                })
-            });
-            state.save_now();
-        }
+    let record = move |kind: ExportKind| {
+        let Some(reader) = chosen.get_untracked() else {
+            return;
+        };
+        let file_name = file_name_for(state, &session, &reader);
+        state.change_session(&session, |s| {
+            s.record_export(Export {
+                at_ms: platform::now_ms(),
+                audience: reader,
+                kind,
+                file_name,
+            })
+        });
+        state.save_now();
     };
-    let print = {
-        move || {
-            if let Some(window) = frame_ref
-                .get_untracked()
-                .and_then(|frame| frame.content_window())
-            {
-                let _ = window.print();
-                record(ExportKind::Printed);
-                refresh.update(|n| *n += 1);
-            }
-        }
-    };
-    let download = {
-        move || {
-            let Some(reader) = chosen.get_untracked() else {
-                return;
-            };
-            let file_name = file_name_for(state, &session, &reader);
-            document.with_untracked(|html| download_html(html, &file_name));
-            record(ExportKind::Downloaded);
+    let print = move || {
+        if let Some(window) = frame_ref
+            .get_untracked()
+            .and_then(|frame| frame.content_window())
+        {
+            let _ = window.print();
+            record(ExportKind::Printed);
             refresh.update(|n| *n += 1);
         }
+    };
+    let download = move || {
+        let Some(reader) = chosen.get_untracked() else {
+            return;
+        };
+        let file_name = file_name_for(state, &session, &reader);
+        document.with_untracked(|html| download_html(html, &file_name));
+        record(ExportKind::Downloaded);
+        refresh.update(|n| *n += 1);
     };
 
     let nothing_chosen = move || chosen.with(Option::is_none);
@@ -331,23 +327,20 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             .unwrap_or_default()
     };
 
-    let (place_id, present_id, reflection_id, decisions_id) = (session, session, session, session);
-    let shown_box = {
-        move |label: String,
-              read: fn(&SummaryChoices) -> bool,
-              write: fn(&mut SummaryChoices, bool)| {
-            view! {
-                <label class="check">
-                    <input type="checkbox"
-                        prop:checked=move || choices.with(|c| c.as_ref().is_some_and(read))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            change_choices(&|c| write(c, on));
-                            refresh.update(|n| *n += 1);
-                        } />
-                    <span>{label}</span>
-                </label>
-            }
+    let shown_box = move |label: String,
+                          read: fn(&SummaryChoices) -> bool,
+                          write: fn(&mut SummaryChoices, bool)| {
+        view! {
+            <label class="check">
+                <input type="checkbox"
+                    prop:checked=move || choices.with(|c| c.as_ref().is_some_and(read))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        change_choices(&|c| write(c, on));
+                        refresh.update(|n| *n += 1);
+                    } />
+                <span>{label}</span>
+            </label>
         }
     };
     let note_change = change_choices;
@@ -447,7 +440,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                         on:input={
                             move |ev| {
                                 let text = event_target_value(&ev);
-                                state.change_session(&reflection_id, |s| s.set_reflection(&text, platform::now_ms()));
+                                state.change_session(&session, |s| s.set_reflection(&text, platform::now_ms()));
                                 state.save_soon();
                             }
                         }
@@ -455,10 +448,10 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 </label>
             </Show>
             <Show when=move || !nothing_chosen()>
-                <SessionField session=place_id refresh
+                <SessionField session refresh
                     label=Signal::derive(move || t_string!(i18n, summary_place).to_owned())
                     read=|s| s.place.clone() write=Session::set_place />
-                <SessionField session=present_id refresh
+                <SessionField session refresh
                     label=Signal::derive(move || t_string!(i18n, summary_present).to_owned())
                     read=|s| s.present.clone() write=Session::set_present />
             </Show>
@@ -474,7 +467,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                         move || download()
                     } />
                 <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, worker_decisions_open).to_owned())
-                    on_press=move || state.go(crate::core::Screen::WorkerDecisions { session: decisions_id }) />
+                    on_press=move || state.go(crate::core::Screen::WorkerDecisions { session }) />
             </div>
             <section class="exports" aria-labelledby="exports-heading">
                 <h2 id="exports-heading">{t!(i18n, exports_heading)}</h2>

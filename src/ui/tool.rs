@@ -8,20 +8,20 @@ use crate::i18n::*;
 use crate::platform;
 use crate::state::use_app_state;
 use crate::ui::dialog::Modal;
-use crate::ui::helper_choice::ChooseHelperScreen;
-use crate::ui::look::{name_in, picture, usual_name};
+use crate::ui::look::{look, name_in, picture, usual_name};
 use crate::ui::IconButton;
 use crate::ui::SessionScreenHeader;
 
 #[component]
 pub fn ToolScreen(session: SessionId, tool: Tool) -> impl IntoView {
     let state = use_app_state();
-    // The helpers are the child's own choice: until they have chosen, choosing comes first.
-    let chosen = state
-        .with_session_untracked(&session, |s| s.helper.is_some())
-        .unwrap_or(false);
-    if tool == Tool::WizardsAndFairies && !chosen {
-        return view! { <ChooseHelperScreen session /> }.into_any();
+    // A choice the tool needs first (the child's own helper) comes before its questions.
+    let look = look(tool);
+    let needed = state
+        .with_session_untracked(&session, |s| (look.choice_needed)(Some(s)))
+        .unwrap_or_else(|| (look.choice_needed)(None));
+    if needed {
+        return (look.choice)(session);
     }
     view! { <Doors session tool /> }.into_any()
 }
@@ -33,7 +33,8 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
     let renaming = RwSignal::new(None::<Question>);
     let doors = tool
         .questions()
-        .into_iter()
+        .iter()
+        .copied()
         .enumerate()
         .map(|(position, question)| {
             let (id, name_id, picture_id, count_id) =
@@ -78,10 +79,7 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
                     <button
                         type="button"
                         class="rename"
-                        aria-label=move || match tool {
-                            Tool::ThreeHouses => t_string!(i18n, rename_house, house = name.get()).to_string(),
-                            Tool::WizardsAndFairies => t_string!(i18n, rename_helper, helper = name.get()).to_string(),
-                        }
+                        aria-label=move || (look(tool).rename_label)(i18n, name.get())
                         on:click=move |_| renaming.set(Some(question))
                     >
                         <img src="public/icon-rename.svg" alt="" aria-hidden="true" />
@@ -91,39 +89,24 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
         })
         .collect_view();
 
-    let (sharing_id, change_id, child_id) = (session, session, session);
     let in_child_mode = move || state.child_mode.with(Option::is_some);
-    let heading = move || match tool {
-        Tool::ThreeHouses => t_string!(i18n, houses_heading),
-        Tool::WizardsAndFairies => t_string!(i18n, helpers_heading),
-    };
+    let heading = move || (look(tool).heading)(i18n);
     view! {
         <SessionScreenHeader session=session title=Signal::derive(move || heading().to_owned()) />
         <p class="hint">
-            {move || match tool {
-                Tool::ThreeHouses => t_string!(i18n, houses_hint),
-                Tool::WizardsAndFairies => t_string!(i18n, helpers_hint),
-            }}
+            {move || (look(tool).doors_hint)(i18n)}
         </p>
         <ul class=format!("doors doors-{}", tool.slug())>{doors}</ul>
         // At the end of the tool, the child decides who may see what.
         <div class="after-doors">
             // Without storage there is no worker PIN, so nothing could keep the child inside.
             <Show when=move || !in_child_mode() && state.can_hand_to_child()>
-                {
-                    let session = child_id;
-                    view! {
-                        <IconButton icon="icon-hand-over" label=Signal::derive(move || t_string!(i18n, hand_to_child).to_owned())
-                            on_press=move || state.hand_to_child(session, tool) />
-                    }
-                }
+                <IconButton icon="icon-hand-over" label=Signal::derive(move || t_string!(i18n, hand_to_child).to_owned())
+                    on_press=move || state.hand_to_child(session, tool) />
             </Show>
-            {(tool == Tool::WizardsAndFairies).then(|| view! {
-                <IconButton icon="icon-magic" label=Signal::derive(move || t_string!(i18n, change_helper).to_owned())
-                    on_press=move || state.go(Screen::ChooseHelper { session: change_id }) />
-            })}
+            {(look(tool).more_actions)(session)}
             <IconButton icon="icon-share" class="big" label=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
-                on_press=move || state.go(Screen::Sharing { session: sharing_id }) />
+                on_press=move || state.go(Screen::Sharing { session }) />
         </div>
         {move || renaming.get().map(|question| view! { <RenameDialog session=session tool question renaming /> })}
     }
@@ -151,23 +134,15 @@ fn RenameDialog(
             let _ = input.focus();
         }
     });
-    let apply = {
-        move |name: String| {
-            state.change_session(&session, |s| {
-                s.rename(tool, question, &name, platform::now_ms())
-            });
-            state.save_now();
-            renaming.set(None);
-        }
+    let apply = move |name: String| {
+        state.change_session(&session, |s| {
+            s.rename(tool, question, &name, platform::now_ms())
+        });
+        state.save_now();
+        renaming.set(None);
     };
     let apply_usual = apply;
-    let (title, field) = match tool {
-        Tool::ThreeHouses => (t_string!(i18n, rename_title), t_string!(i18n, rename_field)),
-        Tool::WizardsAndFairies => (
-            t_string!(i18n, rename_helper_title),
-            t_string!(i18n, rename_helper_field),
-        ),
-    };
+    let (title, field) = (look(tool).rename_dialog)(i18n);
     view! {
         <Modal labelled_by="rename-title" on_escape=move || renaming.set(None)>
             <form on:submit=move |ev| {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::core::{Audience, Entry, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::state::use_app_state;
+use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::audience_label;
-use crate::ui::question::EntrySummary;
 use crate::ui::sharing::audience_picture;
 use crate::ui::IconButton;
 

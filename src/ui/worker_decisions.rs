@@ -14,9 +14,9 @@ use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::dialog::Modal;
+use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::audience_label;
 use crate::ui::look::name_across_tools;
-use crate::ui::question::EntrySummary;
 use crate::ui::{I18n, IconButton};
 
 /// What the worker is recording in the dialog.

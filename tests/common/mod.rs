@@ -1,9 +1,11 @@
 //! What the test files share: the cheapest key parameters and, natively, the property
-//! tests' random drawings. Each test file takes it with `mod common;` and uses only some.
+//! tests' random drawings and the app's English texts. Each test file takes it with
+//! `mod common;` and uses only some.
 #![allow(dead_code)]
 
 use hear_me::store::vault::{KdfParams, MIN_ITERATIONS, MIN_MEMORY_KIB, SALT_BYTES};
 
+pub mod english;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod strategies;
 

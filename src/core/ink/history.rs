@@ -1,8 +1,7 @@
 //! Undo and redo inside one drawing. A child must never be punished for a slip: every stroke
 //! and every erasure can be taken back, and taken back again.
 
-use super::{Point, Stamp, Stroke};
-use crate::core::entry::Drawing;
+use super::{Drawing, Point, Stamp, Stroke};
 
 /// One change to a drawing, with what is needed to reverse it.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,13 +1,16 @@
 //! Ink: strokes in a fixed logical space, so a drawing looks the same on any screen and in
 //! any orientation. Points are small integers to keep stored drawings small.
 
+pub mod base64;
 pub mod codec;
+mod drawing;
 pub mod freehand;
 mod history;
 mod palette;
 mod stamp;
 pub mod stamp_art;
 
+pub use drawing::Drawing;
 pub use history::{DrawingHistory, Edit};
 pub use palette::{BrushSize, ColourName, PaletteColour, PALETTE};
 pub use stamp::{

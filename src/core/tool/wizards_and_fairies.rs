@@ -1,4 +1,5 @@
-//! Wizards and Fairies: the magical helper a child chooses, and its pictures.
+//! Wizards and Fairies, for children of about 4 to 8: the three questions told as a story of
+//! magical helpers, in the look the child chooses, and the helpers' pictures.
 //!
 //! The child picks one kind of helper and two colours; the three helpers (Good Things,
 //! Worries, Wishes) are that figure in three poses. Every kind is offered to every child and
@@ -7,8 +8,18 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ink::codec::base64_encode;
-use super::questions::Question;
+use super::ToolDefinition;
+use crate::core::ink::base64::base64_encode;
+use crate::core::question::Question;
+
+/// The helpers start with the good things, gentler for a small child, and end with the wand.
+pub(super) const DEFINITION: ToolDefinition = ToolDefinition {
+    slug: "wizards-and-fairies",
+    questions: &[Question::GoodThings, Question::Worries, Question::Dreams],
+    chosen_look_counts: true,
+    // Each helper stands beside its question, in the child's colours.
+    summary_picture: |helper, question| helper.map(|helper| helper.picture_url(question)),
+};
 
 /// The magical figure the child chose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -147,9 +158,17 @@ const ACCENT_FILL: &str = "var(--helper-accent, #f6c90e)";
 macro_rules! helper_art {
     ($kind:literal) => {
         [
-            include_str!(concat!("../../art/helpers/helper-", $kind, "-good.svg")),
-            include_str!(concat!("../../art/helpers/helper-", $kind, "-worries.svg")),
-            include_str!(concat!("../../art/helpers/helper-", $kind, "-wishes.svg")),
+            include_str!(concat!("../../../art/helpers/helper-", $kind, "-good.svg")),
+            include_str!(concat!(
+                "../../../art/helpers/helper-",
+                $kind,
+                "-worries.svg"
+            )),
+            include_str!(concat!(
+                "../../../art/helpers/helper-",
+                $kind,
+                "-wishes.svg"
+            )),
         ]
     };
 }
@@ -176,7 +195,7 @@ fn art(kind: HelperKind, question: Question) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ink::codec::base64_decode;
+    use crate::core::ink::base64::base64_decode;
 
     #[test]
     fn every_picture_takes_the_childs_colours_and_nothing_else_varies() {

@@ -17,11 +17,9 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
     let i18n = use_i18n();
     let helper = { Memo::new(move |_| state.with_session(&session, |s| s.helper).flatten()) };
     // Each tap is the child's choice and is kept at once, like everything else they make.
-    let choose = {
-        move |helper: Helper| {
-            state.change_session(&session, |s| s.choose_helper(helper, platform::now_ms()));
-            state.save_now();
-        }
+    let choose = move |helper: Helper| {
+        state.change_session(&session, |s| s.choose_helper(helper, platform::now_ms()));
+        state.save_now();
     };
     // Colours picked before a kind stay for the kind picked next.
     let colours = RwSignal::new(
@@ -83,8 +81,8 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
             let kind = Some(chosen.kind);
             Tool::WizardsAndFairies
                 .questions()
-                .into_iter()
-                .map(|question| {
+                .iter()
+                .map(|&question| {
                     view! {
                         <figure class="helper-preview">
                             <img src=chosen.picture_url(question) alt="" aria-hidden="true" />

@@ -1,0 +1,114 @@
+//! The app's English texts, read from `locales/en.json`, so a test checks the words the app
+//! shows rather than a copy of them.
+
+use std::collections::BTreeMap;
+
+use hear_me::core::{HelperKind, SummaryText, Tool};
+
+/// Every English text by its key, as written in `locales/en.json`.
+pub fn texts() -> BTreeMap<String, String> {
+    serde_json::from_str(include_str!("../../locales/en.json")).unwrap()
+}
+
+/// The English text of `key`, with each `{{ name }}` filled as given.
+pub fn text(key: &str, fill: &[(&str, &str)]) -> String {
+    let texts = texts();
+    let mut text = texts
+        .get(key)
+        .unwrap_or_else(|| panic!("no {key} in en.json"))
+        .clone();
+    for (name, value) in fill {
+        text = text.replace(&format!("{{{{ {name} }}}}"), value);
+    }
+    assert!(!text.contains("{{"), "{key} has a placeholder left: {text}");
+    text
+}
+
+/// The summary's words as the app fills them in English (`ui::summary`) for the full record
+/// of a child called `name` who chose a helper of `helper`, with `undecided` entries not
+/// decided yet.
+pub fn summary_text(name: &str, helper: HelperKind, undecided: usize) -> SummaryText {
+    let t = |key: &str| text(key, &[]);
+    let named = |key: &str| text(key, &[("name", name)]);
+    let kind = t(&format!("helper_noun_{}", helper.slug()));
+    let usual_name = |tool: Tool, question: hear_me::core::Question| {
+        let key = match (tool, question.slug()) {
+            (Tool::ThreeHouses, slug) => format!("house_{}", slug.replace('-', "_")),
+            (Tool::WizardsAndFairies, "dreams") => "helper_wishes".to_owned(),
+            (Tool::WizardsAndFairies, slug) => format!("helper_{}", slug.replace('-', "_")),
+        };
+        text(&key, &[("kind", &kind)])
+    };
+    SummaryText {
+        lang: "en".into(),
+        title: named("summary_title"),
+        audience_line: t("summary_full_record_line"),
+        page_line: named("summary_page_full"),
+        child_label: t("summary_child"),
+        age_label: t("summary_age"),
+        date_label: t("date_label"),
+        place_label: t("summary_place"),
+        present_label: t("summary_present"),
+        tools_label: t("summary_tools"),
+        worker_label: t("summary_worker"),
+        tool_names: Tool::ALL
+            .into_iter()
+            .map(|tool| (tool, t(&tool.slug().replace('-', "_"))))
+            .collect(),
+        asked_in_label: t("summary_asked_in"),
+        usual_names: Tool::ALL
+            .into_iter()
+            .flat_map(|tool| {
+                tool.questions()
+                    .iter()
+                    .map(move |&question| ((tool, question), usual_name(tool, question)))
+            })
+            .collect(),
+        empty_house: t("summary_empty_house"),
+        nothing_shared_here: t("summary_nothing_shared_here"),
+        child_said_worker_wrote: t("voice_child_said"),
+        child_wrote: t("voice_child_wrote"),
+        child_drew: t("summary_child_drew"),
+        drawing_alt: t("summary_drawing_alt"),
+        picture_missing: t("summary_picture_missing"),
+        unreadable_entry: t("unreadable_entry"),
+        list_separator: t("list_separator"),
+        mum: t("audience_mum"),
+        dad: t("audience_dad"),
+        family: t("audience_family"),
+        sibling: t("audience_sibling"),
+        foster_carer: t("audience_foster_carer"),
+        teacher: t("audience_teacher"),
+        guardian: t("audience_guardian"),
+        advocate: t("audience_advocate"),
+        court: t("audience_court"),
+        meeting: t("audience_meeting"),
+        made_label: t("summary_made"),
+        wish_label: t("summary_wish"),
+        wish_private: t("summary_wish_private"),
+        wish_none: t("undecided"),
+        history_label: t("summary_history"),
+        own_name_label: t("summary_own_name"),
+        held_back_label: t("summary_held_back"),
+        passed_on_label: t("summary_passed_on"),
+        on_label: t("summary_on"),
+        decided_by_label: t("summary_decided_by"),
+        reason_label: t("summary_reason"),
+        lifted_label: t("summary_lifted"),
+        child_told_label: t("summary_child_told"),
+        child_not_told: t("summary_child_not_told"),
+        sharing_heading: t("sharing_heading"),
+        undecided_line: text("summary_undecided", &[("count", &undecided.to_string())]),
+        given_to_heading: t("summary_given_to"),
+        printed: t("summary_printed"),
+        downloaded: t("summary_downloaded"),
+        full_record_reader: t("summary_full_record_reader"),
+        nothing_given: t("summary_nothing_given"),
+        reflection_heading: t("reflection"),
+        no_reflection: t("summary_no_reflection"),
+        note_heading: t("summary_note_heading"),
+        respect_keep_for_now: named("respect_keep_for_now"),
+        respect_chose_what_is_shared: named("respect_chose_what_is_shared"),
+        respect_decided_who_sees_what: named("respect_decided_who_sees_what"),
+    }
+}
