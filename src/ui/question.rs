@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::{EntryContent, EntryId, Question, Screen, SessionId, Tool, Words};
 use crate::i18n::*;
-use crate::platform;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::{ConfirmDialog, Modal};
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::look::{back_label, look, name_in, picture, prompt};
@@ -40,16 +39,13 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
     state.just_added.set(None);
     let entries = state.entries_of(&session, question);
 
-    let (draw_id, words_id, read_id, open_id, delete_id, share_id) =
-        (session, session, session, session, session, session);
     let start_drawing = move || {
-        let entry = state.change_session(&draw_id, |s| {
-            s.add_drawing(tool, question, platform::now_ms())
+        let entry = state.edit(&session, SavePolicy::Now, |s, now| {
+            s.add_drawing(tool, question, now)
         });
         if let Some(entry) = entry {
-            state.save_now();
             state.go(Screen::Drawing {
-                session: draw_id,
+                session,
                 tool,
                 question,
                 entry,
@@ -57,13 +53,12 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         }
     };
     let start_words = move || {
-        let entry = state.change_session(&words_id, |s| {
-            s.add_words(tool, question, Words::default(), platform::now_ms())
+        let entry = state.edit(&session, SavePolicy::Now, |s, now| {
+            s.add_words(tool, question, Words::default(), now)
         });
         if let Some(entry) = entry {
-            state.save_now();
             state.go(Screen::Words {
-                session: words_id,
+                session,
                 tool,
                 question,
                 entry,
@@ -90,7 +85,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             <IconButton icon="icon-words" class="big" label=Signal::derive(move || t_string!(i18n, write_words).to_owned())
                 on_press=start_words />
             <IconButton icon="icon-read-back" class="big" label=Signal::derive(move || t_string!(i18n, read_back).to_owned())
-                on_press=move || state.go(Screen::ReadBack { session: read_id, tool, question }) />
+                on_press=move || state.go(Screen::ReadBack { session, tool, question }) />
         </div>
         <Show when=move || entries.with(Vec::is_empty)>
             <p class="quiet">{t!(i18n, no_entries)}</p>
@@ -104,11 +99,10 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                     .map(|(position, entry)| {
                         let number = position + 1;
                         let id = entry.id;
-                        let open_session = open_id;
                         // An entry that could not be read has nothing to open: it is only kept.
                         let place = match entry.content {
-                            EntryContent::Drawing(_) => Some(Screen::Drawing { session: open_session, tool, question, entry: id }),
-                            EntryContent::Words(_) => Some(Screen::Words { session: open_session, tool, question, entry: id }),
+                            EntryContent::Drawing(_) => Some(Screen::Drawing { session, tool, question, entry: id }),
+                            EntryContent::Words(_) => Some(Screen::Words { session, tool, question, entry: id }),
                             EntryContent::Unreadable(_) => None,
                         };
                         view! {
@@ -142,7 +136,6 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             }}
         </ol>
         {move || sharing.get().map(|entry| {
-            let session = share_id;
             view! {
                 <Modal labelled_by="share-entry-title" on_escape=move || sharing.set(None)>
                     <h2 id="share-entry-title">{t!(i18n, who_may_see)}</h2>
@@ -156,15 +149,13 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             }
         })}
         {move || to_delete.get().map(|entry| {
-            let session = delete_id;
             view! {
                 <ConfirmDialog
                     title=t_string!(i18n, confirm_delete_entry_title)
                     text=t_string!(i18n, confirm_delete_entry_text)
                     confirm_label=t_string!(i18n, delete)
                     on_confirm=move || {
-                        state.change_session(&session, |s| s.delete_entry(question, entry, platform::now_ms()));
-                        state.save_now();
+                        state.edit(&session, SavePolicy::Now, |s, now| s.delete_entry(question, entry, now));
                         to_delete.set(None);
                     }
                     on_cancel=move || to_delete.set(None)

@@ -4,8 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::{Audience, Screen, SessionId, Tool};
 use crate::i18n::*;
-use crate::platform;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::Modal;
 use crate::ui::labels::audience_label;
 use crate::ui::look::look;
@@ -89,8 +88,7 @@ fn AudiencesDialog(
                         prop:checked=move || state.with_session(&read, |s| !s.is_hidden(&shown)).unwrap_or(true)
                         on:change=move |ev| {
                             let offered = event_target_checked(&ev);
-                            state.change_session(&session, |s| s.set_hidden(&audience, !offered, platform::now_ms()));
-                            state.save_now();
+                            state.edit(&session, SavePolicy::Now, |s, now| s.set_hidden(&audience, !offered, now));
                         } />
                     <img src=picture alt="" aria-hidden="true" />
                     <span>{move || audience_label(i18n, &label)}</span>

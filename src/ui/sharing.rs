@@ -6,8 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::{Audience, Decision, EntryId, Question, Screen, SessionId, SharedItem, Tool};
 use crate::i18n::*;
-use crate::platform;
-use crate::state::{use_app_state, AppState};
+use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::audience_label;
@@ -125,8 +124,7 @@ fn ItemChoices(session: SessionId, item: SharedItem) -> impl IntoView {
                 decision=decision
                 label=Signal::derive(move || t_string!(i18n, who_may_see).to_owned())
                 on_change=move |choice| {
-                    state.change_session(&session, |s| s.decide(item, choice, platform::now_ms()));
-                    state.save_now();
+                    state.edit(&session, SavePolicy::Now, |s, now| s.decide(item, choice, now));
                 }
             />
         </div>
@@ -142,26 +140,24 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
     // "Share everything with …": chosen here first, then applied to every entry at once.
     let everything = RwSignal::new(None::<Decision>);
     let confirm_everything = RwSignal::new(false);
-    let apply_to = session;
     let share_everything = move || {
         if let Some(decision) = everything.get_untracked() {
-            state.change_session(&apply_to, |s| {
-                s.share_everything(decision, platform::now_ms())
+            state.edit(&session, SavePolicy::Now, |s, now| {
+                s.share_everything(decision, now)
             });
-            state.save_now();
         }
         confirm_everything.set(false);
     };
 
     let new_name = RwSignal::new(String::new());
-    let add_to = session;
     let add_name = move || {
         let name = new_name.get_untracked();
         let added = state
-            .change_session(&add_to, |s| s.add_named_audience(&name, platform::now_ms()))
+            .edit(&session, SavePolicy::Now, |s, now| {
+                s.add_named_audience(&name, now)
+            })
             .flatten();
         if added.is_some() {
-            state.save_now();
             new_name.set(String::new());
         }
     };

@@ -15,7 +15,7 @@ use crate::core::{
 };
 use crate::i18n::*;
 use crate::platform;
-use crate::state::{use_app_state, AppState};
+use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::canvas::drawing_png;
 use crate::ui::labels::audience_label;
 use crate::ui::look::{look, usual_name};
@@ -171,8 +171,7 @@ fn SessionField(
             <input type="text" prop:value=now
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    state.change_session(&session, |s| write(s, &text, platform::now_ms()));
-                    state.save_soon();
+                    state.edit(&session, SavePolicy::AfterTyping, |s, now| write(s, &text, now));
                 }
                 on:change=move |_| refresh.update(|n| *n += 1) />
         </label>
@@ -275,10 +274,9 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             return;
         };
         change(&mut updated);
-        state.change_session(&session, |s| {
-            s.set_summary_choices(updated, platform::now_ms())
+        state.edit(&session, SavePolicy::AfterTyping, |s, now| {
+            s.set_summary_choices(updated, now)
         });
-        state.save_soon();
     };
 
     let record = move |kind: ExportKind| {
@@ -286,15 +284,14 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             return;
         };
         let file_name = file_name_for(state, &session, &reader);
-        state.change_session(&session, |s| {
+        state.edit(&session, SavePolicy::Now, |s, now| {
             s.record_export(Export {
-                at_ms: platform::now_ms(),
+                at_ms: now,
                 audience: reader,
                 kind,
                 file_name,
             })
         });
-        state.save_now();
     };
     let print = move || {
         if let Some(window) = frame_ref
@@ -440,8 +437,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                         on:input={
                             move |ev| {
                                 let text = event_target_value(&ev);
-                                state.change_session(&session, |s| s.set_reflection(&text, platform::now_ms()));
-                                state.save_soon();
+                                state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_reflection(&text, now));
                             }
                         }
                         on:change=move |_| refresh.update(|n| *n += 1)></textarea>

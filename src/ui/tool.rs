@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::{Question, Screen, SessionId, Tool};
 use crate::i18n::*;
-use crate::platform;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::Modal;
 use crate::ui::look::{look, name_in, picture, usual_name};
 use crate::ui::IconButton;
@@ -135,10 +134,9 @@ fn RenameDialog(
         }
     });
     let apply = move |name: String| {
-        state.change_session(&session, |s| {
-            s.rename(tool, question, &name, platform::now_ms())
+        state.edit(&session, SavePolicy::Now, |s, now| {
+            s.rename(tool, question, &name, now)
         });
-        state.save_now();
         renaming.set(None);
     };
     let apply_usual = apply;

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::{Helper, HelperColour, HelperKind, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
-use crate::platform;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, SavePolicy};
 use crate::ui::labels::{helper_colour_name, helper_kind_label};
 use crate::ui::look::usual_name;
 use crate::ui::{IconButton, SessionScreenHeader};
@@ -18,8 +17,9 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
     let helper = { Memo::new(move |_| state.with_session(&session, |s| s.helper).flatten()) };
     // Each tap is the child's choice and is kept at once, like everything else they make.
     let choose = move |helper: Helper| {
-        state.change_session(&session, |s| s.choose_helper(helper, platform::now_ms()));
-        state.save_now();
+        state.edit(&session, SavePolicy::Now, |s, now| {
+            s.choose_helper(helper, now)
+        });
     };
     // Colours picked before a kind stay for the kind picked next.
     let colours = RwSignal::new(
