@@ -3,6 +3,7 @@
 
 pub mod codec;
 pub mod freehand;
+pub mod gesture;
 mod history;
 mod palette;
 mod stamp;
