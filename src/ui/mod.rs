@@ -5,6 +5,8 @@ pub mod backup;
 pub mod canvas;
 pub mod dialog;
 pub mod drawing;
+pub mod drawing_paper;
+pub mod drawing_toolbar;
 pub mod helper_choice;
 pub mod home_screen_hint;
 pub mod ink_layer;

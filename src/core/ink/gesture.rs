@@ -279,7 +279,7 @@ impl Gesture {
 
     /// A pointer lifts off the paper.
     pub fn pointer_up(&mut self, id: i32) -> Decision {
-        if !self.is_going(id) {
+        if !self.follows(id) {
             return Decision::Ignore;
         }
         match std::mem::take(&mut self.going) {
@@ -296,7 +296,7 @@ impl Gesture {
     /// The system takes a pointer away (a palm, a system gesture, a stamp that could not be
     /// placed): its stroke is lost, its drag undone; what the eraser lifted stays lifted.
     pub fn pointer_cancel(&mut self, id: i32) -> Decision {
-        if !self.is_going(id) {
+        if !self.follows(id) {
             return Decision::Ignore;
         }
         match std::mem::take(&mut self.going) {
@@ -322,7 +322,8 @@ impl Gesture {
         }
     }
 
-    fn is_going(&self, id: i32) -> bool {
+    /// Whether `id` is the pointer making the gesture going on.
+    pub fn follows(&self, id: i32) -> bool {
         match self.going {
             Going::Idle => false,
             Going::Drawing { id: mine, .. }
