@@ -82,12 +82,17 @@ pub fn DrawingPaper(
         else {
             return;
         };
+        let paper = paper_ref.get_untracked();
+        // The paper's edge lies around the canvas: the two together fit in the frame.
+        let edge = paper
+            .as_ref()
+            .map_or(0, |paper| paper.offset_width() - paper.client_width());
         let view = View::fit(
-            f64::from(frame.client_width()),
-            f64::from(frame.client_height()),
+            f64::from(frame.client_width() - edge),
+            f64::from(frame.client_height() - edge),
         );
         view_box.set_value(view);
-        if let Some(paper) = paper_ref.get_untracked() {
+        if let Some(paper) = paper {
             let style = web_sys::HtmlElement::style(&paper);
             let _ = style.set_property("width", &format!("{}px", view.width));
             let _ = style.set_property("height", &format!("{}px", view.height));
