@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::{AppState, PinRequest};
+use super::{AppState, PinRequest, SavePolicy};
 use crate::core::{EntryId, Question, Screen, SessionId, Tool};
-use crate::platform;
 
 impl AppState {
     /// Shows another screen. In child mode a screen outside the child's tool waits for the
@@ -35,8 +34,8 @@ impl AppState {
     ) {
         match (opened_blank, blank_now) {
             (true, true) => {
-                self.change_session(session, |s| {
-                    s.delete_entry(question, entry, platform::now_ms())
+                self.edit(session, SavePolicy::Now, |s, now| {
+                    s.delete_entry(question, entry, now)
                 });
             }
             (true, false) => self.just_added.set(Some(entry)),

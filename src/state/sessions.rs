@@ -25,6 +25,9 @@ pub enum SavePolicy {
     AfterTyping,
     /// Ink: once the screen has shown the change, so saving never delays what is drawn.
     AfterPaint,
+    /// A step of a gesture still going on (each stroke an eraser swipe lifts): written when
+    /// the gesture ends, with a call to [`AppState::save_after_paint`].
+    WhenGestureEnds,
 }
 
 /// The saving machine's own bookkeeping.
@@ -67,6 +70,7 @@ impl AppState {
             SavePolicy::Now => self.save_now(),
             SavePolicy::AfterTyping => self.save_soon(),
             SavePolicy::AfterPaint => self.save_after_paint(),
+            SavePolicy::WhenGestureEnds => {}
         }
         result
     }
@@ -98,8 +102,8 @@ impl AppState {
             .with_untracked(|all| all.iter().find(|s| &s.id == id).map(read))
     }
 
-    /// Changes a session in memory and marks it unsaved. Call `save_now` or `save_soon` after.
-    pub fn change_session<R>(
+    /// Changes a session in memory and marks it unsaved; [`AppState::edit`] saves it.
+    fn change_session<R>(
         &self,
         id: &SessionId,
         change: impl FnOnce(&mut Session) -> R,

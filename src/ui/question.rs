@@ -19,13 +19,11 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
     let to_delete = RwSignal::new(None::<EntryId>);
     // The entry whose sharing the child is deciding, in a dialog over the list.
     let sharing = RwSignal::new(None::<EntryId>);
-    let name = {
-        Memo::new(move |_| {
-            state
-                .with_session(&session, |s| name_in(i18n, s, tool, question))
-                .unwrap_or_default()
-        })
-    };
+    let name = Memo::new(move |_| {
+        state
+            .with_session(&session, |s| name_in(i18n, s, tool, question))
+            .unwrap_or_default()
+    });
     let badge = state
         .with_session_untracked(&session, |s| picture(s, tool, question))
         .unwrap_or_default();

@@ -78,14 +78,13 @@ fn AudiencesDialog(
     let choices = Audience::PICTURED
         .into_iter()
         .map(|audience| {
-            let read = session;
             let shown = audience.clone();
             let picture = audience_picture(&audience);
             let label = audience.clone();
             view! {
                 <label class="check audience-offered">
                     <input type="checkbox"
-                        prop:checked=move || state.with_session(&read, |s| !s.is_hidden(&shown)).unwrap_or(true)
+                        prop:checked=move || state.with_session(&session, |s| !s.is_hidden(&shown)).unwrap_or(true)
                         on:change=move |ev| {
                             let offered = event_target_checked(&ev);
                             state.edit(&session, SavePolicy::Now, |s, now| s.set_hidden(&audience, !offered, now));

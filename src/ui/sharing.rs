@@ -200,7 +200,6 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         })
         .collect_view();
 
-    let who_will_see = session;
     view! {
         <SessionScreenHeader session=session
             title=Signal::derive(move || t_string!(i18n, sharing_heading).to_owned()) />
@@ -242,7 +241,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         <div class="after-sharing">
             <IconButton icon="icon-read-back" class="primary big"
                 label=Signal::derive(move || t_string!(i18n, who_will_see_button).to_owned())
-                on_press=move || state.go(Screen::WhoWillSee { session: who_will_see }) />
+                on_press=move || state.go(Screen::WhoWillSee { session }) />
         </div>
         <Show when=move || confirm_everything.get()>
             <ConfirmDialog
@@ -270,21 +269,19 @@ fn decision_of(state: AppState, session: &SessionId, item: SharedItem) -> Option
 fn OwnNameChoices(session: SessionId, question: Question) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let named_in = {
-        Memo::new(move |_| {
-            state
-                .with_session(&session, |s| {
-                    Tool::ALL
-                        .into_iter()
-                        .filter_map(|tool| {
-                            s.own_name(tool, question)
-                                .map(|name| (tool, name.to_owned()))
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let named_in = Memo::new(move |_| {
+        state
+            .with_session(&session, |s| {
+                Tool::ALL
+                    .into_iter()
+                    .filter_map(|tool| {
+                        s.own_name(tool, question)
+                            .map(|name| (tool, name.to_owned()))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
     move || {
         named_in
             .get()

@@ -200,30 +200,26 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     let refresh = RwSignal::new(0_u32);
     let frame_ref = NodeRef::<leptos::html::Iframe>::new();
 
-    let audiences = {
-        Memo::new(move |_| {
-            state
-                .with_session(&session, Session::summary_audiences)
-                .unwrap_or_default()
-        })
-    };
+    let audiences = Memo::new(move |_| {
+        state
+            .with_session(&session, Session::summary_audiences)
+            .unwrap_or_default()
+    });
     // Each drawing as a print-sized PNG, made again only when a drawing changes.
-    let drawings = {
-        Memo::new(move |_| {
-            state
-                .with_session(&session, |s| {
-                    Question::ALL
-                        .into_iter()
-                        .flat_map(|question| {
-                            s.entries(question).iter().filter_map(move |entry| {
-                                entry.drawing().map(|d| (question, entry.id, d.clone()))
-                            })
+    let drawings = Memo::new(move |_| {
+        state
+            .with_session(&session, |s| {
+                Question::ALL
+                    .into_iter()
+                    .flat_map(|question| {
+                        s.entries(question).iter().filter_map(move |entry| {
+                            entry.drawing().map(|d| (question, entry.id, d.clone()))
                         })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
     let pictures = Memo::new(move |_| {
         drawings.with(|drawings| {
             drawings
@@ -234,41 +230,37 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 .collect::<HashMap<(Question, EntryId), String>>()
         })
     });
-    let document = {
-        Memo::new(move |_| {
-            refresh.track();
-            let Some(reader) = chosen.get() else {
-                return String::new();
-            };
-            let lang = i18n.get_locale_untracked().to_string();
-            pictures.with(|pictures| {
-                state
-                    .with_session_untracked(&session, |s| {
-                        let summary = Summary::of(s, reader.as_ref());
-                        let text = summary_text(i18n, &summary);
-                        let picture = |question, id| pictures.get(&(question, id)).cloned();
-                        let time = |at_ms| platform::local_date_time(at_ms, &lang);
-                        render_summary_html(
-                            &summary,
-                            &text,
-                            &Painters {
-                                picture: &picture,
-                                time: &time,
-                            },
-                        )
-                    })
-                    .unwrap_or_default()
-            })
+    let document = Memo::new(move |_| {
+        refresh.track();
+        let Some(reader) = chosen.get() else {
+            return String::new();
+        };
+        let lang = i18n.get_locale_untracked().to_string();
+        pictures.with(|pictures| {
+            state
+                .with_session_untracked(&session, |s| {
+                    let summary = Summary::of(s, reader.as_ref());
+                    let text = summary_text(i18n, &summary);
+                    let picture = |question, id| pictures.get(&(question, id)).cloned();
+                    let time = |at_ms| platform::local_date_time(at_ms, &lang);
+                    render_summary_html(
+                        &summary,
+                        &text,
+                        &Painters {
+                            picture: &picture,
+                            time: &time,
+                        },
+                    )
+                })
+                .unwrap_or_default()
         })
-    };
+    });
 
     // The worker's choices for the chosen audience, kept with the session.
-    let choices = {
-        Memo::new(move |_| {
-            let audience = chosen.get().flatten()?;
-            state.with_session(&session, |s| s.summary_choices(&audience))
-        })
-    };
+    let choices = Memo::new(move |_| {
+        let audience = chosen.get().flatten()?;
+        state.with_session(&session, |s| s.summary_choices(&audience))
+    });
     let change_choices = move |change: &dyn Fn(&mut SummaryChoices)| {
         let Some(mut updated) = choices.get_untracked() else {
             return;
@@ -342,13 +334,11 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     };
     let note_change = change_choices;
     let line_change = change_choices;
-    let exports = {
-        Memo::new(move |_| {
-            state
-                .with_session(&session, |s| s.exports.clone())
-                .unwrap_or_default()
-        })
-    };
+    let exports = Memo::new(move |_| {
+        state
+            .with_session(&session, |s| s.exports.clone())
+            .unwrap_or_default()
+    });
 
     // Text fields start from the session as it is when the screen opens, then write to it.
     let reflection_now = session_text(state, &session, |s| s.reflection.clone());

@@ -24,37 +24,33 @@ struct SeenBy {
 pub fn WhoWillSeeScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let seen = {
-        Memo::new(move |_| {
-            state
-                .with_session(&session, |s| {
-                    s.audiences_seeing_something()
-                        .into_iter()
-                        .map(|audience| {
-                            let mut names = Vec::new();
-                            for question in Question::ALL {
-                                for tool in Tool::ALL {
-                                    if let Some(name) =
-                                        s.own_name_shown_to(tool, question, &audience)
-                                    {
-                                        names.push(name.to_owned());
-                                    }
+    let seen = Memo::new(move |_| {
+        state
+            .with_session(&session, |s| {
+                s.audiences_seeing_something()
+                    .into_iter()
+                    .map(|audience| {
+                        let mut names = Vec::new();
+                        for question in Question::ALL {
+                            for tool in Tool::ALL {
+                                if let Some(name) = s.own_name_shown_to(tool, question, &audience) {
+                                    names.push(name.to_owned());
                                 }
                             }
-                            SeenBy {
-                                entries: s
-                                    .entries_shown_to(&audience)
-                                    .map(|(_, entry)| entry.clone())
-                                    .collect(),
-                                names,
-                                audience,
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+                        }
+                        SeenBy {
+                            entries: s
+                                .entries_shown_to(&audience)
+                                .map(|(_, entry)| entry.clone())
+                                .collect(),
+                            names,
+                            audience,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
     let back = Screen::WhoWillSee { session }.parent();
     view! {
         <header class="screen-header">

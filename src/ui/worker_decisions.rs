@@ -88,22 +88,17 @@ pub fn WorkerDecisionsScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let recording = RwSignal::new(None::<Recording>);
-    let questions = {
-        Memo::new(move |_| {
-            state
-                .with_session(&session, |s| {
-                    rows(s)
-                        .into_iter()
-                        .map(|(question, rows)| {
-                            (question, name_across_tools(i18n, s, question), rows)
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let questions = Memo::new(move |_| {
+        state
+            .with_session(&session, |s| {
+                rows(s)
+                    .into_iter()
+                    .map(|(question, rows)| (question, name_across_tools(i18n, s, question), rows))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
     let back = Screen::WorkerDecisions { session }.parent();
-    let dialog_session = session;
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, summary_tool).to_owned())
@@ -134,7 +129,7 @@ pub fn WorkerDecisionsScreen(session: SessionId) -> impl IntoView {
                 .collect_view()
         }}
         {move || recording.get().map(|what| {
-            view! { <RecordDialog session=dialog_session what on_close=move || recording.set(None) /> }
+            view! { <RecordDialog session what on_close=move || recording.set(None) /> }
         })}
     }
 }

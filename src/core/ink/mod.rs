@@ -5,6 +5,7 @@ pub mod base64;
 pub mod codec;
 mod drawing;
 pub mod freehand;
+pub mod gesture;
 mod history;
 mod palette;
 mod stamp;

@@ -94,7 +94,6 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
         })
     };
 
-    let go_to_helpers = session;
     view! {
         <SessionScreenHeader session=session
             title=Signal::derive(move || t_string!(i18n, choose_helper_heading).to_owned()) />
@@ -113,7 +112,6 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
         <div class="helper-previews">{preview}</div>
         <Show when=move || helper.with(Option::is_some)>
             {
-                let session = go_to_helpers;
                 view! {
                     <IconButton icon="icon-magic" class="big primary"
                         label=Signal::derive(move || t_string!(i18n, go_to_helpers).to_owned())
