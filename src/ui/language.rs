@@ -6,9 +6,14 @@ use crate::i18n::*;
 
 fn own_name(locale: Locale) -> &'static str {
     match locale.as_str() {
+        "ar" => "العربية",
         "de" => "Deutsch",
         "en" => "English",
         "fr" => "Français",
+        "pl" => "Polski",
+        "ro" => "Română",
+        "tr" => "Türkçe",
+        "uk" => "Українська",
         other => other,
     }
 }
