@@ -86,7 +86,7 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
         .or_else(platform::browser_language);
     // The i18n provider picks the browser's language in an effect of its own; this effect is
     // created after it, so it runs after it and the worker's last choice wins.
-    if let Some(locale) = preferred.as_deref().and_then(locale_for) {
+    if let Some(locale) = preferred.as_deref().and_then(ui::language::locale_for) {
         Effect::new(move |_| i18n.set_locale(locale));
     }
 
@@ -130,17 +130,4 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
         <ui::update_banner::UpdateBanner />
         <main class="screen" class:child-mode=move || state.child_mode.with(Option::is_some)>{screen}</main>
     }
-}
-
-/// The app's locale for a browser language such as `de-AT`.
-fn locale_for(code: &str) -> Option<Locale> {
-    let primary = code
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    Locale::get_all()
-        .iter()
-        .copied()
-        .find(|locale| locale.as_str() == primary)
 }

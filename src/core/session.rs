@@ -164,6 +164,11 @@ pub struct Session {
     /// other session, and then not written, so their records stay as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restored_from_backup_on: Option<String>,
+    /// The language the child sees and hears the tools in (a code such as `ar`), apart from
+    /// the worker's. None for sessions from before it could be chosen, and then not written,
+    /// so their records stay as before: the child's screens use the worker's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    child_language: Option<String>,
     /// Names the child gave for people who may see entries ("Oma"), in the order given.
     #[serde(default)]
     named_audiences: Vec<String>,
@@ -208,6 +213,7 @@ impl Session {
             exports: Vec::new(),
             helper: None,
             restored_from_backup_on: None,
+            child_language: None,
             named_audiences: Vec::new(),
             next_entry: 1,
         })
@@ -398,6 +404,19 @@ impl Session {
     }
 
     /// The worker's reflection, kept exactly as typed.
+    /// The language the child sees and hears the tools in; None: the worker's.
+    pub fn child_language(&self) -> Option<&str> {
+        self.child_language.as_deref()
+    }
+
+    /// The worker chose the child's language, on the start form or during the session.
+    pub fn set_child_language(&mut self, code: &str, now_ms: u64) {
+        if self.child_language.as_deref() != Some(code) {
+            self.child_language = Some(code.to_owned());
+            self.touch(now_ms);
+        }
+    }
+
     pub fn set_reflection(&mut self, text: &str, now_ms: u64) {
         if replace_if_different(&mut self.reflection, text) {
             self.touch(now_ms);
@@ -782,6 +801,26 @@ mod tests {
 
     fn mia() -> Session {
         Session::start(&form("Mia"), SessionId::new(1, 2), 1000).unwrap()
+    }
+
+    #[test]
+    fn the_childs_language_is_kept_apart_and_only_written_once_chosen() {
+        let mut session = Session::start(&form("Mia"), SessionId::new(1, 2), 0).unwrap();
+        assert_eq!(session.child_language(), None);
+        let before = serde_json::to_string(&session).unwrap();
+        assert!(!before.contains("child_language"), "{before}");
+
+        session.set_child_language("ar", 10);
+        assert_eq!(session.child_language(), Some("ar"));
+        assert_eq!(session.updated_at, 10);
+        let written = serde_json::to_string(&session).unwrap();
+        assert!(written.contains(r#""child_language":"ar""#), "{written}");
+        let read: Session = serde_json::from_str(&written).unwrap();
+        assert_eq!(read.child_language(), Some("ar"));
+
+        // Choosing the same language again changes nothing.
+        session.set_child_language("ar", 20);
+        assert_eq!(session.updated_at, 10);
     }
 
     #[test]

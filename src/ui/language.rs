@@ -1,10 +1,13 @@
-//! Switches the app's language. Each language is named in itself, so anyone can find theirs.
+//! The worker's language (the app's) and the child's (a session's), each named in itself so
+//! anyone can find theirs. The child's screens are shown inside [`InChildsLanguage`].
 
 use leptos::prelude::*;
 
+use crate::core::SessionId;
 use crate::i18n::*;
+use crate::state::{use_app_state, SavePolicy};
 
-fn own_name(locale: Locale) -> &'static str {
+pub fn own_name(locale: Locale) -> &'static str {
     match locale.as_str() {
         "ar" => "العربية",
         "de" => "Deutsch",
@@ -42,5 +45,97 @@ pub fn LanguagePicker() -> impl IntoView {
         <nav class="language-picker" aria-label=move || t_string!(i18n, language)>
             {choices}
         </nav>
+    }
+}
+
+/// The app's language for a language code such as `de-AT`: its primary subtag, if the app
+/// has that language.
+pub fn locale_for(code: &str) -> Option<Locale> {
+    let primary = code
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    Locale::get_all()
+        .iter()
+        .copied()
+        .find(|locale| locale.as_str() == primary)
+}
+
+/// The language a session's child sees and hears: the one chosen for them, or the worker's.
+pub fn childs_locale(session: SessionId) -> Signal<Locale> {
+    let state = use_app_state();
+    let worker = use_i18n();
+    Signal::derive(move || {
+        state
+            .with_session(&session, |s| s.child_language().and_then(locale_for))
+            .flatten()
+            .unwrap_or_else(|| worker.get_locale())
+    })
+}
+
+/// Shows `children` in the child's language: every word they read (and hear) comes from a
+/// translation context of its own, and the element carries the language and its direction.
+#[component]
+pub fn InChildsLanguage(session: SessionId, children: ChildrenFn) -> impl IntoView {
+    let locale = childs_locale(session);
+    let lang = move || locale.get().as_str();
+    let dir = move || match locale.get().direction() {
+        leptos_i18n::Direction::RightToLeft => "rtl",
+        _ => "ltr",
+    };
+    view! {
+        <I18nSubContextProvider initial_locale=locale>
+            <div class="childs-language" lang=lang dir=dir>{children()}</div>
+        </I18nSubContextProvider>
+    }
+}
+
+/// The worker's choice of the child's language: a list of every language, each in itself.
+#[component]
+pub fn ChildLanguageChoice(
+    /// The chosen language.
+    chosen: Signal<Locale>,
+    on_choose: impl Fn(Locale) + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = Locale::get_all()
+        .iter()
+        .copied()
+        .map(|locale| {
+            view! {
+                <option value=locale.as_str() lang=locale.as_str()
+                    selected=move || chosen.get() == locale>
+                    {own_name(locale)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label class="child-language">
+            <span>{t!(i18n, child_language_label)}</span>
+            <select on:change=move |ev| {
+                if let Some(locale) = locale_for(&event_target_value(&ev)) {
+                    on_choose(locale);
+                }
+            }>{options}</select>
+        </label>
+    }
+}
+
+/// The child's language of a session, changed by the worker during the session.
+#[component]
+pub fn SessionChildLanguage(session: SessionId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    view! {
+        <div class="session-child-language">
+            <ChildLanguageChoice chosen=childs_locale(session) on_choose=move |locale: Locale| {
+                state.edit(&session, SavePolicy::Now, |s, now| {
+                    s.set_child_language(locale.as_str(), now)
+                });
+            } />
+            <p class="quiet">{t!(i18n, child_language_hint)}</p>
+        </div>
     }
 }

@@ -11,7 +11,7 @@ use crate::platform;
 use crate::state::{use_app_state, PinRequest};
 use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS, WIPE_AFTER_FAILURES};
 use crate::ui::dialog::Modal;
-use crate::ui::language::LanguagePicker;
+use crate::ui::language::{InChildsLanguage, LanguagePicker};
 use crate::ui::privacy::PrivacyText;
 use crate::ui::IconButton;
 
@@ -317,16 +317,28 @@ pub fn AppBar() -> impl IntoView {
     };
     view! {
         <nav class="app-bar" aria-label=move || t_string!(i18n, app_bar)>
-            <Show when=move || state.child_mode.with(Option::is_some)>
-                <span class="child-mode-note">{t!(i18n, child_mode_on)}</span>
-                <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, worker_takes_over).to_owned())
-                    on_press=leave_child_mode />
-            </Show>
+            // The child's part of the bar is in the child's language.
+            {move || state.child_mode.get().map(|mode| view! {
+                <InChildsLanguage session=mode.session>
+                    <ChildModeNote on_leave=leave_child_mode />
+                </InChildsLanguage>
+            })}
             <IconButton icon="icon-hide" label=Signal::derive(move || t_string!(i18n, quick_hide).to_owned())
                 on_press=move || state.quick_hide() />
             <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, lock).to_owned())
                 on_press=move || state.lock() />
         </nav>
+    }
+}
+
+/// "Your turn" and the way back to the worker, in the child's language.
+#[component]
+fn ChildModeNote(on_leave: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class="child-mode-note">{t!(i18n, child_mode_on)}</span>
+        <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, worker_takes_over).to_owned())
+            on_press=on_leave />
     }
 }
 

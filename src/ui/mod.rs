@@ -38,13 +38,36 @@ use crate::state::use_app_state;
 /// The translation context every screen reads its words from.
 pub type I18n = leptos_i18n::I18nContext<crate::i18n::Locale>;
 
-/// The screen for a place in the app.
+/// The screen for a place in the app. The screens a child sees and uses are in the child's
+/// language; the worker's screens in the worker's.
 pub fn screen_for(place: Screen) -> AnyView {
     match place {
         Screen::Start => view! { <start::StartScreen /> }.into_any(),
         Screen::Settings => view! { <settings::SettingsScreen /> }.into_any(),
         Screen::Privacy => view! { <privacy::PrivacyScreen /> }.into_any(),
         Screen::Session { session } => view! { <session::SessionScreen session /> }.into_any(),
+        Screen::Summary { session } => view! { <summary::SummaryScreen session /> }.into_any(),
+        Screen::WorkerDecisions { session } => {
+            view! { <worker_decisions::WorkerDecisionsScreen session /> }.into_any()
+        }
+        childs => {
+            let Some(session) = childs.session().copied() else {
+                return ().into_any();
+            };
+            view! {
+                <language::InChildsLanguage session>
+                    {move || childs_screen(childs)}
+                </language::InChildsLanguage>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The screens the child sees and uses: a tool, its questions, drawing and words, reading
+/// back, and deciding who may see what.
+fn childs_screen(place: Screen) -> AnyView {
+    match place {
         Screen::Tool { session, tool } => view! { <tool::ToolScreen session tool /> }.into_any(),
         Screen::ChooseHelper { session } => {
             view! { <look::wizards_and_fairies::helper_choice::ChooseHelperScreen session /> }
@@ -73,13 +96,10 @@ pub fn screen_for(place: Screen) -> AnyView {
             question,
         } => view! { <read_back::ReadBackScreen session tool question /> }.into_any(),
         Screen::Sharing { session } => view! { <sharing::SharingScreen session /> }.into_any(),
-        Screen::Summary { session } => view! { <summary::SummaryScreen session /> }.into_any(),
         Screen::WhoWillSee { session } => {
             view! { <who_will_see::WhoWillSeeScreen session /> }.into_any()
         }
-        Screen::WorkerDecisions { session } => {
-            view! { <worker_decisions::WorkerDecisionsScreen session /> }.into_any()
-        }
+        worker => screen_for(worker),
     }
 }
 

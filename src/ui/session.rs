@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::Modal;
 use crate::ui::labels::audience_label;
+use crate::ui::language::SessionChildLanguage;
 use crate::ui::look::look;
 use crate::ui::sharing::audience_picture;
 use crate::ui::{IconButton, ToolCard};
@@ -57,6 +58,7 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         <div class="session-extras">
             <IconButton icon="audience-family" label=Signal::derive(move || t_string!(i18n, choose_audiences).to_owned())
                 on_press=move || choosing_audiences.set(true) />
+            <SessionChildLanguage session />
         </div>
         <p class="quiet privacy-note">{t!(i18n, saved_here_only)}</p>
         <Show when=move || choosing_audiences.get()>

@@ -9,7 +9,7 @@ use crate::platform;
 use crate::state::{use_app_state, AppState};
 use crate::store::RecordError;
 use crate::ui::dialog::ConfirmDialog;
-use crate::ui::language::LanguagePicker;
+use crate::ui::language::{ChildLanguageChoice, LanguagePicker};
 use crate::ui::{I18n, IconButton};
 
 #[component]
@@ -45,6 +45,10 @@ fn NewSessionForm() -> impl IntoView {
     let age = RwSignal::new(String::new());
     let worker_name = RwSignal::new(String::new());
     let date = RwSignal::new(platform::today_iso());
+    // The child's language starts as the worker's; the worker may choose another.
+    let child_language = RwSignal::new(None::<Locale>);
+    let chosen_language =
+        Signal::derive(move || child_language.get().unwrap_or_else(|| i18n.get_locale()));
     let error = RwSignal::new(None::<SessionError>);
 
     let start = move |ev: leptos::ev::SubmitEvent| {
@@ -57,7 +61,8 @@ fn NewSessionForm() -> impl IntoView {
         };
         let now = platform::now_ms();
         match Session::start(&form, SessionId::new(now, platform::random_u32()), now) {
-            Ok(session) => {
+            Ok(mut session) => {
+                session.set_child_language(chosen_language.get_untracked().as_str(), now);
                 let id = session.id;
                 state.add_session(session);
                 state.go(Screen::Session { session: id });
@@ -92,6 +97,8 @@ fn NewSessionForm() -> impl IntoView {
                 <span>{t!(i18n, date_label)}</span>
                 <input type="date" bind:value=date />
             </label>
+            <ChildLanguageChoice chosen=chosen_language
+                on_choose=move |locale| child_language.set(Some(locale)) />
             {move || error_text().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
             <button type="submit" class="primary">{t!(i18n, start_button)}</button>
         </form>

@@ -1,0 +1,85 @@
+// End-to-end: two languages in one session (issue 15). The worker picks the child's language
+// on the start form and may change it during the session; everything the child sees (the
+// tool, its houses, drawing, the child-mode bar) is in the child's language, while the
+// worker's screens (the session, the summary, the lock bar, the PIN) stay in the worker's.
+// The texts are read from locales/*.json, so the test checks what the app shows.
+import fs from 'node:fs';
+import { PIN } from './helpers.mjs';
+import {
+  test,
+  expect,
+  button,
+  heading,
+  startForm,
+  openApp,
+  appBar,
+  sessionRecord,
+  reloadAndUnlock,
+} from './flows.mjs';
+
+const texts = (code) => JSON.parse(fs.readFileSync(`locales/${code}.json`, 'utf8'));
+const de = texts('de');
+const fr = texts('fr');
+const childsLanguage = (page) => page.getByRole('combobox', { name: "The child's language", exact: true });
+// A house's door, named by the house (no own name is given here).
+const houseButton = (page, name) => page.getByRole('button', { name, exact: true });
+
+test("the child's screens are in the child's language, the worker's in the worker's", async ({ page }) => {
+  await openApp(page);
+
+  // The start form offers every language, each in itself, and starts with the worker's.
+  const form = startForm(page);
+  await expect(childsLanguage(page)).toHaveValue('en');
+  await expect(childsLanguage(page).locator('option')).toHaveText([
+    'English', 'العربية', 'Deutsch', 'Français', 'Polski', 'Română', 'Türkçe', 'Українська',
+  ]);
+  await form.name.fill('Mia');
+  await childsLanguage(page).selectOption('de');
+  await form.start.click();
+
+  // The session screen is the worker's: English.
+  await expect(heading(page, 'Session with Mia')).toBeVisible();
+  await expect.poll(async () => (await sessionRecord(page, 'Mia'))?.session?.child_language).toBe('de');
+
+  // The tool is the child's: German, marked as German for the browser and assistive technology.
+  await button(page, 'Three Houses').click();
+  await expect(heading(page, de.houses_heading)).toBeVisible();
+  for (const house of [de.house_worries, de.house_good_things, de.house_dreams]) {
+    await expect(houseButton(page, house)).toBeVisible();
+  }
+  await expect(page.locator('.childs-language')).toHaveAttribute('lang', 'de');
+  await expect(page.locator('.childs-language')).toHaveAttribute('dir', 'ltr');
+  // The worker's own buttons in the bar stay in the worker's language.
+  await expect(appBar(page).getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
+
+  // A house and its prompt, in German.
+  await houseButton(page, de.house_worries).click();
+  await expect(page.getByText(de.prompt_worries)).toBeVisible();
+  await button(page, de.back_to_houses).click();
+
+  // Child mode: "your turn" and the way back to the worker are the child's; the PIN the worker's.
+  await button(page, de.hand_to_child).click();
+  await expect(appBar(page).getByText(de.child_mode_on)).toBeVisible();
+  await appBar(page).getByRole('button', { name: de.worker_takes_over, exact: true }).click();
+  const pin = page.getByRole('dialog', { name: 'Worker PIN, please' });
+  await pin.getByLabel('Worker PIN').fill(PIN);
+  await pin.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Session with Mia')).toBeVisible();
+
+  // During the session the worker changes the child's language: the tool follows at once.
+  await childsLanguage(page).selectOption('fr');
+  await expect.poll(async () => (await sessionRecord(page, 'Mia'))?.session?.child_language).toBe('fr');
+  await button(page, 'Three Houses').click();
+  await expect(heading(page, fr.houses_heading)).toBeVisible();
+  await expect(houseButton(page, fr.house_worries)).toBeVisible();
+
+  // Kept across a reload; the worker's screens are still English, the child's French.
+  await reloadAndUnlock(page);
+  await expect(heading(page, fr.houses_heading)).toBeVisible();
+  await button(page, fr.back_to_session).click();
+  await expect(heading(page, 'Session with Mia')).toBeVisible();
+  await expect(childsLanguage(page)).toHaveValue('fr');
+  await button(page, 'Summary').click();
+  await expect(button(page, 'Back to the session')).toBeVisible();
+  await expect(page.locator('.childs-language')).toHaveCount(0);
+});
