@@ -5,6 +5,7 @@ pub mod answers;
 pub mod entry;
 pub mod exports;
 pub mod ink;
+pub mod local_forms;
 pub mod lock_rules;
 pub mod question;
 pub mod screen;

@@ -2,6 +2,8 @@
 //! worker hears about it long before the child's next drawing cannot be saved, and hears
 //! what helps (downloading summaries, a backup, deleting old sessions here).
 
+use crate::core::local_forms::NumberForm;
+
 /// From this share of the quota used, the worker is warned.
 pub const WARN_AT_PERCENT: u64 = 80;
 
@@ -42,8 +44,8 @@ impl Room {
 }
 
 /// A size as a worker reads it: "820 KB", "4.2 MB", "10 GB" (decimal units, as tablets
-/// show them), with `decimal` between the whole and the tenth ("4,2 MB" in German).
-pub fn readable_size(bytes: u64, decimal: char) -> String {
+/// show them), in the language's number form ("4,2 MB" in German).
+pub fn readable_size(bytes: u64, form: NumberForm) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
     let mut unit = 0;
     let mut tenths = bytes.saturating_mul(10);
@@ -52,46 +54,33 @@ pub fn readable_size(bytes: u64, decimal: char) -> String {
         unit += 1;
     }
     if tenths >= 100 || unit == 0 {
-        format!("{} {}", (tenths + 5) / 10, UNITS[unit])
+        format!("{} {}", form.whole((tenths + 5) / 10), UNITS[unit])
     } else {
-        format!("{}{decimal}{} {}", tenths / 10, tenths % 10, UNITS[unit])
+        format!("{} {}", form.one_decimal(tenths), UNITS[unit])
     }
-}
-
-/// A count as a worker reads it, in groups of three: "25,146,178" ("25.146.178" in German,
-/// with `group` the separator).
-pub fn grouped(count: u64, group: char) -> String {
-    let digits = count.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(group);
-        }
-        out.push(digit);
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::local_forms::number_form;
 
-    #[test]
-    fn counts_read_in_groups_of_three() {
-        assert_eq!(grouped(0, ','), "0");
-        assert_eq!(grouped(999, ','), "999");
-        assert_eq!(grouped(1_000, ','), "1,000");
-        assert_eq!(grouped(25_146_178, '.'), "25.146.178");
+    fn english() -> NumberForm {
+        number_form("en")
+    }
+
+    fn german() -> NumberForm {
+        number_form("de")
     }
 
     #[test]
     fn sizes_read_as_a_tablet_shows_them() {
-        assert_eq!(readable_size(512, '.'), "512 B");
-        assert_eq!(readable_size(820_000, '.'), "820 KB");
-        assert_eq!(readable_size(4_230_000, '.'), "4.2 MB");
-        assert_eq!(readable_size(4_230_000, ','), "4,2 MB");
-        assert_eq!(readable_size(10_737_418_240, '.'), "11 GB");
-        assert_eq!(readable_size(0, '.'), "0 B");
+        assert_eq!(readable_size(512, english()), "512 B");
+        assert_eq!(readable_size(820_000, english()), "820 KB");
+        assert_eq!(readable_size(4_230_000, english()), "4.2 MB");
+        assert_eq!(readable_size(4_230_000, german()), "4,2 MB");
+        assert_eq!(readable_size(10_737_418_240, english()), "11 GB");
+        assert_eq!(readable_size(0, english()), "0 B");
     }
 
     fn room(used: u64, sessions: u64, sessions_size: u64) -> Room {

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::local_forms::day;
 use crate::core::session::newest_first;
 use crate::core::{Screen, SessionId};
 use crate::i18n::*;
@@ -98,7 +99,7 @@ pub fn MakeBackup() -> impl IntoView {
                                             }
                                         })
                                     />
-                                    <span>{format!("{name}, {date}")}</span>
+                                    <span>{move || format!("{name}, {}", day(&date, i18n.get_locale().as_str()))}</span>
                                 </label>
                             }
                         }
@@ -289,7 +290,7 @@ fn RestoreReport(merged: Merge) -> impl IntoView {
     let list = |lines: Vec<ReportLine>| {
         view! {
             <ul>
-                {lines.into_iter().map(|line| view! { <li>{format!("{}, {}", line.child_name, line.date)}</li> }).collect_view()}
+                {lines.into_iter().map(|line| view! { <li>{format!("{}, {}", line.child_name, day(&line.date, i18n.get_locale().as_str()))}</li> }).collect_view()}
             </ul>
         }
     };

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::core::local_forms::number_form;
 use crate::i18n::*;
 use crate::platform;
 use crate::store;
-use crate::store::room::{grouped, readable_size, Room};
+use crate::store::room::{readable_size, Room};
 
 /// The room as the browser reports it, filled in once it answers (None until then, and
 /// where there is no storage at all).
@@ -52,9 +53,9 @@ pub fn RoomDetails() -> impl IntoView {
     let persisted = RwSignal::new(None::<Option<bool>>);
     platform::persisted(move |answer| persisted.set(Some(answer)));
     // German writes 4,2 MB and 1.000; English 4.2 MB and 1,000.
-    let german = move || i18n.get_locale() == Locale::de;
-    let size = move |bytes: u64| readable_size(bytes, if german() { ',' } else { '.' });
-    let count = move |count: u64| grouped(count, if german() { '.' } else { ',' });
+    let form = move || number_form(i18n.get_locale().as_str());
+    let size = move |bytes: u64| readable_size(bytes, form());
+    let count = move |count: u64| form().whole(count);
     view! {
         <section class="settings" aria-labelledby="room-heading">
             <h2 id="room-heading">{t!(i18n, room_heading)}</h2>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::local_forms::day;
 use crate::core::session::newest_first;
 use crate::core::{NewSession, Screen, Session, SessionError, SessionId};
 use crate::i18n::*;
@@ -142,13 +143,13 @@ fn SessionList() -> impl IntoView {
                                 <div class="session-facts">
                                     <strong>{name.clone()}</strong>
                                     {age.map(|age| view! { <span>{move || t_string!(i18n, age_years, age = age)}</span> })}
-                                    <span>{date}</span>
+                                    <span>{move || day(&date, i18n.get_locale().as_str())}</span>
                                     {(!worker.is_empty()).then(|| {
                                         let worker = worker.clone();
                                         view! { <span>{move || t_string!(i18n, with_worker, worker = worker.clone())}</span> }
                                     })}
-                                    {restored.map(|day| view! {
-                                        <span class="restored-mark">{move || t_string!(i18n, restored_mark, date = day.clone()).to_string()}</span>
+                                    {restored.map(|restored_on| view! {
+                                        <span class="restored-mark">{move || t_string!(i18n, restored_mark, date = day(&restored_on, i18n.get_locale().as_str())).to_string()}</span>
                                     })}
                                 </div>
                                 <button

@@ -83,3 +83,19 @@ test("the child's screens are in the child's language, the worker's in the worke
   await expect(button(page, 'Back to the session')).toBeVisible();
   await expect(page.locator('.childs-language')).toHaveCount(0);
 });
+
+test('dates are written as the worker\'s language writes them', async ({ page }) => {
+  await openApp(page);
+  const form = startForm(page);
+  await form.name.fill('Ben');
+  await form.date.fill('2026-11-26');
+  await form.start.click();
+  await expect(heading(page, 'Session with Ben')).toBeVisible();
+  await button(page, 'All sessions').click();
+  const row = page.getByRole('listitem').filter({ hasText: 'Ben' });
+  await expect(row.getByText('26/11/2026', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Deutsch', exact: true }).click();
+  await expect(row.getByText('26.11.2026', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(row.getByText('26/11/2026', { exact: true })).toBeVisible();
+});
