@@ -65,3 +65,24 @@ fn every_language_has_every_key_and_placeholder() {
     }
     assert!(languages >= 2, "English and German at least");
 }
+
+/// Buttons that sit on the same screen need different names, or a screen reader (and a
+/// worker reading the words) cannot tell them apart: "Read back" opens the read-back screen,
+/// "Read aloud" makes the tablet speak.
+#[test]
+fn buttons_on_one_screen_have_different_names() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    for file in fs::read_dir(&dir).unwrap() {
+        let path = file.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let texts = load(&path);
+        assert_ne!(
+            texts["read_back"].to_lowercase(),
+            texts["read_aloud"].to_lowercase(),
+            "{}: read_back and read_aloud",
+            path.display()
+        );
+    }
+}

@@ -11,6 +11,7 @@ pub mod question;
 pub mod screen;
 pub mod session;
 pub mod sharing;
+pub mod speech;
 pub mod summary;
 pub mod summary_choices;
 pub mod summary_html;

@@ -1,6 +1,7 @@
 //! Thin browser glue that is not a component: the clock, randomness, the browser's language.
 
 pub mod one_tab;
+pub mod speech;
 pub mod update;
 
 /// Milliseconds since the Unix epoch.

@@ -14,6 +14,7 @@ pub mod lock;
 pub mod look;
 pub mod privacy;
 pub mod question;
+pub mod read_aloud;
 pub mod read_back;
 pub mod room;
 pub mod session;

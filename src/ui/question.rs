@@ -9,6 +9,7 @@ use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::{ConfirmDialog, Modal};
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::look::{back_label, look, name_in, picture, prompt};
+use crate::ui::read_aloud::ReadAloud;
 use crate::ui::sharing::EntryChoices;
 use crate::ui::IconButton;
 
@@ -76,7 +77,10 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             <h1>{move || name.get()}</h1>
         </header>
         {sparkle.then(|| view! { <p class="wish-granted" role="status">{t!(i18n, wish_sparkle)}</p> })}
-        <p class="prompt">{move || prompt(i18n, tool, question)}</p>
+        <div class="prompt-row">
+            <p class="prompt">{move || prompt(i18n, tool, question)}</p>
+            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question).to_owned()) />
+        </div>
         <div class="question-actions">
             <IconButton icon="icon-draw" class="big" label=Signal::derive(move || t_string!(i18n, draw).to_owned())
                 on_press=start_drawing />

@@ -8,6 +8,7 @@ use crate::i18n::*;
 use crate::state::use_app_state;
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::look::name_in;
+use crate::ui::read_aloud::ReadAloud;
 use crate::ui::IconButton;
 
 #[component]
@@ -27,7 +28,20 @@ pub fn ReadBackScreen(session: SessionId, tool: Tool, question: Question) -> imp
     };
     let shown = entries
         .into_iter()
-        .map(|entry| view! { <li class="read-back-entry"><EntrySummary entry /></li> })
+        .map(|entry| {
+            // The child's own words, read exactly as written, so the child can hear them and
+            // say whether they are right. A drawing has nothing to read.
+            let words = entry
+                .words()
+                .map(|words| words.text.clone())
+                .filter(|text| !text.trim().is_empty());
+            view! {
+                <li class="read-back-entry">
+                    <EntrySummary entry />
+                    {words.map(|text| view! { <ReadAloud text=Signal::stored(text) /> })}
+                </li>
+            }
+        })
         .collect_view();
     view! {
         <header class=format!("screen-header question-header question-{} tool-{}", question.slug(), tool.slug())>

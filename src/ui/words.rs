@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::labels::voice_label;
 use crate::ui::look::{name_in, prompt};
+use crate::ui::read_aloud::ReadAloud;
 use crate::ui::IconButton;
 
 #[component]
@@ -77,7 +78,10 @@ pub fn WordsScreen(
                 on_press=done />
             <h1>{title}</h1>
         </header>
-        <p class="prompt">{move || prompt(i18n, tool, question)}</p>
+        <div class="prompt-row">
+            <p class="prompt">{move || prompt(i18n, tool, question)}</p>
+            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question).to_owned()) />
+        </div>
         <label class="words-field">
             <span>{t!(i18n, words_label)}</span>
             <textarea

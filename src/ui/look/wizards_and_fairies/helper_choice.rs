@@ -8,6 +8,7 @@ use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::labels::{helper_colour_name, helper_kind_label};
 use crate::ui::look::usual_name;
+use crate::ui::read_aloud::ReadAloud;
 use crate::ui::{IconButton, SessionScreenHeader};
 
 #[component]
@@ -97,7 +98,10 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
     view! {
         <SessionScreenHeader session=session
             title=Signal::derive(move || t_string!(i18n, choose_helper_heading).to_owned()) />
-        <p class="hint">{t!(i18n, choose_helper_hint)}</p>
+        <div class="prompt-row">
+            <p class="hint">{t!(i18n, choose_helper_hint)}</p>
+            <ReadAloud text=Signal::derive(move || t_string!(i18n, choose_helper_hint).to_owned()) />
+        </div>
         <ul class="helper-kinds" aria-label=move || t_string!(i18n, choose_helper_heading)>{kinds}</ul>
         <div class="helper-colours">
             <div role="group" aria-labelledby="helper-main-colour">

@@ -1,0 +1,55 @@
+//! The speaker button: reads a prompt, or the child's own words, aloud in the language of the
+//! screen it sits on, for a child who cannot read (yet). When the tablet has no voice for
+//! that language it says so beside the button instead of staying silent.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::platform::speech;
+use crate::ui::IconButton;
+
+thread_local! {
+    /// Counts the changes of the tablet's voices, which can arrive after the page loads. One
+    /// listener for the whole app; an Arc signal, so no screen's owner takes it away.
+    static VOICES_CHANGED: ArcRwSignal<u32> = {
+        let changed = ArcRwSignal::new(0);
+        let bump = changed.clone();
+        speech::on_voices_changed(move || bump.update(|count| *count += 1));
+        changed
+    };
+}
+
+/// A speaker button beside `text`. It reads in the locale of the translation context it is
+/// placed in (the child's language where the child's screens have their own), never a
+/// global one. The text is read exactly as given, sentence by sentence.
+#[component]
+pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let voices_changed = VOICES_CHANGED.with(Clone::clone);
+    // Shown after a tap found no voice; cleared when the language or the voices change and
+    // a voice is there after all.
+    let no_voice = RwSignal::new(false);
+    Effect::new(move |_| {
+        voices_changed.track();
+        let locale = i18n.get_locale();
+        if no_voice.get_untracked() && speech::has_voice_for(locale.as_str()) {
+            no_voice.set(false);
+        }
+    });
+    // Straight inside the tap, with nothing awaited first: iPad Safari speaks only there.
+    let read = move || {
+        let locale = i18n.get_locale_untracked();
+        let spoken = speech::speak(&text.get_untracked(), locale.as_str());
+        no_voice.set(spoken.is_err());
+    };
+    view! {
+        <div class="read-aloud">
+            <IconButton icon="icon-read-aloud" class="read-aloud-button"
+                label=Signal::derive(move || t_string!(i18n, read_aloud).to_owned())
+                on_press=read />
+            <p class="read-aloud-none" role="status">
+                {move || no_voice.get().then(|| t_string!(i18n, no_voice_here))}
+            </p>
+        </div>
+    }
+}
