@@ -212,6 +212,8 @@ body { font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 0; }
 .audience { font-weight: 600; margin: 0 0 1rem; }
+[dir=auto] { text-align: match-parent; }
+.child-words, .notes { text-align: start; }
 .full-record .audience { color: #8a1c1c; border: 2px solid #8a1c1c; border-radius: 6px;
   padding: .4rem .75rem; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1.5rem; }
@@ -230,7 +232,7 @@ img.helper { float: inline-end; width: 6rem; height: 6rem; margin-block: 0 .5rem
   unicode-bidi: plaintext; }
 .child-words::before { content: open-quote; } .child-words::after { content: close-quote; }
 figure { margin: 0; }
-figure img { display: block; max-width: 100%; height: auto; border: 1px solid #c8c8c8; }
+figure img { display: block; box-sizing: border-box; max-width: 100%; height: auto; border: 1px solid #c8c8c8; }
 .who, .decision, .missing, .empty, .made, .history, .name-sharing { margin: .2rem 0 0; color: #555; font-size: .9rem; }
 .decision-none { font-weight: 600; color: #8a4b00; }
 .duty { margin: .4rem 0 0; padding: .3rem .6rem; border-inline-start: 4px solid #8a1c1c;
