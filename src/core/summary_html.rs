@@ -212,7 +212,9 @@ body { font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 0; }
 .audience { font-weight: 600; margin: 0 0 1rem; }
-[dir=auto] { text-align: match-parent; }
+/* Names and dates line up with the page's labels, whichever way they run themselves
+   (Chromium and Safari take only the prefixed value). */
+[dir=auto] { text-align: match-parent; text-align: -webkit-match-parent; }
 .child-words, .notes { text-align: start; }
 .full-record .audience { color: #8a1c1c; border: 2px solid #8a1c1c; border-radius: 6px;
   padding: .4rem .75rem; }

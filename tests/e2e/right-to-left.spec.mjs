@@ -147,6 +147,13 @@ test('in Arabic the page runs right to left, the paper does not, and the summary
   const frame = page.frameLocator('iframe.summary-frame');
   await expect(frame.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(frame.locator('html')).toHaveAttribute('lang', 'ar');
+  // The child's name (Latin letters) lines up with the Arabic labels, at the right.
+  const nameBox = await frame.locator('.facts dd').first().evaluate((dd) => {
+    const range = document.createRange();
+    range.selectNodeContents(dd);
+    return { text: range.getBoundingClientRect().right, box: dd.getBoundingClientRect().right };
+  });
+  expect(nameBox.text).toBeGreaterThan(nameBox.box - 2);
   await checkBothWays(page, 'summary', { frame });
   const downloading = page.waitForEvent('download');
   await button(page, ar.download_summary).click();
