@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::core::text_direction;
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{AppState, Gate};
@@ -72,7 +73,10 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <I18nContextProvider>
+        // The page's `lang` and `dir` are set by the shell from the core's rule, not by the
+        // i18n library, so one rule gives a language's direction everywhere (page, a child's
+        // screen, the summary file).
+        <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false>
             <Shell state initial_language=language />
         </I18nContextProvider>
     }
@@ -89,6 +93,17 @@ fn Shell(state: AppState, initial_language: String) -> impl IntoView {
     if let Some(locale) = preferred.as_deref().and_then(ui::language::locale_for) {
         Effect::new(move |_| i18n.set_locale(locale));
     }
+
+    // The page speaks the worker's language and runs its way: switching to Arabic mirrors the
+    // whole page at once, and switching back unmirrors it. An element inside (a child's screen
+    // in the child's language) may carry a `lang` and `dir` of its own.
+    Effect::new(move |_| {
+        let code = i18n.get_locale().as_str();
+        if let Some(page) = document().document_element() {
+            let _ = page.set_attribute("lang", code);
+            let _ = page.set_attribute("dir", text_direction(code).as_str());
+        }
+    });
 
     // Remember where the worker is and the language, so a reload reopens right here.
     Effect::new(move |_| {

@@ -457,7 +457,8 @@ fn every_audience_reads_only_what_the_child_agreed_and_the_worker_added_for_it()
         }
         // No count of what was left out: no digit outside the date, the age and the style.
         let visible = visible_text(&html)
-            .replace("2026-11-27", "")
+            // The date as English writes it (26/11/2026).
+            .replace("27/11/2026", "")
             .replace("&#39;", "'");
         let digits: String = visible.chars().filter(char::is_ascii_digit).collect();
         assert_eq!(digits, "7", "{audience:?}: only the age, {visible}");
@@ -567,6 +568,96 @@ fn every_printed_page_says_whose_it_is_and_who_it_is_for() {
 }
 
 #[test]
+fn the_summary_writes_days_as_its_language_does() {
+    // The session with a hold and a passing-on, each with its day.
+    let session = secrets();
+    let mut text = english();
+    for (lang, written) in [
+        ("en", "27/11/2026"),
+        ("de", "27.11.2026"),
+        ("ar", "27/11/2026"),
+    ] {
+        text.lang = lang.into();
+        let html = render(&Summary::of(&session, None), &text);
+        assert!(html.contains(written), "{lang}: {written}");
+        assert!(!visible_text(&html).contains("2026-11-27"), "{lang}");
+        // The days of the worker's decisions too.
+        assert!(
+            html.contains(&written.replace("27", "28")),
+            "{lang}: the hold's day"
+        );
+    }
+}
+
+#[test]
+fn a_summary_in_a_right_to_left_language_reads_right_to_left() {
+    let mut session = decided();
+    session.add_words(
+        Tool::ThreeHouses,
+        Question::Worries,
+        words("أريد أن أعيش مع جدتي", Voice::ChildWrote),
+        2_000,
+    );
+    let mut text = english();
+    for (lang, dir) in [
+        ("ar", "rtl"),
+        ("fa-AF", "rtl"),
+        ("de", "ltr"),
+        ("en", "ltr"),
+    ] {
+        text.lang = lang.into();
+        let html = render(&Summary::of(&session, None), &text);
+        assert!(
+            html.starts_with(&format!(
+                "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n"
+            )),
+            "{lang}"
+        );
+        // The page's own line goes where reading starts, its number where it ends.
+        let (start, end) = if dir == "rtl" {
+            ("right", "left")
+        } else {
+            ("left", "right")
+        };
+        assert!(html.contains(&format!("@top-{start} {{")), "{lang}");
+        assert!(html.contains(&format!("@bottom-{end} {{")), "{lang}");
+        // Sides are start and end, never left or right, so the layout mirrors.
+        let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+        for physical in [
+            "-left:",
+            "-right:",
+            "float: left",
+            "float: right",
+            "text-align: left",
+            "text-align: right",
+        ] {
+            assert!(!style.contains(physical), "{physical}");
+        }
+    }
+}
+
+#[test]
+fn mixed_labels_and_words_each_keep_their_own_direction() {
+    // German labels, the child's Arabic words: each quote finds its direction by itself,
+    // paragraph by paragraph, whatever the file's language.
+    let mut session = mia();
+    session.add_words(
+        Tool::ThreeHouses,
+        Question::Worries,
+        words("أريد أن أعيش مع جدتي\nund Oma", Voice::ChildWrote),
+        2_000,
+    );
+    let mut text = english();
+    text.lang = "de".into();
+    let html = render(&Summary::of(&session, None), &text);
+    assert!(html.contains(
+        "<blockquote class=\"child-words\" dir=\"auto\">أريد أن أعيش مع جدتي\nund Oma</blockquote>"
+    ));
+    assert!(html.contains("unicode-bidi: plaintext"));
+    assert!(html.contains("<html lang=\"de\" dir=\"ltr\">"));
+}
+
+#[test]
 fn the_full_record_lists_what_left_the_tablet() {
     let mut session = secrets();
     session.record_export(Export {
@@ -602,9 +693,9 @@ fn the_file_is_one_complete_document_without_script_or_outside_urls() {
     let mut session = decided();
     session.set_reflection("Calm.", 9_000);
     let html = render(&Summary::of(&session, None), &english());
-    assert!(
-        html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
-    );
+    assert!(html.starts_with(
+        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">"
+    ));
     assert!(html.contains(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">"
     ));
@@ -1261,7 +1352,7 @@ fn hostile_labels_and_language_stay_text_too() {
         assert!(!html.to_lowercase().contains("<script"));
         assert_tags_are_only_ours(&html);
         assert!(html.starts_with(&format!(
-            "<!DOCTYPE html>\n<html lang=\"{}\">",
+            "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"ltr\">",
             reference_escape(hostile)
         )));
     }

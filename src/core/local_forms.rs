@@ -1,6 +1,8 @@
 //! Dates and numbers as each language writes them: 26.11.2026 and 1.000 in German, 26/11/2026
 //! and 1,000 in (British) English. Pure, so the app and the summary file write them alike.
 
+use super::language::primary_subtag;
+
 /// How a language writes numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NumberForm {
@@ -13,7 +15,7 @@ pub struct NumberForm {
 
 /// The number form of a language code (`de`, `de-AT`); English's for a language not known.
 pub fn number_form(language: &str) -> NumberForm {
-    let (decimal, group) = match primary(language).as_str() {
+    let (decimal, group) = match primary_subtag(language).as_str() {
         "de" | "ro" | "tr" => (',', '.'),
         // A narrow no-break space in French, a no-break space in Polish and Ukrainian, so a
         // number never breaks across lines.
@@ -52,7 +54,7 @@ pub fn day(iso: &str, language: &str) -> String {
     let Some((year, month, day)) = parse_day(iso) else {
         return iso.to_owned();
     };
-    let separator = match primary(language).as_str() {
+    let separator = match primary_subtag(language).as_str() {
         "de" | "pl" | "ro" | "tr" | "uk" => '.',
         "en" | "fr" | "ar" => '/',
         _ => return iso.to_owned(),
@@ -67,14 +69,6 @@ fn parse_day(iso: &str) -> Option<(&str, &str, &str)> {
         |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
     (parts.next().is_none() && digits(year, 4) && digits(month, 2) && digits(day, 2))
         .then_some((year, month, day))
-}
-
-fn primary(language: &str) -> String {
-    language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod answers;
 pub mod entry;
 pub mod exports;
 pub mod ink;
+pub mod language;
 pub mod local_forms;
 pub mod lock_rules;
 pub mod question;
@@ -21,6 +22,7 @@ pub use answers::{Answers, AnswersByQuestion};
 pub use entry::{Entry, EntryContent, EntryId, Voice, Words};
 pub use exports::{summary_file_name, Export, ExportKind};
 pub use ink::Drawing;
+pub use language::{text_direction, TextDirection};
 pub use question::Question;
 pub use screen::{ChildMode, Screen};
 pub use session::{

@@ -13,6 +13,8 @@ use std::fmt::Write;
 
 use super::entry::{EntryId, Voice};
 use super::exports::{Export, ExportKind};
+use super::language::{text_direction, TextDirection};
+use super::local_forms::day;
 use super::question::Question;
 use super::sharing::{Audience, Decision, Hold, PassedOn, Sharing};
 use super::summary::{
@@ -25,7 +27,8 @@ use super::tool::Tool;
 /// translation files: the renderer itself holds no language. All fields are plain text.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SummaryText {
-    /// The language of these texts for the `lang` attribute, such as `en` or `de`.
+    /// The language of these texts for the `lang` attribute, such as `en` or `de`; the file's
+    /// direction (`dir`) follows from it, so an Arabic summary reads right to left.
     pub lang: String,
     /// The document's title and first heading.
     pub title: String,
@@ -200,7 +203,9 @@ const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 /// Readable on screen and on paper. The page margins suit both A4 and US Letter, so one file
-/// prints well in Europe and elsewhere.
+/// prints well in Europe and elsewhere. Sides are logical (start and end, not left and right),
+/// so a right-to-left summary mirrors; the child's words and the worker's notes set their own
+/// direction paragraph by paragraph, so Arabic words under German labels print right.
 const STYLE: &str = "
 :root { color: #1b1b1b; background: #fff; }
 body { font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
@@ -208,6 +213,10 @@ body { font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 0; }
 .audience { font-weight: 600; margin: 0 0 1rem; }
+/* Names and dates line up with the page's labels, whichever way they run themselves
+   (Chromium and Safari take only the prefixed value). */
+[dir=auto] { text-align: match-parent; text-align: -webkit-match-parent; }
+.child-words, .notes { text-align: start; }
 .full-record .audience { color: #8a1c1c; border: 2px solid #8a1c1c; border-radius: 6px;
   padding: .4rem .75rem; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1.5rem; }
@@ -217,24 +226,25 @@ h2 { font-size: 1.3rem; margin: 0; }
   padding: .75rem 1rem; margin: 0 0 1.25rem; break-inside: avoid; page-break-inside: avoid; }
 .usual-name { margin: 0; color: #555; }
 .house { display: flow-root; }
-img.helper { float: right; width: 6rem; height: 6rem; margin: 0 0 .5rem 1rem; }
+img.helper { float: inline-end; width: 6rem; height: 6rem; margin-block: 0 .5rem; margin-inline: 1rem 0; }
 .asked-in { margin: .25rem 0 0; color: #555; font-size: .9rem; }
-.entries { margin: .75rem 0 0; padding-left: 1.5rem; }
+.entries { margin: .75rem 0 0; padding-inline-start: 1.5rem; }
 .entry { margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
-.child-words { margin: 0; padding: .4rem .8rem; border-left: 4px solid #1d6fd1;
-  background: #f1f6fd; font-size: 1.1rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+.child-words { margin: 0; padding: .4rem .8rem; border-inline-start: 4px solid #1d6fd1;
+  background: #f1f6fd; font-size: 1.1rem; white-space: pre-wrap; overflow-wrap: anywhere;
+  unicode-bidi: plaintext; }
 .child-words::before { content: open-quote; } .child-words::after { content: close-quote; }
 figure { margin: 0; }
-figure img { display: block; max-width: 100%; height: auto; border: 1px solid #c8c8c8; }
+figure img { display: block; box-sizing: border-box; max-width: 100%; height: auto; border: 1px solid #c8c8c8; }
 .who, .decision, .missing, .empty, .made, .history, .name-sharing { margin: .2rem 0 0; color: #555; font-size: .9rem; }
 .decision-none { font-weight: 600; color: #8a4b00; }
-.duty { margin: .4rem 0 0; padding: .3rem .6rem; border-left: 4px solid #8a1c1c;
+.duty { margin: .4rem 0 0; padding: .3rem .6rem; border-inline-start: 4px solid #8a1c1c;
   background: #fbf1f1; font-size: .9rem; }
 .duty dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 .75rem; margin: 0; }
-.duty dt { font-weight: 600; } .duty dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.duty dt { font-weight: 600; } .duty dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
 .worker-notes, .note { background: #f6f6f6; border-style: dashed; }
-.notes { white-space: pre-wrap; overflow-wrap: anywhere; margin: .5rem 0 0; }
-.given-to ul { margin: .5rem 0 0; padding-left: 1.25rem; }
+.notes { white-space: pre-wrap; overflow-wrap: anywhere; margin: .5rem 0 0; unicode-bidi: plaintext; }
+.given-to ul { margin: .5rem 0 0; padding-inline-start: 1.25rem; }
 @page { margin: 18mm 15mm 16mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
@@ -248,8 +258,11 @@ figure img { display: block; max-width: 100%; height: auto; border: 1px solid #c
 /// the file through it.
 pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Painters) -> String {
     let mut out = String::with_capacity(8 * 1024);
+    let direction = text_direction(&text.lang);
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     out.push_str(&escape(&text.lang));
+    out.push_str("\" dir=\"");
+    out.push_str(direction.as_str());
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"");
     out.push_str(CONTENT_SECURITY_POLICY);
@@ -258,11 +271,16 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
     out.push_str("<style>");
     out.push_str(STYLE);
     // Every printed page says whose it is and who it is for, so a page that strays from
-    // the rest still tells its reader (and a worker) what it is.
+    // the rest still tells its reader (and a worker) what it is. Page boxes have no start
+    // and end, so the line goes where reading starts: the top left, or the top right.
+    let (start, end) = match direction {
+        TextDirection::LeftToRight => ("left", "right"),
+        TextDirection::RightToLeft => ("right", "left"),
+    };
     let _ = write!(
         out,
-        "@page {{ @top-left {{ content: {}; font: 600 9pt system-ui, sans-serif; color: #444; white-space: nowrap; }}\n  \
-         @bottom-right {{ content: counter(page) \" / \" counter(pages); font: 9pt system-ui, sans-serif; color: #444; }} }}\n",
+        "@page {{ @top-{start} {{ content: {}; font: 600 9pt system-ui, sans-serif; color: #444; white-space: nowrap; }}\n  \
+         @bottom-{end} {{ content: counter(page) \" / \" counter(pages); font: 9pt system-ui, sans-serif; color: #444; }} }}\n",
         css_string(&text.page_line)
     );
     out.push_str("</style>\n</head>\n");
@@ -303,7 +321,7 @@ fn render_header(out: &mut String, summary: &Summary, text: &SummaryText) {
     if let Some(age) = summary.age {
         fact(out, &text.age_label, &age.to_string());
     }
-    fact(out, &text.date_label, &summary.date);
+    fact(out, &text.date_label, &day(&summary.date, &text.lang));
     fact(
         out,
         &text.place_label,
@@ -530,7 +548,7 @@ fn render_audiences(out: &mut String, audiences: &[Audience], text: &SummaryText
 fn render_hold(out: &mut String, hold: &Hold, text: &SummaryText, painters: &Painters) {
     out.push_str("<div class=\"duty hold\"><dl>\n");
     duty_fact(out, &text.held_back_label, text.audience_name(&hold.from));
-    duty_fact(out, &text.on_label, &hold.why.on);
+    duty_fact(out, &text.on_label, &day(&hold.why.on, &text.lang));
     duty_fact(out, &text.decided_by_label, &hold.why.decided_by);
     duty_fact(out, &text.reason_label, &hold.why.reason);
     if let Some(lifted) = &hold.lifted {
@@ -543,11 +561,11 @@ fn render_hold(out: &mut String, hold: &Hold, text: &SummaryText, painters: &Pai
 fn render_passed_on(out: &mut String, passed: &PassedOn, text: &SummaryText) {
     out.push_str("<div class=\"duty passed-on\"><dl>\n");
     duty_fact(out, &text.passed_on_label, text.audience_name(&passed.to));
-    duty_fact(out, &text.on_label, &passed.why.on);
+    duty_fact(out, &text.on_label, &day(&passed.why.on, &text.lang));
     duty_fact(out, &text.decided_by_label, &passed.why.decided_by);
     duty_fact(out, &text.reason_label, &passed.why.reason);
     match &passed.child_told_on {
-        Some(on) => duty_fact(out, &text.child_told_label, on),
+        Some(on) => duty_fact(out, &text.child_told_label, &day(on, &text.lang)),
         None => {
             element(out, "dt", &text.child_told_label);
             element(out, "dd", &text.child_not_told);

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::language::{primary_subtag, text_direction};
 use crate::core::SessionId;
 use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
@@ -51,11 +52,7 @@ pub fn LanguagePicker() -> impl IntoView {
 /// The app's language for a language code such as `de-AT`: its primary subtag, if the app
 /// has that language.
 pub fn locale_for(code: &str) -> Option<Locale> {
-    let primary = code
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let primary = primary_subtag(code);
     Locale::get_all()
         .iter()
         .copied()
@@ -80,10 +77,7 @@ pub fn childs_locale(session: SessionId) -> Signal<Locale> {
 pub fn InChildsLanguage(session: SessionId, children: ChildrenFn) -> impl IntoView {
     let locale = childs_locale(session);
     let lang = move || locale.get().as_str();
-    let dir = move || match locale.get().direction() {
-        leptos_i18n::Direction::RightToLeft => "rtl",
-        _ => "ltr",
-    };
+    let dir = move || text_direction(locale.get().as_str()).as_str();
     view! {
         <I18nSubContextProvider initial_locale=locale>
             <div class="childs-language" lang=lang dir=dir>{children()}</div>

@@ -104,6 +104,10 @@ fn childs_screen(place: Screen) -> AnyView {
     }
 }
 
+/// The icons whose arrow points along the reading direction, turned round in a right-to-left
+/// language (see `.mirror-in-rtl` in style/base.css).
+const MIRRORED_IN_RTL: [&str; 3] = ["icon-back", "icon-undo", "icon-redo"];
+
 /// A button with a picture and a visible word: children who cannot read know it by the
 /// picture, everyone else by the word, and assistive technology by its name. `pressed` makes
 /// it a toggle (`aria-pressed`); `hidden` takes it out of the way without moving the others'
@@ -122,7 +126,11 @@ pub fn IconButton(
     let picture = match children {
         Some(children) => children(),
         None => {
-            view! { <img src=format!("public/{icon}.svg") alt="" aria-hidden="true" /> }.into_any()
+            let class = MIRRORED_IN_RTL
+                .contains(&icon.as_str())
+                .then_some("mirror-in-rtl");
+            view! { <img src=format!("public/{icon}.svg") class=class alt="" aria-hidden="true" /> }
+                .into_any()
         }
     };
     view! {
