@@ -1649,3 +1649,50 @@ fn the_full_record_names_an_unreadable_entry_and_no_audience_ever_sees_one() {
         .iter()
         .all(|(_, entries)| entries.iter().all(|entry| !entry.starts_with("drawing"))));
 }
+
+#[test]
+fn a_bilingual_summary_names_every_heading_in_both_languages_and_keeps_the_childs_words() {
+    let mut session = mia();
+    let id = session.add_words(
+        Tool::ThreeHouses,
+        Question::Worries,
+        words("Mein Hund heißt Bello", Voice::ChildWrote),
+        2_000,
+    );
+    session.decide_sharing(
+        Question::Worries,
+        id,
+        Decision::shared_with([Audience::Mum]),
+        2_001,
+    );
+    let english = english();
+    let mut other = english.clone();
+    other.lang = "de".into();
+    other.child_label = "Kind".into();
+    other.date_label = "Datum".into();
+    other.wish_label = "Wunsch des Kindes:".into();
+    for name in other.usual_names.values_mut() {
+        name.insert_str(0, "DE ");
+    }
+    let both = english.bilingual(&other);
+    assert_eq!(both.lang, "en", "the file keeps the worker's language");
+    assert_eq!(both.child_label, format!("{} / Kind", english.child_label));
+    assert_eq!(both.date_label, format!("{} / Datum", english.date_label));
+    // A text both languages write alike is shown once.
+    assert_eq!(both.made_label, english.made_label);
+    for (key, name) in &both.usual_names {
+        assert_eq!(
+            name,
+            &format!(
+                "{} / DE {}",
+                english.usual_names[key], english.usual_names[key]
+            )
+        );
+    }
+    // The child's words stay exactly as given, once.
+    let html = render(&Summary::of(&session, Some(&Audience::Mum)), &both);
+    assert!(html.contains(&format!("{} / Kind", english.child_label)));
+    let plain = render(&Summary::of(&session, Some(&Audience::Mum)), &english);
+    assert_eq!(html.matches("Mein Hund heißt Bello").count(), 1);
+    assert_eq!(plain.matches("Mein Hund heißt Bello").count(), 1);
+}

@@ -412,6 +412,27 @@ pub fn is_iso_date(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_family_is_those_at_home_and_the_people_the_child_named() {
+        let family: Vec<_> = Audience::PICTURED
+            .iter()
+            .filter(|a| a.is_family())
+            .collect();
+        assert_eq!(
+            family,
+            [
+                &Audience::Mum,
+                &Audience::Dad,
+                &Audience::Family,
+                &Audience::Sibling,
+                &Audience::FosterCarer
+            ]
+        );
+        assert!(oma().is_family());
+        assert!(!Audience::Court.is_family());
+        assert!(!Audience::Meeting.is_family());
+    }
+
     fn oma() -> Audience {
         Audience::Named("Oma".into())
     }

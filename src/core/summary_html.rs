@@ -144,7 +144,105 @@ pub struct SummaryText {
     pub respect_decided_who_sees_what: String,
 }
 
+/// A heading or label in two languages: "Child / Kind"; once where both say the same.
+fn joined(first: &String, other: &String) -> String {
+    if first == other || other.is_empty() {
+        first.clone()
+    } else {
+        format!("{first} / {other}")
+    }
+}
+
+/// Each text of a map in two languages, keyed as in the first.
+fn joined_each<K: Ord + Copy>(
+    first: &BTreeMap<K, String>,
+    other: &BTreeMap<K, String>,
+) -> BTreeMap<K, String> {
+    first
+        .iter()
+        .map(|(key, text)| (*key, joined(text, other.get(key).unwrap_or(text))))
+        .collect()
+}
+
 impl SummaryText {
+    /// The texts for a bilingual summary: every heading and label in this language, then in
+    /// `second` (the family's), as "Child / Kind". The file keeps this language's `lang`; the
+    /// child's own words are never translated, so they are not in here at all.
+    pub fn bilingual(&self, second: &SummaryText) -> SummaryText {
+        let both = joined;
+        SummaryText {
+            lang: self.lang.clone(),
+            list_separator: self.list_separator.clone(),
+            tool_names: joined_each(&self.tool_names, &second.tool_names),
+            usual_names: joined_each(&self.usual_names, &second.usual_names),
+            title: both(&self.title, &second.title),
+            audience_line: both(&self.audience_line, &second.audience_line),
+            page_line: both(&self.page_line, &second.page_line),
+            child_label: both(&self.child_label, &second.child_label),
+            age_label: both(&self.age_label, &second.age_label),
+            date_label: both(&self.date_label, &second.date_label),
+            place_label: both(&self.place_label, &second.place_label),
+            present_label: both(&self.present_label, &second.present_label),
+            tools_label: both(&self.tools_label, &second.tools_label),
+            worker_label: both(&self.worker_label, &second.worker_label),
+            asked_in_label: both(&self.asked_in_label, &second.asked_in_label),
+            empty_house: both(&self.empty_house, &second.empty_house),
+            nothing_shared_here: both(&self.nothing_shared_here, &second.nothing_shared_here),
+            child_said_worker_wrote: both(
+                &self.child_said_worker_wrote,
+                &second.child_said_worker_wrote,
+            ),
+            child_wrote: both(&self.child_wrote, &second.child_wrote),
+            child_drew: both(&self.child_drew, &second.child_drew),
+            drawing_alt: both(&self.drawing_alt, &second.drawing_alt),
+            picture_missing: both(&self.picture_missing, &second.picture_missing),
+            unreadable_entry: both(&self.unreadable_entry, &second.unreadable_entry),
+            mum: both(&self.mum, &second.mum),
+            dad: both(&self.dad, &second.dad),
+            family: both(&self.family, &second.family),
+            sibling: both(&self.sibling, &second.sibling),
+            foster_carer: both(&self.foster_carer, &second.foster_carer),
+            teacher: both(&self.teacher, &second.teacher),
+            guardian: both(&self.guardian, &second.guardian),
+            advocate: both(&self.advocate, &second.advocate),
+            court: both(&self.court, &second.court),
+            meeting: both(&self.meeting, &second.meeting),
+            made_label: both(&self.made_label, &second.made_label),
+            wish_label: both(&self.wish_label, &second.wish_label),
+            wish_private: both(&self.wish_private, &second.wish_private),
+            wish_none: both(&self.wish_none, &second.wish_none),
+            history_label: both(&self.history_label, &second.history_label),
+            own_name_label: both(&self.own_name_label, &second.own_name_label),
+            held_back_label: both(&self.held_back_label, &second.held_back_label),
+            passed_on_label: both(&self.passed_on_label, &second.passed_on_label),
+            on_label: both(&self.on_label, &second.on_label),
+            decided_by_label: both(&self.decided_by_label, &second.decided_by_label),
+            reason_label: both(&self.reason_label, &second.reason_label),
+            lifted_label: both(&self.lifted_label, &second.lifted_label),
+            child_told_label: both(&self.child_told_label, &second.child_told_label),
+            child_not_told: both(&self.child_not_told, &second.child_not_told),
+            sharing_heading: both(&self.sharing_heading, &second.sharing_heading),
+            undecided_line: both(&self.undecided_line, &second.undecided_line),
+            given_to_heading: both(&self.given_to_heading, &second.given_to_heading),
+            printed: both(&self.printed, &second.printed),
+            downloaded: both(&self.downloaded, &second.downloaded),
+            full_record_reader: both(&self.full_record_reader, &second.full_record_reader),
+            nothing_given: both(&self.nothing_given, &second.nothing_given),
+            reflection_heading: both(&self.reflection_heading, &second.reflection_heading),
+            no_reflection: both(&self.no_reflection, &second.no_reflection),
+            note_heading: both(&self.note_heading, &second.note_heading),
+            respect_keep_for_now: both(&self.respect_keep_for_now, &second.respect_keep_for_now),
+            respect_chose_what_is_shared: both(
+                &self.respect_chose_what_is_shared,
+                &second.respect_chose_what_is_shared,
+            ),
+            respect_decided_who_sees_what: both(
+                &self.respect_decided_who_sees_what,
+                &second.respect_decided_who_sees_what,
+            ),
+        }
+    }
+
     /// The usual name of a question's house or helper.
     pub fn usual_name(&self, tool: Tool, question: Question) -> &str {
         self.usual_names

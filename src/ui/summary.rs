@@ -18,6 +18,7 @@ use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::canvas::drawing_png;
 use crate::ui::labels::audience_label;
+use crate::ui::language::{childs_locale, own_name};
 use crate::ui::look::{look, usual_name};
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
@@ -199,6 +200,18 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     // The preview is made again when a field is left, not at every key: pictures are large.
     let refresh = RwSignal::new(0_u32);
     let frame_ref = NodeRef::<leptos::html::Iframe>::new();
+    // A family may read the headings in their own language too: the child's, whose words
+    // (never translated) they are.
+    let childs = childs_locale(session);
+    let childs_i18n = leptos_i18n::context::init_i18n_subcontext(Some(childs));
+    let bilingual = RwSignal::new(false);
+    let can_be_bilingual = move || {
+        chosen
+            .get()
+            .flatten()
+            .is_some_and(|reader| reader.is_family())
+            && childs.get() != i18n.get_locale()
+    };
 
     let audiences = Memo::new(move |_| {
         state
@@ -241,6 +254,11 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 .with_session_untracked(&session, |s| {
                     let summary = Summary::of(s, reader.as_ref());
                     let text = summary_text(i18n, &summary);
+                    let text = if bilingual.get() && can_be_bilingual() {
+                        text.bilingual(&summary_text(childs_i18n, &summary))
+                    } else {
+                        text
+                    };
                     let picture = |question, id| pictures.get(&(question, id)).cloned();
                     let time = |at_ms| platform::local_date_time(at_ms, &lang);
                     render_summary_html(
@@ -375,6 +393,13 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     }}
                 </select>
             </label>
+            <Show when=can_be_bilingual>
+                <label class="check summary-bilingual">
+                    <input type="checkbox" prop:checked=move || bilingual.get()
+                        on:change=move |ev| bilingual.set(event_target_checked(&ev)) />
+                    <span>{move || t_string!(i18n, summary_bilingual, language = own_name(childs.get())).to_string()}</span>
+                </label>
+            </Show>
             <Show when=nothing_chosen>
                 <p class="quiet">{t!(i18n, summary_choose_first)}</p>
             </Show>

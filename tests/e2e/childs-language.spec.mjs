@@ -99,3 +99,31 @@ test('dates are written as the worker\'s language writes them', async ({ page })
   await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(row.getByText('26/11/2026', { exact: true })).toBeVisible();
 });
+
+test("a family's summary can name its headings in the family's language too; the court's cannot", async ({ page }) => {
+  await openApp(page);
+  const form = startForm(page);
+  await form.name.fill('Lena');
+  await childsLanguage(page).selectOption('de');
+  await form.start.click();
+  await expect(heading(page, 'Session with Lena')).toBeVisible();
+  await button(page, 'Summary').click();
+  const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
+  const bilingual = page.getByRole('checkbox', { name: "Headings also in Deutsch, the family's language" });
+  const frame = page.frameLocator('iframe.summary-frame');
+
+  await summaryFor.selectOption({ label: 'Mum' });
+  await expect(bilingual).not.toBeChecked();
+  await expect(frame.getByRole('heading', { name: 'House of Worries', exact: true })).toBeVisible();
+  await bilingual.check();
+  await expect(frame.getByRole('heading', { name: `House of Worries / ${de.house_worries}`, exact: true })).toBeVisible();
+  // The file stays in the worker's language, with the family's beside it.
+  await expect(frame.locator('html')).toHaveAttribute('lang', 'en');
+
+  // Not offered for the court, nor for the worker's full record.
+  await summaryFor.selectOption({ label: 'The judge / the court' });
+  await expect(bilingual).toHaveCount(0);
+  await expect(frame.getByRole('heading', { name: 'House of Worries', exact: true })).toBeVisible();
+  await summaryFor.selectOption({ label: "Everything: the worker's full record" });
+  await expect(bilingual).toHaveCount(0);
+});

@@ -96,6 +96,9 @@ test('in Arabic the page runs right to left, the paper does not, and the summary
   await expect(heading(page, fill(ar.session_heading, { name: 'Mira' }))).toBeVisible();
   const allSessions = button(page, ar.all_sessions);
   expect(await pictureTransform(allSessions), 'the back arrow points right').toBe(MIRRORED);
+  // The session was started in English, so its child's language is English: the child
+  // speaks Arabic too, and the child's screens follow the child's language.
+  await page.getByRole('combobox', { name: ar.child_language_label }).selectOption('ar');
 
   // The Three Houses read from the right: the House of Worries first, at the right.
   await button(page, ar.three_houses).click();
