@@ -7,6 +7,7 @@ use crate::core::language::{primary_subtag, text_direction};
 use crate::core::SessionId;
 use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
+use crate::ui::I18n;
 
 pub fn own_name(locale: Locale) -> &'static str {
     match locale.as_str() {
@@ -71,11 +72,23 @@ pub fn childs_locale(session: SessionId) -> Signal<Locale> {
     })
 }
 
+/// The worker's translation context, seen from inside the child's screens (whose own context
+/// is the child's language): for what the worker may need in their own language there, such
+/// as reading a prompt aloud when the tablet has no voice for the child's.
+#[derive(Clone, Copy)]
+pub struct WorkersLanguage(pub I18n);
+
+/// The worker's translation context, on a child's screen; None elsewhere.
+pub fn workers_language() -> Option<I18n> {
+    use_context::<WorkersLanguage>().map(|workers| workers.0)
+}
+
 /// Shows `children` in the child's language: every word they read (and hear) comes from a
 /// translation context of its own, and the element carries the language and its direction.
 #[component]
 pub fn InChildsLanguage(session: SessionId, children: ChildrenFn) -> impl IntoView {
     let locale = childs_locale(session);
+    provide_context(WorkersLanguage(use_i18n()));
     let lang = move || locale.get().as_str();
     let dir = move || text_direction(locale.get().as_str()).as_str();
     view! {

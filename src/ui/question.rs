@@ -8,6 +8,7 @@ use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::{ConfirmDialog, Modal};
 use crate::ui::entry_summary::EntrySummary;
+use crate::ui::language::workers_language;
 use crate::ui::look::{back_label, look, name_in, picture, prompt};
 use crate::ui::read_aloud::ReadAloud;
 use crate::ui::sharing::EntryChoices;
@@ -79,7 +80,8 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         {sparkle.then(|| view! { <p class="wish-granted" role="status">{t!(i18n, wish_sparkle)}</p> })}
         <div class="prompt-row">
             <p class="prompt">{move || prompt(i18n, tool, question)}</p>
-            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question).to_owned()) />
+            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question).to_owned())
+                in_workers_language=workers_language().map(|workers| Signal::derive(move || prompt(workers, tool, question).to_owned())) />
         </div>
         <div class="question-actions">
             <IconButton icon="icon-draw" class="big" label=Signal::derive(move || t_string!(i18n, draw).to_owned())

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform::speech;
+use crate::ui::language::{own_name, workers_language};
 use crate::ui::IconButton;
 
 thread_local! {
@@ -21,10 +22,16 @@ thread_local! {
 
 /// A speaker button beside `text`. It reads in the locale of the translation context it is
 /// placed in (the child's language where the child's screens have their own), never a
-/// global one. The text is read exactly as given, sentence by sentence.
+/// global one. The text is read exactly as given, sentence by sentence. When the tablet has
+/// no voice for that language, and the worker's language differs and has one, it offers to
+/// read `in_workers_language` (the same text in the worker's language) instead.
 #[component]
-pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
+pub fn ReadAloud(
+    #[prop(into)] text: Signal<String>,
+    #[prop(default = None)] in_workers_language: Option<Signal<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let workers = workers_language();
     let voices_changed = VOICES_CHANGED.with(Clone::clone);
     // Shown after a tap found no voice; cleared when the language or the voices change and
     // a voice is there after all.
@@ -50,6 +57,20 @@ pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
             <p class="read-aloud-none" role="status">
                 {move || no_voice.get().then(|| t_string!(i18n, no_voice_here))}
             </p>
+            {move || {
+                let (workers, text) = (workers?, in_workers_language?);
+                let language = workers.get_locale();
+                let offered = no_voice.get()
+                    && language != i18n.get_locale()
+                    && speech::has_voice_for(language.as_str());
+                offered.then(|| view! {
+                    <IconButton icon="icon-read-aloud" class="read-aloud-button"
+                        label=Signal::derive(move || t_string!(i18n, read_in_language, language = own_name(language)).to_string())
+                        on_press=move || {
+                            let _ = speech::speak(&text.get_untracked(), language.as_str());
+                        } />
+                })
+            }}
         </div>
     }
 }

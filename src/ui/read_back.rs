@@ -38,7 +38,8 @@ pub fn ReadBackScreen(session: SessionId, tool: Tool, question: Question) -> imp
             view! {
                 <li class="read-back-entry">
                     <EntrySummary entry />
-                    {words.map(|text| view! { <ReadAloud text=Signal::stored(text) /> })}
+                    // The child's own words, in whatever language they are: the worker's voice may read them too.
+                    {words.map(|text| { let text = Signal::stored(text); view! { <ReadAloud text in_workers_language=Some(text) /> } })}
                 </li>
             }
         })

@@ -6,6 +6,7 @@ use crate::core::{EntryId, Question, SessionId, Tool, Voice};
 use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::labels::voice_label;
+use crate::ui::language::workers_language;
 use crate::ui::look::{name_in, prompt};
 use crate::ui::read_aloud::ReadAloud;
 use crate::ui::IconButton;
@@ -80,7 +81,8 @@ pub fn WordsScreen(
         </header>
         <div class="prompt-row">
             <p class="prompt">{move || prompt(i18n, tool, question)}</p>
-            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question).to_owned()) />
+            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question).to_owned())
+                in_workers_language=workers_language().map(|workers| Signal::derive(move || prompt(workers, tool, question).to_owned())) />
         </div>
         <label class="words-field">
             <span>{t!(i18n, words_label)}</span>

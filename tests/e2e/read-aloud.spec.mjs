@@ -178,3 +178,25 @@ test('r5) the helper choice has the speaker beside its question', async ({ page 
   expect(said.length).toBe(3);
 });
 
+
+test("r6) with no voice for the child's language, reading in the worker's is offered", async ({ page }) => {
+  await stubSpeech(page, VOICES);
+  await openApp(page);
+  // The worker works in English; the child speaks Polish, for which the tablet has no voice.
+  await page.getByRole('textbox', { name: EN.child_name_label }).fill('Ola');
+  await page.getByRole('combobox', { name: EN.child_language_label }).selectOption('pl');
+  await button(page, EN.start_button).click();
+  await expect(heading(page, EN.session_heading.replace('{{ name }}', 'Ola'))).toBeVisible();
+  // The session screen is the worker's; the houses are the child's.
+  await button(page, EN.three_houses).click();
+  await button(page, PL.house_good_things).click();
+  const inEnglish = button(page, PL.read_in_language.replace('{{ language }}', 'English'));
+  await expect(inEnglish).toHaveCount(0);
+  await button(page, PL.read_aloud).click();
+  await expect(page.getByRole('status').filter({ hasText: PL.no_voice_here })).toBeVisible();
+  expect(await spoken(page)).toEqual([]);
+  await inEnglish.click();
+  const said = await spoken(page);
+  expect(said.map((s) => s.text)).toEqual(sentencesOf(EN.prompt_good_things));
+  expect(said.every((s) => s.voice === 'Local English')).toBe(true);
+});
