@@ -86,3 +86,60 @@ fn buttons_on_one_screen_have_different_names() {
         );
     }
 }
+
+/// German speaks to the child as "du" and to the worker as "Sie". Only the texts the child
+/// reads or hears may say "du"; a new text that says "du" to the worker fails here.
+#[test]
+fn german_says_du_only_to_the_child() {
+    const TO_THE_CHILD: [&str; 18] = [
+        "houses_hint",
+        "prompt_worries",
+        "prompt_good_things",
+        "prompt_dreams",
+        "rename_house",
+        "rename_title",
+        "helpers_heading",
+        "helpers_hint",
+        "helper_prompt_good_things",
+        "helper_prompt_worries",
+        "helper_prompt_wishes",
+        "choose_helper_heading",
+        "choose_helper_hint",
+        "rename_helper",
+        "rename_helper_title",
+        "wish_sparkle",
+        "sharing_limit",
+        "sharing_own_name",
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let german = load(&dir.join("de.json"));
+    let says_du = |text: &str| {
+        text.split(|c: char| !c.is_alphabetic()).any(|word| {
+            matches!(
+                word.to_lowercase().as_str(),
+                "du" | "dich"
+                    | "dir"
+                    | "dein"
+                    | "deine"
+                    | "deinen"
+                    | "deinem"
+                    | "deiner"
+                    | "deines"
+            )
+        })
+    };
+    let to_the_worker: Vec<_> = german
+        .iter()
+        .filter(|(key, text)| says_du(text) && !TO_THE_CHILD.contains(&key.as_str()))
+        .map(|(key, text)| format!("{key}: {text}"))
+        .collect();
+    assert!(
+        to_the_worker.is_empty(),
+        "say Sie to the worker:\n{}",
+        to_the_worker.join("\n")
+    );
+    assert!(
+        says_du(&german["prompt_worries"]),
+        "the test reads German as it is"
+    );
+}
