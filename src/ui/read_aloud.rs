@@ -2,6 +2,9 @@
 //! screen it sits on, for a child who cannot read (yet). When the tablet has no voice for
 //! that language it says so beside the button instead of staying silent.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -43,10 +46,20 @@ pub fn ReadAloud(
             no_voice.set(false);
         }
     });
+    // Reading stops when the child leaves the screen it was started on, so a prompt is not
+    // heard over the next screen.
+    let started = Arc::new(AtomicBool::new(false));
+    let started_here = Arc::clone(&started);
+    on_cleanup(move || {
+        if started_here.load(Ordering::Relaxed) {
+            speech::stop();
+        }
+    });
     // Straight inside the tap, with nothing awaited first: iPad Safari speaks only there.
     let read = move || {
         let locale = i18n.get_locale_untracked();
         let spoken = speech::speak(&text.get_untracked(), locale.as_str());
+        started.store(spoken.is_ok(), Ordering::Relaxed);
         no_voice.set(spoken.is_err());
     };
     view! {

@@ -104,6 +104,12 @@ test('r1) the speaker beside a prompt reads it sentence by sentence with the off
   expect(await page.evaluate(() => window.__cancelled)).toBeGreaterThanOrEqual(1);
   await expect(page.getByRole('status').filter({ hasText: EN.no_voice_here })).toHaveCount(0);
 
+  // Leaving the screen stops the reading, so it is not heard over the next screen.
+  const cancelledBefore = await page.evaluate(() => window.__cancelled);
+  await button(page, EN.back_to_houses).click();
+  await expect.poll(() => page.evaluate(() => window.__cancelled)).toBe(cancelledBefore + 1);
+  await button(page, EN.house_good_things).click();
+
   // The words screen has the speaker beside its prompt too.
   await button(page, EN.write_words).click();
   await button(page, 'Read aloud').click();
