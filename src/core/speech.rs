@@ -2,6 +2,8 @@
 //! long prompt is not cut off by a browser's limit and can be stopped between sentences) and
 //! choosing a voice for a language from the voices a tablet has.
 
+use super::language::primary_subtag;
+
 /// The characters that end a sentence: . ! ? … and the Arabic question mark ؟ and the CJK
 /// full stop 。 (also the full-width ！ and ？).
 fn ends_sentence(c: char) -> bool {
@@ -68,27 +70,21 @@ pub struct VoiceInfo {
     pub default: bool,
 }
 
-/// The first subtag of a language tag, lower case: `de` for `de-AT`, `de_DE` or `DE`.
-fn primary(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-}
-
 /// A tag in one spelling: lower case, with `-` between subtags.
 fn normal(tag: &str) -> String {
     tag.trim().replace('_', "-").to_ascii_lowercase()
 }
 
 /// The voice to read `wanted` (a language tag: `de`, `en-GB`) with, as an index into
-/// `voices`; None when none speaks that language. A voice must share the primary language
-/// (`de` for `de-DE`). Among those, in order of weight: one that works offline, one whose
+/// `voices`; None when none speaks that language. Only a voice that speaks on the tablet
+/// itself is used: a network voice sends the text to its maker's servers, and read-back
+/// reads the child's own words, which never leave the device. A voice must share the primary
+/// language (`de` for `de-DE`). Among those, in order of weight: one whose
 /// tag matches `wanted` exactly (when `wanted` names a region), the browser's default, a tag
 /// of the primary language alone or with the region of the same name (`de-DE`, `fr-FR`);
 /// then the first listed.
 pub fn choose_voice(voices: &[VoiceInfo], wanted: &str) -> Option<usize> {
-    let wanted_primary = primary(wanted);
+    let wanted_primary = primary_subtag(wanted);
     if wanted_primary.is_empty() {
         return None;
     }
@@ -97,11 +93,10 @@ pub fn choose_voice(voices: &[VoiceInfo], wanted: &str) -> Option<usize> {
     voices
         .iter()
         .enumerate()
-        .filter(|(_, voice)| primary(&voice.lang) == wanted_primary)
+        .filter(|(_, voice)| voice.local_service && primary_subtag(&voice.lang) == wanted_primary)
         .max_by_key(|(index, voice)| {
             let tag = normal(&voice.lang);
             (
-                voice.local_service,
                 tag == wanted,
                 voice.default,
                 tag == wanted_primary || tag == home_region,
@@ -210,6 +205,12 @@ mod tests {
         assert_eq!(choose_voice(&voices, "de"), Some(1));
         assert_eq!(choose_voice(&voices, "de-DE"), Some(1));
         assert_eq!(choose_voice(&voices, "EN-gb"), Some(0));
+    }
+
+    #[test]
+    fn a_voice_that_would_send_the_words_away_is_never_used() {
+        let only_network = [voice("en-GB", "Google UK English", false, true)];
+        assert_eq!(choose_voice(&only_network, "en"), None);
     }
 
     #[test]
