@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../dist"
 printf '%-10s %12s %12s\n' kind raw gzip
 total_raw=0
 total_gzip=0
-for kind in wasm js css html svg; do
+for kind in wasm js css html svg json; do
   raw=0
   gz=0
   while IFS= read -r -d '' file; do
@@ -20,10 +20,19 @@ done
 printf '%-10s %12d %12d\n' total "$total_raw" "$total_gzip"
 
 # The first load file by file (what a tablet fetches before the app can start), largest
-# first: the languages are compiled into the wasm, so it grows with every language.
+# first. English is compiled into the wasm; the other languages are not part of it.
 echo
 printf '%-48s %12s %12s\n' "first load, by file" raw gzip
 for file in index.html *.js *.wasm *.css; do
   [ -f "$file" ] || continue
   printf '%-48s %12d %12d\n' "$file" "$(stat -c %s "$file")" "$(gzip -9 -c "$file" | wc -c)"
 done | sort -k3 -n -r
+
+# Each other language: fetched the first time it is chosen (and kept by the service worker
+# for offline use), so it adds nothing to the first load.
+echo
+printf '%-48s %12s %12s\n' "loaded when chosen, by file" raw gzip
+for file in locales/*.json; do
+  [ -f "$file" ] || continue
+  printf '%-48s %12d %12d\n' "$file" "$(stat -c %s "$file")" "$(gzip -9 -c "$file" | wc -c)"
+done

@@ -18,10 +18,33 @@ const RETRY_EVERY: Duration = Duration::from_secs(2);
 /// How often the app checks whether it has been idle long enough to lock itself.
 const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
 
+/// Starts the app. The worker's language is fetched first (when it is not the English
+/// compiled in), so the very first screen is in it; if it cannot be, the app starts in
+/// English and the language picker says why.
+pub async fn start() {
+    let language = workers_language(&store::device_state().language);
+    let _ = crate::i18n::load(language).await;
+    leptos::mount::mount_to_body(move || view! { <App language /> });
+}
+
+/// The worker's language: the one last chosen on this tablet, else the browser's if the app
+/// has it, else English.
+fn workers_language(last_chosen: &str) -> Locale {
+    Some(last_chosen.to_owned())
+        .filter(|code| !code.is_empty())
+        .or_else(platform::browser_language)
+        .as_deref()
+        .and_then(ui::language::locale_for)
+        .unwrap_or(DEFAULT_LOCALE)
+}
+
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The worker's language to start in.
+    language: Locale,
+) -> impl IntoView {
     let device = store::device_state();
-    let language = device.language.clone();
+    provide_context(I18n::workers(language));
     let state = AppState::new(device.place);
     provide_context(state);
     // Only one tab works with the sessions at a time. Without storage there is nothing to
@@ -72,28 +95,12 @@ pub fn App() -> impl IntoView {
         long_press.remove();
     });
 
-    view! {
-        // The page's `lang` and `dir` are set by the shell from the core's rule, not by the
-        // i18n library, so one rule gives a language's direction everywhere (page, a child's
-        // screen, the summary file).
-        <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false>
-            <Shell state initial_language=language />
-        </I18nContextProvider>
-    }
+    view! { <Shell state /> }
 }
 
 #[component]
-fn Shell(state: AppState, initial_language: String) -> impl IntoView {
+fn Shell(state: AppState) -> impl IntoView {
     let i18n = use_i18n();
-    let preferred = Some(initial_language)
-        .filter(|code| !code.is_empty())
-        .or_else(platform::browser_language);
-    // The i18n provider picks the browser's language in an effect of its own; this effect is
-    // created after it, so it runs after it and the worker's last choice wins.
-    if let Some(locale) = preferred.as_deref().and_then(ui::language::locale_for) {
-        Effect::new(move |_| i18n.set_locale(locale));
-    }
-
     // The page speaks the worker's language and runs its way: switching to Arabic mirrors the
     // whole page at once, and switching back unmirrors it. An element inside (a child's screen
     // in the child's language) may carry a `lang` and `dir` of its own.

@@ -14,4 +14,4 @@ pub mod state;
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+pub mod i18n;

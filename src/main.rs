@@ -1,7 +1,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(hear_me::app::App);
+    wasm_bindgen_futures::spawn_local(hear_me::app::start());
 }
 
 #[cfg(not(target_arch = "wasm32"))]

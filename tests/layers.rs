@@ -11,7 +11,7 @@ use std::path::Path;
 /// Each layer and the layers it may use: every one before it in this list.
 const LAYERS: [&str; 6] = ["core", "platform", "store", "state", "ui", "app"];
 
-/// The generated translations are texts for the screens: ui and above.
+/// The texts in each language (`src/i18n.rs`) are for the screens: ui and above.
 const TEXTS: &str = "i18n";
 
 fn rank(layer: &str) -> Option<usize> {

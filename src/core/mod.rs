@@ -17,6 +17,7 @@ pub mod summary;
 pub mod summary_choices;
 pub mod summary_html;
 pub mod tool;
+pub mod translation;
 
 pub use answers::{Answers, AnswersByQuestion};
 pub use entry::{Entry, EntryContent, EntryId, Voice, Words};

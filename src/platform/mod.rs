@@ -200,3 +200,25 @@ pub fn in_safari_tab_on_ipad() -> bool {
     let standalone = js_sys::Reflect::get(&navigator, &"standalone".into()).ok();
     standalone.and_then(|value| value.as_bool()) == Some(false) && navigator.max_touch_points() > 1
 }
+
+/// The text of a file of this app (an address relative to the page), from the service
+/// worker's cache when it has it. Never another origin: the page's CSP allows none.
+pub async fn fetch_own_file(address: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |error: wasm_bindgen::JsValue| format!("{error:?}");
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(address))
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    if !response.ok() {
+        return Err(format!("{address}: HTTP {}", response.status()));
+    }
+    JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?
+        .as_string()
+        .ok_or_else(|| format!("{address} is not text"))
+}

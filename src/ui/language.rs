@@ -1,6 +1,7 @@
 //! The worker's language (the app's) and the child's (a session's), each named in itself so
 //! anyone can find theirs. The child's screens are shown inside [`InChildsLanguage`].
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 
 use crate::core::language::{primary_subtag, text_direction};
@@ -47,6 +48,24 @@ pub fn LanguagePicker() -> impl IntoView {
         <nav class="language-picker" aria-label=move || t_string!(i18n, language)>
             {choices}
         </nav>
+        <NotLoaded chosen=Signal::derive(move || i18n.chosen_locale()) />
+    }
+}
+
+/// Says so when a chosen language's texts could not be fetched (a tablet that was offline
+/// before the app was ever kept for offline use), instead of quietly staying in English.
+#[component]
+fn NotLoaded(chosen: Signal<Locale>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let locale = chosen.get();
+        crate::i18n::failed_to_load(locale).then(|| {
+            view! {
+                <p class="warning" role="alert">
+                    {t_string!(i18n, language_not_loaded, language = own_name(locale))}
+                </p>
+            }
+        })
     }
 }
 
@@ -84,7 +103,7 @@ pub fn workers_language() -> Option<I18n> {
 }
 
 /// Shows `children` in the child's language: every word they read (and hear) comes from a
-/// translation context of its own, and the element carries the language and its direction.
+/// language of its own, and the element carries the language and its direction.
 #[component]
 pub fn InChildsLanguage(session: SessionId, children: ChildrenFn) -> impl IntoView {
     let locale = childs_locale(session);
@@ -92,9 +111,9 @@ pub fn InChildsLanguage(session: SessionId, children: ChildrenFn) -> impl IntoVi
     let lang = move || locale.get().as_str();
     let dir = move || text_direction(locale.get().as_str()).as_str();
     view! {
-        <I18nSubContextProvider initial_locale=locale>
+        <Provider value=I18n::following(locale)>
             <div class="childs-language" lang=lang dir=dir>{children()}</div>
-        </I18nSubContextProvider>
+        </Provider>
     }
 }
 
@@ -123,10 +142,12 @@ pub fn ChildLanguageChoice(
             <span>{t!(i18n, child_language_label)}</span>
             <select on:change=move |ev| {
                 if let Some(locale) = locale_for(&event_target_value(&ev)) {
+                    crate::i18n::prepare(locale);
                     on_choose(locale);
                 }
             }>{options}</select>
         </label>
+        <NotLoaded chosen />
     }
 }
 

@@ -36,8 +36,8 @@ use crate::core::{Screen, SessionId};
 use crate::i18n::*;
 use crate::state::use_app_state;
 
-/// The translation context every screen reads its words from.
-pub type I18n = leptos_i18n::I18nContext<crate::i18n::Locale>;
+/// The language every screen reads its words in.
+pub use crate::i18n::I18n;
 
 /// The screen for a place in the app. The screens a child sees and uses are in the child's
 /// language; the worker's screens in the worker's.

@@ -203,7 +203,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     // A family may read the headings in their own language too: the child's, whose words
     // (never translated) they are.
     let childs = childs_locale(session);
-    let childs_i18n = leptos_i18n::context::init_i18n_subcontext(Some(childs));
+    let childs_i18n = I18n::following(childs);
     let bilingual = RwSignal::new(false);
     let can_be_bilingual = move || {
         chosen
