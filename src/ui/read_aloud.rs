@@ -55,6 +55,7 @@ pub fn ReadAloud(
             speech::stop();
         }
     });
+    let started_in_workers = Arc::clone(&started);
     // Straight inside the tap, with nothing awaited first: iPad Safari speaks only there.
     let read = move || {
         let locale = i18n.get_locale_untracked();
@@ -76,11 +77,13 @@ pub fn ReadAloud(
                 let offered = no_voice.get()
                     && language != i18n.get_locale()
                     && speech::has_voice_for(language.as_str());
+                let started = Arc::clone(&started_in_workers);
                 offered.then(|| view! {
                     <IconButton icon="icon-read-aloud" class="read-aloud-button"
                         label=Signal::derive(move || t_string!(i18n, read_in_language, language = own_name(language)).to_string())
                         on_press=move || {
-                            let _ = speech::speak(&text.get_untracked(), language.as_str());
+                            let spoken = speech::speak(&text.get_untracked(), language.as_str());
+                            started.store(spoken.is_ok(), Ordering::Relaxed);
                         } />
                 })
             }}

@@ -205,4 +205,8 @@ test("r6) with no voice for the child's language, reading in the worker's is off
   const said = await spoken(page);
   expect(said.map((s) => s.text)).toEqual(sentencesOf(EN.prompt_good_things));
   expect(said.every((s) => s.voice === 'Local English')).toBe(true);
+  // Leaving the screen stops that reading too.
+  const cancelledBefore = await page.evaluate(() => window.__cancelled);
+  await button(page, PL.back_to_houses).click();
+  await expect.poll(() => page.evaluate(() => window.__cancelled)).toBe(cancelledBefore + 1);
 });
