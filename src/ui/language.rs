@@ -61,7 +61,7 @@ fn NotLoaded(chosen: Signal<Locale>) -> impl IntoView {
         let locale = chosen.get();
         crate::i18n::failed_to_load(locale).then(|| {
             view! {
-                <p class="warning" role="alert">
+                <p class="warning language-not-loaded" role="alert">
                     {t_string!(i18n, language_not_loaded, language = own_name(locale))}
                 </p>
             }
