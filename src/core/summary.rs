@@ -56,8 +56,9 @@ pub struct Summary {
 /// Who reads a summary, and what only that reader gets.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reader {
-    /// The worker's full record: not for the family.
-    FullRecord(FullRecord),
+    /// The worker's full record: not for the family. Boxed, as it holds far more than a
+    /// summary for an audience.
+    FullRecord(Box<FullRecord>),
     ForAudience(ForAudience),
 }
 
@@ -255,7 +256,7 @@ impl Summary {
         let (shown, reader) = match audience {
             None => (
                 super::summary_choices::Shown::EVERYTHING,
-                Reader::FullRecord(FullRecord {
+                Reader::FullRecord(Box::new(FullRecord {
                     reflection: session.reflection.clone(),
                     undecided: Question::ALL
                         .into_iter()
@@ -278,7 +279,7 @@ impl Summary {
                     amendments: session.amendments().to_vec(),
                     next_steps: session.next_steps().clone(),
                     network_responses: session.network_responses().to_vec(),
-                }),
+                })),
             ),
             Some(audience) => {
                 let choices = session.summary_choices(audience);
