@@ -414,6 +414,23 @@ fn after_the_end_the_childs_part_changes_only_by_amendment() {
     session
         .amend_child_wants_next("Zu Oma", "Said on the way out", 5_200)
         .unwrap();
+    session
+        .amend_worker_question(
+            Question::Worries,
+            words,
+            "Is anything worrying you?",
+            "Typed late",
+            5_300,
+        )
+        .unwrap();
+    assert_eq!(
+        session
+            .entry(Question::Worries, words)
+            .unwrap()
+            .worker_question
+            .as_deref(),
+        Some("Is anything worrying you?")
+    );
     let words_now = session
         .entry(Question::Worries, words)
         .unwrap()
@@ -473,12 +490,22 @@ fn after_the_end_the_childs_part_changes_only_by_amendment() {
                 "Zu Oma",
                 "Said on the way out"
             ),
+            (
+                5_300,
+                Amended::WorkerQuestion {
+                    question: Question::Worries,
+                    entry: words
+                },
+                "",
+                "Is anything worrying you?",
+                "Typed late"
+            ),
         ]
     );
-    assert_eq!(session.updated_at, 5_200);
+    assert_eq!(session.updated_at, 5_300);
     assert_eq!(
         full_record(&Summary::of(&session, None)).amendments.len(),
-        3
+        4
     );
 }
 

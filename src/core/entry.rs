@@ -577,6 +577,19 @@ mod tests {
     }
 
     #[test]
+    fn an_unreadable_entry_the_child_took_out_stays_out_and_is_kept_as_stored() {
+        let stored = r#"{"id":4,"created_at":9,"kind":"audio","sharing":{"decision":{"shared_with":["mum"]},"history":[]},"taken_out":[{"at_ms":12}]}"#;
+        let entry: Entry = serde_json::from_str(stored).unwrap();
+        assert!(entry.unreadable().is_some());
+        assert_eq!(entry.taken_out_at(), Some(12));
+        assert!(!entry.is_shown_to(&Audience::Mum));
+        assert_eq!(
+            serde_json::to_value(&entry).unwrap(),
+            serde_json::from_str::<Value>(stored).unwrap()
+        );
+    }
+
+    #[test]
     fn an_unreadable_sharing_is_never_written_over() {
         let stored = r#"{"id":4,"created_at":9,"kind":"audio","sharing":{"decision":"maybe"}}"#;
         let mut entry: Entry = serde_json::from_str(stored).unwrap();
