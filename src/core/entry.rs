@@ -14,6 +14,12 @@ use super::tool::Tool;
 #[serde(transparent)]
 pub struct EntryId(pub u64);
 
+impl EntryId {
+    /// Names no entry: ids start at 1. What an adding call gives back when nothing was added
+    /// (the session is finished).
+    pub const NONE: EntryId = EntryId(0);
+}
+
 /// Who said the words and who wrote them down, as the practice asks every entry to show.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -26,11 +32,39 @@ pub enum Voice {
 }
 
 /// The child's words, kept exactly as given: never trimmed, corrected or rephrased.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Words {
     pub text: String,
     #[serde(default)]
     pub voice: Voice,
+}
+
+/// One time the child took an entry out, and when the worker put it back, if they did.
+/// Kept for good: a child taking back what they said is itself significant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TakenOut {
+    /// Milliseconds since the Unix epoch.
+    pub at_ms: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub put_back_at_ms: Option<u64>,
+}
+
+/// What reading an entry back to the child showed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadBackMark {
+    /// Read back, and the child said it is right.
+    Checked,
+    /// Read back, and changed as the child asked.
+    ChangedAfterReadingBack,
+}
+
+/// The read-back mark with its time: it proves the words are the child's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadBack {
+    pub mark: ReadBackMark,
+    /// Milliseconds since the Unix epoch.
+    pub at_ms: u64,
 }
 
 /// The content of an entry.
@@ -96,7 +130,8 @@ const UNREAD_ID: u64 = u64::MAX;
 ///
 /// Stored as one JSON object: `id`, `created_at`, `tool`, then the content tagged by `kind`
 /// (`"words"` with `text` and `voice`, `"drawing"` with `ink`), then `sharing` once the child
-/// decided. An entry that does not read so is kept as [`EntryContent::Unreadable`].
+/// decided, then (each only when there is one) `worker_question`, `caption`, `read_back` and
+/// `taken_out`. An entry that does not read so is kept as [`EntryContent::Unreadable`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub id: EntryId,
@@ -108,6 +143,18 @@ pub struct Entry {
     pub content: EntryContent,
     /// Who the child lets see this entry; left out of the record until the child decides.
     pub sharing: Sharing,
+    /// What the worker asked before the child gave this, as typed: a court weighs an answer
+    /// by the question that led to it.
+    pub worker_question: Option<String>,
+    /// The child's own explanation of a drawing ("this is me and my dog"), so the drawing is
+    /// not left to adult interpretation. Only on drawings.
+    pub caption: Option<Words>,
+    /// Whether it was read back to the child, and what came of it.
+    pub read_back: Option<ReadBack>,
+    /// Every time the child took it out, oldest first; the last one without a put-back is in
+    /// force. A taken-out entry is in no summary for an audience and not in the child's
+    /// lists, but stays in the worker's full record with its times.
+    pub taken_out: Vec<TakenOut>,
 }
 
 /// An entry as it is read when it can be.
@@ -121,6 +168,14 @@ struct ReadableEntry {
     content: KnownContent,
     #[serde(default)]
     sharing: Sharing,
+    #[serde(default)]
+    worker_question: Option<String>,
+    #[serde(default)]
+    caption: Option<Words>,
+    #[serde(default)]
+    read_back: Option<ReadBack>,
+    #[serde(default)]
+    taken_out: Vec<TakenOut>,
 }
 
 #[derive(Deserialize)]
@@ -140,6 +195,14 @@ struct ReadableEntryOut<'a> {
     content: KnownContentOut<'a>,
     #[serde(skip_serializing_if = "is_untouched")]
     sharing: &'a Sharing,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    worker_question: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: &'a Option<Words>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read_back: &'a Option<ReadBack>,
+    #[serde(skip_serializing_if = "<[TakenOut]>::is_empty")]
+    taken_out: &'a [TakenOut],
 }
 
 #[derive(Serialize)]
@@ -171,6 +234,10 @@ impl Serialize for Entry {
             tool: self.tool,
             content,
             sharing: &self.sharing,
+            worker_question: &self.worker_question,
+            caption: &self.caption,
+            read_back: &self.read_back,
+            taken_out: &self.taken_out,
         }
         .serialize(serializer)
     }
@@ -207,6 +274,10 @@ impl Entry {
             tool,
             content,
             sharing: Sharing::default(),
+            worker_question: None,
+            caption: None,
+            read_back: None,
+            taken_out: Vec::new(),
         }
     }
 
@@ -225,6 +296,10 @@ impl Entry {
                         KnownContent::Drawing(drawing) => EntryContent::Drawing(drawing),
                     },
                     sharing: entry.sharing,
+                    worker_question: entry.worker_question,
+                    caption: entry.caption,
+                    read_back: entry.read_back,
+                    taken_out: entry.taken_out,
                 }
             }
             Err(error) => error.to_string(),
@@ -241,6 +316,12 @@ impl Entry {
             .get("tool")
             .and_then(|tool| Tool::deserialize(tool).ok())
             .unwrap_or_default();
+        // Read where it can be, so an entry the child took out stays out of every summary
+        // and list even when its content cannot be read.
+        let taken_out = stored
+            .get("taken_out")
+            .and_then(|taken_out| Vec::<TakenOut>::deserialize(taken_out).ok())
+            .unwrap_or_default();
         let unreadable = UnreadableEntry { stored, problem };
         Entry {
             id,
@@ -248,6 +329,10 @@ impl Entry {
             tool,
             sharing: unreadable.stored_sharing().unwrap_or_default(),
             content: EntryContent::Unreadable(unreadable),
+            worker_question: None,
+            caption: None,
+            read_back: None,
+            taken_out,
         }
     }
 
@@ -274,10 +359,24 @@ impl Entry {
     }
 
     /// Whether a summary for `audience` shows this entry: the child agreed, the worker holds
-    /// nothing back, and it could be read (what cannot be read cannot be checked against the
-    /// child's wish, so it is left out).
+    /// nothing back, the child has not taken it out, and it could be read (what cannot be
+    /// read cannot be checked against the child's wish, so it is left out).
     pub fn is_shown_to(&self, audience: &Audience) -> bool {
-        self.unreadable().is_none() && self.sharing.is_shown_to(audience)
+        self.unreadable().is_none() && !self.is_taken_out() && self.sharing.is_shown_to(audience)
+    }
+
+    /// When the child took this entry out, if it is out now (the worker has not put it back).
+    pub fn taken_out_at(&self) -> Option<u64> {
+        self.taken_out
+            .last()
+            .filter(|spell| spell.put_back_at_ms.is_none())
+            .map(|spell| spell.at_ms)
+    }
+
+    /// Whether the child has taken this entry out: hidden from every audience and from the
+    /// child's lists, kept in the worker's full record.
+    pub fn is_taken_out(&self) -> bool {
+        self.taken_out_at().is_some()
     }
 
     /// The sharing to record a decision in; None for an unreadable entry whose stored sharing
@@ -475,6 +574,19 @@ mod tests {
             }
             read
         });
+    }
+
+    #[test]
+    fn an_unreadable_entry_the_child_took_out_stays_out_and_is_kept_as_stored() {
+        let stored = r#"{"id":4,"created_at":9,"kind":"audio","sharing":{"decision":{"shared_with":["mum"]},"history":[]},"taken_out":[{"at_ms":12}]}"#;
+        let entry: Entry = serde_json::from_str(stored).unwrap();
+        assert!(entry.unreadable().is_some());
+        assert_eq!(entry.taken_out_at(), Some(12));
+        assert!(!entry.is_shown_to(&Audience::Mum));
+        assert_eq!(
+            serde_json::to_value(&entry).unwrap(),
+            serde_json::from_str::<Value>(stored).unwrap()
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! rule here is tested natively with `cargo test`.
 
 pub mod answers;
+pub mod conversation;
 pub mod entry;
 pub mod exports;
 pub mod ink;
@@ -20,7 +21,12 @@ pub mod tool;
 pub mod translation;
 
 pub use answers::{Answers, AnswersByQuestion};
-pub use entry::{Entry, EntryContent, EntryId, Voice, Words};
+pub use conversation::{
+    AgeVersion, AmendError, Amended, Amendment, Consent, ConversationDetails, Informed,
+    Interpreter, NetworkResponse, NextSteps, Pace, PaceEvent, PersonPresent, PreparedError, Visit,
+    Whereabouts,
+};
+pub use entry::{Entry, EntryContent, EntryId, ReadBack, ReadBackMark, TakenOut, Voice, Words};
 pub use exports::{summary_file_name, Export, ExportKind};
 pub use ink::Drawing;
 pub use language::{text_direction, TextDirection};

@@ -6,7 +6,11 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use serde::{Deserialize, Serialize};
 
 use super::answers::AnswersByQuestion;
-use super::entry::{Entry, EntryContent, EntryId, Voice, Words};
+use super::conversation::{
+    AgeVersion, AmendError, Amended, Amendment, Consent, ConversationDetails, Informed,
+    Interpreter, NetworkResponse, NextSteps, Pace, PaceEvent, PersonPresent, Visit,
+};
+use super::entry::{Entry, EntryContent, EntryId, ReadBack, ReadBackMark, TakenOut, Voice, Words};
 use super::exports::Export;
 use super::ink::{Drawing, Stroke};
 use super::question::Question;
@@ -172,6 +176,35 @@ pub struct Session {
     /// Names the child gave for people who may see entries ("Oma"), in the order given.
     #[serde(default)]
     named_audiences: Vec<String>,
+    /// The facts of the conversation: times, who was there and where, language, interpreter,
+    /// how the parents were prepared. Each new field from here on is written only when it
+    /// holds something, so a record from before reads and writes back as it was.
+    #[serde(default, skip_serializing_if = "ConversationDetails::is_empty")]
+    details: ConversationDetails,
+    /// When the worker marked the child's "Before we start" page as done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    before_we_start_at: Option<u64>,
+    /// The worker's choice of the child's version; None: the one for the child's age.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    age_version: Option<AgeVersion>,
+    /// The child's stops, breaks and passes, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pace: Vec<PaceEvent>,
+    /// Each question the child opened, in order, without immediate repeats.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    visits: Vec<Visit>,
+    /// When the worker finished the session; from then on the child's part changes only by
+    /// amendment (see `core::conversation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    finished_at: Option<u64>,
+    /// Changes to the child's part after the end, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    amendments: Vec<Amendment>,
+    #[serde(default, skip_serializing_if = "NextSteps::is_empty")]
+    next_steps: NextSteps,
+    /// The family's and network's responses to the houses, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    network_responses: Vec<NetworkResponse>,
     /// The id the next entry gets; ids are never reused.
     next_entry: u64,
 }
@@ -215,6 +248,15 @@ impl Session {
             restored_from_backup_on: None,
             child_language: None,
             named_audiences: Vec::new(),
+            details: ConversationDetails::default(),
+            before_we_start_at: None,
+            age_version: None,
+            pace: Vec::new(),
+            visits: Vec::new(),
+            finished_at: None,
+            amendments: Vec::new(),
+            next_steps: NextSteps::default(),
+            network_responses: Vec::new(),
             next_entry: 1,
         })
     }
@@ -238,8 +280,12 @@ impl Session {
 
     /// Gives a house (or helper) the child's own name; a blank name brings the usual one back.
     /// What the child decided about sharing a name held for that name only, so a new name
-    /// starts undecided again (the history keeps the earlier decision).
+    /// starts undecided again (the history keeps the earlier decision). Does nothing once
+    /// the session is finished: the name is the child's words.
     pub fn rename(&mut self, tool: Tool, question: Question, name: &str, now_ms: u64) {
+        if self.is_finished() {
+            return;
+        }
         let answers = self.questions.answers_mut(question);
         let new_name = (!name.trim().is_empty()).then(|| name.to_owned());
         if answers.own_names.get(&tool) == new_name.as_ref() {
@@ -269,7 +315,8 @@ impl Session {
         self.own_name(tool, question).filter(|_| shown)
     }
 
-    /// Adds the child's words for a question, asked in `tool`.
+    /// Adds the child's words for a question, asked in `tool`. Once the session is finished
+    /// nothing is added and [`EntryId::NONE`] comes back.
     pub fn add_words(
         &mut self,
         tool: Tool,
@@ -280,7 +327,8 @@ impl Session {
         self.add_entry(tool, question, EntryContent::Words(words), now_ms)
     }
 
-    /// Adds an empty drawing for a question, asked in `tool`.
+    /// Adds an empty drawing for a question, asked in `tool`; once the session is finished,
+    /// nothing (see [`Session::add_words`]).
     pub fn add_drawing(&mut self, tool: Tool, question: Question, now_ms: u64) -> EntryId {
         self.add_entry(
             tool,
@@ -291,17 +339,17 @@ impl Session {
     }
 
     /// Keeps the helper the child chose (kind and colours); choosing again replaces it, and
-    /// every entry stays where it is.
+    /// every entry stays where it is. Does nothing once the session is finished.
     pub fn choose_helper(&mut self, helper: Helper, now_ms: u64) {
-        if self.helper != Some(helper) {
+        if self.helper != Some(helper) && !self.is_finished() {
             self.helper = Some(helper);
             self.touch(now_ms);
         }
     }
 
     /// The tools the child took part in, in a fixed order: a tool counts once the child made
-    /// an entry in it, named one of its houses or helpers, or chose a helper. Choosing and
-    /// naming are already the child taking part.
+    /// an entry in it, named one of its houses or helpers, chose a helper, or said "I don't
+    /// want to say" in it. Choosing, naming and passing are already the child taking part.
     pub fn tools_used(&self) -> Vec<Tool> {
         Tool::ALL
             .into_iter()
@@ -309,6 +357,7 @@ impl Session {
                 (tool.choosing_counts() && self.helper.is_some())
                     || tool.questions().iter().any(|&question| {
                         self.own_name(tool, question).is_some()
+                            || self.passed(tool, question)
                             || self
                                 .entries(question)
                                 .iter()
@@ -333,7 +382,7 @@ impl Session {
     }
 
     /// Replaces the words of an entry, exactly as given. Returns false if there is no such
-    /// words entry.
+    /// words entry, or the session is finished (then see [`Session::amend_words`]).
     pub fn set_words(
         &mut self,
         question: Question,
@@ -342,6 +391,9 @@ impl Session {
         voice: Voice,
         now_ms: u64,
     ) -> bool {
+        if self.is_finished() {
+            return false;
+        }
         let Some(EntryContent::Words(words)) = self.content_mut(question, id) else {
             return false;
         };
@@ -352,7 +404,8 @@ impl Session {
     }
 
     /// Changes a drawing through `change`, which gets the drawing and returns a result.
-    /// Returns None if there is no such drawing.
+    /// Returns None if there is no such drawing, or the session is finished (a drawing is
+    /// never amended: the child drew it).
     pub fn change_drawing<R>(
         &mut self,
         question: Question,
@@ -360,6 +413,9 @@ impl Session {
         now_ms: u64,
         change: impl FnOnce(&mut Drawing) -> R,
     ) -> Option<R> {
+        if self.is_finished() {
+            return None;
+        }
         let Some(EntryContent::Drawing(drawing)) = self.content_mut(question, id) else {
             return None;
         };
@@ -380,7 +436,9 @@ impl Session {
             .is_some()
     }
 
-    /// Removes an entry. Returns it, so a caller could offer to bring it back.
+    /// Removes an entry for good: the worker's act (a child takes an entry out instead, see
+    /// [`Session::take_out`]), allowed also after the end, as deleting a child's data must
+    /// always be possible. Returns it, so a caller could offer to bring it back.
     pub fn delete_entry(&mut self, question: Question, id: EntryId, now_ms: u64) -> Option<Entry> {
         let entries = &mut self.questions.answers_mut(question).entries;
         let position = entries.iter().position(|entry| entry.id == id)?;
@@ -712,7 +770,8 @@ impl Session {
     }
 
     /// The quick choice "share everything with …": the decision for every entry and name the
-    /// child has not decided about yet; what the child already decided stays. The child can
+    /// child has not decided about yet and has not taken out; what the child already decided
+    /// stays. The child can
     /// still change single ones afterwards. Returns how many changed. Sharing with an empty
     /// list changes nothing: it is no decision.
     pub fn share_everything(&mut self, decision: Decision, now_ms: u64) -> usize {
@@ -722,6 +781,7 @@ impl Session {
         let undecided: Vec<SharedItem> = self
             .shared_items()
             .into_iter()
+            .filter(|&item| !self.is_taken_out(item))
             .filter(|&item| self.sharing(item).is_some_and(Sharing::is_undecided))
             .collect();
         undecided
@@ -745,6 +805,9 @@ impl Session {
         content: EntryContent,
         now_ms: u64,
     ) -> EntryId {
+        if self.is_finished() {
+            return EntryId::NONE;
+        }
         let id = EntryId(self.next_entry.max(1));
         self.next_entry = id.0 + 1;
         self.questions
@@ -766,6 +829,620 @@ impl Session {
 
     fn touch(&mut self, now_ms: u64) {
         self.updated_at = self.updated_at.max(now_ms);
+    }
+}
+
+/// Before, during and after the conversation (the types and the rule of what the end locks
+/// are in `core::conversation`).
+impl Session {
+    /// Whether the worker finished the session: the child's part then changes only by
+    /// amendment.
+    pub fn is_finished(&self) -> bool {
+        self.finished_at.is_some()
+    }
+
+    /// When the worker finished the session.
+    pub fn finished_at(&self) -> Option<u64> {
+        self.finished_at
+    }
+
+    /// Finishes the session: the end time is now (unless the worker set one), a break still
+    /// going on ends, and from now on the child's part changes only by amendment. Returns
+    /// false when it was already finished.
+    pub fn finish(&mut self, now_ms: u64) -> bool {
+        if self.is_finished() {
+            return false;
+        }
+        self.end_break(now_ms);
+        self.finished_at = Some(now_ms);
+        self.touch(now_ms);
+        true
+    }
+
+    /// The facts of the conversation, as recorded.
+    pub fn details(&self) -> &ConversationDetails {
+        &self.details
+    }
+
+    /// When the conversation began: as the worker corrected it, or when the session was
+    /// started.
+    pub fn start_time(&self) -> u64 {
+        self.details.started_at.unwrap_or(self.created_at)
+    }
+
+    /// When the conversation ended: as the worker corrected it, or when they finished it;
+    /// None while it goes on.
+    pub fn end_time(&self) -> Option<u64> {
+        self.details.ended_at.or(self.finished_at)
+    }
+
+    /// Corrects when the conversation began; None goes back to when the session was started.
+    pub fn set_start_time(&mut self, at_ms: Option<u64>, now_ms: u64) {
+        self.change_details(now_ms, |details| details.started_at = at_ms);
+    }
+
+    /// Corrects when the conversation ended; None goes back to when it was finished. The
+    /// session stays finished (or not) either way.
+    pub fn set_end_time(&mut self, at_ms: Option<u64>, now_ms: u64) {
+        self.change_details(now_ms, |details| details.ended_at = at_ms);
+    }
+
+    /// Who was there and where, in the order given; each exactly as typed.
+    pub fn set_people(&mut self, people: Vec<PersonPresent>, now_ms: u64) {
+        self.change_details(now_ms, |details| details.people = people);
+    }
+
+    /// The language the conversation was held in, as typed.
+    pub fn set_conversation_language(&mut self, language: &str, now_ms: u64) {
+        self.change_details(now_ms, |details| language.clone_into(&mut details.language));
+    }
+
+    /// The interpreter; None when there was none.
+    pub fn set_interpreter(&mut self, interpreter: Option<Interpreter>, now_ms: u64) {
+        self.change_details(now_ms, |details| details.interpreter = interpreter);
+    }
+
+    /// Who informed the parents and when; None: not recorded.
+    pub fn set_parents_informed(&mut self, informed: Option<Informed>, now_ms: u64) {
+        self.change_details(now_ms, |details| details.parents.informed = informed);
+    }
+
+    /// The parents' consent; None: not recorded.
+    pub fn set_parents_consent(&mut self, consent: Option<Consent>, now_ms: u64) {
+        self.change_details(now_ms, |details| details.parents.consent = consent);
+    }
+
+    fn change_details(&mut self, now_ms: u64, change: impl FnOnce(&mut ConversationDetails)) {
+        let before = self.details.clone();
+        change(&mut self.details);
+        if self.details != before {
+            self.touch(now_ms);
+        }
+    }
+
+    /// When the worker marked the child's "Before we start" page as done.
+    pub fn before_we_start_at(&self) -> Option<u64> {
+        self.before_we_start_at
+    }
+
+    /// Marks the "Before we start" page as done (the first time is kept) or not done. Returns
+    /// whether that changed anything; nothing changes once the session is finished.
+    pub fn set_before_we_start_done(&mut self, done: bool, now_ms: u64) -> bool {
+        if self.is_finished() || self.before_we_start_at.is_some() == done {
+            return false;
+        }
+        self.before_we_start_at = done.then_some(now_ms);
+        self.touch(now_ms);
+        true
+    }
+
+    /// The version of the child's pages: the worker's choice, or the one for the child's age.
+    pub fn age_version(&self) -> AgeVersion {
+        self.age_version
+            .unwrap_or_else(|| AgeVersion::for_age(self.child.age))
+    }
+
+    /// The worker's choice of version, if they made one.
+    pub fn age_version_chosen(&self) -> Option<AgeVersion> {
+        self.age_version
+    }
+
+    /// Chooses the child's version; None goes back to the one for the child's age.
+    pub fn set_age_version(&mut self, version: Option<AgeVersion>, now_ms: u64) {
+        if self.age_version != version {
+            self.age_version = version;
+            self.touch(now_ms);
+        }
+    }
+
+    /// The child's stops, breaks and passes, oldest first.
+    pub fn pace(&self) -> &[PaceEvent] {
+        &self.pace
+    }
+
+    /// Records that the child stopped. False once the session is finished.
+    pub fn record_stop(&mut self, now_ms: u64) -> bool {
+        self.log_pace(Pace::Stop, now_ms)
+    }
+
+    /// Whether a break is going on.
+    pub fn on_break(&self) -> bool {
+        self.pace
+            .iter()
+            .any(|event| matches!(event.what, Pace::Break { ended_at_ms: None }))
+    }
+
+    /// Starts a break. False when one is going on or the session is finished.
+    pub fn start_break(&mut self, now_ms: u64) -> bool {
+        !self.on_break() && self.log_pace(Pace::Break { ended_at_ms: None }, now_ms)
+    }
+
+    /// Ends the break going on. False when there is none or the session is finished.
+    pub fn end_break(&mut self, now_ms: u64) -> bool {
+        if self.is_finished() {
+            return false;
+        }
+        let open = self
+            .pace
+            .iter_mut()
+            .find_map(|event| match &mut event.what {
+                Pace::Break { ended_at_ms } if ended_at_ms.is_none() => Some(ended_at_ms),
+                _ => None,
+            });
+        let Some(ended_at_ms) = open else {
+            return false;
+        };
+        *ended_at_ms = Some(now_ms);
+        self.touch(now_ms);
+        true
+    }
+
+    /// "I don't want to say" for a question in a tool. The pass stays in the log whatever the
+    /// child adds later. False when the child already passed there, or the session is
+    /// finished.
+    pub fn pass(&mut self, tool: Tool, question: Question, now_ms: u64) -> bool {
+        !self.passed(tool, question) && self.log_pace(Pace::Pass { tool, question }, now_ms)
+    }
+
+    /// Whether the child said "I don't want to say" for a question in a tool.
+    pub fn passed(&self, tool: Tool, question: Question) -> bool {
+        self.pace
+            .iter()
+            .any(|event| event.what == Pace::Pass { tool, question })
+    }
+
+    /// Whether the child passed on a question in any tool.
+    pub fn passed_anywhere(&self, question: Question) -> bool {
+        Tool::ALL
+            .into_iter()
+            .any(|tool| self.passed(tool, question))
+    }
+
+    fn log_pace(&mut self, what: Pace, now_ms: u64) -> bool {
+        if self.is_finished() {
+            return false;
+        }
+        self.pace.push(PaceEvent {
+            at_ms: now_ms,
+            what,
+        });
+        self.touch(now_ms);
+        true
+    }
+
+    /// Every question the child opened, in order, without immediate repeats.
+    pub fn visits(&self) -> &[Visit] {
+        &self.visits
+    }
+
+    /// Records that the child opened a question in a tool; opening the same one again at
+    /// once (a reload, going back and forth within it) is not a new visit. False when
+    /// nothing was recorded, as after the end.
+    pub fn note_visit(&mut self, tool: Tool, question: Question, now_ms: u64) -> bool {
+        let repeat = self
+            .visits
+            .last()
+            .is_some_and(|last| last.tool == tool && last.question == question);
+        if repeat || self.is_finished() {
+            return false;
+        }
+        self.visits.push(Visit {
+            tool,
+            question,
+            at_ms: now_ms,
+        });
+        self.touch(now_ms);
+        true
+    }
+
+    /// The order the child went through a tool's questions: each question at its first
+    /// visit. A question never opened is not in it.
+    pub fn visit_order(&self, tool: Tool) -> Vec<Question> {
+        let mut order = Vec::new();
+        for visit in self.visits.iter().filter(|visit| visit.tool == tool) {
+            if !order.contains(&visit.question) {
+                order.push(visit.question);
+            }
+        }
+        order
+    }
+
+    /// The entries the child sees for a question: all but those the child took out.
+    pub fn child_entries(&self, question: Question) -> impl Iterator<Item = &Entry> + '_ {
+        self.entries(question)
+            .iter()
+            .filter(|entry| !entry.is_taken_out())
+    }
+
+    /// The child takes an entry out instead of deleting it: it leaves every summary for an
+    /// audience and the child's lists, and stays in the worker's full record with the time.
+    /// False when it is out already, cannot be read, is not there, or the session is finished.
+    pub fn take_out(&mut self, question: Question, id: EntryId, now_ms: u64) -> bool {
+        self.change_entry(question, id, now_ms, |entry| {
+            if entry.is_taken_out() || entry.unreadable().is_some() {
+                return false;
+            }
+            entry.taken_out.push(TakenOut {
+                at_ms: now_ms,
+                put_back_at_ms: None,
+            });
+            true
+        })
+    }
+
+    /// The worker puts a taken-out entry back (the child changed their mind); that it was
+    /// taken out stays in the record. False when it is not out, or the session is finished.
+    pub fn put_back(&mut self, question: Question, id: EntryId, now_ms: u64) -> bool {
+        self.change_entry(question, id, now_ms, |entry| {
+            match entry.taken_out.last_mut() {
+                Some(spell) if spell.put_back_at_ms.is_none() => {
+                    spell.put_back_at_ms = Some(now_ms);
+                    true
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// The child's own explanation of a drawing, exactly as given; None, or blank words,
+    /// removes it. False when it is not a drawing, nothing changed, or the session is
+    /// finished (then see [`Session::amend_caption`]).
+    pub fn set_caption(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        caption: Option<Words>,
+        now_ms: u64,
+    ) -> bool {
+        let caption = caption.filter(|words| !words.text.trim().is_empty());
+        self.change_entry(question, id, now_ms, |entry| {
+            if entry.drawing().is_none() || entry.caption == caption {
+                return false;
+            }
+            entry.caption = caption;
+            true
+        })
+    }
+
+    /// What the worker asked before the child gave an entry, as typed; blank removes it.
+    /// False when nothing changed or the session is finished (then see
+    /// [`Session::amend_worker_question`]).
+    pub fn set_worker_question(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        text: &str,
+        now_ms: u64,
+    ) -> bool {
+        let asked = (!text.trim().is_empty()).then(|| text.to_owned());
+        self.change_entry(question, id, now_ms, |entry| {
+            if entry.worker_question == asked {
+                return false;
+            }
+            entry.worker_question = asked;
+            true
+        })
+    }
+
+    /// Marks an entry as read back to the child, with the time; None clears the mark. False
+    /// when nothing changed or the session is finished.
+    pub fn set_read_back(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        mark: Option<ReadBackMark>,
+        now_ms: u64,
+    ) -> bool {
+        self.change_entry(question, id, now_ms, |entry| {
+            if entry.read_back.map(|read_back| read_back.mark) == mark {
+                return false;
+            }
+            entry.read_back = mark.map(|mark| ReadBack {
+                mark,
+                at_ms: now_ms,
+            });
+            true
+        })
+    }
+
+    /// Changes an entry through `change`, which says whether it changed anything; nothing
+    /// changes once the session is finished.
+    fn change_entry(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        now_ms: u64,
+        change: impl FnOnce(&mut Entry) -> bool,
+    ) -> bool {
+        if self.is_finished() {
+            return false;
+        }
+        let changed = self.entry_mut(question, id).is_some_and(change);
+        if changed {
+            self.touch(now_ms);
+        }
+        changed
+    }
+
+    fn entry_mut(&mut self, question: Question, id: EntryId) -> Option<&mut Entry> {
+        self.questions
+            .answers_mut(question)
+            .entries
+            .iter_mut()
+            .find(|entry| entry.id == id)
+    }
+
+    /// Every change made to the child's part after the end, oldest first.
+    pub fn amendments(&self) -> &[Amendment] {
+        &self.amendments
+    }
+
+    /// After the end, changes the text of a words entry and records the change with its time
+    /// and reason; who said and who wrote stay as they were.
+    pub fn amend_words(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        text: &str,
+        why: &str,
+        now_ms: u64,
+    ) -> Result<(), AmendError> {
+        let what = Amended::Words {
+            question,
+            entry: id,
+        };
+        self.amend(what, text, why, now_ms, |session| {
+            session
+                .entry_mut(question, id)
+                .and_then(|entry| match &mut entry.content {
+                    EntryContent::Words(words) => Some(&mut words.text),
+                    _ => None,
+                })
+                .map(Slot::Text)
+        })
+    }
+
+    /// After the end, changes (or adds, or with blank text removes) the child's caption of a
+    /// drawing, and records the change. A new caption is "child said, worker wrote".
+    pub fn amend_caption(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        text: &str,
+        why: &str,
+        now_ms: u64,
+    ) -> Result<(), AmendError> {
+        let what = Amended::Caption {
+            question,
+            entry: id,
+        };
+        self.amend(what, text, why, now_ms, |session| {
+            session
+                .entry_mut(question, id)
+                .filter(|entry| entry.drawing().is_some())
+                .map(|entry| Slot::Words(&mut entry.caption))
+        })
+    }
+
+    /// After the end, changes what the worker asked before an entry, and records the change.
+    pub fn amend_worker_question(
+        &mut self,
+        question: Question,
+        id: EntryId,
+        text: &str,
+        why: &str,
+        now_ms: u64,
+    ) -> Result<(), AmendError> {
+        let what = Amended::WorkerQuestion {
+            question,
+            entry: id,
+        };
+        self.amend(what, text, why, now_ms, |session| {
+            session
+                .entry_mut(question, id)
+                .map(|entry| Slot::Asked(&mut entry.worker_question))
+        })
+    }
+
+    /// After the end, changes (or adds) what the child wants to happen next, and records the
+    /// change.
+    pub fn amend_child_wants_next(
+        &mut self,
+        text: &str,
+        why: &str,
+        now_ms: u64,
+    ) -> Result<(), AmendError> {
+        self.amend(Amended::ChildWantsNext, text, why, now_ms, |session| {
+            Some(Slot::Words(&mut session.next_steps.child_wants))
+        })
+    }
+
+    /// The one way the child's part changes after the end: the new text replaces the old,
+    /// and an amendment keeps both with the time and the reason.
+    fn amend(
+        &mut self,
+        what: Amended,
+        text: &str,
+        why: &str,
+        now_ms: u64,
+        slot: impl FnOnce(&mut Session) -> Option<Slot<'_>>,
+    ) -> Result<(), AmendError> {
+        if !self.is_finished() {
+            return Err(AmendError::NotFinished);
+        }
+        if why.trim().is_empty() {
+            return Err(AmendError::ReasonMissing);
+        }
+        let slot = slot(self).ok_or(AmendError::NotThere)?;
+        let (before, after) = slot.replace(text).ok_or(AmendError::Unchanged)?;
+        self.amendments.push(Amendment {
+            at_ms: now_ms,
+            what,
+            before,
+            after,
+            why: why.to_owned(),
+        });
+        self.touch(now_ms);
+        Ok(())
+    }
+
+    /// What happens next, as recorded.
+    pub fn next_steps(&self) -> &NextSteps {
+        &self.next_steps
+    }
+
+    /// What the child wants to happen next, exactly as given; None or blank removes it.
+    /// False when nothing changed or the session is finished (then see
+    /// [`Session::amend_child_wants_next`]).
+    pub fn set_child_wants_next(&mut self, words: Option<Words>, now_ms: u64) -> bool {
+        let words = words.filter(|words| !words.text.trim().is_empty());
+        if self.is_finished() || self.next_steps.child_wants == words {
+            return false;
+        }
+        self.next_steps.child_wants = words;
+        self.touch(now_ms);
+        true
+    }
+
+    /// What the worker told the child will happen next, as typed; the worker's words, so it
+    /// stays editable after the end.
+    pub fn set_worker_told(&mut self, text: &str, now_ms: u64) {
+        if replace_if_different(&mut self.next_steps.worker_told, text) {
+            self.touch(now_ms);
+        }
+    }
+
+    /// The family's and network's responses, oldest first.
+    pub fn network_responses(&self) -> &[NetworkResponse] {
+        &self.network_responses
+    }
+
+    /// Records what someone said when shown the houses (who trimmed, as a label; what they
+    /// said as typed). False for blank words.
+    pub fn add_network_response(&mut self, who: &str, text: &str, now_ms: u64) -> bool {
+        if text.trim().is_empty() {
+            return false;
+        }
+        self.network_responses.push(NetworkResponse {
+            who: who.trim().to_owned(),
+            text: text.to_owned(),
+            at_ms: now_ms,
+        });
+        self.touch(now_ms);
+        true
+    }
+
+    /// Corrects response number `index`; its time stays. False when there is none, the words
+    /// are blank, or nothing changed.
+    pub fn set_network_response(
+        &mut self,
+        index: usize,
+        who: &str,
+        text: &str,
+        now_ms: u64,
+    ) -> bool {
+        let Some(response) = self.network_responses.get_mut(index) else {
+            return false;
+        };
+        let who = who.trim();
+        if text.trim().is_empty() || (response.who == who && response.text == text) {
+            return false;
+        }
+        who.clone_into(&mut response.who);
+        text.clone_into(&mut response.text);
+        self.touch(now_ms);
+        true
+    }
+
+    /// Removes response number `index`. False when there is none.
+    pub fn remove_network_response(&mut self, index: usize, now_ms: u64) -> bool {
+        if index >= self.network_responses.len() {
+            return false;
+        }
+        self.network_responses.remove(index);
+        self.touch(now_ms);
+        true
+    }
+
+    fn is_taken_out(&self, item: SharedItem) -> bool {
+        match item {
+            SharedItem::Entry { question, entry } => {
+                self.entry(question, entry).is_some_and(Entry::is_taken_out)
+            }
+            SharedItem::Name { .. } => false,
+        }
+    }
+}
+
+/// Where an amendment writes its text.
+enum Slot<'a> {
+    /// A words entry's text.
+    Text(&'a mut String),
+    /// Words that may be absent (a caption, what the child wants next): blank removes them,
+    /// and new ones are "child said, worker wrote".
+    Words(&'a mut Option<Words>),
+    /// What the worker asked: blank removes it.
+    Asked(&'a mut Option<String>),
+}
+
+impl Slot<'_> {
+    /// Writes `text`; gives the text before and after (empty when absent), or None when
+    /// nothing changed.
+    fn replace(self, text: &str) -> Option<(String, String)> {
+        let blank = text.trim().is_empty();
+        let after = if blank { "" } else { text };
+        let before = match self {
+            Slot::Text(old) => {
+                return (old != text)
+                    .then(|| (std::mem::replace(old, text.to_owned()), text.to_owned()))
+            }
+            Slot::Words(old) => {
+                let before = old.as_ref().map(|words| words.text.clone());
+                let after = (!blank).then(|| text.to_owned());
+                if before == after {
+                    return None;
+                }
+                match (old.as_mut(), after) {
+                    (Some(words), Some(after)) => words.text = after,
+                    (_, None) => *old = None,
+                    (None, Some(after)) => {
+                        *old = Some(Words {
+                            text: after,
+                            voice: Voice::default(),
+                        })
+                    }
+                }
+                before.unwrap_or_default()
+            }
+            Slot::Asked(old) => {
+                let after = (!blank).then(|| text.to_owned());
+                if *old == after {
+                    return None;
+                }
+                std::mem::replace(old, after).unwrap_or_default()
+            }
+        };
+        Some((before, after.to_owned()))
     }
 }
 

@@ -4,9 +4,18 @@
 //! A summary for an audience holds only what the child agreed to share with that audience
 //! and the worker does not hold back, plus what the worker deliberately adds for it. Nothing
 //! of the worker's own records, no count of what was left out, and the facts about the
-//! conversation only as the worker chose them for that audience.
+//! conversation only as the worker chose them for that audience. What the child took out is
+//! in no summary for an audience; the full record shows it, with when.
+//!
+//! "The child chose not to say": a question the child passed on is marked so only when
+//! nothing else of that question is there for the reader (for an audience, nothing shown to
+//! them; in the full record, nothing still in). Whatever the child gave after a pass is
+//! shown as usual, and the pass itself stays in the full record's pace log.
 
-use super::entry::{EntryContent, EntryId, Words};
+use super::conversation::{
+    AgeVersion, Amendment, ConversationDetails, NetworkResponse, NextSteps, PaceEvent,
+};
+use super::entry::{EntryContent, EntryId, ReadBack, TakenOut, Words};
 use super::exports::Export;
 use super::question::Question;
 use super::session::Session;
@@ -47,8 +56,9 @@ pub struct Summary {
 /// Who reads a summary, and what only that reader gets.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reader {
-    /// The worker's full record: not for the family.
-    FullRecord(FullRecord),
+    /// The worker's full record: not for the family. Boxed, as it holds far more than a
+    /// summary for an audience.
+    FullRecord(Box<FullRecord>),
     ForAudience(ForAudience),
 }
 
@@ -61,6 +71,29 @@ pub struct FullRecord {
     pub undecided: usize,
     /// Every print and download so far, oldest first.
     pub exports: Vec<Export>,
+    /// The facts of the conversation as recorded: corrected times, who was there and where,
+    /// language, interpreter, how the parents were prepared.
+    pub details: ConversationDetails,
+    /// When the conversation began (see [`Session::start_time`]).
+    pub start_time: u64,
+    /// When it ended (see [`Session::end_time`]); None while it goes on.
+    pub end_time: Option<u64>,
+    /// When the worker finished the session; None while it goes on.
+    pub finished_at: Option<u64>,
+    /// When the "Before we start" page was marked as done.
+    pub before_we_start_at: Option<u64>,
+    /// The version of the child's pages used.
+    pub age_version: AgeVersion,
+    /// The child's stops, breaks and passes, oldest first.
+    pub pace: Vec<PaceEvent>,
+    /// For each tool used, the order the child went through its questions (first visits).
+    pub visit_order: Vec<(Tool, Vec<Question>)>,
+    /// Changes made after the end, oldest first.
+    pub amendments: Vec<Amendment>,
+    /// What the child wants to happen next, and what the worker told the child.
+    pub next_steps: NextSteps,
+    /// The family's and network's responses to the houses, oldest first.
+    pub network_responses: Vec<NetworkResponse>,
 }
 
 /// What a summary for an audience adds, as the worker chose it for that audience.
@@ -82,8 +115,12 @@ pub struct QuestionSummary {
     pub names: Vec<(Tool, Option<String>)>,
     /// In the full record, the sharing of each own name the child gave; empty otherwise.
     pub name_sharing: Vec<(Tool, Sharing)>,
-    /// In the order the child made them, from every tool.
+    /// In the order the child made them, from every tool. In the full record also those the
+    /// child took out (see [`SummaryEntry::taken_out`]).
     pub entries: Vec<SummaryEntry>,
+    /// The child said "I don't want to say" here and nothing else of this question is there
+    /// for this reader: say "The child chose not to say", not "nothing here".
+    pub chose_not_to_say: bool,
 }
 
 impl QuestionSummary {
@@ -109,6 +146,25 @@ pub struct SummaryEntry {
     /// passings-on; None in a summary for an audience, which never tells who else may see
     /// an entry or what the worker did.
     pub sharing: Option<Sharing>,
+    /// The child's own explanation of a drawing: part of the drawing, so shown wherever the
+    /// drawing is.
+    pub caption: Option<Words>,
+    /// What the worker asked before it; in the full record only.
+    pub worker_question: Option<String>,
+    /// The read-back mark; in the full record only.
+    pub read_back: Option<ReadBack>,
+    /// Every time the child took it out (and any put-back); in the full record only, as a
+    /// summary for an audience never holds a taken-out entry.
+    pub taken_out: Vec<TakenOut>,
+}
+
+impl SummaryEntry {
+    /// Whether the child took it out (only ever so in the full record).
+    pub fn is_taken_out(&self) -> bool {
+        self.taken_out
+            .last()
+            .is_some_and(|spell| spell.put_back_at_ms.is_none())
+    }
 }
 
 /// What an entry shows. A drawing is named, not copied: the browser paints it into a PNG.
@@ -131,11 +187,11 @@ impl Summary {
     pub fn of(session: &Session, audience: Option<&Audience>) -> Summary {
         let tools = session.tools_used();
         let order = tools.first().copied().unwrap_or_default().questions();
+        let full = audience.is_none();
         let questions = order
             .iter()
-            .map(|&question| QuestionSummary {
-                question,
-                names: tools
+            .map(|&question| {
+                let names = tools
                     .iter()
                     .map(|&tool| {
                         let name = match audience {
@@ -144,8 +200,8 @@ impl Summary {
                         };
                         (tool, name.map(str::to_owned))
                     })
-                    .collect(),
-                name_sharing: match audience {
+                    .collect();
+                let name_sharing = match audience {
                     None => Tool::ALL
                         .into_iter()
                         .filter_map(|tool| {
@@ -157,8 +213,8 @@ impl Summary {
                         })
                         .collect(),
                     Some(_) => Vec::new(),
-                },
-                entries: session
+                };
+                let entries = session
                     .entries(question)
                     .iter()
                     .filter(|entry| audience.is_none_or(|a| entry.is_shown_to(a)))
@@ -174,24 +230,56 @@ impl Summary {
                             },
                             EntryContent::Unreadable(_) => SummaryContent::Unreadable,
                         },
-                        sharing: audience.is_none().then(|| entry.sharing.clone()),
+                        sharing: full.then(|| entry.sharing.clone()),
+                        caption: entry.caption.clone(),
+                        worker_question: entry.worker_question.clone().filter(|_| full),
+                        read_back: entry.read_back.filter(|_| full),
+                        taken_out: if full {
+                            entry.taken_out.clone()
+                        } else {
+                            Vec::new()
+                        },
                     })
-                    .collect(),
+                    .collect::<Vec<_>>();
+                let chose_not_to_say = session.passed_anywhere(question)
+                    && entries.iter().all(SummaryEntry::is_taken_out);
+                QuestionSummary {
+                    question,
+                    names,
+                    name_sharing,
+                    entries,
+                    chose_not_to_say,
+                }
             })
             .collect();
 
         let (shown, reader) = match audience {
             None => (
                 super::summary_choices::Shown::EVERYTHING,
-                Reader::FullRecord(FullRecord {
+                Reader::FullRecord(Box::new(FullRecord {
                     reflection: session.reflection.clone(),
                     undecided: Question::ALL
                         .into_iter()
                         .flat_map(|question| session.entries(question))
-                        .filter(|entry| entry.sharing.is_undecided())
+                        .filter(|entry| entry.sharing.is_undecided() && !entry.is_taken_out())
                         .count(),
                     exports: session.exports.clone(),
-                }),
+                    details: session.details().clone(),
+                    start_time: session.start_time(),
+                    end_time: session.end_time(),
+                    finished_at: session.finished_at(),
+                    before_we_start_at: session.before_we_start_at(),
+                    age_version: session.age_version(),
+                    pace: session.pace().to_vec(),
+                    visit_order: tools
+                        .iter()
+                        .map(|&tool| (tool, session.visit_order(tool)))
+                        .filter(|(_, order)| !order.is_empty())
+                        .collect(),
+                    amendments: session.amendments().to_vec(),
+                    next_steps: session.next_steps().clone(),
+                    network_responses: session.network_responses().to_vec(),
+                })),
             ),
             Some(audience) => {
                 let choices = session.summary_choices(audience);

@@ -35,7 +35,16 @@ use crate::core::{Drawing, Screen, Session, SessionId};
 ///   `hidden_audiences`, per-audience `summary_choices` and the `exports` log; and the one
 ///   `worker_notes` field, which went into every summary, becomes `reflection`, which goes
 ///   into the worker's full record only (the safe home for whatever was written there).
-pub const SESSION_VERSION: u32 = 5;
+/// - 6: the conversation around the child's words (issue 16): the session's `details`
+///   (corrected times, who was there and where, language, interpreter, how the parents were
+///   prepared), `before_we_start_at`, `age_version`, the child's `pace` (stops, breaks,
+///   passes), `visits`, `finished_at`, `amendments`, `next_steps` and `network_responses`;
+///   an entry's `worker_question`, `caption`, `read_back` and `taken_out`. Each is written
+///   only when it holds something, so a version-5 record reads as it is and is written back
+///   the same but for its version. The version goes up so that an older app refuses these
+///   records instead of saving them without the take-outs, passes and amendments: an older
+///   app would show an entry the child took out to Mum.
+pub const SESSION_VERSION: u32 = 6;
 
 /// The index's version. Its shape, `{"sessions": [{"id", "child_name", "date"}]}`, has not
 /// changed since version 1; versions 2 to 5 are the shared number going up for sessions.
@@ -69,6 +78,9 @@ const SESSION_MIGRATIONS: &[(u32, Migration)] = &[
     // The entries' tool and the session's helper were added; both default.
     (3, unchanged),
     (4, session_v4_to_v5),
+    // The conversation's details, pace, visits, end, amendments, next steps and responses,
+    // and the entries' questions, captions, read-backs and take-outs were added; all default.
+    (5, unchanged),
 ];
 
 /// The index's steps: only the shared number went up.
