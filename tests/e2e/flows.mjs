@@ -104,7 +104,7 @@ export async function sessionRecord(page, childName) {
 
 // --- the lock ----------------------------------------------------------------
 
-export const setUpHeading = (page) => page.getByRole('heading', { name: /^(Keep this tablet.s sessions safe|Die Sitzungen auf diesem Tablet schützen)$/ });
+export const setUpHeading = (page) => page.getByRole('heading', { name: /^(Keep this tablet.s sessions safe|Die Gespräche auf diesem Tablet schützen)$/ });
 export const lockedHeading = (page) => page.getByRole('heading', { name: /^(Hear Me is locked|Hear Me ist gesperrt)$/ });
 /** The bar above every open screen: seen means the data is open. */
 export const appBar = (page) => page.getByRole('navigation', { name: 'Hear Me' });

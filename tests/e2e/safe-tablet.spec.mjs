@@ -171,7 +171,7 @@ test('v) in child mode only the child\'s tool shows; leaving needs the worker PI
   await page.getByRole('list', { name: 'Choose your helper' }).getByRole('button', { name: 'Dragon', exact: true }).click();
   await button(page, 'Meet my helpers').click();
   await button(page, 'Give to the child').click();
-  await expect(page.getByText("The child's turn")).toBeVisible();
+  await expect(page.getByText("Your turn")).toBeVisible();
   await expect(button(page, 'Give to the child')).toHaveCount(0);
 
   // Inside the tool the child goes anywhere.
@@ -199,7 +199,7 @@ test('v) in child mode only the child\'s tool shows; leaving needs the worker PI
   await dialog.getByLabel('Worker PIN').fill(PIN);
   await dialog.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page, 'Session with Noor')).toBeVisible();
-  await expect(page.getByText("The child's turn")).toHaveCount(0);
+  await expect(page.getByText("Your turn")).toHaveCount(0);
 
   // Quick hide: a neutral screen at once, that shows nothing of the session; back with the PIN.
   await button(page, 'Wizards and Fairies').click();
@@ -221,7 +221,7 @@ test('v) in child mode only the child\'s tool shows; leaving needs the worker PI
   }
   await expect(lockedHeading(page)).toBeVisible();
   await unlock(page);
-  await expect(page.getByText("The child's turn")).toHaveCount(0);
+  await expect(page.getByText("Your turn")).toHaveCount(0);
 });
 
 test('w) wipe this device removes everything after saying what will be lost', async ({ page }) => {

@@ -668,7 +668,7 @@ test('i) the app speaks German, and remembers it', async ({ page }) => {
   await button(page, 'Deutsch').click();
   await expect(heading(page, 'Neues Gespräch beginnen')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-  await page.getByLabel('Vorname oder Rufname des Kindes').fill('Lena');
+  await page.getByLabel('Vorname oder Pseudonym des Kindes').fill('Lena');
   await button(page, 'Gespräch beginnen').click();
   await expect(heading(page, 'Gespräch mit Lena')).toBeVisible();
   await button(page, 'Drei Häuser').click();
@@ -955,7 +955,7 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   await choice(drawingEntry, 'The judge / the court').click();
   // A name the child gives joins the pictures, for every entry.
   await page.getByRole('textbox', { name: 'Someone else the child names' }).fill('Oma');
-  await button(page, 'Add').click();
+  await button(page, 'Add a person').click();
   const cat = entry("I love Oma's cat");
   await expect(page.getByRole('button', { name: 'Oma', exact: true })).toHaveCount(5);
   await choice(cat, 'Oma').click();

@@ -27,9 +27,9 @@ const KINDS = [
 // What the child tells each helper: spaces, a line break, emoji and another script, to show
 // that nothing is tidied.
 const HELPERS = (noun) => [
-  { key: 'good_things', name: `Good Things ${noun}`, words: "Grandma's pancakes 🥞  on Sunday", prompt: /keeps all the good things safe/ },
-  { key: 'worries', name: `Worries ${noun}`, words: 'When Dad shouts\nat night', prompt: /carries your worries away/ },
-  { key: 'dreams', name: `Wishes ${noun}`, words: 'Ein Hund namens Keks — كلب', prompt: /If you could wave the magic wand, what would be different\?/ },
+  { key: 'good_things', name: `Good Things ${noun}`, words: "Grandma's pancakes 🥞  on Sunday", prompt: /I look after all the good things/ },
+  { key: 'worries', name: `Worries ${noun}`, words: 'When Dad shouts\nat night', prompt: /I help carry worries, so you don't have to carry them alone/ },
+  { key: 'dreams', name: `Wishes ${noun}`, words: 'Ein Hund namens Keks — كلب', prompt: /If you could wave my magic wand, what would be different\?/ },
 ];
 
 const STROKE = [[0.2, 0.4], [0.5, 0.5], [0.8, 0.4]];
@@ -181,7 +181,7 @@ test('q) a wish makes the wand sparkle once, and without motion when the child a
   await expect(page.getByRole('status')).toHaveCount(0);
 
   await addWords(page, 'A trampoline');
-  await expect(page.getByRole('status')).toHaveText('The magic wand has your wish!');
+  await expect(page.getByRole('status')).toHaveText('Your wish is written down.');
   const star = page.locator('.sparkle .star').first();
   expect(await star.evaluate((el) => getComputedStyle(el).animationName)).toBe('sparkle');
 
@@ -200,7 +200,7 @@ test('q) a wish makes the wand sparkle once, and without motion when the child a
   const canvas = await openDrawing(page);
   await drawWithTouch(page, canvas, STROKE);
   await button(page, 'Done').click();
-  await expect(page.getByRole('status')).toHaveText('The magic wand has your wish!');
+  await expect(page.getByRole('status')).toHaveText('Your wish is written down.');
   const still = page.locator('.sparkle .star').first();
   expect(await still.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
   await expect(still).toBeVisible();
