@@ -9,7 +9,7 @@ export default async function childMode(browser, { appUrl }) {
   await browser.click('Three Houses');
   await browser.waitForText('The Three Houses');
   await browser.click('Give to the child');
-  await browser.waitForText("The child's turn");
+  await browser.waitForText("Your turn");
   check(!(await browser.text()).includes('Give to the child'), 'given to the child, the Three Houses show "The child\'s turn"');
 
   for (const attempt of ['once', 'again']) {
@@ -24,12 +24,12 @@ export default async function childMode(browser, { appUrl }) {
     if (attempt === 'once') {
       await browser.click('Cancel', { within: DIALOG });
       await browser.until(async () => (await browser.count(DIALOG)) === 0, 'the PIN dialog closing on Cancel');
-      check((await browser.text()).includes("The child's turn"), 'Cancel leaves the tablet with the child');
+      check((await browser.text()).includes("Your turn"), 'Cancel leaves the tablet with the child');
     }
   }
   await browser.fill('Worker PIN', PIN, { within: "//*[@role='dialog']" });
   await browser.click('Continue', { within: DIALOG });
   await browser.waitForText('Session with Mia');
-  await browser.waitForNoText("The child's turn");
+  await browser.waitForNoText("Your turn");
   check(true, 'the worker PIN takes the tablet back to the session');
 }

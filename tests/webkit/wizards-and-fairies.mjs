@@ -27,11 +27,11 @@ export default async function wizardsAndFairies(browser) {
   await browser.click('Meet my helpers');
   await browser.waitForText('Your magical helpers');
   await browser.click('Wishes dragon', { start: true });
-  await browser.waitForText('If you could wave the magic wand, what would be different?');
+  await browser.waitForText('If you could wave my magic wand, what would be different?');
   await browser.click('Write words');
   await browser.fill("The child's words", WISH);
   await browser.click('Done');
-  await browser.waitForText('The magic wand has your wish!');
+  await browser.waitForText('Your wish is written down.');
   check(true, 'a wish told to the Wishes dragon makes the wand answer');
   const dreams = await browser.until(async () => {
     const entries = (await browser.session('Mia'))?.session?.questions?.dreams?.entries ?? [];
