@@ -75,6 +75,11 @@ pub enum Screen {
     WorkerDecisions {
         session: SessionId,
     },
+    /// "Before we start": what the child hears first (who the worker is, no wrong answers,
+    /// passing and stopping, who may see what, and where privacy ends).
+    BeforeWeStart {
+        session: SessionId,
+    },
 }
 
 impl Screen {
@@ -91,7 +96,8 @@ impl Screen {
             | Screen::Sharing { session }
             | Screen::Summary { session }
             | Screen::WhoWillSee { session }
-            | Screen::WorkerDecisions { session } => Some(session),
+            | Screen::WorkerDecisions { session }
+            | Screen::BeforeWeStart { session } => Some(session),
         }
     }
 
@@ -136,7 +142,8 @@ impl Screen {
             Screen::Tool { session, .. }
             | Screen::ChooseHelper { session }
             | Screen::Sharing { session }
-            | Screen::Summary { session } => Screen::Session { session: *session },
+            | Screen::Summary { session }
+            | Screen::BeforeWeStart { session } => Screen::Session { session: *session },
             Screen::WhoWillSee { session } => Screen::Sharing { session: *session },
             Screen::WorkerDecisions { session } => Screen::Summary { session: *session },
             Screen::Question { session, tool, .. } => Screen::Tool {
@@ -197,7 +204,8 @@ impl ChildMode {
             | Screen::Sharing { .. }
             | Screen::Summary { .. }
             | Screen::WhoWillSee { .. }
-            | Screen::WorkerDecisions { .. } => false,
+            | Screen::WorkerDecisions { .. }
+            | Screen::BeforeWeStart { .. } => false,
         }
     }
 }
@@ -379,6 +387,7 @@ mod tests {
             Screen::Summary { session: mia },
             Screen::WhoWillSee { session: mia },
             Screen::WorkerDecisions { session: mia },
+            Screen::BeforeWeStart { session: mia },
             // The same session's other tool, and another child's session.
             Screen::Tool {
                 session: mia,

@@ -12,6 +12,7 @@ use crate::state::{use_app_state, PinRequest};
 use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS, WIPE_AFTER_FAILURES};
 use crate::ui::dialog::Modal;
 use crate::ui::language::{InChildsLanguage, LanguagePicker};
+use crate::ui::pace::ChildsPace;
 use crate::ui::privacy::PrivacyText;
 use crate::ui::IconButton;
 
@@ -321,6 +322,7 @@ pub fn AppBar() -> impl IntoView {
             {move || state.child_mode.get().map(|mode| view! {
                 <InChildsLanguage session=mode.session>
                     <ChildModeNote on_leave=leave_child_mode />
+                    <ChildsPace mode />
                 </InChildsLanguage>
             })}
             <IconButton icon="icon-hide" label=Signal::derive(move || t_string!(i18n, quick_hide).to_owned())

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::{HelperKind, Question, Session, SessionId, Tool};
+use crate::core::{AgeVersion, HelperKind, Question, Session, SessionId, Tool};
 use crate::ui::I18n;
 
 mod three_houses;
@@ -24,7 +24,9 @@ pub struct Look {
     /// The usual name of a question, for the helper kind the child chose (if any).
     pub usual_name: fn(I18n, Option<HelperKind>, Question) -> String,
     /// What the tool asks, as the worker may read it aloud to a young child.
-    pub prompt: fn(I18n, Question) -> &'static str,
+    /// A question's prompt in the version for the child's age (`AgeVersion`): the younger is
+    /// concrete and short, the older more open and about what should happen next.
+    pub prompt: fn(I18n, Question, AgeVersion) -> &'static str,
     /// The picture of a question: a file in `public/`, or a `data:` URL.
     pub picture: fn(&Session, Question) -> String,
     /// The way back from inside a question.
@@ -85,8 +87,19 @@ pub fn name_across_tools(i18n: I18n, session: &Session, question: Question) -> S
 }
 
 /// What the house or helper asks, as the worker may read it aloud to a young child.
-pub fn prompt(i18n: I18n, tool: Tool, question: Question) -> &'static str {
-    (look(tool).prompt)(i18n, question)
+pub fn prompt(i18n: I18n, tool: Tool, question: Question, age: AgeVersion) -> &'static str {
+    (look(tool).prompt)(i18n, question, age)
+}
+
+/// Which version of the prompts a session's child hears: the worker's choice, or the one for
+/// the child's age.
+pub fn age_version_of(session: SessionId) -> Signal<AgeVersion> {
+    let state = crate::state::use_app_state();
+    Signal::derive(move || {
+        state
+            .with_session(&session, Session::age_version)
+            .unwrap_or(AgeVersion::Younger)
+    })
 }
 
 /// The picture of a house, or of the child's helper in their colours.

@@ -2,6 +2,7 @@
 //! in `core`, storage in `store`.
 
 pub mod backup;
+pub mod before_we_start;
 pub mod canvas;
 pub mod dialog;
 pub mod drawing;
@@ -12,6 +13,7 @@ pub mod labels;
 pub mod language;
 pub mod lock;
 pub mod look;
+pub mod pace;
 pub mod privacy;
 pub mod question;
 pub mod read_aloud;
@@ -97,6 +99,9 @@ fn childs_screen(place: Screen) -> AnyView {
             question,
         } => view! { <read_back::ReadBackScreen session tool question /> }.into_any(),
         Screen::Sharing { session } => view! { <sharing::SharingScreen session /> }.into_any(),
+        Screen::BeforeWeStart { session } => {
+            view! { <before_we_start::BeforeWeStartScreen session /> }.into_any()
+        }
         Screen::WhoWillSee { session } => {
             view! { <who_will_see::WhoWillSeeScreen session /> }.into_any()
         }

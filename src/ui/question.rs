@@ -3,22 +3,25 @@
 
 use leptos::prelude::*;
 
-use crate::core::{EntryContent, EntryId, Question, Screen, SessionId, Tool, Words};
+use crate::core::{EntryContent, EntryId, Question, Screen, Session, SessionId, Tool, Words};
 use crate::i18n::*;
+use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::{ConfirmDialog, Modal};
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::language::workers_language;
-use crate::ui::look::{back_label, look, name_in, picture, prompt};
+use crate::ui::look::{age_version_of, back_label, look, name_in, picture, prompt};
 use crate::ui::read_aloud::ReadAloud;
 use crate::ui::sharing::EntryChoices;
-use crate::ui::IconButton;
+use crate::ui::{I18n, IconButton};
 
 #[component]
 pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
+    let age = age_version_of(session);
     let to_delete = RwSignal::new(None::<EntryId>);
+    let to_take_out = RwSignal::new(None::<EntryId>);
     // The entry whose sharing the child is deciding, in a dialog over the list.
     let sharing = RwSignal::new(None::<EntryId>);
     let name = Memo::new(move |_| {
@@ -38,6 +41,33 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         });
     state.just_added.set(None);
     let entries = state.entries_of(&session, question);
+    let in_child_mode = move || state.child_mode.with(Option::is_some);
+    // The child sees what they have not taken out; the worker sees everything, with what the
+    // child took out marked as such.
+    let shown = Memo::new(move |_| {
+        let child = in_child_mode();
+        entries.with(|entries| {
+            entries
+                .iter()
+                .filter(|entry| !(child && entry.is_taken_out()))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let finished = Memo::new(move |_| {
+        state
+            .with_session(&session, Session::is_finished)
+            .unwrap_or(false)
+    });
+    let passed = Memo::new(move |_| {
+        state
+            .with_session(&session, |s| s.passed(tool, question))
+            .unwrap_or(false)
+    });
+    // The order the child goes through the houses or helpers is part of what they said.
+    state.edit(&session, SavePolicy::Now, |s, now| {
+        s.note_visit(tool, question, now)
+    });
 
     let start_drawing = move || {
         let entry = state.edit(&session, SavePolicy::Now, |s, now| {
@@ -79,11 +109,14 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         </header>
         {sparkle.then(|| view! { <p class="wish-granted" role="status">{t!(i18n, wish_sparkle)}</p> })}
         <div class="prompt-row">
-            <p class="prompt">{move || prompt(i18n, tool, question)}</p>
-            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question).to_owned())
-                in_workers_language=workers_language().map(|workers| Signal::derive(move || prompt(workers, tool, question).to_owned())) />
+            <p class="prompt">{move || prompt(i18n, tool, question, age.get())}</p>
+            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question, age.get()).to_owned())
+                in_workers_language=workers_language().map(|workers| Signal::derive(move || prompt(workers, tool, question, age.get()).to_owned())) />
         </div>
-        <div class="question-actions">
+        <Show when=move || passed.get()>
+            <p class="pass-done" role="status">{t!(i18n, pass_done)}</p>
+        </Show>
+        <div class="question-actions" hidden=move || finished.get()>
             <IconButton icon="icon-draw" class="big" label=Signal::derive(move || t_string!(i18n, draw).to_owned())
                 on_press=start_drawing />
             <IconButton icon="icon-words" class="big" label=Signal::derive(move || t_string!(i18n, write_words).to_owned())
@@ -91,12 +124,12 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             <IconButton icon="icon-read-back" class="big" label=Signal::derive(move || t_string!(i18n, read_back).to_owned())
                 on_press=move || state.go(Screen::ReadBack { session, tool, question }) />
         </div>
-        <Show when=move || entries.with(Vec::is_empty)>
+        <Show when=move || shown.with(Vec::is_empty) && !passed.get()>
             <p class="quiet">{t!(i18n, no_entries)}</p>
         </Show>
         <ol class="entries" aria-label=move || t_string!(i18n, entries_label)>
             {move || {
-                entries
+                shown
                     .get()
                     .into_iter()
                     .enumerate()
@@ -109,9 +142,22 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                             EntryContent::Words(_) => Some(Screen::Words { session, tool, question, entry: id }),
                             EntryContent::Unreadable(_) => None,
                         };
+                        let taken_out = entry.taken_out_at();
+                        let is_drawing = matches!(entry.content, EntryContent::Drawing(_));
+                        let caption = entry.caption.clone().map(|c| c.text).unwrap_or_default();
+                        let asked = entry.worker_question.clone().unwrap_or_default();
                         view! {
-                            <li class="entry">
+                            <li class="entry" class:taken-out=taken_out.is_some()>
                                 <EntrySummary entry />
+                                {taken_out.map(|at| view! {
+                                    <p class="taken-out-mark">{move || t_string!(i18n, taken_out_mark, time = platform::local_date_time(at, i18n.get_locale().as_str())).to_string()}</p>
+                                })}
+                                {is_drawing.then(|| view! {
+                                    <Caption session question entry=id text=caption finished />
+                                })}
+                                <Show when=move || !in_child_mode()>
+                                    <WorkerQuestion session question entry=id text=asked.clone() finished />
+                                </Show>
                                 <div class="entry-actions">
                                     {place.map(|place| view! {
                                         <button type="button" class="primary"
@@ -126,12 +172,31 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                                         <img src="public/icon-share.svg" alt="" aria-hidden="true" />
                                         <span>{t!(i18n, share_entry_short)}</span>
                                     </button>
-                                    <button type="button" class="danger-quiet"
-                                        aria-label=move || t_string!(i18n, delete_entry, number = number)
-                                        on:click=move |_| to_delete.set(Some(id))>
-                                        <img src="public/icon-delete.svg" alt="" aria-hidden="true" />
-                                        <span>{t!(i18n, delete)}</span>
-                                    </button>
+                                    // The child takes an entry out (the worker keeps it, with when);
+                                    // deleting for good is the worker's.
+                                    <Show when=move || in_child_mode() && !finished.get()>
+                                        <button type="button" class="danger-quiet"
+                                            aria-label=move || t_string!(i18n, take_out_entry, number = number)
+                                            on:click=move |_| to_take_out.set(Some(id))>
+                                            <img src="public/icon-take-out.svg" alt="" aria-hidden="true" />
+                                            <span>{t!(i18n, take_out)}</span>
+                                        </button>
+                                    </Show>
+                                    <Show when=move || !in_child_mode() && taken_out.is_some()>
+                                        <button type="button"
+                                            aria-label=move || t_string!(i18n, put_back_entry, number = number)
+                                            on:click=move |_| { state.edit(&session, SavePolicy::Now, |s, now| s.put_back(question, id, now)); }>
+                                            <span>{t!(i18n, put_back)}</span>
+                                        </button>
+                                    </Show>
+                                    <Show when=move || !in_child_mode()>
+                                        <button type="button" class="danger-quiet"
+                                            aria-label=move || t_string!(i18n, delete_entry, number = number)
+                                            on:click=move |_| to_delete.set(Some(id))>
+                                            <img src="public/icon-delete.svg" alt="" aria-hidden="true" />
+                                            <span>{t!(i18n, delete)}</span>
+                                        </button>
+                                    </Show>
                                 </div>
                             </li>
                         }
@@ -150,6 +215,23 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                         </button>
                     </div>
                 </Modal>
+            }
+        })}
+        {move || to_take_out.get().map(|entry| {
+            let worker = state
+                .with_session_untracked(&session, |s| s.worker.clone())
+                .unwrap_or_default();
+            view! {
+                <ConfirmDialog
+                    title=t_string!(i18n, confirm_take_out_title)
+                    text=t_string!(i18n, confirm_take_out_text, worker)
+                    confirm_label=t_string!(i18n, take_out)
+                    on_confirm=move || {
+                        state.edit(&session, SavePolicy::Now, |s, now| s.take_out(question, entry, now));
+                        to_take_out.set(None);
+                    }
+                    on_cancel=move || to_take_out.set(None)
+                />
             }
         })}
         {move || to_delete.get().map(|entry| {
@@ -195,4 +277,68 @@ fn Sparkle() -> impl IntoView {
     view! {
         <svg class="sparkle" viewBox="0 0 100 80" aria-hidden="true">{stars}</svg>
     }
+}
+
+/// The child's own words about their drawing ("this is me and my dog"), kept exactly, as
+/// said to the worker who writes them. After the end of the conversation only an amendment
+/// changes them.
+#[component]
+fn Caption(
+    session: SessionId,
+    question: Question,
+    entry: EntryId,
+    text: String,
+    finished: Memo<bool>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_workers_i18n();
+    let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(textarea) = textarea_ref.get() {
+            // Safari's own switch: the child's words are never corrected.
+            let _ = textarea.set_attribute("autocorrect", "off");
+        }
+    });
+    view! {
+        <label class="caption">
+            <span>{t!(i18n, caption_label)}</span>
+            <textarea node_ref=textarea_ref dir="auto" rows="2" autocomplete="off" autocapitalize="off" spellcheck="false"
+                readonly=move || finished.get()
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    state.edit(&session, SavePolicy::AfterTyping, |s, now| {
+                        let voice = s.entry(question, entry).and_then(|e| e.caption.as_ref()).map(|c| c.voice).unwrap_or_default();
+                        s.set_caption(question, entry, Some(Words { text, voice }), now)
+                    });
+                }>{text}</textarea>
+        </label>
+    }
+}
+
+/// What the worker asked before the child's answer: it changes what the answer weighs.
+#[component]
+fn WorkerQuestion(
+    session: SessionId,
+    question: Question,
+    entry: EntryId,
+    text: String,
+    finished: Memo<bool>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_workers_i18n();
+    view! {
+        <label class="worker-question">
+            <span>{t!(i18n, worker_question_label)}</span>
+            <input type="text" dir="auto" autocomplete="off" value=text readonly=move || finished.get()
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_worker_question(question, entry, &text, now));
+                } />
+        </label>
+    }
+}
+
+/// The worker's language on a child's screen, for what only the worker reads there.
+fn use_workers_i18n() -> I18n {
+    workers_language().unwrap_or_else(use_i18n)
 }

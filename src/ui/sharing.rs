@@ -175,7 +175,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
                 <section class=format!("sharing-question question-{}", question.slug())>
                     <h2>{name}</h2>
                     <Show when=move || entries.with(Vec::is_empty)>
-                        <p class="quiet">{t!(i18n, no_entries)}</p>
+                        <p class="quiet">{t!(i18n, sharing_nothing_here)}</p>
                     </Show>
                     <ol class="entries">
                         <OwnNameChoices session=session question />

@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::labels::voice_label;
 use crate::ui::language::workers_language;
-use crate::ui::look::{name_in, prompt};
+use crate::ui::look::{age_version_of, name_in, prompt};
 use crate::ui::read_aloud::ReadAloud;
 use crate::ui::IconButton;
 
@@ -20,6 +20,7 @@ pub fn WordsScreen(
 ) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
+    let age = age_version_of(session);
     let stored = state
         .with_session(&session, |s| {
             s.entry(question, entry).and_then(|e| e.words()).cloned()
@@ -80,9 +81,9 @@ pub fn WordsScreen(
             <h1>{title}</h1>
         </header>
         <div class="prompt-row">
-            <p class="prompt">{move || prompt(i18n, tool, question)}</p>
-            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question).to_owned())
-                in_workers_language=workers_language().map(|workers| Signal::derive(move || prompt(workers, tool, question).to_owned())) />
+            <p class="prompt">{move || prompt(i18n, tool, question, age.get())}</p>
+            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question, age.get()).to_owned())
+                in_workers_language=workers_language().map(|workers| Signal::derive(move || prompt(workers, tool, question, age.get()).to_owned())) />
         </div>
         <label class="words-field">
             <span>{t!(i18n, words_label)}</span>

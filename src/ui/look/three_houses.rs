@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::Question;
+use crate::core::{AgeVersion, Question};
 use crate::i18n::*;
 use crate::ui::look::Look;
 
@@ -21,10 +21,13 @@ pub(super) const LOOK: Look = Look {
         }
         .to_owned()
     },
-    prompt: |i18n, question| match question {
-        Question::Worries => t_string!(i18n, prompt_worries),
-        Question::GoodThings => t_string!(i18n, prompt_good_things),
-        Question::Dreams => t_string!(i18n, prompt_dreams),
+    prompt: |i18n, question, age| match (question, age) {
+        (Question::Worries, AgeVersion::Younger) => t_string!(i18n, prompt_worries),
+        (Question::Worries, AgeVersion::Older) => t_string!(i18n, prompt_worries_older),
+        (Question::GoodThings, AgeVersion::Younger) => t_string!(i18n, prompt_good_things),
+        (Question::GoodThings, AgeVersion::Older) => t_string!(i18n, prompt_good_things_older),
+        (Question::Dreams, AgeVersion::Younger) => t_string!(i18n, prompt_dreams),
+        (Question::Dreams, AgeVersion::Older) => t_string!(i18n, prompt_dreams_older),
     },
     picture: |_, question| format!("public/house-{}.svg", question.slug()),
     back_label: |i18n| t_string!(i18n, back_to_houses),

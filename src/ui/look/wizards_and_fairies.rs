@@ -5,7 +5,7 @@ pub mod helper_choice;
 
 use leptos::prelude::*;
 
-use crate::core::{Helper, HelperKind, Question, Screen};
+use crate::core::{AgeVersion, Helper, HelperKind, Question, Screen};
 use crate::i18n::*;
 use crate::state::use_app_state;
 use crate::ui::labels::helper_noun;
@@ -34,10 +34,15 @@ pub(super) const LOOK: Look = Look {
         }
         .to_string()
     },
-    prompt: |i18n, question| match question {
-        Question::Worries => t_string!(i18n, helper_prompt_worries),
-        Question::GoodThings => t_string!(i18n, helper_prompt_good_things),
-        Question::Dreams => t_string!(i18n, helper_prompt_wishes),
+    prompt: |i18n, question, age| match (question, age) {
+        (Question::Worries, AgeVersion::Younger) => t_string!(i18n, helper_prompt_worries),
+        (Question::Worries, AgeVersion::Older) => t_string!(i18n, helper_prompt_worries_older),
+        (Question::GoodThings, AgeVersion::Younger) => t_string!(i18n, helper_prompt_good_things),
+        (Question::GoodThings, AgeVersion::Older) => {
+            t_string!(i18n, helper_prompt_good_things_older)
+        }
+        (Question::Dreams, AgeVersion::Younger) => t_string!(i18n, helper_prompt_wishes),
+        (Question::Dreams, AgeVersion::Older) => t_string!(i18n, helper_prompt_wishes_older),
     },
     // Before a helper is chosen the helpers' screens are not shown, so the fallback is only
     // a safe default.
