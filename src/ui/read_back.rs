@@ -9,6 +9,7 @@ use crate::platform;
 use crate::state::use_app_state;
 use crate::state::SavePolicy;
 use crate::ui::entry_summary::EntrySummary;
+use crate::ui::labels::voice_label;
 use crate::ui::language::workers_language;
 use crate::ui::look::name_in;
 use crate::ui::read_aloud::ReadAloud;
@@ -38,13 +39,25 @@ pub fn ReadBackScreen(session: SessionId, tool: Tool, question: Question) -> imp
             let entry_id = entry.id;
             // The child's own words, read exactly as written, so the child can hear them and
             // say whether they are right. A drawing has nothing to read.
+            // A drawing's caption is the child's words about it: read back too.
+            let caption = entry
+                .caption
+                .clone()
+                .filter(|caption| !caption.text.trim().is_empty());
             let words = entry
                 .words()
+                .or(caption.as_ref())
                 .map(|words| words.text.clone())
                 .filter(|text| !text.trim().is_empty());
             view! {
                 <li class="read-back-entry">
                     <EntrySummary entry />
+                    {caption.map(|caption| view! {
+                        <figure class="entry-words caption-words">
+                            <blockquote class="childs-words" dir="auto">{caption.text}</blockquote>
+                            <figcaption class="voice">{voice_label(i18n, caption.voice)}</figcaption>
+                        </figure>
+                    })}
                     // The child's own words, in whatever language they are: the worker's voice may read them too.
                     {words.map(|text| { let text = Signal::stored(text); view! { <ReadAloud text in_workers_language=Some(text) /> } })}
                     <ReadBackMarks session question entry=entry_id />

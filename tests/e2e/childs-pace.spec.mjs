@@ -119,4 +119,7 @@ test('p2) an older child hears the older prompts, and a caption keeps the child\
   await expect
     .poll(async () => (await sessionRecord(page, 'Sam'))?.session?.questions?.dreams?.entries?.[0]?.worker_question)
     .toBe('What would you wish for?');
+  // Read back, the caption is read to the child as their own words.
+  await button(page, 'Read back').click();
+  await expect(page.locator('.read-back-entry .childs-words')).toHaveText('this is me and my dog');
 });
