@@ -137,7 +137,10 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                         let number = position + 1;
                         let id = entry.id;
                         // An entry that could not be read has nothing to open: it is only kept.
+                        // After the end of the conversation a drawing is kept as it was: it is
+                        // seen here, not opened to draw on.
                         let place = match entry.content {
+                            EntryContent::Drawing(_) if finished.get() => None,
                             EntryContent::Drawing(_) => Some(Screen::Drawing { session, tool, question, entry: id }),
                             EntryContent::Words(_) => Some(Screen::Words { session, tool, question, entry: id }),
                             EntryContent::Unreadable(_) => None,
