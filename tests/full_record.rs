@@ -210,8 +210,8 @@ fn the_full_record_holds_every_part_of_the_conversation() {
     let html = render(&Summary::of(&session, None), &english());
     let t = |key: &str, fill: &[(&str, &str)]| escape(&common::english::text(key, fill));
     let expected = [
-        format!("<dd dir=\"auto\">t1500</dd>"),
-        format!("<dd dir=\"auto\">t4000</dd>"),
+        "<dd dir=\"auto\">t1500</dd>".to_owned(),
+        "<dd dir=\"auto\">t4000</dd>".to_owned(),
         t("details_started", &[]),
         t("details_ended", &[]),
         "<bdi>PERSON-MUM</bdi> — Nearby".into(),
@@ -292,7 +292,7 @@ fn no_summary_for_any_audience_holds_the_worker_s_part_or_a_taken_out_entry() {
 }
 
 /// The html of one house's section.
-fn house<'a>(html: &'a str, question: Question) -> &'a str {
+fn house(html: &str, question: Question) -> &str {
     let start = html
         .find(&format!("<section class=\"house {}\">", question.slug()))
         .unwrap();
