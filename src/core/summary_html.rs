@@ -11,7 +11,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::entry::{EntryId, Voice};
+use super::conversation::{Amended, Consent, Pace, Whereabouts};
+use super::entry::{EntryId, ReadBackMark, Voice, Words};
 use super::exports::{Export, ExportKind};
 use super::language::{text_direction, TextDirection};
 use super::local_forms::day;
@@ -22,6 +23,7 @@ use super::summary::{
 };
 use super::summary_choices::RespectLine;
 use super::tool::Tool;
+use super::translation::fill;
 
 /// The words of a summary in the app's current language, filled by the UI from its
 /// translation files: the renderer itself holds no language. All fields are plain text.
@@ -142,6 +144,82 @@ pub struct SummaryText {
     pub respect_keep_for_now: String,
     pub respect_chose_what_is_shared: String,
     pub respect_decided_who_sees_what: String,
+
+    // The record of the conversation: the worker's full record only, except the caption of a
+    // drawing, the "chose not to say" line, the page footer and the poster's title. A text
+    // with `{{ time }}` (or other placeholders) is kept as a template and filled here.
+    /// "About this conversation".
+    pub details_heading: String,
+    /// "Started", "Ended".
+    pub started_label: String,
+    pub ended_label: String,
+    /// "Who was there", above the people and where each was.
+    pub people_heading: String,
+    pub where_in_room: String,
+    pub where_nearby: String,
+    pub where_not_there: String,
+    /// "Language", "Interpreter".
+    pub language_label: String,
+    pub interpreter_label: String,
+    /// "Informed by", "Informed on".
+    pub informed_by_label: String,
+    pub informed_on_label: String,
+    /// "Parents' consent", then "Given", "Refused", "Not sought".
+    pub consent_label: String,
+    pub consent_given: String,
+    pub consent_refused: String,
+    pub consent_not_sought: String,
+    /// Template with `{{ time }}`: "Before we start" talked through at ….
+    pub before_done_mark: String,
+    /// "Questions for", then the version's name.
+    pub age_version_label: String,
+    pub age_younger: String,
+    pub age_older: String,
+    /// "Breaks, stops and passes".
+    pub pace_heading: String,
+    /// Templates: `{{ time }}`; `{{ from }}`, `{{ to }}`; `{{ house }}`, `{{ time }}`.
+    pub pace_stop: String,
+    pub pace_break: String,
+    pub pace_pass: String,
+    /// "Order the child chose".
+    pub order_heading: String,
+    /// "What the child says about this drawing": shown wherever the drawing is.
+    pub caption_label: String,
+    /// Template with `{{ question }}`: "Asked: …".
+    pub worker_question: String,
+    /// Templates with `{{ time }}`.
+    pub read_back_checked: String,
+    pub read_back_changed: String,
+    pub taken_out_mark: String,
+    pub put_back_mark: String,
+    /// "Amendments", and the template with `{{ time }}`, `{{ before }}`, `{{ after }}`,
+    /// `{{ why }}`.
+    pub amendments_heading: String,
+    pub amendment_line: String,
+    /// Already filled with the child's name.
+    pub next_wants_label: String,
+    pub next_told_label: String,
+    /// "How the family and network responded".
+    pub responses_heading: String,
+    /// Template with `{{ time }}`.
+    pub finished_mark: String,
+    /// "The child chose not to say.", for a question the child passed on and where nothing
+    /// else is there for this reader.
+    pub chose_not_to_say: String,
+    /// "Signature", above the ruled line at the end of the full record.
+    pub signature_label: String,
+    /// "Page" and "of": "Page 2 of 5" at the foot of every printed page.
+    pub page_word: String,
+    pub of_word: String,
+    /// Template with `{{ version }}` and `{{ date }}`: "Made with Hear Me … on …", at the
+    /// foot of every printed page.
+    pub made_with: String,
+    /// The app's version, such as `1.4.0`.
+    pub version: String,
+    /// The day the file is made, `YYYY-MM-DD`: in the footer and on the signature line.
+    pub made_on: String,
+    /// The poster's title, already filled with the child's name.
+    pub poster_title: String,
 }
 
 /// A heading or label in two languages: "Child / Kind"; once where both say the same.
@@ -240,6 +318,50 @@ impl SummaryText {
                 &self.respect_decided_who_sees_what,
                 &second.respect_decided_who_sees_what,
             ),
+            details_heading: both(&self.details_heading, &second.details_heading),
+            started_label: both(&self.started_label, &second.started_label),
+            ended_label: both(&self.ended_label, &second.ended_label),
+            people_heading: both(&self.people_heading, &second.people_heading),
+            where_in_room: both(&self.where_in_room, &second.where_in_room),
+            where_nearby: both(&self.where_nearby, &second.where_nearby),
+            where_not_there: both(&self.where_not_there, &second.where_not_there),
+            language_label: both(&self.language_label, &second.language_label),
+            interpreter_label: both(&self.interpreter_label, &second.interpreter_label),
+            informed_by_label: both(&self.informed_by_label, &second.informed_by_label),
+            informed_on_label: both(&self.informed_on_label, &second.informed_on_label),
+            consent_label: both(&self.consent_label, &second.consent_label),
+            consent_given: both(&self.consent_given, &second.consent_given),
+            consent_refused: both(&self.consent_refused, &second.consent_refused),
+            consent_not_sought: both(&self.consent_not_sought, &second.consent_not_sought),
+            before_done_mark: both(&self.before_done_mark, &second.before_done_mark),
+            age_version_label: both(&self.age_version_label, &second.age_version_label),
+            age_younger: both(&self.age_younger, &second.age_younger),
+            age_older: both(&self.age_older, &second.age_older),
+            pace_heading: both(&self.pace_heading, &second.pace_heading),
+            pace_stop: both(&self.pace_stop, &second.pace_stop),
+            pace_break: both(&self.pace_break, &second.pace_break),
+            pace_pass: both(&self.pace_pass, &second.pace_pass),
+            order_heading: both(&self.order_heading, &second.order_heading),
+            caption_label: both(&self.caption_label, &second.caption_label),
+            worker_question: both(&self.worker_question, &second.worker_question),
+            read_back_checked: both(&self.read_back_checked, &second.read_back_checked),
+            read_back_changed: both(&self.read_back_changed, &second.read_back_changed),
+            taken_out_mark: both(&self.taken_out_mark, &second.taken_out_mark),
+            put_back_mark: both(&self.put_back_mark, &second.put_back_mark),
+            amendments_heading: both(&self.amendments_heading, &second.amendments_heading),
+            amendment_line: both(&self.amendment_line, &second.amendment_line),
+            next_wants_label: both(&self.next_wants_label, &second.next_wants_label),
+            next_told_label: both(&self.next_told_label, &second.next_told_label),
+            responses_heading: both(&self.responses_heading, &second.responses_heading),
+            finished_mark: both(&self.finished_mark, &second.finished_mark),
+            chose_not_to_say: both(&self.chose_not_to_say, &second.chose_not_to_say),
+            signature_label: both(&self.signature_label, &second.signature_label),
+            page_word: both(&self.page_word, &second.page_word),
+            of_word: both(&self.of_word, &second.of_word),
+            made_with: both(&self.made_with, &second.made_with),
+            poster_title: both(&self.poster_title, &second.poster_title),
+            version: self.version.clone(),
+            made_on: self.made_on.clone(),
         }
     }
 
@@ -297,14 +419,14 @@ pub struct Painters<'a> {
 
 /// What a browser needs to trust a summary file: nothing from anywhere, pictures only from
 /// the file itself, and its own inline style.
-const CONTENT_SECURITY_POLICY: &str =
+pub(super) const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 /// Readable on screen and on paper. The page margins suit both A4 and US Letter, so one file
 /// prints well in Europe and elsewhere. Sides are logical (start and end, not left and right),
 /// so a right-to-left summary mirrors; the child's words and the worker's notes set their own
 /// direction paragraph by paragraph, so Arabic words under German labels print right.
-const STYLE: &str = "
+pub(super) const STYLE: &str = "
 :root { color: #1b1b1b; background: #fff; }
 body { font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   max-width: 46rem; margin: 1.5rem auto; padding: 0 1rem; }
@@ -343,6 +465,20 @@ figure img { display: block; box-sizing: border-box; max-width: 100%; height: au
 .worker-notes, .note { background: #f6f6f6; border-style: dashed; }
 .notes { white-space: pre-wrap; overflow-wrap: anywhere; margin: .5rem 0 0; unicode-bidi: plaintext; }
 .given-to ul { margin: .5rem 0 0; padding-inline-start: 1.25rem; }
+.conversation, .pace, .order, .next-steps, .amendments, .responses { border: 1px solid #c8c8c8;
+  border-radius: 6px; padding: .75rem 1rem; margin: 0 0 1.25rem; break-inside: avoid; page-break-inside: avoid; }
+h3 { font-size: 1.05rem; margin: .5rem 0 .25rem; }
+.conversation ul, .pace ul, .order ul, .amendments ul, .responses ul { margin: .25rem 0 0; padding-inline-start: 1.25rem; }
+.mark, .read-back, .taken-out-mark, .put-back-mark, .worker-question, .caption-label { margin: .2rem 0 0; color: #555; font-size: .9rem; }
+.worker-question { font-style: italic; margin: 0 0 .2rem; }
+.chose-not-to-say { margin: .5rem 0 0; font-weight: 600; color: #444; }
+.caption { margin: .4rem 0 0; }
+.taken-out > blockquote, .taken-out > figure { opacity: .55; }
+.taken-out-mark { color: #8a1c1c; font-weight: 600; }
+.response { white-space: pre-wrap; unicode-bidi: plaintext; }
+.signature { margin: 2.5rem 0 0; break-inside: avoid; page-break-inside: avoid; }
+.signature-rule { border-bottom: 1px solid #1b1b1b; width: 60%; height: 2.5rem; }
+.signature-label, .signature-name { margin: .25rem 0 0; }
 @page { margin: 18mm 15mm 16mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
@@ -368,19 +504,7 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
     element(&mut out, "title", &text.title);
     out.push_str("<style>");
     out.push_str(STYLE);
-    // Every printed page says whose it is and who it is for, so a page that strays from
-    // the rest still tells its reader (and a worker) what it is. Page boxes have no start
-    // and end, so the line goes where reading starts: the top left, or the top right.
-    let (start, end) = match direction {
-        TextDirection::LeftToRight => ("left", "right"),
-        TextDirection::RightToLeft => ("right", "left"),
-    };
-    let _ = write!(
-        out,
-        "@page {{ @top-{start} {{ content: {}; font: 600 9pt system-ui, sans-serif; color: #444; white-space: nowrap; }}\n  \
-         @bottom-{end} {{ content: counter(page) \" / \" counter(pages); font: 9pt system-ui, sans-serif; color: #444; }} }}\n",
-        css_string(&text.page_line)
-    );
+    out.push_str(&page_boxes(text));
     out.push_str("</style>\n</head>\n");
     let class = match summary.reader {
         Reader::FullRecord(_) => "full-record",
@@ -390,16 +514,25 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
 
     render_header(&mut out, summary, text);
     out.push_str("<main>\n");
-    if let Reader::ForAudience(reader) = &summary.reader {
-        render_note(&mut out, reader, text);
+    match &summary.reader {
+        Reader::ForAudience(reader) => render_note(&mut out, reader, text),
+        Reader::FullRecord(record) => {
+            render_conversation(&mut out, record, text, painters);
+            render_pace(&mut out, record, text, painters);
+            render_order(&mut out, record, text);
+        }
     }
     for question in &summary.questions {
         render_question(&mut out, summary, question, text, painters);
     }
     if let Reader::FullRecord(record) = &summary.reader {
+        render_next_steps(&mut out, record, text);
+        render_amendments(&mut out, summary, record, text, painters);
+        render_responses(&mut out, record, text, painters);
         render_undecided(&mut out, record, text);
         render_reflection(&mut out, record, text);
         render_given_to(&mut out, record, text, painters);
+        render_signature(&mut out, summary, text);
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
@@ -522,7 +655,19 @@ fn render_question(
         out.push_str("</div>\n");
         render_sharing(out, sharing, text, painters);
     }
+    if shown.chose_not_to_say {
+        element_with(
+            out,
+            "p",
+            "class=\"chose-not-to-say\"",
+            &text.chose_not_to_say,
+        );
+    }
     if shown.entries.is_empty() {
+        if shown.chose_not_to_say {
+            out.push_str("</section>\n");
+            return;
+        }
         let empty = match summary.reader {
             Reader::FullRecord(_) => &text.empty_house,
             Reader::ForAudience(_) => &text.nothing_shared_here,
@@ -545,9 +690,26 @@ fn render_entry(
     text: &SummaryText,
     painters: &Painters,
 ) {
+    let full = matches!(summary.reader, Reader::FullRecord(_));
+    let kind = match &entry.content {
+        SummaryContent::Words(_) => "words",
+        SummaryContent::Drawing { .. } => "drawing",
+        SummaryContent::Unreadable => "unreadable",
+    };
+    let out_now = if entry.is_taken_out() {
+        " taken-out"
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "<li class=\"entry {kind}{out_now}\">");
+    // What the worker asked comes first, as it came first in the conversation; the full
+    // record's alone.
+    if let Some(question) = entry.worker_question.as_deref().filter(|_| full) {
+        let asked = fill(&text.worker_question, &[("question", &question)]);
+        element_with(out, "p", "class=\"worker-question\" dir=\"auto\"", &asked);
+    }
     match &entry.content {
         SummaryContent::Words(words) => {
-            out.push_str("<li class=\"entry words\">\n");
             element_with(
                 out,
                 "blockquote",
@@ -557,7 +719,6 @@ fn render_entry(
             element_with(out, "p", "class=\"who\"", text.voice(words.voice));
         }
         SummaryContent::Drawing { question, entry } => {
-            out.push_str("<li class=\"entry drawing\">\n");
             match (painters.picture)(*question, *entry).filter(|url| is_png_data_url(url)) {
                 Some(url) => {
                     // A checked data URL holds only base64 characters: nothing to escape.
@@ -576,8 +737,44 @@ fn render_entry(
             }
         }
         SummaryContent::Unreadable => {
-            out.push_str("<li class=\"entry unreadable\">\n");
             element_with(out, "p", "class=\"missing\"", &text.unreadable_entry);
+        }
+    }
+    // The child's own words about a drawing belong to the drawing: wherever it goes.
+    if let Some(caption) = &entry.caption {
+        render_caption(out, caption, text);
+    }
+    if full {
+        if let Some(read_back) = &entry.read_back {
+            let template = match read_back.mark {
+                ReadBackMark::Checked => &text.read_back_checked,
+                ReadBackMark::ChangedAfterReadingBack => &text.read_back_changed,
+            };
+            let when = (painters.time)(read_back.at_ms);
+            element_with(
+                out,
+                "p",
+                "class=\"read-back\"",
+                &fill(template, &[("time", &when)]),
+            );
+        }
+        for spell in &entry.taken_out {
+            let when = (painters.time)(spell.at_ms);
+            element_with(
+                out,
+                "p",
+                "class=\"taken-out-mark\"",
+                &fill(&text.taken_out_mark, &[("time", &when)]),
+            );
+            if let Some(back) = spell.put_back_at_ms {
+                let when = (painters.time)(back);
+                element_with(
+                    out,
+                    "p",
+                    "class=\"put-back-mark\"",
+                    &fill(&text.put_back_mark, &[("time", &when)]),
+                );
+            }
         }
     }
     if summary.show_tools && summary.tools.len() > 1 {
@@ -739,22 +936,323 @@ fn render_export(out: &mut String, export: &Export, text: &SummaryText, painters
     out.push_str("</li>\n");
 }
 
+/// The page boxes of every printed page: at the top, where reading starts, whose file it is
+/// and who it is for, so a page that strays from the rest still tells its reader what it
+/// is; at the foot, "Made with Hear Me … on …" and "Page 2 of 5". Page boxes have no start
+/// and end, so the lines go left or right by the language's direction.
+pub(super) fn page_boxes(text: &SummaryText) -> String {
+    let (start, end) = match text_direction(&text.lang) {
+        TextDirection::LeftToRight => ("left", "right"),
+        TextDirection::RightToLeft => ("right", "left"),
+    };
+    format!(
+        "@page {{ @top-{start} {{ content: {}; font: 600 9pt system-ui, sans-serif; color: #444; white-space: nowrap; }}\n  \
+         @bottom-{start} {{ content: {}; font: 8pt system-ui, sans-serif; color: #444; }}\n  \
+         @bottom-{end} {{ content: {} counter(page) {} counter(pages); font: 9pt system-ui, sans-serif; color: #444; white-space: nowrap; }} }}\n",
+        css_string(&text.page_line),
+        css_string(&made_with_line(text)),
+        css_string(&format!("{} ", text.page_word)),
+        css_string(&format!(" {} ", text.of_word)),
+    )
+}
+
+/// "Made with Hear Me 1.4.0 on 26/11/2026", the day as the language writes it.
+pub fn made_with_line(text: &SummaryText) -> String {
+    let date = day(&text.made_on, &text.lang);
+    fill(
+        &text.made_with,
+        &[("version", &text.version), ("date", &date)],
+    )
+}
+
+/// The facts of the conversation as recorded: times, language, interpreter, how the parents
+/// were prepared, the version of the questions, who was there and where, "Before we start"
+/// and the finish. The worker's full record only.
+fn render_conversation(
+    out: &mut String,
+    record: &FullRecord,
+    text: &SummaryText,
+    painters: &Painters,
+) {
+    let details = &record.details;
+    out.push_str("<section class=\"conversation\">\n");
+    element_auto(out, "h2", &text.details_heading);
+    out.push_str("<dl class=\"facts\">\n");
+    fact(
+        out,
+        &text.started_label,
+        &(painters.time)(record.start_time),
+    );
+    if let Some(end) = record.end_time {
+        fact(out, &text.ended_label, &(painters.time)(end));
+    }
+    fact(out, &text.language_label, &details.language);
+    if let Some(interpreter) = &details.interpreter {
+        let who = if interpreter.role.is_empty() {
+            interpreter.name.clone()
+        } else {
+            format!("{} ({})", interpreter.name, interpreter.role)
+        };
+        fact(out, &text.interpreter_label, &who);
+    }
+    if let Some(informed) = &details.parents.informed {
+        fact(out, &text.informed_by_label, &informed.by);
+        fact(out, &text.informed_on_label, &day(&informed.on, &text.lang));
+    }
+    if let Some(consent) = &details.parents.consent {
+        let said = match consent {
+            Consent::Given => text.consent_given.clone(),
+            Consent::Refused => text.consent_refused.clone(),
+            Consent::NotSought { reason } => {
+                format!(
+                    "{} ({}: {reason})",
+                    text.consent_not_sought, text.reason_label
+                )
+            }
+        };
+        fact(out, &text.consent_label, &said);
+    }
+    let version = match record.age_version {
+        super::conversation::AgeVersion::Younger => &text.age_younger,
+        super::conversation::AgeVersion::Older => &text.age_older,
+    };
+    fact(out, &text.age_version_label, version);
+    out.push_str("</dl>\n");
+    if !details.people.is_empty() {
+        element_auto(out, "h3", &text.people_heading);
+        out.push_str("<ul class=\"people\">\n");
+        for person in &details.people {
+            let whereabouts = match person.whereabouts {
+                Whereabouts::InTheRoom => &text.where_in_room,
+                Whereabouts::Nearby => &text.where_nearby,
+                Whereabouts::NotThere => &text.where_not_there,
+            };
+            out.push_str("<li>");
+            element_inline(out, "bdi", &person.who);
+            out.push_str(&escape(&format!(" — {whereabouts}")));
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    if let Some(at) = record.before_we_start_at {
+        let when = (painters.time)(at);
+        element_with(
+            out,
+            "p",
+            "class=\"mark before-done\"",
+            &fill(&text.before_done_mark, &[("time", &when)]),
+        );
+    }
+    if let Some(at) = record.finished_at {
+        let when = (painters.time)(at);
+        element_with(
+            out,
+            "p",
+            "class=\"mark finished\"",
+            &fill(&text.finished_mark, &[("time", &when)]),
+        );
+    }
+    out.push_str("</section>\n");
+}
+
+/// The child's stops, breaks and passes, oldest first.
+fn render_pace(out: &mut String, record: &FullRecord, text: &SummaryText, painters: &Painters) {
+    if record.pace.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"pace\">\n");
+    element_auto(out, "h2", &text.pace_heading);
+    out.push_str("<ul>\n");
+    for event in &record.pace {
+        let when = (painters.time)(event.at_ms);
+        let line = match event.what {
+            Pace::Stop => fill(&text.pace_stop, &[("time", &when)]),
+            Pace::Break { ended_at_ms } => {
+                let to = ended_at_ms.map_or_else(|| "…".to_owned(), |at| (painters.time)(at));
+                fill(&text.pace_break, &[("from", &when), ("to", &to)])
+            }
+            Pace::Pass { tool, question } => fill(
+                &text.pace_pass,
+                &[("house", &text.usual_name(tool, question)), ("time", &when)],
+            ),
+        };
+        element_auto(out, "li", &line);
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// For each tool used, the order the child went through its questions.
+fn render_order(out: &mut String, record: &FullRecord, text: &SummaryText) {
+    if record.visit_order.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"order\">\n");
+    element_auto(out, "h2", &text.order_heading);
+    out.push_str("<ul>\n");
+    for (tool, order) in &record.visit_order {
+        let names: Vec<&str> = order
+            .iter()
+            .map(|&question| text.usual_name(*tool, question))
+            .collect();
+        let line = format!("{}: {}", text.tool_name(*tool), names.join(" → "));
+        element_auto(out, "li", &line);
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// A drawing's caption: the child's words, exactly, and who said and who wrote them.
+pub(super) fn render_caption(out: &mut String, caption: &Words, text: &SummaryText) {
+    out.push_str("<div class=\"caption\">\n");
+    element_with(out, "p", "class=\"caption-label\"", &text.caption_label);
+    element_with(
+        out,
+        "blockquote",
+        "class=\"child-words\" dir=\"auto\"",
+        &caption.text,
+    );
+    element_with(out, "p", "class=\"who\"", text.voice(caption.voice));
+    out.push_str("</div>\n");
+}
+
+/// "What {name} wants to happen next" in the child's words, and what the worker told them.
+fn render_next_steps(out: &mut String, record: &FullRecord, text: &SummaryText) {
+    let next = &record.next_steps;
+    if next.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"next-steps\">\n");
+    if let Some(wants) = &next.child_wants {
+        element_auto(out, "h2", &text.next_wants_label);
+        element_with(
+            out,
+            "blockquote",
+            "class=\"child-words\" dir=\"auto\"",
+            &wants.text,
+        );
+        element_with(out, "p", "class=\"who\"", text.voice(wants.voice));
+    }
+    if !next.worker_told.is_empty() {
+        element_auto(out, "h2", &text.next_told_label);
+        element_with(
+            out,
+            "div",
+            "class=\"notes\" dir=\"auto\"",
+            &next.worker_told,
+        );
+    }
+    out.push_str("</section>\n");
+}
+
+/// What was changed after the end, what it was before, why and when.
+fn render_amendments(
+    out: &mut String,
+    summary: &Summary,
+    record: &FullRecord,
+    text: &SummaryText,
+    painters: &Painters,
+) {
+    if record.amendments.is_empty() {
+        return;
+    }
+    let tool = summary.tools.first().copied().unwrap_or_default();
+    out.push_str("<section class=\"amendments\">\n");
+    element_auto(out, "h2", &text.amendments_heading);
+    out.push_str("<ul>\n");
+    for amendment in &record.amendments {
+        let what = match amendment.what {
+            Amended::Words { question, .. } => text.usual_name(tool, question).to_owned(),
+            Amended::Caption { question, .. } => {
+                format!(
+                    "{} · {}",
+                    text.usual_name(tool, question),
+                    text.caption_label
+                )
+            }
+            Amended::WorkerQuestion { question, .. } => format!(
+                "{} · {}",
+                text.usual_name(tool, question),
+                fill(&text.worker_question, &[("question", &"…")])
+            ),
+            Amended::ChildWantsNext => text.next_wants_label.clone(),
+        };
+        let when = (painters.time)(amendment.at_ms);
+        let line = fill(
+            &text.amendment_line,
+            &[
+                ("time", &when),
+                ("before", &amendment.before),
+                ("after", &amendment.after),
+                ("why", &amendment.why),
+            ],
+        );
+        out.push_str("<li>");
+        element_inline(out, "strong", &what);
+        out.push_str(": ");
+        out.push_str(&escape(&line));
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// What the family and the network said when they were shown the houses.
+fn render_responses(
+    out: &mut String,
+    record: &FullRecord,
+    text: &SummaryText,
+    painters: &Painters,
+) {
+    if record.network_responses.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"responses\">\n");
+    element_auto(out, "h2", &text.responses_heading);
+    out.push_str("<ul>\n");
+    for response in &record.network_responses {
+        out.push_str("<li>");
+        element_inline(out, "bdi", &response.who);
+        out.push_str(&escape(&format!(
+            " ({}): ",
+            (painters.time)(response.at_ms)
+        )));
+        let _ = write!(
+            out,
+            "<span class=\"response\" dir=\"auto\">{}</span>",
+            escape(&response.text)
+        );
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// The end of the full record: a ruled line to sign, the worker's name and the day.
+fn render_signature(out: &mut String, summary: &Summary, text: &SummaryText) {
+    out.push_str("<section class=\"signature\">\n");
+    element_with(out, "p", "class=\"signature-label\"", &text.signature_label);
+    out.push_str("<div class=\"signature-rule\"></div>\n");
+    let who = match summary.worker.as_deref() {
+        Some(worker) => format!("{worker} · {}", day(&text.made_on, &text.lang)),
+        None => day(&text.made_on, &text.lang),
+    };
+    element_with(out, "p", "class=\"signature-name\" dir=\"auto\"", &who);
+    out.push_str("</section>\n");
+}
+
 /// `<tag>text</tag>` on its own line.
-fn element(out: &mut String, tag: &str, content: &str) {
+pub(super) fn element(out: &mut String, tag: &str, content: &str) {
     let _ = writeln!(out, "<{tag}>{}</{tag}>", escape(content));
 }
 
 /// `<tag dir="auto">text</tag>` on its own line, for text that may be in any script.
-fn element_auto(out: &mut String, tag: &str, content: &str) {
+pub(super) fn element_auto(out: &mut String, tag: &str, content: &str) {
     element_with(out, tag, "dir=\"auto\"", content);
 }
 
 /// `<tag attributes>text</tag>` on its own line; `attributes` are fixed strings of this file.
-fn element_with(out: &mut String, tag: &str, attributes: &str, content: &str) {
+pub(super) fn element_with(out: &mut String, tag: &str, attributes: &str, content: &str) {
     let _ = writeln!(out, "<{tag} {attributes}>{}</{tag}>", escape(content));
 }
 
-fn element_inline(out: &mut String, tag: &str, content: &str) {
+pub(super) fn element_inline(out: &mut String, tag: &str, content: &str) {
     let _ = write!(out, "<{tag}>{}</{tag}>", escape(content));
 }
 

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::core::leaflet_html::{render_parents_leaflet_html, LeafletText};
+use crate::core::poster_html::render_poster_html;
 use crate::core::summary::Reader as SummaryReader;
 use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
 use crate::core::{
@@ -24,6 +26,45 @@ use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
 /// Who a summary is for: the worker's full record, or one audience.
 type Reader = Option<Audience>;
+
+/// What the frame shows, and Print and Download give: the summary as a list, the houses
+/// poster for the chosen audience, or the parents' leaflet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Layout {
+    #[default]
+    List,
+    Poster,
+    Leaflet,
+}
+
+/// The parents' leaflet in the family's language (`i18n` follows the child's), with the
+/// worker's name.
+fn leaflet_text(i18n: I18n, worker: &str) -> LeafletText {
+    let worker = worker.to_owned();
+    LeafletText {
+        lang: i18n.get_locale_untracked().to_string(),
+        title: t_string!(i18n, leaflet_title, worker = worker.clone()).to_string(),
+        what: t_string!(i18n, leaflet_what).to_owned(),
+        why: t_string!(i18n, leaflet_why).to_owned(),
+        child_decides: t_string!(i18n, leaflet_child_decides).to_owned(),
+        after: t_string!(i18n, leaflet_after).to_owned(),
+        questions: t_string!(i18n, leaflet_questions, worker).to_string(),
+        houses_alt: Question::ALL
+            .into_iter()
+            .map(|question| usual_name(i18n, Tool::ThreeHouses, None, question))
+            .collect::<Vec<_>>()
+            .join(t_string!(i18n, list_separator)),
+    }
+}
+
+/// A file name for the poster or the leaflet, beside the summary's.
+fn layout_file_name(layout: Layout, summary_name: &str, lang: &str) -> String {
+    match layout {
+        Layout::List => summary_name.to_owned(),
+        Layout::Poster => summary_name.replacen("hear-me-summary-", "hear-me-poster-", 1),
+        Layout::Leaflet => format!("hear-me-leaflet-for-parents-{lang}.html"),
+    }
+}
 
 /// The summary's words in the active language, with the child's name and the counts filled in.
 fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
@@ -117,6 +158,51 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         respect_keep_for_now: respect_text(i18n, RespectLine::KeepForNow, &name),
         respect_chose_what_is_shared: respect_text(i18n, RespectLine::ChoseWhatIsShared, &name),
         respect_decided_who_sees_what: respect_text(i18n, RespectLine::DecidedWhoSeesWhat, &name),
+        details_heading: t_string!(i18n, details_heading).to_owned(),
+        started_label: t_string!(i18n, details_started).to_owned(),
+        ended_label: t_string!(i18n, details_ended).to_owned(),
+        people_heading: t_string!(i18n, people_heading).to_owned(),
+        where_in_room: t_string!(i18n, where_in_room).to_owned(),
+        where_nearby: t_string!(i18n, where_nearby).to_owned(),
+        where_not_there: t_string!(i18n, where_not_there).to_owned(),
+        language_label: t_string!(i18n, summary_language).to_owned(),
+        interpreter_label: t_string!(i18n, summary_interpreter).to_owned(),
+        informed_by_label: t_string!(i18n, informed_by_label).to_owned(),
+        informed_on_label: t_string!(i18n, informed_on_label).to_owned(),
+        consent_label: t_string!(i18n, summary_consent).to_owned(),
+        consent_given: t_string!(i18n, consent_given).to_owned(),
+        consent_refused: t_string!(i18n, consent_refused).to_owned(),
+        consent_not_sought: t_string!(i18n, consent_not_sought).to_owned(),
+        age_version_label: t_string!(i18n, age_version_label).to_owned(),
+        age_younger: t_string!(i18n, age_younger).to_owned(),
+        age_older: t_string!(i18n, age_older).to_owned(),
+        pace_heading: t_string!(i18n, summary_pace).to_owned(),
+        order_heading: t_string!(i18n, summary_order).to_owned(),
+        caption_label: t_string!(i18n, caption_label).to_owned(),
+        amendments_heading: t_string!(i18n, summary_amendments).to_owned(),
+        responses_heading: t_string!(i18n, responses_heading).to_owned(),
+        chose_not_to_say: t_string!(i18n, summary_chose_not_to_say).to_owned(),
+        signature_label: t_string!(i18n, summary_signature).to_owned(),
+        page_word: t_string!(i18n, summary_page).to_owned(),
+        of_word: t_string!(i18n, summary_of).to_owned(),
+        // Templates the renderer fills (a time, the version and the day).
+        before_done_mark: i18n.text(Key::before_done_mark).to_owned(),
+        pace_stop: i18n.text(Key::pace_line_stop).to_owned(),
+        pace_break: i18n.text(Key::pace_line_break).to_owned(),
+        pace_pass: i18n.text(Key::pace_line_pass).to_owned(),
+        worker_question: i18n.text(Key::summary_worker_question).to_owned(),
+        read_back_checked: i18n.text(Key::read_back_mark_checked).to_owned(),
+        read_back_changed: i18n.text(Key::read_back_mark_changed).to_owned(),
+        taken_out_mark: i18n.text(Key::taken_out_mark).to_owned(),
+        put_back_mark: i18n.text(Key::summary_put_back).to_owned(),
+        amendment_line: i18n.text(Key::amendment_line).to_owned(),
+        finished_mark: i18n.text(Key::finished_mark).to_owned(),
+        made_with: i18n.text(Key::summary_made_with).to_owned(),
+        next_wants_label: t_string!(i18n, next_wants_label, name = name.clone()).to_string(),
+        next_told_label: t_string!(i18n, next_told_label, name = name.clone()).to_string(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        made_on: platform::today_iso(),
+        poster_title: t_string!(i18n, poster_title, name = name.clone()).to_string(),
     }
 }
 
@@ -243,8 +329,20 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 .collect::<HashMap<(Question, EntryId), String>>()
         })
     });
+    let layout = RwSignal::new(Layout::List);
+    // The poster is for an audience: for the full record the list is shown.
+    let shown_layout = move || match (layout.get(), chosen.get()) {
+        (Layout::Leaflet, _) => Layout::Leaflet,
+        (Layout::Poster, Some(Some(_))) => Layout::Poster,
+        _ => Layout::List,
+    };
     let document = Memo::new(move |_| {
         refresh.track();
+        let shown = shown_layout();
+        if shown == Layout::Leaflet {
+            let worker = session_text(state, &session, |s| s.worker.clone());
+            return render_parents_leaflet_html(&leaflet_text(childs_i18n, &worker));
+        }
         let Some(reader) = chosen.get() else {
             return String::new();
         };
@@ -261,14 +359,14 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     };
                     let picture = |question, id| pictures.get(&(question, id)).cloned();
                     let time = |at_ms| platform::local_date_time(at_ms, &lang);
-                    render_summary_html(
-                        &summary,
-                        &text,
-                        &Painters {
-                            picture: &picture,
-                            time: &time,
-                        },
-                    )
+                    let painters = Painters {
+                        picture: &picture,
+                        time: &time,
+                    };
+                    match shown {
+                        Layout::Poster => render_poster_html(&summary, &text, &painters),
+                        _ => render_summary_html(&summary, &text, &painters),
+                    }
                 })
                 .unwrap_or_default()
         })
@@ -289,11 +387,26 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         });
     };
 
+    // The file the frame shows, named for its reader and layout.
+    let file_name = move || {
+        let shown = untrack(shown_layout);
+        let lang = childs.get_untracked().to_string();
+        let summary_name = chosen
+            .get_untracked()
+            .map(|reader| file_name_for(state, &session, &reader))
+            .unwrap_or_default();
+        layout_file_name(shown, &summary_name, &lang)
+    };
+    // Every print and download of what holds the child's words is noted; the leaflet holds
+    // nothing of the child's.
     let record = move |kind: ExportKind| {
         let Some(reader) = chosen.get_untracked() else {
             return;
         };
-        let file_name = file_name_for(state, &session, &reader);
+        if untrack(shown_layout) == Layout::Leaflet {
+            return;
+        }
+        let file_name = file_name();
         state.edit(&session, SavePolicy::Now, |s, now| {
             s.record_export(Export {
                 at_ms: now,
@@ -314,16 +427,20 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         }
     };
     let download = move || {
-        let Some(reader) = chosen.get_untracked() else {
+        if chosen.get_untracked().is_none() && untrack(shown_layout) != Layout::Leaflet {
             return;
-        };
-        let file_name = file_name_for(state, &session, &reader);
+        }
+        let file_name = file_name();
         document.with_untracked(|html| download_html(html, &file_name));
         record(ExportKind::Downloaded);
         refresh.update(|n| *n += 1);
     };
 
     let nothing_chosen = move || chosen.with(Option::is_none);
+    let nothing_to_give = move || nothing_chosen() && layout.get() != Layout::Leaflet;
+    let toggle = move |to: Layout| {
+        layout.update(|now| *now = if *now == to { Layout::List } else { to });
+    };
     let for_audience = move || chosen.with(|reader| matches!(reader, Some(Some(_))));
     let for_full_record = move || chosen.with(|reader| matches!(reader, Some(None)));
     let audience_name = move || {
@@ -468,15 +585,22 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             </Show>
             <div class="summary-actions">
                 <IconButton icon="icon-read-back" class="primary" label=Signal::derive(move || t_string!(i18n, print_summary).to_owned())
-                    disabled=Signal::derive(nothing_chosen)
+                    disabled=Signal::derive(nothing_to_give)
                     on_press={
                         move || print()
                     } />
                 <IconButton icon="icon-save" label=Signal::derive(move || t_string!(i18n, download_summary).to_owned())
-                    disabled=Signal::derive(nothing_chosen)
+                    disabled=Signal::derive(nothing_to_give)
                     on_press={
                         move || download()
                     } />
+                <IconButton icon="icon-houses" label=Signal::derive(move || t_string!(i18n, poster_button).to_owned())
+                    disabled=Signal::derive(move || !for_audience())
+                    pressed=Signal::derive(move || shown_layout() == Layout::Poster)
+                    on_press=move || toggle(Layout::Poster) />
+                <IconButton icon="icon-hand-over" label=Signal::derive(move || t_string!(i18n, leaflet_button).to_owned())
+                    pressed=Signal::derive(move || layout.get() == Layout::Leaflet)
+                    on_press=move || toggle(Layout::Leaflet) />
                 <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, worker_decisions_open).to_owned())
                     on_press=move || state.go(crate::core::Screen::WorkerDecisions { session }) />
             </div>
@@ -512,7 +636,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         </div>
         // The summary in its own frame, exactly as the downloaded file shows it; its own
         // Content-Security-Policy lets nothing run in it.
-        <Show when=move || !nothing_chosen()>
+        <Show when=move || !nothing_to_give()>
             <iframe
                 class="summary-frame"
                 node_ref=frame_ref

@@ -30,6 +30,8 @@ pub fn text(key: &str, fill: &[(&str, &str)]) -> String {
 pub fn summary_text(name: &str, helper: HelperKind, undecided: usize) -> SummaryText {
     let t = |key: &str| text(key, &[]);
     let named = |key: &str| text(key, &[("name", name)]);
+    // A template the renderer fills itself (a time, a version), as the UI passes it.
+    let raw = |key: &str| texts()[key].clone();
     let kind = t(&format!("helper_noun_{}", helper.slug()));
     let usual_name = |tool: Tool, question: hear_me::core::Question| {
         let key = match (tool, question.slug()) {
@@ -110,5 +112,49 @@ pub fn summary_text(name: &str, helper: HelperKind, undecided: usize) -> Summary
         respect_keep_for_now: named("respect_keep_for_now"),
         respect_chose_what_is_shared: named("respect_chose_what_is_shared"),
         respect_decided_who_sees_what: named("respect_decided_who_sees_what"),
+        details_heading: raw("details_heading"),
+        started_label: raw("details_started"),
+        ended_label: raw("details_ended"),
+        people_heading: raw("people_heading"),
+        where_in_room: raw("where_in_room"),
+        where_nearby: raw("where_nearby"),
+        where_not_there: raw("where_not_there"),
+        language_label: raw("summary_language"),
+        interpreter_label: raw("summary_interpreter"),
+        informed_by_label: raw("informed_by_label"),
+        informed_on_label: raw("informed_on_label"),
+        consent_label: raw("summary_consent"),
+        consent_given: raw("consent_given"),
+        consent_refused: raw("consent_refused"),
+        consent_not_sought: raw("consent_not_sought"),
+        before_done_mark: raw("before_done_mark"),
+        age_version_label: raw("age_version_label"),
+        age_younger: raw("age_younger"),
+        age_older: raw("age_older"),
+        pace_heading: raw("summary_pace"),
+        pace_stop: raw("pace_line_stop"),
+        pace_break: raw("pace_line_break"),
+        pace_pass: raw("pace_line_pass"),
+        order_heading: raw("summary_order"),
+        caption_label: raw("caption_label"),
+        worker_question: raw("summary_worker_question"),
+        read_back_checked: raw("read_back_mark_checked"),
+        read_back_changed: raw("read_back_mark_changed"),
+        taken_out_mark: raw("taken_out_mark"),
+        put_back_mark: raw("summary_put_back"),
+        amendments_heading: raw("summary_amendments"),
+        amendment_line: raw("amendment_line"),
+        responses_heading: raw("responses_heading"),
+        finished_mark: raw("finished_mark"),
+        chose_not_to_say: raw("summary_chose_not_to_say"),
+        signature_label: raw("summary_signature"),
+        page_word: raw("summary_page"),
+        of_word: raw("summary_of"),
+        made_with: raw("summary_made_with"),
+        next_wants_label: named("next_wants_label"),
+        next_told_label: named("next_told_label"),
+        version: "9.9.9".into(),
+        made_on: "2026-11-30".into(),
+        poster_title: named("poster_title"),
     }
 }
