@@ -165,7 +165,14 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
     let questions = Question::ALL
         .into_iter()
         .map(|question| {
-            let entries = state.entries_of(&session, question);
+            // What the child took out is not theirs to share any more: it is the worker's.
+            let entries = Memo::new(move |_| {
+                state
+                    .with_session(&session, |s| {
+                        s.child_entries(question).cloned().collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            });
             let name = move || {
                 state
                     .with_session(&session, |s| name_across_tools(i18n, s, question))

@@ -97,6 +97,13 @@ test('p1) Stop, Break and Pass in child mode are logged; a take-out is kept for 
   await expect(entriesList(page).getByText('My dog Max', { exact: true })).toBeVisible();
   await expect(page.getByText(/^Taken out by the child at /)).toBeVisible();
   await expect(button(page, fill(EN.put_back_entry, { number: 1 }))).toBeVisible();
+
+  // Who may see what no longer asks about what the child took out.
+  await button(page, EN.back_to_houses).click();
+  await button(page, EN.back_to_session).click();
+  await page.getByRole('button', { name: new RegExp(`^${EN.sharing_tool}`) }).click();
+  await expect(page.getByText('Football on Saturdays', { exact: true })).toBeVisible();
+  await expect(page.getByText('My dog Max', { exact: true })).toHaveCount(0);
 });
 
 test('p2) an older child hears the older prompts, and a caption keeps the child\'s words about a drawing', async ({ page }) => {
