@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod canvas;
+pub mod details;
 pub mod dialog;
 pub mod drawing;
 pub mod entry_summary;
