@@ -378,6 +378,13 @@ fn DetailsDialog(
         }
     };
 
+    // The keyboard starts inside the dialog, so Escape and Tab work at once.
+    let first_field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(field) = first_field.get() {
+            let _ = field.focus();
+        }
+    });
     let done = on_close.clone();
     view! {
         <Modal labelled_by="details-title" on_escape=on_close>
@@ -386,7 +393,7 @@ fn DetailsDialog(
             <div class="details-row">
                 <label>
                     <span>{t!(i18n, details_started)}</span>
-                    <input type="time" prop:value=move || started.get()
+                    <input type="time" node_ref=first_field prop:value=move || started.get()
                         on:change=move |ev| set_start(event_target_value(&ev)) />
                 </label>
                 <Show when=is_ended>
@@ -615,12 +622,19 @@ pub fn AmendDialog(
         None => problem.set(Some(AmendError::NotThere)),
     };
     let reason_missing = move || problem.get() == Some(AmendError::ReasonMissing);
+    let text_field = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(field) = text_field.get() {
+            let _ = field.focus();
+        }
+    });
     view! {
         <Modal labelled_by="amend-title" on_escape=on_close>
             <h2 id="amend-title">{t!(i18n, amend_button)}</h2>
             <label>
                 <span>{text_label}</span>
                 <textarea rows="4" dir="auto" spellcheck="false" autocapitalize="off" autocomplete="off"
+                    node_ref=text_field
                     prop:value=text.get_untracked()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </label>

@@ -108,7 +108,7 @@ pub fn WordsScreen(
                 autocapitalize="off"
                 spellcheck="false"
                 autocomplete="off"
-                prop:readonly=finished
+                readonly=finished
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     text.set(event_target_value(&ev));

@@ -59,7 +59,7 @@ pub fn NextStepsSection(session: SessionId, name: String) -> impl IntoView {
             <label class="words-field">
                 <span>{move || t_string!(i18n, next_wants_label, name = wants_label.clone()).to_string()}</span>
                 <textarea rows="3" dir="auto" autocapitalize="off" spellcheck="false" autocomplete="off"
-                    prop:readonly=finished
+                    readonly=finished
                     prop:value=move || wants_text.get()
                     on:input=move |ev| {
                         wants_text.set(event_target_value(&ev));
