@@ -124,7 +124,8 @@ pub fn WordsScreen(
         <Provider value=workers>
             <div class="amend" lang=move || workers.get_locale().as_str()
                 dir=move || text_direction(workers.get_locale().as_str()).as_str()>
-                <Show when=finished>
+                // Amending is the worker's: never offered to a child holding the tablet.
+                <Show when=move || finished() && state.child_mode.with(Option::is_none)>
                     <button type="button" class="amend-button" on:click=move |_| amending.set(true)>
                         {t!(workers, amend_button)}
                     </button>

@@ -191,6 +191,22 @@ test('finishing asks first; afterwards the words are read-only and change only b
   await expect(page.getByText(/^Ended$/)).toBeVisible();
   await expect.poll(async () => (await sessionRecord(page, 'Mia'))?.session?.finished_at).toBeGreaterThan(0);
 
+  // The times stay the worker's to correct after the end; an end before the start is said.
+  await openDetails(page);
+  const details = detailsDialog(page);
+  await details.getByLabel('Started', { exact: true }).fill('08:00');
+  await details.getByLabel('Ended', { exact: true }).fill('07:00');
+  await expect(details.getByText('The end cannot be before the start. Please check the times.')).toBeVisible();
+  await details.getByLabel('Ended', { exact: true }).fill('08:45');
+  await expect(details.getByText('The end cannot be before the start. Please check the times.')).toHaveCount(0);
+  await details.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect.poll(async () => (await sessionRecord(page, 'Mia'))?.session?.details?.ended_at).toBeGreaterThan(0);
+  {
+    const stored = (await sessionRecord(page, 'Mia')).session;
+    expect(stored.details.started_at).toBe(await localMoment(page, stored.created_at, 8, 0));
+    expect(stored.details.ended_at).toBe(await localMoment(page, stored.finished_at, 8, 45));
+  }
+
   await button(page, 'Three Houses').click();
   await page.getByRole('button', { name: /^House of Worries/ }).click();
   await button(page, 'Open entry 1').click();
