@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod before_we_start;
 pub mod canvas;
+pub mod details;
 pub mod dialog;
 pub mod drawing;
 pub mod entry_summary;

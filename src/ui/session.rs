@@ -1,10 +1,14 @@
-//! A session's home: who it is with, and the tools to choose from.
+//! A session's home: who it is with, the conversation's details and its end, the tools to
+//! choose from, what happens next and how the family and network responded.
 
 use leptos::prelude::*;
 
 use crate::core::{Audience, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
+use crate::ui::details::{
+    AgeVersionChoice, DetailsSummary, FinishConversation, NetworkResponses, NextStepsSection,
+};
 use crate::ui::dialog::Modal;
 use crate::ui::labels::audience_label;
 use crate::ui::language::SessionChildLanguage;
@@ -37,12 +41,18 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         })
         .collect_view();
     let choosing_audiences = RwSignal::new(false);
+    let heading_name = name.clone();
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
                 on_press=move || state.go(Screen::Start) />
-            <h1>{move || t_string!(i18n, session_heading, name = name.clone())}</h1>
+            <h1>{move || t_string!(i18n, session_heading, name = heading_name.clone())}</h1>
         </header>
+        <div class="session-status">
+            <DetailsSummary session />
+            <FinishConversation session name=name.clone() />
+        </div>
+        <AgeVersionChoice session />
         <section class="tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{t!(i18n, tools_heading)}</h2>
             {tools}
@@ -55,6 +65,8 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
                 name=Signal::derive(move || t_string!(i18n, summary_tool).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, summary_tool_hint).to_owned()) />
         </section>
+        <NextStepsSection session name=name.clone() />
+        <NetworkResponses session />
         <div class="session-extras">
             <IconButton icon="audience-family" label=Signal::derive(move || t_string!(i18n, choose_audiences).to_owned())
                 on_press=move || choosing_audiences.set(true) />

@@ -1,10 +1,13 @@
-//! Writing the child's words, exactly as given, with who said and who wrote them.
+//! Writing the child's words, exactly as given, with who said and who wrote them. Once the
+//! conversation is finished they are read-only, and a change is an amendment with a reason.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 
-use crate::core::{EntryId, Question, SessionId, Tool, Voice};
+use crate::core::{text_direction, Amended, EntryId, Question, SessionId, Tool, Voice};
 use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
+use crate::ui::details::{AmendDialog, AmendmentLines};
 use crate::ui::labels::voice_label;
 use crate::ui::language::workers_language;
 use crate::ui::look::{age_version_of, name_in, prompt};
@@ -48,12 +51,23 @@ pub fn WordsScreen(
         state.close_entry(&session, tool, question, entry, opened_empty, blank_now);
     };
 
+    let finished = move || {
+        state
+            .with_session(&session, |s| s.is_finished())
+            .unwrap_or(false)
+    };
+    let amending = RwSignal::new(false);
+    // The amendment is the worker's: it speaks the worker's language.
+    let workers = workers_language().unwrap_or(i18n);
+
     let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
     Effect::new(move |_| {
         if let Some(textarea) = textarea_ref.get() {
             // Safari's own switch; the view macro only knows standard attribute names.
             let _ = textarea.set_attribute("autocorrect", "off");
-            let _ = textarea.focus();
+            if !finished() {
+                let _ = textarea.focus();
+            }
         }
     });
 
@@ -63,6 +77,7 @@ pub fn WordsScreen(
                 <input
                     type="radio"
                     name="voice"
+                    prop:disabled=finished
                     prop:checked=move || voice.get() == choice
                     on:change=move |_| {
                         voice.set(choice);
@@ -94,6 +109,7 @@ pub fn WordsScreen(
                 autocapitalize="off"
                 spellcheck="false"
                 autocomplete="off"
+                readonly=finished
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     text.set(event_target_value(&ev));
@@ -106,5 +122,32 @@ pub fn WordsScreen(
             {voice_choice(Voice::ChildSaidWorkerWrote)}
             {voice_choice(Voice::ChildWrote)}
         </fieldset>
+        <Provider value=workers>
+            <div class="amend" lang=move || workers.get_locale().as_str()
+                dir=move || text_direction(workers.get_locale().as_str()).as_str()>
+                // Amending is the worker's: never offered to a child holding the tablet.
+                <Show when=move || finished() && state.child_mode.with(Option::is_none)>
+                    <button type="button" class="amend-button" on:click=move |_| amending.set(true)>
+                        {t!(workers, amend_button)}
+                    </button>
+                </Show>
+                <AmendmentLines session what=Amended::Words { question, entry } />
+                <Show when=move || amending.get()>
+                    <AmendDialog
+                        current=text.get_untracked()
+                        text_label=t_string!(workers, words_label).to_owned()
+                        amend=move |new_text, why| {
+                            let result = state.edit(&session, SavePolicy::Now, |s, now| {
+                                s.amend_words(question, entry, &new_text, &why, now)
+                            });
+                            if matches!(result, Some(Ok(()))) {
+                                text.set(new_text);
+                            }
+                            result
+                        }
+                        on_close=move || amending.set(false) />
+                </Show>
+            </div>
+        </Provider>
     }
 }
