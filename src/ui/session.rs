@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::{Audience, Screen, SessionId, Tool};
 use crate::i18n::*;
+use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::details::{
     AgeVersionChoice, DetailsSummary, FinishConversation, NetworkResponses, NextStepsSection,
@@ -55,6 +56,15 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
         <AgeVersionChoice session />
         <section class="tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{t!(i18n, tools_heading)}</h2>
+            // What the child hears first; once talked through, the card says when.
+            <ToolCard icon="public/icon-hand-over.svg".to_owned() to=Screen::BeforeWeStart { session }
+                name=Signal::derive(move || t_string!(i18n, before_open).to_owned())
+                hint=Signal::derive(move || {
+                    match state.with_session(&session, |s| s.before_we_start_at()).flatten() {
+                        Some(at) => t_string!(i18n, before_done_mark, time = platform::local_date_time(at, i18n.get_locale().as_str())),
+                        None => t_string!(i18n, before_hint).to_owned(),
+                    }
+                }) />
             {tools}
         </section>
         <section class="tools after-tools">

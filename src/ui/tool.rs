@@ -99,7 +99,9 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
         // At the end of the tool, the child decides who may see what.
         <div class="after-doors">
             // Without storage there is no worker PIN, so nothing could keep the child inside.
-            <Show when=move || !in_child_mode() && state.can_hand_to_child()>
+            // After the end of the conversation the tablet is not handed to the child again.
+            <Show when=move || !in_child_mode() && state.can_hand_to_child()
+                && !state.with_session(&session, crate::core::Session::is_finished).unwrap_or(false)>
                 <IconButton icon="icon-hand-over" label=Signal::derive(move || t_string!(i18n, hand_to_child).to_owned())
                     on_press=move || state.hand_to_child(session, tool) />
             </Show>

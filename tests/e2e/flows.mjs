@@ -1,5 +1,7 @@
 // Shared by every end-to-end spec: the guards that apply to every test, locators found by
 // role and accessible name, and the small flows every tool goes through.
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { test as base, expect } from '@playwright/test';
 import { collectForeignRequests, storedSessions, PASSPHRASE, PIN } from './helpers.mjs';
 
@@ -146,3 +148,25 @@ export async function reloadAndUnlock(page) {
   await page.reload();
   await openApp(page, { goto: false });
 }
+
+// --- files that leave the tablet ---------------------------------------------
+
+/** Clicks a button that offers a file; gives its name and text. */
+export async function downloadWith(page, name) {
+  const downloading = page.waitForEvent('download');
+  await button(page, name).click();
+  const file = await downloading;
+  return { name: file.suggestedFilename(), html: fs.readFileSync(await file.path(), 'utf8') };
+}
+
+/** Prints a file to PDF in Chromium with JavaScript off; gives the text of each page. */
+export async function printedPages(browser, html, path, format) {
+  const offline = await browser.newContext({ javaScriptEnabled: false });
+  const file = await offline.newPage();
+  await file.setContent(html);
+  await file.pdf({ path, format, preferCSSPageSize: format === undefined });
+  await offline.close();
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  return text.split('\f').filter((page) => page.trim() !== '');
+}
+

@@ -3,30 +3,10 @@
 // a line to sign; the poster holds only what the chosen audience may see. The parents'
 // leaflet comes in the family's language with the worker's name.
 import fs from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { test, expect, button, heading, startSession, addWords, openApp } from './flows.mjs';
+import { test, expect, button, heading, startSession, addWords, openApp, downloadWith, printedPages } from './flows.mjs';
 
 const entry = (page, text) => page.getByRole('listitem').filter({ hasText: text });
 const choice = (item, name) => item.getByRole('button', { name, exact: true });
-
-/** Clicks a button that offers a file; gives its name and text. */
-async function downloadWith(page, name) {
-  const downloading = page.waitForEvent('download');
-  await button(page, name).click();
-  const file = await downloading;
-  return { name: file.suggestedFilename(), html: fs.readFileSync(await file.path(), 'utf8') };
-}
-
-/** Prints a file to PDF in Chromium with JavaScript off; gives the text of each page. */
-async function printedPages(browser, html, path, format) {
-  const offline = await browser.newContext({ javaScriptEnabled: false });
-  const file = await offline.newPage();
-  await file.setContent(html);
-  await file.pdf({ path, format, preferCSSPageSize: format === undefined });
-  await offline.close();
-  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-  return text.split('\f').filter((page) => page.trim() !== '');
-}
 
 test('the full record and the houses poster print with the alias, Page X of Y and Made with Hear Me on every page', async ({ page, browser }) => {
   await openApp(page);
