@@ -7,6 +7,7 @@ pub mod canvas;
 pub mod details;
 pub mod dialog;
 pub mod drawing;
+pub mod entry_notes;
 pub mod entry_summary;
 pub mod home_screen_hint;
 pub mod ink_layer;

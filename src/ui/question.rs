@@ -8,12 +8,13 @@ use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::{ConfirmDialog, Modal};
+use crate::ui::entry_notes::{Caption, WorkerQuestion};
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::language::workers_language;
 use crate::ui::look::{age_version_of, back_label, look, name_in, picture, prompt};
 use crate::ui::read_aloud::ReadAloud;
 use crate::ui::sharing::EntryChoices;
-use crate::ui::{I18n, IconButton};
+use crate::ui::IconButton;
 
 #[component]
 pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> impl IntoView {
@@ -147,8 +148,6 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                         };
                         let taken_out = entry.taken_out_at();
                         let is_drawing = matches!(entry.content, EntryContent::Drawing(_));
-                        let caption = entry.caption.clone().map(|c| c.text).unwrap_or_default();
-                        let asked = entry.worker_question.clone().unwrap_or_default();
                         view! {
                             <li class="entry" class:taken-out=taken_out.is_some()>
                                 <EntrySummary entry />
@@ -156,10 +155,10 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                                     <p class="taken-out-mark">{move || t_string!(i18n, taken_out_mark, time = platform::local_date_time(at, i18n.get_locale().as_str())).to_string()}</p>
                                 })}
                                 {is_drawing.then(|| view! {
-                                    <Caption session question entry=id text=caption finished />
+                                    <Caption session question entry=id finished />
                                 })}
                                 <Show when=move || !in_child_mode()>
-                                    <WorkerQuestion session question entry=id text=asked.clone() finished />
+                                    <WorkerQuestion session question entry=id finished />
                                 </Show>
                                 <div class="entry-actions">
                                     {place.map(|place| view! {
@@ -280,68 +279,4 @@ fn Sparkle() -> impl IntoView {
     view! {
         <svg class="sparkle" viewBox="0 0 100 80" aria-hidden="true">{stars}</svg>
     }
-}
-
-/// The child's own words about their drawing ("this is me and my dog"), kept exactly, as
-/// said to the worker who writes them. After the end of the conversation only an amendment
-/// changes them.
-#[component]
-fn Caption(
-    session: SessionId,
-    question: Question,
-    entry: EntryId,
-    text: String,
-    finished: Memo<bool>,
-) -> impl IntoView {
-    let state = use_app_state();
-    let i18n = use_workers_i18n();
-    let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
-    Effect::new(move |_| {
-        if let Some(textarea) = textarea_ref.get() {
-            // Safari's own switch: the child's words are never corrected.
-            let _ = textarea.set_attribute("autocorrect", "off");
-        }
-    });
-    view! {
-        <label class="caption">
-            <span>{t!(i18n, caption_label)}</span>
-            <textarea node_ref=textarea_ref dir="auto" rows="2" autocomplete="off" autocapitalize="off" spellcheck="false"
-                readonly=move || finished.get()
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    state.edit(&session, SavePolicy::AfterTyping, |s, now| {
-                        let voice = s.entry(question, entry).and_then(|e| e.caption.as_ref()).map(|c| c.voice).unwrap_or_default();
-                        s.set_caption(question, entry, Some(Words { text, voice }), now)
-                    });
-                }>{text}</textarea>
-        </label>
-    }
-}
-
-/// What the worker asked before the child's answer: it changes what the answer weighs.
-#[component]
-fn WorkerQuestion(
-    session: SessionId,
-    question: Question,
-    entry: EntryId,
-    text: String,
-    finished: Memo<bool>,
-) -> impl IntoView {
-    let state = use_app_state();
-    let i18n = use_workers_i18n();
-    view! {
-        <label class="worker-question">
-            <span>{t!(i18n, worker_question_label)}</span>
-            <input type="text" dir="auto" autocomplete="off" value=text readonly=move || finished.get()
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_worker_question(question, entry, &text, now));
-                } />
-        </label>
-    }
-}
-
-/// The worker's language on a child's screen, for what only the worker reads there.
-fn use_workers_i18n() -> I18n {
-    workers_language().unwrap_or_else(use_i18n)
 }

@@ -118,6 +118,15 @@ test('p2) an older child hears the older prompts, and a caption keeps the child\
   await button(page, 'Done').click();
   const caption = page.getByRole('textbox', { name: EN.caption_label });
   await caption.fill('this is me and my dog');
+  // Who said it and who wrote it: here the child wrote it.
+  const voices = page.getByRole('group', { name: EN.voice_question });
+  await expect(voices.getByRole('button', { name: EN.voice_child_said })).toHaveAttribute('aria-pressed', 'true');
+  await voices.getByRole('button', { name: EN.voice_child_wrote }).click();
+  await expect(voices.getByRole('button', { name: EN.voice_child_wrote })).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(async () => (await sessionRecord(page, 'Sam'))?.session?.questions?.dreams?.entries?.[0]?.caption?.voice)
+    .toBe('child_wrote');
+  await expect(caption).toHaveValue('this is me and my dog');
   const asked = page.getByRole('textbox', { name: EN.worker_question_label });
   await asked.fill('What would you wish for?');
   await expect

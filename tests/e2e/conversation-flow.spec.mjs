@@ -109,6 +109,15 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
   await amend.getByRole('button', { name: EN.amend_button, exact: true }).click();
   await expect(amend).toHaveCount(0);
   await button(page, 'Done').click();
+  // The caption is the child's words too: amended, with its reason.
+  await expect(page.getByRole('textbox', { name: EN.caption_label })).not.toBeEditable();
+  await page.locator('.caption').getByRole('button', { name: EN.amend_button }).click();
+  const amendCaption = page.getByRole('dialog', { name: EN.amend_button });
+  await amendCaption.getByRole('textbox', { name: EN.caption_label }).fill('this is me and Max in the big park');
+  await amendCaption.getByRole('textbox', { name: EN.amend_reason_label }).fill('Ada said it was the big park');
+  await amendCaption.getByRole('button', { name: EN.amend_button, exact: true }).click();
+  await expect(amendCaption).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: EN.caption_label })).toHaveValue('this is me and Max in the big park');
   await button(page, EN.back_to_houses).click();
   await button(page, EN.back_to_session).click();
 
@@ -134,7 +143,8 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
     before(EN.pace_line_pass),
     before(EN.taken_out_mark),
     'Football with Dad',
-    'this is me and Max in the park',
+    'this is me and Max in the big park',
+    'Ada said it was the big park',
     before(EN.read_back_mark_checked),
     before(EN.finished_mark),
     'My dog Max and my cat',

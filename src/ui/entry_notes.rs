@@ -1,0 +1,148 @@
+//! What goes with an entry besides the child's drawing or words: the child's caption of a
+//! drawing ("this is me and my dog"), marked with who said and who wrote it, and what the
+//! worker asked before the answer. Both are kept as given; after the end of the conversation
+//! only an amendment, with its reason, changes them.
+
+use leptos::context::Provider;
+use leptos::prelude::*;
+
+use crate::core::{Amended, EntryId, Question, SessionId, Voice, Words};
+use crate::i18n::*;
+use crate::state::{use_app_state, SavePolicy};
+use crate::ui::details::{AmendDialog, AmendmentLines};
+use crate::ui::labels::voice_label;
+use crate::ui::language::workers_language;
+
+/// The child's words about their drawing, with who said and who wrote them. Labels are the
+/// worker's (the worker writes, or helps the child to), in the worker's language.
+#[component]
+pub fn Caption(
+    session: SessionId,
+    question: Question,
+    entry: EntryId,
+    finished: Memo<bool>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let workers = workers_language().unwrap_or_else(use_i18n);
+    let caption = Memo::new(move |_| {
+        state
+            .with_session(&session, |s| {
+                s.entry(question, entry).and_then(|e| e.caption.clone())
+            })
+            .flatten()
+            .unwrap_or_default()
+    });
+    let keep = move |words: Words, policy: SavePolicy| {
+        state.edit(&session, policy, |s, now| {
+            s.set_caption(question, entry, Some(words), now)
+        });
+    };
+    let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(textarea) = textarea_ref.get() {
+            // Safari's own switch: the child's words are never corrected.
+            let _ = textarea.set_attribute("autocorrect", "off");
+        }
+    });
+    let voice_choice = move |voice: Voice| {
+        view! {
+            <button type="button" class="voice-choice"
+                aria-pressed=move || (caption.get().voice == voice).to_string()
+                disabled=move || finished.get()
+                on:click=move |_| keep(Words { text: caption.get_untracked().text, voice }, SavePolicy::Now)>
+                {move || voice_label(workers, voice)}
+            </button>
+        }
+    };
+    view! {
+        <div class="caption" lang=move || workers.get_locale().as_str()>
+            <label>
+                <span>{t!(workers, caption_label)}</span>
+                <textarea node_ref=textarea_ref dir="auto" rows="2" autocomplete="off" autocapitalize="off" spellcheck="false"
+                    readonly=move || finished.get()
+                    prop:value=move || caption.get().text
+                    on:input=move |ev| {
+                        keep(Words { text: event_target_value(&ev), voice: caption.get_untracked().voice }, SavePolicy::AfterTyping);
+                    }></textarea>
+            </label>
+            <div class="caption-voice" role="group" aria-label=move || t_string!(workers, voice_question)>
+                {voice_choice(Voice::ChildSaidWorkerWrote)}
+                {voice_choice(Voice::ChildWrote)}
+            </div>
+            <Amending session what=Amended::Caption { question, entry } current=Signal::derive(move || caption.get().text)
+                label=Signal::derive(move || t_string!(workers, caption_label).to_owned()) finished
+                amend=move |text: String, why: String| state.edit(&session, SavePolicy::Now, |s, now| s.amend_caption(question, entry, &text, &why, now)) />
+        </div>
+    }
+}
+
+/// What the worker asked before the child's answer: it changes what the answer weighs.
+#[component]
+pub fn WorkerQuestion(
+    session: SessionId,
+    question: Question,
+    entry: EntryId,
+    finished: Memo<bool>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let workers = workers_language().unwrap_or_else(use_i18n);
+    let asked = Memo::new(move |_| {
+        state
+            .with_session(&session, |s| {
+                s.entry(question, entry)
+                    .and_then(|e| e.worker_question.clone())
+            })
+            .flatten()
+            .unwrap_or_default()
+    });
+    view! {
+        <div class="worker-question" lang=move || workers.get_locale().as_str()>
+            <label>
+                <span>{t!(workers, worker_question_label)}</span>
+                <input type="text" dir="auto" autocomplete="off" readonly=move || finished.get()
+                    prop:value=move || asked.get()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_worker_question(question, entry, &text, now));
+                    } />
+            </label>
+            <Amending session what=Amended::WorkerQuestion { question, entry } current=Signal::derive(move || asked.get())
+                label=Signal::derive(move || t_string!(workers, worker_question_label).to_owned()) finished
+                amend=move |text: String, why: String| state.edit(&session, SavePolicy::Now, |s, now| s.amend_worker_question(question, entry, &text, &why, now)) />
+        </div>
+    }
+}
+
+/// After the end: the worker's "Amend" (never offered to a child holding the tablet), the
+/// dialog for the new text and its reason, and the amendments made so far.
+#[component]
+fn Amending(
+    session: SessionId,
+    what: Amended,
+    current: Signal<String>,
+    label: Signal<String>,
+    finished: Memo<bool>,
+    amend: impl Fn(String, String) -> Option<Result<(), crate::core::AmendError>>
+        + Copy
+        + Send
+        + Sync
+        + 'static,
+) -> impl IntoView {
+    let state = use_app_state();
+    let workers = workers_language().unwrap_or_else(use_i18n);
+    let amending = RwSignal::new(false);
+    view! {
+        <Provider value=workers>
+            <Show when=move || finished.get() && state.child_mode.with(Option::is_none)>
+                <button type="button" class="amend-button" on:click=move |_| amending.set(true)>
+                    {t!(workers, amend_button)}
+                </button>
+            </Show>
+            <AmendmentLines session what />
+            <Show when=move || amending.get()>
+                <AmendDialog current=current.get_untracked() text_label=label.get_untracked()
+                    amend on_close=move || amending.set(false) />
+            </Show>
+        </Provider>
+    }
+}
