@@ -1039,11 +1039,7 @@ impl Session {
     /// once (a reload, going back and forth within it) is not a new visit. False when
     /// nothing was recorded, as after the end.
     pub fn note_visit(&mut self, tool: Tool, question: Question, now_ms: u64) -> bool {
-        let repeat = self
-            .visits
-            .last()
-            .is_some_and(|last| last.tool == tool && last.question == question);
-        if repeat || self.is_finished() {
+        if !self.would_be_a_new_visit(tool, question) {
             return false;
         }
         self.visits.push(Visit {
@@ -1053,6 +1049,16 @@ impl Session {
         });
         self.touch(now_ms);
         true
+    }
+
+    /// Whether opening this question now is a visit to record (not a repeat of the last
+    /// one, not after the end): so a screen that only reopens does not write the session.
+    pub fn would_be_a_new_visit(&self, tool: Tool, question: Question) -> bool {
+        let repeat = self
+            .visits
+            .last()
+            .is_some_and(|last| last.tool == tool && last.question == question);
+        !repeat && !self.is_finished()
     }
 
     /// The order the child went through a tool's questions: each question at its first

@@ -65,10 +65,16 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             .with_session(&session, |s| s.passed(tool, question))
             .unwrap_or(false)
     });
-    // The order the child goes through the houses or helpers is part of what they said.
-    state.edit(&session, SavePolicy::Now, |s, now| {
-        s.note_visit(tool, question, now)
-    });
+    // The order the child goes through the houses or helpers is part of what they said. A
+    // screen that only reopens (a reload) writes nothing: stored records stay byte for byte.
+    let new_visit = state
+        .with_session_untracked(&session, |s| s.would_be_a_new_visit(tool, question))
+        .unwrap_or(false);
+    if new_visit {
+        state.edit(&session, SavePolicy::Now, |s, now| {
+            s.note_visit(tool, question, now)
+        });
+    }
 
     let start_drawing = move || {
         let entry = state.edit(&session, SavePolicy::Now, |s, now| {
