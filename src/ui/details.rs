@@ -6,16 +6,21 @@
 //! [`after`].
 
 mod after;
+mod language;
+mod parents;
+mod people;
+mod times;
 
 pub use after::{NetworkResponses, NextStepsSection};
 
-use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use language::LanguageFields;
+use parents::ParentsFields;
+use people::{People, PeopleFields, RemovePersonConfirm};
+use times::TimeFields;
 
-use crate::core::{
-    AgeVersion, AmendError, Amended, Consent, Informed, Interpreter, PersonPresent, PreparedError,
-    SessionId, Whereabouts,
-};
+use leptos::prelude::*;
+
+use crate::core::{AgeVersion, AmendError, Amended, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
@@ -25,30 +30,6 @@ use crate::ui::I18n;
 /// A moment as the worker reads it, in the worker's language.
 pub fn when(i18n: I18n, at_ms: u64) -> String {
     platform::local_date_time(at_ms, i18n.get_locale().as_str())
-}
-
-/// The local time of day of a moment, as a time field shows it ("14:05").
-fn time_of_day(at_ms: u64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(at_ms as f64));
-    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
-}
-
-/// The moment on the local day of `day_of` at the time of day a time field gave ("14:05"
-/// or "14:05:30"); None for anything else.
-fn at_time_of_day(day_of: u64, value: &str) -> Option<u64> {
-    let (hours, minutes) = value.split_once(':')?;
-    let hours: u32 = hours.parse().ok()?;
-    let minutes: u32 = minutes.get(..2)?.parse().ok()?;
-    if hours > 23 || minutes > 59 {
-        return None;
-    }
-    let date = js_sys::Date::new(&JsValue::from_f64(day_of as f64));
-    date.set_hours(hours);
-    date.set_minutes(minutes);
-    date.set_seconds(0);
-    date.set_milliseconds(0);
-    let at = date.get_time();
-    (at.is_finite() && at >= 0.0).then_some(at as u64)
 }
 
 /// The short account of the conversation on the session screen, and the way into it.
@@ -92,32 +73,9 @@ pub fn DetailsSummary(session: SessionId) -> impl IntoView {
     }
 }
 
-/// One row of "Who was there" while the dialog is open: a key that stays while the worker
-/// types, so the field keeps its focus.
-#[derive(Clone, Copy)]
-struct PersonRow {
-    key: u32,
-    who: RwSignal<String>,
-    whereabouts: RwSignal<Whereabouts>,
-}
-
-/// The parents' consent as the four choices on the screen.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ConsentChoice {
-    Unrecorded,
-    Given,
-    Refused,
-    NotSought,
-}
-
-/// Why a time was not taken.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum TimeProblem {
-    EndBeforeStart,
-}
-
 /// "About this conversation": every detail, each saved as it is typed or chosen; what the
-/// core refuses is said beside its field and not saved.
+/// core refuses is said beside its field and not saved. Each part is its own component, so
+/// the dialog's view stays small.
 #[component]
 fn DetailsDialog(
     session: SessionId,
@@ -125,258 +83,10 @@ fn DetailsDialog(
 ) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let read = move |read: fn(&crate::core::Session) -> String| {
-        state
-            .with_session_untracked(&session, read)
-            .unwrap_or_default()
-    };
-
-    // The times.
-    let start_ms = state
-        .with_session_untracked(&session, |s| s.start_time())
-        .unwrap_or(0);
-    let started = RwSignal::new(time_of_day(start_ms));
-    let time_problem = RwSignal::new(None::<TimeProblem>);
-    let is_ended = move || {
-        state
-            .with_session(&session, |s| s.end_time().is_some())
-            .unwrap_or(false)
-    };
-    let ended = RwSignal::new(
-        state
-            .with_session_untracked(&session, |s| s.end_time().map(time_of_day))
-            .flatten()
-            .unwrap_or_default(),
-    );
-    let set_start = move |value: String| {
-        started.set(value.clone());
-        let Some((start, end)) = state.with_session_untracked(&session, |s| {
-            (at_time_of_day(s.start_time(), &value), s.end_time())
-        }) else {
-            return;
-        };
-        if value.is_empty() {
-            time_problem.set(None);
-            state.edit(&session, SavePolicy::Now, |s, now| {
-                s.set_start_time(None, now)
-            });
-            return;
-        }
-        let Some(start) = start else { return };
-        if end.is_some_and(|end| end < start) {
-            time_problem.set(Some(TimeProblem::EndBeforeStart));
-            return;
-        }
-        time_problem.set(None);
-        state.edit(&session, SavePolicy::Now, |s, now| {
-            s.set_start_time(Some(start), now)
-        });
-    };
-    let set_end = move |value: String| {
-        ended.set(value.clone());
-        let Some((start, end)) = state.with_session_untracked(&session, |s| {
-            let day = s.end_time().unwrap_or_else(|| s.start_time());
-            (s.start_time(), at_time_of_day(day, &value))
-        }) else {
-            return;
-        };
-        if value.is_empty() {
-            time_problem.set(None);
-            state.edit(&session, SavePolicy::Now, |s, now| {
-                s.set_end_time(None, now)
-            });
-            return;
-        }
-        let Some(end) = end else { return };
-        if end < start {
-            time_problem.set(Some(TimeProblem::EndBeforeStart));
-            return;
-        }
-        time_problem.set(None);
-        state.edit(&session, SavePolicy::Now, |s, now| {
-            s.set_end_time(Some(end), now)
-        });
-    };
-
-    // Who was there.
-    let next_key = StoredValue::new(0u32);
-    let new_row = move |person: PersonPresent| {
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
-        PersonRow {
-            key,
-            who: RwSignal::new(person.who),
-            whereabouts: RwSignal::new(person.whereabouts),
-        }
-    };
-    let rows = RwSignal::new(
-        state
-            .with_session_untracked(&session, |s| s.details().people.clone())
-            .unwrap_or_default()
-            .into_iter()
-            .map(new_row)
-            .collect::<Vec<_>>(),
-    );
-    // A row without a name is not a person yet: it is not stored.
-    let write_people = move |policy: SavePolicy| {
-        let people: Vec<PersonPresent> = rows
-            .get_untracked()
-            .iter()
-            .map(|row| PersonPresent {
-                who: row.who.get_untracked(),
-                whereabouts: row.whereabouts.get_untracked(),
-            })
-            .filter(|person| !person.who.trim().is_empty())
-            .collect();
-        state.edit(&session, policy, |s, now| s.set_people(people, now));
-    };
-    let to_remove = RwSignal::new(None::<PersonRow>);
-    let remove_row = move |gone: PersonRow| {
-        rows.update(|rows| rows.retain(|row| row.key != gone.key));
-        write_people(SavePolicy::Now);
-    };
-
-    // Language and interpreter.
-    let interpreter = state
-        .with_session_untracked(&session, |s| s.details().interpreter.clone())
-        .flatten()
+    let place = state
+        .with_session_untracked(&session, |s| s.place.clone())
         .unwrap_or_default();
-    let interpreter_name = RwSignal::new(interpreter.name);
-    let interpreter_role = RwSignal::new(interpreter.role);
-    let write_interpreter = move || {
-        let (name, role) = (
-            interpreter_name.get_untracked(),
-            interpreter_role.get_untracked(),
-        );
-        let interpreter = (!name.trim().is_empty() || !role.trim().is_empty())
-            .then_some(Interpreter { name, role });
-        state.edit(&session, SavePolicy::AfterTyping, |s, now| {
-            s.set_interpreter(interpreter, now)
-        });
-    };
-
-    // The parents.
-    let (parents_informed, parents_consent) = state
-        .with_session_untracked(&session, |s| {
-            let parents = &s.details().parents;
-            (parents.informed.clone(), parents.consent.clone())
-        })
-        .unwrap_or_default();
-    let informed = parents_informed.unwrap_or_default();
-    let informed_by = RwSignal::new(informed.by);
-    let informed_on = RwSignal::new(informed.on);
-    let informed_problem = RwSignal::new(None::<PreparedError>);
-    let write_informed = move |policy: SavePolicy| {
-        let (by, on) = (informed_by.get_untracked(), informed_on.get_untracked());
-        let informed = if by.trim().is_empty() && on.is_empty() {
-            Ok(None)
-        } else {
-            Informed::new(&by, &on).map(Some)
-        };
-        match informed {
-            Ok(informed) => {
-                informed_problem.set(None);
-                state.edit(&session, policy, |s, now| {
-                    s.set_parents_informed(informed, now)
-                });
-            }
-            Err(problem) => informed_problem.set(Some(problem)),
-        }
-    };
-    let (choice, reason) = match parents_consent {
-        None => (ConsentChoice::Unrecorded, String::new()),
-        Some(Consent::Given) => (ConsentChoice::Given, String::new()),
-        Some(Consent::Refused) => (ConsentChoice::Refused, String::new()),
-        Some(Consent::NotSought { reason }) => (ConsentChoice::NotSought, reason),
-    };
-    let consent_choice = RwSignal::new(choice);
-    let consent_reason = RwSignal::new(reason);
-    let reason_problem = RwSignal::new(false);
-    let write_consent = move |policy: SavePolicy| {
-        let consent = match consent_choice.get_untracked() {
-            ConsentChoice::Unrecorded => Ok(None),
-            ConsentChoice::Given => Ok(Some(Consent::Given)),
-            ConsentChoice::Refused => Ok(Some(Consent::Refused)),
-            ConsentChoice::NotSought => {
-                Consent::not_sought(&consent_reason.get_untracked()).map(Some)
-            }
-        };
-        match consent {
-            Ok(consent) => {
-                reason_problem.set(false);
-                state.edit(&session, policy, |s, now| {
-                    s.set_parents_consent(consent, now)
-                });
-            }
-            Err(_) => reason_problem.set(true),
-        }
-    };
-
-    let consent_option = move |value: ConsentChoice, label: fn(I18n) -> &'static str| {
-        view! {
-            <label class="toggle-choice">
-                <input type="radio" name="consent"
-                    prop:checked=move || consent_choice.get() == value
-                    on:change=move |_| {
-                        consent_choice.set(value);
-                        write_consent(SavePolicy::Now);
-                    } />
-                <span>{move || label(i18n)}</span>
-            </label>
-        }
-    };
-
-    let person_view = move |row: PersonRow| {
-        let place_choice = move |value: Whereabouts, label: fn(I18n) -> &'static str| {
-            view! {
-                <label class="toggle-choice">
-                    <input type="radio" name=format!("whereabouts-{}", row.key)
-                        prop:checked=move || row.whereabouts.get() == value
-                        on:change=move |_| {
-                            row.whereabouts.set(value);
-                            write_people(SavePolicy::Now);
-                        } />
-                    <span>{move || label(i18n)}</span>
-                </label>
-            }
-        };
-        let shown_name = move || {
-            let who = row.who.get();
-            if who.trim().is_empty() {
-                t_string!(i18n, person_label).to_owned()
-            } else {
-                who
-            }
-        };
-        view! {
-            <li class="person-row">
-                <label class="person-who">
-                    <span>{t!(i18n, person_label)}</span>
-                    <input type="text" autocomplete="off" dir="auto" prop:value=row.who.get_untracked()
-                        on:input=move |ev| {
-                            row.who.set(event_target_value(&ev));
-                            write_people(SavePolicy::AfterTyping);
-                        } />
-                </label>
-                <div class="toggle-group" role="radiogroup" aria-label=shown_name>
-                    {place_choice(Whereabouts::InTheRoom, |i18n| t_string!(i18n, where_in_room))}
-                    {place_choice(Whereabouts::Nearby, |i18n| t_string!(i18n, where_nearby))}
-                    {place_choice(Whereabouts::NotThere, |i18n| t_string!(i18n, where_not_there))}
-                </div>
-                <button type="button" class="danger-quiet"
-                    on:click=move |_| {
-                        // Nothing typed, nothing to lose: it goes without asking.
-                        if row.who.get_untracked().trim().is_empty() {
-                            remove_row(row);
-                        } else {
-                            to_remove.set(Some(row));
-                        }
-                    }>
-                    {move || t_string!(i18n, remove_person, name = shown_name()).to_string()}
-                </button>
-            </li>
-        }
-    };
+    let people = People::load(session);
 
     // The keyboard starts inside the dialog, so Escape and Tab work at once.
     let first_field = NodeRef::<leptos::html::Input>::new();
@@ -390,137 +100,25 @@ fn DetailsDialog(
         <Modal labelled_by="details-title" on_escape=on_close>
             <div class="details-dialog">
             <h2 id="details-title">{t!(i18n, details_heading)}</h2>
-            <div class="details-row">
-                <label>
-                    <span>{t!(i18n, details_started)}</span>
-                    <input type="time" node_ref=first_field prop:value=move || started.get()
-                        on:change=move |ev| set_start(event_target_value(&ev)) />
-                </label>
-                <Show when=is_ended>
-                    <label>
-                        <span>{t!(i18n, details_ended)}</span>
-                        <input type="time" prop:value=move || ended.get()
-                            on:change=move |ev| set_end(event_target_value(&ev)) />
-                    </label>
-                </Show>
-            </div>
-            {move || time_problem.get().map(|TimeProblem::EndBeforeStart| view! {
-                <p class="form-error" role="alert">{t!(i18n, error_end_before_start)}</p>
-            })}
+            <TimeFields session first_field />
             <label>
                 <span>{t!(i18n, summary_place)}</span>
-                <input type="text" autocomplete="off" dir="auto" prop:value=read(|s| s.place.clone())
+                <input type="text" autocomplete="off" dir="auto" prop:value=place
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_place(&text, now));
                     } />
             </label>
-
-            <h3 id="people-heading">{t!(i18n, people_heading)}</h3>
-            <ul class="people" aria-labelledby="people-heading">
-                <For each=move || rows.get() key=|row| row.key children=person_view />
-            </ul>
-            <button type="button" class="add-person"
-                on:click=move |_| rows.update(|rows| rows.push(new_row(PersonPresent::default())))>
-                {t!(i18n, add_person)}
-            </button>
-
-            <label>
-                <span>{t!(i18n, conversation_language_label)}</span>
-                <input type="text" autocomplete="off" dir="auto" prop:value=read(|s| s.details().language.clone())
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_conversation_language(&text, now));
-                    } />
-            </label>
-            <div class="details-row">
-                <label>
-                    <span>{t!(i18n, interpreter_name_label)}</span>
-                    <input type="text" autocomplete="off" dir="auto" prop:value=interpreter_name.get_untracked()
-                        on:input=move |ev| {
-                            interpreter_name.set(event_target_value(&ev));
-                            write_interpreter();
-                        } />
-                </label>
-                <label>
-                    <span>{t!(i18n, interpreter_role_label)}</span>
-                    <input type="text" autocomplete="off" dir="auto" prop:value=interpreter_role.get_untracked()
-                        on:input=move |ev| {
-                            interpreter_role.set(event_target_value(&ev));
-                            write_interpreter();
-                        } />
-                </label>
-            </div>
-
-            <h3>{t!(i18n, parents_heading)}</h3>
-            <div class="details-row">
-                <label>
-                    <span>{t!(i18n, informed_by_label)}</span>
-                    <input type="text" autocomplete="off" dir="auto" prop:value=informed_by.get_untracked()
-                        aria-invalid=move || (informed_problem.get() == Some(PreparedError::WhoMissing)).then_some("true")
-                        on:input=move |ev| {
-                            informed_by.set(event_target_value(&ev));
-                            write_informed(SavePolicy::AfterTyping);
-                        } />
-                    {move || (informed_problem.get() == Some(PreparedError::WhoMissing)).then(|| view! {
-                        <span class="form-error" role="alert">{t!(i18n, error_informed_by_missing)}</span>
-                    })}
-                </label>
-                <label>
-                    <span>{t!(i18n, informed_on_label)}</span>
-                    <input type="date" prop:value=informed_on.get_untracked()
-                        aria-invalid=move || (informed_problem.get() == Some(PreparedError::DateInvalid)).then_some("true")
-                        on:change=move |ev| {
-                            informed_on.set(event_target_value(&ev));
-                            write_informed(SavePolicy::Now);
-                        } />
-                    {move || (informed_problem.get() == Some(PreparedError::DateInvalid)).then(|| view! {
-                        <span class="form-error" role="alert">{t!(i18n, error_pick_date)}</span>
-                    })}
-                </label>
-            </div>
-            <fieldset class="consent">
-                <legend>{t!(i18n, consent_label)}</legend>
-                <div class="toggle-group">
-                    {consent_option(ConsentChoice::Unrecorded, |i18n| t_string!(i18n, consent_unrecorded))}
-                    {consent_option(ConsentChoice::Given, |i18n| t_string!(i18n, consent_given))}
-                    {consent_option(ConsentChoice::Refused, |i18n| t_string!(i18n, consent_refused))}
-                    {consent_option(ConsentChoice::NotSought, |i18n| t_string!(i18n, consent_not_sought))}
-                </div>
-            </fieldset>
-            <Show when=move || consent_choice.get() == ConsentChoice::NotSought>
-                <label>
-                    <span>{t!(i18n, consent_reason_label)}</span>
-                    <textarea rows="2" dir="auto" prop:value=consent_reason.get_untracked()
-                        aria-invalid=move || reason_problem.get().then_some("true")
-                        on:input=move |ev| {
-                            consent_reason.set(event_target_value(&ev));
-                            write_consent(SavePolicy::AfterTyping);
-                        }></textarea>
-                    {move || reason_problem.get().then(|| view! {
-                        <span class="form-error" role="alert">{t!(i18n, error_reason_missing)}</span>
-                    })}
-                </label>
-            </Show>
+            <PeopleFields people />
+            <LanguageFields session />
+            <ParentsFields session />
             <div class="dialog-actions">
                 <button type="button" class="primary" on:click=move |_| done()>{t!(i18n, done)}</button>
             </div>
             </div>
         </Modal>
-        {move || to_remove.get().map(|row| {
-            let name = row.who.get_untracked();
-            view! {
-                <ConfirmDialog
-                    title=t_string!(i18n, confirm_remove_person_title, name = name.clone()).to_string()
-                    text=String::new()
-                    confirm_label=t_string!(i18n, remove_person, name = name).to_string()
-                    on_confirm=move || {
-                        remove_row(row);
-                        to_remove.set(None);
-                    }
-                    on_cancel=move || to_remove.set(None) />
-            }
-        })}
+        // Beside the dialog, not in it: the question keeps its own Escape and Tab.
+        <RemovePersonConfirm people />
     }
 }
 
