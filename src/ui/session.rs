@@ -54,9 +54,8 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
             <FinishConversation session name=name.clone() />
         </div>
         <AgeVersionChoice session />
-        <section class="tools" aria-labelledby="tools-heading">
-            <h2 id="tools-heading">{t!(i18n, tools_heading)}</h2>
-            // What the child hears first; once talked through, the card says when.
+        // What the child hears first, before any tool; once talked through, the card says when.
+        <section class="tools before-tools">
             <ToolCard icon="public/icon-hand-over.svg".to_owned() to=Screen::BeforeWeStart { session }
                 name=Signal::derive(move || t_string!(i18n, before_open).to_owned())
                 hint=Signal::derive(move || {
@@ -65,6 +64,9 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
                         None => t_string!(i18n, before_hint).to_owned(),
                     }
                 }) />
+        </section>
+        <section class="tools" aria-labelledby="tools-heading">
+            <h2 id="tools-heading">{t!(i18n, tools_heading)}</h2>
             {tools}
         </section>
         <section class="tools after-tools">
