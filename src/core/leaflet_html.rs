@@ -4,10 +4,9 @@
 //! self-contained HTML file with no script, every text escaped, pictures only as `data:`
 //! URLs of the app's own art.
 
-use super::language::text_direction;
 use super::poster_html::house_picture;
 use super::question::Question;
-use super::summary_html::{element, element_auto, element_with, escape, CONTENT_SECURITY_POLICY};
+use super::summary_html::{element_auto, element_with, escape, open_document};
 
 /// The leaflet's words, in the family's language, already filled with the worker's name.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -42,18 +41,8 @@ p { margin: 0 0 4mm; text-align: start; }
 /// The leaflet as a complete HTML document.
 pub fn render_parents_leaflet_html(text: &LeafletText) -> String {
     let mut out = String::with_capacity(8 * 1024);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"");
-    out.push_str(&escape(&text.lang));
-    out.push_str("\" dir=\"");
-    out.push_str(text_direction(&text.lang).as_str());
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"");
-    out.push_str(CONTENT_SECURITY_POLICY);
-    out.push_str("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    element(&mut out, "title", &text.title);
-    out.push_str("<style>");
-    out.push_str(LEAFLET_STYLE);
-    out.push_str("</style>\n</head>\n<body class=\"leaflet\">\n<main>\n");
+    open_document(&mut out, &text.lang, &text.title, &[LEAFLET_STYLE]);
+    out.push_str("<body class=\"leaflet\">\n<main>\n");
     element_auto(&mut out, "h1", &text.title);
     out.push_str("<div class=\"houses\" role=\"img\" aria-label=\"");
     out.push_str(&escape(&text.houses_alt));

@@ -10,12 +10,11 @@
 use std::fmt::Write;
 
 use super::ink::base64::base64_encode;
-use super::language::text_direction;
 use super::question::Question;
 use super::summary::{QuestionSummary, Reader, Summary, SummaryContent, SummaryEntry};
 use super::summary_html::{
-    element, element_auto, element_with, escape, is_png_data_url, page_boxes, render_caption,
-    Painters, SummaryText, CONTENT_SECURITY_POLICY,
+    element_auto, element_with, escape, is_png_data_url, open_document, page_boxes, render_caption,
+    Painters, SummaryText,
 };
 use super::tool::Tool;
 
@@ -68,20 +67,12 @@ pub(super) fn house_picture(question: Question) -> String {
 /// when none was), each with the three questions side by side in the tool's order.
 pub fn render_poster_html(summary: &Summary, text: &SummaryText, painters: &Painters) -> String {
     let mut out = String::with_capacity(8 * 1024);
-    let direction = text_direction(&text.lang);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"");
-    out.push_str(&escape(&text.lang));
-    out.push_str("\" dir=\"");
-    out.push_str(direction.as_str());
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"");
-    out.push_str(CONTENT_SECURITY_POLICY);
-    out.push_str("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    element(&mut out, "title", &text.poster_title);
-    out.push_str("<style>");
-    out.push_str(POSTER_STYLE);
-    out.push_str(&page_boxes(text));
-    out.push_str("</style>\n</head>\n");
+    open_document(
+        &mut out,
+        &text.lang,
+        &text.poster_title,
+        &[POSTER_STYLE, &page_boxes(text)],
+    );
     let class = match summary.reader {
         Reader::FullRecord(_) => "full-record",
         Reader::ForAudience(_) => "for-audience",

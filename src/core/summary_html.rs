@@ -487,25 +487,36 @@ h3 { font-size: 1.05rem; margin: .5rem 0 .25rem; }
 }
 ";
 
+/// Every file Hear Me writes starts the same way: its language and direction, a policy that
+/// lets it load nothing, its title and its style. Writes up to the end of `<head>`.
+pub(super) fn open_document(out: &mut String, lang: &str, title: &str, styles: &[&str]) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"");
+    out.push_str(&escape(lang));
+    out.push_str("\" dir=\"");
+    out.push_str(text_direction(lang).as_str());
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"");
+    out.push_str(CONTENT_SECURITY_POLICY);
+    out.push_str("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    element(out, "title", title);
+    out.push_str("<style>");
+    for style in styles {
+        out.push_str(style);
+    }
+    out.push_str("</style>\n</head>\n");
+}
+
 /// The summary as a complete HTML document. A picture must be a PNG `data:` URL; anything
 /// else is refused and the drawing is shown as missing, so no other URL or markup can enter
 /// the file through it.
 pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Painters) -> String {
     let mut out = String::with_capacity(8 * 1024);
-    let direction = text_direction(&text.lang);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"");
-    out.push_str(&escape(&text.lang));
-    out.push_str("\" dir=\"");
-    out.push_str(direction.as_str());
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"");
-    out.push_str(CONTENT_SECURITY_POLICY);
-    out.push_str("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    element(&mut out, "title", &text.title);
-    out.push_str("<style>");
-    out.push_str(STYLE);
-    out.push_str(&page_boxes(text));
-    out.push_str("</style>\n</head>\n");
+    open_document(
+        &mut out,
+        &text.lang,
+        &text.title,
+        &[STYLE, &page_boxes(text)],
+    );
     let class = match summary.reader {
         Reader::FullRecord(_) => "full-record",
         Reader::ForAudience(_) => "for-audience",
