@@ -6,12 +6,12 @@
 use leptos::context::Provider;
 use leptos::prelude::*;
 
-use crate::core::{Amended, EntryId, Question, SessionId, Voice, Words};
+use crate::core::{Amended, EntryId, Question, SessionId, Words};
 use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::details::{AmendDialog, AmendmentLines};
-use crate::ui::labels::voice_label;
 use crate::ui::language::workers_language;
+use crate::ui::voice_choice::VoiceChoice;
 
 /// The child's words about their drawing, with who said and who wrote them. Labels are the
 /// worker's (the worker writes, or helps the child to), in the worker's language.
@@ -44,16 +44,6 @@ pub fn Caption(
             let _ = textarea.set_attribute("autocorrect", "off");
         }
     });
-    let voice_choice = move |voice: Voice| {
-        view! {
-            <button type="button" class="voice-choice"
-                aria-pressed=move || (caption.get().voice == voice).to_string()
-                disabled=move || finished.get()
-                on:click=move |_| keep(Words { text: caption.get_untracked().text, voice }, SavePolicy::Now)>
-                {move || voice_label(workers, voice)}
-            </button>
-        }
-    };
     view! {
         <div class="caption" lang=move || workers.get_locale().as_str()>
             <label>
@@ -65,10 +55,9 @@ pub fn Caption(
                         keep(Words { text: event_target_value(&ev), voice: caption.get_untracked().voice }, SavePolicy::AfterTyping);
                     }></textarea>
             </label>
-            <div class="caption-voice" role="group" aria-label=move || t_string!(workers, voice_question)>
-                {voice_choice(Voice::ChildSaidWorkerWrote)}
-                {voice_choice(Voice::ChildWrote)}
-            </div>
+            <VoiceChoice i18n=workers name=format!("caption-voice-{}", entry.0)
+                chosen=Signal::derive(move || caption.get().voice) disabled=finished
+                on_choose=move |voice| keep(Words { text: caption.get_untracked().text, voice }, SavePolicy::Now) />
             <Amending session what=Amended::Caption { question, entry } current=Signal::derive(move || caption.get().text)
                 label=Signal::derive(move || t_string!(workers, caption_label).to_owned()) finished
                 amend=move |text: String, why: String| state.edit(&session, SavePolicy::Now, |s, now| s.amend_caption(question, entry, &text, &why, now)) />

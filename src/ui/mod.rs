@@ -30,6 +30,7 @@ pub mod storage_banner;
 pub mod summary;
 pub mod tool;
 pub mod update_banner;
+pub mod voice_choice;
 pub mod who_will_see;
 pub mod words;
 pub mod worker_decisions;

@@ -4,14 +4,14 @@
 use leptos::context::Provider;
 use leptos::prelude::*;
 
-use crate::core::{text_direction, Amended, EntryId, Question, SessionId, Tool, Voice};
+use crate::core::{text_direction, Amended, EntryId, Question, SessionId, Tool};
 use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::details::{AmendDialog, AmendmentLines};
-use crate::ui::labels::voice_label;
 use crate::ui::language::workers_language;
 use crate::ui::look::{age_version_of, name_in, prompt};
 use crate::ui::read_aloud::ReadAloud;
+use crate::ui::voice_choice::VoiceChoice;
 use crate::ui::IconButton;
 
 #[component]
@@ -71,24 +71,6 @@ pub fn WordsScreen(
         }
     });
 
-    let voice_choice = move |choice: Voice| {
-        view! {
-            <label class="voice-choice">
-                <input
-                    type="radio"
-                    name="voice"
-                    prop:disabled=finished
-                    prop:checked=move || voice.get() == choice
-                    on:change=move |_| {
-                        voice.set(choice);
-                        keep(SavePolicy::Now);
-                    }
-                />
-                <span>{move || voice_label(i18n, choice)}</span>
-            </label>
-        }
-    };
-
     view! {
         <header class="screen-header compact">
             <IconButton icon="icon-done" class="primary" label=Signal::derive(move || t_string!(i18n, done).to_owned())
@@ -117,11 +99,11 @@ pub fn WordsScreen(
                 }
             ></textarea>
         </label>
-        <fieldset class="voice">
-            <legend>{t!(i18n, voice_question)}</legend>
-            {voice_choice(Voice::ChildSaidWorkerWrote)}
-            {voice_choice(Voice::ChildWrote)}
-        </fieldset>
+        <VoiceChoice i18n name="voice" chosen=voice disabled=Signal::derive(finished)
+            on_choose=move |choice| {
+                voice.set(choice);
+                keep(SavePolicy::Now);
+            } />
         <Provider value=workers>
             <div class="amend" lang=move || workers.get_locale().as_str()
                 dir=move || text_direction(workers.get_locale().as_str()).as_str()>

@@ -2,7 +2,6 @@
 // In child mode Stop, Break and Pass are always in reach and each is logged with its time;
 // a child takes an entry out instead of deleting it, and the worker still sees it, marked;
 // read-back marks; the order the child went through the houses; prompts for the child's age.
-import fs from 'node:fs';
 import { PIN, drawWithTouch } from './helpers.mjs';
 import {
   test,
@@ -16,10 +15,11 @@ import {
   entryItems,
   sessionRecord,
   openDrawing,
+  texts,
+  filled,
 } from './flows.mjs';
 
-const EN = JSON.parse(fs.readFileSync('locales/en.json', 'utf8'));
-const fill = (text, values) => Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{{ ${k} }}`, v), text);
+const EN = texts('en');
 const house = (page, name) => page.getByRole('button', { name: new RegExp(`^${name}`) });
 
 test('p1) Stop, Break and Pass in child mode are logged; a take-out is kept for the worker; read-back marks; the order', async ({ page }) => {
@@ -54,10 +54,10 @@ test('p1) Stop, Break and Pass in child mode are logged; a take-out is kept for 
   await house(page, 'House of Good Things').click();
   await addWords(page, 'My dog Max');
   await addWords(page, 'Football on Saturdays');
-  await expect(page.getByRole('button', { name: fill(EN.delete_entry, { number: 1 }) })).toHaveCount(0);
-  await button(page, fill(EN.take_out_entry, { number: 1 })).click();
+  await expect(page.getByRole('button', { name: filled(EN.delete_entry, { number: 1 }) })).toHaveCount(0);
+  await button(page, filled(EN.take_out_entry, { number: 1 })).click();
   const confirm = page.getByRole('dialog', { name: EN.confirm_take_out_title });
-  await expect(confirm).toContainText(fill(EN.confirm_take_out_text, { worker: '' }).trim().slice(0, 20));
+  await expect(confirm).toContainText(filled(EN.confirm_take_out_text, { worker: '' }).trim().slice(0, 20));
   await confirm.getByRole('button', { name: EN.take_out }).click();
   await expect(entriesList(page).getByText('My dog Max', { exact: true })).toHaveCount(0);
   await expect(entryItems(page)).toHaveCount(1);
@@ -96,7 +96,7 @@ test('p1) Stop, Break and Pass in child mode are logged; a take-out is kept for 
   await house(page, 'House of Good Things').click();
   await expect(entriesList(page).getByText('My dog Max', { exact: true })).toBeVisible();
   await expect(page.getByText(/^Taken out by the child at /)).toBeVisible();
-  await expect(button(page, fill(EN.put_back_entry, { number: 1 }))).toBeVisible();
+  await expect(button(page, filled(EN.put_back_entry, { number: 1 }))).toBeVisible();
 
   // Who may see what no longer asks about what the child took out.
   await button(page, EN.back_to_houses).click();
@@ -120,9 +120,9 @@ test('p2) an older child hears the older prompts, and a caption keeps the child\
   await caption.fill('this is me and my dog');
   // Who said it and who wrote it: here the child wrote it.
   const voices = page.getByRole('group', { name: EN.voice_question });
-  await expect(voices.getByRole('button', { name: EN.voice_child_said })).toHaveAttribute('aria-pressed', 'true');
-  await voices.getByRole('button', { name: EN.voice_child_wrote }).click();
-  await expect(voices.getByRole('button', { name: EN.voice_child_wrote })).toHaveAttribute('aria-pressed', 'true');
+  await expect(voices.getByRole('radio', { name: EN.voice_child_said })).toBeChecked();
+  await voices.getByRole('radio', { name: EN.voice_child_wrote }).check();
+  await expect(voices.getByRole('radio', { name: EN.voice_child_wrote })).toBeChecked();
   await expect
     .poll(async () => (await sessionRecord(page, 'Sam'))?.session?.questions?.dreams?.entries?.[0]?.caption?.voice)
     .toBe('child_wrote');

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use super::{when, AmendDialog, AmendmentLines};
-use crate::core::{Amended, NetworkResponse, SessionId, Voice, Words};
+use crate::core::{Amended, NetworkResponse, SessionId, Words};
 use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::ConfirmDialog;
-use crate::ui::labels::voice_label;
+use crate::ui::voice_choice::VoiceChoice;
 
 #[component]
 pub fn NextStepsSection(session: SessionId, name: String) -> impl IntoView {
@@ -37,20 +37,6 @@ pub fn NextStepsSection(session: SessionId, name: String) -> impl IntoView {
         });
     };
     let amending = RwSignal::new(false);
-    let voice_choice = move |choice: Voice| {
-        view! {
-            <label class="voice-choice">
-                <input type="radio" name="next-voice"
-                    prop:checked=move || wants_voice.get() == choice
-                    prop:disabled=finished
-                    on:change=move |_| {
-                        wants_voice.set(choice);
-                        keep_wants(SavePolicy::Now);
-                    } />
-                <span>{move || voice_label(i18n, choice)}</span>
-            </label>
-        }
-    };
     let wants_label = name.clone();
     let told_label = name.clone();
     view! {
@@ -66,11 +52,11 @@ pub fn NextStepsSection(session: SessionId, name: String) -> impl IntoView {
                         keep_wants(SavePolicy::AfterTyping);
                     }></textarea>
             </label>
-            <fieldset class="voice">
-                <legend>{t!(i18n, voice_question)}</legend>
-                {voice_choice(Voice::ChildSaidWorkerWrote)}
-                {voice_choice(Voice::ChildWrote)}
-            </fieldset>
+            <VoiceChoice i18n name="next-voice" chosen=wants_voice disabled=Signal::derive(finished)
+                on_choose=move |choice| {
+                    wants_voice.set(choice);
+                    keep_wants(SavePolicy::Now);
+                } />
             <Show when=finished>
                 <button type="button" class="amend-button" on:click=move |_| amending.set(true)>
                     {t!(i18n, amend_button)}
