@@ -2,7 +2,6 @@
 // to the printed record. Details, "Before we start", child mode with Pass, Break, Stop and a
 // take-out, a caption, a read-back mark, finishing and an amendment; then the full record and
 // the houses poster are printed to PDF and read back with pdftotext, for each of these.
-import fs from 'node:fs';
 import { PIN, drawWithTouch } from './helpers.mjs';
 import {
   test,
@@ -16,10 +15,11 @@ import {
   entryItems,
   downloadWith,
   printedPages,
+  texts,
+  filled,
 } from './flows.mjs';
 
-const EN = JSON.parse(fs.readFileSync('locales/en.json', 'utf8'));
-const fill = (text, values) => Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{{ ${k} }}`, v), text);
+const EN = texts('en');
 const house = (page, name) => page.getByRole('button', { name: new RegExp(`^${name}`) });
 /** A text's words before its first placeholder: what a printed line starts with. */
 const before = (text) => text.split('{{')[0].trim();
@@ -49,7 +49,7 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
   // "Before we start", the version for a 7-year-old, marked as talked through.
   await page.getByRole('button', { name: new RegExp(`^${EN.before_open}`) }).click();
   await expect(heading(page, EN.before_heading)).toBeVisible();
-  await expect(page.getByText(fill(EN.before_younger_who, { worker: 'Sam Kaya' }))).toBeVisible();
+  await expect(page.getByText(filled(EN.before_younger_who, { worker: 'Sam Kaya' }))).toBeVisible();
   await expect(page.getByText(EN.before_younger_limit)).toBeVisible();
   await button(page, EN.before_done).click();
   await expect(heading(page, 'Session with Ada')).toBeVisible();
@@ -73,7 +73,7 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
   await button(page, 'Done').click();
   await page.getByRole('textbox', { name: EN.caption_label }).fill('this is me and Max in the park');
   // The child takes the football out.
-  await button(page, fill(EN.take_out_entry, { number: 2 })).click();
+  await button(page, filled(EN.take_out_entry, { number: 2 })).click();
   await page.getByRole('dialog', { name: EN.confirm_take_out_title }).getByRole('button', { name: EN.take_out }).click();
   await expect(entryItems(page)).toHaveCount(2);
   // Read back: the words are checked with the child.

@@ -37,6 +37,13 @@ export const test = base.extend({
 });
 
 
+/** A language's texts, as the app shows them (`locales/<code>.json`). */
+export const texts = (code) => JSON.parse(fs.readFileSync(`locales/${code}.json`, 'utf8'));
+
+/** A text with its `{{ name }}` placeholders filled in, as the app fills them. */
+export const filled = (text, values) =>
+  Object.entries(values).reduce((t, [name, value]) => t.replaceAll(`{{ ${name} }}`, value), text);
+
 export const APOS = "['\u2019]"; // accept a straight or a typographic apostrophe
 
 export const button = (page, name) => page.getByRole('button', { name, exact: true });

@@ -2,10 +2,8 @@
 // app; every other language is a file fetched the first time it is chosen, kept by the
 // service worker for a visit without network, and never fetched twice. A language that
 // cannot be fetched is said so in plain words, and the screens stay readable.
-import fs from 'node:fs';
-import { test, expect, heading, openApp, lockedHeading } from './flows.mjs';
+import { test, expect, heading, openApp, lockedHeading, texts } from './flows.mjs';
 
-const texts = (code) => JSON.parse(fs.readFileSync(`locales/${code}.json`, 'utf8'));
 const EN = texts('en');
 const FR = texts('fr');
 const PL = texts('pl');
