@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::text_direction;
+use crate::core::{text_direction, Screen};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{AppState, Gate};
@@ -22,9 +22,11 @@ const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
 /// compiled in), so the very first screen is in it; if it cannot be, the app starts in
 /// English and the language picker says why.
 pub async fn start() {
-    let language = workers_language(&store::device_state().language);
+    let device = store::device_state();
+    let language = workers_language(&device.language);
+    let place = device.place;
     let _ = crate::i18n::load(language).await;
-    leptos::mount::mount_to_body(move || view! { <App language /> });
+    leptos::mount::mount_to_body(move || view! { <App language place /> });
 }
 
 /// The worker's language: the one last chosen on this tablet, else the browser's if the app
@@ -42,10 +44,11 @@ fn workers_language(last_chosen: &str) -> Locale {
 pub fn App(
     /// The worker's language to start in.
     language: Locale,
+    /// Where the worker was when the app was last open.
+    place: Screen,
 ) -> impl IntoView {
-    let device = store::device_state();
     provide_context(I18n::workers(language));
-    let state = AppState::new(device.place);
+    let state = AppState::new(place);
     provide_context(state);
     // Only one tab works with the sessions at a time. Without storage there is nothing to
     // share between tabs.
