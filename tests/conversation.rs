@@ -99,6 +99,7 @@ fn a_taken_out_entry_is_in_no_summary_for_any_audience_but_stays_in_the_full_rec
     let painters = Painters {
         picture: &|_, _| None,
         time: &|at_ms| at_ms.to_string(),
+        day: &|at_ms| format!("day {at_ms}"),
     };
     for audience in every_audience(&session) {
         let summary = Summary::of(&session, Some(&audience));

@@ -24,6 +24,7 @@ fn render(summary: &Summary, text: &SummaryText) -> String {
         &Painters {
             picture: &|_: Question, _: EntryId| Some(PNG.to_owned()),
             time: &|at_ms| format!("t{at_ms}"),
+            day: &|at_ms| format!("day {at_ms}"),
         },
     )
 }

@@ -26,6 +26,7 @@ fn poster(summary: &Summary, text: &SummaryText) -> String {
         &Painters {
             picture: &|_: Question, _: EntryId| Some(PNG.to_owned()),
             time: &|at_ms| format!("t{at_ms}"),
+            day: &|at_ms| format!("day {at_ms}"),
         },
     )
 }

@@ -37,6 +37,7 @@ fn render(summary: &Summary, text: &SummaryText) -> String {
         &Painters {
             picture: &with_png,
             time: &time,
+            day: &|at_ms| format!("day {at_ms}"),
         },
     )
 }
@@ -896,6 +897,7 @@ fn only_png_data_urls_become_pictures() {
             &Painters {
                 picture: &pictures,
                 time: &time,
+                day: &|at_ms| format!("day {at_ms}"),
             },
         );
         assert!(!html.contains("<img"), "{picture:?}");
@@ -925,6 +927,7 @@ fn pictures_are_asked_for_by_house_and_entry() {
     let painters = Painters {
         picture: &pictures,
         time: &time,
+        day: &|at_ms| format!("day {at_ms}"),
     };
     render_summary_html(&Summary::of(&session, None), &english(), &painters);
     assert_eq!(*asked.borrow(), [(Question::Worries, EntryId(4))]);
@@ -976,6 +979,7 @@ fn the_renderer_holds_no_words_of_its_own() {
             &Painters {
                 picture: &|_, _| None,
                 time: &|_| "⑨".into(),
+                day: &|at_ms| format!("day {at_ms}"),
             },
         );
         let visible = visible_text(&html);
@@ -1347,6 +1351,7 @@ fn hostile_labels_and_language_stay_text_too() {
             &Painters {
                 picture: pictures,
                 time: &time,
+                day: &|at_ms| format!("day {at_ms}"),
             },
         );
         assert!(!html.to_lowercase().contains("<script"));

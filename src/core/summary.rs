@@ -13,7 +13,7 @@
 //! shown as usual, and the pass itself stays in the full record's pace log.
 
 use super::conversation::{
-    AgeVersion, Amendment, ConversationDetails, NetworkResponse, NextSteps, PaceEvent,
+    AgeVersion, Amended, Amendment, ConversationDetails, NetworkResponse, NextSteps, PaceEvent,
 };
 use super::entry::{EntryContent, EntryId, ReadBack, TakenOut, Words};
 use super::exports::Export;
@@ -156,6 +156,11 @@ pub struct SummaryEntry {
     /// Every time the child took it out (and any put-back); in the full record only, as a
     /// summary for an audience never holds a taken-out entry.
     pub taken_out: Vec<TakenOut>,
+    /// When the words of this entry were last amended after the end of the conversation;
+    /// every reader sees the mark, as the words shown are no longer those first recorded.
+    pub words_amended_at: Option<u64>,
+    /// When the caption of this drawing was last amended after the end.
+    pub caption_amended_at: Option<u64>,
 }
 
 impl SummaryEntry {
@@ -239,6 +244,20 @@ impl Summary {
                         } else {
                             Vec::new()
                         },
+                        words_amended_at: last_amended(
+                            session,
+                            Amended::Words {
+                                question,
+                                entry: entry.id,
+                            },
+                        ),
+                        caption_amended_at: last_amended(
+                            session,
+                            Amended::Caption {
+                                question,
+                                entry: entry.id,
+                            },
+                        ),
                     })
                     .collect::<Vec<_>>();
                 let chose_not_to_say = session.passed_anywhere(question)
@@ -324,6 +343,16 @@ impl Summary {
             .iter()
             .find(|shown| shown.question == question)
     }
+}
+
+/// When `what` was last amended after the end of the conversation, if ever.
+fn last_amended(session: &Session, what: Amended) -> Option<u64> {
+    session
+        .amendments()
+        .iter()
+        .filter(|amendment| amendment.what == what)
+        .map(|amendment| amendment.at_ms)
+        .max()
 }
 
 #[cfg(test)]

@@ -196,6 +196,9 @@ pub struct SummaryText {
     /// `{{ why }}`.
     pub amendments_heading: String,
     pub amendment_line: String,
+    /// The mark beside words or a caption changed after the end, in every summary, the
+    /// poster and the full record: "amended on {{ day }}".
+    pub amended_on: String,
     /// Already filled with the child's name.
     pub next_wants_label: String,
     pub next_told_label: String,
@@ -350,6 +353,7 @@ impl SummaryText {
             put_back_mark: both(&self.put_back_mark, &second.put_back_mark),
             amendments_heading: both(&self.amendments_heading, &second.amendments_heading),
             amendment_line: both(&self.amendment_line, &second.amendment_line),
+            amended_on: both(&self.amended_on, &second.amended_on),
             next_wants_label: both(&self.next_wants_label, &second.next_wants_label),
             next_told_label: both(&self.next_told_label, &second.next_told_label),
             responses_heading: both(&self.responses_heading, &second.responses_heading),
@@ -410,11 +414,13 @@ impl SummaryText {
 }
 
 /// How the renderer gets what it cannot make itself: a drawing as a PNG `data:` URL, and a
-/// moment (milliseconds since the Unix epoch) as a local date and time in the reader's
-/// language.
+/// moment (milliseconds since the Unix epoch) as a local date and time, or a local day, in
+/// the reader's language.
 pub struct Painters<'a> {
     pub picture: &'a dyn Fn(Question, EntryId) -> Option<String>,
     pub time: &'a dyn Fn(u64) -> String,
+    /// A moment as the day alone, written as the reader's language writes a date.
+    pub day: &'a dyn Fn(u64) -> String,
 }
 
 /// What a browser needs to trust a summary file: nothing from anywhere, pictures only from

@@ -27,12 +27,22 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 
 /// Today's date on this device, `YYYY-MM-DD`, in local time.
 pub fn today_iso() -> String {
-    let today = js_sys::Date::new_0();
+    iso_day(&js_sys::Date::new_0())
+}
+
+/// The local day of a moment (milliseconds since the Unix epoch), `YYYY-MM-DD`.
+pub fn local_iso_day(at_ms: u64) -> String {
+    iso_day(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at_ms as f64,
+    )))
+}
+
+fn iso_day(date: &js_sys::Date) -> String {
     format!(
         "{:04}-{:02}-{:02}",
-        today.get_full_year(),
-        today.get_month() + 1,
-        today.get_date()
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
     )
 }
 

@@ -196,6 +196,7 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         taken_out_mark: i18n.text(Key::taken_out_mark).to_owned(),
         put_back_mark: i18n.text(Key::summary_put_back).to_owned(),
         amendment_line: i18n.text(Key::amendment_line).to_owned(),
+        amended_on: i18n.text(Key::amended_on).to_owned(),
         finished_mark: i18n.text(Key::finished_mark).to_owned(),
         made_with: i18n.text(Key::summary_made_with).to_owned(),
         next_wants_label: t_string!(i18n, next_wants_label, name = name.clone()).to_string(),
@@ -359,9 +360,13 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     };
                     let picture = |question, id| pictures.get(&(question, id)).cloned();
                     let time = |at_ms| platform::local_date_time(at_ms, &lang);
+                    let day = |at_ms| {
+                        crate::core::local_forms::day(&platform::local_iso_day(at_ms), &lang)
+                    };
                     let painters = Painters {
                         picture: &picture,
                         time: &time,
+                        day: &day,
                     };
                     match shown {
                         Layout::Poster => render_poster_html(&summary, &text, &painters),

@@ -144,6 +144,7 @@ pub fn summary_text(name: &str, helper: HelperKind, undecided: usize) -> Summary
         put_back_mark: raw("summary_put_back"),
         amendments_heading: raw("summary_amendments"),
         amendment_line: raw("amendment_line"),
+        amended_on: raw("amended_on"),
         responses_heading: raw("responses_heading"),
         finished_mark: raw("finished_mark"),
         chose_not_to_say: raw("summary_chose_not_to_say"),
