@@ -59,10 +59,12 @@ fn rich() -> Session {
         vec![
             PersonPresent {
                 who: "PERSON-MUM".into(),
+                role: String::new(),
                 whereabouts: Whereabouts::Nearby,
             },
             PersonPresent {
                 who: "PERSON-OMA".into(),
+                role: "PERSON-ROLE-GRAN".into(),
                 whereabouts: Whereabouts::InTheRoom,
             },
         ],
@@ -158,8 +160,6 @@ fn full_record_only() -> Vec<String> {
     let mut only: Vec<String> = [
         "TAKEN-OUT-WORDS",
         "QUESTION-ASKED",
-        "PERSON-MUM",
-        "PERSON-OMA",
         "LANGUAGE-TYPED",
         "INTERPRETER-NAME",
         "INTERPRETER-ROLE",
@@ -210,20 +210,28 @@ fn the_full_record_holds_every_part_of_the_conversation() {
     let session = rich();
     let html = render(&Summary::of(&session, None), &english());
     let t = |key: &str, fill: &[(&str, &str)]| escape(&common::english::text(key, fill));
+    // A text whose values (the child's words, names, the worker's words) are isolated.
+    let isolated = |key: &str, fill: &[(&str, &str)]| {
+        let mut html = escape(&common::english::texts()[key]);
+        for (name, value) in fill {
+            html = html.replace(&format!("{{{{ {name} }}}}"), &format!("<bdi>{value}</bdi>"));
+        }
+        html
+    };
     let expected = [
         "<dd dir=\"auto\">t1500</dd>".to_owned(),
         "<dd dir=\"auto\">t4000</dd>".to_owned(),
         t("details_started", &[]),
         t("details_ended", &[]),
         "<bdi>PERSON-MUM</bdi> — Nearby".into(),
-        "<bdi>PERSON-OMA</bdi> — In the room".into(),
+        "<bdi>PERSON-OMA</bdi> (<bdi>PERSON-ROLE-GRAN</bdi>) — In the room".into(),
         "PRESENT-TYPED".into(),
         "PLACE-TYPED".into(),
         "LANGUAGE-TYPED".into(),
-        "INTERPRETER-NAME (INTERPRETER-ROLE)".into(),
+        "<bdi>INTERPRETER-NAME</bdi> (<bdi>INTERPRETER-ROLE</bdi>)".into(),
         "INFORMED-BY".into(),
         "20/11/2026".into(),
-        "Not sought (Reason: CONSENT-REASON)".into(),
+        "Not sought (Reason: <bdi>CONSENT-REASON</bdi>)".into(),
         t("before_done_mark", &[("time", "t2000")]),
         t("age_younger", &[]),
         t("pace_line_stop", &[("time", "t3300")]),
@@ -235,13 +243,13 @@ fn the_full_record_holds_every_part_of_the_conversation() {
         "Three Houses: House of Dreams → House of Worries".into(),
         t("caption_label", &[]),
         "CAPTION-WORDS".into(),
-        t("summary_worker_question", &[("question", "QUESTION-ASKED")]),
+        isolated("summary_worker_question", &[("question", "QUESTION-ASKED")]),
         t("read_back_mark_checked", &[("time", "t2450")]),
         "TAKEN-OUT-WORDS".into(),
         t("taken_out_mark", &[("time", "t2600")]),
         t("taken_out_mark", &[("time", "t2750")]),
         t("summary_put_back", &[("time", "t2800")]),
-        t(
+        isolated(
             "amendment_line",
             &[
                 ("time", "t4100"),
@@ -285,6 +293,20 @@ fn no_summary_for_any_audience_holds_the_worker_s_part_or_a_taken_out_entry() {
         for part in &only {
             assert!(!html.contains(part.as_str()), "{audience:?} shows {part}");
         }
+        // Who was there is the worker's choice per audience: off for the family by default,
+        // on for the court and the meeting, and then the people from the details.
+        let people = Summary::of(&session, Some(audience)).people;
+        if matches!(audience, Audience::Court | Audience::Meeting) {
+            assert!(html.contains(
+                "<bdi>PERSON-OMA</bdi> (<bdi>PERSON-ROLE-GRAN</bdi>) — In the room"
+            ));
+            assert_eq!(people.len(), 2);
+        } else {
+            for person in ["PERSON-MUM", "PERSON-OMA", "PERSON-ROLE-GRAN"] {
+                assert!(!html.contains(person), "{audience:?} shows {person}");
+            }
+            assert!(people.is_empty());
+        }
         // What the child shared is there, the caption with its drawing included.
         for shared in ["AMENDED-WORDS", "CAPTION-WORDS", "PUT-BACK-WORDS"] {
             assert!(html.contains(shared), "{audience:?} lacks {shared}");
@@ -302,17 +324,21 @@ fn house(html: &str, question: Question) -> &str {
 }
 
 #[test]
-fn a_house_the_child_passed_on_says_the_child_chose_not_to_say() {
+fn a_house_the_child_passed_on_says_the_child_chose_not_to_say_to_the_court_not_to_mum() {
     let mut session = mia();
     assert!(session.pass(Tool::ThreeHouses, Question::GoodThings, 2_000));
     let chose = escape(&common::english::text("summary_chose_not_to_say", &[]));
     let nothing = escape(&common::english::text("summary_nothing_shared_here", &[]));
     let empty = escape(&common::english::text("summary_empty_house", &[]));
+    let for_court = render(&Summary::of(&session, Some(&Audience::Court)), &english());
+    assert!(house(&for_court, Question::GoodThings).contains(&chose));
+    assert!(!house(&for_court, Question::GoodThings).contains(&nothing));
+    assert!(house(&for_court, Question::Worries).contains(&nothing));
+    assert!(!house(&for_court, Question::Worries).contains(&chose));
+    // Mum's summary never speaks of the child's silence: the house shares nothing, as any.
     let for_mum = render(&Summary::of(&session, Some(&Audience::Mum)), &english());
-    assert!(house(&for_mum, Question::GoodThings).contains(&chose));
-    assert!(!house(&for_mum, Question::GoodThings).contains(&nothing));
-    assert!(house(&for_mum, Question::Worries).contains(&nothing));
-    assert!(!house(&for_mum, Question::Worries).contains(&chose));
+    assert!(!for_mum.contains(&chose));
+    assert!(house(&for_mum, Question::GoodThings).contains(&nothing));
     let full = render(&Summary::of(&session, None), &english());
     assert!(house(&full, Question::GoodThings).contains(&chose));
     assert!(!house(&full, Question::GoodThings).contains(&empty));
@@ -357,7 +383,7 @@ fn the_full_record_ends_with_a_line_to_sign_with_the_worker_s_name_and_the_day()
     let end = &html[signature..];
     assert!(end.contains("<p class=\"signature-label\">Signature</p>"));
     assert!(end.contains("<div class=\"signature-rule\"></div>"));
-    assert!(end.contains("Sam Worker · 30/11/2026"));
+    assert!(end.contains("<bdi>Sam Worker</bdi> · 30/11/2026"));
     // Nothing of the record comes after it.
     assert!(end.starts_with("<section class=\"signature\">"));
     assert_eq!(end.matches("<section").count(), 1);

@@ -526,14 +526,17 @@ fn the_version_6_session() -> Session {
         vec![
             PersonPresent {
                 who: "Mia".into(),
+                role: String::new(),
                 whereabouts: Whereabouts::InTheRoom,
             },
             PersonPresent {
                 who: "Mama".into(),
+                role: String::new(),
                 whereabouts: Whereabouts::Nearby,
             },
             PersonPresent {
                 who: "Papa".into(),
+                role: String::new(),
                 whereabouts: Whereabouts::NotThere,
             },
         ],

@@ -678,8 +678,8 @@ fn the_full_record_lists_what_left_the_tablet() {
         &html,
         &[
             "<h2 dir=\"auto\">Given to</h2>",
-            "<li><bdi>Mum</bdi> — downloaded t7000 · hear-me-summary-Mia-2026-11-27-for-mum.html</li>",
-            "<li><bdi>The full record</bdi> — printed t8000 · hear-me-summary-Mia-2026-11-27-full-record.html</li>",
+            "<li><bdi>Mum</bdi> — downloaded t7000 · <bdi>hear-me-summary-Mia-2026-11-27-for-mum.html</bdi></li>",
+            "<li><bdi>The full record</bdi> — printed t8000 · <bdi>hear-me-summary-Mia-2026-11-27-full-record.html</bdi></li>",
         ],
     );
     let for_mum = render(&Summary::of(&session, Some(&Audience::Mum)), &english());
@@ -1259,8 +1259,15 @@ fn hostile_text_stays_text_in_every_field() {
                 header
                     .matches(&format!("<dd dir=\"auto\">{escaped}</dd>"))
                     .count(),
-                4,
-                "{payload:?}: name, place, present, worker"
+                3,
+                "{payload:?}: name, place, worker"
+            );
+            // What an older record typed for who was there, in its own direction.
+            assert!(
+                header.contains(&format!(
+                    "<dd class=\"present\"><p class=\"present-typed\" dir=\"auto\">{escaped}</p>"
+                )),
+                "{payload:?}: present"
             );
             let child_words = html
                 .matches(&format!(
@@ -1444,9 +1451,9 @@ fn a_session_with_both_tools_names_each_question_in_both_and_says_where_entries_
     let html = render(&summary, &english());
     assert_tags_are_only_ours(&html);
     assert!(html.contains("<dd dir=\"auto\">Three Houses, Wizards and Fairies</dd>"));
-    assert!(html.contains("<h2 dir=\"auto\">House of Worries · Worries dragon</h2>"));
+    assert!(html.contains("<h2 dir=\"auto\"><bdi>House of Worries</bdi> · <bdi>Worries dragon</bdi></h2>"));
     assert!(html.contains(
-        "<h2 dir=\"auto\">House of Dreams · Sparky</h2>\n<p class=\"usual-name\">Wishes dragon</p>"
+        "<h2 dir=\"auto\"><bdi>House of Dreams</bdi> · <bdi>Sparky</bdi></h2>\n<p class=\"usual-name\">Wishes dragon</p>"
     ));
     // Every entry, from either tool, once, with the tool it was asked in.
     let entries: usize = Question::ALL

@@ -37,10 +37,15 @@ pub enum Whereabouts {
     NotThere,
 }
 
-/// One person at the conversation, as the worker typed them ("Mum", "Ms Kaya, teacher").
+/// One person at the conversation, as the worker typed them: a name ("Ms Kaya", "Mum"), the
+/// role they had there ("teacher", "interpreter"), and where they were.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonPresent {
     pub who: String,
+    /// Their role, as typed; empty when none was given (and then not written, so a record
+    /// from before reads and writes back as it was).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
     #[serde(default)]
     pub whereabouts: Whereabouts,
 }
@@ -103,8 +108,9 @@ pub struct ConversationDetails {
     /// When it ended, as the worker corrected it; None: when the worker finished it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<u64>,
-    /// Who was there and where, in the order typed. The older free-text `present` stays
-    /// beside it for records from before.
+    /// Who was there, their role and where, in the order typed: what every summary prints for
+    /// "Who was there". The older free-text `present` of records from before stays beside it
+    /// (see `Summary::present`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<PersonPresent>,
     /// The language the conversation was held in, as typed ("Arabic"): not a code, since it

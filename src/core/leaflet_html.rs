@@ -6,20 +6,25 @@
 
 use super::poster_html::house_picture;
 use super::question::Question;
-use super::summary_html::{element_auto, element_with, escape, open_document};
+use super::summary_html::{element_auto, escape, fill_isolated, open_document};
+use super::translation::fill;
 
-/// The leaflet's words, in the family's language, already filled with the worker's name.
+/// The leaflet's words, in the family's language. The worker's name is apart from the texts
+/// that hold it, so the leaflet can keep it in its own direction (an Arabic leaflet naming
+/// "Sam Kaya (ASD)" keeps the name and its brackets in order).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LeafletText {
     /// The family's language (the child's), for `lang`; `dir` follows from it.
     pub lang: String,
-    /// "Your child's conversation with Sam".
+    /// The worker's name, as typed.
+    pub worker: String,
+    /// Template with `{{ worker }}`: "Your child's conversation with {{ worker }}".
     pub title: String,
     pub what: String,
     pub why: String,
     pub child_decides: String,
     pub after: String,
-    /// "If you have questions, please ask Sam."
+    /// Template with `{{ worker }}`: "If you have questions, please ask {{ worker }}."
     pub questions: String,
     /// The alternative text of the houses' picture: their names.
     pub houses_alt: String,
@@ -41,9 +46,14 @@ p { margin: 0 0 4mm; text-align: start; }
 /// The leaflet as a complete HTML document.
 pub fn render_parents_leaflet_html(text: &LeafletText) -> String {
     let mut out = String::with_capacity(8 * 1024);
-    open_document(&mut out, &text.lang, &text.title, &[LEAFLET_STYLE]);
+    let worker = [("worker", text.worker.as_str())];
+    // The window's title holds no markup: the name goes in as plain text there.
+    let title = fill(&text.title, &[("worker", &text.worker)]);
+    open_document(&mut out, &text.lang, &title, &[LEAFLET_STYLE]);
     out.push_str("<body class=\"leaflet\">\n<main>\n");
-    element_auto(&mut out, "h1", &text.title);
+    out.push_str("<h1 dir=\"auto\">");
+    out.push_str(&fill_isolated(&text.title, &worker));
+    out.push_str("</h1>\n");
     out.push_str("<div class=\"houses\" role=\"img\" aria-label=\"");
     out.push_str(&escape(&text.houses_alt));
     out.push_str("\">\n");
@@ -57,12 +67,9 @@ pub fn render_parents_leaflet_html(text: &LeafletText) -> String {
     for paragraph in [&text.what, &text.why, &text.child_decides, &text.after] {
         element_auto(&mut out, "p", paragraph);
     }
-    element_with(
-        &mut out,
-        "p",
-        "class=\"questions\" dir=\"auto\"",
-        &text.questions,
-    );
+    out.push_str("<p class=\"questions\" dir=\"auto\">");
+    out.push_str(&fill_isolated(&text.questions, &worker));
+    out.push_str("</p>\n");
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }

@@ -7,13 +7,19 @@
 //! conversation only as the worker chose them for that audience. What the child took out is
 //! in no summary for an audience; the full record shows it, with when.
 //!
-//! "The child chose not to say": a question the child passed on is marked so only when
-//! nothing else of that question is there for the reader (for an audience, nothing shown to
-//! them; in the full record, nothing still in). Whatever the child gave after a pass is
-//! shown as usual, and the pass itself stays in the full record's pace log.
+//! "The child chose not to say" is a statement about the child, so it is worked out from
+//! everything the child did in that question, never from what one reader may see: it is
+//! true only where the child said "I don't want to say" there and nothing the child made in
+//! that question is still in (anything given, before or after the pass, outweighs it). Even
+//! then only the worker and the readers who weigh the child's views in the proceedings read
+//! it (see [`may_read_of_a_silence`]); a family or a named person never does, as a silence
+//! can bring pressure on the child. Where a reader may see nothing of a question, the summary
+//! says only that nothing from there is shared in it, which is true whatever the child did.
+//! The pass itself stays in the full record's pace log.
 
 use super::conversation::{
     AgeVersion, Amended, Amendment, ConversationDetails, NetworkResponse, NextSteps, PaceEvent,
+    PersonPresent,
 };
 use super::entry::{EntryContent, EntryId, ReadBack, TakenOut, Words};
 use super::exports::Export;
@@ -34,7 +40,12 @@ pub struct Summary {
     /// Where the conversation happened, as the worker typed it; None when this summary does
     /// not name it.
     pub place: Option<String>,
-    /// Who was present, as the worker typed it; None when this summary does not name it.
+    /// Who was there (name, role, where they were), from "About this conversation"; empty
+    /// when this summary does not name them or none were recorded.
+    pub people: Vec<PersonPresent>,
+    /// Who was present, as typed in the single free-text field of records from before the
+    /// people list: never lost, so shown beside the people wherever they are shown; None
+    /// when there is none or this summary does not name who was there.
     pub present: Option<String>,
     /// The worker's name; None when this summary does not name it or none was given.
     pub worker: Option<String>,
@@ -118,8 +129,9 @@ pub struct QuestionSummary {
     /// In the order the child made them, from every tool. In the full record also those the
     /// child took out (see [`SummaryEntry::taken_out`]).
     pub entries: Vec<SummaryEntry>,
-    /// The child said "I don't want to say" here and nothing else of this question is there
-    /// for this reader: say "The child chose not to say", not "nothing here".
+    /// The child said "I don't want to say" here and gave nothing that is still in, in any
+    /// tool, and this reader may read that (see [`may_read_of_a_silence`]): say "The child
+    /// chose not to say", not "nothing here".
     pub chose_not_to_say: bool,
 }
 
@@ -260,8 +272,8 @@ impl Summary {
                         ),
                     })
                     .collect::<Vec<_>>();
-                let chose_not_to_say = session.passed_anywhere(question)
-                    && entries.iter().all(SummaryEntry::is_taken_out);
+                let chose_not_to_say =
+                    may_read_of_a_silence(audience) && kept_silent(session, question);
                 QuestionSummary {
                     question,
                     names,
@@ -318,6 +330,11 @@ impl Summary {
             age: session.child.age,
             date: session.date.clone(),
             place: fact(shown.place, &session.place),
+            people: if shown.present {
+                session.details().people.clone()
+            } else {
+                Vec::new()
+            },
             present: fact(shown.present, &session.present),
             worker: fact(shown.worker, &session.worker),
             show_tools: shown.tools,
@@ -342,6 +359,41 @@ impl Summary {
         self.questions
             .iter()
             .find(|shown| shown.question == question)
+    }
+}
+
+/// Whether the child truly gave nothing in `question`: they said "I don't want to say" there
+/// (in any tool), and everything they made in it, in any tool, they took out again. One
+/// entry still in, made before or after the pass, and the child did not keep silent.
+pub fn kept_silent(session: &Session, question: Question) -> bool {
+    session.passed_anywhere(question)
+        && session
+            .entries(question)
+            .iter()
+            .all(|entry| entry.is_taken_out())
+}
+
+/// Who may read that the child chose not to say (where it is true): the worker, and those who
+/// weigh the child's views in the proceedings and need to know the child was asked: the
+/// court, the meeting, the child's guardian and advocate. Never the family or a person the
+/// child named, for whom a silence can become pressure on the child; nor the teacher, who
+/// lives beside the child every day and decides nothing here, so a silence read at school
+/// would only bring the child questions.
+pub fn may_read_of_a_silence(audience: Option<&Audience>) -> bool {
+    match audience {
+        None => true,
+        Some(Audience::Court | Audience::Meeting | Audience::Guardian | Audience::Advocate) => {
+            true
+        }
+        Some(
+            Audience::Mum
+            | Audience::Dad
+            | Audience::Family
+            | Audience::Sibling
+            | Audience::FosterCarer
+            | Audience::Teacher
+            | Audience::Named(_),
+        ) => false,
     }
 }
 

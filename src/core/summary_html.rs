@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::conversation::{Amended, Consent, Pace, Whereabouts};
+use super::conversation::{Amended, Consent, Pace, PersonPresent, Whereabouts};
 use super::entry::{EntryId, ReadBackMark, Voice, Words};
 use super::exports::{Export, ExportKind};
 use super::language::{text_direction, TextDirection};
@@ -476,6 +476,9 @@ figure img { display: block; box-sizing: border-box; max-width: 100%; height: au
 h3 { font-size: 1.05rem; margin: .5rem 0 .25rem; }
 .conversation ul, .pace ul, .order ul, .amendments ul, .responses ul { margin: .25rem 0 0; padding-inline-start: 1.25rem; }
 .mark, .read-back, .taken-out-mark, .put-back-mark, .worker-question, .caption-label { margin: .2rem 0 0; color: #555; font-size: .9rem; }
+.amended { margin: .2rem 0 0; color: #8a4b00; font-size: .9rem; font-weight: 600; }
+.facts dd.present { white-space: normal; }
+.facts ul.people { margin: 0; padding: 0; list-style: none; } .present-typed { margin: 0; white-space: pre-wrap; }
 .worker-question { font-style: italic; margin: 0 0 .2rem; }
 .chose-not-to-say { margin: .5rem 0 0; font-weight: 600; color: #444; }
 .caption { margin: .4rem 0 0; }
@@ -575,11 +578,7 @@ fn render_header(out: &mut String, summary: &Summary, text: &SummaryText) {
         &text.place_label,
         summary.place.as_deref().unwrap_or(""),
     );
-    fact(
-        out,
-        &text.present_label,
-        summary.present.as_deref().unwrap_or(""),
-    );
+    render_present(out, summary, text);
     if summary.show_tools {
         let tools: Vec<&str> = summary
             .tools
@@ -594,6 +593,52 @@ fn render_header(out: &mut String, summary: &Summary, text: &SummaryText) {
         summary.worker.as_deref().unwrap_or(""),
     );
     out.push_str("</dl>\n</header>\n");
+}
+
+/// "Who was there" in the header: for an audience, the people from "About this conversation"
+/// (the full record lists them in its own section); for every reader, the free text an
+/// older record typed instead, so it is never lost.
+fn render_present(out: &mut String, summary: &Summary, text: &SummaryText) {
+    let people: &[PersonPresent] = match summary.reader {
+        Reader::ForAudience(_) => &summary.people,
+        Reader::FullRecord(_) => &[],
+    };
+    let typed = summary.present.as_deref().filter(|typed| !typed.is_empty());
+    if people.is_empty() && typed.is_none() {
+        return;
+    }
+    element(out, "dt", &text.present_label);
+    out.push_str("<dd class=\"present\">");
+    if !people.is_empty() {
+        render_people(out, people, text);
+    }
+    if let Some(typed) = typed {
+        element_with(out, "p", "class=\"present-typed\" dir=\"auto\"", typed);
+    }
+    out.push_str("</dd>\n");
+}
+
+/// The people who were there, one a line: the name and role, each isolated so a name in
+/// another script keeps its order, and where they were.
+fn render_people(out: &mut String, people: &[PersonPresent], text: &SummaryText) {
+    out.push_str("<ul class=\"people\">\n");
+    for person in people {
+        let whereabouts = match person.whereabouts {
+            Whereabouts::InTheRoom => &text.where_in_room,
+            Whereabouts::Nearby => &text.where_nearby,
+            Whereabouts::NotThere => &text.where_not_there,
+        };
+        out.push_str("<li>");
+        element_inline(out, "bdi", &person.who);
+        if !person.role.is_empty() {
+            out.push_str(" (");
+            element_inline(out, "bdi", &person.role);
+            out.push(')');
+        }
+        out.push_str(&escape(&format!(" — {whereabouts}")));
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
 }
 
 /// One line of the header; left out when there is nothing to say.
@@ -659,8 +704,18 @@ fn render_question(
     if names.is_empty() {
         // No tool used yet: the houses' names, as the questions are best known.
         element_auto(out, "h2", text.usual_name(Tool::default(), question));
+    } else if let [name] = names.as_slice() {
+        element_auto(out, "h2", name);
     } else {
-        element_auto(out, "h2", &names.join(" · "));
+        // Each name isolated: the child's own name may run the other way from the rest.
+        out.push_str("<h2 dir=\"auto\">");
+        for (index, name) in names.iter().enumerate() {
+            if index > 0 {
+                out.push_str(" · ");
+            }
+            element_inline(out, "bdi", name);
+        }
+        out.push_str("</h2>\n");
     }
     if !usual.is_empty() {
         element_with(out, "p", "class=\"usual-name\"", &usual.join(" · "));
@@ -722,8 +777,9 @@ fn render_entry(
     // What the worker asked comes first, as it came first in the conversation; the full
     // record's alone.
     if let Some(question) = entry.worker_question.as_deref().filter(|_| full) {
-        let asked = fill(&text.worker_question, &[("question", &question)]);
-        element_with(out, "p", "class=\"worker-question\" dir=\"auto\"", &asked);
+        out.push_str("<p class=\"worker-question\" dir=\"auto\">");
+        out.push_str(&fill_isolated(&text.worker_question, &[("question", question)]));
+        out.push_str("</p>\n");
     }
     match &entry.content {
         SummaryContent::Words(words) => {
@@ -734,6 +790,7 @@ fn render_entry(
                 &words.text,
             );
             element_with(out, "p", "class=\"who\"", text.voice(words.voice));
+            render_amended(out, entry.words_amended_at, text, painters);
         }
         SummaryContent::Drawing { question, entry } => {
             match (painters.picture)(*question, *entry).filter(|url| is_png_data_url(url)) {
@@ -760,6 +817,7 @@ fn render_entry(
     // The child's own words about a drawing belong to the drawing: wherever it goes.
     if let Some(caption) = &entry.caption {
         render_caption(out, caption, text);
+        render_amended(out, entry.caption_amended_at, text, painters);
     }
     if full {
         if let Some(read_back) = &entry.read_back {
@@ -806,6 +864,16 @@ fn render_entry(
         render_sharing(out, sharing, text, painters);
     }
     out.push_str("</li>\n");
+}
+
+/// "amended on 7 December 2026" under words or a caption changed after the end of the
+/// conversation: every reader sees that the words are not those first recorded; what they
+/// were and why they changed is the full record's alone (its amendments).
+fn render_amended(out: &mut String, at: Option<u64>, text: &SummaryText, painters: &Painters) {
+    if let Some(at) = at {
+        let mark = fill(&text.amended_on, &[("day", &(painters.day)(at))]);
+        element_with(out, "p", "class=\"amended\"", &mark);
+    }
 }
 
 /// The child's wish, its history, and the worker's holds and passings-on: the full record's
@@ -864,8 +932,10 @@ fn render_hold(out: &mut String, hold: &Hold, text: &SummaryText, painters: &Pai
     duty_fact(out, &text.decided_by_label, &hold.why.decided_by);
     duty_fact(out, &text.reason_label, &hold.why.reason);
     if let Some(lifted) = &hold.lifted {
-        let when = format!("{}, {}", (painters.time)(lifted.at_ms), lifted.by);
-        duty_fact(out, &text.lifted_label, &when);
+        element(out, "dt", &text.lifted_label);
+        let _ = write!(out, "<dd>{}, ", escape(&(painters.time)(lifted.at_ms)));
+        element_inline(out, "bdi", &lifted.by);
+        out.push_str("</dd>\n");
     }
     out.push_str("</dl></div>\n");
 }
@@ -944,12 +1014,9 @@ fn render_export(out: &mut String, export: &Export, text: &SummaryText, painters
     };
     out.push_str("<li>");
     element_inline(out, "bdi", reader);
-    let rest = format!(
-        " — {how} {} · {}",
-        (painters.time)(export.at_ms),
-        export.file_name
-    );
+    let rest = format!(" — {how} {} · ", (painters.time)(export.at_ms));
     out.push_str(&escape(&rest));
+    element_inline(out, "bdi", &export.file_name);
     out.push_str("</li>\n");
 }
 
@@ -1005,29 +1072,34 @@ fn render_conversation(
     }
     fact(out, &text.language_label, &details.language);
     if let Some(interpreter) = &details.interpreter {
-        let who = if interpreter.role.is_empty() {
-            interpreter.name.clone()
-        } else {
-            format!("{} ({})", interpreter.name, interpreter.role)
-        };
-        fact(out, &text.interpreter_label, &who);
+        element(out, "dt", &text.interpreter_label);
+        out.push_str("<dd>");
+        element_inline(out, "bdi", &interpreter.name);
+        if !interpreter.role.is_empty() {
+            out.push_str(" (");
+            element_inline(out, "bdi", &interpreter.role);
+            out.push(')');
+        }
+        out.push_str("</dd>\n");
     }
     if let Some(informed) = &details.parents.informed {
         fact(out, &text.informed_by_label, &informed.by);
         fact(out, &text.informed_on_label, &day(&informed.on, &text.lang));
     }
     if let Some(consent) = &details.parents.consent {
-        let said = match consent {
-            Consent::Given => text.consent_given.clone(),
-            Consent::Refused => text.consent_refused.clone(),
+        element(out, "dt", &text.consent_label);
+        out.push_str("<dd>");
+        match consent {
+            Consent::Given => out.push_str(&escape(&text.consent_given)),
+            Consent::Refused => out.push_str(&escape(&text.consent_refused)),
             Consent::NotSought { reason } => {
-                format!(
-                    "{} ({}: {reason})",
-                    text.consent_not_sought, text.reason_label
-                )
+                let label = format!("{} ({}: ", text.consent_not_sought, text.reason_label);
+                out.push_str(&escape(&label));
+                element_inline(out, "bdi", reason);
+                out.push(')');
             }
-        };
-        fact(out, &text.consent_label, &said);
+        }
+        out.push_str("</dd>\n");
     }
     let version = match record.age_version {
         super::conversation::AgeVersion::Younger => &text.age_younger,
@@ -1037,19 +1109,7 @@ fn render_conversation(
     out.push_str("</dl>\n");
     if !details.people.is_empty() {
         element_auto(out, "h3", &text.people_heading);
-        out.push_str("<ul class=\"people\">\n");
-        for person in &details.people {
-            let whereabouts = match person.whereabouts {
-                Whereabouts::InTheRoom => &text.where_in_room,
-                Whereabouts::Nearby => &text.where_nearby,
-                Whereabouts::NotThere => &text.where_not_there,
-            };
-            out.push_str("<li>");
-            element_inline(out, "bdi", &person.who);
-            out.push_str(&escape(&format!(" — {whereabouts}")));
-            out.push_str("</li>\n");
-        }
-        out.push_str("</ul>\n");
+        render_people(out, &details.people, text);
     }
     if let Some(at) = record.before_we_start_at {
         let when = (painters.time)(at);
@@ -1193,7 +1253,8 @@ fn render_amendments(
             Amended::ChildWantsNext => text.next_wants_label.clone(),
         };
         let when = (painters.time)(amendment.at_ms);
-        let line = fill(
+        // Before and after are the child's words, each kept in its own direction.
+        let line = fill_isolated(
             &text.amendment_line,
             &[
                 ("time", &when),
@@ -1205,7 +1266,7 @@ fn render_amendments(
         out.push_str("<li>");
         element_inline(out, "strong", &what);
         out.push_str(": ");
-        out.push_str(&escape(&line));
+        out.push_str(&line);
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n</section>\n");
@@ -1246,11 +1307,13 @@ fn render_signature(out: &mut String, summary: &Summary, text: &SummaryText) {
     out.push_str("<section class=\"signature\">\n");
     element_with(out, "p", "class=\"signature-label\"", &text.signature_label);
     out.push_str("<div class=\"signature-rule\"></div>\n");
-    let who = match summary.worker.as_deref() {
-        Some(worker) => format!("{worker} · {}", day(&text.made_on, &text.lang)),
-        None => day(&text.made_on, &text.lang),
-    };
-    element_with(out, "p", "class=\"signature-name\" dir=\"auto\"", &who);
+    out.push_str("<p class=\"signature-name\" dir=\"auto\">");
+    if let Some(worker) = summary.worker.as_deref() {
+        element_inline(out, "bdi", worker);
+        out.push_str(" · ");
+    }
+    out.push_str(&escape(&day(&text.made_on, &text.lang)));
+    out.push_str("</p>\n");
     out.push_str("</section>\n");
 }
 
@@ -1271,6 +1334,28 @@ pub(super) fn element_with(out: &mut String, tag: &str, attributes: &str, conten
 
 pub(super) fn element_inline(out: &mut String, tag: &str, content: &str) {
     let _ = write!(out, "<{tag}>{}</{tag}>", escape(content));
+}
+
+/// A translated template as HTML, each `{{ name }}` filled with its value escaped and
+/// isolated in `<bdi>`: a value typed in another script (the child's words, a name) keeps its
+/// own order inside the sentence around it, and the sentence keeps its order around it.
+pub(super) fn fill_isolated(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let Some(length) = rest[start..].find("}}") else {
+            break;
+        };
+        let name = rest[start + 2..start + length].trim();
+        filled.push_str(&escape(&rest[..start]));
+        match values.iter().find(|(known, _)| *known == name) {
+            Some((_, value)) => element_inline(&mut filled, "bdi", value),
+            None => filled.push_str(&escape(&rest[start..start + length + 2])),
+        }
+        rest = &rest[start + length + 2..];
+    }
+    filled.push_str(&escape(rest));
+    filled
 }
 
 /// Text as a CSS string literal that shows exactly that text: every character that could end

@@ -32,9 +32,14 @@ pub fn when(i18n: I18n, at_ms: u64) -> String {
     platform::local_date_time(at_ms, i18n.get_locale().as_str())
 }
 
-/// The short account of the conversation on the session screen, and the way into it.
+/// The short account of the conversation on the session screen (and the summary screen), and
+/// the way into it; `on_closed` runs when the dialog closes, for a screen that shows what
+/// the dialog changes.
 #[component]
-pub fn DetailsSummary(session: SessionId) -> impl IntoView {
+pub fn DetailsSummary(
+    session: SessionId,
+    #[prop(optional)] on_closed: Option<Callback<()>>,
+) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let open = RwSignal::new(false);
@@ -68,7 +73,12 @@ pub fn DetailsSummary(session: SessionId) -> impl IntoView {
             </button>
         </section>
         <Show when=move || open.get()>
-            <DetailsDialog session on_close=move || open.set(false) />
+            <DetailsDialog session on_close=move || {
+                open.set(false);
+                if let Some(closed) = on_closed {
+                    closed.run(());
+                }
+            } />
         </Show>
     }
 }

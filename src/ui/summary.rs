@@ -19,6 +19,7 @@ use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::canvas::drawing_png;
+use crate::ui::details::DetailsSummary;
 use crate::ui::labels::audience_label;
 use crate::ui::language::{childs_locale, own_name};
 use crate::ui::look::{look, usual_name};
@@ -38,17 +39,17 @@ enum Layout {
 }
 
 /// The parents' leaflet in the family's language (`i18n` follows the child's), with the
-/// worker's name.
+/// worker's name, which the leaflet fills in itself (isolated in its own direction).
 fn leaflet_text(i18n: I18n, worker: &str) -> LeafletText {
-    let worker = worker.to_owned();
     LeafletText {
         lang: i18n.get_locale_untracked().to_string(),
-        title: t_string!(i18n, leaflet_title, worker = worker.clone()).to_string(),
+        worker: worker.to_owned(),
+        title: i18n.text(Key::leaflet_title).to_owned(),
         what: t_string!(i18n, leaflet_what).to_owned(),
         why: t_string!(i18n, leaflet_why).to_owned(),
         child_decides: t_string!(i18n, leaflet_child_decides).to_owned(),
         after: t_string!(i18n, leaflet_after).to_owned(),
-        questions: t_string!(i18n, leaflet_questions, worker).to_string(),
+        questions: i18n.text(Key::leaflet_questions).to_owned(),
         houses_alt: Question::ALL
             .into_iter()
             .map(|question| usual_name(i18n, Tool::ThreeHouses, None, question))
@@ -239,31 +240,6 @@ fn session_text(state: AppState, session: &SessionId, read: fn(&Session) -> Stri
     state
         .with_session_untracked(session, read)
         .unwrap_or_default()
-}
-
-/// A line of the session the worker types, such as the place: saved as typed, and the
-/// preview made again when the field is left.
-#[component]
-fn SessionField(
-    session: SessionId,
-    #[prop(into)] label: Signal<String>,
-    read: fn(&Session) -> String,
-    write: fn(&mut Session, &str, u64),
-    refresh: RwSignal<u32>,
-) -> impl IntoView {
-    let state = use_app_state();
-    let now = session_text(state, &session, read);
-    view! {
-        <label>
-            <span>{move || label.get()}</span>
-            <input type="text" prop:value=now
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    state.edit(&session, SavePolicy::AfterTyping, |s, now| write(s, &text, now));
-                }
-                on:change=move |_| refresh.update(|n| *n += 1) />
-        </label>
-    }
 }
 
 /// The value of a reader in the select: "full", or the audience's place in the list.
@@ -580,13 +556,13 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                         on:change=move |_| refresh.update(|n| *n += 1)></textarea>
                 </label>
             </Show>
+            // The place and who was there have one home, "About this conversation": the
+            // summary prints them from there, and shows them again when the dialog closes.
             <Show when=move || !nothing_chosen()>
-                <SessionField session refresh
-                    label=Signal::derive(move || t_string!(i18n, summary_place).to_owned())
-                    read=|s| s.place.clone() write=Session::set_place />
-                <SessionField session refresh
-                    label=Signal::derive(move || t_string!(i18n, summary_present).to_owned())
-                    read=|s| s.present.clone() write=Session::set_present />
+                <div class="summary-facts">
+                    <p class="quiet">{t!(i18n, summary_facts_hint)}</p>
+                    <DetailsSummary session on_closed=Callback::new(move |()| refresh.update(|n| *n += 1)) />
+                </div>
             </Show>
             <div class="summary-actions">
                 <IconButton icon="icon-read-back" class="primary" label=Signal::derive(move || t_string!(i18n, print_summary).to_owned())

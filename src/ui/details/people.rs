@@ -1,5 +1,8 @@
-//! Who was there and where each was: one row a person, with a name, three places and a
-//! remove button; removing someone with a name is asked first.
+//! Who was there and where each was: one row a person, with a name, a role, three places and
+//! a remove button; removing someone with a name is asked first. This list is the one place
+//! the worker records who was there: every summary prints it. A record from before the list
+//! kept one free-text line instead; it is shown above the list, never lost, until the worker
+//! adds it to the list as it was typed.
 
 use leptos::prelude::*;
 
@@ -15,6 +18,7 @@ use crate::ui::I18n;
 struct PersonRow {
     key: u32,
     who: RwSignal<String>,
+    role: RwSignal<String>,
     whereabouts: RwSignal<Whereabouts>,
 }
 
@@ -27,14 +31,16 @@ pub(super) struct People {
     next_key: StoredValue<u32>,
     rows: RwSignal<Vec<PersonRow>>,
     to_remove: RwSignal<Option<PersonRow>>,
+    /// The free-text line of an older record (`Session::present`); empty when there is none.
+    typed_earlier: RwSignal<String>,
 }
 
 impl People {
     /// The people as stored, one row each.
     pub(super) fn load(session: SessionId) -> Self {
         let state = use_app_state();
-        let people = state
-            .with_session_untracked(&session, |s| s.details().people.clone())
+        let (people, typed_earlier) = state
+            .with_session_untracked(&session, |s| (s.details().people.clone(), s.present.clone()))
             .unwrap_or_default();
         let this = Self {
             state,
@@ -42,6 +48,7 @@ impl People {
             next_key: StoredValue::new(0),
             rows: RwSignal::new(Vec::new()),
             to_remove: RwSignal::new(None),
+            typed_earlier: RwSignal::new(typed_earlier),
         };
         let rows = people
             .into_iter()
@@ -57,24 +64,46 @@ impl People {
         PersonRow {
             key,
             who: RwSignal::new(person.who),
+            role: RwSignal::new(person.role),
             whereabouts: RwSignal::new(person.whereabouts),
         }
     }
 
-    /// A row without a name is not a person yet: it is not stored.
-    fn write(self, policy: SavePolicy) {
-        let people: Vec<PersonPresent> = self
-            .rows
+    /// The rows as people; a row without a name is not a person yet: it is not stored.
+    fn people(self) -> Vec<PersonPresent> {
+        self.rows
             .get_untracked()
             .iter()
             .map(|row| PersonPresent {
                 who: row.who.get_untracked(),
+                role: row.role.get_untracked(),
                 whereabouts: row.whereabouts.get_untracked(),
             })
             .filter(|person| !person.who.trim().is_empty())
-            .collect();
+            .collect()
+    }
+
+    fn write(self, policy: SavePolicy) {
+        let people = self.people();
         self.state
             .edit(&self.session, policy, |s, now| s.set_people(people, now));
+    }
+
+    /// The older record's line becomes a person of the list, exactly as typed, in one change:
+    /// it is then in one place, and the worker can say where they were.
+    fn add_typed_earlier(self) {
+        let typed = self.typed_earlier.get_untracked();
+        let row = self.new_row(PersonPresent {
+            who: typed,
+            ..PersonPresent::default()
+        });
+        self.rows.update(|rows| rows.push(row));
+        let people = self.people();
+        self.state.edit(&self.session, SavePolicy::Now, |s, now| {
+            s.set_people(people, now);
+            s.set_present("", now);
+        });
+        self.typed_earlier.set(String::new());
     }
 
     fn remove(self, gone: PersonRow) {
@@ -118,6 +147,14 @@ fn person_view(people: People, row: PersonRow) -> impl IntoView {
                         people.write(SavePolicy::AfterTyping);
                     } />
             </label>
+            <label class="person-role">
+                <span>{t!(i18n, person_role_label)}</span>
+                <input type="text" autocomplete="off" dir="auto" prop:value=row.role.get_untracked()
+                    on:input=move |ev| {
+                        row.role.set(event_target_value(&ev));
+                        people.write(SavePolicy::AfterTyping);
+                    } />
+            </label>
             <div class="toggle-group" role="radiogroup" aria-label=shown_name>
                 {place_choice(Whereabouts::InTheRoom, |i18n| t_string!(i18n, where_in_room))}
                 {place_choice(Whereabouts::Nearby, |i18n| t_string!(i18n, where_nearby))}
@@ -144,6 +181,15 @@ pub(super) fn PeopleFields(people: People) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h3 id="people-heading">{t!(i18n, people_heading)}</h3>
+        <Show when=move || people.typed_earlier.with(|typed| !typed.is_empty())>
+            <div class="present-typed">
+                <p class="quiet">{t!(i18n, present_typed_earlier)}</p>
+                <p dir="auto">{move || people.typed_earlier.get()}</p>
+                <button type="button" on:click=move |_| people.add_typed_earlier()>
+                    {t!(i18n, present_into_people)}
+                </button>
+            </div>
+        </Show>
         <ul class="people" aria-labelledby="people-heading">
             <For each=move || people.rows.get() key=|row| row.key
                 children=move |row| person_view(people, row) />
