@@ -213,9 +213,15 @@ fn a_pass_reads_as_chosen_not_to_say_only_where_the_child_gave_nothing_there_and
             .collect::<Vec<_>>()
     };
     assert_eq!(marked(&session, None), [Question::Worries]);
-    assert_eq!(marked(&session, Some(&Audience::Court)), [Question::Worries]);
+    assert_eq!(
+        marked(&session, Some(&Audience::Court)),
+        [Question::Worries]
+    );
     // Never to the family: a silence read at home can become pressure on the child.
-    assert_eq!(marked(&session, Some(&Audience::Mum)), Vec::<Question>::new());
+    assert_eq!(
+        marked(&session, Some(&Audience::Mum)),
+        Vec::<Question>::new()
+    );
 
     // The child adds something later: the pass stays in the log, and where the words are
     // there they are shown instead.
@@ -233,11 +239,17 @@ fn a_pass_reads_as_chosen_not_to_say_only_where_the_child_gave_nothing_there_and
         Vec::<Question>::new()
     );
     // Mum sees nothing of the question, yet the child did speak: no silence for her either.
-    assert_eq!(marked(&session, Some(&Audience::Mum)), Vec::<Question>::new());
+    assert_eq!(
+        marked(&session, Some(&Audience::Mum)),
+        Vec::<Question>::new()
+    );
     // Taken out again, the words are not the child's answer any more, in the full record too.
     session.take_out(Question::Worries, later, 3_200);
     assert_eq!(marked(&session, None), [Question::Worries]);
-    assert_eq!(marked(&session, Some(&Audience::Court)), [Question::Worries]);
+    assert_eq!(
+        marked(&session, Some(&Audience::Court)),
+        [Question::Worries]
+    );
     assert_eq!(
         full_record(&Summary::of(&session, None))
             .pace

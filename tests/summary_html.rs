@@ -1451,7 +1451,8 @@ fn a_session_with_both_tools_names_each_question_in_both_and_says_where_entries_
     let html = render(&summary, &english());
     assert_tags_are_only_ours(&html);
     assert!(html.contains("<dd dir=\"auto\">Three Houses, Wizards and Fairies</dd>"));
-    assert!(html.contains("<h2 dir=\"auto\"><bdi>House of Worries</bdi> · <bdi>Worries dragon</bdi></h2>"));
+    assert!(html
+        .contains("<h2 dir=\"auto\"><bdi>House of Worries</bdi> · <bdi>Worries dragon</bdi></h2>"));
     assert!(html.contains(
         "<h2 dir=\"auto\"><bdi>House of Dreams</bdi> · <bdi>Sparky</bdi></h2>\n<p class=\"usual-name\">Wishes dragon</p>"
     ));

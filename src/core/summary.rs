@@ -382,9 +382,7 @@ pub fn kept_silent(session: &Session, question: Question) -> bool {
 pub fn may_read_of_a_silence(audience: Option<&Audience>) -> bool {
     match audience {
         None => true,
-        Some(Audience::Court | Audience::Meeting | Audience::Guardian | Audience::Advocate) => {
-            true
-        }
+        Some(Audience::Court | Audience::Meeting | Audience::Guardian | Audience::Advocate) => true,
         Some(
             Audience::Mum
             | Audience::Dad

@@ -535,7 +535,7 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
     render_header(&mut out, summary, text);
     out.push_str("<main>\n");
     match &summary.reader {
-        Reader::ForAudience(reader) => render_note(&mut out, reader, text),
+        Reader::ForAudience(reader) => render_note(&mut out, summary, reader, text),
         Reader::FullRecord(record) => {
             render_conversation(&mut out, record, text, painters);
             render_pace(&mut out, record, text, painters);
@@ -546,7 +546,7 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
         render_question(&mut out, summary, question, text, painters);
     }
     if let Reader::FullRecord(record) = &summary.reader {
-        render_next_steps(&mut out, record, text);
+        render_next_steps(&mut out, &summary.child_name, record, text);
         render_amendments(&mut out, summary, record, text, painters);
         render_responses(&mut out, record, text, painters);
         render_undecided(&mut out, record, text);
@@ -560,12 +560,16 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
 
 fn render_header(out: &mut String, summary: &Summary, text: &SummaryText) {
     out.push_str("<header>\n");
-    element_auto(out, "h1", &text.title);
-    element_with(
+    element_isolating(out, "h1", "dir=\"auto\"", &text.title, &summary.child_name);
+    let reader = summary
+        .audience()
+        .map_or("", |audience| text.audience_name(audience));
+    element_isolating(
         out,
         "p",
         "class=\"audience\" dir=\"auto\"",
         &text.audience_line,
+        reader,
     );
     out.push_str("<dl class=\"facts\">\n");
     fact(out, &text.child_label, &summary.child_name);
@@ -651,7 +655,7 @@ fn fact(out: &mut String, label: &str, value: &str) {
 }
 
 /// What the worker wrote for this audience, and the neutral line, before the child's words.
-fn render_note(out: &mut String, reader: &ForAudience, text: &SummaryText) {
+fn render_note(out: &mut String, summary: &Summary, reader: &ForAudience, text: &SummaryText) {
     let respect = reader.respect_line.map(|line| text.respect_line(line));
     if reader.note.is_empty() && respect.is_none() {
         return;
@@ -662,7 +666,8 @@ fn render_note(out: &mut String, reader: &ForAudience, text: &SummaryText) {
         element_with(out, "div", "class=\"notes\" dir=\"auto\"", &reader.note);
     }
     if let Some(line) = respect {
-        element_with(out, "p", "class=\"respect\" dir=\"auto\"", line);
+        let name = &summary.child_name;
+        element_isolating(out, "p", "class=\"respect\" dir=\"auto\"", line, name);
     }
     out.push_str("</section>\n");
 }
@@ -778,7 +783,10 @@ fn render_entry(
     // record's alone.
     if let Some(question) = entry.worker_question.as_deref().filter(|_| full) {
         out.push_str("<p class=\"worker-question\" dir=\"auto\">");
-        out.push_str(&fill_isolated(&text.worker_question, &[("question", question)]));
+        out.push_str(&fill_isolated(
+            &text.worker_question,
+            &[("question", question)],
+        ));
         out.push_str("</p>\n");
     }
     match &entry.content {
@@ -1192,14 +1200,14 @@ pub(super) fn render_caption(out: &mut String, caption: &Words, text: &SummaryTe
 }
 
 /// "What {name} wants to happen next" in the child's words, and what the worker told them.
-fn render_next_steps(out: &mut String, record: &FullRecord, text: &SummaryText) {
+fn render_next_steps(out: &mut String, name: &str, record: &FullRecord, text: &SummaryText) {
     let next = &record.next_steps;
     if next.is_empty() {
         return;
     }
     out.push_str("<section class=\"next-steps\">\n");
     if let Some(wants) = &next.child_wants {
-        element_auto(out, "h2", &text.next_wants_label);
+        element_isolating(out, "h2", "dir=\"auto\"", &text.next_wants_label, name);
         element_with(
             out,
             "blockquote",
@@ -1209,7 +1217,7 @@ fn render_next_steps(out: &mut String, record: &FullRecord, text: &SummaryText) 
         element_with(out, "p", "class=\"who\"", text.voice(wants.voice));
     }
     if !next.worker_told.is_empty() {
-        element_auto(out, "h2", &text.next_told_label);
+        element_isolating(out, "h2", "dir=\"auto\"", &text.next_told_label, name);
         element_with(
             out,
             "div",
@@ -1334,6 +1342,29 @@ pub(super) fn element_with(out: &mut String, tag: &str, attributes: &str, conten
 
 pub(super) fn element_inline(out: &mut String, tag: &str, content: &str) {
     let _ = write!(out, "<{tag}>{}</{tag}>", escape(content));
+}
+
+/// `<tag attributes>text</tag>` for a text the UI already filled with a name (the child's, in
+/// "Summary of a conversation with Mia"): the name, where it stands once in the text, is
+/// isolated in `<bdi>`, so "Ben (7)" in an Arabic title keeps its order. A name that is not
+/// there, or is there more than once, leaves the text as it is.
+pub(super) fn element_isolating(
+    out: &mut String,
+    tag: &str,
+    attributes: &str,
+    filled: &str,
+    name: &str,
+) {
+    let _ = write!(out, "<{tag} {attributes}>");
+    match filled.find(name) {
+        Some(at) if !name.is_empty() && filled.matches(name).count() == 1 => {
+            out.push_str(&escape(&filled[..at]));
+            element_inline(out, "bdi", name);
+            out.push_str(&escape(&filled[at + name.len()..]));
+        }
+        _ => out.push_str(&escape(filled)),
+    }
+    let _ = writeln!(out, "</{tag}>");
 }
 
 /// A translated template as HTML, each `{{ name }}` filled with its value escaped and

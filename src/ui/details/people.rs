@@ -40,7 +40,9 @@ impl People {
     pub(super) fn load(session: SessionId) -> Self {
         let state = use_app_state();
         let (people, typed_earlier) = state
-            .with_session_untracked(&session, |s| (s.details().people.clone(), s.present.clone()))
+            .with_session_untracked(&session, |s| {
+                (s.details().people.clone(), s.present.clone())
+            })
             .unwrap_or_default();
         let this = Self {
             state,
