@@ -70,7 +70,7 @@ test('every detail of the conversation is filled in, said plainly when wrong, an
   // Three people; the third is removed, and removing asks first.
   for (const who of ['Mum', 'Ms Kaya, teacher', 'Dad']) {
     await details.getByRole('button', { name: 'Add a person', exact: true }).click();
-    await people(page).last().getByRole('textbox', { name: 'Name or role' }).fill(who);
+    await people(page).last().getByRole('textbox', { name: 'Name', exact: true }).fill(who);
   }
   await people(page).nth(0).getByRole('radio', { name: 'Nearby' }).check();
   await people(page).nth(2).getByRole('radio', { name: 'Not there' }).check();
@@ -128,9 +128,9 @@ test('every detail of the conversation is filled in, said plainly when wrong, an
   await expect(again.getByLabel('Started', { exact: true })).toHaveValue('09:30');
   await expect(again.getByRole('textbox', { name: 'Place', exact: true })).toHaveValue('Family room at the office');
   await expect(people(page)).toHaveCount(2);
-  await expect(people(page).nth(0).getByRole('textbox', { name: 'Name or role' })).toHaveValue('Mum');
+  await expect(people(page).nth(0).getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Mum');
   await expect(people(page).nth(0).getByRole('radio', { name: 'Nearby' })).toBeChecked();
-  await expect(people(page).nth(1).getByRole('textbox', { name: 'Name or role' })).toHaveValue('Ms Kaya, teacher');
+  await expect(people(page).nth(1).getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Ms Kaya, teacher');
   await expect(people(page).nth(1).getByRole('radio', { name: 'In the room' })).toBeChecked();
   await expect(again.getByRole('textbox', { name: 'Language of the conversation' })).toHaveValue('Arabic');
   await expect(again.getByRole('textbox', { name: /^Interpreter.s name$/ })).toHaveValue('Samir Haddad');
@@ -338,7 +338,7 @@ test('the session screen fits a tablet on its side and upright, with big targets
   await startSession(page, { name: 'Mia', age: 6 });
   await openDetails(page);
   await detailsDialog(page).getByRole('button', { name: 'Add a person', exact: true }).click();
-  await people(page).last().getByRole('textbox', { name: 'Name or role' }).fill('Mum');
+  await people(page).last().getByRole('textbox', { name: 'Name', exact: true }).fill('Mum');
   await detailsDialog(page).getByRole('radio', { name: 'Not sought' }).check();
   for (const [width, height] of [[1024, 768], [768, 1024]]) {
     await page.setViewportSize({ width, height });

@@ -100,8 +100,13 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
   await expect(page.locator('iframe.summary-frame')).toHaveCount(0);
   await summaryFor.selectOption({ label: "Everything: the worker's full record" });
   await expect(button(page, 'Download summary')).toBeEnabled();
-  await page.getByRole('textbox', { name: 'Place' }).fill('SECRET-PLACE');
-  await page.getByRole('textbox', { name: 'Who was there' }).fill('SECRET-PRESENT');
+  // The place and who was there are written once, in "About this conversation".
+  await button(page, 'About this conversation').click();
+  const details = page.getByRole('dialog', { name: 'About this conversation' });
+  await details.getByRole('textbox', { name: 'Place', exact: true }).fill('SECRET-PLACE');
+  await details.getByRole('button', { name: 'Add a person', exact: true }).click();
+  await details.getByRole('textbox', { name: 'Name', exact: true }).fill('SECRET-PRESENT');
+  await details.getByRole('button', { name: 'Done', exact: true }).click();
   const reflection = page.getByRole('textbox', { name: /Worker's reflection/ });
   await reflection.fill('SECRET-REFLECTION');
   await reflection.blur();

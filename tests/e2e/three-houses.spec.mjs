@@ -997,8 +997,13 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
 
   // The worker's own record has everything, and the worker's notes apart from the child's.
   await summaryFor.selectOption({ label: "Everything: the worker's full record" });
-  await page.getByRole('textbox', { name: 'Place' }).fill('At home, kitchen table');
-  await page.getByRole('textbox', { name: 'Who was there' }).fill('Mia, Oma, Sam');
+  // The place and who was there are written once, in "About this conversation".
+  await button(page, 'About this conversation').click();
+  const details = page.getByRole('dialog', { name: 'About this conversation' });
+  await details.getByRole('textbox', { name: 'Place', exact: true }).fill('At home, kitchen table');
+  await details.getByRole('button', { name: 'Add a person', exact: true }).click();
+  await details.getByRole('textbox', { name: 'Name', exact: true }).fill('Oma');
+  await details.getByRole('button', { name: 'Done', exact: true }).click();
   const notes = page.getByRole('textbox', { name: /Worker's reflection/ });
   await notes.fill('Mia was calm. Next visit in two weeks.');
   await notes.blur();
