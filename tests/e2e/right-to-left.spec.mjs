@@ -32,7 +32,8 @@ function overflowingIn(root) {
     const width = document.documentElement.clientWidth;
     const found = [];
     for (const el of document.querySelectorAll('body, body *')) {
-      if (el.closest('canvas, svg, script, style, option, .paper')) continue;
+      // A visually hidden heading is clipped on purpose: only a screen reader reads it.
+      if (el.closest('canvas, svg, script, style, option, .paper, .visually-hidden')) continue;
       if (!el.textContent.trim()) continue;
       const style = getComputedStyle(el);
       if (style.display === 'inline' || style.display === 'contents' || style.visibility === 'hidden') continue;

@@ -182,7 +182,7 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
     expect(full.html, `the full record holds ${text}`).toContain(text);
   }
   expect(full.html).not.toContain('NOTE-FOR-MUM');
-  expect(full.html, "Mum's download is listed in the full record").toMatch(/<bdi>Mum<\/bdi> — downloaded [^<]*· hear-me-summary-Mia-[\d-]+-for-mum\.html/);
+  expect(full.html, "Mum's download is listed in the full record").toMatch(/<bdi>Mum<\/bdi> — downloaded [^<]*· <bdi>hear-me-summary-Mia-[\d-]+-for-mum\.html<\/bdi>/);
 
   // Printing is noted too. The browser's print dialog is replaced here, in the summary's frame.
   await page.evaluate(() => {
