@@ -513,7 +513,7 @@ fn the_worker_chooses_the_facts_a_summary_names_and_may_add_one_neutral_line() {
     assert!(!html.contains("SECRET-PRESENT"));
     assert!(!html.contains("Three Houses"));
     assert!(html.contains(
-        "<p class=\"respect\" dir=\"auto\">There are things Mia wanted to keep for now, and we respect that.</p>"
+        "<p class=\"respect\" dir=\"auto\">There are things <bdi>Mia</bdi> wanted to keep for now, and we respect that.</p>"
     ));
     // Dad's summary keeps its own choices.
     let for_dad = render(&Summary::of(&session, Some(&Audience::Dad)), &english());
@@ -1249,11 +1249,18 @@ fn hostile_text_stays_text_in_every_field() {
                 format!("<blockquote class=\"child-words\" dir=\"auto\">{escaped}</blockquote>"),
                 format!("<div class=\"notes\" dir=\"auto\">{escaped}</div>"),
                 format!("<title>Summary of a conversation with {escaped}</title>"),
-                format!("<p class=\"audience\" dir=\"auto\">Summary for: {escaped}</p>"),
             ];
             for expected in &expected {
                 assert!(html.contains(expected), "{payload:?} as {expected}");
             }
+            // The line naming the reader, where a name the child gave may stand isolated.
+            let audience = &html[html.find("<p class=\"audience\"").unwrap()..];
+            let audience = &audience[..audience.find("</p>").unwrap() + "</p>".len()];
+            assert_eq!(
+                audience.replace("<bdi>", "").replace("</bdi>", ""),
+                format!("<p class=\"audience\" dir=\"auto\">Summary for: {escaped}</p>"),
+                "{payload:?}"
+            );
             let header = &html[html.find("<header>").unwrap()..html.find("</header>").unwrap()];
             assert_eq!(
                 header

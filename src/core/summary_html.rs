@@ -561,9 +561,11 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
 fn render_header(out: &mut String, summary: &Summary, text: &SummaryText) {
     out.push_str("<header>\n");
     element_isolating(out, "h1", "dir=\"auto\"", &text.title, &summary.child_name);
-    let reader = summary
-        .audience()
-        .map_or("", |audience| text.audience_name(audience));
+    // A name the child gave is typed; the pictured readers are the app's own words.
+    let reader = match summary.audience() {
+        Some(Audience::Named(name)) => name.as_str(),
+        _ => "",
+    };
     element_isolating(
         out,
         "p",
