@@ -70,11 +70,13 @@ test('a pass then a wish for Mum only is no silence for the court; amended words
   await person.getByRole('textbox', { name: EN.person_label, exact: true }).fill('Frau Kaya');
   await person.getByRole('textbox', { name: EN.person_role_label, exact: true }).fill('Lehrerin');
   await person.getByRole('radio', { name: EN.where_nearby }).check();
+  await page.screenshot({ path: test.info().outputPath('details-from-the-summary-1024x768.png') });
   await details.getByRole('button', { name: EN.done, exact: true }).click();
   await expect(details).toHaveCount(0);
   const frame = page.frameLocator('iframe.summary-frame');
   await expect(frame.getByText(`Frau Kaya (Lehrerin) — ${EN.where_nearby}`)).toBeVisible();
   await expect(frame.getByText('Jugendamt, Spielzimmer')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('summary-for-the-court-1024x768.png') });
 
   // The court: the child did speak in the House of Dreams, so no silence is read there.
   const court = await summaryFor(page, EN.audience_court);
