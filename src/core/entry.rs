@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+use super::entry_history::EntryChange;
 use super::ink::Drawing;
 use super::sharing::{Audience, Sharing};
 use super::tool::Tool;
@@ -131,7 +132,8 @@ const UNREAD_ID: u64 = u64::MAX;
 /// Stored as one JSON object: `id`, `created_at`, `tool`, then the content tagged by `kind`
 /// (`"words"` with `text` and `voice`, `"drawing"` with `ink`), then `sharing` once the child
 /// decided, then (each only when there is one) `worker_question`, `caption`, `read_back` and
-/// `taken_out`. An entry that does not read so is kept as [`EntryContent::Unreadable`].
+/// `taken_out`, and `changes` (its earlier versions, see `core::entry_history`). An entry that
+/// does not read so is kept as [`EntryContent::Unreadable`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub id: EntryId,
@@ -155,6 +157,9 @@ pub struct Entry {
     /// force. A taken-out entry is in no summary for an audience and not in the child's
     /// lists, but stays in the worker's full record with its times.
     pub taken_out: Vec<TakenOut>,
+    /// What its words, caption or drawing were before each change during the conversation,
+    /// oldest first: in the worker's full record only.
+    pub changes: Vec<EntryChange>,
 }
 
 /// An entry as it is read when it can be.
@@ -176,6 +181,8 @@ struct ReadableEntry {
     read_back: Option<ReadBack>,
     #[serde(default)]
     taken_out: Vec<TakenOut>,
+    #[serde(default)]
+    changes: Vec<EntryChange>,
 }
 
 #[derive(Deserialize)]
@@ -203,6 +210,8 @@ struct ReadableEntryOut<'a> {
     read_back: &'a Option<ReadBack>,
     #[serde(skip_serializing_if = "<[TakenOut]>::is_empty")]
     taken_out: &'a [TakenOut],
+    #[serde(skip_serializing_if = "<[EntryChange]>::is_empty")]
+    changes: &'a [EntryChange],
 }
 
 #[derive(Serialize)]
@@ -238,6 +247,7 @@ impl Serialize for Entry {
             caption: &self.caption,
             read_back: &self.read_back,
             taken_out: &self.taken_out,
+            changes: &self.changes,
         }
         .serialize(serializer)
     }
@@ -278,6 +288,7 @@ impl Entry {
             caption: None,
             read_back: None,
             taken_out: Vec::new(),
+            changes: Vec::new(),
         }
     }
 
@@ -300,6 +311,7 @@ impl Entry {
                     caption: entry.caption,
                     read_back: entry.read_back,
                     taken_out: entry.taken_out,
+                    changes: entry.changes,
                 }
             }
             Err(error) => error.to_string(),
@@ -333,6 +345,7 @@ impl Entry {
             caption: None,
             read_back: None,
             taken_out,
+            changes: Vec::new(),
         }
     }
 

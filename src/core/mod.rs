@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod conversation;
 pub mod entry;
+pub mod entry_history;
 pub mod exports;
 pub mod ink;
 pub mod language;
@@ -29,6 +30,7 @@ pub use conversation::{
     Whereabouts,
 };
 pub use entry::{Entry, EntryContent, EntryId, ReadBack, ReadBackMark, TakenOut, Voice, Words};
+pub use entry_history::{Changed, EntryChange, Opening, Part};
 pub use exports::{summary_file_name, Export, ExportKind};
 pub use ink::Drawing;
 pub use language::{text_direction, TextDirection};

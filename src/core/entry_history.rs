@@ -1,0 +1,193 @@
+//! What an entry was before it changed during the conversation. Nothing the child made is
+//! lost: once an entry holds something, a change to its words, who said and who wrote them,
+//! its caption or its drawing keeps the earlier version in the session, and the worker's full
+//! record shows it ("changed during the conversation: before / after / when").
+//!
+//! Words are saved at every keystroke, so a change is counted per *opening*: from the moment
+//! an editor opens the entry until it closes. Every edit in one opening updates one change;
+//! opening it again later makes a new one. What a new entry gets in the opening that made
+//! it is not a change (there was nothing before), and neither is adding ink to a drawing:
+//! only erasing what the drawing held when it was opened keeps a copy.
+
+use serde::{Deserialize, Serialize};
+
+use super::entry::{Entry, EntryContent, EntryId, Words};
+use super::ink::Drawing;
+use super::question::Question;
+
+/// Which part of an entry an editor opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The words of a words entry, with who said and who wrote them.
+    Words,
+    /// The child's caption of a drawing.
+    Caption,
+    /// The strokes and stamps of a drawing.
+    Drawing,
+}
+
+/// One change during the conversation, kept with the entry: what it was before, and for
+/// words and captions also what it became (a drawing's later versions are the next change's
+/// "before", or the drawing itself).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntryChange {
+    /// When the editor was opened (milliseconds since the Unix epoch): the edits of one
+    /// opening make one change.
+    pub opened_at_ms: u64,
+    /// When the first edit of that opening was made.
+    pub at_ms: u64,
+    #[serde(flatten)]
+    pub what: Changed,
+}
+
+/// What changed, with the version from before.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "part", rename_all = "snake_case")]
+pub enum Changed {
+    /// The words or who said and who wrote them.
+    Words { before: Words, after: Words },
+    /// The caption of a drawing; None is no caption.
+    Caption {
+        before: Option<Words>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<Words>,
+    },
+    /// The drawing as it was when opened, kept because something it held then was erased,
+    /// cleared or moved. Stored in the compact ink format, like the drawing itself.
+    Drawing { before: Drawing },
+}
+
+impl Changed {
+    pub fn part(&self) -> Part {
+        match self {
+            Changed::Words { .. } => Part::Words,
+            Changed::Caption { .. } => Part::Caption,
+            Changed::Drawing { .. } => Part::Drawing,
+        }
+    }
+}
+
+/// One opening of an entry for editing, with what the opened part held then. Made only by
+/// [`Session::open_for_editing`](super::Session::open_for_editing), so what it says was there
+/// is what the session held.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opening {
+    pub(crate) question: Question,
+    pub(crate) entry: EntryId,
+    pub(crate) at_ms: u64,
+    pub(crate) before: Version,
+}
+
+impl Opening {
+    pub fn question(&self) -> Question {
+        self.question
+    }
+
+    pub fn entry(&self) -> EntryId {
+        self.entry
+    }
+
+    pub fn part(&self) -> Part {
+        match self.before {
+            Version::Words(_) => Part::Words,
+            Version::Caption(_) => Part::Caption,
+            Version::Drawing(_) => Part::Drawing,
+        }
+    }
+}
+
+/// What an opened part held when it was opened.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Version {
+    Words(Words),
+    Caption(Option<Words>),
+    Drawing(Drawing),
+}
+
+impl Version {
+    /// The opened part of `entry` as it is now; None when the entry has no such part.
+    pub(crate) fn of(entry: &Entry, part: Part) -> Option<Version> {
+        match (part, &entry.content) {
+            (Part::Words, EntryContent::Words(words)) => Some(Version::Words(words.clone())),
+            (Part::Caption, EntryContent::Drawing(_)) => {
+                Some(Version::Caption(entry.caption.clone()))
+            }
+            (Part::Drawing, EntryContent::Drawing(drawing)) => {
+                Some(Version::Drawing(drawing.clone()))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// After an edit in `opening`, keeps in `entry` what the opened part was before, when the
+/// edit changed something that was there: creates this opening's change, updates it, or
+/// drops it when the part is back as it was opened (an undo, or words typed and taken away).
+pub(crate) fn keep_earlier(entry: &mut Entry, opening: &Opening, now_ms: u64) {
+    let what = match (&opening.before, Version::of(entry, opening.part())) {
+        (Version::Words(before), Some(Version::Words(after))) => {
+            (!before.text.is_empty() && *before != after).then(|| Changed::Words {
+                before: before.clone(),
+                after,
+            })
+        }
+        (Version::Caption(before), Some(Version::Caption(after))) => {
+            (before.is_some() && *before != after).then(|| Changed::Caption {
+                before: before.clone(),
+                after,
+            })
+        }
+        (Version::Drawing(before), Some(Version::Drawing(after))) => {
+            (!holds_all_of(&after, before)).then(|| Changed::Drawing {
+                before: before.clone(),
+            })
+        }
+        _ => return,
+    };
+    let this_opening = entry.changes.iter().rposition(|change| {
+        change.opened_at_ms == opening.at_ms && change.what.part() == opening.part()
+    });
+    match (this_opening, what) {
+        (Some(index), Some(what)) => entry.changes[index].what = what,
+        (None, Some(what)) => entry.changes.push(EntryChange {
+            opened_at_ms: opening.at_ms,
+            at_ms: now_ms,
+            what,
+        }),
+        (Some(index), None) => {
+            entry.changes.remove(index);
+        }
+        (None, None) => {}
+    }
+}
+
+/// Whether `drawing` still holds every stroke and stamp `before` held, unchanged and in
+/// their order: ink added to it is no loss; anything erased, cleared, moved or resized is.
+fn holds_all_of(drawing: &Drawing, before: &Drawing) -> bool {
+    is_kept_in(&drawing.strokes, &before.strokes) && is_kept_in(&drawing.stamps, &before.stamps)
+}
+
+/// Whether `before` is a subsequence of `now` (the usual case, ink added at the end, is
+/// checked first and cheaply).
+fn is_kept_in<T: PartialEq>(now: &[T], before: &[T]) -> bool {
+    if now.get(..before.len()) == Some(before) {
+        return true;
+    }
+    let mut now = now.iter();
+    before.iter().all(|item| now.any(|kept| kept == item))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subsequence_is_kept_and_a_missing_or_moved_item_is_not() {
+        assert!(is_kept_in(&[1, 2, 3], &[1, 2]));
+        assert!(is_kept_in(&[1, 5, 2, 3], &[1, 2, 3]));
+        assert!(is_kept_in::<u8>(&[], &[]));
+        assert!(!is_kept_in(&[1, 3], &[1, 2, 3]));
+        assert!(!is_kept_in(&[2, 1], &[1, 2]));
+        assert!(!is_kept_in(&[], &[1]));
+    }
+}
