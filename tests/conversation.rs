@@ -98,6 +98,7 @@ fn a_taken_out_entry_is_in_no_summary_for_any_audience_but_stays_in_the_full_rec
     let text = common::english::summary_text("Mia", HelperKind::Dragon, 0);
     let painters = Painters {
         picture: &|_, _| None,
+        earlier_picture: &|_, _, _| None,
         time: &|at_ms| at_ms.to_string(),
         day: &|at_ms| format!("day {at_ms}"),
     };
