@@ -6,8 +6,8 @@
 use hear_me::core::ink::{Nib, Point, Stroke};
 use hear_me::core::summary_html::Painters;
 use hear_me::core::{
-    render_summary_html, Audience, Changed, Decision, Entry, EntryId, HelperKind, NewSession,
-    Part, Question, Session, SessionId, Summary, SummaryText, Tool, Voice, Words,
+    render_summary_html, Audience, Changed, Decision, Entry, EntryId, HelperKind, NewSession, Part,
+    Question, Session, SessionId, Summary, SummaryText, Tool, Voice, Words,
 };
 use serde_json::Value;
 
@@ -66,12 +66,7 @@ fn with_words(text: &str) -> (Session, EntryId) {
         .open_for_editing(Question::Worries, id, Part::Words, 1_200)
         .unwrap();
     for (end, at) in [(text.len() / 2, 1_210), (text.len(), 1_220)] {
-        assert!(session.write_words(
-            &first,
-            &text[..end],
-            Voice::ChildSaidWorkerWrote,
-            at
-        ));
+        assert!(session.write_words(&first, &text[..end], Voice::ChildSaidWorkerWrote, at));
     }
     (session, id)
 }
@@ -132,7 +127,13 @@ fn words_changed_twice_in_one_opening_make_one_change_and_reopening_a_new_one() 
 fn who_said_and_who_wrote_changing_is_kept() {
     let (mut session, id) = with_words("Ich will zu Oma");
     // The one-step form is an opening of its own.
-    assert!(session.set_words(Question::Worries, id, "Ich will zu Oma", Voice::ChildWrote, 2_000));
+    assert!(session.set_words(
+        Question::Worries,
+        id,
+        "Ich will zu Oma",
+        Voice::ChildWrote,
+        2_000
+    ));
     let changes = &entry(&session, Question::Worries, id).changes;
     assert_eq!(
         changes[..],
@@ -186,11 +187,15 @@ fn adding_strokes_to_a_drawing_keeps_no_copy_and_clearing_a_reopened_one_keeps_i
         .open_for_editing(Question::Worries, id, Part::Drawing, 1_200)
         .unwrap();
     for (n, at) in [(0, 1_300), (100, 1_400)] {
-        session.draw(&first, at, |d| d.strokes.push(stroke(n))).unwrap();
+        session
+            .draw(&first, at, |d| d.strokes.push(stroke(n)))
+            .unwrap();
     }
     // The child erasing their own stroke in the drawing they are making is no change either.
     session.draw(&first, 1_500, |d| d.strokes.pop()).unwrap();
-    session.draw(&first, 1_600, |d| d.strokes.push(stroke(200))).unwrap();
+    session
+        .draw(&first, 1_600, |d| d.strokes.push(stroke(200)))
+        .unwrap();
     assert!(entry(&session, Question::Worries, id).changes.is_empty());
     let as_made = entry(&session, Question::Worries, id)
         .drawing()
@@ -201,10 +206,14 @@ fn adding_strokes_to_a_drawing_keeps_no_copy_and_clearing_a_reopened_one_keeps_i
     let second = session
         .open_for_editing(Question::Worries, id, Part::Drawing, 2_000)
         .unwrap();
-    session.draw(&second, 2_100, |d| d.strokes.push(stroke(300))).unwrap();
+    session
+        .draw(&second, 2_100, |d| d.strokes.push(stroke(300)))
+        .unwrap();
     assert!(entry(&session, Question::Worries, id).changes.is_empty());
     session.draw(&second, 2_200, |d| d.strokes.clear()).unwrap();
-    session.draw(&second, 2_300, |d| d.strokes.push(stroke(400))).unwrap();
+    session
+        .draw(&second, 2_300, |d| d.strokes.push(stroke(400)))
+        .unwrap();
     let changes = &entry(&session, Question::Worries, id).changes;
     assert_eq!(changes.len(), 1, "one copy per opening");
     assert_eq!(changes[0].at_ms, 2_200);
@@ -219,9 +228,13 @@ fn adding_strokes_to_a_drawing_keeps_no_copy_and_clearing_a_reopened_one_keeps_i
     let third = session
         .open_for_editing(Question::Worries, id, Part::Drawing, 3_000)
         .unwrap();
-    let erased = session.draw(&third, 3_100, |d| d.strokes.remove(0)).unwrap();
+    let erased = session
+        .draw(&third, 3_100, |d| d.strokes.remove(0))
+        .unwrap();
     assert_eq!(entry(&session, Question::Worries, id).changes.len(), 2);
-    session.draw(&third, 3_200, |d| d.strokes.insert(0, erased)).unwrap();
+    session
+        .draw(&third, 3_200, |d| d.strokes.insert(0, erased))
+        .unwrap();
     assert_eq!(entry(&session, Question::Worries, id).changes.len(), 1);
 }
 
@@ -258,7 +271,10 @@ fn a_version_6_record_reads_with_its_entries_unchanged() {
             serde_json::to_value(session.entries(question)).unwrap(),
             *as_stored
         );
-        assert!(session.entries(question).iter().all(|e| e.changes.is_empty()));
+        assert!(session
+            .entries(question)
+            .iter()
+            .all(|e| e.changes.is_empty()));
     }
 }
 
@@ -272,8 +288,12 @@ fn after_the_end_no_entry_is_deleted_drawn_on_or_written_in() {
         .unwrap();
     assert!(session.finish(2_000));
     let before = session.clone();
-    assert!(session.delete_entry(Question::Worries, words, 2_100).is_none());
-    assert!(session.delete_entry(Question::Worries, drawing, 2_100).is_none());
+    assert!(session
+        .delete_entry(Question::Worries, words, 2_100)
+        .is_none());
+    assert!(session
+        .delete_entry(Question::Worries, drawing, 2_100)
+        .is_none());
     assert!(!session.write_words(&opened_before_the_end, "", Voice::ChildWrote, 2_200));
     assert!(!session.set_words(Question::Worries, words, "", Voice::ChildWrote, 2_200));
     assert!(session
@@ -286,11 +306,20 @@ fn after_the_end_no_entry_is_deleted_drawn_on_or_written_in() {
                 .is_none());
         }
     }
-    assert_eq!(session.add_drawing(Tool::ThreeHouses, Question::Worries, 2_500), EntryId::NONE);
+    assert_eq!(
+        session.add_drawing(Tool::ThreeHouses, Question::Worries, 2_500),
+        EntryId::NONE
+    );
     assert_eq!(session, before);
     // Amendment stays the way to change words after the end.
     session
-        .amend_words(Question::Worries, words, "Ich spiele mit Ben und Aylin", "Mia added", 3_000)
+        .amend_words(
+            Question::Worries,
+            words,
+            "Ich spiele mit Ben und Aylin",
+            "Mia added",
+            3_000,
+        )
         .unwrap();
 }
 
@@ -314,7 +343,13 @@ fn render(session: &Session, audience: Option<&Audience>) -> String {
 #[test]
 fn the_full_record_shows_before_after_and_when_and_an_audience_summary_does_not() {
     let (mut session, words) = with_words("Papa schreit laut");
-    assert!(session.set_words(Question::Worries, words, "Papa ist laut", Voice::ChildWrote, 5_000));
+    assert!(session.set_words(
+        Question::Worries,
+        words,
+        "Papa ist laut",
+        Voice::ChildWrote,
+        5_000
+    ));
     let drawing = session.add_drawing(Tool::ThreeHouses, Question::Worries, 5_100);
     assert!(session.add_stroke(Question::Worries, drawing, stroke(1), 5_200));
     session
@@ -341,7 +376,10 @@ fn the_full_record_shows_before_after_and_when_and_an_audience_summary_does_not(
     assert!(full.contains(&text.changed_before));
     assert!(full.contains(&text.changed_after));
     assert!(full.contains(&fill(&text.changed_drawing, "t6000")));
-    assert!(full.contains(EARLIER_PNG), "the drawing as it was is painted");
+    assert!(
+        full.contains(EARLIER_PNG),
+        "the drawing as it was is painted"
+    );
     assert!(full.contains(&text.earlier_drawing_alt));
     assert!(full.contains(&fill(&text.changed_caption, "t7000")));
     assert!(full.contains("Mein Haus"));

@@ -3,8 +3,8 @@
 use hear_me::core::ink::codec::{decode_drawing, encode_drawing};
 use hear_me::core::ink::{Nib, Point, Stamp, StampKind, Stroke, DEFAULT_PRESSURE};
 use hear_me::core::{
-    AgeVersion, Audience, Changed, Part, Consent, Decision, Entry, EntryId, Export, ExportKind, Helper,
-    HelperColour, HelperKind, Informed, Interpreter, NewSession, PersonPresent, Question,
+    AgeVersion, Audience, Changed, Consent, Decision, Entry, EntryId, Export, ExportKind, Helper,
+    HelperColour, HelperKind, Informed, Interpreter, NewSession, Part, PersonPresent, Question,
     ReadBackMark, RespectLine, Screen, Session, SessionId, SharedItem, Shown, SummaryChoices, Tool,
     Voice, Whereabouts, Words, WorkerReason,
 };
@@ -722,13 +722,20 @@ fn the_version_7_session() -> Session {
     let drawing = session
         .open_for_editing(Question::Worries, EntryId(1), Part::Drawing, at + 3)
         .unwrap();
-    assert!(session.draw(&drawing, at + 4, |d| d.strokes.clear()).is_some());
+    assert!(session
+        .draw(&drawing, at + 4, |d| d.strokes.clear())
+        .is_some());
     let said = |text: &str| Words {
         text: text.into(),
         voice: Voice::ChildSaidWorkerWrote,
     };
     assert!(session.set_caption(Question::Worries, EntryId(1), Some(said("Ich")), at + 5));
-    assert!(session.set_caption(Question::Worries, EntryId(1), Some(said("Ich im Regen")), at + 6));
+    assert!(session.set_caption(
+        Question::Worries,
+        EntryId(1),
+        Some(said("Ich im Regen")),
+        at + 6
+    ));
     the_version_6_additions(&mut session);
     session
 }

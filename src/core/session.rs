@@ -426,7 +426,13 @@ impl Session {
     /// Replaces the words of an entry opened for editing, exactly as given, with who said and
     /// who wrote them. Returns false if there is no such words entry, or the session is
     /// finished (then see [`Session::amend_words`]).
-    pub fn write_words(&mut self, opening: &Opening, text: &str, voice: Voice, now_ms: u64) -> bool {
+    pub fn write_words(
+        &mut self,
+        opening: &Opening,
+        text: &str,
+        voice: Voice,
+        now_ms: u64,
+    ) -> bool {
         self.edit_opened(opening, now_ms, |entry| match &mut entry.content {
             EntryContent::Words(words) => {
                 words.text = text.to_owned();

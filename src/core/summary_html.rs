@@ -886,7 +886,12 @@ fn render_version(out: &mut String, label: &str, words: Option<&Words>, text: &S
     element_with(out, "p", "class=\"changed-label\"", label);
     match words.filter(|words| !words.text.is_empty()) {
         Some(words) => {
-            element_with(out, "blockquote", "class=\"child-words\" dir=\"auto\"", &words.text);
+            element_with(
+                out,
+                "blockquote",
+                "class=\"child-words\" dir=\"auto\"",
+                &words.text,
+            );
             element_with(out, "p", "class=\"who\"", text.voice(words.voice));
         }
         None => element_with(out, "p", "class=\"changed-nothing\"", &text.changed_nothing),

@@ -251,7 +251,12 @@ pub fn DrawingScreen(
 
 /// An earlier drawing in child mode: shown large, as it was made, with Done.
 #[component]
-fn KeptAsMade(session: SessionId, tool: Tool, question: Question, drawing: Drawing) -> impl IntoView {
+fn KeptAsMade(
+    session: SessionId,
+    tool: Tool,
+    question: Question,
+    drawing: Drawing,
+) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let title = state

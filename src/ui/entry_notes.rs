@@ -40,13 +40,15 @@ pub fn Caption(
             .unwrap_or_default()
     });
     let keep = move |words: Words, policy: SavePolicy| {
-        let opening = openings.with_value(|all| all.get(&entry).cloned()).or_else(|| {
-            state
-                .with_session_untracked(&session, |s| {
-                    s.open_for_editing(question, entry, Part::Caption, platform::now_ms())
-                })
-                .flatten()
-        });
+        let opening = openings
+            .with_value(|all| all.get(&entry).cloned())
+            .or_else(|| {
+                state
+                    .with_session_untracked(&session, |s| {
+                        s.open_for_editing(question, entry, Part::Caption, platform::now_ms())
+                    })
+                    .flatten()
+            });
         let Some(opening) = opening else {
             return;
         };

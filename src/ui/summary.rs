@@ -12,8 +12,8 @@ use crate::core::poster_html::render_poster_html;
 use crate::core::summary::Reader as SummaryReader;
 use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
 use crate::core::{
-    summary_file_name, Audience, Changed, EntryId, Export, ExportKind, Question, RespectLine, Session,
-    SessionId, Summary, SummaryChoices, Tool,
+    summary_file_name, Audience, Changed, EntryId, Export, ExportKind, Question, RespectLine,
+    Session, SessionId, Summary, SummaryChoices, Tool,
 };
 use crate::i18n::*;
 use crate::platform;
