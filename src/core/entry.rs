@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use super::entry_history::EntryChange;
 use super::ink::Drawing;
 use super::sharing::{Audience, Sharing};
 use super::tool::Tool;
@@ -66,6 +65,58 @@ pub struct ReadBack {
     pub mark: ReadBackMark,
     /// Milliseconds since the Unix epoch.
     pub at_ms: u64,
+}
+
+/// Which part of an entry an editor opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The words of a words entry, with who said and who wrote them.
+    Words,
+    /// The child's caption of a drawing.
+    Caption,
+    /// The strokes and stamps of a drawing.
+    Drawing,
+}
+
+/// One change during the conversation (see `core::entry_history`), kept with the entry: what it was before, and for
+/// words and captions also what it became (a drawing's later versions are the next change's
+/// "before", or the drawing itself).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntryChange {
+    /// When the editor was opened (milliseconds since the Unix epoch): the edits of one
+    /// opening make one change.
+    pub opened_at_ms: u64,
+    /// When the first edit of that opening was made.
+    pub at_ms: u64,
+    #[serde(flatten)]
+    pub what: Changed,
+}
+
+/// What changed, with the version from before.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "part", rename_all = "snake_case")]
+pub enum Changed {
+    /// The words or who said and who wrote them.
+    Words { before: Words, after: Words },
+    /// The caption of a drawing; None is no caption.
+    Caption {
+        before: Option<Words>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<Words>,
+    },
+    /// The drawing as it was when opened, kept because something it held then was erased,
+    /// cleared or moved. Stored in the compact ink format, like the drawing itself.
+    Drawing { before: Drawing },
+}
+
+impl Changed {
+    pub fn part(&self) -> Part {
+        match self {
+            Changed::Words { .. } => Part::Words,
+            Changed::Caption { .. } => Part::Caption,
+            Changed::Drawing { .. } => Part::Drawing,
+        }
+    }
 }
 
 /// The content of an entry.

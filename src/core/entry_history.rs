@@ -9,63 +9,9 @@
 //! it is not a change (there was nothing before), and neither is adding ink to a drawing:
 //! only erasing what the drawing held when it was opened keeps a copy.
 
-use serde::{Deserialize, Serialize};
-
-use super::entry::{Entry, EntryContent, EntryId, Words};
+use super::entry::{Changed, Entry, EntryChange, EntryContent, EntryId, Part, Words};
 use super::ink::Drawing;
 use super::question::Question;
-
-/// Which part of an entry an editor opens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    /// The words of a words entry, with who said and who wrote them.
-    Words,
-    /// The child's caption of a drawing.
-    Caption,
-    /// The strokes and stamps of a drawing.
-    Drawing,
-}
-
-/// One change during the conversation, kept with the entry: what it was before, and for
-/// words and captions also what it became (a drawing's later versions are the next change's
-/// "before", or the drawing itself).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct EntryChange {
-    /// When the editor was opened (milliseconds since the Unix epoch): the edits of one
-    /// opening make one change.
-    pub opened_at_ms: u64,
-    /// When the first edit of that opening was made.
-    pub at_ms: u64,
-    #[serde(flatten)]
-    pub what: Changed,
-}
-
-/// What changed, with the version from before.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "part", rename_all = "snake_case")]
-pub enum Changed {
-    /// The words or who said and who wrote them.
-    Words { before: Words, after: Words },
-    /// The caption of a drawing; None is no caption.
-    Caption {
-        before: Option<Words>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        after: Option<Words>,
-    },
-    /// The drawing as it was when opened, kept because something it held then was erased,
-    /// cleared or moved. Stored in the compact ink format, like the drawing itself.
-    Drawing { before: Drawing },
-}
-
-impl Changed {
-    pub fn part(&self) -> Part {
-        match self {
-            Changed::Words { .. } => Part::Words,
-            Changed::Caption { .. } => Part::Caption,
-            Changed::Drawing { .. } => Part::Drawing,
-        }
-    }
-}
 
 /// One opening of an entry for editing, with what the opened part held then. Made only by
 /// [`Session::open_for_editing`](super::Session::open_for_editing), so what it says was there

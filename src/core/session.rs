@@ -10,8 +10,9 @@ use super::conversation::{
     AgeVersion, AmendError, Amended, Amendment, Consent, ConversationDetails, Informed,
     Interpreter, NetworkResponse, NextSteps, Pace, PaceEvent, PersonPresent, Visit,
 };
+use super::entry::Part;
 use super::entry::{Entry, EntryContent, EntryId, ReadBack, ReadBackMark, TakenOut, Voice, Words};
-use super::entry_history::{keep_earlier, Opening, Part, Version};
+use super::entry_history::{keep_earlier, Opening, Version};
 use super::exports::Export;
 use super::ink::{Drawing, Stroke};
 use super::question::Question;

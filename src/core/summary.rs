@@ -15,8 +15,8 @@
 use super::conversation::{
     AgeVersion, Amended, Amendment, ConversationDetails, NetworkResponse, NextSteps, PaceEvent,
 };
+use super::entry::EntryChange;
 use super::entry::{EntryContent, EntryId, ReadBack, TakenOut, Words};
-use super::entry_history::EntryChange;
 use super::exports::Export;
 use super::question::Question;
 use super::session::Session;

@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::conversation::{Amended, Consent, Pace, Whereabouts};
+use super::entry::Changed;
 use super::entry::{EntryId, ReadBackMark, Voice, Words};
-use super::entry_history::Changed;
 use super::exports::{Export, ExportKind};
 use super::language::{text_direction, TextDirection};
 use super::local_forms::day;
