@@ -70,30 +70,36 @@ impl Version {
 /// edit changed something that was there: creates this opening's change, updates it, or
 /// drops it when the part is back as it was opened (an undo, or words typed and taken away).
 pub(crate) fn keep_earlier(entry: &mut Entry, opening: &Opening, now_ms: u64) {
-    let what = match (&opening.before, Version::of(entry, opening.part())) {
-        (Version::Words(before), Some(Version::Words(after))) => {
-            (!before.text.is_empty() && *before != after).then(|| Changed::Words {
+    let kept = this_opening(entry, opening);
+    // Borrowed, not copied: a drawing is compared at every stroke and copied only once.
+    let what = match (&opening.before, &entry.content) {
+        (Version::Words(before), EntryContent::Words(after)) => {
+            (!before.text.is_empty() && before != after).then(|| Changed::Words {
                 before: before.clone(),
-                after,
+                after: after.clone(),
             })
         }
-        (Version::Caption(before), Some(Version::Caption(after))) => {
-            (before.is_some() && *before != after).then(|| Changed::Caption {
+        (Version::Caption(before), EntryContent::Drawing(_)) => {
+            (before.is_some() && *before != entry.caption).then(|| Changed::Caption {
                 before: before.clone(),
-                after,
+                after: entry.caption.clone(),
             })
         }
-        (Version::Drawing(before), Some(Version::Drawing(after))) => {
-            (!holds_all_of(&after, before)).then(|| Changed::Drawing {
-                before: before.clone(),
-            })
+        (Version::Drawing(before), EntryContent::Drawing(after)) => {
+            if holds_all_of(after, before) {
+                None
+            } else if kept.is_some() {
+                // This opening's copy is kept already: the drawing as it was when opened.
+                return;
+            } else {
+                Some(Changed::Drawing {
+                    before: before.clone(),
+                })
+            }
         }
         _ => return,
     };
-    let this_opening = entry.changes.iter().rposition(|change| {
-        change.opened_at_ms == opening.at_ms && change.what.part() == opening.part()
-    });
-    match (this_opening, what) {
+    match (kept, what) {
         (Some(index), Some(what)) => entry.changes[index].what = what,
         (None, Some(what)) => entry.changes.push(EntryChange {
             opened_at_ms: opening.at_ms,
@@ -105,6 +111,13 @@ pub(crate) fn keep_earlier(entry: &mut Entry, opening: &Opening, now_ms: u64) {
         }
         (None, None) => {}
     }
+}
+
+/// Where the change of this opening is among the entry's changes, if it made one.
+fn this_opening(entry: &Entry, opening: &Opening) -> Option<usize> {
+    entry.changes.iter().rposition(|change| {
+        change.opened_at_ms == opening.at_ms && change.what.part() == opening.part()
+    })
 }
 
 /// Whether `drawing` still holds every stroke and stamp `before` held, unchanged and in
