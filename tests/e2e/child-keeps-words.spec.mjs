@@ -57,6 +57,7 @@ test('in child mode an earlier entry cannot be emptied or cleared, and a worker 
   await expect(wordsBox(page)).not.toBeEditable();
   await expect(page.getByRole('radio', { name: 'Child wrote', exact: true })).toBeDisabled();
   await expect(page.getByText(EN.kept_as_made)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('child-looks-at-words.png') });
   await button(page, 'Done').click();
 
   await button(page, filled(EN.look_at_entry, { number: 2 })).click();
@@ -64,6 +65,7 @@ test('in child mode an earlier entry cannot be emptied or cleared, and a worker 
   await expect(button(page, EN.clear)).toHaveCount(0);
   await expect(button(page, EN.eraser)).toHaveCount(0);
   await expect(drawingArea(page)).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('child-looks-at-drawing.png') });
   await button(page, 'Done').click();
   await expect(entryItems(page)).toHaveCount(2);
 
@@ -110,6 +112,7 @@ test('in child mode an earlier entry cannot be emptied or cleared, and a worker 
   const drawn = frame.locator('.changed').filter({ hasText: after(EN.summary_changed_drawing) });
   await expect(drawn).toHaveCount(1);
   await expect(drawn.getByRole('img', { name: EN.summary_earlier_drawing })).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await frame.locator('li.entry').filter({ has: drawn }).screenshot({ path: test.info().outputPath('full-record-changes.png') });
 
   // Mum reads the words as they are now, and nothing of the change.
   await summaryFor.selectOption({ label: 'Mum' });
