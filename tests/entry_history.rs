@@ -406,3 +406,20 @@ fn the_full_record_shows_before_after_and_when_and_an_audience_summary_does_not(
         assert!(!html.contains(&fill(&text.changed_words, "t5000")));
     }
 }
+
+#[test]
+fn earlier_words_are_escaped_like_every_word_of_the_child() {
+    let (mut session, id) = with_words("<img src=x onerror=alert(1)>");
+    assert!(session.set_words(
+        Question::Worries,
+        id,
+        "<script>x</script>",
+        Voice::ChildWrote,
+        2_000
+    ));
+    let full = render(&session, None);
+    assert!(full.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(full.contains("&lt;script&gt;x&lt;/script&gt;"));
+    assert!(!full.contains("<img src=x"));
+    assert!(!full.to_lowercase().contains("<script"));
+}

@@ -858,12 +858,13 @@ fn render_changes(out: &mut String, entry: &SummaryEntry, text: &SummaryText, pa
             Changed::Drawing { .. } => {
                 let line = fill(&text.changed_drawing, &[("time", &when)]);
                 element_with(out, "p", "class=\"changed-when\"", &line);
-                let SummaryContent::Drawing { question, entry } = &entry.content else {
-                    continue;
+                let earlier = match &entry.content {
+                    SummaryContent::Drawing { question, entry } => {
+                        (painters.earlier_picture)(*question, *entry, index)
+                    }
+                    _ => None,
                 };
-                match (painters.earlier_picture)(*question, *entry, index)
-                    .filter(|url| is_png_data_url(url))
-                {
+                match earlier.filter(|url| is_png_data_url(url)) {
                     Some(url) => {
                         // A checked data URL holds only base64 characters: nothing to escape.
                         out.push_str("<figure class=\"earlier\"><img src=\"");
