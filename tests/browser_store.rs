@@ -466,12 +466,12 @@ async fn a_damaged_record_keeps_its_childs_name_at_every_unlock() {
 #[wasm_bindgen_test]
 async fn a_record_from_a_newer_app_is_kept_as_it_is() {
     fresh_device().await;
-    let future = r#"{"schema":7,"session":{"something":"new"}}"#;
+    let future = r#"{"schema":8,"session":{"something":"new"}}"#;
     let storage_key = "hear-me/session/from-the-future";
     local_storage().set_item(storage_key, future).unwrap();
     let loaded = store::load(key(), true).await;
     assert_eq!(loaded.unreadable.len(), 1);
-    assert_eq!(loaded.unreadable[0].error, RecordError::FromTheFuture(7));
+    assert_eq!(loaded.unreadable[0].error, RecordError::FromTheFuture(8));
     // Sealed on the way to IndexedDB, as every record from before encryption, and the text
     // inside exactly as it was.
     assert_eq!(local_storage().get_item(storage_key).unwrap(), None);
@@ -482,7 +482,7 @@ async fn a_record_from_a_newer_app_is_kept_as_it_is() {
     );
     let again = store::load(key(), false).await;
     assert_eq!(again.unreadable.len(), 1);
-    assert_eq!(again.unreadable[0].error, RecordError::FromTheFuture(7));
+    assert_eq!(again.unreadable[0].error, RecordError::FromTheFuture(8));
     assert_eq!(stored_bytes(storage_key).await.unwrap(), kept);
 }
 

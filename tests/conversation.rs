@@ -98,6 +98,7 @@ fn a_taken_out_entry_is_in_no_summary_for_any_audience_but_stays_in_the_full_rec
     let text = common::english::summary_text("Mia", HelperKind::Dragon, 0);
     let painters = Painters {
         picture: &|_, _| None,
+        earlier_picture: &|_, _, _| None,
         time: &|at_ms| at_ms.to_string(),
         day: &|at_ms| format!("day {at_ms}"),
     };
@@ -556,7 +557,9 @@ fn after_the_end_the_workers_own_records_stay_editable() {
     session.set_place("School", 4_600);
     session.set_conversation_language("Arabic", 4_700);
     session.set_end_time(Some(3_500), 4_800);
-    assert!(session.delete_entry(Question::Worries, id, 4_900).is_some());
+    // The child's entries are not: deleting one is refused (the whole session can still go).
+    assert!(session.delete_entry(Question::Worries, id, 4_900).is_none());
+    assert!(session.entry(Question::Worries, id).is_some());
     assert_eq!(session.reflection, "Mia was calm.");
     assert_eq!(session.next_steps().worker_told, "I will talk to Mum.");
     assert_eq!(session.network_responses()[0].who, "Mum");
@@ -567,7 +570,7 @@ fn after_the_end_the_workers_own_records_stay_editable() {
         session.is_finished(),
         "correcting the end time does not reopen"
     );
-    assert_eq!(session.updated_at, 4_900);
+    assert_eq!(session.updated_at, 4_800);
 }
 
 #[test]

@@ -23,6 +23,7 @@ fn render(summary: &Summary, text: &SummaryText) -> String {
         text,
         &Painters {
             picture: &|_: Question, _: EntryId| Some(PNG.to_owned()),
+            earlier_picture: &|_, _, _| None,
             time: &|at_ms| format!("t{at_ms}"),
             day: &|at_ms| format!("day {at_ms}"),
         },

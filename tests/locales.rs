@@ -124,6 +124,7 @@ const TO_THE_CHILD: &[&str] = &[
     "break_back",
     "pass_done",
     "take_out",
+    "kept_as_made",
     "confirm_take_out_title",
     "confirm_take_out_text",
     "helpers_heading",

@@ -3,8 +3,8 @@
 use hear_me::core::ink::codec::{decode_drawing, encode_drawing};
 use hear_me::core::ink::{Nib, Point, Stamp, StampKind, Stroke, DEFAULT_PRESSURE};
 use hear_me::core::{
-    AgeVersion, Audience, Consent, Decision, Entry, EntryId, Export, ExportKind, Helper,
-    HelperColour, HelperKind, Informed, Interpreter, NewSession, PersonPresent, Question,
+    AgeVersion, Audience, Changed, Consent, Decision, Entry, EntryId, Export, ExportKind, Helper,
+    HelperColour, HelperKind, Informed, Interpreter, NewSession, Part, PersonPresent, Question,
     ReadBackMark, RespectLine, Screen, Session, SessionId, SharedItem, Shown, SummaryChoices, Tool,
     Voice, Whereabouts, Words, WorkerReason,
 };
@@ -520,6 +520,12 @@ fn the_version_5_fixture_reads_and_is_written_again_byte_for_byte() {
 /// time corrected after it, two amendments, what the worker told the child, and a response.
 fn the_version_6_session() -> Session {
     let mut session = the_version_5_session();
+    the_version_6_additions(&mut session);
+    session
+}
+
+/// What version 6 added to the version 5 session, up to the end and after it.
+fn the_version_6_additions(session: &mut Session) {
     let at = 1_764_400_000_000;
     session.set_start_time(Some(1_764_236_300_000), at);
     session.set_people(
@@ -625,15 +631,30 @@ fn the_version_6_session() -> Session {
         .unwrap();
     session.set_worker_told("Ich spreche mit Mama und Oma.", at + 29);
     assert!(session.add_network_response("Mama", "Ich wusste nicht, dass Mia Angst hat.", at + 30));
-    session
 }
 
 #[test]
-fn the_version_6_fixture_reads_and_is_written_again_byte_for_byte() {
+fn the_version_6_fixture_reads_with_its_entries_unchanged() {
     let raw = include_str!("fixtures/session-v6.json");
     let session = decode_session(raw).unwrap();
     assert_eq!(session, the_version_6_session());
-    assert_eq!(encode_session(&session), raw);
+    // Only the version goes up: an entry with no earlier versions writes none.
+    assert_eq!(
+        encode_session(&session),
+        raw.replacen(r#""schema":6"#, &format!(r#""schema":{SCHEMA_VERSION}"#), 1)
+    );
+    let stored: Value = serde_json::from_str(raw).unwrap();
+    for (question, read) in entries_as_read(&session) {
+        let read = read.unwrap();
+        assert!(read.changes.is_empty());
+        assert_eq!(
+            serde_json::to_value(&read).unwrap(),
+            stored_entry(raw, question, read.id),
+            "{question:?} {:?} reads and writes back as stored",
+            read.id
+        );
+    }
+    assert_eq!(stored["schema"], 6);
     // Every field of version 6 is in the fixture.
     for field in [
         "\"details\"",
@@ -690,13 +711,75 @@ fn the_version_6_fixture_reads_and_is_written_again_byte_for_byte() {
     );
 }
 
+/// The version 7 fixture: the version 5 session changed during the conversation before
+/// version 6's additions: words typed over in one opening and their voice changed, a
+/// drawing cleared after it was reopened, a caption written and then changed.
+fn the_version_7_session() -> Session {
+    let mut session = the_version_5_session();
+    let at = 1_764_399_000_000;
+    let words = session
+        .open_for_editing(Question::Worries, EntryId(2), Part::Words, at)
+        .unwrap();
+    assert!(session.write_words(&words, "Ich hab", Voice::ChildSaidWorkerWrote, at + 1));
+    assert!(session.write_words(&words, "Ich hab große Angst 😢", Voice::ChildWrote, at + 2));
+    let drawing = session
+        .open_for_editing(Question::Worries, EntryId(1), Part::Drawing, at + 3)
+        .unwrap();
+    assert!(session
+        .draw(&drawing, at + 4, |d| d.strokes.clear())
+        .is_some());
+    let said = |text: &str| Words {
+        text: text.into(),
+        voice: Voice::ChildSaidWorkerWrote,
+    };
+    assert!(session.set_caption(Question::Worries, EntryId(1), Some(said("Ich")), at + 5));
+    assert!(session.set_caption(
+        Question::Worries,
+        EntryId(1),
+        Some(said("Ich im Regen")),
+        at + 6
+    ));
+    the_version_6_additions(&mut session);
+    session
+}
+
 #[test]
-fn an_older_app_refuses_the_version_6_fixture() {
-    // What an app of version 5 does with a record of version 6: it must not save it again
-    // without the take-outs, so it has to refuse it. This app refuses the next version too.
-    let raw = include_str!("fixtures/session-v6.json");
-    let newer = raw.replacen(r#""schema":6"#, r#""schema":7"#, 1);
-    assert_eq!(decode_session(&newer), Err(RecordError::FromTheFuture(7)));
+fn the_version_7_fixture_reads_and_is_written_again_byte_for_byte() {
+    let raw = include_str!("fixtures/session-v7.json");
+    let session = decode_session(raw).unwrap();
+    assert_eq!(session, the_version_7_session());
+    assert_eq!(encode_session(&session), raw);
+    for field in [
+        "\"changes\"",
+        "\"opened_at_ms\"",
+        "\"part\":\"words\"",
+        "\"part\":\"caption\"",
+        "\"part\":\"drawing\"",
+        "\"before\"",
+        "\"after\"",
+    ] {
+        assert!(raw.contains(field), "{field} is in the fixture");
+    }
+    let drawing = session.entry(Question::Worries, EntryId(1)).unwrap();
+    // The drawing as it was is kept, in the ink format, and the caption's two changes.
+    assert!(drawing.drawing().unwrap().strokes.is_empty());
+    assert!(matches!(
+        &drawing.changes[0].what,
+        Changed::Drawing { before } if before.strokes.len() == 2
+    ));
+    assert_eq!(drawing.changes.len(), 3);
+    let words = session.entry(Question::Worries, EntryId(2)).unwrap();
+    assert_eq!(words.changes.len(), 1);
+}
+
+#[test]
+fn an_older_app_refuses_the_version_7_fixture() {
+    // What an app of version 6 does with a record of version 7: it must not save it again
+    // without the earlier versions, so it has to refuse it. This app refuses the next
+    // version too.
+    let raw = include_str!("fixtures/session-v7.json");
+    let newer = raw.replacen(r#""schema":7"#, r#""schema":8"#, 1);
+    assert_eq!(decode_session(&newer), Err(RecordError::FromTheFuture(8)));
 }
 
 /// An entry of a session as stored: its JSON, found by question and id.
@@ -1049,6 +1132,18 @@ fn write_the_version_6_fixture() {
         "/tests/fixtures/session-v6.json"
     );
     std::fs::write(path, encode_session(&the_version_6_session())).unwrap();
+}
+
+/// Writes the version 7 fixture; run once with `cargo test --test store_records -- --ignored
+/// write_the_version_7_fixture` when it was made, and never again (fixtures are kept forever).
+#[test]
+#[ignore]
+fn write_the_version_7_fixture() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/session-v7.json"
+    );
+    std::fs::write(path, encode_session(&the_version_7_session())).unwrap();
 }
 
 // Every version of every kind of record: a fixture each, read through every migration step.

@@ -36,6 +36,7 @@ fn render(summary: &Summary, text: &SummaryText) -> String {
         text,
         &Painters {
             picture: &with_png,
+            earlier_picture: &|_, _, _| None,
             time: &time,
             day: &|at_ms| format!("day {at_ms}"),
         },
@@ -896,6 +897,7 @@ fn only_png_data_urls_become_pictures() {
             &english(),
             &Painters {
                 picture: &pictures,
+                earlier_picture: &|_, _, _| None,
                 time: &time,
                 day: &|at_ms| format!("day {at_ms}"),
             },
@@ -926,6 +928,7 @@ fn pictures_are_asked_for_by_house_and_entry() {
     };
     let painters = Painters {
         picture: &pictures,
+        earlier_picture: &|_, _, _| None,
         time: &time,
         day: &|at_ms| format!("day {at_ms}"),
     };
@@ -978,6 +981,7 @@ fn the_renderer_holds_no_words_of_its_own() {
             &SummaryText::default(),
             &Painters {
                 picture: &|_, _| None,
+                earlier_picture: &|_, _, _| None,
                 time: &|_| "⑨".into(),
                 day: &|at_ms| format!("day {at_ms}"),
             },
@@ -1364,6 +1368,7 @@ fn hostile_labels_and_language_stay_text_too() {
             &labels,
             &Painters {
                 picture: pictures,
+                earlier_picture: &|_, _, _| None,
                 time: &time,
                 day: &|at_ms| format!("day {at_ms}"),
             },

@@ -34,6 +34,7 @@ fn render(summary: &Summary, text: &SummaryText) -> String {
             picture: &|_: Question, _: EntryId| Some(PNG.to_owned()),
             time: &|at_ms| format!("t{at_ms}"),
             day: &|_| AMENDED_DAY.to_owned(),
+            earlier_picture: &|_, _, _| None,
         },
     )
 }

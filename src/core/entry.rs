@@ -67,6 +67,58 @@ pub struct ReadBack {
     pub at_ms: u64,
 }
 
+/// Which part of an entry an editor opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The words of a words entry, with who said and who wrote them.
+    Words,
+    /// The child's caption of a drawing.
+    Caption,
+    /// The strokes and stamps of a drawing.
+    Drawing,
+}
+
+/// One change during the conversation (see `core::entry_history`), kept with the entry: what it was before, and for
+/// words and captions also what it became (a drawing's later versions are the next change's
+/// "before", or the drawing itself).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntryChange {
+    /// When the editor was opened (milliseconds since the Unix epoch): the edits of one
+    /// opening make one change.
+    pub opened_at_ms: u64,
+    /// When the first edit of that opening was made.
+    pub at_ms: u64,
+    #[serde(flatten)]
+    pub what: Changed,
+}
+
+/// What changed, with the version from before.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "part", rename_all = "snake_case")]
+pub enum Changed {
+    /// The words or who said and who wrote them.
+    Words { before: Words, after: Words },
+    /// The caption of a drawing; None is no caption.
+    Caption {
+        before: Option<Words>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<Words>,
+    },
+    /// The drawing as it was when opened, kept because something it held then was erased,
+    /// cleared or moved. Stored in the compact ink format, like the drawing itself.
+    Drawing { before: Drawing },
+}
+
+impl Changed {
+    pub fn part(&self) -> Part {
+        match self {
+            Changed::Words { .. } => Part::Words,
+            Changed::Caption { .. } => Part::Caption,
+            Changed::Drawing { .. } => Part::Drawing,
+        }
+    }
+}
+
 /// The content of an entry.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EntryContent {
@@ -131,7 +183,8 @@ const UNREAD_ID: u64 = u64::MAX;
 /// Stored as one JSON object: `id`, `created_at`, `tool`, then the content tagged by `kind`
 /// (`"words"` with `text` and `voice`, `"drawing"` with `ink`), then `sharing` once the child
 /// decided, then (each only when there is one) `worker_question`, `caption`, `read_back` and
-/// `taken_out`. An entry that does not read so is kept as [`EntryContent::Unreadable`].
+/// `taken_out`, and `changes` (its earlier versions, see `core::entry_history`). An entry that
+/// does not read so is kept as [`EntryContent::Unreadable`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub id: EntryId,
@@ -155,6 +208,9 @@ pub struct Entry {
     /// force. A taken-out entry is in no summary for an audience and not in the child's
     /// lists, but stays in the worker's full record with its times.
     pub taken_out: Vec<TakenOut>,
+    /// What its words, caption or drawing were before each change during the conversation,
+    /// oldest first: in the worker's full record only.
+    pub changes: Vec<EntryChange>,
 }
 
 /// An entry as it is read when it can be.
@@ -176,6 +232,8 @@ struct ReadableEntry {
     read_back: Option<ReadBack>,
     #[serde(default)]
     taken_out: Vec<TakenOut>,
+    #[serde(default)]
+    changes: Vec<EntryChange>,
 }
 
 #[derive(Deserialize)]
@@ -203,6 +261,8 @@ struct ReadableEntryOut<'a> {
     read_back: &'a Option<ReadBack>,
     #[serde(skip_serializing_if = "<[TakenOut]>::is_empty")]
     taken_out: &'a [TakenOut],
+    #[serde(skip_serializing_if = "<[EntryChange]>::is_empty")]
+    changes: &'a [EntryChange],
 }
 
 #[derive(Serialize)]
@@ -238,6 +298,7 @@ impl Serialize for Entry {
             caption: &self.caption,
             read_back: &self.read_back,
             taken_out: &self.taken_out,
+            changes: &self.changes,
         }
         .serialize(serializer)
     }
@@ -278,6 +339,7 @@ impl Entry {
             caption: None,
             read_back: None,
             taken_out: Vec::new(),
+            changes: Vec::new(),
         }
     }
 
@@ -300,6 +362,7 @@ impl Entry {
                     caption: entry.caption,
                     read_back: entry.read_back,
                     taken_out: entry.taken_out,
+                    changes: entry.changes,
                 }
             }
             Err(error) => error.to_string(),
@@ -333,6 +396,7 @@ impl Entry {
             caption: None,
             read_back: None,
             taken_out,
+            changes: Vec::new(),
         }
     }
 

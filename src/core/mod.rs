@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod conversation;
 pub mod entry;
+pub mod entry_history;
 pub mod exports;
 pub mod ink;
 pub mod language;
@@ -28,7 +29,11 @@ pub use conversation::{
     Interpreter, NetworkResponse, NextSteps, Pace, PaceEvent, PersonPresent, PreparedError, Visit,
     Whereabouts,
 };
-pub use entry::{Entry, EntryContent, EntryId, ReadBack, ReadBackMark, TakenOut, Voice, Words};
+pub use entry::{
+    Changed, Entry, EntryChange, EntryContent, EntryId, Part, ReadBack, ReadBackMark, TakenOut,
+    Voice, Words,
+};
+pub use entry_history::Opening;
 pub use exports::{summary_file_name, Export, ExportKind};
 pub use ink::Drawing;
 pub use language::{text_direction, TextDirection};

@@ -10,7 +10,9 @@ use super::conversation::{
     AgeVersion, AmendError, Amended, Amendment, Consent, ConversationDetails, Informed,
     Interpreter, NetworkResponse, NextSteps, Pace, PaceEvent, PersonPresent, Visit,
 };
+use super::entry::Part;
 use super::entry::{Entry, EntryContent, EntryId, ReadBack, ReadBackMark, TakenOut, Voice, Words};
+use super::entry_history::{keep_earlier, Opening, Version};
 use super::exports::Export;
 use super::ink::{Drawing, Stroke};
 use super::question::Question;
@@ -381,8 +383,70 @@ impl Session {
             .collect()
     }
 
-    /// Replaces the words of an entry, exactly as given. Returns false if there is no such
-    /// words entry, or the session is finished (then see [`Session::amend_words`]).
+    /// Opens part of an entry for editing: what it holds now is what a change in this
+    /// opening keeps (see `core::entry_history`). None when there is no such part, the entry
+    /// cannot be read, or the session is finished (then only amendments change it).
+    pub fn open_for_editing(
+        &self,
+        question: Question,
+        id: EntryId,
+        part: Part,
+        now_ms: u64,
+    ) -> Option<Opening> {
+        if self.is_finished() {
+            return None;
+        }
+        let before = Version::of(self.entry(question, id)?, part)?;
+        Some(Opening {
+            question,
+            entry: id,
+            at_ms: now_ms,
+            before,
+        })
+    }
+
+    /// Changes the opened part of an entry through `change`, and keeps what it was before
+    /// when something that was there changed. None when the entry is gone, `change` finds no
+    /// such part, or the session is finished.
+    fn edit_opened<R>(
+        &mut self,
+        opening: &Opening,
+        now_ms: u64,
+        change: impl FnOnce(&mut Entry) -> Option<R>,
+    ) -> Option<R> {
+        if self.is_finished() {
+            return None;
+        }
+        let entry = self.entry_mut(opening.question, opening.entry)?;
+        let result = change(entry)?;
+        keep_earlier(entry, opening, now_ms);
+        self.touch(now_ms);
+        Some(result)
+    }
+
+    /// Replaces the words of an entry opened for editing, exactly as given, with who said and
+    /// who wrote them. Returns false if there is no such words entry, or the session is
+    /// finished (then see [`Session::amend_words`]).
+    pub fn write_words(
+        &mut self,
+        opening: &Opening,
+        text: &str,
+        voice: Voice,
+        now_ms: u64,
+    ) -> bool {
+        self.edit_opened(opening, now_ms, |entry| match &mut entry.content {
+            EntryContent::Words(words) => {
+                words.text = text.to_owned();
+                words.voice = voice;
+                Some(())
+            }
+            _ => None,
+        })
+        .is_some()
+    }
+
+    /// [`Session::write_words`] as one opening of its own: every call that changes words
+    /// that were there keeps a change. Editors that save per keystroke open once instead.
     pub fn set_words(
         &mut self,
         question: Question,
@@ -391,21 +455,27 @@ impl Session {
         voice: Voice,
         now_ms: u64,
     ) -> bool {
-        if self.is_finished() {
-            return false;
-        }
-        let Some(EntryContent::Words(words)) = self.content_mut(question, id) else {
-            return false;
-        };
-        words.text = text.to_owned();
-        words.voice = voice;
-        self.touch(now_ms);
-        true
+        self.open_for_editing(question, id, Part::Words, now_ms)
+            .is_some_and(|opening| self.write_words(&opening, text, voice, now_ms))
     }
 
-    /// Changes a drawing through `change`, which gets the drawing and returns a result.
-    /// Returns None if there is no such drawing, or the session is finished (a drawing is
-    /// never amended: the child drew it).
+    /// Changes a drawing opened for editing through `change`, which gets the drawing and
+    /// returns a result; when something the drawing held at opening is gone, the drawing as
+    /// it was then is kept. Returns None if there is no such drawing, or the session is
+    /// finished (a drawing is never amended: the child drew it).
+    pub fn draw<R>(
+        &mut self,
+        opening: &Opening,
+        now_ms: u64,
+        change: impl FnOnce(&mut Drawing) -> R,
+    ) -> Option<R> {
+        self.edit_opened(opening, now_ms, |entry| match &mut entry.content {
+            EntryContent::Drawing(drawing) => Some(change(drawing)),
+            _ => None,
+        })
+    }
+
+    /// [`Session::draw`] as one opening of its own.
     pub fn change_drawing<R>(
         &mut self,
         question: Question,
@@ -413,15 +483,8 @@ impl Session {
         now_ms: u64,
         change: impl FnOnce(&mut Drawing) -> R,
     ) -> Option<R> {
-        if self.is_finished() {
-            return None;
-        }
-        let Some(EntryContent::Drawing(drawing)) = self.content_mut(question, id) else {
-            return None;
-        };
-        let result = change(drawing);
-        self.touch(now_ms);
-        Some(result)
+        let opening = self.open_for_editing(question, id, Part::Drawing, now_ms)?;
+        self.draw(&opening, now_ms, change)
     }
 
     /// Adds a finished stroke to a drawing without undo history (used by tests and imports).
@@ -437,9 +500,14 @@ impl Session {
     }
 
     /// Removes an entry for good: the worker's act (a child takes an entry out instead, see
-    /// [`Session::take_out`]), allowed also after the end, as deleting a child's data must
-    /// always be possible. Returns it, so a caller could offer to bring it back.
+    /// [`Session::take_out`]), and only during the conversation, for an entry just begun and
+    /// left empty or one made by mistake. Once the session is finished the child's entries
+    /// stay (None): the worker can still delete the whole session, as deleting a child's data
+    /// must always be possible. Returns it, so a caller could offer to bring it back.
     pub fn delete_entry(&mut self, question: Question, id: EntryId, now_ms: u64) -> Option<Entry> {
+        if self.is_finished() {
+            return None;
+        }
         let entries = &mut self.questions.answers_mut(question).entries;
         let position = entries.iter().position(|entry| entry.id == id)?;
         let removed = entries.remove(position);
@@ -818,15 +886,6 @@ impl Session {
         id
     }
 
-    fn content_mut(&mut self, question: Question, id: EntryId) -> Option<&mut EntryContent> {
-        self.questions
-            .answers_mut(question)
-            .entries
-            .iter_mut()
-            .find(|entry| entry.id == id)
-            .map(|entry| &mut entry.content)
-    }
-
     fn touch(&mut self, now_ms: u64) {
         self.updated_at = self.updated_at.max(now_ms);
     }
@@ -1110,9 +1169,27 @@ impl Session {
         })
     }
 
-    /// The child's own explanation of a drawing, exactly as given; None, or blank words,
-    /// removes it. False when it is not a drawing, nothing changed, or the session is
-    /// finished (then see [`Session::amend_caption`]).
+    /// The child's own explanation of a drawing opened for editing (see
+    /// [`Session::open_for_editing`] with [`Part::Caption`]), exactly as given; None, or blank
+    /// words, removes it. A caption that was there and changes is kept as it was. False when
+    /// it is not a drawing, nothing changed, or the session is finished (then see
+    /// [`Session::amend_caption`]).
+    pub fn write_caption(
+        &mut self,
+        opening: &Opening,
+        caption: Option<Words>,
+        now_ms: u64,
+    ) -> bool {
+        let caption = caption.filter(|words| !words.text.trim().is_empty());
+        self.edit_opened(opening, now_ms, |entry| {
+            (entry.drawing().is_some() && entry.caption != caption).then(|| {
+                entry.caption = caption;
+            })
+        })
+        .is_some()
+    }
+
+    /// [`Session::write_caption`] as one opening of its own.
     pub fn set_caption(
         &mut self,
         question: Question,
@@ -1120,14 +1197,8 @@ impl Session {
         caption: Option<Words>,
         now_ms: u64,
     ) -> bool {
-        let caption = caption.filter(|words| !words.text.trim().is_empty());
-        self.change_entry(question, id, now_ms, |entry| {
-            if entry.drawing().is_none() || entry.caption == caption {
-                return false;
-            }
-            entry.caption = caption;
-            true
-        })
+        self.open_for_editing(question, id, Part::Caption, now_ms)
+            .is_some_and(|opening| self.write_caption(&opening, caption, now_ms))
     }
 
     /// What the worker asked before the child gave an entry, as typed; blank removes it.

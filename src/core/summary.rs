@@ -21,6 +21,7 @@ use super::conversation::{
     AgeVersion, Amended, Amendment, ConversationDetails, NetworkResponse, NextSteps, PaceEvent,
     PersonPresent,
 };
+use super::entry::EntryChange;
 use super::entry::{EntryContent, EntryId, ReadBack, TakenOut, Words};
 use super::exports::Export;
 use super::question::Question;
@@ -173,6 +174,9 @@ pub struct SummaryEntry {
     pub words_amended_at: Option<u64>,
     /// When the caption of this drawing was last amended after the end.
     pub caption_amended_at: Option<u64>,
+    /// What its words, caption or drawing were before each change during the conversation;
+    /// in the full record only (an audience reads the words as they are now).
+    pub changes: Vec<EntryChange>,
 }
 
 impl SummaryEntry {
@@ -253,6 +257,11 @@ impl Summary {
                         read_back: entry.read_back.filter(|_| full),
                         taken_out: if full {
                             entry.taken_out.clone()
+                        } else {
+                            Vec::new()
+                        },
+                        changes: if full {
+                            entry.changes.clone()
                         } else {
                             Vec::new()
                         },

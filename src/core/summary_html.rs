@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::conversation::{Amended, Consent, Pace, PersonPresent, Whereabouts};
+use super::entry::Changed;
 use super::entry::{EntryId, ReadBackMark, Voice, Words};
 use super::exports::{Export, ExportKind};
 use super::language::{text_direction, TextDirection};
@@ -192,6 +193,19 @@ pub struct SummaryText {
     pub read_back_changed: String,
     pub taken_out_mark: String,
     pub put_back_mark: String,
+    /// An entry's changes during the conversation, in the full record. Templates with
+    /// `{{ time }}`: "Changed during the conversation at …", the same for a caption, and for
+    /// a drawing "…: the drawing as it was before is kept".
+    pub changed_words: String,
+    pub changed_caption: String,
+    pub changed_drawing: String,
+    /// "Before:" and "After:", before each version of changed words.
+    pub changed_before: String,
+    pub changed_after: String,
+    /// In place of a version that held nothing (no caption, no words).
+    pub changed_nothing: String,
+    /// The alternative text of a drawing as it was before a change.
+    pub earlier_drawing_alt: String,
     /// "Amendments", and the template with `{{ time }}`, `{{ before }}`, `{{ after }}`,
     /// `{{ why }}`.
     pub amendments_heading: String,
@@ -351,6 +365,13 @@ impl SummaryText {
             read_back_changed: both(&self.read_back_changed, &second.read_back_changed),
             taken_out_mark: both(&self.taken_out_mark, &second.taken_out_mark),
             put_back_mark: both(&self.put_back_mark, &second.put_back_mark),
+            changed_words: both(&self.changed_words, &second.changed_words),
+            changed_caption: both(&self.changed_caption, &second.changed_caption),
+            changed_drawing: both(&self.changed_drawing, &second.changed_drawing),
+            changed_before: both(&self.changed_before, &second.changed_before),
+            changed_after: both(&self.changed_after, &second.changed_after),
+            changed_nothing: both(&self.changed_nothing, &second.changed_nothing),
+            earlier_drawing_alt: both(&self.earlier_drawing_alt, &second.earlier_drawing_alt),
             amendments_heading: both(&self.amendments_heading, &second.amendments_heading),
             amendment_line: both(&self.amendment_line, &second.amendment_line),
             amended_on: both(&self.amended_on, &second.amended_on),
@@ -418,6 +439,8 @@ impl SummaryText {
 /// the reader's language.
 pub struct Painters<'a> {
     pub picture: &'a dyn Fn(Question, EntryId) -> Option<String>,
+    /// An earlier version of a drawing, kept in the entry's changes at this index.
+    pub earlier_picture: &'a dyn Fn(Question, EntryId, usize) -> Option<String>,
     pub time: &'a dyn Fn(u64) -> String,
     /// A moment as the day alone, written as the reader's language writes a date.
     pub day: &'a dyn Fn(u64) -> String,
@@ -484,6 +507,10 @@ h3 { font-size: 1.05rem; margin: .5rem 0 .25rem; }
 .caption { margin: .4rem 0 0; }
 .taken-out > blockquote, .taken-out > figure { opacity: .55; }
 .taken-out-mark { color: #8a1c1c; font-weight: 600; }
+.changed { margin: .4rem 0 0; padding-inline-start: .75rem; border-inline-start: 3px solid #c8c8c8; }
+.changed-when, .changed-label, .changed-nothing { margin: .2rem 0 0; color: #555; font-size: .9rem; }
+.changed blockquote { margin: .1rem 0 0; }
+.changed .earlier img { max-width: 50%; }
 .response { white-space: pre-wrap; unicode-bidi: plaintext; }
 .signature { margin: 2.5rem 0 0; break-inside: avoid; page-break-inside: avoid; }
 .signature-rule { border-bottom: 1px solid #1b1b1b; width: 60%; height: 2.5rem; }
@@ -843,6 +870,7 @@ fn render_entry(
                 &fill(template, &[("time", &when)]),
             );
         }
+        render_changes(out, entry, text, painters);
         for spell in &entry.taken_out {
             let when = (painters.time)(spell.at_ms);
             element_with(
@@ -883,6 +911,69 @@ fn render_amended(out: &mut String, at: Option<u64>, text: &SummaryText, painter
     if let Some(at) = at {
         let mark = fill(&text.amended_on, &[("day", &(painters.day)(at))]);
         element_with(out, "p", "class=\"amended\"", &mark);
+    }
+}
+
+/// What the entry was before each change during the conversation, with when: the words
+/// and captions before and after, a drawing as it was. The full record's alone.
+fn render_changes(out: &mut String, entry: &SummaryEntry, text: &SummaryText, painters: &Painters) {
+    for (index, change) in entry.changes.iter().enumerate() {
+        let when = (painters.time)(change.at_ms);
+        out.push_str("<div class=\"changed\">\n");
+        match &change.what {
+            Changed::Words { before, after } => {
+                let line = fill(&text.changed_words, &[("time", &when)]);
+                element_with(out, "p", "class=\"changed-when\"", &line);
+                render_version(out, &text.changed_before, Some(before), text);
+                render_version(out, &text.changed_after, Some(after), text);
+            }
+            Changed::Caption { before, after } => {
+                let line = fill(&text.changed_caption, &[("time", &when)]);
+                element_with(out, "p", "class=\"changed-when\"", &line);
+                render_version(out, &text.changed_before, before.as_ref(), text);
+                render_version(out, &text.changed_after, after.as_ref(), text);
+            }
+            Changed::Drawing { .. } => {
+                let line = fill(&text.changed_drawing, &[("time", &when)]);
+                element_with(out, "p", "class=\"changed-when\"", &line);
+                let earlier = match &entry.content {
+                    SummaryContent::Drawing { question, entry } => {
+                        (painters.earlier_picture)(*question, *entry, index)
+                    }
+                    _ => None,
+                };
+                match earlier.filter(|url| is_png_data_url(url)) {
+                    Some(url) => {
+                        // A checked data URL holds only base64 characters: nothing to escape.
+                        out.push_str("<figure class=\"earlier\"><img src=\"");
+                        out.push_str(&url);
+                        out.push_str("\" alt=\"");
+                        out.push_str(&escape(&text.earlier_drawing_alt));
+                        out.push_str("\"></figure>\n");
+                    }
+                    None => element_with(out, "p", "class=\"missing\"", &text.picture_missing),
+                }
+            }
+        }
+        out.push_str("</div>\n");
+    }
+}
+
+/// One version of changed words: its label, the words as they were, and who said and wrote
+/// them; "nothing" where there were none.
+fn render_version(out: &mut String, label: &str, words: Option<&Words>, text: &SummaryText) {
+    element_with(out, "p", "class=\"changed-label\"", label);
+    match words.filter(|words| !words.text.is_empty()) {
+        Some(words) => {
+            element_with(
+                out,
+                "blockquote",
+                "class=\"child-words\" dir=\"auto\"",
+                &words.text,
+            );
+            element_with(out, "p", "class=\"who\"", text.voice(words.voice));
+        }
+        None => element_with(out, "p", "class=\"changed-nothing\"", &text.changed_nothing),
     }
 }
 

@@ -44,7 +44,13 @@ use crate::core::{Drawing, Screen, Session, SessionId};
 ///   the same but for its version. The version goes up so that an older app refuses these
 ///   records instead of saving them without the take-outs, passes and amendments: an older
 ///   app would show an entry the child took out to Mum.
-pub const SESSION_VERSION: u32 = 6;
+/// - 7: nothing the child said is lost during the conversation (issue 22): an entry's
+///   `changes` keep what its words, who said and who wrote them, its caption or its drawing
+///   were before each change (a drawing in the compact ink format). Written only when there
+///   is one, so a version-6 record reads as it is and is written back the same but for its
+///   version. The version goes up so that an older app refuses these records instead of
+///   saving them without the earlier versions.
+pub const SESSION_VERSION: u32 = 7;
 
 /// The index's version. Its shape, `{"sessions": [{"id", "child_name", "date"}]}`, has not
 /// changed since version 1; versions 2 to 5 are the shared number going up for sessions.
@@ -81,6 +87,8 @@ const SESSION_MIGRATIONS: &[(u32, Migration)] = &[
     // The conversation's details, pace, visits, end, amendments, next steps and responses,
     // and the entries' questions, captions, read-backs and take-outs were added; all default.
     (5, unchanged),
+    // The entries' earlier versions were added; none in an older record.
+    (6, unchanged),
 ];
 
 /// The index's steps: only the shared number went up.

@@ -9,11 +9,11 @@ use leptos::prelude::*;
 
 use crate::core::ink::gesture::Gesture;
 use crate::core::ink::DrawingHistory;
-use crate::core::{Drawing, EntryId, Question, SessionId, Tool};
+use crate::core::{Drawing, EntryId, Opening, Part, Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
-use crate::ui::canvas::drawing_png;
+use crate::ui::canvas::{drawing_png, DrawingPreview};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::look::name_in;
 use crate::ui::IconButton;
@@ -41,9 +41,10 @@ fn read_drawing<T: Default>(
 pub struct Editing {
     pub(crate) state: AppState,
     session: SessionId,
-    question: Question,
-    entry: EntryId,
     history: StoredValue<DrawingHistory>,
+    /// This screen's opening of the drawing: erasing what it held then keeps a copy (see
+    /// `core::entry_history`). None when it may not be drawn on.
+    opening: StoredValue<Option<Opening>>,
     can_undo: RwSignal<bool>,
     can_redo: RwSignal<bool>,
 }
@@ -62,9 +63,10 @@ impl Editing {
             .history
             .try_update_value(std::mem::take)
             .unwrap_or_default();
-        let result = self.state.edit(&self.session, policy, |s, now| {
-            s.change_drawing(self.question, self.entry, now, |drawing| {
-                change(&mut history, drawing)
+        let result = self.opening.with_value(|opening| {
+            let opening = opening.as_ref()?;
+            self.state.edit(&self.session, policy, |s, now| {
+                s.draw(opening, now, |drawing| change(&mut history, drawing))
             })
         });
         self.can_undo.set(history.can_undo());
@@ -83,11 +85,26 @@ pub fn DrawingScreen(
 ) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
+    // In child mode a drawing that held something before this screen opened is only looked
+    // at: no ink, no eraser, no Clear. The child adds a new drawing or takes this one out.
+    // After the end nobody draws on it either.
+    let opened_with_ink = !read_drawing(state, &session, question, entry, Drawing::is_empty);
+    let finished = state
+        .with_session_untracked(&session, |s| s.is_finished())
+        .unwrap_or(false);
+    if finished || (state.child_mode.with_untracked(Option::is_some) && opened_with_ink) {
+        let drawing = read_drawing(state, &session, question, entry, Drawing::clone);
+        return view! { <KeptAsMade session tool question drawing /> }.into_any();
+    }
+    let opening = state
+        .with_session_untracked(&session, |s| {
+            s.open_for_editing(question, entry, Part::Drawing, platform::now_ms())
+        })
+        .flatten();
     let editing = Editing {
         state,
         session,
-        question,
-        entry,
+        opening: StoredValue::new(opening),
         history: StoredValue::new(DrawingHistory::default()),
         can_undo: RwSignal::new(false),
         can_redo: RwSignal::new(false),
@@ -228,5 +245,41 @@ pub fn DrawingScreen(
                 on_cancel=move || confirm_clear.set(false)
             />
         </Show>
+    }
+    .into_any()
+}
+
+/// An earlier drawing in child mode: shown large, as it was made, with Done.
+#[component]
+fn KeptAsMade(
+    session: SessionId,
+    tool: Tool,
+    question: Question,
+    drawing: Drawing,
+) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let title = state
+        .with_session_untracked(&session, |s| name_in(i18n, s, tool, question))
+        .unwrap_or_default();
+    let back = move || {
+        state.go(Screen::Question {
+            session,
+            tool,
+            question,
+        })
+    };
+    view! {
+        <header class="screen-header compact">
+            <IconButton icon="icon-done" class="primary" label=Signal::derive(move || t_string!(i18n, done).to_owned())
+                on_press=back />
+            <h1>{title}</h1>
+        </header>
+        {state.child_mode.with_untracked(Option::is_some).then(|| view! {
+            <p class="kept-as-made" role="note">{t!(i18n, kept_as_made)}</p>
+        })}
+        <div class="kept-drawing">
+            <DrawingPreview drawing />
+        </div>
     }
 }

@@ -3,11 +3,14 @@
 //! worker asked before the answer. Both are kept as given; after the end of the conversation
 //! only an amendment, with its reason, changes them.
 
+use std::collections::HashMap;
+
 use leptos::context::Provider;
 use leptos::prelude::*;
 
-use crate::core::{Amended, EntryId, Question, SessionId, Words};
+use crate::core::{Amended, EntryId, Opening, Part, Question, SessionId, Words};
 use crate::i18n::*;
+use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::details::{AmendDialog, AmendmentLines};
 use crate::ui::language::workers_language;
@@ -21,6 +24,10 @@ pub fn Caption(
     question: Question,
     entry: EntryId,
     finished: Memo<bool>,
+    /// In child mode, the caption of an earlier drawing: shown, not changed.
+    kept_as_made: bool,
+    /// The screen's opening of each caption: typing keeps one change per opening.
+    openings: StoredValue<HashMap<EntryId, Opening>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let workers = workers_language().unwrap_or_else(use_i18n);
@@ -33,10 +40,26 @@ pub fn Caption(
             .unwrap_or_default()
     });
     let keep = move |words: Words, policy: SavePolicy| {
+        let opening = openings
+            .with_value(|all| all.get(&entry).cloned())
+            .or_else(|| {
+                state
+                    .with_session_untracked(&session, |s| {
+                        s.open_for_editing(question, entry, Part::Caption, platform::now_ms())
+                    })
+                    .flatten()
+            });
+        let Some(opening) = opening else {
+            return;
+        };
         state.edit(&session, policy, |s, now| {
-            s.set_caption(question, entry, Some(words), now)
+            s.write_caption(&opening, Some(words), now)
+        });
+        openings.update_value(|all| {
+            all.insert(entry, opening);
         });
     };
+    let read_only = Signal::derive(move || kept_as_made || finished.get());
     let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
     Effect::new(move |_| {
         if let Some(textarea) = textarea_ref.get() {
@@ -49,14 +72,14 @@ pub fn Caption(
             <label>
                 <span>{t!(workers, caption_label)}</span>
                 <textarea node_ref=textarea_ref dir="auto" rows="2" autocomplete="off" autocapitalize="off" spellcheck="false"
-                    readonly=move || finished.get()
+                    readonly=read_only
                     prop:value=move || caption.get().text
                     on:input=move |ev| {
                         keep(Words { text: event_target_value(&ev), voice: caption.get_untracked().voice }, SavePolicy::AfterTyping);
                     }></textarea>
             </label>
             <VoiceChoice i18n=workers name=format!("caption-voice-{}", entry.0)
-                chosen=Signal::derive(move || caption.get().voice) disabled=finished
+                chosen=Signal::derive(move || caption.get().voice) disabled=read_only
                 on_choose=move |voice| keep(Words { text: caption.get_untracked().text, voice }, SavePolicy::Now) />
             <Amending session what=Amended::Caption { question, entry } current=Signal::derive(move || caption.get().text)
                 label=Signal::derive(move || t_string!(workers, caption_label).to_owned()) finished

@@ -1,9 +1,13 @@
 //! Inside a house or with a helper: the child's entries for one question in the order made,
 //! and ways to add more. The same screen for both tools; only the look differs.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
-use crate::core::{EntryContent, EntryId, Question, Screen, Session, SessionId, Tool, Words};
+use crate::core::{
+    EntryContent, EntryId, Opening, Question, Screen, Session, SessionId, Tool, Words,
+};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
@@ -40,7 +44,13 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                 .with_session_untracked(&session, |s| s.entry(question, entry).is_some())
                 .unwrap_or(false)
         });
+    // The entry the child has just made: in child mode its caption can still be written;
+    // every earlier entry is only looked at.
+    let fresh = state.just_added.get_untracked();
     state.just_added.set(None);
+    // One opening of each caption for as long as this screen shows (see
+    // `core::entry_history`): typing in it keeps one change, not one per key.
+    let caption_openings = StoredValue::new(HashMap::<EntryId, Opening>::new());
     let entries = state.entries_of(&session, question);
     let in_child_mode = move || state.child_mode.with(Option::is_some);
     // The child sees what they have not taken out; the worker sees everything, with what the
@@ -123,14 +133,17 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         <Show when=move || passed.get()>
             <p class="pass-done" role="status">{t!(i18n, pass_done)}</p>
         </Show>
-        <div class="question-actions" hidden=move || finished.get()>
-            <IconButton icon="icon-draw" class="big" label=Signal::derive(move || t_string!(i18n, draw).to_owned())
-                on_press=start_drawing />
-            <IconButton icon="icon-words" class="big" label=Signal::derive(move || t_string!(i18n, write_words).to_owned())
-                on_press=start_words />
-            <IconButton icon="icon-read-back" class="big" label=Signal::derive(move || t_string!(i18n, read_back).to_owned())
-                on_press=move || state.go(Screen::ReadBack { session, tool, question }) />
-        </div>
+        // After the end nothing is drawn or written: not offered at all.
+        <Show when=move || !finished.get()>
+            <div class="question-actions">
+                <IconButton icon="icon-draw" class="big" label=Signal::derive(move || t_string!(i18n, draw).to_owned())
+                    on_press=start_drawing />
+                <IconButton icon="icon-words" class="big" label=Signal::derive(move || t_string!(i18n, write_words).to_owned())
+                    on_press=start_words />
+                <IconButton icon="icon-read-back" class="big" label=Signal::derive(move || t_string!(i18n, read_back).to_owned())
+                    on_press=move || state.go(Screen::ReadBack { session, tool, question }) />
+            </div>
+        </Show>
         <Show when=move || shown.with(Vec::is_empty) && !passed.get()>
             <p class="quiet">{t!(i18n, no_entries)}</p>
         </Show>
@@ -154,6 +167,15 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                         };
                         let taken_out = entry.taken_out_at();
                         let is_drawing = matches!(entry.content, EntryContent::Drawing(_));
+                        // In child mode what holds something is looked at, never opened to
+                        // change (the editors show it read-only): see `ui::words`, `ui::drawing`.
+                        let has_content = match &entry.content {
+                            EntryContent::Drawing(drawing) => !drawing.is_empty(),
+                            EntryContent::Words(words) => !words.text.is_empty(),
+                            EntryContent::Unreadable(_) => false,
+                        };
+                        let look = in_child_mode() && has_content;
+                        let caption_kept = in_child_mode() && fresh != Some(id);
                         view! {
                             <li class="entry" class:taken-out=taken_out.is_some()>
                                 <EntrySummary entry />
@@ -161,18 +183,29 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                                     <p class="taken-out-mark">{move || t_string!(i18n, taken_out_mark, time = platform::local_date_time(at, i18n.get_locale().as_str())).to_string()}</p>
                                 })}
                                 {is_drawing.then(|| view! {
-                                    <Caption session question entry=id finished />
+                                    <Caption session question entry=id finished kept_as_made=caption_kept
+                                        openings=caption_openings />
                                 })}
                                 <Show when=move || !in_child_mode()>
                                     <WorkerQuestion session question entry=id finished />
                                 </Show>
                                 <div class="entry-actions">
-                                    {place.map(|place| view! {
-                                        <button type="button" class="primary"
-                                            aria-label=move || t_string!(i18n, open_entry, number = number)
-                                            on:click=move |_| state.go(place)>
-                                            {t!(i18n, open)}
-                                        </button>
+                                    {place.map(|place| if look {
+                                        view! {
+                                            <button type="button" class="primary"
+                                                aria-label=move || t_string!(i18n, look_at_entry, number = number)
+                                                on:click=move |_| state.go(place)>
+                                                {t!(i18n, look)}
+                                            </button>
+                                        }.into_any()
+                                    } else {
+                                        view! {
+                                            <button type="button" class="primary"
+                                                aria-label=move || t_string!(i18n, open_entry, number = number)
+                                                on:click=move |_| state.go(place)>
+                                                {t!(i18n, open)}
+                                            </button>
+                                        }.into_any()
                                     })}
                                     <button type="button"
                                         aria-label=move || t_string!(i18n, share_entry, number = number)
@@ -197,7 +230,9 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                                             <span>{t!(i18n, put_back)}</span>
                                         </button>
                                     </Show>
-                                    <Show when=move || !in_child_mode()>
+                                    // After the end the child's entries stay: only amendment,
+                                    // the worker's take-out with a reason and sharing remain.
+                                    <Show when=move || !in_child_mode() && !finished.get()>
                                         <button type="button" class="danger-quiet"
                                             aria-label=move || t_string!(i18n, delete_entry, number = number)
                                             on:click=move |_| to_delete.set(Some(id))>

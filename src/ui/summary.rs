@@ -12,8 +12,8 @@ use crate::core::poster_html::render_poster_html;
 use crate::core::summary::Reader as SummaryReader;
 use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
 use crate::core::{
-    summary_file_name, Audience, EntryId, Export, ExportKind, Question, RespectLine, Session,
-    SessionId, Summary, SummaryChoices, Tool,
+    summary_file_name, Audience, Changed, EntryId, Export, ExportKind, Question, RespectLine,
+    Session, SessionId, Summary, SummaryChoices, Tool,
 };
 use crate::i18n::*;
 use crate::platform;
@@ -196,6 +196,13 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         read_back_changed: i18n.text(Key::read_back_mark_changed).to_owned(),
         taken_out_mark: i18n.text(Key::taken_out_mark).to_owned(),
         put_back_mark: i18n.text(Key::summary_put_back).to_owned(),
+        changed_words: i18n.text(Key::summary_changed_words).to_owned(),
+        changed_caption: i18n.text(Key::summary_changed_caption).to_owned(),
+        changed_drawing: i18n.text(Key::summary_changed_drawing).to_owned(),
+        changed_before: i18n.text(Key::summary_changed_before).to_owned(),
+        changed_after: i18n.text(Key::summary_changed_after).to_owned(),
+        changed_nothing: i18n.text(Key::summary_changed_nothing).to_owned(),
+        earlier_drawing_alt: i18n.text(Key::summary_earlier_drawing).to_owned(),
         amendment_line: i18n.text(Key::amendment_line).to_owned(),
         amended_on: i18n.text(Key::amended_on).to_owned(),
         finished_mark: i18n.text(Key::finished_mark).to_owned(),
@@ -335,12 +342,23 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                         text
                     };
                     let picture = |question, id| pictures.get(&(question, id)).cloned();
+                    // An earlier version of a drawing is painted only for the full record,
+                    // the one reader who sees it.
+                    let earlier_picture = |question, id, index: usize| {
+                        s.entry(question, id)
+                            .and_then(|entry| entry.changes.get(index))
+                            .and_then(|change| match &change.what {
+                                Changed::Drawing { before } => drawing_png(before),
+                                _ => None,
+                            })
+                    };
                     let time = |at_ms| platform::local_date_time(at_ms, &lang);
                     let day = |at_ms| {
                         crate::core::local_forms::day(&platform::local_iso_day(at_ms), &lang)
                     };
                     let painters = Painters {
                         picture: &picture,
+                        earlier_picture: &earlier_picture,
                         time: &time,
                         day: &day,
                     };

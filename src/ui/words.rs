@@ -1,11 +1,13 @@
 //! Writing the child's words, exactly as given, with who said and who wrote them. Once the
-//! conversation is finished they are read-only, and a change is an amendment with a reason.
+//! conversation is finished they are read-only, and a change is an amendment with a reason;
+//! in child mode words written before the screen opened are read-only too.
 
 use leptos::context::Provider;
 use leptos::prelude::*;
 
-use crate::core::{text_direction, Amended, EntryId, Question, SessionId, Tool};
+use crate::core::{text_direction, Amended, EntryId, Part, Question, SessionId, Tool};
 use crate::i18n::*;
+use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::details::{AmendDialog, AmendmentLines};
 use crate::ui::language::workers_language;
@@ -36,15 +38,33 @@ pub fn WordsScreen(
         .with_session(&session, |s| name_in(i18n, s, tool, question))
         .unwrap_or_default();
 
+    // Words started in this visit and left empty are not kept as an empty entry.
+    let opened_empty = text.get_untracked().is_empty();
+    // In child mode words that were there before this screen opened are only looked at: the
+    // child adds something new or takes them out, and nobody holding the tablet empties them.
+    let in_child_mode = state.child_mode.with_untracked(Option::is_some);
+    let kept_as_made = in_child_mode && !opened_empty;
+    // This screen is one opening: every keystroke in it updates one change, which keeps the
+    // words as they were when it opened (see `core::entry_history`).
+    let opening = StoredValue::new(
+        state
+            .with_session_untracked(&session, |s| {
+                s.open_for_editing(question, entry, Part::Words, platform::now_ms())
+            })
+            .flatten()
+            .filter(|_| !kept_as_made),
+    );
     // Every keystroke changes the session in memory at once; storage follows a moment later.
     let keep = move |policy: SavePolicy| {
         let (now_text, now_voice) = (text.get_untracked(), voice.get_untracked());
-        state.edit(&session, policy, |s, now| {
-            s.set_words(question, entry, &now_text, now_voice, now)
+        opening.with_value(|opening| {
+            if let Some(opening) = opening {
+                state.edit(&session, policy, |s, now| {
+                    s.write_words(opening, &now_text, now_voice, now)
+                });
+            }
         });
     };
-    // Words started in this visit and left empty are not kept as an empty entry.
-    let opened_empty = text.get_untracked().is_empty();
     let done = move || {
         keep(SavePolicy::Now);
         let blank_now = text.get_untracked().is_empty();
@@ -56,6 +76,7 @@ pub fn WordsScreen(
             .with_session(&session, |s| s.is_finished())
             .unwrap_or(false)
     };
+    let read_only = move || kept_as_made || finished();
     let amending = RwSignal::new(false);
     // The amendment is the worker's: it speaks the worker's language.
     let workers = workers_language().unwrap_or(i18n);
@@ -65,7 +86,7 @@ pub fn WordsScreen(
         if let Some(textarea) = textarea_ref.get() {
             // Safari's own switch; the view macro only knows standard attribute names.
             let _ = textarea.set_attribute("autocorrect", "off");
-            if !finished() {
+            if !read_only() {
                 let _ = textarea.focus();
             }
         }
@@ -91,7 +112,7 @@ pub fn WordsScreen(
                 autocapitalize="off"
                 spellcheck="false"
                 autocomplete="off"
-                readonly=finished
+                readonly=read_only
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     text.set(event_target_value(&ev));
@@ -99,7 +120,8 @@ pub fn WordsScreen(
                 }
             ></textarea>
         </label>
-        <VoiceChoice i18n name="voice" chosen=voice disabled=Signal::derive(finished)
+        {kept_as_made.then(|| view! { <p class="kept-as-made" role="note">{t!(i18n, kept_as_made)}</p> })}
+        <VoiceChoice i18n name="voice" chosen=voice disabled=Signal::derive(read_only)
             on_choose=move |choice| {
                 voice.set(choice);
                 keep(SavePolicy::Now);

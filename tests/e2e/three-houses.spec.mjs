@@ -207,7 +207,7 @@ test('start screen: form, validation, session list and navigation', async ({ pag
   await expect.poll(async () => (await storedSessionEntries(page)).length).toBe(1);
   const stored = await storedSessionEntries(page);
   const record = stored[0].record;
-  expect(record).toMatchObject({ schema: 6, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record).toMatchObject({ schema: 7, session: { child: { name: 'Mia', age: 7 } } });
   expect(stored[0].key).toBe(SESSION_PREFIX + String(record.session.id));
   expect(stored[0].raw).toContain('Sam');
   const everything = await everythingStored(page);
@@ -296,7 +296,7 @@ test('a) drawings and words in many scripts survive a reload, safely and offline
 
   // Shape of what is stored.
   const record = await sessionRecord(page, 'Mia');
-  expect(record).toMatchObject({ schema: 6, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record).toMatchObject({ schema: 7, session: { child: { name: 'Mia', age: 7 } } });
   const q = record.session.questions;
   for (const house of HOUSES) {
     expect(typeof q[house.key].own_names).toBe('object');
