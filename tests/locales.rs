@@ -125,7 +125,10 @@ const TO_THE_CHILD: &[&str] = &[
     "pass_done",
     "take_out",
     "confirm_take_out_title",
-    "confirm_take_out_text",
+    "confirm_take_out_younger_text",
+    "confirm_take_out_older_text",
+    "confirm_take_out_younger_unnamed",
+    "confirm_take_out_older_unnamed",
     "helpers_heading",
     "helpers_hint",
     "helper_prompt_good_things",
@@ -137,7 +140,8 @@ const TO_THE_CHILD: &[&str] = &[
     "rename_helper_title",
     "wish_sparkle",
     "child_mode_on",
-    "sharing_limit",
+    "sharing_younger_limit",
+    "sharing_older_limit",
     "sharing_own_name",
 ];
 

@@ -5,13 +5,30 @@
 
 use leptos::prelude::*;
 
-use crate::core::{ChildMode, Screen, Session};
+use crate::core::{AgeVersion, ChildMode, Screen, Session};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, PinRequest, SavePolicy};
 use crate::ui::dialog::Modal;
 use crate::ui::language::workers_language;
-use crate::ui::IconButton;
+use crate::ui::{I18n, IconButton};
+
+/// What taking an entry out means, said to the child without a promise the worker cannot
+/// keep: the worker still sees it, and may have to pass it on if it means the child is not
+/// safe. Without the worker's name, "the worker who is with you".
+pub fn take_out_promise(i18n: I18n, age: AgeVersion, worker: &str) -> String {
+    let worker = worker.trim();
+    match (age, worker.is_empty()) {
+        (AgeVersion::Younger, false) => {
+            t_string!(i18n, confirm_take_out_younger_text, worker).to_string()
+        }
+        (AgeVersion::Older, false) => {
+            t_string!(i18n, confirm_take_out_older_text, worker).to_string()
+        }
+        (AgeVersion::Younger, true) => t_string!(i18n, confirm_take_out_younger_unnamed).to_owned(),
+        (AgeVersion::Older, true) => t_string!(i18n, confirm_take_out_older_unnamed).to_owned(),
+    }
+}
 
 #[component]
 pub fn ChildsPace(mode: ChildMode) -> impl IntoView {

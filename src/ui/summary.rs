@@ -152,6 +152,7 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         downloaded: t_string!(i18n, summary_downloaded).to_owned(),
         full_record_reader: t_string!(i18n, summary_full_record_reader).to_owned(),
         nothing_given: t_string!(i18n, summary_nothing_given).to_owned(),
+        copy_holds_held_back: i18n.text(Key::summary_copy_holds_held_back).to_owned(),
         reflection_heading: t_string!(i18n, reflection).to_owned(),
         no_reflection: t_string!(i18n, summary_no_reflection).to_owned(),
         note_heading: t_string!(i18n, summary_note_heading).to_owned(),
@@ -418,6 +419,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 audience: reader,
                 kind,
                 file_name,
+                confirmed_worries: Vec::new(),
             })
         });
     };
