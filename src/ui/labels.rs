@@ -125,3 +125,10 @@ pub fn helper_colour_name(i18n: I18n, colour: HelperColour) -> &'static str {
         HelperColour::Pink => t_string!(i18n, colour_pink),
     }
 }
+
+/// A name or the child's words set inside a translated line, isolated as its own direction
+/// (Unicode FSI … PDI, what `<bdi>` does for an element), so Arabic with a German name,
+/// quotes and brackets keep their order within the sentence.
+pub fn isolated(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}

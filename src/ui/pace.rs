@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, PinRequest, SavePolicy};
 use crate::ui::dialog::Modal;
+use crate::ui::labels::isolated;
 use crate::ui::language::workers_language;
 use crate::ui::{I18n, IconButton};
 
@@ -18,7 +19,10 @@ use crate::ui::{I18n, IconButton};
 /// safe. Without the worker's name, "the worker who is with you".
 pub fn take_out_promise(i18n: I18n, age: AgeVersion, worker: &str) -> String {
     let worker = worker.trim();
-    match (age, worker.is_empty()) {
+    let unnamed = worker.is_empty();
+    // The name keeps its own direction inside the sentence.
+    let worker = isolated(worker);
+    match (age, unnamed) {
         (AgeVersion::Younger, false) => {
             t_string!(i18n, confirm_take_out_younger_text, worker).to_string()
         }

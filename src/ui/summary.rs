@@ -12,13 +12,15 @@ use crate::core::poster_html::render_poster_html;
 use crate::core::summary::Reader as SummaryReader;
 use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
 use crate::core::{
-    summary_file_name, Audience, EntryId, Export, ExportKind, Question, RespectLine, Session,
-    SessionId, Summary, SummaryChoices, Tool,
+    summary_file_name, Audience, Entry, EntryId, Export, ExportKind, Question, RespectLine,
+    Session, SessionId, Summary, SummaryChoices, Tool,
 };
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::canvas::drawing_png;
+use crate::ui::dialog::Modal;
+use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::audience_label;
 use crate::ui::language::{childs_locale, own_name};
 use crate::ui::look::{look, usual_name};
@@ -405,7 +407,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     };
     // Every print and download of what holds the child's words is noted; the leaflet holds
     // nothing of the child's.
-    let record = move |kind: ExportKind| {
+    let record = move |kind: ExportKind, confirmed_worries: Vec<EntryId>| {
         let Some(reader) = chosen.get_untracked() else {
             return;
         };
@@ -419,28 +421,67 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 audience: reader,
                 kind,
                 file_name,
-                confirmed_worries: Vec::new(),
+                confirmed_worries,
             })
         });
     };
-    let print = move || {
+    let print_now = move |confirmed: Vec<EntryId>| {
         if let Some(window) = frame_ref
             .get_untracked()
             .and_then(|frame| frame.content_window())
         {
             let _ = window.print();
-            record(ExportKind::Printed);
+            record(ExportKind::Printed, confirmed);
             refresh.update(|n| *n += 1);
         }
     };
-    let download = move || {
+    let download_now = move |confirmed: Vec<EntryId>| {
         if chosen.get_untracked().is_none() && untrack(shown_layout) != Layout::Leaflet {
             return;
         }
         let file_name = file_name();
         document.with_untracked(|html| download_html(html, &file_name));
-        record(ExportKind::Downloaded);
+        record(ExportKind::Downloaded, confirmed);
         refresh.update(|n| *n += 1);
+    };
+    // Before a copy for the family or someone the child named first holds a worry, the
+    // worker sees those worries and confirms this reader may safely read them.
+    let to_confirm = RwSignal::new(None::<(ExportKind, Audience, Vec<Entry>)>);
+    let worries_first = move || {
+        let audience = chosen.get_untracked().flatten()?;
+        if untrack(shown_layout) == Layout::Leaflet {
+            return None;
+        }
+        let worries = state
+            .with_session_untracked(&session, |s| {
+                s.worries_to_confirm(&audience)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        (!worries.is_empty()).then_some((audience, worries))
+    };
+    let print = move || match worries_first() {
+        Some((audience, worries)) => to_confirm.set(Some((ExportKind::Printed, audience, worries))),
+        None => print_now(Vec::new()),
+    };
+    let download = move || match worries_first() {
+        Some((audience, worries)) => {
+            to_confirm.set(Some((ExportKind::Downloaded, audience, worries)))
+        }
+        None => download_now(Vec::new()),
+    };
+    let confirm_worries = move || {
+        let Some((kind, _, worries)) = to_confirm.get_untracked() else {
+            return;
+        };
+        to_confirm.set(None);
+        let confirmed = worries.iter().map(|entry| entry.id).collect();
+        match kind {
+            ExportKind::Printed => print_now(confirmed),
+            ExportKind::Downloaded => download_now(confirmed),
+        }
     };
 
     let nothing_chosen = move || chosen.with(Option::is_none);
@@ -633,7 +674,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                                 <li>
                                     <bdi>{reader}</bdi>
                                     {format!(" — {how} {when}")}
-                                    <span class="quiet file-name">{export.file_name}</span>
+                                    <span class="quiet file-name" dir="auto">{export.file_name}</span>
                                 </li>
                             }
                         }).collect_view()
@@ -641,6 +682,30 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 </ul>
             </section>
         </div>
+        {move || to_confirm.get().map(|(_, audience, worries)| {
+            let label = audience_label(i18n, &audience);
+            view! {
+                <Modal labelled_by="confirm-worries-title" on_escape=move || to_confirm.set(None)>
+                    <h2 id="confirm-worries-title">
+                        {t_string!(i18n, confirm_worries_title, audience = label.clone()).to_string()}
+                    </h2>
+                    <p>{t_string!(i18n, confirm_worries_text, audience = label.clone()).to_string()}</p>
+                    <ul class="entries worries-to-confirm">
+                        {worries.into_iter().map(|entry| view! {
+                            <li class="entry"><EntrySummary entry /></li>
+                        }).collect_view()}
+                    </ul>
+                    <div class="dialog-actions">
+                        <button type="button" class="safe" autofocus on:click=move |_| to_confirm.set(None)>
+                            {t!(i18n, cancel)}
+                        </button>
+                        <button type="button" class="primary" on:click=move |_| confirm_worries()>
+                            {t!(i18n, confirm_worries_button)}
+                        </button>
+                    </div>
+                </Modal>
+            }
+        })}
         // The summary in its own frame, exactly as the downloaded file shows it; its own
         // Content-Security-Policy lets nothing run in it.
         <Show when=move || !nothing_to_give()>

@@ -69,7 +69,7 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
   // The child decides. The screen says where the wish ends, and "Nobody else" is the wish.
   await button(page, 'Who may see what').click();
   await expect(heading(page, 'Who may see what?')).toBeVisible();
-  await expect(page.getByRole('note')).toContainText('I have to tell someone whose job is to help. I will tell you first.');
+  await expect(page.getByRole('note')).toContainText('I have to tell someone whose job is to help. I will try to tell you first, and I will always tell you what happens.');
   await expect(choice(entry(page, 'SHARED-WITH-MUM'), 'Dad')).toHaveCount(0);
   await expect(choice(entry(page, 'SHARED-WITH-MUM'), 'My foster carer')).toBeVisible();
   await choice(entry(page, 'SHARED-WITH-MUM'), 'Mum').click();
