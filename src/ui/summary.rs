@@ -552,7 +552,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                             .into_iter()
                             .enumerate()
                             .map(|(at, choice)| {
-                                view! { <option value=at.to_string()>{audience_label(i18n, &choice)}</option> }
+                                view! { <option value=at.to_string() dir="auto">{audience_label(i18n, &choice)}</option> }
                             })
                             .collect_view()
                     }}
