@@ -122,6 +122,7 @@ test("a hold after Mum's copy left names that copy; worries are confirmed before
   const confirm = page.getByRole('dialog', { name: filled(EN.confirm_worries_title, { audience: 'Mum' }) });
   await expect(confirm).toContainText(filled(EN.confirm_worries_text, { audience: 'Mum' }));
   await expect(confirm.locator('.childs-words')).toHaveText(['Dad shouts at night']);
+  await page.screenshot({ path: test.info().outputPath('worries-confirmation-1024x768.png') });
   await button(page, 'Cancel').click();
   await expect(confirm).toBeHidden();
   expect((await sessionRecord(page, 'Mia')).session.exports ?? []).toEqual([]);
