@@ -21,7 +21,7 @@ use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::canvas::drawing_png;
 use crate::ui::dialog::Modal;
 use crate::ui::entry_summary::EntrySummary;
-use crate::ui::labels::audience_label;
+use crate::ui::labels::{audience_label, with_name_isolated, NAME_MARK};
 use crate::ui::language::{childs_locale, own_name};
 use crate::ui::look::{look, usual_name};
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
@@ -517,9 +517,21 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     };
     let note_change = change_choices;
     let line_change = change_choices;
+    // Each copy that left, and whether it holds something held back from its reader since.
     let exports = Memo::new(move |_| {
         state
-            .with_session(&session, |s| s.exports.clone())
+            .with_session(&session, |s| {
+                let since: Vec<usize> = s
+                    .copies_holding_since_held_back()
+                    .into_iter()
+                    .map(|(at, _)| at)
+                    .collect();
+                s.exports
+                    .iter()
+                    .enumerate()
+                    .map(|(at, export)| (export.clone(), since.contains(&at)))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     });
 
@@ -660,7 +672,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 <ul>
                     {move || {
                         let lang = i18n.get_locale_untracked().to_string();
-                        exports.get().into_iter().rev().map(|export| {
+                        exports.get().into_iter().rev().map(|(export, since_held_back)| {
                             let reader = match &export.audience {
                                 Some(audience) => audience_label(i18n, audience),
                                 None => t_string!(i18n, summary_full_record_reader).to_owned(),
@@ -672,9 +684,17 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                             let when = platform::local_date_time(export.at_ms, &lang);
                             view! {
                                 <li>
-                                    <bdi>{reader}</bdi>
+                                    <bdi>{reader.clone()}</bdi>
                                     {format!(" — {how} {when}")}
                                     <span class="quiet file-name" dir="auto">{export.file_name}</span>
+                                    {since_held_back.then(|| view! {
+                                        <strong class="since-held-back">
+                                            {with_name_isolated(
+                                                &t_string!(i18n, summary_copy_holds_held_back, audience = NAME_MARK, time = when.clone()),
+                                                &reader,
+                                            )}
+                                        </strong>
+                                    })}
                                 </li>
                             }
                         }).collect_view()

@@ -168,6 +168,13 @@ test("a hold after Mum's copy left names that copy; worries are confirmed before
     await expect(given.nth(at).locator('.since-held-back')).toHaveText(/^The copy for Mum of .+ holds an entry since held back\.$/);
   }
   await expect(given.nth(2).locator('.since-held-back')).toHaveCount(0);
+  // And the summary screen's list of what left the tablet, newest first, says it too.
+  const left = page.getByRole('region', { name: 'What left the tablet' }).getByRole('listitem');
+  await expect(left).toHaveCount(3);
+  await expect(left.nth(0).locator('.since-held-back')).toHaveCount(0);
+  for (const at of [1, 2]) {
+    await expect(left.nth(at).locator('.since-held-back')).toHaveText(/^The copy for Mum of .+ holds an entry since held back\.$/);
+  }
 });
 
 for (const [code, T, age, version, shot] of [
