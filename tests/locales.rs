@@ -126,7 +126,10 @@ const TO_THE_CHILD: &[&str] = &[
     "take_out",
     "kept_as_made",
     "confirm_take_out_title",
-    "confirm_take_out_text",
+    "confirm_take_out_younger_text",
+    "confirm_take_out_older_text",
+    "confirm_take_out_younger_unnamed",
+    "confirm_take_out_older_unnamed",
     "helpers_heading",
     "helpers_hint",
     "helper_prompt_good_things",
@@ -138,7 +141,8 @@ const TO_THE_CHILD: &[&str] = &[
     "rename_helper_title",
     "wish_sparkle",
     "child_mode_on",
-    "sharing_limit",
+    "sharing_younger_limit",
+    "sharing_older_limit",
     "sharing_own_name",
 ];
 

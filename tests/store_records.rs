@@ -485,12 +485,14 @@ fn the_version_5_session() -> Session {
         audience: Some(Audience::Mum),
         kind: ExportKind::Downloaded,
         file_name: "hear-me-summary-Mia-2026-11-27-for-mum.html".into(),
+        confirmed_worries: Vec::new(),
     });
     session.record_export(Export {
         at_ms: at + 7,
         audience: None,
         kind: ExportKind::Printed,
         file_name: "hear-me-summary-Mia-2026-11-27-full-record.html".into(),
+        confirmed_worries: Vec::new(),
     });
     session
 }

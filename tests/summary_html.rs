@@ -667,12 +667,14 @@ fn the_full_record_lists_what_left_the_tablet() {
         audience: Some(Audience::Mum),
         kind: ExportKind::Downloaded,
         file_name: "hear-me-summary-Mia-2026-11-27-for-mum.html".into(),
+        confirmed_worries: Vec::new(),
     });
     session.record_export(Export {
         at_ms: 8_000,
         audience: None,
         kind: ExportKind::Printed,
         file_name: "hear-me-summary-Mia-2026-11-27-full-record.html".into(),
+        confirmed_worries: Vec::new(),
     });
     let html = render(&Summary::of(&session, None), &english());
     assert_in_order(
@@ -1211,6 +1213,7 @@ fn everywhere(text: &str, for_named: bool) -> String {
         audience: Some(named.clone()),
         kind: ExportKind::Downloaded,
         file_name: text.into(),
+        confirmed_worries: Vec::new(),
     });
     let mut labels = english();
     labels.title = format!("Summary of a conversation with {text}");

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::entry::EntryId;
 use super::sharing::Audience;
 
 /// How a summary left the tablet.
@@ -22,6 +23,11 @@ pub struct Export {
     pub audience: Option<Audience>,
     pub kind: ExportKind,
     pub file_name: String,
+    /// The worries in it that the worker confirmed, before it left, this reader may safely
+    /// read (a summary for the family or someone the child named may reach the very person a
+    /// worry is about). Empty when there was nothing to confirm, and in older records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub confirmed_worries: Vec<EntryId>,
 }
 
 /// The summary's file name: the child's alias and the date in characters every computer
@@ -60,6 +66,22 @@ fn file_safe(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_without_confirmed_worries_is_stored_as_before() {
+        let old = r#"{"at_ms":5,"audience":"mum","kind":"downloaded","file_name":"f.html"}"#;
+        let export: Export = serde_json::from_str(old).unwrap();
+        assert!(export.confirmed_worries.is_empty());
+        assert_eq!(serde_json::to_string(&export).unwrap(), old);
+        let confirmed = Export {
+            confirmed_worries: vec![EntryId(2)],
+            ..export
+        };
+        assert_eq!(
+            serde_json::to_string(&confirmed).unwrap(),
+            r#"{"at_ms":5,"audience":"mum","kind":"downloaded","file_name":"f.html","confirmed_worries":[2]}"#
+        );
+    }
 
     #[test]
     fn file_names_carry_the_alias_the_date_and_the_reader() {

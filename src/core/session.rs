@@ -837,6 +837,102 @@ impl Session {
         true
     }
 
+    /// Records one tap of the child in a dialog or screen opened at `opened_at_ms`: kept at
+    /// once, but one change in the history per opening (see [`Sharing::decide_in`]).
+    pub fn decide_in(
+        &mut self,
+        item: SharedItem,
+        decision: Option<Decision>,
+        opened_at_ms: u64,
+        now_ms: u64,
+    ) -> bool {
+        let decision = decision.and_then(Decision::normalised);
+        let names = decision.clone();
+        if !self.change_sharing(item, now_ms, |sharing| {
+            sharing.decide_in(decision, opened_at_ms, now_ms)
+        }) {
+            return false;
+        }
+        self.remember_names_in(names.as_ref(), now_ms);
+        true
+    }
+
+    /// Whether a summary for `audience` made at `at_ms` showed the item: it was there, the
+    /// child had not taken it out, and it was shown to that audience then.
+    pub fn was_shown_to(&self, item: SharedItem, audience: &Audience, at_ms: u64) -> bool {
+        let there_then = match item {
+            SharedItem::Entry { question, entry } => {
+                self.entry(question, entry).is_some_and(|entry| {
+                    entry.created_at <= at_ms
+                        && entry.unreadable().is_none()
+                        && !entry.taken_out.iter().any(|spell| {
+                            spell.at_ms <= at_ms
+                                && spell.put_back_at_ms.is_none_or(|back| back > at_ms)
+                        })
+                })
+            }
+            SharedItem::Name { .. } => true,
+        };
+        there_then
+            && self
+                .sharing(item)
+                .is_some_and(|sharing| sharing.was_shown_to(audience, at_ms))
+    }
+
+    /// The copies already given to `audience` that hold the item: what a hold from
+    /// `audience` cannot take back.
+    pub fn copies_holding(&self, item: SharedItem, audience: &Audience) -> Vec<&Export> {
+        self.exports
+            .iter()
+            .filter(|export| export.audience.as_ref() == Some(audience))
+            .filter(|export| self.was_shown_to(item, audience, export.at_ms))
+            .collect()
+    }
+
+    /// The copies given to an audience that hold something the worker has held back from
+    /// that audience since: each as its place in [`Session::exports`] with those items.
+    pub fn copies_holding_since_held_back(&self) -> Vec<(usize, Vec<SharedItem>)> {
+        let items = self.shared_items();
+        self.exports
+            .iter()
+            .enumerate()
+            .filter_map(|(at, export)| {
+                let audience = export.audience.as_ref()?;
+                let held: Vec<SharedItem> = items
+                    .iter()
+                    .copied()
+                    .filter(|&item| self.was_shown_to(item, audience, export.at_ms))
+                    .filter(|&item| {
+                        self.sharing(item).is_some_and(|sharing| {
+                            sharing.held_back_since(audience, export.at_ms).is_some()
+                        })
+                    })
+                    .collect();
+                (!held.is_empty()).then_some((at, held))
+            })
+            .collect()
+    }
+
+    /// The worries a summary for `audience` shows that the worker must confirm this reader
+    /// may safely read before it is printed or downloaded: for the family and anyone the
+    /// child named (who may be the very person a worry is about), those not yet confirmed
+    /// with an earlier copy for the same reader. Empty for everyone else.
+    pub fn worries_to_confirm(&self, audience: &Audience) -> Vec<&Entry> {
+        if !audience.is_family() {
+            return Vec::new();
+        }
+        let confirmed: HashSet<EntryId> = self
+            .exports
+            .iter()
+            .filter(|export| export.audience.as_ref() == Some(audience))
+            .flat_map(|export| export.confirmed_worries.iter().copied())
+            .collect();
+        self.entries(Question::Worries)
+            .iter()
+            .filter(|entry| entry.is_shown_to(audience) && !confirmed.contains(&entry.id))
+            .collect()
+    }
+
     /// The quick choice "share everything with …": the decision for every entry and name the
     /// child has not decided about yet and has not taken out; what the child already decided
     /// stays. The child can

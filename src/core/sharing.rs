@@ -154,6 +154,11 @@ pub struct SharingChange {
     pub at_ms: u64,
     /// The decision from then on; None when it was taken back.
     pub decision: Option<Decision>,
+    /// When the dialog or screen the child decided in was opened: the taps of one opening
+    /// are one decision, so a later tap there replaces this change (see
+    /// [`Sharing::decide_in`]). None for changes made otherwise, and in older records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_at_ms: Option<u64>,
 }
 
 /// What the worker writes down about a decision of their own: when, why and who decided.
@@ -282,6 +287,7 @@ impl From<StoredSharing> for Sharing {
                 .map(|change| SharingChange {
                     at_ms: change.at_ms,
                     decision: change.decision.and_then(Decision::normalised),
+                    opened_at_ms: change.opened_at_ms,
                 })
                 .collect(),
             holds: stored.holds,
@@ -299,8 +305,84 @@ impl Sharing {
             return false;
         }
         self.decision = decision.clone();
-        self.history.push(SharingChange { at_ms, decision });
+        self.history.push(SharingChange {
+            at_ms,
+            decision,
+            opened_at_ms: None,
+        });
         true
+    }
+
+    /// Records one tap of the child in a dialog or screen opened at `opened_at_ms`. Each tap
+    /// is kept at once (a reload loses nothing), but the history holds one change per
+    /// opening: what the child chose when they left it. A tap after an earlier one of the
+    /// same opening replaces that change, and ending where the opening started leaves no
+    /// change at all. Returns whether the decision changed.
+    pub fn decide_in(&mut self, decision: Option<Decision>, opened_at_ms: u64, at_ms: u64) -> bool {
+        let decision = decision.and_then(Decision::normalised);
+        if decision == self.decision {
+            return false;
+        }
+        let same_opening = self
+            .history
+            .last()
+            .is_some_and(|change| change.opened_at_ms == Some(opened_at_ms));
+        if same_opening {
+            self.history.pop();
+        }
+        // Every decision enters the history, so the one before this opening is the last
+        // change left (none: undecided).
+        let before = self
+            .history
+            .last()
+            .and_then(|change| change.decision.clone());
+        self.decision = decision.clone();
+        if decision != before || !same_opening {
+            self.history.push(SharingChange {
+                at_ms,
+                decision,
+                opened_at_ms: Some(opened_at_ms),
+            });
+        }
+        true
+    }
+
+    /// The child's wish as it stood at `at_ms`: the last change made by then; undecided
+    /// before the first. A record without a history (never decided) is undecided throughout.
+    pub fn decision_at(&self, at_ms: u64) -> Option<&Decision> {
+        self.history
+            .iter()
+            .rev()
+            .find(|change| change.at_ms <= at_ms)
+            .and_then(|change| change.decision.as_ref())
+    }
+
+    /// Whether the worker held the entry back from `audience` at `at_ms`.
+    pub fn was_held_back_from(&self, audience: &Audience, at_ms: u64) -> bool {
+        self.holds.iter().any(|hold| {
+            &hold.from == audience
+                && hold.recorded_at_ms <= at_ms
+                && hold
+                    .lifted
+                    .as_ref()
+                    .is_none_or(|lifted| lifted.at_ms > at_ms)
+        })
+    }
+
+    /// Whether a summary for `audience` made at `at_ms` showed the entry, by the same rule
+    /// as [`Sharing::is_shown_to`] with the wish and the holds of that moment.
+    pub fn was_shown_to(&self, audience: &Audience, at_ms: u64) -> bool {
+        self.decision_at(at_ms)
+            .is_some_and(|decision| decision.allows(audience))
+            && !self.was_held_back_from(audience, at_ms)
+    }
+
+    /// The hold from `audience` in force now, if the worker recorded it after `at_ms`: a
+    /// copy given at `at_ms` may still hold what this hold keeps back.
+    pub fn held_back_since(&self, audience: &Audience, at_ms: u64) -> Option<&Hold> {
+        self.holds
+            .iter()
+            .find(|hold| hold.is_active() && &hold.from == audience && hold.recorded_at_ms > at_ms)
     }
 
     /// Whether the child agreed that `audience` may see the entry; never true while
@@ -491,15 +573,18 @@ mod tests {
             vec![
                 SharingChange {
                     at_ms: 3,
-                    decision: Decision::shared_with([Audience::Mum, Audience::Dad])
+                    decision: Decision::shared_with([Audience::Mum, Audience::Dad]),
+                    opened_at_ms: None,
                 },
                 SharingChange {
                     at_ms: 5,
-                    decision: Some(Decision::Private)
+                    decision: Some(Decision::Private),
+                    opened_at_ms: None,
                 },
                 SharingChange {
                     at_ms: 6,
-                    decision: None
+                    decision: None,
+                    opened_at_ms: None,
                 },
             ]
         );

@@ -83,6 +83,9 @@ pub struct FullRecord {
     pub undecided: usize,
     /// Every print and download so far, oldest first.
     pub exports: Vec<Export>,
+    /// The places in `exports` of copies given to an audience that hold something the
+    /// worker has held back from that audience since: a hold cannot call a copy back.
+    pub copies_since_held_back: Vec<usize>,
     /// The facts of the conversation as recorded: corrected times, who was there and where,
     /// language, interpreter, how the parents were prepared.
     pub details: ConversationDetails,
@@ -304,6 +307,11 @@ impl Summary {
                         .filter(|entry| entry.sharing.is_undecided() && !entry.is_taken_out())
                         .count(),
                     exports: session.exports.clone(),
+                    copies_since_held_back: session
+                        .copies_holding_since_held_back()
+                        .into_iter()
+                        .map(|(at, _)| at)
+                        .collect(),
                     details: session.details().clone(),
                     start_time: session.start_time(),
                     end_time: session.end_time(),

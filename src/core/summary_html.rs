@@ -133,6 +133,9 @@ pub struct SummaryText {
     pub full_record_reader: String,
     /// "Nothing has left the tablet yet."
     pub nothing_given: String,
+    /// A template with `{{ audience }}` and `{{ time }}`: "The copy for Mum of 11:49 holds
+    /// an entry since held back."
+    pub copy_holds_held_back: String,
     /// "Worker's reflection".
     pub reflection_heading: String,
     /// Shown when the worker wrote no reflection.
@@ -323,6 +326,7 @@ impl SummaryText {
             downloaded: both(&self.downloaded, &second.downloaded),
             full_record_reader: both(&self.full_record_reader, &second.full_record_reader),
             nothing_given: both(&self.nothing_given, &second.nothing_given),
+            copy_holds_held_back: both(&self.copy_holds_held_back, &second.copy_holds_held_back),
             reflection_heading: both(&self.reflection_heading, &second.reflection_heading),
             no_reflection: both(&self.no_reflection, &second.no_reflection),
             note_heading: both(&self.note_heading, &second.note_heading),
@@ -1096,15 +1100,22 @@ fn render_given_to(out: &mut String, record: &FullRecord, text: &SummaryText, pa
         element_with(out, "p", "class=\"empty\"", &text.nothing_given);
     } else {
         out.push_str("<ul>\n");
-        for export in &record.exports {
-            render_export(out, export, text, painters);
+        for (at, export) in record.exports.iter().enumerate() {
+            let since_held_back = record.copies_since_held_back.contains(&at);
+            render_export(out, export, since_held_back, text, painters);
         }
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
 }
 
-fn render_export(out: &mut String, export: &Export, text: &SummaryText, painters: &Painters) {
+fn render_export(
+    out: &mut String,
+    export: &Export,
+    since_held_back: bool,
+    text: &SummaryText,
+    painters: &Painters,
+) {
     let reader = match &export.audience {
         Some(audience) => text.audience_name(audience),
         None => &text.full_record_reader,
@@ -1113,12 +1124,33 @@ fn render_export(out: &mut String, export: &Export, text: &SummaryText, painters
         ExportKind::Printed => &text.printed,
         ExportKind::Downloaded => &text.downloaded,
     };
+    let time = (painters.time)(export.at_ms);
     out.push_str("<li>");
     element_inline(out, "bdi", reader);
-    let rest = format!(" — {how} {} · ", (painters.time)(export.at_ms));
+    let rest = format!(" — {how} {time} · ");
     out.push_str(&escape(&rest));
     element_inline(out, "bdi", &export.file_name);
+    if since_held_back {
+        // Said beside the copy: a hold kept it out of later copies, not out of this one.
+        out.push_str("<br><strong class=\"since-held-back\">");
+        render_with_reader(out, &text.copy_holds_held_back, &time, reader);
+        out.push_str("</strong>");
+    }
     out.push_str("</li>\n");
+}
+
+/// A line with `{{ audience }}` and `{{ time }}` filled in, the reader's name isolated in
+/// its own direction.
+fn render_with_reader(out: &mut String, template: &str, time: &str, reader: &str) {
+    // A character no translation holds stands where the name goes.
+    const NAME: &str = "\u{E000}";
+    let line = fill(template, &[("audience", &NAME), ("time", &time)]);
+    let mut parts = line.split(NAME);
+    out.push_str(&escape(parts.next().unwrap_or_default()));
+    for part in parts {
+        element_inline(out, "bdi", reader);
+        out.push_str(&escape(part));
+    }
 }
 
 /// The page boxes of every printed page: at the top, where reading starts, whose file it is

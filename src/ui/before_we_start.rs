@@ -10,6 +10,7 @@ use crate::core::{AgeVersion, Screen, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
+use crate::ui::labels::isolated;
 use crate::ui::language::workers_language;
 use crate::ui::look::age_version_of;
 use crate::ui::read_aloud::ReadAloud;
@@ -48,8 +49,8 @@ pub fn BeforeWeStartScreen(session: SessionId) -> impl IntoView {
         })
     };
     let who = Signal::derive(move || match age.get() {
-        AgeVersion::Younger => t_string!(i18n, before_younger_who, worker = worker.clone()),
-        AgeVersion::Older => t_string!(i18n, before_older_who, worker = worker.clone()),
+        AgeVersion::Younger => t_string!(i18n, before_younger_who, worker = isolated(&worker)),
+        AgeVersion::Older => t_string!(i18n, before_older_who, worker = isolated(&worker)),
     });
     let mark_done = move || {
         state.edit(&session, SavePolicy::Now, |s, now| {

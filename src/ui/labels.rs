@@ -2,6 +2,8 @@
 //! brushes of the drawing editor, the stamps, who said and who wrote, the audiences, and the
 //! helpers of Wizards and Fairies. A new kind of thing gets its words here.
 
+use leptos::prelude::*;
+
 use crate::core::ink::{BrushSize, ColourName, Nib, StampKind};
 use crate::core::{Audience, HelperColour, HelperKind, Voice};
 use crate::i18n::*;
@@ -124,4 +126,30 @@ pub fn helper_colour_name(i18n: I18n, colour: HelperColour) -> &'static str {
         HelperColour::Red => t_string!(i18n, colour_red),
         HelperColour::Pink => t_string!(i18n, colour_pink),
     }
+}
+
+/// A name or the child's words set inside a translated line, isolated as its own direction
+/// (Unicode FSI … PDI, what `<bdi>` does for an element), so Arabic with a German name,
+/// quotes and brackets keep their order within the sentence.
+pub fn isolated(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
+/// What a translated line is filled with where a name goes, for [`with_name_isolated`]: a
+/// character no translation holds.
+pub const NAME_MARK: &str = "\u{E000}";
+
+/// A translated line filled with [`NAME_MARK`], shown with `name` in its own `<bdi>` where the
+/// mark is: the name keeps its order, and the line's accessible name is plain text.
+pub fn with_name_isolated(line: &str, name: &str) -> impl IntoView {
+    let mut parts = line.split(NAME_MARK);
+    let first = parts.next().unwrap_or_default().to_owned();
+    let rest = parts
+        .map(|part| {
+            let name = name.to_owned();
+            let part = part.to_owned();
+            view! { <bdi>{name}</bdi>{part} }
+        })
+        .collect_view();
+    view! { {first}{rest} }
 }

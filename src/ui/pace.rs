@@ -5,13 +5,34 @@
 
 use leptos::prelude::*;
 
-use crate::core::{ChildMode, Screen, Session};
+use crate::core::{AgeVersion, ChildMode, Screen, Session};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, PinRequest, SavePolicy};
 use crate::ui::dialog::Modal;
+use crate::ui::labels::isolated;
 use crate::ui::language::workers_language;
-use crate::ui::IconButton;
+use crate::ui::{I18n, IconButton};
+
+/// What taking an entry out means, said to the child without a promise the worker cannot
+/// keep: the worker still sees it, and may have to pass it on if it means the child is not
+/// safe. Without the worker's name, "the worker who is with you".
+pub fn take_out_promise(i18n: I18n, age: AgeVersion, worker: &str) -> String {
+    let worker = worker.trim();
+    let unnamed = worker.is_empty();
+    // The name keeps its own direction inside the sentence.
+    let worker = isolated(worker);
+    match (age, unnamed) {
+        (AgeVersion::Younger, false) => {
+            t_string!(i18n, confirm_take_out_younger_text, worker).to_string()
+        }
+        (AgeVersion::Older, false) => {
+            t_string!(i18n, confirm_take_out_older_text, worker).to_string()
+        }
+        (AgeVersion::Younger, true) => t_string!(i18n, confirm_take_out_younger_unnamed).to_owned(),
+        (AgeVersion::Older, true) => t_string!(i18n, confirm_take_out_older_unnamed).to_owned(),
+    }
+}
 
 #[component]
 pub fn ChildsPace(mode: ChildMode) -> impl IntoView {

@@ -16,6 +16,7 @@ use crate::ui::entry_notes::{Caption, WorkerQuestion};
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::language::workers_language;
 use crate::ui::look::{age_version_of, back_label, look, name_in, picture, prompt};
+use crate::ui::pace::take_out_promise;
 use crate::ui::read_aloud::ReadAloud;
 use crate::ui::sharing::EntryChoices;
 use crate::ui::IconButton;
@@ -248,10 +249,12 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             }}
         </ol>
         {move || sharing.get().map(|entry| {
+            // The taps of one opening are one decision in the full record.
+            let opened_at_ms = platform::now_ms();
             view! {
                 <Modal labelled_by="share-entry-title" on_escape=move || sharing.set(None)>
                     <h2 id="share-entry-title">{t!(i18n, who_may_see)}</h2>
-                    <EntryChoices session question entry />
+                    <EntryChoices session question entry opened_at_ms />
                     <div class="dialog-actions">
                         <button type="button" class="primary" autofocus on:click=move |_| sharing.set(None)>
                             {t!(i18n, done)}
@@ -261,13 +264,13 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
             }
         })}
         {move || to_take_out.get().map(|entry| {
-            let worker = state
-                .with_session_untracked(&session, |s| s.worker.clone())
-                .unwrap_or_default();
+            let (worker, age) = state
+                .with_session_untracked(&session, |s| (s.worker.clone(), s.age_version()))
+                .unwrap_or((String::new(), crate::core::AgeVersion::Younger));
             view! {
                 <ConfirmDialog
                     title=t_string!(i18n, confirm_take_out_title)
-                    text=t_string!(i18n, confirm_take_out_text, worker)
+                    text=take_out_promise(i18n, age, &worker)
                     confirm_label=t_string!(i18n, take_out)
                     on_confirm=move || {
                         state.edit(&session, SavePolicy::Now, |s, now| s.take_out(question, entry, now));

@@ -9,7 +9,7 @@ use crate::platform;
 use crate::state::use_app_state;
 use crate::state::SavePolicy;
 use crate::ui::entry_summary::EntrySummary;
-use crate::ui::labels::voice_label;
+use crate::ui::labels::{voice_label, with_name_isolated, NAME_MARK};
 use crate::ui::language::workers_language;
 use crate::ui::look::name_in;
 use crate::ui::read_aloud::ReadAloud;
@@ -69,7 +69,7 @@ pub fn ReadBackScreen(session: SessionId, tool: Tool, question: Question) -> imp
         <header class=format!("screen-header question-header question-{} tool-{}", question.slug(), tool.slug())>
             <IconButton icon="icon-done" class="primary" label=Signal::derive(move || t_string!(i18n, done).to_owned())
                 on_press=move || state.go(back) />
-            <h1>{move || t_string!(i18n, read_back_heading, house = name.clone())}</h1>
+            <h1>{move || with_name_isolated(&t_string!(i18n, read_back_heading, house = NAME_MARK), &name)}</h1>
         </header>
         <p class="hint">{t!(i18n, read_back_hint)}</p>
         <ol class="read-back">{shown}</ol>

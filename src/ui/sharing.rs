@@ -4,13 +4,16 @@
 
 use leptos::prelude::*;
 
-use crate::core::{Audience, Decision, EntryId, Question, Screen, SessionId, SharedItem, Tool};
+use crate::core::{
+    AgeVersion, Audience, Decision, EntryId, Question, Screen, SessionId, SharedItem, Tool,
+};
 use crate::i18n::*;
+use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::audience_label;
-use crate::ui::look::name_across_tools;
+use crate::ui::look::{age_version_of, name_across_tools};
 use crate::ui::{IconButton, SessionScreenHeader};
 
 /// The picture for an audience; every name the child gave shares one.
@@ -68,7 +71,8 @@ fn AudienceChoices(
                                 on:click=move |_| on_change(decision.with_untracked(|d| toggled(d.as_ref(), &audience)))
                             >
                                 <img src=audience_picture(&shown) alt="" aria-hidden="true" />
-                                <span>{move || audience_label(i18n, &shown)}</span>
+                                // A name the child gave keeps its own direction.
+                                <span><bdi>{move || audience_label(i18n, &shown)}</bdi></span>
                             </button>
                         }
                     })
@@ -98,14 +102,21 @@ pub fn audiences_of(state: AppState, session: SessionId) -> Memo<Vec<Audience>> 
 }
 
 /// The child's choice for one entry: whether it is decided yet, and who may see it.
+/// `opened_at_ms` is when the dialog or screen it is in was opened: each tap is saved at
+/// once, and the full record keeps what the child chose there as one change.
 #[component]
-pub fn EntryChoices(session: SessionId, question: Question, entry: EntryId) -> impl IntoView {
-    view! { <ItemChoices session item=SharedItem::Entry { question, entry } /> }
+pub fn EntryChoices(
+    session: SessionId,
+    question: Question,
+    entry: EntryId,
+    opened_at_ms: u64,
+) -> impl IntoView {
+    view! { <ItemChoices session item=SharedItem::Entry { question, entry } opened_at_ms /> }
 }
 
 /// The child's choice for an entry or one of their own names.
 #[component]
-fn ItemChoices(session: SessionId, item: SharedItem) -> impl IntoView {
+fn ItemChoices(session: SessionId, item: SharedItem, opened_at_ms: u64) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let audiences = audiences_of(state, session);
@@ -124,7 +135,9 @@ fn ItemChoices(session: SessionId, item: SharedItem) -> impl IntoView {
                 decision=decision
                 label=Signal::derive(move || t_string!(i18n, who_may_see).to_owned())
                 on_change=move |choice| {
-                    state.edit(&session, SavePolicy::Now, |s, now| s.decide(item, choice, now));
+                    state.edit(&session, SavePolicy::Now, |s, now| {
+                        s.decide_in(item, choice, opened_at_ms, now)
+                    });
                 }
             />
         </div>
@@ -136,6 +149,9 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let audiences = audiences_of(state, session);
+    let age = age_version_of(session);
+    // The child's taps on this screen, entry by entry, are one decision each per visit.
+    let opened_at_ms = platform::now_ms();
 
     // "Share everything with …": chosen here first, then applied to every entry at once.
     let everything = RwSignal::new(None::<Decision>);
@@ -185,7 +201,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
                         <p class="quiet">{t!(i18n, sharing_nothing_here)}</p>
                     </Show>
                     <ol class="entries">
-                        <OwnNameChoices session=session question />
+                        <OwnNameChoices session=session question opened_at_ms />
                         {move || {
                             entries
                                 .get()
@@ -195,7 +211,7 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
                                     view! {
                                         <li class="entry sharing-entry">
                                             <EntrySummary entry />
-                                            <EntryChoices session question entry=id />
+                                            <EntryChoices session question entry=id opened_at_ms />
                                         </li>
                                     }
                                 })
@@ -215,7 +231,10 @@ pub fn SharingScreen(session: SessionId) -> impl IntoView {
         // where it ends.
         <p class="privacy-limit" role="note">
             <img src="public/audience-private.svg" alt="" aria-hidden="true" />
-            <span>{t!(i18n, sharing_limit)}</span>
+            <span>{move || match age.get() {
+                AgeVersion::Younger => t_string!(i18n, sharing_younger_limit),
+                AgeVersion::Older => t_string!(i18n, sharing_older_limit),
+            }}</span>
         </p>
         <section class="share-everything">
             <h2>{t!(i18n, share_everything_heading)}</h2>
@@ -273,7 +292,7 @@ fn decision_of(state: AppState, session: &SessionId, item: SharedItem) -> Option
 /// The child's own names for the houses and helpers of one question, with who may see each:
 /// a name is the child's words too ("When Dad drinks").
 #[component]
-fn OwnNameChoices(session: SessionId, question: Question) -> impl IntoView {
+fn OwnNameChoices(session: SessionId, question: Question, opened_at_ms: u64) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let named_in = Memo::new(move |_| {
@@ -302,7 +321,7 @@ fn OwnNameChoices(session: SessionId, question: Question) -> impl IntoView {
                                 {move || t_string!(i18n, sharing_own_name, name = name.clone()).to_string()}
                             </figcaption>
                         </figure>
-                        <ItemChoices session item=SharedItem::Name { tool, question } />
+                        <ItemChoices session item=SharedItem::Name { tool, question } opened_at_ms />
                     </li>
                 }
             })

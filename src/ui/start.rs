@@ -10,6 +10,7 @@ use crate::platform;
 use crate::state::{use_app_state, AppState};
 use crate::store::RecordError;
 use crate::ui::dialog::ConfirmDialog;
+use crate::ui::labels::{with_name_isolated, NAME_MARK};
 use crate::ui::language::{ChildLanguageChoice, LanguagePicker};
 use crate::ui::{I18n, IconButton};
 
@@ -141,12 +142,13 @@ fn SessionList() -> impl IntoView {
                         view! {
                             <li class="session-row">
                                 <div class="session-facts">
-                                    <strong>{name.clone()}</strong>
+                                    // A name keeps its own direction, whatever the screen's.
+                                    <strong dir="auto">{name.clone()}</strong>
                                     {age.map(|age| view! { <span>{move || t_string!(i18n, age_years, age = age)}</span> })}
                                     <span>{move || day(&date, i18n.get_locale().as_str())}</span>
                                     {(!worker.is_empty()).then(|| {
                                         let worker = worker.clone();
-                                        view! { <span>{move || t_string!(i18n, with_worker, worker = worker.clone())}</span> }
+                                        view! { <span>{move || with_name_isolated(&t_string!(i18n, with_worker, worker = NAME_MARK), &worker)}</span> }
                                     })}
                                     {restored.map(|restored_on| view! {
                                         <span class="restored-mark">{move || t_string!(i18n, restored_mark, date = day(&restored_on, i18n.get_locale().as_str())).to_string()}</span>

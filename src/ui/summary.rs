@@ -12,15 +12,17 @@ use crate::core::poster_html::render_poster_html;
 use crate::core::summary::Reader as SummaryReader;
 use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
 use crate::core::{
-    summary_file_name, Audience, Changed, EntryId, Export, ExportKind, Question, RespectLine,
-    Session, SessionId, Summary, SummaryChoices, Tool,
+    summary_file_name, Audience, Changed, Entry, EntryId, Export, ExportKind, Question,
+    RespectLine, Session, SessionId, Summary, SummaryChoices, Tool,
 };
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::canvas::drawing_png;
 use crate::ui::details::DetailsSummary;
-use crate::ui::labels::audience_label;
+use crate::ui::dialog::Modal;
+use crate::ui::entry_summary::EntrySummary;
+use crate::ui::labels::{audience_label, with_name_isolated, NAME_MARK};
 use crate::ui::language::{childs_locale, own_name};
 use crate::ui::look::{look, usual_name};
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
@@ -153,6 +155,7 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         downloaded: t_string!(i18n, summary_downloaded).to_owned(),
         full_record_reader: t_string!(i18n, summary_full_record_reader).to_owned(),
         nothing_given: t_string!(i18n, summary_nothing_given).to_owned(),
+        copy_holds_held_back: i18n.text(Key::summary_copy_holds_held_back).to_owned(),
         reflection_heading: t_string!(i18n, reflection).to_owned(),
         no_reflection: t_string!(i18n, summary_no_reflection).to_owned(),
         note_heading: t_string!(i18n, summary_note_heading).to_owned(),
@@ -398,7 +401,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     };
     // Every print and download of what holds the child's words is noted; the leaflet holds
     // nothing of the child's.
-    let record = move |kind: ExportKind| {
+    let record = move |kind: ExportKind, confirmed_worries: Vec<EntryId>| {
         let Some(reader) = chosen.get_untracked() else {
             return;
         };
@@ -412,27 +415,67 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 audience: reader,
                 kind,
                 file_name,
+                confirmed_worries,
             })
         });
     };
-    let print = move || {
+    let print_now = move |confirmed: Vec<EntryId>| {
         if let Some(window) = frame_ref
             .get_untracked()
             .and_then(|frame| frame.content_window())
         {
             let _ = window.print();
-            record(ExportKind::Printed);
+            record(ExportKind::Printed, confirmed);
             refresh.update(|n| *n += 1);
         }
     };
-    let download = move || {
+    let download_now = move |confirmed: Vec<EntryId>| {
         if chosen.get_untracked().is_none() && untrack(shown_layout) != Layout::Leaflet {
             return;
         }
         let file_name = file_name();
         document.with_untracked(|html| download_html(html, &file_name));
-        record(ExportKind::Downloaded);
+        record(ExportKind::Downloaded, confirmed);
         refresh.update(|n| *n += 1);
+    };
+    // Before a copy for the family or someone the child named first holds a worry, the
+    // worker sees those worries and confirms this reader may safely read them.
+    let to_confirm = RwSignal::new(None::<(ExportKind, Audience, Vec<Entry>)>);
+    let worries_first = move || {
+        let audience = chosen.get_untracked().flatten()?;
+        if untrack(shown_layout) == Layout::Leaflet {
+            return None;
+        }
+        let worries = state
+            .with_session_untracked(&session, |s| {
+                s.worries_to_confirm(&audience)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        (!worries.is_empty()).then_some((audience, worries))
+    };
+    let print = move || match worries_first() {
+        Some((audience, worries)) => to_confirm.set(Some((ExportKind::Printed, audience, worries))),
+        None => print_now(Vec::new()),
+    };
+    let download = move || match worries_first() {
+        Some((audience, worries)) => {
+            to_confirm.set(Some((ExportKind::Downloaded, audience, worries)))
+        }
+        None => download_now(Vec::new()),
+    };
+    let confirm_worries = move || {
+        let Some((kind, _, worries)) = to_confirm.get_untracked() else {
+            return;
+        };
+        to_confirm.set(None);
+        let confirmed = worries.iter().map(|entry| entry.id).collect();
+        match kind {
+            ExportKind::Printed => print_now(confirmed),
+            ExportKind::Downloaded => download_now(confirmed),
+        }
     };
 
     let nothing_chosen = move || chosen.with(Option::is_none);
@@ -468,9 +511,21 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     };
     let note_change = change_choices;
     let line_change = change_choices;
+    // Each copy that left, and whether it holds something held back from its reader since.
     let exports = Memo::new(move |_| {
         state
-            .with_session(&session, |s| s.exports.clone())
+            .with_session(&session, |s| {
+                let since: Vec<usize> = s
+                    .copies_holding_since_held_back()
+                    .into_iter()
+                    .map(|(at, _)| at)
+                    .collect();
+                s.exports
+                    .iter()
+                    .enumerate()
+                    .map(|(at, export)| (export.clone(), since.contains(&at)))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     });
 
@@ -503,7 +558,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                             .into_iter()
                             .enumerate()
                             .map(|(at, choice)| {
-                                view! { <option value=at.to_string()>{audience_label(i18n, &choice)}</option> }
+                                view! { <option value=at.to_string() dir="auto">{audience_label(i18n, &choice)}</option> }
                             })
                             .collect_view()
                     }}
@@ -611,7 +666,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 <ul>
                     {move || {
                         let lang = i18n.get_locale_untracked().to_string();
-                        exports.get().into_iter().rev().map(|export| {
+                        exports.get().into_iter().rev().map(|(export, since_held_back)| {
                             let reader = match &export.audience {
                                 Some(audience) => audience_label(i18n, audience),
                                 None => t_string!(i18n, summary_full_record_reader).to_owned(),
@@ -623,9 +678,17 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                             let when = platform::local_date_time(export.at_ms, &lang);
                             view! {
                                 <li>
-                                    <bdi>{reader}</bdi>
+                                    <bdi>{reader.clone()}</bdi>
                                     {format!(" — {how} {when}")}
-                                    <span class="quiet file-name">{export.file_name}</span>
+                                    <span class="quiet file-name" dir="auto">{export.file_name}</span>
+                                    {since_held_back.then(|| view! {
+                                        <strong class="since-held-back">
+                                            {with_name_isolated(
+                                                &t_string!(i18n, summary_copy_holds_held_back, audience = NAME_MARK, time = when.clone()),
+                                                &reader,
+                                            )}
+                                        </strong>
+                                    })}
                                 </li>
                             }
                         }).collect_view()
@@ -633,6 +696,30 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 </ul>
             </section>
         </div>
+        {move || to_confirm.get().map(|(_, audience, worries)| {
+            let label = audience_label(i18n, &audience);
+            view! {
+                <Modal labelled_by="confirm-worries-title" on_escape=move || to_confirm.set(None)>
+                    <h2 id="confirm-worries-title">
+                        {t_string!(i18n, confirm_worries_title, audience = label.clone()).to_string()}
+                    </h2>
+                    <p>{t_string!(i18n, confirm_worries_text, audience = label.clone()).to_string()}</p>
+                    <ul class="entries worries-to-confirm">
+                        {worries.into_iter().map(|entry| view! {
+                            <li class="entry"><EntrySummary entry /></li>
+                        }).collect_view()}
+                    </ul>
+                    <div class="dialog-actions">
+                        <button type="button" class="safe" autofocus on:click=move |_| to_confirm.set(None)>
+                            {t!(i18n, cancel)}
+                        </button>
+                        <button type="button" class="primary" on:click=move |_| confirm_worries()>
+                            {t!(i18n, confirm_worries_button)}
+                        </button>
+                    </div>
+                </Modal>
+            }
+        })}
         // The summary in its own frame, exactly as the downloaded file shows it; its own
         // Content-Security-Policy lets nothing run in it.
         <Show when=move || !nothing_to_give()>

@@ -76,7 +76,7 @@ pub fn WhoWillSeeScreen(session: SessionId) -> impl IntoView {
                             <section class="seen-by" aria-label=label.clone()>
                                 <h2 class="seen-by-who">
                                     <img src=audience_picture(&seen.audience) alt="" aria-hidden="true" />
-                                    <span>{heading}</span>
+                                    <span><bdi>{heading}</bdi></span>
                                 </h2>
                                 <ul class="seen-things">
                                     {seen.names.into_iter().map(|name| view! {

@@ -7,8 +7,8 @@
 use leptos::prelude::*;
 
 use crate::core::{
-    Audience, Decision, Entry, Question, Screen, Session, SessionId, SharedItem, Sharing,
-    WorkerReason, WorkerReasonError,
+    Audience, Decision, Entry, ExportKind, Question, Screen, Session, SessionId, SharedItem,
+    Sharing, WorkerReason, WorkerReasonError,
 };
 use crate::i18n::*;
 use crate::platform;
@@ -199,7 +199,7 @@ fn RowView(session: SessionId, row: Row, recording: RwSignal<Option<Recording>>)
     view! {
         <li class="entry worker-row">
             {shown}
-            <p class="decision">{format!("{} {wish}", t_string!(i18n, summary_wish))}</p>
+            <p class="decision">{format!("{} ", t_string!(i18n, summary_wish))}<bdi>{wish}</bdi></p>
             <ul class="duties">{holds}{passed}</ul>
             <div class="entry-actions">
                 <button type="button" on:click=move |_| recording.set(Some(Recording::Hold(item)))>
@@ -288,6 +288,33 @@ fn RecordDialog(
         ),
     };
     let options = audiences.clone();
+    // A hold keeps an entry out of new copies only: the copies already given to that
+    // audience that hold it are named, so the worker knows what has left.
+    let chosen_audience = {
+        let audiences = audiences.clone();
+        move || {
+            chosen
+                .get()
+                .parse::<usize>()
+                .ok()
+                .and_then(|at| audiences.get(at).cloned())
+        }
+    };
+    let copies_given = Memo::new(move |_| {
+        let Recording::Hold(item) = what else {
+            return None;
+        };
+        let audience = chosen_audience()?;
+        let copies = state
+            .with_session(&session, |s| {
+                s.copies_holding(item, &audience)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        (!copies.is_empty()).then_some((audience, copies))
+    });
     let close = on_close.clone();
     let submit = move || {
         let typed = other.get_untracked();
@@ -339,10 +366,35 @@ fn RecordDialog(
                     <select on:change=move |ev| chosen.set(event_target_value(&ev))>
                         <option value="" selected=true>{"—"}</option>
                         {options.into_iter().enumerate().map(|(at, audience)| view! {
-                            <option value=at.to_string()>{audience_label(i18n, &audience)}</option>
+                            <option value=at.to_string() dir="auto">{audience_label(i18n, &audience)}</option>
                         }).collect_view()}
                     </select>
                 </label>
+                {move || copies_given.get().map(|(audience, copies)| {
+                    let lang = i18n.get_locale_untracked().to_string();
+                    let label = audience_label(i18n, &audience);
+                    view! {
+                        <div class="copies-given" role="note">
+                            <p>{t_string!(i18n, hold_copies_given, audience = label.clone()).to_string()}</p>
+                            <ul>
+                                {copies.into_iter().map(|copy| {
+                                    let how = match copy.kind {
+                                        ExportKind::Printed => t_string!(i18n, summary_printed),
+                                        ExportKind::Downloaded => t_string!(i18n, summary_downloaded),
+                                    };
+                                    let when = platform::local_date_time(copy.at_ms, &lang);
+                                    view! {
+                                        <li>
+                                            <bdi>{label.clone()}</bdi>
+                                            {format!(" — {how} {when} · ")}
+                                            <bdi>{copy.file_name}</bdi>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })}
                 {matches!(what, Recording::PassedOn(_)).then(|| view! {
                     <label>
                         <span>{t!(i18n, passed_to_other)}</span>

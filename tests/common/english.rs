@@ -106,6 +106,7 @@ pub fn summary_text(name: &str, helper: HelperKind, undecided: usize) -> Summary
         downloaded: t("summary_downloaded"),
         full_record_reader: t("summary_full_record_reader"),
         nothing_given: t("summary_nothing_given"),
+        copy_holds_held_back: raw("summary_copy_holds_held_back"),
         reflection_heading: t("reflection"),
         no_reflection: t("summary_no_reflection"),
         note_heading: t("summary_note_heading"),

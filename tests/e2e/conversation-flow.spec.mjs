@@ -49,7 +49,7 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
   // "Before we start", the version for a 7-year-old, marked as talked through.
   await page.getByRole('button', { name: new RegExp(`^${EN.before_open}`) }).click();
   await expect(heading(page, EN.before_heading)).toBeVisible();
-  await expect(page.getByText(filled(EN.before_younger_who, { worker: 'Sam Kaya' }))).toBeVisible();
+  await expect(page.getByText(filled(EN.before_younger_who, { worker: '\u2068Sam Kaya\u2069' }))).toBeVisible();
   await expect(page.getByText(EN.before_younger_limit)).toBeVisible();
   await button(page, EN.before_done).click();
   await expect(heading(page, 'Session with Ada')).toBeVisible();

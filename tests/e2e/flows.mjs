@@ -158,10 +158,14 @@ export async function reloadAndUnlock(page) {
 
 // --- files that leave the tablet ---------------------------------------------
 
-/** Clicks a button that offers a file; gives its name and text. */
-export async function downloadWith(page, name) {
+/**
+ * Clicks a button that offers a file; gives its name and text. `confirmWorries`: the summary
+ * is the first for a family reader to hold worries, which the worker confirms first.
+ */
+export async function downloadWith(page, name, { confirmWorries = false } = {}) {
   const downloading = page.waitForEvent('download');
   await button(page, name).click();
+  if (confirmWorries) await button(page, 'Safe for this reader: continue').click();
   const file = await downloading;
   return { name: file.suggestedFilename(), html: fs.readFileSync(await file.path(), 'utf8') };
 }

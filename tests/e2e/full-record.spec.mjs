@@ -51,7 +51,7 @@ test('the full record and the houses poster print with the alias, Page X of Y an
   await button(page, 'Houses poster').click();
   await expect(button(page, 'Houses poster')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.frameLocator('iframe.summary-frame').getByRole('heading', { name: "Mia's houses" })).toBeVisible();
-  const poster = await downloadWith(page, 'Download summary');
+  const poster = await downloadWith(page, 'Download summary', { confirmWorries: true });
   expect(poster.name).toMatch(/^hear-me-poster-Mia-\d{4}-\d{2}-\d{2}-for-mum\.html$/);
   expect(poster.html).not.toMatch(/<script/i);
   const posterPages = await printedPages(browser, poster.html, test.info().outputPath('poster.pdf'));
