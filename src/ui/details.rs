@@ -135,12 +135,13 @@ fn CaseReferenceField(session: SessionId) -> impl IntoView {
         <label>
             <span>{t!(i18n, case_reference_label)}</span>
             <input type="text" autocomplete="off" dir="auto" prop:value=reference
+                aria-describedby="case-reference-hint"
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_case_reference(&text, now));
                 } />
-            <span class="quiet">{t!(i18n, case_reference_hint)}</span>
         </label>
+        <p class="quiet" id="case-reference-hint">{t!(i18n, case_reference_hint)}</p>
     }
 }
 

@@ -75,9 +75,10 @@ fn AgencyField() -> impl IntoView {
             <label>
                 <span>{t!(i18n, agency_label)}</span>
                 <input type="text" autocomplete="off" dir="auto" prop:value=agency
+                    aria-describedby="agency-hint"
                     on:input=move |ev| state.set_agency(&event_target_value(&ev)) />
             </label>
-            <p class="hint">{t!(i18n, agency_hint)}</p>
+            <p class="hint" id="agency-hint">{t!(i18n, agency_hint)}</p>
         </section>
     }
 }
