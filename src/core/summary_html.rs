@@ -511,7 +511,9 @@ h3 { font-size: 1.05rem; margin: .5rem 0 .25rem; }
 .closing { break-inside: avoid; page-break-inside: avoid; }
 .prompt-asked { margin: .25rem 0 0; color: #333; font-size: .95rem; }
 .prompt-asked > span { font-weight: 600; }
-.prompt { unicode-bidi: isolate; }
+/* The prompt on its own line, set as the child's language runs (an Arabic one from the
+   right), so it is never broken into a line of the worker's label. */
+.prompt { display: block; margin: .1rem 0 .4rem; unicode-bidi: isolate; text-align: start; }
 .signature-rule { border-bottom: 1px solid #1b1b1b; width: 60%; height: 2.5rem; }
 .signature-label, .signature-name, .signature-agency { margin: .25rem 0 0; }
 @page { margin: 18mm 15mm 16mm; }
