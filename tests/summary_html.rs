@@ -1524,6 +1524,8 @@ fn assert_tags_are_only_ours(html: &str) {
         "ol",
         "li",
         "blockquote",
+        // The prompt as the child saw it, in the full record.
+        "q",
         "figure",
         "figcaption",
         "img",

@@ -184,6 +184,10 @@ pub fn day(iso: &str, language: &str) -> String {
     let Some((year, month, day)) = parse_day(iso) else {
         return iso.to_owned();
     };
+    // No language at all (a file made without its texts): the day without words.
+    if language.trim().is_empty() {
+        return iso.to_owned();
+    }
     let (Ok(month_number), Ok(day_number)) = (month.parse::<usize>(), day.parse::<u32>()) else {
         return iso.to_owned();
     };
@@ -212,9 +216,9 @@ pub fn day_and_time(iso: &str, hours: u32, minutes: u32, language: &str) -> Stri
 
 /// How long something lasted, in whole minutes (rounded to the nearest, at least one), in
 /// words: "45 minutes", "1 hour 5 minutes", "2 Stunden", "1 godzina 5 minut". None when it
-/// has no length (an end before its start): such a time is not worth saying.
+/// has no length (an end before its start), or without a language to say it in.
 pub fn duration(milliseconds: u64, language: &str) -> Option<String> {
-    if milliseconds == 0 {
+    if milliseconds == 0 || language.trim().is_empty() {
         return None;
     }
     let total = (milliseconds.saturating_add(30_000) / 60_000).max(1);
@@ -332,6 +336,8 @@ mod tests {
         assert_eq!(day("2026-13-01", "en"), "2026-13-01");
         assert_eq!(day("2026-12-00", "en"), "2026-12-00");
         assert_eq!(day("", "de"), "");
+        // Without a language there are no words to write it with.
+        assert_eq!(day("2026-12-07", ""), "2026-12-07");
     }
 
     #[test]
@@ -343,6 +349,7 @@ mod tests {
     #[test]
     fn a_duration_rounds_to_whole_minutes() {
         assert_eq!(duration(0, "en"), None);
+        assert_eq!(duration(60_000, ""), None);
         assert_eq!(duration(10_000, "en").as_deref(), Some("1 minute"));
         assert_eq!(duration(89_000, "en").as_deref(), Some("1 minute"));
         assert_eq!(duration(91_000, "en").as_deref(), Some("2 minutes"));
