@@ -233,7 +233,7 @@ fn the_full_record_holds_every_part_of_the_conversation() {
         "LANGUAGE-TYPED".into(),
         "<bdi>INTERPRETER-NAME</bdi> (<bdi>INTERPRETER-ROLE</bdi>)".into(),
         "INFORMED-BY".into(),
-        "20/11/2026".into(),
+        "20 November 2026".into(),
         "Not sought (Reason: <bdi>CONSENT-REASON</bdi>)".into(),
         t("before_done_mark", &[("time", "t2000")]),
         t("age_younger", &[]),
@@ -352,7 +352,7 @@ fn a_house_the_child_passed_on_says_the_child_chose_not_to_say_to_the_court_not_
 fn every_printed_page_says_whose_it_is_which_page_of_how_many_and_what_made_it() {
     let session = rich();
     let mut text = english();
-    let made = "Made with Hear Me 9.9.9 on 30/11/2026";
+    let made = "Made with Hear Me 9.9.9 on 30 November 2026";
     assert_eq!(made_with_line(&text), made);
     for audience in [None, Some(Audience::Mum)] {
         let html = render(&Summary::of(&session, audience.as_ref()), &text);
@@ -386,7 +386,7 @@ fn the_full_record_ends_with_a_line_to_sign_with_the_worker_s_name_and_the_day()
     let end = &html[signature..];
     assert!(end.contains("<p class=\"signature-label\">Signature</p>"));
     assert!(end.contains("<div class=\"signature-rule\"></div>"));
-    assert!(end.contains("<bdi>Sam Worker</bdi> · 30/11/2026"));
+    assert!(end.contains("<bdi>Sam Worker</bdi> · 30 November 2026"));
     // Nothing of the record comes after it.
     assert!(end.starts_with("<section class=\"signature\">"));
     assert_eq!(end.matches("<section").count(), 1);

@@ -146,7 +146,7 @@ fn the_poster_is_one_landscape_page_with_the_three_houses_side_by_side_in_order(
     assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
     // The footer of every page, as in the summary.
     assert!(html.contains("\"Page \" counter(page) \" of \" counter(pages)"));
-    assert!(html.contains(&css_string("Made with Hear Me 9.9.9 on 30/11/2026")));
+    assert!(html.contains(&css_string("Made with Hear Me 9.9.9 on 30 November 2026")));
     // In Arabic the page runs right to left, so the first house stands on the right.
     let mut arabic = english();
     arabic.lang = "ar".into();

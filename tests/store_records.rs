@@ -1273,7 +1273,10 @@ fn the_index_at(version: u32) -> Index {
     if version >= 5 {
         sessions.push(line("19acec1dc00-c0ffee42", "Zoë «Z»", "2026-11-29"));
     }
-    Index { sessions }
+    Index {
+        sessions,
+        ..Index::default()
+    }
 }
 
 /// The device state each device fixture holds, and for versions 1 to 3 the record as those

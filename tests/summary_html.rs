@@ -459,8 +459,8 @@ fn every_audience_reads_only_what_the_child_agreed_and_the_worker_added_for_it()
         }
         // No count of what was left out: no digit outside the date, the age and the style.
         let visible = visible_text(&html)
-            // The date as English writes it (26/11/2026).
-            .replace("27/11/2026", "")
+            // The date as English writes it, in words.
+            .replace("27 November 2026", "")
             .replace("&#39;", "'");
         let digits: String = visible.chars().filter(char::is_ascii_digit).collect();
         assert_eq!(digits, "7", "{audience:?}: only the age, {visible}");
@@ -575,9 +575,9 @@ fn the_summary_writes_days_as_its_language_does() {
     let session = secrets();
     let mut text = english();
     for (lang, written) in [
-        ("en", "27/11/2026"),
-        ("de", "27.11.2026"),
-        ("ar", "27/11/2026"),
+        ("en", "27 November 2026"),
+        ("de", "27. November 2026"),
+        ("ar", "27 نوفمبر 2026"),
     ] {
         text.lang = lang.into();
         let html = render(&Summary::of(&session, None), &text);
@@ -1547,6 +1547,8 @@ fn assert_tags_are_only_ours(html: &str) {
         "ol",
         "li",
         "blockquote",
+        // The prompt as the child saw it, in the full record.
+        "q",
         "figure",
         "figcaption",
         "img",

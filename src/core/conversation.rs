@@ -121,6 +121,10 @@ pub struct ConversationDetails {
     pub interpreter: Option<Interpreter>,
     #[serde(default, skip_serializing_if = "ParentsPrepared::is_empty")]
     pub parents: ParentsPrepared,
+    /// The agency's reference for this case, as typed ("KJ-2026-0142"): in the header of the
+    /// worker's full record, for the case file and the court's; never in an audience's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub case_reference: String,
 }
 
 impl ConversationDetails {

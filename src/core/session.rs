@@ -1052,6 +1052,13 @@ impl Session {
         self.change_details(now_ms, |details| language.clone_into(&mut details.language));
     }
 
+    /// The agency's case reference, as typed; empty when there is none.
+    pub fn set_case_reference(&mut self, reference: &str, now_ms: u64) {
+        self.change_details(now_ms, |details| {
+            reference.clone_into(&mut details.case_reference)
+        });
+    }
+
     /// The interpreter; None when there was none.
     pub fn set_interpreter(&mut self, interpreter: Option<Interpreter>, now_ms: u64) {
         self.change_details(now_ms, |details| details.interpreter = interpreter);

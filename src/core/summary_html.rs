@@ -16,7 +16,7 @@ use super::entry::Changed;
 use super::entry::{EntryId, ReadBackMark, Voice, Words};
 use super::exports::{Export, ExportKind};
 use super::language::{text_direction, TextDirection};
-use super::local_forms::day;
+use super::local_forms::{day, duration};
 use super::question::Question;
 use super::sharing::{Audience, Decision, Hold, PassedOn, Sharing};
 use super::summary::{
@@ -240,6 +240,23 @@ pub struct SummaryText {
     pub made_on: String,
     /// The poster's title, already filled with the child's name.
     pub poster_title: String,
+
+    // The court-ready parts of the worker's full record.
+    /// Each question's prompt as the child saw it on the screen: in the child's language and
+    /// the version for the child's age, per tool. The full record shows it under the
+    /// question's heading, so a reader knows the exact words that were asked.
+    pub prompts: BTreeMap<(Tool, Question), String>,
+    /// The language of the prompts (the child's), for their `lang` and `dir`.
+    pub prompts_lang: String,
+    /// Before a prompt: "Question as asked".
+    pub prompt_label: String,
+    /// "Duration", before how long the conversation lasted.
+    pub duration_label: String,
+    /// "Agency", and the worker's agency as set once in Settings (empty: not shown).
+    pub agency_label: String,
+    pub agency: String,
+    /// "Case reference", before the conversation's case reference.
+    pub case_reference_label: String,
 }
 
 /// A heading or label in two languages: "Child / Kind"; once where both say the same.
@@ -389,6 +406,13 @@ impl SummaryText {
             of_word: both(&self.of_word, &second.of_word),
             made_with: both(&self.made_with, &second.made_with),
             poster_title: both(&self.poster_title, &second.poster_title),
+            prompts: self.prompts.clone(),
+            prompts_lang: self.prompts_lang.clone(),
+            prompt_label: both(&self.prompt_label, &second.prompt_label),
+            duration_label: both(&self.duration_label, &second.duration_label),
+            agency_label: both(&self.agency_label, &second.agency_label),
+            agency: self.agency.clone(),
+            case_reference_label: both(&self.case_reference_label, &second.case_reference_label),
             version: self.version.clone(),
             made_on: self.made_on.clone(),
         }
@@ -516,9 +540,16 @@ h3 { font-size: 1.05rem; margin: .5rem 0 .25rem; }
 .changed blockquote { margin: .1rem 0 0; }
 .changed .earlier img { max-width: 50%; }
 .response { white-space: pre-wrap; unicode-bidi: plaintext; }
-.signature { margin: 2.5rem 0 0; break-inside: avoid; page-break-inside: avoid; }
+.signature { margin: 2.5rem 0 0; break-inside: avoid; page-break-inside: avoid;
+  break-before: avoid; page-break-before: avoid; }
+.closing { break-inside: avoid; page-break-inside: avoid; }
+.prompt-asked { margin: .25rem 0 0; color: #333; font-size: .95rem; }
+.prompt-asked > span { font-weight: 600; }
+/* The prompt on its own line, set as the child's language runs (an Arabic one from the
+   right), so it is never broken into a line of the worker's label. */
+.prompt { display: block; margin: .1rem 0 .4rem; unicode-bidi: isolate; text-align: start; }
 .signature-rule { border-bottom: 1px solid #1b1b1b; width: 60%; height: 2.5rem; }
-.signature-label, .signature-name { margin: .25rem 0 0; }
+.signature-label, .signature-name, .signature-agency { margin: .25rem 0 0; }
 @page { margin: 18mm 15mm 16mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
@@ -582,8 +613,12 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
         render_responses(&mut out, record, text, painters);
         render_undecided(&mut out, record, text);
         render_reflection(&mut out, record, text);
+        // The last part of the record and the signature print on one page: a line to sign
+        // alone on a page says nothing about what it signs.
+        out.push_str("<div class=\"closing\">\n");
         render_given_to(&mut out, record, text, painters);
         render_signature(&mut out, summary, text);
+        out.push_str("</div>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
@@ -605,6 +640,16 @@ fn render_header(out: &mut String, summary: &Summary, text: &SummaryText) {
         reader,
     );
     out.push_str("<dl class=\"facts\">\n");
+    // Whose file it is in the agency's terms: the worker's full record alone, for the case
+    // file and a court. An audience's summary holds only what the child agreed to share.
+    if let Reader::FullRecord(record) = &summary.reader {
+        fact(out, &text.agency_label, text.agency.trim());
+        fact(
+            out,
+            &text.case_reference_label,
+            record.details.case_reference.trim(),
+        );
+    }
     fact(out, &text.child_label, &summary.child_name);
     if let Some(age) = summary.age {
         fact(out, &text.age_label, &age.to_string());
@@ -758,6 +803,9 @@ fn render_question(
     if !usual.is_empty() {
         element_with(out, "p", "class=\"usual-name\"", &usual.join(" · "));
     }
+    if matches!(summary.reader, Reader::FullRecord(_)) {
+        render_prompts(out, shown, text);
+    }
     for (tool, sharing) in &shown.name_sharing {
         out.push_str("<div class=\"name-sharing\">");
         let label = format!("{} ({})", text.own_name_label, text.tool_name(*tool));
@@ -791,6 +839,36 @@ fn render_question(
         out.push_str("</ol>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// The question as the child saw it, word for word, in the child's language (their own
+/// `lang` and direction, under the worker's label), once for each tool it was asked in.
+fn render_prompts(out: &mut String, shown: &QuestionSummary, text: &SummaryText) {
+    let both_tools = shown.names.len() > 1;
+    for (tool, _) in &shown.names {
+        let Some(prompt) = text.prompts.get(&(*tool, shown.question)) else {
+            continue;
+        };
+        let label = if both_tools {
+            format!("{} ({}):", text.prompt_label, text.tool_name(*tool))
+        } else {
+            format!("{}:", text.prompt_label)
+        };
+        let lang = if text.prompts_lang.is_empty() {
+            &text.lang
+        } else {
+            &text.prompts_lang
+        };
+        out.push_str("<p class=\"prompt-asked\">");
+        element_inline(out, "span", &label);
+        let _ = writeln!(
+            out,
+            " <q class=\"prompt\" lang=\"{}\" dir=\"{}\">{}</q></p>",
+            escape(lang),
+            text_direction(lang).as_str(),
+            escape(prompt)
+        );
+    }
 }
 
 fn render_entry(
@@ -1202,6 +1280,12 @@ fn render_conversation(
     );
     if let Some(end) = record.end_time {
         fact(out, &text.ended_label, &(painters.time)(end));
+        let lasted = end
+            .checked_sub(record.start_time)
+            .and_then(|lasted| duration(lasted, &text.lang));
+        if let Some(lasted) = lasted {
+            fact(out, &text.duration_label, &lasted);
+        }
     }
     fact(out, &text.language_label, &details.language);
     if let Some(interpreter) = &details.interpreter {
@@ -1447,6 +1531,14 @@ fn render_signature(out: &mut String, summary: &Summary, text: &SummaryText) {
     }
     out.push_str(&escape(&day(&text.made_on, &text.lang)));
     out.push_str("</p>\n");
+    if !text.agency.trim().is_empty() {
+        element_with(
+            out,
+            "p",
+            "class=\"signature-agency\" dir=\"auto\"",
+            text.agency.trim(),
+        );
+    }
     out.push_str("</section>\n");
 }
 

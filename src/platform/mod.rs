@@ -97,21 +97,17 @@ pub async fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// A moment (milliseconds since the Unix epoch) as a local date and time in the language
-/// `lang` (`en`, `de`), such as "1 Dec 2026, 14:02" or "01.12.2026, 14:02".
+/// A moment (milliseconds since the Unix epoch) as a local date and time in the language:
+/// the day in words and the time, "7 December 2026, 14:02", written by
+/// [`crate::core::local_forms::day_and_time`] so every screen and file writes it alike.
 pub fn local_date_time(at_ms: u64, lang: &str) -> String {
-    use wasm_bindgen::JsValue;
-    let locale = match lang {
-        // British English: day before month, as in the rest of the app's English.
-        "en" => "en-GB",
-        other => other,
-    };
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    js_sys::Date::new(&JsValue::from_f64(at_ms as f64))
-        .to_locale_string(locale, &options)
-        .into()
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at_ms as f64));
+    crate::core::local_forms::day_and_time(
+        &iso_day(&date),
+        date.get_hours(),
+        date.get_minutes(),
+        lang,
+    )
 }
 
 /// The browser's storage manager (`navigator.storage`), where it has one: WebKit has none.

@@ -147,6 +147,21 @@ impl AppState {
         self.save_now();
     }
 
+    /// The worker's agency, set once in Settings, for the full record's header.
+    pub fn agency(&self) -> String {
+        store::agency()
+    }
+
+    /// Sets the worker's agency; kept sealed in the index, so only with the key.
+    pub fn set_agency(&self, agency: &str) {
+        let Some(key) = self.keys.key() else {
+            return;
+        };
+        if let Err(problem) = store::set_agency(agency, &key) {
+            self.save_problem.set(Some(problem));
+        }
+    }
+
     /// Writes every unsaved change now. What storage refuses stays marked and is retried.
     pub fn save_now(&self) {
         if let Some(handle) = self.saving.pending_save.get_value() {

@@ -234,7 +234,10 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
         .and_then(|bytes| open_bytes(key, INDEX_KEY, bytes).ok())
         .and_then(|text| decode_index(&text).ok());
     let index = stored_index.clone().unwrap_or_default();
-    let mut mended = Index::default();
+    let mut mended = Index {
+        agency: index.agency.clone(),
+        ..Index::default()
+    };
     for (storage_key, value) in &records {
         let Some(id) = session_id_from_key(storage_key) else {
             continue;
@@ -451,6 +454,30 @@ pub fn delete_session(id: &SessionId, key: &VaultKey) -> Result<(), StoreError> 
             .want(&session_key(id), Change::Delete, 0)
     });
     change_index(key, |index| index.remove(id));
+    flush();
+    Ok(())
+}
+
+/// The worker's agency, as set in Settings; empty when not set or while locked.
+pub fn agency() -> String {
+    INDEX.with(|index| {
+        index
+            .borrow()
+            .as_ref()
+            .map(|index| index.agency.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// Sets the worker's agency, sealed in the index.
+pub fn set_agency(agency: &str, key: &VaultKey) -> Result<(), StoreError> {
+    ensure_key_is_current(key)?;
+    let agency = agency.trim();
+    change_index(key, |index| {
+        let changed = index.agency != agency;
+        agency.clone_into(&mut index.agency);
+        changed
+    });
     flush();
     Ok(())
 }

@@ -419,6 +419,11 @@ impl IndexEntry {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     pub sessions: Vec<IndexEntry>,
+    /// The worker's agency, set once in Settings, for the header of every full record. Kept
+    /// here because the index is sealed like the sessions (and sealed anew with them), so it
+    /// is not readable in plain storage. Absent when not set: older indexes are unchanged.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agency: String,
 }
 
 impl Index {

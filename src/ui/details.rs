@@ -1,8 +1,8 @@
 //! The worker's record of the conversation around the child's words, on the session screen:
 //! when it began and ended, where, who was there and where they were, its language and
-//! interpreter, how the parents were prepared (in "About this conversation"); which version
-//! of the questions suits the child; finishing the conversation; and amending the child's
-//! words afterwards, with a reason. What happens next and the family's responses are in
+//! interpreter, how the parents were prepared, the agency's case reference (in "About this
+//! conversation"); which version of the questions suits the child; finishing the
+//! conversation; and amending the child's words afterwards, with a reason. What happens next and the family's responses are in
 //! [`after`].
 
 mod after;
@@ -122,6 +122,7 @@ fn DetailsDialog(
             <PeopleFields people />
             <LanguageFields session />
             <ParentsFields session />
+            <CaseReferenceField session />
             <div class="dialog-actions">
                 <button type="button" class="primary" on:click=move |_| done()>{t!(i18n, done)}</button>
             </div>
@@ -129,6 +130,28 @@ fn DetailsDialog(
         </Modal>
         // Beside the dialog, not in it: the question keeps its own Escape and Tab.
         <RemovePersonConfirm people />
+    }
+}
+
+/// The agency's reference for this case, for the full record's header alone.
+#[component]
+fn CaseReferenceField(session: SessionId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let reference = state
+        .with_session_untracked(&session, |s| s.details().case_reference.clone())
+        .unwrap_or_default();
+    view! {
+        <label>
+            <span>{t!(i18n, case_reference_label)}</span>
+            <input type="text" autocomplete="off" dir="auto" prop:value=reference
+                aria-describedby="case-reference-hint"
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_case_reference(&text, now));
+                } />
+        </label>
+        <p class="quiet" id="case-reference-hint">{t!(i18n, case_reference_hint)}</p>
     }
 }
 

@@ -1,5 +1,5 @@
-//! The worker's settings for this tablet: when to lock, a new passphrase or PIN, and wiping
-//! everything.
+//! The worker's settings for this tablet: when to lock, the agency for the full record's
+//! header, a new passphrase or PIN, and wiping everything.
 
 use leptos::prelude::*;
 
@@ -45,6 +45,7 @@ pub fn SettingsScreen() -> impl IntoView {
             </label>
             <p class="hint">{t!(i18n, auto_lock_hint)}</p>
         </section>
+        <AgencyField />
         <ChangePassphrase />
         <ChangePin />
         <crate::ui::room::RoomDetails />
@@ -59,6 +60,25 @@ pub fn SettingsScreen() -> impl IntoView {
             <h2>{t!(i18n, wipe_device)}</h2>
             <p>{t!(i18n, wipe_hint)}</p>
             <WipeButton />
+        </section>
+    }
+}
+
+/// The worker's agency, typed once: sealed with the sessions' index as it is typed.
+#[component]
+fn AgencyField() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let agency = state.agency();
+    view! {
+        <section class="settings">
+            <label>
+                <span>{t!(i18n, agency_label)}</span>
+                <input type="text" autocomplete="off" dir="auto" prop:value=agency
+                    aria-describedby="agency-hint"
+                    on:input=move |ev| state.set_agency(&event_target_value(&ev)) />
+            </label>
+            <p class="hint" id="agency-hint">{t!(i18n, agency_hint)}</p>
         </section>
     }
 }

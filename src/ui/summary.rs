@@ -3,7 +3,7 @@
 //! `core::summary_html`; the screen adds the worker's own choices around it. Nothing is
 //! chosen at first, so a worker always picks the reader before Print or Download.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use leptos::prelude::*;
 
@@ -12,7 +12,7 @@ use crate::core::poster_html::render_poster_html;
 use crate::core::summary::Reader as SummaryReader;
 use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
 use crate::core::{
-    summary_file_name, Audience, Changed, Entry, EntryId, Export, ExportKind, Question,
+    summary_file_name, AgeVersion, Audience, Changed, Entry, EntryId, Export, ExportKind, Question,
     RespectLine, Session, SessionId, Summary, SummaryChoices, Tool,
 };
 use crate::i18n::*;
@@ -24,7 +24,7 @@ use crate::ui::dialog::Modal;
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::{audience_label, with_name_isolated, NAME_MARK};
 use crate::ui::language::{childs_locale, own_name};
-use crate::ui::look::{look, usual_name};
+use crate::ui::look::{look, prompt, usual_name};
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
 /// Who a summary is for: the worker's full record, or one audience.
@@ -215,6 +215,37 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         made_on: platform::today_iso(),
         poster_title: t_string!(i18n, poster_title, name = name.clone()).to_string(),
+        prompt_label: t_string!(i18n, summary_prompt_asked).to_owned(),
+        duration_label: t_string!(i18n, summary_duration).to_owned(),
+        agency_label: t_string!(i18n, agency_label).to_owned(),
+        case_reference_label: t_string!(i18n, case_reference_label).to_owned(),
+        // Filled by `court_ready` for the summary as a whole: they are not the labels' language.
+        prompts: BTreeMap::new(),
+        prompts_lang: String::new(),
+        agency: String::new(),
+    }
+}
+
+/// What makes the full record court-ready besides the labels: each question's prompt word for
+/// word as the child saw it (in `childs`, the child's language, and the version for the
+/// child's age) and the worker's agency from Settings.
+fn court_ready(text: SummaryText, childs: I18n, age: AgeVersion, agency: String) -> SummaryText {
+    let prompts = Tool::ALL
+        .into_iter()
+        .flat_map(|tool| {
+            tool.questions().iter().map(move |&question| {
+                (
+                    (tool, question),
+                    prompt(childs, tool, question, age).to_owned(),
+                )
+            })
+        })
+        .collect();
+    SummaryText {
+        prompts,
+        prompts_lang: childs.get_locale_untracked().to_string(),
+        agency,
+        ..text
     }
 }
 
@@ -344,6 +375,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     } else {
                         text
                     };
+                    let text = court_ready(text, childs_i18n, s.age_version(), state.agency());
                     let picture = |question, id| pictures.get(&(question, id)).cloned();
                     // An earlier version of a drawing is painted only for the full record,
                     // the one reader who sees it.

@@ -220,7 +220,7 @@ fn duty_line(i18n: I18n, what: &str, who: &Audience, why: &WorkerReason) -> Stri
         "{what} {} · {} {} · {} {} · {}: {}",
         audience_label(i18n, who),
         t_string!(i18n, summary_on),
-        why.on,
+        crate::core::local_forms::day(&why.on, i18n.get_locale_untracked().as_str()),
         t_string!(i18n, summary_decided_by),
         why.decided_by,
         t_string!(i18n, summary_reason),

@@ -165,5 +165,27 @@ pub fn summary_text(name: &str, helper: HelperKind, undecided: usize) -> Summary
         version: "9.9.9".into(),
         made_on: "2026-11-30".into(),
         poster_title: named("poster_title"),
+        // The prompts of the younger children's version, as a child in English saw them.
+        prompts: Tool::ALL
+            .into_iter()
+            .flat_map(|tool| {
+                tool.questions().iter().map(move |&question| {
+                    let key = match (tool, question.slug()) {
+                        (Tool::ThreeHouses, slug) => format!("prompt_{}", slug.replace('-', "_")),
+                        (Tool::WizardsAndFairies, "dreams") => "helper_prompt_wishes".to_owned(),
+                        (Tool::WizardsAndFairies, slug) => {
+                            format!("helper_prompt_{}", slug.replace('-', "_"))
+                        }
+                    };
+                    ((tool, question), texts()[&key].clone())
+                })
+            })
+            .collect(),
+        prompts_lang: "en".into(),
+        prompt_label: t("summary_prompt_asked"),
+        duration_label: t("summary_duration"),
+        agency_label: t("agency_label"),
+        agency: String::new(),
+        case_reference_label: t("case_reference_label"),
     }
 }

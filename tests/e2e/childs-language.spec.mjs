@@ -84,7 +84,7 @@ test("the child's screens are in the child's language, the worker's in the worke
   await expect(page.locator('.childs-language')).toHaveCount(0);
 });
 
-test('dates are written as the worker\'s language writes them', async ({ page }) => {
+test('dates are written in words as the worker\'s language writes them', async ({ page }) => {
   await openApp(page);
   const form = startForm(page);
   await form.name.fill('Ben');
@@ -93,11 +93,11 @@ test('dates are written as the worker\'s language writes them', async ({ page })
   await expect(heading(page, 'Session with Ben')).toBeVisible();
   await button(page, 'All sessions').click();
   const row = page.getByRole('listitem').filter({ hasText: 'Ben' });
-  await expect(row.getByText('26/11/2026', { exact: true })).toBeVisible();
+  await expect(row.getByText('26 November 2026', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Deutsch', exact: true }).click();
-  await expect(row.getByText('26.11.2026', { exact: true })).toBeVisible();
+  await expect(row.getByText('26. November 2026', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'English', exact: true }).click();
-  await expect(row.getByText('26/11/2026', { exact: true })).toBeVisible();
+  await expect(row.getByText('26 November 2026', { exact: true })).toBeVisible();
 });
 
 test("a family's summary can name its headings in the family's language too; the court's cannot", async ({ page }) => {
