@@ -46,8 +46,8 @@ h1 { font-size: 22pt; margin: 0; }
 .houses { flex: 1 0 auto; display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 5mm;
   align-items: stretch; }
 .house-column { display: flex; flex-direction: column; border: 2px solid #4a5563; border-radius: 4mm;
-  padding: 3mm; box-sizing: border-box; }
-.house-column h2 { display: flex; justify-content: center; align-items: flex-start; gap: 4mm; margin: 0 0 3mm;
+  padding: 3mm; box-sizing: border-box; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.house-column h2 { display: flex; justify-content: center; align-items: flex-end; gap: 4mm; margin: 0 0 3mm;
   font-size: 16pt; line-height: 1.2; text-align: center; break-after: avoid; page-break-after: avoid; }
 .house-sign { display: flex; flex-direction: column; align-items: center; flex: 1 1 0; min-width: 0;
   overflow-wrap: anywhere; }
@@ -67,7 +67,7 @@ figure img { display: block; width: 100%; height: auto; max-height: 150mm; objec
 .amended { margin: 1mm 0 0; color: #8a4b00; font-size: 10pt; font-weight: 600; }
 .caption { margin: 2mm 0 0; }
 .caption .child-words { font-size: 14pt; }
-.house-empty { flex: 1 0 30mm; border: 2px dashed #b8c0ca; border-radius: 3mm; }
+.house-empty { flex: 1 0 30mm; max-height: 140mm; border: 2px dashed #b8c0ca; border-radius: 3mm; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
   body { padding: 0; }
