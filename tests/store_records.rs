@@ -742,7 +742,45 @@ fn the_version_7_session() -> Session {
         at + 6
     ));
     the_version_6_additions(&mut session);
+    the_version_7_additions(&mut session, at + 10);
     session
+}
+
+/// What the other parts of version 7 added: a person's role, the case reference, the child's
+/// sharing taps kept as one change per opening, and worries confirmed before a family copy.
+fn the_version_7_additions(session: &mut Session, at: u64) {
+    let mut people = session.details().people.clone();
+    people.push(PersonPresent {
+        who: "Frau Roth".into(),
+        role: "Lehrerin".into(),
+        whereabouts: Whereabouts::NotThere,
+    });
+    session.set_people(people, at);
+    session.set_case_reference("KJ-2026-0142", at + 1);
+    let worry = SharedItem::Entry {
+        question: Question::Worries,
+        entry: EntryId(2),
+    };
+    let opened = at + 2;
+    assert!(session.decide_in(
+        worry.clone(),
+        Decision::shared_with([Audience::Dad]),
+        opened,
+        at + 3
+    ));
+    assert!(session.decide_in(
+        worry,
+        Decision::shared_with([Audience::Mum]),
+        opened,
+        at + 4
+    ));
+    session.record_export(Export {
+        at_ms: at + 5,
+        audience: Some(Audience::Mum),
+        kind: ExportKind::Downloaded,
+        file_name: "hear-me-summary-Mia-2026-11-27-for-mum.html".into(),
+        confirmed_worries: vec![EntryId(2)],
+    });
 }
 
 #[test]
@@ -759,6 +797,9 @@ fn the_version_7_fixture_reads_and_is_written_again_byte_for_byte() {
         "\"part\":\"drawing\"",
         "\"before\"",
         "\"after\"",
+        "\"role\":\"Lehrerin\"",
+        "\"case_reference\":\"KJ-2026-0142\"",
+        "\"confirmed_worries\":[2]",
     ] {
         assert!(raw.contains(field), "{field} is in the fixture");
     }
