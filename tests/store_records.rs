@@ -763,7 +763,7 @@ fn the_version_7_additions(session: &mut Session, at: u64) {
     };
     let opened = at + 2;
     assert!(session.decide_in(
-        worry.clone(),
+        worry,
         Decision::shared_with([Audience::Dad]),
         opened,
         at + 3
