@@ -119,7 +119,8 @@ test('a conversation with both tools prints as one landscape poster: three house
   await button(page, 'Houses poster').click();
   await expect(button(page, 'Houses poster')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.frameLocator('iframe.summary-frame').getByRole('heading', { name: "Mia's houses" })).toBeVisible();
-  const poster = await downloadWith(page, 'Download summary');
+  // Mum's first copy holding a worry: the worker confirms she may safely read it.
+  const poster = await downloadWith(page, 'Download summary', { confirmWorries: true });
   expect(poster.name).toMatch(/^hear-me-poster-Mia-\d{4}-\d{2}-\d{2}-for-mum\.html$/);
   const mum = await printPoster(browser, poster.html, 'mum', test.info().outputPath('poster-mum.pdf'));
 
