@@ -54,21 +54,6 @@ impl NumberForm {
 /// ones (كانون الأول) a child from Egypt or the Maghreb may not know.
 fn month_names(language: &str) -> [&'static str; 12] {
     match primary_subtag(language).as_str() {
-        // Austria writes January as "Jänner".
-        "de" if language.to_ascii_lowercase().replace('_', "-") == "de-at" => [
-            "Jänner",
-            "Februar",
-            "März",
-            "April",
-            "Mai",
-            "Juni",
-            "Juli",
-            "August",
-            "September",
-            "Oktober",
-            "November",
-            "Dezember",
-        ],
         "de" => [
             "Januar",
             "Februar",
@@ -194,7 +179,12 @@ pub fn day(iso: &str, language: &str) -> String {
     if !(1..=12).contains(&month_number) || !(1..=31).contains(&day_number) {
         return iso.to_owned();
     }
-    let month_name = month_names(language)[month_number - 1];
+    // Austria writes January as "Jänner".
+    let austrian = language.to_ascii_lowercase().replace('_', "-") == "de-at";
+    let month_name = match month_number {
+        1 if austrian => "Jänner",
+        _ => month_names(language)[month_number - 1],
+    };
     match primary_subtag(language).as_str() {
         "de" => format!("{day_number}. {month_name} {year}"),
         // French writes the first of the month as an ordinal: "1er décembre".

@@ -24,7 +24,7 @@ use super::question::Question;
 use super::sharing::Audience;
 use super::summary::{QuestionSummary, Reader, Summary, SummaryContent, SummaryEntry};
 use super::summary_html::{
-    element_with, escape, is_png_data_url, open_document, page_boxes, Painters, SummaryText,
+    element_with, escape, open_document, page_boxes, render_picture, Painters, SummaryText,
 };
 use super::tool::Tool;
 use super::translation::fill;
@@ -225,16 +225,8 @@ fn render_entry(out: &mut String, entry: &SummaryEntry, text: &SummaryText, pain
             render_words(out, words, entry.words_amended_at, text, painters);
         }
         SummaryContent::Drawing { question, entry } => {
-            match (painters.picture)(*question, *entry).filter(|url| is_png_data_url(url)) {
-                Some(url) => {
-                    out.push_str("<figure><img src=\"");
-                    out.push_str(&url);
-                    out.push_str("\" alt=\"");
-                    out.push_str(&escape(&text.drawing_alt));
-                    out.push_str("\"></figure>\n");
-                }
-                None => element_with(out, "p", "class=\"missing\"", &text.picture_missing),
-            }
+            let picture = (painters.picture)(*question, *entry);
+            render_picture(out, picture, "", &text.drawing_alt, None, text);
         }
         SummaryContent::Unreadable => {}
     }

@@ -912,22 +912,15 @@ fn render_entry(
             render_amended(out, entry.words_amended_at, text, painters);
         }
         SummaryContent::Drawing { question, entry } => {
-            match (painters.picture)(*question, *entry).filter(|url| is_png_data_url(url)) {
-                Some(url) => {
-                    // A checked data URL holds only base64 characters: nothing to escape.
-                    out.push_str("<figure><img src=\"");
-                    out.push_str(&url);
-                    out.push_str("\" alt=\"");
-                    out.push_str(&escape(&text.drawing_alt));
-                    out.push_str("\">");
-                    element_with(out, "figcaption", "class=\"who\"", &text.child_drew);
-                    out.push_str("</figure>\n");
-                }
-                None => {
-                    element_with(out, "p", "class=\"missing\"", &text.picture_missing);
-                    element_with(out, "p", "class=\"who\"", &text.child_drew);
-                }
-            }
+            let picture = (painters.picture)(*question, *entry);
+            render_picture(
+                out,
+                picture,
+                "",
+                &text.drawing_alt,
+                Some(&text.child_drew),
+                text,
+            );
         }
         SummaryContent::Unreadable => {
             element_with(out, "p", "class=\"missing\"", &text.unreadable_entry);
@@ -986,6 +979,39 @@ fn render_entry(
     out.push_str("</li>\n");
 }
 
+/// A drawing as an embedded picture (`class` on its figure, `who` as its caption), or the
+/// line saying it could not be painted. Only a checked PNG `data:` URL is ever written.
+pub(super) fn render_picture(
+    out: &mut String,
+    url: Option<String>,
+    class: &str,
+    alt: &str,
+    who: Option<&str>,
+    text: &SummaryText,
+) {
+    match url.filter(|url| is_png_data_url(url)) {
+        Some(url) => {
+            if class.is_empty() {
+                out.push_str("<figure>");
+            } else {
+                let _ = write!(out, "<figure class=\"{}\">", escape(class));
+            }
+            // A checked data URL holds only base64 characters: nothing to escape.
+            let _ = write!(out, "<img src=\"{url}\" alt=\"{}\">", escape(alt));
+            if let Some(who) = who {
+                element_with(out, "figcaption", "class=\"who\"", who);
+            }
+            out.push_str("</figure>\n");
+        }
+        None => {
+            element_with(out, "p", "class=\"missing\"", &text.picture_missing);
+            if let Some(who) = who {
+                element_with(out, "p", "class=\"who\"", who);
+            }
+        }
+    }
+}
+
 /// "amended on 7 December 2026" under words or a caption changed after the end of the
 /// conversation: every reader sees that the words are not those first recorded; what they
 /// were and why they changed is the full record's alone (its amendments).
@@ -1024,17 +1050,14 @@ fn render_changes(out: &mut String, entry: &SummaryEntry, text: &SummaryText, pa
                     }
                     _ => None,
                 };
-                match earlier.filter(|url| is_png_data_url(url)) {
-                    Some(url) => {
-                        // A checked data URL holds only base64 characters: nothing to escape.
-                        out.push_str("<figure class=\"earlier\"><img src=\"");
-                        out.push_str(&url);
-                        out.push_str("\" alt=\"");
-                        out.push_str(&escape(&text.earlier_drawing_alt));
-                        out.push_str("\"></figure>\n");
-                    }
-                    None => element_with(out, "p", "class=\"missing\"", &text.picture_missing),
-                }
+                render_picture(
+                    out,
+                    earlier,
+                    "earlier",
+                    &text.earlier_drawing_alt,
+                    None,
+                    text,
+                );
             }
         }
         out.push_str("</div>\n");
