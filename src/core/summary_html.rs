@@ -902,13 +902,7 @@ fn render_entry(
     }
     match &entry.content {
         SummaryContent::Words(words) => {
-            element_with(
-                out,
-                "blockquote",
-                "class=\"child-words\" dir=\"auto\"",
-                &words.text,
-            );
-            element_with(out, "p", "class=\"who\"", text.voice(words.voice));
+            render_childs_words(out, words, text);
             render_amended(out, entry.words_amended_at, text, painters);
         }
         SummaryContent::Drawing { question, entry } => {
@@ -1070,13 +1064,7 @@ fn render_version(out: &mut String, label: &str, words: Option<&Words>, text: &S
     element_with(out, "p", "class=\"changed-label\"", label);
     match words.filter(|words| !words.text.is_empty()) {
         Some(words) => {
-            element_with(
-                out,
-                "blockquote",
-                "class=\"child-words\" dir=\"auto\"",
-                &words.text,
-            );
-            element_with(out, "p", "class=\"who\"", text.voice(words.voice));
+            render_childs_words(out, words, text);
         }
         None => element_with(out, "p", "class=\"changed-nothing\"", &text.changed_nothing),
     }
@@ -1418,17 +1406,22 @@ fn render_order(out: &mut String, record: &FullRecord, text: &SummaryText) {
 }
 
 /// A drawing's caption: the child's words, exactly, and who said and who wrote them.
-pub(super) fn render_caption(out: &mut String, caption: &Words, text: &SummaryText) {
+fn render_caption(out: &mut String, caption: &Words, text: &SummaryText) {
     out.push_str("<div class=\"caption\">\n");
     element_with(out, "p", "class=\"caption-label\"", &text.caption_label);
+    render_childs_words(out, caption, text);
+    out.push_str("</div>\n");
+}
+
+/// The child's words exactly as kept, in their own direction, and who said and wrote them.
+fn render_childs_words(out: &mut String, words: &Words, text: &SummaryText) {
     element_with(
         out,
         "blockquote",
         "class=\"child-words\" dir=\"auto\"",
-        &caption.text,
+        &words.text,
     );
-    element_with(out, "p", "class=\"who\"", text.voice(caption.voice));
-    out.push_str("</div>\n");
+    element_with(out, "p", "class=\"who\"", text.voice(words.voice));
 }
 
 /// "What {name} wants to happen next" in the child's words, and what the worker told them.

@@ -66,6 +66,11 @@ test('the full record prints court-ready: prompts as asked, duration, agency, ca
   await details.getByRole('textbox', { name: de.case_reference_label, exact: true }).fill(CASE);
   await details.getByLabel(de.details_started, { exact: true }).fill('09:00');
   await details.getByLabel(de.details_started, { exact: true }).blur();
+  // Names, roles and the case reference are never offered to a spellchecker that may send
+  // them to its maker: the whole page says so, so every field, new ones too, inherits it.
+  const spellchecked = await page.evaluate(() => [...document.querySelectorAll('input, textarea')]
+    .filter((field) => field.spellcheck).map((field) => field.outerHTML));
+  expect(spellchecked).toEqual([]);
   await details.getByRole('button', { name: de.done, exact: true }).click();
   await expect(details).toHaveCount(0);
 
