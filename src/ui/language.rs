@@ -1,5 +1,7 @@
 //! The worker's language (the app's) and the child's (a session's), each named in itself so
-//! anyone can find theirs. The child's screens are shown inside [`InChildsLanguage`].
+//! anyone can find theirs. The child's screens are shown inside [`InChildsLanguage`]; the
+//! worker's own controls on them (the way back, handing over, what to do next) inside
+//! [`InWorkersLanguage`].
 
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -113,6 +115,23 @@ pub fn InChildsLanguage(session: SessionId, children: ChildrenFn) -> impl IntoVi
     view! {
         <Provider value=I18n::following(locale)>
             <div class="childs-language" lang=lang dir=dir>{children()}</div>
+        </Provider>
+    }
+}
+
+/// Shows `children` in the worker's language, also inside a child's screen: the worker's own
+/// controls and instructions there ("Give to the child", the way back to the session) stay
+/// readable to the worker beside a child in another language. Outside a child's screen it is
+/// the language already shown. The wrapper takes no room of its own (`display: contents`), so
+/// it can sit inside a header or a row of buttons; it only carries the language and direction.
+#[component]
+pub fn InWorkersLanguage(children: ChildrenFn) -> impl IntoView {
+    let i18n = workers_language().unwrap_or_else(use_i18n);
+    let lang = move || i18n.get_locale().as_str();
+    let dir = move || text_direction(i18n.get_locale().as_str()).as_str();
+    view! {
+        <Provider value=i18n>
+            <div class="workers-language" lang=lang dir=dir>{children()}</div>
         </Provider>
     }
 }

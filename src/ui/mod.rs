@@ -156,20 +156,31 @@ pub fn IconButton(
     }
 }
 
-/// The header of a screen inside a session, with the way back to the session.
+/// The header of a screen inside a session, with the way back to the session. The way back
+/// is the worker's (in child mode it asks for the PIN), so it is in the worker's language.
 #[component]
 pub fn SessionScreenHeader(
     session: SessionId,
     #[prop(into)] title: Signal<String>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let i18n = use_i18n();
     view! {
         <header class="screen-header">
-            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_session).to_owned())
-                on_press=move || state.go(Screen::Session { session }) />
+            <language::InWorkersLanguage>
+                <BackToSession go=move || state.go(Screen::Session { session }) />
+            </language::InWorkersLanguage>
             <h1>{move || title.get()}</h1>
         </header>
+    }
+}
+
+/// "Back to the session", in the language it is shown in.
+#[component]
+fn BackToSession(go: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, back_to_session).to_owned())
+            on_press=go />
     }
 }
 

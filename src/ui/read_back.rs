@@ -10,7 +10,7 @@ use crate::state::use_app_state;
 use crate::state::SavePolicy;
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::{voice_label, with_name_isolated, NAME_MARK};
-use crate::ui::language::workers_language;
+use crate::ui::language::{workers_language, InWorkersLanguage};
 use crate::ui::look::name_in;
 use crate::ui::read_aloud::ReadAloud;
 use crate::ui::IconButton;
@@ -71,9 +71,18 @@ pub fn ReadBackScreen(session: SessionId, tool: Tool, question: Question) -> imp
                 on_press=move || state.go(back) />
             <h1>{move || with_name_isolated(&t_string!(i18n, read_back_heading, house = NAME_MARK), &name)}</h1>
         </header>
-        <p class="hint">{t!(i18n, read_back_hint)}</p>
+        <InWorkersLanguage>
+            <ReadBackHint />
+        </InWorkersLanguage>
         <ol class="read-back">{shown}</ol>
     }
+}
+
+/// What the worker does here, in the worker's language: the instruction is the worker's.
+#[component]
+fn ReadBackHint() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="hint">{t!(i18n, read_back_hint)}</p> }
 }
 
 /// The worker marks, with the child, whether an entry was read back and found right, or

@@ -7,6 +7,7 @@ use crate::core::{Question, Screen, SessionId, Tool};
 use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::Modal;
+use crate::ui::language::InWorkersLanguage;
 use crate::ui::look::{look, name_in, picture, usual_name};
 use crate::ui::IconButton;
 use crate::ui::SessionScreenHeader;
@@ -102,14 +103,26 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
             // After the end of the conversation the tablet is not handed to the child again.
             <Show when=move || !in_child_mode() && state.can_hand_to_child()
                 && !state.with_session(&session, crate::core::Session::is_finished).unwrap_or(false)>
-                <IconButton icon="icon-hand-over" label=Signal::derive(move || t_string!(i18n, hand_to_child).to_owned())
-                    on_press=move || state.hand_to_child(session, tool) />
+                <InWorkersLanguage>
+                    <HandToChild session tool />
+                </InWorkersLanguage>
             </Show>
             {(look(tool).more_actions)(session)}
             <IconButton icon="icon-share" class="big" label=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
                 on_press=move || state.go(Screen::Sharing { session }) />
         </div>
         {move || renaming.get().map(|question| view! { <RenameDialog session=session tool question renaming /> })}
+    }
+}
+
+/// "Give to the child": the worker's, so in the worker's language beside a child in another.
+#[component]
+fn HandToChild(session: SessionId, tool: Tool) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    view! {
+        <IconButton icon="icon-hand-over" label=Signal::derive(move || t_string!(i18n, hand_to_child).to_owned())
+            on_press=move || state.hand_to_child(session, tool) />
     }
 }
 
