@@ -140,7 +140,6 @@ const TO_THE_CHILD: &[&str] = &[
     "rename_helper",
     "rename_helper_title",
     "wish_sparkle",
-    "child_mode_on",
     "sharing_younger_limit",
     "sharing_older_limit",
     "sharing_own_name",

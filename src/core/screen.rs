@@ -184,6 +184,25 @@ pub struct ChildMode {
 }
 
 impl ChildMode {
+    /// Whether the tablet may be handed to the child: only with a worker PIN to take it back
+    /// (which needs storage: without it any PIN would open child mode), and not once the
+    /// conversation is finished (the child's part of it is over).
+    pub fn may_hand_over(pin_to_take_back: bool, conversation_finished: bool) -> bool {
+        pin_to_take_back && !conversation_finished
+    }
+
+    /// Whether a tool opened from the session goes straight into the child's hands: when
+    /// the worker keeps "Open tools in child mode" on (so a hurried worker cannot forget to
+    /// hand over and leave the child one tap from Delete and other children's sessions), and
+    /// the tablet may be handed over at all.
+    pub fn on_opening_a_tool(
+        setting_on: bool,
+        pin_to_take_back: bool,
+        conversation_finished: bool,
+    ) -> bool {
+        setting_on && ChildMode::may_hand_over(pin_to_take_back, conversation_finished)
+    }
+
     /// True for the screens of this session's tool: its houses or helpers, their entries,
     /// the editors, read-back, and choosing a helper. Not the session's other screens (who
     /// may see what, the summary), other sessions, the list, or settings.
@@ -336,6 +355,26 @@ mod tests {
             assert_eq!(place.session(), Some(&session));
             assert_eq!(place.parent(), Screen::Session { session });
         }
+    }
+
+    #[test]
+    fn a_tool_opens_in_the_childs_hands_only_with_the_setting_a_pin_and_an_open_conversation() {
+        // As it comes: the setting on, storage with a PIN, the conversation going on.
+        assert!(ChildMode::on_opening_a_tool(true, true, false));
+        // The worker turned it off in Settings: the tool opens in the worker's hands.
+        assert!(!ChildMode::on_opening_a_tool(false, true, false));
+        // No storage, no PIN: nothing could bring the tablet back, so as before.
+        assert!(!ChildMode::on_opening_a_tool(true, false, false));
+        // After the conversation is finished the tablet is not handed to the child again.
+        assert!(!ChildMode::on_opening_a_tool(true, true, true));
+        assert!(!ChildMode::on_opening_a_tool(false, false, true));
+    }
+
+    #[test]
+    fn the_tablet_is_handed_over_by_hand_only_with_a_pin_and_before_the_end() {
+        assert!(ChildMode::may_hand_over(true, false));
+        assert!(!ChildMode::may_hand_over(false, false));
+        assert!(!ChildMode::may_hand_over(true, true));
     }
 
     #[test]

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::{AppState, Gate};
 use crate::core::lock_rules::PinAnswer;
-use crate::core::{ChildMode, Screen, SessionId, Tool};
+use crate::core::{ChildMode, Screen, Session, SessionId, Tool};
 use crate::platform;
+use crate::store;
 
 /// What the worker's PIN is asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,21 +19,53 @@ pub enum PinRequest {
 }
 
 impl AppState {
-    /// Whether the tablet can be handed to the child: only with a worker PIN to get out,
-    /// which needs storage (without it any PIN would open child mode).
-    pub fn can_hand_to_child(&self) -> bool {
-        self.gate.get() == Gate::Open
+    /// Whether the tablet can be handed to the child in `session`: only with a worker PIN to
+    /// get out, which needs storage, and not after the conversation is finished.
+    pub fn can_hand_to_child(&self, session: &SessionId) -> bool {
+        let finished = self
+            .with_session(session, Session::is_finished)
+            .unwrap_or(false);
+        ChildMode::may_hand_over(self.gate.get() == Gate::Open, finished)
     }
 
     /// Hands the tablet to the child inside `tool` of `session`. The browser's back button
     /// (or a back swipe) must not leave Hear Me for whatever page came before, so child mode
     /// keeps a history entry of its own: going back lands on it and asks for the PIN.
     pub fn hand_to_child(&self, session: SessionId, tool: Tool) {
-        if !self.can_hand_to_child() {
+        if !untrack(|| self.can_hand_to_child(&session)) {
             return;
         }
         platform::push_history_entry();
         self.child_mode.set(Some(ChildMode { session, tool }));
+    }
+
+    /// The worker's setting "Open tools in child mode": on unless turned off in Settings.
+    pub fn tools_open_in_child_mode(&self) -> bool {
+        store::tools_open_in_child_mode()
+    }
+
+    /// Turns "Open tools in child mode" on or off; kept sealed in the index, so only with
+    /// the key.
+    pub fn set_tools_open_in_child_mode(&self, on: bool) {
+        let Some(key) = self.keys.key() else {
+            return;
+        };
+        if let Err(problem) = store::set_tools_open_in_child_mode(on, &key) {
+            self.save_problem.set(Some(problem));
+        }
+    }
+
+    /// Opens a tool of a session from the session screen: in the child's hands unless the
+    /// worker turned that off, there is no PIN to take it back, or the conversation is over.
+    pub fn open_tool(&self, session: SessionId, tool: Tool) {
+        self.go(Screen::Tool { session, tool });
+        let finished = self
+            .with_session_untracked(&session, Session::is_finished)
+            .unwrap_or(false);
+        let pin = self.gate.get_untracked() == Gate::Open;
+        if ChildMode::on_opening_a_tool(self.tools_open_in_child_mode(), pin, finished) {
+            self.hand_to_child(session, tool);
+        }
     }
 
     /// The browser went back. In child mode that is the child trying to leave: stay, keep a

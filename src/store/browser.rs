@@ -234,9 +234,10 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
         .and_then(|bytes| open_bytes(key, INDEX_KEY, bytes).ok())
         .and_then(|text| decode_index(&text).ok());
     let index = stored_index.clone().unwrap_or_default();
+    // The worker's settings are kept as they were; the sessions' lines are made anew.
     let mut mended = Index {
-        agency: index.agency.clone(),
-        ..Index::default()
+        sessions: Vec::new(),
+        ..index.clone()
     };
     for (storage_key, value) in &records {
         let Some(id) = session_id_from_key(storage_key) else {
@@ -476,6 +477,29 @@ pub fn set_agency(agency: &str, key: &VaultKey) -> Result<(), StoreError> {
     change_index(key, |index| {
         let changed = index.agency != agency;
         agency.clone_into(&mut index.agency);
+        changed
+    });
+    flush();
+    Ok(())
+}
+
+/// Whether a tool opened from the session opens in child mode ("Open tools in child mode" in
+/// Settings, on unless the worker turned it off). While locked nothing is known: on.
+pub fn tools_open_in_child_mode() -> bool {
+    INDEX.with(|index| {
+        index
+            .borrow()
+            .as_ref()
+            .is_none_or(|index| !index.tools_open_in_worker_mode)
+    })
+}
+
+/// Turns "Open tools in child mode" on or off, sealed in the index.
+pub fn set_tools_open_in_child_mode(on: bool, key: &VaultKey) -> Result<(), StoreError> {
+    ensure_key_is_current(key)?;
+    change_index(key, |index| {
+        let changed = index.tools_open_in_worker_mode == on;
+        index.tools_open_in_worker_mode = !on;
         changed
     });
     flush();

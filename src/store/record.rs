@@ -424,6 +424,11 @@ pub struct Index {
     /// is not readable in plain storage. Absent when not set: older indexes are unchanged.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub agency: String,
+    /// The worker turned "Open tools in child mode" off in Settings, so a tool opens in the
+    /// worker's hands. Absent when on: an older index (without it) reads as on, and is
+    /// written as before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tools_open_in_worker_mode: bool,
 }
 
 impl Index {

@@ -5,7 +5,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::Screen;
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, PinRequest};
@@ -302,45 +301,51 @@ pub fn NewerVersionScreen() -> impl IntoView {
     }
 }
 
-/// Above every open screen: quick hide and the lock, always one tap away, and in child mode
-/// the worker's way out.
+/// Above every open screen: quick hide and the lock, always one tap away. In child mode the
+/// bar is the child's: their three picture buttons (Stop, Break, "I don't want to say") in
+/// their language, and the worker's Hide, Lock and way back grouped small in one corner, in
+/// the worker's language.
 #[component]
 pub fn AppBar() -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let leave_child_mode = move || {
-        // Leaving goes back to the session; the PIN is asked on the way.
-        if let Some(mode) = state.child_mode.get_untracked() {
-            state.go(Screen::Session {
-                session: mode.session,
-            });
-        }
-    };
+    let in_child_mode = move || state.child_mode.with(Option::is_some);
     view! {
-        <nav class="app-bar" aria-label=move || t_string!(i18n, app_bar)>
-            // The child's part of the bar is in the child's language.
+        <nav class="app-bar" class:childs-bar=in_child_mode aria-label=move || t_string!(i18n, app_bar)>
             {move || state.child_mode.get().map(|mode| view! {
                 <InChildsLanguage session=mode.session>
-                    <ChildModeNote on_leave=leave_child_mode />
                     <ChildsPace mode />
                 </InChildsLanguage>
             })}
-            <IconButton icon="icon-hide" label=Signal::derive(move || t_string!(i18n, quick_hide).to_owned())
-                on_press=move || state.quick_hide() />
-            <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, lock).to_owned())
-                on_press=move || state.lock() />
+            <div class="workers-corner" role="group" aria-label=move || t_string!(i18n, workers_corner)>
+                <IconButton icon="icon-hide" label=Signal::derive(move || t_string!(i18n, quick_hide).to_owned())
+                    on_press=move || state.quick_hide() />
+                <IconButton icon="icon-lock" label=Signal::derive(move || t_string!(i18n, lock).to_owned())
+                    on_press=move || state.lock() />
+                <Show when=in_child_mode>
+                    <WorkerTakesBack />
+                </Show>
+            </div>
         </nav>
     }
 }
 
-/// "Your turn" and the way back to the worker, in the child's language.
+/// The worker's way back from child mode ("Worker"): after the PIN the worker holds the
+/// tablet on the same screen, to go on there (set who said what, delete) or leave.
 #[component]
-fn ChildModeNote(on_leave: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn WorkerTakesBack() -> impl IntoView {
+    let state = use_app_state();
     let i18n = use_i18n();
+    let take_back = move || {
+        if state.child_mode.with_untracked(Option::is_some) {
+            let here = state.screen.get_untracked();
+            state.pin_asked_for.set(Some(PinRequest::Leave(here)));
+        }
+    };
     view! {
-        <span class="child-mode-note">{t!(i18n, child_mode_on)}</span>
-        <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, worker_takes_over).to_owned())
-            on_press=on_leave />
+        <IconButton icon="icon-back" class="worker-takes-back"
+            label=Signal::derive(move || t_string!(i18n, worker_takes_over).to_owned())
+            on_press=take_back />
     }
 }
 

@@ -184,7 +184,9 @@ fn BackToSession(go: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
     }
 }
 
-/// A big button that opens one of a session's tools: a picture, its name and a hint.
+/// A big button that opens one of a session's tools (or another part of the session): a
+/// picture, its name and a hint. A tool opens in the child's hands when the worker's setting
+/// says so (see [`AppState::open_tool`](crate::state::AppState::open_tool)).
 #[component]
 pub fn ToolCard(
     #[prop(into)] icon: Signal<String>,
@@ -193,8 +195,12 @@ pub fn ToolCard(
     to: Screen,
 ) -> impl IntoView {
     let state = use_app_state();
+    let open = move || match to {
+        Screen::Tool { session, tool } => state.open_tool(session, tool),
+        elsewhere => state.go(elsewhere),
+    };
     view! {
-        <button type="button" class="tool-card" on:click=move |_| state.go(to)>
+        <button type="button" class="tool-card" on:click=move |_| open()>
             <img src=move || icon.get() alt="" aria-hidden="true" />
             <span class="tool-name">{move || name.get()}</span>
             <span class="tool-hint" aria-hidden="true">{move || hint.get()}</span>

@@ -1,5 +1,5 @@
-//! The worker's settings for this tablet: when to lock, the agency for the full record's
-//! header, a new passphrase or PIN, and wiping everything.
+//! The worker's settings for this tablet: when to lock, whether tools open in child mode,
+//! the agency for the full record's header, a new passphrase or PIN, and wiping everything.
 
 use leptos::prelude::*;
 
@@ -45,6 +45,7 @@ pub fn SettingsScreen() -> impl IntoView {
             </label>
             <p class="hint">{t!(i18n, auto_lock_hint)}</p>
         </section>
+        <ToolsOpenInChildMode />
         <AgencyField />
         <ChangePassphrase />
         <ChangePin />
@@ -60,6 +61,29 @@ pub fn SettingsScreen() -> impl IntoView {
             <h2>{t!(i18n, wipe_device)}</h2>
             <p>{t!(i18n, wipe_hint)}</p>
             <WipeButton />
+        </section>
+    }
+}
+
+/// "Open tools in child mode": on unless the worker turns it off, sealed in the index. With
+/// it on, a tool opened from the session is in the child's hands at once.
+#[component]
+fn ToolsOpenInChildMode() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let on = RwSignal::new(state.tools_open_in_child_mode());
+    let choose = move |checked: bool| {
+        on.set(checked);
+        state.set_tools_open_in_child_mode(checked);
+    };
+    view! {
+        <section class="settings">
+            <label class="check">
+                <input type="checkbox" prop:checked=move || on.get() aria-describedby="tools-open-hint"
+                    on:change=move |ev| choose(event_target_checked(&ev)) />
+                <span>{t!(i18n, tools_open_in_child_mode)}</span>
+            </label>
+            <p class="hint" id="tools-open-hint">{t!(i18n, tools_open_in_child_mode_hint)}</p>
         </section>
     }
 }

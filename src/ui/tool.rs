@@ -101,8 +101,9 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
         <div class="after-doors">
             // Without storage there is no worker PIN, so nothing could keep the child inside.
             // After the end of the conversation the tablet is not handed to the child again.
-            <Show when=move || !in_child_mode() && state.can_hand_to_child()
-                && !state.with_session(&session, crate::core::Session::is_finished).unwrap_or(false)>
+            // With "Open tools in child mode" on, the tool opened in the child's hands; this is
+            // for when the worker turned that off, or took the tablet back.
+            <Show when=move || !in_child_mode() && state.can_hand_to_child(&session)>
                 <InWorkersLanguage>
                     <HandToChild session tool />
                 </InWorkersLanguage>

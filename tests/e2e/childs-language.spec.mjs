@@ -57,13 +57,17 @@ test("the child's screens are in the child's language, the worker's in the worke
   await expect(page.getByText(de.prompt_worries)).toBeVisible();
   await button(page, de.back_to_houses).click();
 
-  // Child mode: "your turn" and the way back to the worker are the child's; the PIN the worker's.
-  await button(page, de.hand_to_child).click();
-  await expect(appBar(page).getByText(de.child_mode_on)).toBeVisible();
-  await appBar(page).getByRole('button', { name: de.worker_takes_over, exact: true }).click();
+  // Child mode: the child's bar is the child's; handing over, the way back to the worker and
+  // the PIN are the worker's (see also childs-bar.spec.mjs).
+  await button(page, 'Give to the child').click();
+  await expect(appBar(page).getByRole('group', { name: de.childs_pace })).toBeVisible();
+  await expect(appBar(page).getByRole('button', { name: de.pace_stop, exact: true })).toBeVisible();
+  await appBar(page).getByRole('button', { name: 'Worker', exact: true }).click();
   const pin = page.getByRole('dialog', { name: 'Worker PIN, please' });
   await pin.getByLabel('Worker PIN').fill(PIN);
   await pin.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, de.houses_heading)).toBeVisible();
+  await button(page, 'Back to the session').click();
   await expect(heading(page, 'Session with Mia')).toBeVisible();
 
   // During the session the worker changes the child's language: the tool follows at once.
@@ -76,7 +80,7 @@ test("the child's screens are in the child's language, the worker's in the worke
   // Kept across a reload; the worker's screens are still English, the child's French.
   await reloadAndUnlock(page);
   await expect(heading(page, fr.houses_heading)).toBeVisible();
-  await button(page, fr.back_to_session).click();
+  await button(page, 'Back to the session').click();
   await expect(heading(page, 'Session with Mia')).toBeVisible();
   await expect(childsLanguage(page)).toHaveValue('fr');
   await button(page, 'Summary').click();

@@ -119,8 +119,14 @@ export const lockedHeading = (page) => page.getByRole('heading', { name: /^(Hear
 export const appBar = (page) => page.getByRole('navigation', { name: 'Hear Me' });
 export const passphraseField = (page) => page.getByLabel(/^(Passphrase)$/);
 
-/** First start: sets up the passphrase and the worker PIN. */
-export async function setUpVault(page, { passphrase = PASSPHRASE, pin = PIN } = {}) {
+/**
+ * First start: sets up the passphrase and the worker PIN. A tool opened from the session is
+ * then in the child's hands ("Open tools in child mode", on as the app comes). The specs of the
+ * worker's screens work as a worker who turned that off (`toolsInChildMode: false`, the
+ * default here) and hand the tablet over with "Give to the child" where they test the
+ * child's part; childs-bar.spec.mjs tests the setting as it comes.
+ */
+export async function setUpVault(page, { passphrase = PASSPHRASE, pin = PIN, toolsInChildMode = false } = {}) {
   await expect(setUpHeading(page)).toBeVisible();
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByLabel('The passphrase again', { exact: true }).fill(passphrase);
@@ -128,6 +134,18 @@ export async function setUpVault(page, { passphrase = PASSPHRASE, pin = PIN } = 
   await page.getByLabel('The PIN again', { exact: true }).fill(pin);
   await page.getByRole('button', { name: 'Protect and start' }).click();
   await expect(appBar(page)).toBeVisible({ timeout: 15_000 });
+  if (!toolsInChildMode) await setToolsOpenInChildMode(page, false);
+}
+
+/** Turns "Open tools in child mode" on or off in Settings, from the list of sessions, and goes back to it. */
+export async function setToolsOpenInChildMode(page, on) {
+  await button(page, 'Settings').click();
+  await expect(heading(page, 'Settings')).toBeVisible();
+  const setting = page.getByRole('checkbox', { name: 'Open tools in child mode' });
+  await setting.setChecked(on);
+  await expect(setting).toBeChecked({ checked: on });
+  await button(page, 'All sessions').click();
+  await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
 }
 
 /** The unlock screen, in English or German. */
@@ -142,10 +160,10 @@ export async function unlock(page, passphrase = PASSPHRASE) {
  * Opens the app and gets past the lock: sets up on a fresh device, unlocks a locked one,
  * or finds it open (a browser without storage has nothing to lock).
  */
-export async function openApp(page, { goto = true } = {}) {
+export async function openApp(page, { goto = true, toolsInChildMode = false } = {}) {
   if (goto) await page.goto('/');
   await expect(setUpHeading(page).or(lockedHeading(page)).or(appBar(page)).first()).toBeVisible();
-  if (await setUpHeading(page).isVisible()) await setUpVault(page);
+  if (await setUpHeading(page).isVisible()) await setUpVault(page, { toolsInChildMode });
   else if (await lockedHeading(page).isVisible()) await unlock(page);
   await expect(appBar(page)).toBeVisible();
 }

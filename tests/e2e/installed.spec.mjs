@@ -83,7 +83,7 @@ test('a new version waits while the child has the tablet, and takes over when th
   await installed(page);
   await button(page, 'Back to the houses').click();
   await button(page, 'Give to the child').click();
-  await expect(page.getByText("Your turn")).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Stop, break or pass' })).toBeVisible();
 
   try {
     await request.get('/__serve-next');

@@ -148,7 +148,7 @@ test('child mode holds at the edges: back stays in Hear Me and asks for the PIN;
   await startSession(page, { name: 'Elif', age: 5 });
   await button(page, 'Three Houses').click();
   await button(page, 'Give to the child').click();
-  await expect(page.getByText("Your turn")).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Stop, break or pass' })).toBeVisible();
 
   await page.goBack();
   const pin = page.getByRole('dialog', { name: 'Worker PIN, please' });

@@ -171,7 +171,7 @@ test('v) in child mode only the child\'s tool shows; leaving needs the worker PI
   await page.getByRole('list', { name: 'Choose your helper' }).getByRole('button', { name: 'Dragon', exact: true }).click();
   await button(page, 'Meet my helpers').click();
   await button(page, 'Give to the child').click();
-  await expect(page.getByText("Your turn")).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Stop, break or pass' })).toBeVisible();
   await expect(button(page, 'Give to the child')).toHaveCount(0);
 
   // Inside the tool the child goes anywhere.
@@ -198,8 +198,11 @@ test('v) in child mode only the child\'s tool shows; leaving needs the worker PI
   await expect(heading(page, 'Your magical helpers')).toBeVisible();
   await dialog.getByLabel('Worker PIN').fill(PIN);
   await dialog.getByRole('button', { name: 'Continue' }).click();
+  // The worker holds the tablet where the child left it, and leaves without a PIN.
+  await expect(heading(page, 'Your magical helpers')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Stop, break or pass' })).toHaveCount(0);
+  await button(page, 'Back to the session').click();
   await expect(heading(page, 'Session with Noor')).toBeVisible();
-  await expect(page.getByText("Your turn")).toHaveCount(0);
 
   // Quick hide: a neutral screen at once, that shows nothing of the session; back with the PIN.
   await button(page, 'Wizards and Fairies').click();
@@ -221,7 +224,7 @@ test('v) in child mode only the child\'s tool shows; leaving needs the worker PI
   }
   await expect(lockedHeading(page)).toBeVisible();
   await unlock(page);
-  await expect(page.getByText("Your turn")).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Stop, break or pass' })).toHaveCount(0);
 });
 
 test('w) wipe this device removes everything after saying what will be lost', async ({ page }) => {

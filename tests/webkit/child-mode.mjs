@@ -1,5 +1,6 @@
 // Child mode: "Give to the child" keeps the tablet in the tool; the browser's back stays in
-// Hear Me and asks for the worker PIN (Cancel stays with the child); the PIN lets the worker out.
+// Hear Me and asks for the worker PIN (Cancel stays with the child); the PIN gives the tablet
+// back to the worker where it is.
 import { check, PIN } from './browser.mjs';
 
 const DIALOG = "[role='dialog']";
@@ -9,8 +10,8 @@ export default async function childMode(browser, { appUrl }) {
   await browser.click('Three Houses');
   await browser.waitForText('The Three Houses');
   await browser.click('Give to the child');
-  await browser.waitForText("Your turn");
-  check(!(await browser.text()).includes('Give to the child'), 'given to the child, the Three Houses show "The child\'s turn"');
+  await browser.findCss('.childs-pace', "the child's Stop, Break and Pass");
+  check(!(await browser.text()).includes('Give to the child'), "given to the child, the Three Houses show the child's bar");
 
   for (const attempt of ['once', 'again']) {
     await browser.back();
@@ -24,12 +25,14 @@ export default async function childMode(browser, { appUrl }) {
     if (attempt === 'once') {
       await browser.click('Cancel', { within: DIALOG });
       await browser.until(async () => (await browser.count(DIALOG)) === 0, 'the PIN dialog closing on Cancel');
-      check((await browser.text()).includes("Your turn"), 'Cancel leaves the tablet with the child');
+      check((await browser.count('.childs-pace')) === 1, 'Cancel leaves the tablet with the child');
     }
   }
   await browser.fill('Worker PIN', PIN, { within: "//*[@role='dialog']" });
   await browser.click('Continue', { within: DIALOG });
+  await browser.until(async () => (await browser.count('.childs-pace')) === 0, "the child's bar going");
+  await browser.waitForText('Give to the child');
+  check((await browser.text()).includes('The Three Houses'), 'the worker PIN takes the tablet back where it is');
+  await browser.click('Back to the session');
   await browser.waitForText('Session with Mia');
-  await browser.waitForNoText("Your turn");
-  check(true, 'the worker PIN takes the tablet back to the session');
 }

@@ -1,6 +1,7 @@
 // Set-up and unlock: the passphrase and worker PIN are chosen, a session is sealed as bytes in
 // IndexedDB with nothing readable, Settings cope without navigator.storage.estimate (WebKit
-// has none), and a reload locks; unlocking opens the session again.
+// has none), "Open tools in child mode" is on and can be turned off, and a reload locks;
+// unlocking opens the session again.
 import { check, PASSPHRASE, PIN } from './browser.mjs';
 
 export default async function setUp(browser, { appUrl }) {
@@ -45,6 +46,12 @@ export default async function setUp(browser, { appUrl }) {
   if (hasEstimate) console.log('note: this WebKit has navigator.storage.estimate; the no-quota wording is not checked');
   else check(settings.includes('This browser does not say how much room it gives.'), 'Settings say the browser does not tell its quota');
   check(/Hear Me uses [\d.,]+ [KMG]?B/.test(settings), 'Settings say how much Hear Me uses');
+  // "Open tools in child mode" comes on; these flows work as a worker who turned it off, and
+  // child-mode.mjs hands the tablet over with "Give to the child" (as the Playwright specs do).
+  const toolsInChildMode = await browser.field('Open tools in child mode');
+  check(await toolsInChildMode.isSelected(), '"Open tools in child mode" is on as the app comes');
+  await toolsInChildMode.click();
+  await browser.until(async () => !(await toolsInChildMode.isSelected()), '"Open tools in child mode" turning off');
 
   // A reload locks; unlocking opens the session again from IndexedDB.
   await browser.reloadAndUnlock();
