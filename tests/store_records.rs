@@ -1066,6 +1066,27 @@ fn keys_hold_one_session_each() {
 }
 
 #[test]
+fn tools_open_in_child_mode_unless_the_index_says_the_worker_turned_it_off() {
+    // An index written before the setting existed reads as on, and is written back unchanged.
+    let older = format!(r#"{{"schema":{INDEX_VERSION},"sessions":[],"agency":"ASD Nord"}}"#);
+    let index = decode_index(&older).unwrap();
+    assert!(!index.tools_open_in_worker_mode);
+    assert_eq!(encode_index(&index), older);
+    assert!(!encode_index(&Index::default()).contains("tools_open_in_worker_mode"));
+    // Turned off, it is kept, and read back off.
+    let off = Index {
+        tools_open_in_worker_mode: true,
+        ..Index::default()
+    };
+    let written = encode_index(&off);
+    assert!(
+        written.contains(r#""tools_open_in_worker_mode":true"#),
+        "{written}"
+    );
+    assert_eq!(decode_index(&written).unwrap(), off);
+}
+
+#[test]
 fn the_index_round_trips_and_updates_only_on_change() {
     let session = session_with_everything();
     let mut index = Index::default();
