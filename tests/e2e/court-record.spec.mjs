@@ -83,7 +83,7 @@ test('the full record prints court-ready: prompts as asked, duration, agency, ca
     for (let n = 1; n <= 3; n++) await addChildsWords(page, `${said} (${n}) und noch etwas mehr, damit das Protokoll länger wird`);
     await button(page, ar.back_to_houses).click();
   }
-  await button(page, ar.back_to_session).click();
+  await button(page, de.back_to_session).click();
 
   // Finished, and the end corrected to 10:05: 1 hour 5 minutes.
   await button(page, de.finish_button).click();

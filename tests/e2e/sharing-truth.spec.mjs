@@ -196,11 +196,11 @@ for (const [code, T, age, version, shot] of [
     await button(page, EN.three_houses).click();
     await button(page, T.sharing_tool).click();
     await expect(page.getByRole('note')).toHaveText(T[`sharing_${version}_limit`]);
-    await button(page, T.back_to_session).click();
+    await button(page, EN.back_to_session).click();
 
     // The take-out dialog: the worker still sees it, and may have to pass it on.
     await button(page, EN.three_houses).click();
-    await button(page, T.hand_to_child).click();
+    await button(page, EN.hand_to_child).click();
     await door(page, T.house_good_things).click();
     await addWordsIn(page, T, 'Fußball');
     await button(page, filled(T.take_out_entry, { number: 1 })).click();
@@ -247,7 +247,7 @@ for (const [code, T] of [['ar', AR], ['de', DE]]) {
     await expectIsolated(seen.locator('.seen-by-who bdi'), MIXED, 'who will see: the name');
     await expectIsolated(words(seen), MIXED, 'who will see: the words');
     await button(page, T.back_to_sharing).click();
-    await button(page, T.back_to_session).click();
+    await button(page, EN.back_to_session).click();
 
     // The worker's decisions: the words and the child's wish, naming the person.
     await button(page, EN.summary_tool).click();
