@@ -5,7 +5,7 @@
 // and the helper's way on is on the screen when the child chooses a helper themselves.
 import {
   test, expect, button, heading, startSession, addWords, openApp, openDrawing, texts, filled,
-  entryItems, drawingArea, sessionRecord,
+  entryItems, drawingArea, sessionRecord, startForm,
 } from './flows.mjs';
 import { drawWithTouch } from './helpers.mjs';
 
@@ -87,6 +87,34 @@ for (const size of SIZES) {
       // The words screen: who said and who wrote is the worker's mark, still there.
       await button(page, 'Write words').click();
       await expect(page.getByRole('group', { name: EN.voice_question })).toBeVisible();
+    });
+
+    test(`beside an Arabic-speaking child, who said and who wrote stays in the worker's language (${size.name})`, async ({ page }) => {
+      const AR = texts('ar');
+      await openApp(page);
+      await startForm(page).name.fill('Yara');
+      await page.getByRole('combobox', { name: "The child's language", exact: true }).selectOption('ar');
+      await startForm(page).start.click();
+      await expect(heading(page, 'Session with Yara')).toBeVisible();
+      await button(page, 'Three Houses').click();
+      // "Give to the child" is the worker's (in English once the worker's controls keep the
+      // worker's language there; in Arabic before).
+      await page.getByRole('button', { name: new RegExp(`^(${EN.hand_to_child}|${AR.hand_to_child})$`) }).click();
+      await page.getByRole('button', { name: AR.house_worries, exact: true }).click();
+      await expect(page.getByText(AR.prompt_worries)).toBeVisible();
+      const picture = page.locator('.question-picture img');
+      expect((await picture.boundingBox()).height).toBeGreaterThanOrEqual(size.viewport.height / 3);
+      await button(page, AR.write_words).click();
+      // The question is the child's, in Arabic; the mark of who said and who wrote is the
+      // worker's, in English, and marked as English.
+      await expect(page.getByText(AR.prompt_worries)).toBeVisible();
+      const voices = page.getByRole('group', { name: EN.voice_question });
+      await expect(voices.getByRole('radio', { name: EN.voice_child_said })).toBeChecked();
+      await expect(voices.getByRole('radio', { name: EN.voice_child_wrote })).toBeVisible();
+      await expect(page.locator('.workers-part')).toHaveAttribute('lang', 'en');
+      await expect(page.locator('.workers-part')).toHaveAttribute('dir', 'ltr');
+      await expect(page.getByText(AR.voice_question)).toHaveCount(0);
+      await page.screenshot({ path: test.info().outputPath(`words-arabic-${size.name}.png`) });
     });
 
     test(`every stamp is in sight after one tap at most, and people have a neutral face too (${size.name})`, async ({ page }) => {
