@@ -97,9 +97,9 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
 
     // The child may choose with the tablet in their hands: then the way back to the session
     // (the worker's) is not on this screen; the worker leaves through the bar, with the PIN.
-    let in_child_mode = state.child_mode.with_untracked(Option::is_some);
+    let in_child_mode = move || state.child_mode.with(Option::is_some);
     view! {
-        {if in_child_mode {
+        {move || if in_child_mode() {
             view! {
                 <header class="screen-header">
                     <h1>{t!(i18n, choose_helper_heading)}</h1>
