@@ -3,6 +3,7 @@
 // and the house itself large; every stamp is in sight after at most one tap on a page of the
 // tray, and people come with a neutral face too; what the child took out leaves the dots;
 // and the helper's way on is on the screen when the child chooses a helper themselves.
+import fs from 'node:fs';
 import {
   test, expect, button, heading, startSession, addWords, openApp, openDrawing, texts, filled,
   entryItems, drawingArea, sessionRecord, startForm,
@@ -231,3 +232,36 @@ for (const size of SIZES) {
     });
   });
 }
+
+test('a neutral-face person is painted in the saved picture like every stamp', async ({ page }) => {
+  await openApp(page);
+  await startSession(page, { name: 'Eli', age: 8 });
+  await button(page, 'Three Houses').click();
+  await door(page, 'House of Worries').click();
+  const canvas = await openDrawing(page);
+  await button(page, EN.stamps).click();
+  await stampPages(page).getByRole('button', { name: EN.stamp_page_people }).click();
+  await tray(page).getByRole('button', { name: EN.stamp_adult_neutral, exact: true }).click();
+  await drawWithTouch(page, canvas, [[0.5, 0.5]]);
+  await expect(page.getByRole('img', { name: EN.stamp_adult_neutral, exact: true })).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await button(page, EN.save_picture).click();
+  const png = fs.readFileSync(await (await downloading).path());
+  // The stamp's square is 700 of 4000 × 3000 units around the middle; its jumper (teal,
+  // #6fb3a8) is at (50, 40) of the stamp's art.
+  const [r, g, b] = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const scratch = document.createElement('canvas');
+    scratch.width = image.width;
+    scratch.height = image.height;
+    const context = scratch.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const x = Math.round(0.5 * image.width);
+    const y = Math.round(((1500 - 350 + 0.4 * 700) / 3000) * image.height);
+    return [...context.getImageData(x, y, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+  expect(r < 150 && g > 150 && b > 130, `the grown-up's teal jumper is in the picture, got ${[r, g, b]}`).toBe(true);
+});
