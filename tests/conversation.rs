@@ -701,3 +701,48 @@ fn the_next_steps_and_the_networks_responses_are_in_the_full_record_only() {
     assert!(session.remove_network_response(0, 2_500));
     assert!(session.network_responses().is_empty());
 }
+
+#[test]
+fn the_dots_under_a_house_count_what_the_child_still_has_in() {
+    let mut session = mia();
+    let dots = |session: &Session, tool: Tool| -> Vec<usize> {
+        session
+            .questions_in(tool)
+            .iter()
+            .map(|q| q.dots())
+            .collect()
+    };
+    let first = session.add_words(Tool::ThreeHouses, Question::Worries, said("a"), 2_000);
+    let drawing = session.add_drawing(Tool::ThreeHouses, Question::Worries, 2_100);
+    session.add_words(Tool::WizardsAndFairies, Question::Worries, said("b"), 2_200);
+    session.add_words(Tool::ThreeHouses, Question::Dreams, said("c"), 2_300);
+    let worries = |session: &Session, tool| {
+        let position = tool_position(tool, Question::Worries);
+        dots(session, tool)[position]
+    };
+    assert_eq!(worries(&session, Tool::ThreeHouses), 3, "from either tool");
+    assert_eq!(worries(&session, Tool::WizardsAndFairies), 3);
+
+    assert!(session.take_out(Question::Worries, first, 3_000));
+    assert!(session.take_out(Question::Worries, drawing, 3_100));
+    assert_eq!(worries(&session, Tool::ThreeHouses), 1, "taken out: no dot");
+    assert_eq!(worries(&session, Tool::WizardsAndFairies), 1);
+    // The entries are still kept for the worker; only the count the child sees is less.
+    assert_eq!(session.entries(Question::Worries).len(), 3);
+    let dreams = tool_position(Tool::ThreeHouses, Question::Dreams);
+    assert_eq!(dots(&session, Tool::ThreeHouses)[dreams], 1);
+
+    assert!(session.put_back(Question::Worries, first, 4_000));
+    assert_eq!(
+        worries(&session, Tool::ThreeHouses),
+        2,
+        "put back: counted again"
+    );
+}
+
+fn tool_position(tool: Tool, question: Question) -> usize {
+    tool.questions()
+        .iter()
+        .position(|&q| q == question)
+        .unwrap()
+}

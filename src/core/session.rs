@@ -39,6 +39,18 @@ pub struct QuestionInTool<'a> {
     pub entries: &'a [Entry],
 }
 
+impl QuestionInTool<'_> {
+    /// The dots under a house or helper: one for each thing the child has put here (from
+    /// either tool) and still has in. What the child took out has left their lists, so it
+    /// is not counted; put back, it counts again.
+    pub fn dots(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|entry| !entry.is_taken_out())
+            .count()
+    }
+}
+
 /// Identifies a session on this device. Stored and used in storage keys as its text; held
 /// as a shared copy of that text, so an id copies like a number.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -13,6 +13,7 @@ use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::details::{AmendDialog, AmendmentLines};
+use crate::ui::labels::voice_label;
 use crate::ui::language::workers_language;
 use crate::ui::voice_choice::VoiceChoice;
 
@@ -24,8 +25,6 @@ pub fn Caption(
     question: Question,
     entry: EntryId,
     finished: Memo<bool>,
-    /// In child mode, the caption of an earlier drawing: shown, not changed.
-    kept_as_made: bool,
     /// The screen's opening of each caption: typing keeps one change per opening.
     openings: StoredValue<HashMap<EntryId, Opening>>,
 ) -> impl IntoView {
@@ -59,7 +58,7 @@ pub fn Caption(
             all.insert(entry, opening);
         });
     };
-    let read_only = Signal::derive(move || kept_as_made || finished.get());
+    let read_only = Signal::derive(move || finished.get());
     let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
     Effect::new(move |_| {
         if let Some(textarea) = textarea_ref.get() {
@@ -86,6 +85,21 @@ pub fn Caption(
                 amend=move |text: String, why: String| state.edit(&session, SavePolicy::Now, |s, now| s.amend_caption(question, entry, &text, &why, now)) />
         </div>
     }
+}
+
+/// The child's words about their drawing as kept, for the child holding the tablet: their
+/// words, not a field to fill in.
+#[component]
+pub fn CaptionAsSaid(caption: Option<Words>) -> impl IntoView {
+    let i18n = use_i18n();
+    caption.map(|caption| {
+        view! {
+            <figure class="entry-words caption-words">
+                <blockquote class="childs-words" dir="auto">{caption.text}</blockquote>
+                <figcaption class="voice">{move || voice_label(i18n, caption.voice)}</figcaption>
+            </figure>
+        }
+    })
 }
 
 /// What the worker asked before the child's answer: it changes what the answer weighs.

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::ink::{BrushSize, ColourName, Nib, StampKind};
+use crate::core::ink::{BrushSize, ColourName, Nib, StampKind, StampPage};
 use crate::core::{Audience, HelperColour, HelperKind, Voice};
 use crate::i18n::*;
 use crate::ui::I18n;
@@ -73,6 +73,24 @@ pub fn stamp_label(i18n: I18n, kind: StampKind) -> &'static str {
         StampKind::Bed => t_string!(i18n, stamp_bed),
         StampKind::Car => t_string!(i18n, stamp_car),
         StampKind::SpeechBubble => t_string!(i18n, stamp_speech_bubble),
+        StampKind::ChildNeutral => t_string!(i18n, stamp_child_neutral),
+        StampKind::AdultNeutral => t_string!(i18n, stamp_adult_neutral),
+        StampKind::OlderPersonNeutral => t_string!(i18n, stamp_older_person_neutral),
+        StampKind::BabyNeutral => t_string!(i18n, stamp_baby_neutral),
+    }
+}
+
+/// The word under a stamp in the tray: its name, but a person with a neutral face is named
+/// as the person (the picture shows the face; the button's full name says it).
+pub fn stamp_tray_word(i18n: I18n, kind: StampKind) -> &'static str {
+    stamp_label(i18n, kind.smiling().unwrap_or(kind))
+}
+
+pub fn stamp_page_label(i18n: I18n, page: StampPage) -> &'static str {
+    match page {
+        StampPage::Feelings => t_string!(i18n, stamp_page_feelings),
+        StampPage::People => t_string!(i18n, stamp_page_people),
+        StampPage::Things => t_string!(i18n, stamp_page_things),
     }
 }
 

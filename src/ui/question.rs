@@ -12,7 +12,7 @@ use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::dialog::{ConfirmDialog, Modal};
-use crate::ui::entry_notes::{Caption, WorkerQuestion};
+use crate::ui::entry_notes::{Caption, CaptionAsSaid, WorkerQuestion};
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::language::workers_language;
 use crate::ui::look::{age_version_of, back_label, look, name_in, picture, prompt};
@@ -45,9 +45,6 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                 .with_session_untracked(&session, |s| s.entry(question, entry).is_some())
                 .unwrap_or(false)
         });
-    // The entry the child has just made: in child mode its caption can still be written;
-    // every earlier entry is only looked at.
-    let fresh = state.just_added.get_untracked();
     state.just_added.set(None);
     // One opening of each caption for as long as this screen shows (see
     // `core::entry_history`): typing in it keeps one change, not one per key.
@@ -119,32 +116,38 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
         <header class=format!("screen-header question-header question-{} tool-{}", question.slug(), tool.slug())>
             <IconButton icon="icon-back" label=Signal::derive(move || back_label(i18n, tool).to_owned())
                 on_press=move || state.go(back) />
-            <span class="question-badge">
+            <h1>{move || name.get()}</h1>
+        </header>
+        // The house or helper large, as on the paper template: the child sees where they are
+        // at a glance, beside what it asks and the ways to answer.
+        <div class=format!("question-stage question-{} tool-{}", question.slug(), tool.slug())>
+            <span class="question-picture">
                 <img src=badge alt="" aria-hidden="true" />
                 {sparkle.then(|| view! { <Sparkle /> })}
             </span>
-            <h1>{move || name.get()}</h1>
-        </header>
-        {sparkle.then(|| view! { <p class="wish-granted" role="status">{t!(i18n, wish_sparkle)}</p> })}
-        <div class="prompt-row">
-            <p class="prompt">{move || prompt(i18n, tool, question, age.get())}</p>
-            <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question, age.get()).to_owned())
-                in_workers_language=workers_language().map(|workers| Signal::derive(move || prompt(workers, tool, question, age.get()).to_owned())) />
-        </div>
-        <Show when=move || passed.get()>
-            <p class="pass-done" role="status">{t!(i18n, pass_done)}</p>
-        </Show>
-        // After the end nothing is drawn or written: not offered at all.
-        <Show when=move || !finished.get()>
-            <div class="question-actions">
-                <IconButton icon="icon-draw" class="big" label=Signal::derive(move || t_string!(i18n, draw).to_owned())
-                    on_press=start_drawing />
-                <IconButton icon="icon-words" class="big" label=Signal::derive(move || t_string!(i18n, write_words).to_owned())
-                    on_press=start_words />
-                <IconButton icon="icon-read-back" class="big" label=Signal::derive(move || t_string!(i18n, read_back).to_owned())
-                    on_press=move || state.go(Screen::ReadBack { session, tool, question }) />
+            <div class="question-side">
+                {sparkle.then(|| view! { <p class="wish-granted" role="status">{t!(i18n, wish_sparkle)}</p> })}
+                <div class="prompt-row">
+                    <p class="prompt">{move || prompt(i18n, tool, question, age.get())}</p>
+                    <ReadAloud text=Signal::derive(move || prompt(i18n, tool, question, age.get()).to_owned())
+                        in_workers_language=workers_language().map(|workers| Signal::derive(move || prompt(workers, tool, question, age.get()).to_owned())) />
+                </div>
+                <Show when=move || passed.get()>
+                    <p class="pass-done" role="status">{t!(i18n, pass_done)}</p>
+                </Show>
+                // After the end nothing is drawn or written: not offered at all.
+                <Show when=move || !finished.get()>
+                    <div class="question-actions">
+                        <IconButton icon="icon-draw" class="big" label=Signal::derive(move || t_string!(i18n, draw).to_owned())
+                            on_press=start_drawing />
+                        <IconButton icon="icon-words" class="big" label=Signal::derive(move || t_string!(i18n, write_words).to_owned())
+                            on_press=start_words />
+                        <IconButton icon="icon-read-back" class="big" label=Signal::derive(move || t_string!(i18n, read_back).to_owned())
+                            on_press=move || state.go(Screen::ReadBack { session, tool, question }) />
+                    </div>
+                </Show>
             </div>
-        </Show>
+        </div>
         <Show when=move || shown.with(Vec::is_empty) && !passed.get()>
             <p class="quiet">{t!(i18n, no_entries)}</p>
         </Show>
@@ -167,6 +170,7 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                             EntryContent::Unreadable(_) => None,
                         };
                         let taken_out = entry.taken_out_at();
+                        let caption = entry.caption.clone().filter(|caption| !caption.text.trim().is_empty());
                         let is_drawing = matches!(entry.content, EntryContent::Drawing(_));
                         // In child mode what holds something is looked at, never opened to
                         // change (the editors show it read-only): see `ui::words`, `ui::drawing`.
@@ -176,16 +180,20 @@ pub fn QuestionScreen(session: SessionId, tool: Tool, question: Question) -> imp
                             EntryContent::Unreadable(_) => false,
                         };
                         let look = in_child_mode() && has_content;
-                        let caption_kept = in_child_mode() && fresh != Some(id);
                         view! {
                             <li class="entry" class:taken-out=taken_out.is_some()>
                                 <EntrySummary entry />
                                 {taken_out.map(|at| view! {
                                     <p class="taken-out-mark">{move || t_string!(i18n, taken_out_mark, time = platform::local_date_time(at, i18n.get_locale().as_str())).to_string()}</p>
                                 })}
+                                // The caption, who said and wrote it, and what the worker asked
+                                // are the worker's to write, when the tablet is back: the child
+                                // sees only their own words about a drawing.
                                 {is_drawing.then(|| view! {
-                                    <Caption session question entry=id finished kept_as_made=caption_kept
-                                        openings=caption_openings />
+                                    <Show when=move || !in_child_mode()
+                                        fallback=move || view! { <CaptionAsSaid caption=caption.clone() /> }>
+                                        <Caption session question entry=id finished openings=caption_openings />
+                                    </Show>
                                 })}
                                 <Show when=move || !in_child_mode()>
                                     <WorkerQuestion session question entry=id finished />

@@ -39,11 +39,11 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
         .map(|(position, question)| {
             let (id, name_id, picture_id, count_id) =
                 (session, session, session, session);
-            // One dot for each thing the child has put here, from either tool: a count a
-            // child can see without reading.
+            // One dot for each thing the child has put here and not taken out, from either
+            // tool: a count a child can see without reading (see `QuestionInTool::dots`).
             let entries = Memo::new(move |_| {
                 state
-                    .with_session(&count_id, |s| s.questions_in(tool)[position].entries.len())
+                    .with_session(&count_id, |s| s.questions_in(tool)[position].dots())
                     .unwrap_or(0)
             });
             let name = Memo::new(move |_| {

@@ -121,11 +121,16 @@ pub fn WordsScreen(
             ></textarea>
         </label>
         {kept_as_made.then(|| view! { <p class="kept-as-made" role="note">{t!(i18n, kept_as_made)}</p> })}
-        <VoiceChoice i18n name="voice" chosen=voice disabled=Signal::derive(read_only)
-            on_choose=move |choice| {
-                voice.set(choice);
-                keep(SavePolicy::Now);
-            } />
+        // Who said and who wrote the words is the worker's to mark, so it speaks the worker's
+        // language beside a child who reads another.
+        <div class="workers-part" lang=move || workers.get_locale().as_str()
+            dir=move || text_direction(workers.get_locale().as_str()).as_str()>
+            <VoiceChoice i18n=workers name="voice" chosen=voice disabled=Signal::derive(read_only)
+                on_choose=move |choice| {
+                    voice.set(choice);
+                    keep(SavePolicy::Now);
+                } />
+        </div>
         <Provider value=workers>
             <div class="amend" lang=move || workers.get_locale().as_str()
                 dir=move || text_direction(workers.get_locale().as_str()).as_str()>

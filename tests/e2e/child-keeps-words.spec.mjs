@@ -50,7 +50,10 @@ test('in child mode an earlier entry cannot be emptied or cleared, and a worker 
     await expect(button(page, filled(EN.delete_entry, { number }))).toHaveCount(0);
     await expect(button(page, filled(EN.take_out_entry, { number }))).toBeVisible();
   }
-  await expect(page.getByRole('textbox', { name: EN.caption_label })).not.toBeEditable();
+  // The caption, who said it and the worker's question are the worker's, when the tablet is back.
+  await expect(page.getByRole('textbox', { name: EN.caption_label })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: EN.worker_question_label })).toHaveCount(0);
+  await expect(page.getByRole('radio')).toHaveCount(0);
 
   await button(page, filled(EN.look_at_entry, { number: 1 })).click();
   await expect(wordsBox(page)).toHaveValue('Papa schreit');
@@ -69,7 +72,7 @@ test('in child mode an earlier entry cannot be emptied or cleared, and a worker 
   await button(page, 'Done').click();
   await expect(entryItems(page)).toHaveCount(2);
 
-  // The child adds something new: that is theirs to write, and its caption too.
+  // The child adds something new: that is theirs to write.
   await addWords(page, 'Ich will zu Oma');
   await expect(entryItems(page)).toHaveCount(3);
 

@@ -71,7 +71,8 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
   const canvas = await openDrawing(page);
   await drawWithTouch(page, canvas, [[0.2, 0.4], [0.7, 0.6]]);
   await button(page, 'Done').click();
-  await page.getByRole('textbox', { name: EN.caption_label }).fill('this is me and Max in the park');
+  // The caption is the worker's to write when the tablet is back: no field for it here.
+  await expect(page.getByRole('textbox', { name: EN.caption_label })).toHaveCount(0);
   // The child takes the football out.
   await button(page, filled(EN.take_out_entry, { number: 2 })).click();
   await page.getByRole('dialog', { name: EN.confirm_take_out_title }).getByRole('button', { name: EN.take_out }).click();
@@ -87,6 +88,12 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
   await pin.getByLabel('Worker PIN').fill(PIN);
   await pin.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page, 'Session with Ada')).toBeVisible();
+  // The tablet is back: the worker writes what the child said about the drawing.
+  await button(page, 'Three Houses').click();
+  await house(page, 'House of Good Things').click();
+  await page.getByRole('textbox', { name: EN.caption_label }).fill('this is me and Max in the park');
+  await button(page, EN.back_to_houses).click();
+  await button(page, EN.back_to_session).click();
 
   // The child shares the dog with Mum (sharing stays open after the end, too).
   await page.getByRole('button', { name: new RegExp(`^${EN.sharing_tool}`) }).click();

@@ -55,7 +55,7 @@ async function expectFits(page, buttons, paperShare) {
   return share;
 }
 
-/** The ink tools, then the stamp tools (whose tray scrolls on its own, so it is checked as a whole). */
+/** The ink tools, then the stamp tools: every page of the tray, each stamp in sight. */
 async function expectBothToolSetsFit(page, size, shot) {
   await expect(button(page, 'Redo')).toBeVisible();
   const inkShare = await expectFits(page, toolbar(page).getByRole('button'), size.paperShare);
@@ -70,10 +70,15 @@ async function expectBothToolSetsFit(page, size, shot) {
   expect(trayBox.y + trayBox.height).toBeLessThanOrEqual(size.viewport.height);
   const stampShare = await expectFits(
     page,
-    toolbar(page).locator('.stamp-actions, .tool-buttons').getByRole('button'),
+    toolbar(page).locator('.stamp-actions, .stamp-pages, .tool-buttons').getByRole('button'),
     size.paperShare,
   );
-  await expect(tray.getByRole('button').first()).toBeInViewport();
+  const pages = page.getByRole('group', { name: 'Kinds of stamps' }).getByRole('button');
+  await expect(pages).toHaveCount(3);
+  for (let i = 0; i < 3; i++) {
+    await pages.nth(i).click();
+    await expectFits(page, tray.getByRole('button'), size.paperShare);
+  }
   // Choosing stamps does not move or shrink the paper.
   expect(stampShare).toBeCloseTo(inkShare, 5);
   await page.screenshot({ path: `/tmp/wt-b-drawing-${shot}-stamps-${size.name}.png` });

@@ -154,7 +154,7 @@ export function assertStillInApp(page) {
 const STAMP_SLUGS = [
   null, 'happy', 'sad', 'angry', 'scared', 'worried', 'calm', 'child', 'adult', 'older_person',
   'baby', 'home', 'school', 'heart', 'sun', 'cloud', 'rain', 'star', 'pet', 'bed', 'car',
-  'speech_bubble',
+  'speech_bubble', 'child_neutral', 'adult_neutral', 'older_person_neutral', 'baby_neutral',
 ];
 
 function base64Bytes(text) {

@@ -785,17 +785,29 @@ test('l) stamps are placed by a tap, moved, resized, removed and undone, and kep
   await expect(stampsButton).toHaveAttribute('aria-pressed', 'true');
   await expect(button(page, 'Black')).toBeHidden();
   const tray = page.getByRole('group', { name: 'Pick a stamp, then tap the paper' });
-  const kinds = ['Happy', 'Sad', 'Angry', 'Scared', 'Worried', 'Calm', 'Child', 'Grown-up', 'Older person',
-    'Baby', 'Home', 'School', 'Heart', 'Sun', 'Cloud', 'Rain', 'Star', 'Pet', 'Bed', 'Car', 'Speech bubble'];
-  for (const kind of kinds) {
-    const choice = tray.getByRole('button', { name: kind, exact: true });
-    await expect(choice).toBeVisible();
-    const size = await choice.boundingBox();
-    expect(size.width, `${kind} is big enough for a small finger`).toBeGreaterThanOrEqual(48);
-    expect(size.height).toBeGreaterThanOrEqual(48);
-    // Each stamp is drawn with the app's own shapes, not a font's emoji.
-    expect(await choice.locator('svg path').count(), `${kind} has a picture`).toBeGreaterThan(0);
+  // A page at a time: feelings, people (each also with a neutral face), things.
+  const pages = page.getByRole('group', { name: 'Kinds of stamps' });
+  const kinds = {
+    Feelings: ['Happy', 'Sad', 'Angry', 'Scared', 'Worried', 'Calm'],
+    People: ['Child, neutral face', 'Child', 'Grown-up, neutral face', 'Grown-up', 'Older person, neutral face',
+      'Older person', 'Baby, neutral face', 'Baby'],
+    Things: ['Home', 'School', 'Heart', 'Sun', 'Cloud', 'Rain', 'Star', 'Pet', 'Bed', 'Car', 'Speech bubble'],
+  };
+  await expect(pages.getByRole('button', { name: 'Feelings', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  for (const [name, onPage] of Object.entries(kinds)) {
+    await pages.getByRole('button', { name, exact: true }).click();
+    await expect(tray.getByRole('button')).toHaveCount(onPage.length);
+    for (const kind of onPage) {
+      const choice = tray.getByRole('button', { name: kind, exact: true });
+      await expect(choice).toBeVisible();
+      const size = await choice.boundingBox();
+      expect(size.width, `${kind} is big enough for a small finger`).toBeGreaterThanOrEqual(48);
+      expect(size.height).toBeGreaterThanOrEqual(48);
+      // Each stamp is drawn with the app's own shapes, not a font's emoji.
+      expect(await choice.locator('svg path').count(), `${kind} has a picture`).toBeGreaterThan(0);
+    }
   }
+  await pages.getByRole('button', { name: 'Feelings', exact: true }).click();
 
   // A tap puts the chosen stamp where the finger was.
   await tray.getByRole('button', { name: 'Sad', exact: true }).click();
@@ -834,6 +846,7 @@ test('l) stamps are placed by a tap, moved, resized, removed and undone, and kep
 
   // A second stamp, and ink drawn over the first: drawing does not move stamps.
   await stampsButton.click();
+  await pages.getByRole('button', { name: 'Things', exact: true }).click();
   await tray.getByRole('button', { name: 'Sun', exact: true }).click();
   await drawWithTouch(page, canvas, [[0.15, 0.2]]);
   await expect.poll(stamps).toHaveLength(2);

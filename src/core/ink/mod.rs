@@ -15,7 +15,8 @@ pub use drawing::Drawing;
 pub use history::{DrawingHistory, Edit};
 pub use palette::{BrushSize, ColourName, PaletteColour, PALETTE};
 pub use stamp::{
-    Stamp, StampKind, DEFAULT_STAMP_SIZE, MAX_STAMP_SIZE, MIN_STAMP_SIZE, STAMP_SIZE_STEP,
+    Stamp, StampKind, StampPage, DEFAULT_STAMP_SIZE, MAX_STAMP_SIZE, MIN_STAMP_SIZE,
+    STAMP_SIZE_STEP,
 };
 
 use serde::{Deserialize, Serialize};

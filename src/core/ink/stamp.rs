@@ -39,21 +39,63 @@ pub enum StampKind {
     Bed,
     Car,
     SpeechBubble,
+    /// The people again with a neutral face: Dad in the House of Worries is not handed a
+    /// smile.
+    ChildNeutral,
+    AdultNeutral,
+    OlderPersonNeutral,
+    BabyNeutral,
+}
+
+/// The stamp tray's pages: few enough stamps on each that every one is in sight on a tablet
+/// held either way, one tap from any other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StampPage {
+    Feelings,
+    People,
+    Things,
+}
+
+impl StampPage {
+    pub const ALL: [StampPage; 3] = [StampPage::Feelings, StampPage::People, StampPage::Things];
+
+    /// The most stamps a page holds: four rows of three beside the paper in landscape.
+    pub const MOST: usize = 12;
+
+    /// This page's stamps, in the tray's order.
+    pub fn stamps(self) -> impl Iterator<Item = StampKind> {
+        StampKind::ALL
+            .into_iter()
+            .filter(move |kind| kind.page() == self)
+    }
+
+    /// The stamp that pictures the page on its button.
+    pub fn picture(self) -> StampKind {
+        match self {
+            StampPage::Feelings => StampKind::Happy,
+            StampPage::People => StampKind::AdultNeutral,
+            StampPage::Things => StampKind::Home,
+        }
+    }
 }
 
 impl StampKind {
-    /// Every stamp, in the order the stamp tray shows them: feelings first, then people, then
-    /// places and things.
-    pub const ALL: [StampKind; 21] = [
+    /// Every stamp, in the order the stamp tray shows them: feelings first, then people (each
+    /// with a neutral face, then smiling), then places and things.
+    pub const ALL: [StampKind; 25] = [
         StampKind::Happy,
         StampKind::Sad,
         StampKind::Angry,
         StampKind::Scared,
         StampKind::Worried,
         StampKind::Calm,
+        StampKind::ChildNeutral,
         StampKind::Child,
+        StampKind::AdultNeutral,
         StampKind::Adult,
+        StampKind::OlderPersonNeutral,
         StampKind::OlderPerson,
+        StampKind::BabyNeutral,
         StampKind::Baby,
         StampKind::Home,
         StampKind::School,
@@ -92,7 +134,60 @@ impl StampKind {
             StampKind::Bed => 19,
             StampKind::Car => 20,
             StampKind::SpeechBubble => 21,
+            StampKind::ChildNeutral => 22,
+            StampKind::AdultNeutral => 23,
+            StampKind::OlderPersonNeutral => 24,
+            StampKind::BabyNeutral => 25,
         }
+    }
+
+    /// The tray page the stamp is on.
+    pub fn page(self) -> StampPage {
+        match self {
+            StampKind::Happy
+            | StampKind::Sad
+            | StampKind::Angry
+            | StampKind::Scared
+            | StampKind::Worried
+            | StampKind::Calm => StampPage::Feelings,
+            StampKind::Child
+            | StampKind::Adult
+            | StampKind::OlderPerson
+            | StampKind::Baby
+            | StampKind::ChildNeutral
+            | StampKind::AdultNeutral
+            | StampKind::OlderPersonNeutral
+            | StampKind::BabyNeutral => StampPage::People,
+            StampKind::Home
+            | StampKind::School
+            | StampKind::Heart
+            | StampKind::Sun
+            | StampKind::Cloud
+            | StampKind::Rain
+            | StampKind::Star
+            | StampKind::Pet
+            | StampKind::Bed
+            | StampKind::Car
+            | StampKind::SpeechBubble => StampPage::Things,
+        }
+    }
+
+    /// For a person with a neutral face, the same person smiling; None for any other stamp.
+    pub fn smiling(self) -> Option<StampKind> {
+        match self {
+            StampKind::ChildNeutral => Some(StampKind::Child),
+            StampKind::AdultNeutral => Some(StampKind::Adult),
+            StampKind::OlderPersonNeutral => Some(StampKind::OlderPerson),
+            StampKind::BabyNeutral => Some(StampKind::Baby),
+            _ => None,
+        }
+    }
+
+    /// For a smiling person, the same person with a neutral face; None for any other stamp.
+    pub fn neutral(self) -> Option<StampKind> {
+        StampKind::ALL
+            .into_iter()
+            .find(|kind| kind.smiling() == Some(self))
     }
 
     pub fn from_code(code: u8) -> Option<StampKind> {
@@ -123,6 +218,10 @@ impl StampKind {
             StampKind::Bed => "bed",
             StampKind::Car => "car",
             StampKind::SpeechBubble => "speech_bubble",
+            StampKind::ChildNeutral => "child_neutral",
+            StampKind::AdultNeutral => "adult_neutral",
+            StampKind::OlderPersonNeutral => "older_person_neutral",
+            StampKind::BabyNeutral => "baby_neutral",
         }
     }
 }
@@ -210,6 +309,63 @@ mod tests {
         }
         assert_eq!(StampKind::from_code(0), None);
         assert_eq!(StampKind::from_code(200), None);
+    }
+
+    #[test]
+    fn every_stamp_is_on_one_page_and_every_page_fits() {
+        assert!(StampKind::ALL.len() >= 21);
+        let on_pages: Vec<StampKind> = StampPage::ALL
+            .into_iter()
+            .flat_map(StampPage::stamps)
+            .collect();
+        assert_eq!(
+            on_pages.len(),
+            StampKind::ALL.len(),
+            "each stamp on exactly one page"
+        );
+        for kind in StampKind::ALL {
+            assert!(on_pages.contains(&kind), "{kind:?} is on no page");
+        }
+        for page in StampPage::ALL {
+            let count = page.stamps().count();
+            assert!(
+                (1..=StampPage::MOST).contains(&count),
+                "{page:?} holds {count}"
+            );
+            assert_eq!(
+                page.picture().page(),
+                page,
+                "{page:?} is pictured by its own stamp"
+            );
+        }
+    }
+
+    #[test]
+    fn every_person_has_a_neutral_face_as_well_as_a_smile() {
+        let people: Vec<StampKind> = StampPage::People.stamps().collect();
+        assert!(people.len() >= 8);
+        for kind in people {
+            match (kind.smiling(), kind.neutral()) {
+                (Some(smiling), None) => {
+                    assert_eq!(smiling.neutral(), Some(kind));
+                    assert_eq!(smiling.page(), StampPage::People);
+                }
+                (None, Some(neutral)) => assert_eq!(neutral.smiling(), Some(kind)),
+                other => panic!("{kind:?} has no twin: {other:?}"),
+            }
+        }
+        for kind in StampKind::ALL {
+            if kind.page() != StampPage::People {
+                assert_eq!((kind.smiling(), kind.neutral()), (None, None), "{kind:?}");
+            }
+        }
+        // A neutral face comes first, so the first person a child reaches does not smile.
+        assert!(StampPage::People
+            .stamps()
+            .next()
+            .unwrap()
+            .smiling()
+            .is_some());
     }
 
     #[test]

@@ -95,9 +95,24 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
         })
     };
 
+    // The child may choose with the tablet in their hands: then the way back to the session
+    // (the worker's) is not on this screen; the worker leaves through the bar, with the PIN.
+    let in_child_mode = move || state.child_mode.with(Option::is_some);
     view! {
-        <SessionScreenHeader session=session
-            title=Signal::derive(move || t_string!(i18n, choose_helper_heading).to_owned()) />
+        {move || if in_child_mode() {
+            view! {
+                <header class="screen-header">
+                    <h1>{t!(i18n, choose_helper_heading)}</h1>
+                </header>
+            }
+            .into_any()
+        } else {
+            view! {
+                <SessionScreenHeader session=session
+                    title=Signal::derive(move || t_string!(i18n, choose_helper_heading).to_owned()) />
+            }
+            .into_any()
+        }}
         <div class="prompt-row">
             <p class="hint">{t!(i18n, choose_helper_hint)}</p>
             <ReadAloud text=Signal::derive(move || t_string!(i18n, choose_helper_hint).to_owned()) />
@@ -113,15 +128,19 @@ pub fn ChooseHelperScreen(session: SessionId) -> impl IntoView {
                 <div class="swatches">{accent_swatches}</div>
             </div>
         </div>
-        <div class="helper-previews">{preview}</div>
-        <Show when=move || helper.with(Option::is_some)>
-            {
-                view! {
-                    <IconButton icon="icon-magic" class="big primary"
-                        label=Signal::derive(move || t_string!(i18n, go_to_helpers).to_owned())
-                        on_press=move || state.go(Screen::Tool { session, tool: Tool::WizardsAndFairies }) />
+        // The three helpers as they will look, and the way on beside them: in sight without
+        // scrolling on a tablet held either way.
+        <div class="helper-go">
+            <div class="helper-previews">{preview}</div>
+            <Show when=move || helper.with(Option::is_some)>
+                {
+                    view! {
+                        <IconButton icon="icon-magic" class="big primary"
+                            label=Signal::derive(move || t_string!(i18n, go_to_helpers).to_owned())
+                            on_press=move || state.go(Screen::Tool { session, tool: Tool::WizardsAndFairies }) />
+                    }
                 }
-            }
-        </Show>
+            </Show>
+        </div>
     }
 }
