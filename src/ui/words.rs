@@ -2,15 +2,14 @@
 //! conversation is finished they are read-only, and a change is an amendment with a reason;
 //! in child mode words written before the screen opened are read-only too.
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 
-use crate::core::{text_direction, Amended, EntryId, Part, Question, SessionId, Tool};
+use crate::core::{Amended, EntryId, Part, Question, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, SavePolicy};
 use crate::ui::details::{AmendDialog, AmendmentLines};
-use crate::ui::language::workers_language;
+use crate::ui::language::{workers_language, InWorkersLanguage};
 use crate::ui::look::{age_version_of, name_in, prompt};
 use crate::ui::read_aloud::ReadAloud;
 use crate::ui::voice_choice::VoiceChoice;
@@ -123,17 +122,15 @@ pub fn WordsScreen(
         {kept_as_made.then(|| view! { <p class="kept-as-made" role="note">{t!(i18n, kept_as_made)}</p> })}
         // Who said and who wrote the words is the worker's to mark, so it speaks the worker's
         // language beside a child who reads another.
-        <div class="workers-part" lang=move || workers.get_locale().as_str()
-            dir=move || text_direction(workers.get_locale().as_str()).as_str()>
+        <InWorkersLanguage>
             <VoiceChoice i18n=workers name="voice" chosen=voice disabled=Signal::derive(read_only)
                 on_choose=move |choice| {
                     voice.set(choice);
                     keep(SavePolicy::Now);
                 } />
-        </div>
-        <Provider value=workers>
-            <div class="amend" lang=move || workers.get_locale().as_str()
-                dir=move || text_direction(workers.get_locale().as_str()).as_str()>
+        </InWorkersLanguage>
+        <InWorkersLanguage>
+            <div class="amend">
                 // Amending is the worker's: never offered to a child holding the tablet.
                 <Show when=move || finished() && state.child_mode.with(Option::is_none)>
                     <button type="button" class="amend-button" on:click=move |_| amending.set(true)>
@@ -157,6 +154,6 @@ pub fn WordsScreen(
                         on_close=move || amending.set(false) />
                 </Show>
             </div>
-        </Provider>
+        </InWorkersLanguage>
     }
 }

@@ -112,8 +112,8 @@ for (const size of SIZES) {
       const voices = page.getByRole('group', { name: EN.voice_question });
       await expect(voices.getByRole('radio', { name: EN.voice_child_said })).toBeChecked();
       await expect(voices.getByRole('radio', { name: EN.voice_child_wrote })).toBeVisible();
-      await expect(page.locator('.workers-part')).toHaveAttribute('lang', 'en');
-      await expect(page.locator('.workers-part')).toHaveAttribute('dir', 'ltr');
+      await expect(page.locator('.workers-language', { has: voices })).toHaveAttribute('lang', 'en');
+      await expect(page.locator('.workers-language', { has: voices })).toHaveAttribute('dir', 'ltr');
       await expect(page.getByText(AR.voice_question)).toHaveCount(0);
       await page.screenshot({ path: test.info().outputPath(`words-arabic-${size.name}.png`) });
     });
