@@ -16,6 +16,7 @@ pub mod question;
 pub mod screen;
 pub mod session;
 pub mod sharing;
+pub mod sharing_walk;
 pub mod speech;
 pub mod summary;
 pub mod summary_choices;
@@ -46,6 +47,7 @@ pub use sharing::{
     Audience, Decision, Hold, Lifted, PassedOn, Sharing, SharingChange, WorkerReason,
     WorkerReasonError,
 };
+pub use sharing_walk::{SharingWalk, WalkStep, LAST_STEP};
 pub use summary::{QuestionSummary, Summary, SummaryContent, SummaryEntry};
 pub use summary_choices::{RespectLine, Shown, SummaryChoices};
 pub use summary_html::{render_summary_html, SummaryText};
