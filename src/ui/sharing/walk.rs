@@ -218,7 +218,7 @@ fn StartStep(session: SessionId) -> impl IntoView {
         <Show when=move || !in_child_mode()>
             <div class="workers-overview">
                 <button type="button" on:click=move |_| state.go(Screen::WorkerDecisions { session })>
-                    {t!(i18n, worker_decisions_heading)}
+                    {t!(i18n, worker_decisions_open)}
                 </button>
             </div>
         </Show>
