@@ -94,6 +94,13 @@ for (const [width, height] of [[1024, 768], [768, 1024]]) {
     await expect(mum.locator('.tick'), 'a tick, not only a border').toBeVisible();
     await expect(sharingChoice(first, 'My teacher').locator('.tick')).toBeHidden();
     await page.screenshot({ path: test.info().outputPath(`one-entry-${width}x${height}.png`) });
+    // Every person, and the way on, without scrolling: nothing hides under the way on.
+    const navTop = (await page.locator('.walk-nav').boundingBox()).y;
+    for (const person of await first.getByRole('button').all()) {
+      const box = await person.boundingBox();
+      expect(box.y + box.height, 'every person is on the screen, above the way on').toBeLessThanOrEqual(navTop);
+    }
+    expect(navTop + (await page.locator('.walk-nav').boundingBox()).height).toBeLessThanOrEqual(height);
 
     // Back and on again: the choice is kept, and the way on is in reach without scrolling.
     const next = page.getByRole('navigation', { name: 'Who may see what?' }).getByRole('button', { name: 'Next', exact: true });
