@@ -15,8 +15,9 @@ import {
   sharingChoice,
   walkOn,
   walkToWhoWillSee,
+  openDrawing,
 } from './flows.mjs';
-import { PIN } from './helpers.mjs';
+import { PIN, drawWithTouch } from './helpers.mjs';
 
 const houseButton = (page, name) => page.getByRole('button', { name: new RegExp(`^${name}`) });
 const pinDialog = (page) => page.getByRole('dialog', { name: 'Worker PIN, please' });
@@ -46,6 +47,8 @@ for (const [width, height] of [[1024, 768], [768, 1024]]) {
     await button(page, 'Back to the houses').click();
     await houseButton(page, 'House of Good Things').click();
     await addWords(page, 'GOOD-ONE');
+    await drawWithTouch(page, await openDrawing(page), [[0.2, 0.3], [0.5, 0.7], [0.8, 0.4]]);
+    await button(page, 'Done').click();
     await button(page, 'Back to the houses').click();
 
     // The tablet goes to the child; who may see what opens without the PIN.
@@ -66,9 +69,9 @@ for (const [width, height] of [[1024, 768], [768, 1024]]) {
     await expect(page.getByRole('group', { name: /who may see/i })).toHaveCount(1);
     await expect(page.getByText('WORRY-TWO')).toHaveCount(0);
     await expect(page.getByText('GOOD-ONE')).toHaveCount(0);
-    await expect(page.locator('.walk-dot')).toHaveCount(3);
+    await expect(page.locator('.walk-dot')).toHaveCount(4);
     await expect(page.locator('.walk-dot.here')).toHaveCount(1);
-    await expect(page.locator('.walk-count')).toHaveText('1 of 3');
+    await expect(page.locator('.walk-count')).toHaveText('1 of 4');
     const words = page.locator('.sharing-step .childs-words');
     await expect(words).toHaveText('WORRY-ONE');
     const size = await words.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -107,7 +110,7 @@ for (const [width, height] of [[1024, 768], [768, 1024]]) {
     await expect(next).toBeInViewport();
     await walkOn(page);
     const second = await sharingFor(page, 'WORRY-TWO');
-    await expect(page.locator('.walk-count')).toHaveText('2 of 3');
+    await expect(page.locator('.walk-count')).toHaveText('2 of 4');
     await sharingChoice(second, 'Nobody else').click();
     await expect(sharingChoice(second, 'Nobody else')).toHaveAttribute('aria-pressed', 'true');
     await expect(sharingChoice(second, 'Nobody else').locator('.tick')).toBeVisible();
@@ -115,7 +118,20 @@ for (const [width, height] of [[1024, 768], [768, 1024]]) {
     await expect(sharingChoice(first, 'Mum')).toHaveAttribute('aria-pressed', 'true');
     await walkOn(page);
     await walkOn(page);
-    await expect(page.locator('.walk-count')).toHaveText('3 of 3');
+    await expect(page.locator('.walk-count')).toHaveText('3 of 4');
+    // The drawing, large as the picture it is, and still every person above the way on.
+    await walkOn(page);
+    await expect(page.locator('.walk-count')).toHaveText('4 of 4');
+    const drawing = page.getByRole('group', { name: 'House of Good Things: who may see this drawing?' });
+    await expect(drawing).toBeVisible();
+    const picture = await page.locator('.sharing-step canvas').boundingBox();
+    expect(picture.width, 'the drawing is large').toBeGreaterThanOrEqual(300);
+    const navNow = (await page.locator('.walk-nav').boundingBox()).y;
+    for (const person of await drawing.getByRole('button').all()) {
+      const box = await person.boundingBox();
+      expect(box.y + box.height, 'every person is on the screen beside the drawing').toBeLessThanOrEqual(navNow);
+    }
+    await page.screenshot({ path: test.info().outputPath(`drawing-${width}x${height}.png`) });
     await expect(button(page, 'Next')).toHaveCount(0);
 
     // The last screen of the walk: who will see what, read back to the child.
@@ -153,6 +169,6 @@ for (const [width, height] of [[1024, 768], [768, 1024]]) {
     await page.getByRole('button', { name: /^Who may see what/ }).click();
     await button(page, 'Held back and passed on').click();
     await expect(heading(page, 'Held back and passed on')).toBeVisible();
-    await expect(page.locator('.worker-row')).toHaveCount(3);
+    await expect(page.locator('.worker-row')).toHaveCount(4);
   });
 }
