@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 use super::entry::EntryId;
 use super::question::Question;
 use super::session::{Session, SessionId};
-use super::sharing_walk::LAST_STEP;
 use super::tool::Tool;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +88,11 @@ pub enum Screen {
     },
 }
 
+/// The step of who may see what that stands for "the last thing to decide", whatever their
+/// number: "back" from "Who will see what" leads there (the walk clamps it, see
+/// `SharingWalk::step`).
+pub const LAST_SHARING_STEP: u32 = u32::MAX;
+
 fn is_start(step: &u32) -> bool {
     *step == 0
 }
@@ -158,7 +162,7 @@ impl Screen {
             // "Who will see what" is the last screen of the walk: back is its last step.
             Screen::WhoWillSee { session } => Screen::Sharing {
                 session: *session,
-                step: LAST_STEP,
+                step: LAST_SHARING_STEP,
             },
             Screen::WorkerDecisions { session } => Screen::Summary { session: *session },
             Screen::Question { session, tool, .. } => Screen::Tool {

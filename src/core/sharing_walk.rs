@@ -4,13 +4,9 @@
 //! screen. The rules of sharing are not here: only which step comes after which.
 
 use super::question::Question;
-use super::screen::Screen;
+use super::screen::{Screen, LAST_SHARING_STEP};
 use super::session::{Session, SessionId, SharedItem};
 use super::tool::Tool;
-
-/// The step that stands for "the last thing to decide", whatever their number: "back" from
-/// "Who will see what" leads there (see [`SharingWalk::step`], which clamps).
-pub const LAST_STEP: u32 = u32::MAX;
 
 /// Where the child is in the walk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +48,7 @@ impl SharingWalk {
     }
 
     /// The step a stored place names: 0 is the start, 1 the first item; a step past the end
-    /// (an entry taken out since, or [`LAST_STEP`]) is the last one there is.
+    /// (an entry taken out since, or [`LAST_SHARING_STEP`]) is the last one there is.
     pub fn step(&self, step: u32) -> WalkStep {
         let at = usize::try_from(step).unwrap_or(usize::MAX);
         match at.min(self.items.len()) {
@@ -237,7 +233,7 @@ mod tests {
             }
         );
         let empty = SharingWalk::of(&session());
-        assert_eq!(empty.step(LAST_STEP), WalkStep::Start);
+        assert_eq!(empty.step(LAST_SHARING_STEP), WalkStep::Start);
         assert_eq!(
             empty.next(SessionId::from("s"), 0),
             Screen::WhoWillSee {
