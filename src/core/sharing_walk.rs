@@ -4,7 +4,7 @@
 //! screen. The rules of sharing are not here: only which step comes after which.
 
 use super::question::Question;
-use super::screen::{Screen, LAST_SHARING_STEP};
+use super::screen::Screen;
 use super::session::{Session, SessionId, SharedItem};
 use super::tool::Tool;
 
@@ -48,7 +48,7 @@ impl SharingWalk {
     }
 
     /// The step a stored place names: 0 is the start, 1 the first item; a step past the end
-    /// (an entry taken out since, or [`LAST_SHARING_STEP`]) is the last one there is.
+    /// (an entry taken out since, or [`LAST_SHARING_STEP`](super::screen::LAST_SHARING_STEP)) is the last one there is.
     pub fn step(&self, step: u32) -> WalkStep {
         let at = usize::try_from(step).unwrap_or(usize::MAX);
         match at.min(self.items.len()) {
@@ -94,7 +94,7 @@ impl SharingWalk {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{NewSession, Words};
+    use crate::core::{NewSession, Words, LAST_SHARING_STEP};
 
     fn session() -> Session {
         let form = NewSession {
