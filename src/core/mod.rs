@@ -16,6 +16,7 @@ pub mod question;
 pub mod screen;
 pub mod session;
 pub mod sharing;
+pub mod sharing_walk;
 pub mod speech;
 pub mod summary;
 pub mod summary_choices;
@@ -38,7 +39,7 @@ pub use exports::{summary_file_name, Export, ExportKind};
 pub use ink::Drawing;
 pub use language::{text_direction, TextDirection};
 pub use question::Question;
-pub use screen::{ChildMode, Screen};
+pub use screen::{ChildMode, Screen, LAST_SHARING_STEP};
 pub use session::{
     Child, NewSession, QuestionInTool, Session, SessionError, SessionId, SharedItem,
 };
@@ -46,6 +47,7 @@ pub use sharing::{
     Audience, Decision, Hold, Lifted, PassedOn, Sharing, SharingChange, WorkerReason,
     WorkerReasonError,
 };
+pub use sharing_walk::{SharingWalk, WalkStep};
 pub use summary::{QuestionSummary, Summary, SummaryContent, SummaryEntry};
 pub use summary_choices::{RespectLine, Shown, SummaryChoices};
 pub use summary_html::{render_summary_html, SummaryText};

@@ -59,9 +59,15 @@ pub enum Screen {
         tool: Tool,
         question: Question,
     },
-    /// The child decides who may see each entry.
+    /// The child decides who may see each entry, one at a time: `step` 0 is the start of
+    /// the walk, then one step per thing to decide (see [`SharingWalk`]). A place stored
+    /// before the walk had steps opens at its start.
+    ///
+    /// [`SharingWalk`]: super::sharing_walk::SharingWalk
     Sharing {
         session: SessionId,
+        #[serde(default, skip_serializing_if = "is_start")]
+        step: u32,
     },
     /// The summary for the worker, or for one audience, to print or download.
     Summary {
@@ -82,6 +88,15 @@ pub enum Screen {
     },
 }
 
+/// The step of who may see what that stands for "the last thing to decide", whatever their
+/// number: "back" from "Who will see what" leads there (the walk clamps it, see
+/// `SharingWalk::step`).
+pub const LAST_SHARING_STEP: u32 = u32::MAX;
+
+fn is_start(step: &u32) -> bool {
+    *step == 0
+}
+
 impl Screen {
     pub fn session(&self) -> Option<&SessionId> {
         match self {
@@ -93,7 +108,7 @@ impl Screen {
             | Screen::Drawing { session, .. }
             | Screen::Words { session, .. }
             | Screen::ReadBack { session, .. }
-            | Screen::Sharing { session }
+            | Screen::Sharing { session, .. }
             | Screen::Summary { session }
             | Screen::WhoWillSee { session }
             | Screen::WorkerDecisions { session }
@@ -141,10 +156,14 @@ impl Screen {
             }
             Screen::Tool { session, .. }
             | Screen::ChooseHelper { session }
-            | Screen::Sharing { session }
+            | Screen::Sharing { session, .. }
             | Screen::Summary { session }
             | Screen::BeforeWeStart { session } => Screen::Session { session: *session },
-            Screen::WhoWillSee { session } => Screen::Sharing { session: *session },
+            // "Who will see what" is the last screen of the walk: back is its last step.
+            Screen::WhoWillSee { session } => Screen::Sharing {
+                session: *session,
+                step: LAST_SHARING_STEP,
+            },
             Screen::WorkerDecisions { session } => Screen::Summary { session: *session },
             Screen::Question { session, tool, .. } => Screen::Tool {
                 session: *session,
@@ -204,8 +223,10 @@ impl ChildMode {
     }
 
     /// True for the screens of this session's tool: its houses or helpers, their entries,
-    /// the editors, read-back, and choosing a helper. Not the session's other screens (who
-    /// may see what, the summary), other sessions, the list, or settings.
+    /// the editors, read-back, and choosing a helper; and this session's who may see what
+    /// and who will see what, which the child decides and hears back. Not the session's
+    /// other screens (the session, the summary, the worker's holds and passings-on), other
+    /// sessions, the list, or settings.
     pub fn allows(&self, place: &Screen) -> bool {
         let here =
             |session: &SessionId, tool: &Tool| session == &self.session && tool == &self.tool;
@@ -216,13 +237,15 @@ impl ChildMode {
             | Screen::Words { session, tool, .. }
             | Screen::ReadBack { session, tool, .. } => here(session, tool),
             Screen::ChooseHelper { session } => here(session, &Tool::WizardsAndFairies),
+            // The child's choices are the child's, whichever tool they were made in.
+            Screen::Sharing { session, .. } | Screen::WhoWillSee { session } => {
+                session == &self.session
+            }
             Screen::Start
             | Screen::Settings
             | Screen::Privacy
             | Screen::Session { .. }
-            | Screen::Sharing { .. }
             | Screen::Summary { .. }
-            | Screen::WhoWillSee { .. }
             | Screen::WorkerDecisions { .. }
             | Screen::BeforeWeStart { .. } => false,
         }
@@ -351,7 +374,11 @@ mod tests {
     #[test]
     fn sharing_and_the_summary_lead_back_to_the_session() {
         let session = SessionId::from("s");
-        for place in [Screen::Sharing { session }, Screen::Summary { session }] {
+        for place in [
+            Screen::Sharing { session, step: 0 },
+            Screen::Sharing { session, step: 3 },
+            Screen::Summary { session },
+        ] {
             assert_eq!(place.session(), Some(&session));
             assert_eq!(place.parent(), Screen::Session { session });
         }
@@ -413,6 +440,16 @@ mod tests {
                 tool: Tool::WizardsAndFairies,
                 question: Question::Dreams,
             },
+            // The child decides who may see what, and hears it back, without the PIN.
+            Screen::Sharing {
+                session: mia,
+                step: 0,
+            },
+            Screen::Sharing {
+                session: mia,
+                step: 4,
+            },
+            Screen::WhoWillSee { session: mia },
         ];
         for place in &inside {
             assert!(mode.allows(place), "{place:?}");
@@ -422,9 +459,8 @@ mod tests {
             Screen::Settings,
             Screen::Privacy,
             Screen::Session { session: mia },
-            Screen::Sharing { session: mia },
             Screen::Summary { session: mia },
-            Screen::WhoWillSee { session: mia },
+            // The worker's holds and passings-on stay behind the PIN.
             Screen::WorkerDecisions { session: mia },
             Screen::BeforeWeStart { session: mia },
             // The same session's other tool, and another child's session.
@@ -441,6 +477,12 @@ mod tests {
                 session: ben,
                 tool: Tool::WizardsAndFairies,
             },
+            // Another child's choices.
+            Screen::Sharing {
+                session: ben,
+                step: 0,
+            },
+            Screen::WhoWillSee { session: ben },
         ];
         for place in &outside {
             assert!(!mode.allows(place), "{place:?}");
@@ -450,5 +492,29 @@ mod tests {
             tool: Tool::ThreeHouses,
         };
         assert!(!houses.allows(&Screen::ChooseHelper { session: mia }));
+        assert!(
+            houses.allows(&Screen::Sharing {
+                session: mia,
+                step: 1
+            }),
+            "who may see what is reached from either tool"
+        );
+    }
+
+    #[test]
+    fn a_sharing_place_stored_before_the_walk_opens_at_its_start() {
+        let session = SessionId::from("a-b");
+        let old = r#"{"screen":"sharing","session":"a-b"}"#;
+        let place = serde_json::from_str::<Screen>(old).unwrap();
+        assert_eq!(place, Screen::Sharing { session, step: 0 });
+        assert_eq!(
+            serde_json::to_string(&place).unwrap(),
+            old,
+            "written back unchanged"
+        );
+        let third = Screen::Sharing { session, step: 3 };
+        let json = serde_json::to_string(&third).unwrap();
+        assert_eq!(json, r#"{"screen":"sharing","session":"a-b","step":3}"#);
+        assert_eq!(serde_json::from_str::<Screen>(&json).unwrap(), third);
     }
 }

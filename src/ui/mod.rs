@@ -101,7 +101,9 @@ fn childs_screen(place: Screen) -> AnyView {
             tool,
             question,
         } => view! { <read_back::ReadBackScreen session tool question /> }.into_any(),
-        Screen::Sharing { session } => view! { <sharing::SharingScreen session /> }.into_any(),
+        Screen::Sharing { session, step } => {
+            view! { <sharing::SharingScreen session step /> }.into_any()
+        }
         Screen::BeforeWeStart { session } => {
             view! { <before_we_start::BeforeWeStartScreen session /> }.into_any()
         }

@@ -70,7 +70,7 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
             {tools}
         </section>
         <section class="tools after-tools">
-            <ToolCard icon="public/audience-family.svg".to_owned() to=Screen::Sharing { session }
+            <ToolCard icon="public/audience-family.svg".to_owned() to=Screen::Sharing { session, step: 0 }
                 name=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
                 hint=Signal::derive(move || t_string!(i18n, sharing_tool_hint).to_owned()) />
             <ToolCard icon="public/icon-read-back.svg".to_owned() to=Screen::Summary { session }

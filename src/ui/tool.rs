@@ -110,7 +110,7 @@ fn Doors(session: SessionId, tool: Tool) -> impl IntoView {
             </Show>
             {(look(tool).more_actions)(session)}
             <IconButton icon="icon-share" class="big" label=Signal::derive(move || t_string!(i18n, sharing_tool).to_owned())
-                on_press=move || state.go(Screen::Sharing { session }) />
+                on_press=move || state.go(Screen::Sharing { session, step: 0 }) />
         </div>
         {move || renaming.get().map(|question| view! { <RenameDialog session=session tool question renaming /> })}
     }

@@ -1,6 +1,8 @@
 //! "Who will see what": the child's choices read back to the child as a whole, before
 //! anything is printed. For each person who will see something, their picture and, large,
 //! the child's own pictures and words they will see: exactly what their summary holds.
+//! It is the last screen of the child's walk through who may see what (`ui::sharing`), and
+//! the child's too: open in child mode.
 
 use leptos::prelude::*;
 
@@ -9,7 +11,7 @@ use crate::i18n::*;
 use crate::state::use_app_state;
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::audience_label;
-use crate::ui::sharing::audience_picture;
+use crate::ui::sharing::{audience_picture, way_out, WalkArrow};
 use crate::ui::IconButton;
 
 /// What one person will see: the entries, and the child's own names they may read.
@@ -94,5 +96,16 @@ pub fn WhoWillSeeScreen(session: SessionId) -> impl IntoView {
                     .collect_view()
             }}
         </div>
+        <nav class="walk-nav" aria-label=move || t_string!(i18n, who_will_see_heading)>
+            <IconButton class="big walk-previous" label=Signal::derive(move || t_string!(i18n, sharing_previous).to_owned())
+                on_press=move || state.go(back)>
+                <WalkArrow forward=false />
+            </IconButton>
+            <div class="walk-position"></div>
+            // The end of the walk: back where the child came from (the houses or helpers).
+            <IconButton icon="icon-done" class="big primary walk-done"
+                label=Signal::derive(move || t_string!(i18n, done).to_owned())
+                on_press=move || state.go(way_out(state, session)) />
+        </nav>
     }
 }

@@ -5,6 +5,7 @@
 import {
   test, expect, button, heading, startSession, addWords, openApp, openDrawing, texts, filled,
   wordsBox, entryItems, drawingArea,
+  sharingFor,
 } from './flows.mjs';
 import { drawWithTouch, PIN } from './helpers.mjs';
 
@@ -95,7 +96,7 @@ test('in child mode an earlier entry cannot be emptied or cleared, and a worker 
 
   // Mum may see the words.
   await button(page, 'Who may see what').click();
-  const words = page.getByRole('listitem').filter({ hasText: 'Papa schreit manchmal' });
+  const words = await sharingFor(page, 'Papa schreit manchmal');
   await words.getByRole('button', { name: 'Mum', exact: true }).click();
   await expect(words.getByRole('button', { name: 'Mum', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await button(page, 'Back to the session').click();

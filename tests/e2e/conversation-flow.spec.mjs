@@ -17,6 +17,7 @@ import {
   printedPages,
   texts,
   filled,
+  sharingFor,
 } from './flows.mjs';
 
 const EN = texts('en');
@@ -97,7 +98,7 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
 
   // The child shares the dog with Mum (sharing stays open after the end, too).
   await page.getByRole('button', { name: new RegExp(`^${EN.sharing_tool}`) }).click();
-  const dog = page.getByRole('listitem').filter({ hasText: 'My dog Max' });
+  const dog = await sharingFor(page, 'My dog Max');
   await dog.getByRole('button', { name: 'Mum', exact: true }).click();
   await button(page, EN.back_to_session).click();
 

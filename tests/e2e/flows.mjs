@@ -104,6 +104,55 @@ export async function openDrawing(page) {
   return canvas;
 }
 
+// --- who may see what ---------------------------------------------------------
+
+/** The "Who may see?" choices for the child's words `text`, or for a name the child gave. */
+export const sharingChoicesFor = (page, text) =>
+  page
+    .getByRole('group', { name: `Who may see \u201c${text}\u201d?`, exact: true })
+    .or(page.getByRole('group', { name: `Who may see the name \u201c${text}\u201d?`, exact: true }));
+
+/** One person (or "Nobody else") among a group of choices. */
+export const sharingChoice = (group, name) => group.getByRole('button', { name, exact: true });
+
+/** Where the walk is: "3 of 7" on a step with one thing to decide, 'end' on "Who will see what", '' on its start. */
+async function walkPosition(page) {
+  if (await heading(page, 'Who will see what').count()) return 'end';
+  const count = page.locator('.walk-count');
+  return (await count.count()) ? (await count.textContent()).trim() : '';
+}
+
+/** The walk's way on: "Next", or on its last step "Who will see what". */
+export const walkNext = (page) => page.getByRole('navigation', { name: 'Who may see what?' }).getByRole('button').last();
+
+/** One step on along the walk, once the next screen shows. */
+export async function walkOn(page) {
+  const here = await walkPosition(page);
+  await walkNext(page).click();
+  await expect.poll(() => walkPosition(page)).not.toBe(here);
+}
+
+/**
+ * Who may see what shows one thing at a time: walks on from the screen shown until the one
+ * with the child's words (or name) `text`, and gives its choices. Throws at the walk's end.
+ */
+export async function sharingFor(page, text) {
+  const choices = sharingChoicesFor(page, text);
+  await expect(heading(page, 'Who may see what?')).toBeVisible();
+  for (let steps = 0; steps < 100; steps++) {
+    if (await choices.count()) return choices;
+    if ((await walkPosition(page)) === 'end') break;
+    await walkOn(page);
+  }
+  throw new Error(`"${text}" is not among the things to decide about`);
+}
+
+/** From any step of the walk, walks on to its last screen, "Who will see what". */
+export async function walkToWhoWillSee(page) {
+  for (let steps = 0; steps < 100 && (await walkPosition(page)) !== 'end'; steps++) await walkOn(page);
+  await expect(heading(page, 'Who will see what')).toBeVisible();
+}
+
 // --- stored data -----------------------------------------------------------
 
 export async function sessionRecord(page, childName) {

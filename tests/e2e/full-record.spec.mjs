@@ -3,7 +3,7 @@
 // a line to sign; the poster holds only what the chosen audience may see. The parents'
 // leaflet comes in the family's language with the worker's name.
 import fs from 'node:fs';
-import { test, expect, button, heading, startSession, addWords, openApp, downloadWith, printedPages } from './flows.mjs';
+import { test, expect, button, heading, startSession, addWords, openApp, downloadWith, printedPages, sharingFor } from './flows.mjs';
 
 const entry = (page, text) => page.getByRole('listitem').filter({ hasText: text });
 const choice = (item, name) => item.getByRole('button', { name, exact: true });
@@ -19,9 +19,10 @@ test('the full record and the houses poster print with the alias, Page X of Y an
   await button(page, 'Back to the houses').click();
   await button(page, 'Who may see what').click();
   await expect(heading(page, 'Who may see what?')).toBeVisible();
-  await choice(entry(page, 'SHARED-WITH-MUM'), 'Mum').click();
-  await choice(entry(page, 'KEPT-PRIVATE'), 'Nobody else').click();
-  await expect(choice(entry(page, 'KEPT-PRIVATE'), 'Nobody else')).toHaveAttribute('aria-pressed', 'true');
+  await choice(await sharingFor(page, 'SHARED-WITH-MUM'), 'Mum').click();
+  const kept = await sharingFor(page, 'KEPT-PRIVATE');
+  await choice(kept, 'Nobody else').click();
+  await expect(choice(kept, 'Nobody else')).toHaveAttribute('aria-pressed', 'true');
   await button(page, 'Back to the session').click();
 
   await button(page, 'Summary').click();

@@ -17,6 +17,8 @@ import {
   openDrawing,
   downloadWith,
   texts,
+  sharingFor,
+  walkOn,
 } from './flows.mjs';
 
 const EN = texts('en');
@@ -102,13 +104,21 @@ test('a conversation with both tools prints as one landscape poster: three house
   // Who may see what: one worry for nobody else, everything else for Mum.
   await button(page, 'Who may see what').click();
   await expect(heading(page, 'Who may see what?')).toBeVisible();
-  const kept = page.getByRole('listitem').filter({ hasText: 'KEPT-PRIVATE' });
+  const kept = await sharingFor(page, 'KEPT-PRIVATE');
   await kept.getByRole('button', { name: 'Nobody else', exact: true }).click();
   await expect(kept.getByRole('button', { name: 'Nobody else', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // "Share everything with …" is at the start of the walk.
+  await button(page, 'Back to the session').click();
+  await button(page, 'Who may see what').click();
   await page.getByRole('group', { name: 'Share everything with …' }).getByRole('button', { name: 'Mum', exact: true }).click();
   await button(page, 'Share everything with these').click();
   await page.getByRole('dialog').getByRole('button', { name: 'Share everything with these' }).click();
-  await expect(page.getByText('No decision yet')).toHaveCount(0);
+  // Nothing is left undecided, step by step.
+  while (!(await heading(page, 'Who will see what').count())) {
+    await expect(page.getByText('No decision yet')).toHaveCount(0);
+    await walkOn(page);
+  }
+  await button(page, 'Back to who may see what').click();
   await button(page, 'Back to the session').click();
 
   // The poster for Mum, with the tools named, so the helpers' pictures stand by the houses.

@@ -13,11 +13,14 @@ import {
   addWords,
   sessionRecord,
   openApp,
+  sharingFor,
+  sharingChoice as choice,
+  walkToWhoWillSee,
 } from './flows.mjs';
 
 const houseButton = (page, name) => page.getByRole('button', { name: new RegExp(`^${name}`) });
+/** A row on the worker's screen of holds and passings-on. */
 const entry = (page, text) => page.getByRole('listitem').filter({ hasText: text });
-const choice = (item, name) => item.getByRole('button', { name, exact: true });
 
 async function localToday(page) {
   return page.evaluate(() => {
@@ -74,17 +77,21 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
   await button(page, 'Who may see what').click();
   await expect(heading(page, 'Who may see what?')).toBeVisible();
   await expect(page.getByRole('note')).toContainText('I have to tell someone whose job is to help. I will try to tell you first, and I will always tell you what happens.');
-  await expect(choice(entry(page, 'SHARED-WITH-MUM'), 'Dad')).toHaveCount(0);
-  await expect(choice(entry(page, 'SHARED-WITH-MUM'), 'My foster carer')).toBeVisible();
-  await choice(entry(page, 'SHARED-WITH-MUM'), 'Mum').click();
-  await choice(entry(page, 'HELD-FROM-MUM'), 'Mum').click();
-  await choice(entry(page, 'HELD-FROM-MUM'), 'The judge / the court').click();
-  await choice(entry(page, 'KEPT-PRIVATE'), 'Nobody else').click();
-  await choice(entry(page, 'PASSED-TO-COURT'), 'Nobody else').click();
-  await expect(choice(entry(page, 'PASSED-TO-COURT'), 'Nobody else')).toHaveAttribute('aria-pressed', 'true');
+  // One entry at a time, in the order made.
+  const shared = await sharingFor(page, 'SHARED-WITH-MUM');
+  await expect(choice(shared, 'Dad')).toHaveCount(0);
+  await expect(choice(shared, 'My foster carer')).toBeVisible();
+  await choice(shared, 'Mum').click();
+  const heldOne = await sharingFor(page, 'HELD-FROM-MUM');
+  await choice(heldOne, 'Mum').click();
+  await choice(heldOne, 'The judge / the court').click();
+  await choice(await sharingFor(page, 'KEPT-PRIVATE'), 'Nobody else').click();
+  const passedOne = await sharingFor(page, 'PASSED-TO-COURT');
+  await choice(passedOne, 'Nobody else').click();
+  await expect(choice(passedOne, 'Nobody else')).toHaveAttribute('aria-pressed', 'true');
 
-  // The child hears it back: Mum will see two things, the court one.
-  await button(page, 'Who will see what').click();
+  // The child hears it back, last: Mum will see two things, the court one.
+  await walkToWhoWillSee(page);
   await expect(heading(page, 'Who will see what')).toBeVisible();
   const mum = page.getByRole('region', { name: 'Mum', exact: true });
   const court = page.getByRole('region', { name: 'The judge / the court' });
@@ -229,7 +236,7 @@ test('the sharing screens fit a tablet either way up, and nothing is cut off', a
   await addWords(page, 'Swimming with my big sister on Saturdays');
   await button(page, 'Back to the houses').click();
   await button(page, 'Who may see what').click();
-  const item = entry(page, 'Swimming with my big sister');
+  const item = await sharingFor(page, 'Swimming with my big sister on Saturdays');
   for (const name of ['Mum', 'My brother or sister', 'My foster carer', 'My guardian', 'My advocate']) {
     await choice(item, name).click();
   }
@@ -238,7 +245,7 @@ test('the sharing screens fit a tablet either way up, and nothing is cut off', a
     await page.setViewportSize({ width, height });
     for (const [where, open] of [
       ['who-may-see', async () => {}],
-      ['who-will-see', () => button(page, 'Who will see what').click()],
+      ['who-will-see', () => walkToWhoWillSee(page)],
     ]) {
       await open();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -254,8 +261,10 @@ test('the sharing screens fit a tablet either way up, and nothing is cut off', a
       if (where === 'who-will-see') await button(page, 'Back to who may see what').click();
     }
   }
+  // Back from who will see what is the walk's last entry.
+  await expect(page.getByRole('group', { name: 'Who may see \u201cSwimming with my big sister on Saturdays\u201d?' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'My guardian' })).toHaveCount(0);
-  await button(page, 'Who will see what').click();
+  await walkToWhoWillSee(page);
   await expect(page.getByRole('region', { name: 'My guardian' })).toContainText('Swimming with my big sister');
   expect(shots).toHaveLength(4);
 });

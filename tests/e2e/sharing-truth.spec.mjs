@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import {
   test, expect, button, heading, texts, filled, startSession, addWords, openApp, reloadAndUnlock,
-  sessionRecord, downloadWith,
+  sessionRecord, downloadWith, sharingFor,
 } from './flows.mjs';
 
 const EN = texts('en');
@@ -109,9 +109,10 @@ test("a hold after Mum's copy left names that copy; worries are confirmed before
   await addWords(page, 'My cat Luna');
   await button(page, 'Back to the houses').click();
   await button(page, 'Who may see what').click();
-  await choice(entry(page, 'Dad shouts at night'), 'Mum').click();
-  await choice(entry(page, 'Dad shouts at night'), 'The judge / the court').click();
-  await choice(entry(page, 'My cat Luna'), 'Mum').click();
+  const worry = await sharingFor(page, 'Dad shouts at night');
+  await choice(worry, 'Mum').click();
+  await choice(worry, 'The judge / the court').click();
+  await choice(await sharingFor(page, 'My cat Luna'), 'Mum').click();
   await button(page, 'Back to the session').click();
   await button(page, 'Summary').click();
   const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
@@ -234,14 +235,16 @@ for (const [code, T] of [['ar', AR], ['de', DE]]) {
     // Who may see what: the child names a person with the same mixed name.
     await button(page, T.back_to_houses).click();
     await button(page, T.sharing_tool).click();
-    await expectIsolated(words(page.locator('.sharing-entry')), MIXED, 'the sharing screen');
+    // The person is named at the start of the walk; the words are the one entry after it.
     await page.getByRole('textbox', { name: T.add_person_label }).fill(MIXED);
     await button(page, T.add_person).click();
-    const person = page.locator('.sharing-entry button.audience bdi').filter({ hasText: 'Ben' });
+    await button(page, T.sharing_next).click();
+    await expectIsolated(words(page.locator('.sharing-step')), MIXED, 'the sharing screen');
+    const person = page.locator('.sharing-step button.audience bdi').filter({ hasText: 'Ben' });
     await expectIsolated(person, MIXED, "the person's name on the sharing screen");
     await person.first().click();
 
-    // Who will see what: the person's name and the words.
+    // Who will see what, the walk's last screen: the person's name and the words.
     await button(page, T.who_will_see_button).click();
     const seen = page.locator('.seen-by');
     await expectIsolated(seen.locator('.seen-by-who bdi'), MIXED, 'who will see: the name');

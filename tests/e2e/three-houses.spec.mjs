@@ -39,6 +39,8 @@ import {
   sessionRecord,
   openApp,
   reloadAndUnlock,
+  sharingFor,
+  walkOn,
 } from './flows.mjs';
 
 // ---------------------------------------------------------------------------
@@ -959,26 +961,34 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   // At the end of the tool: who may see what. Nothing is decided until the child says so.
   await button(page, 'Who may see what').click();
   await expect(heading(page, 'Who may see what?')).toBeVisible();
-  const entry = (text) => page.getByRole('listitem').filter({ hasText: text });
-  const drawingEntry = page.getByRole('listitem').filter({ has: page.locator('canvas') });
-  await expect(page.getByText('No decision yet')).toHaveCount(3);
   const choice = (item, name) => item.getByRole('button', { name, exact: true });
-  await expect(choice(entry(DAD), 'Nobody else')).toHaveAttribute('aria-pressed', 'true');
-  await choice(drawingEntry, 'Mum').click();
-  await choice(drawingEntry, 'The judge / the court').click();
-  // A name the child gives joins the pictures, for every entry.
+  const here = page.locator('.sharing-step').getByRole('group');
+  // A name the child gives joins the pictures, for every entry: given at the start of the walk.
   await page.getByRole('textbox', { name: 'Someone else the child names' }).fill('Oma');
   await button(page, 'Add a person').click();
-  const cat = entry("I love Oma's cat");
-  await expect(page.getByRole('button', { name: 'Oma', exact: true })).toHaveCount(5);
-  await choice(cat, 'Oma').click();
-  await choice(cat, 'Mum').click();
-  await expect(choice(cat, 'Mum')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByText('No decision yet')).toHaveCount(1);
+  // Then one entry per screen, each with its own choices, named after it.
+  const dad = await sharingFor(page, DAD);
+  await expect(page.locator('.sharing-step')).toHaveCount(1);
+  await expect(choice(dad, 'Nobody else')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Oma', exact: true })).toHaveCount(1);
+  await walkOn(page);
+  await expect(here).toHaveAccessibleName('House of Worries: who may see this drawing?');
+  await expect(page.locator('.sharing-step canvas')).toHaveCount(1);
+  await expect(page.getByText('No decision yet')).toBeVisible();
+  await choice(here, 'Mum').click();
+  await choice(here, 'The judge / the court').click();
   // A tap again takes the choice back: the decision is stored at each tap, and the history
   // holds what the child chose on this screen as one change.
-  await choice(drawingEntry, 'Mum').click();
-  await choice(drawingEntry, 'Mum').click();
+  await choice(here, 'Mum').click();
+  await choice(here, 'Mum').click();
+  await walkOn(page);
+  await expect(page.locator('.sharing-step .childs-words')).toHaveText(CAT);
+  await choice(here, 'Oma').click();
+  await choice(here, 'Mum').click();
+  await expect(choice(here, 'Mum')).toHaveAttribute('aria-pressed', 'true');
+  // The dream stays undecided until the child says so.
+  await walkOn(page);
+  await expect(page.getByText('No decision yet')).toBeVisible();
   const worries = await houseEntries(page, 'Mia', 'worries');
   expect(worries[0].sharing.decision).toBe('private');
   expect(worries[1].sharing.decision).toEqual({ shared_with: ['mum', 'court'] });
@@ -1066,8 +1076,11 @@ test('o) "share everything with …" asks first, then gives its choice to every 
   await backToHouses(page);
   await button(page, 'Who may see what').click();
   // The child already decided about one entry: that choice stays.
-  const den = page.getByRole('listitem').filter({ hasText: 'My secret den' });
+  const den = await sharingFor(page, 'My secret den');
   await den.getByRole('button', { name: 'Nobody else', exact: true }).click();
+  // "Share everything with …" is at the start of the walk.
+  for (let step = 3; step > 0; step--) await button(page, 'Previous').click();
+  await expect(button(page, 'Previous')).toBeHidden();
   const everything = page.getByRole('group', { name: 'Share everything with …' });
   const apply = button(page, 'Share everything with these');
   await expect(apply).toBeDisabled();
@@ -1078,10 +1091,12 @@ test('o) "share everything with …" asks first, then gives its choice to every 
   await expect(dialog).toContainText('what the child already decided stays');
   await dialog.getByRole('button', { name: 'Keep' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('No decision yet')).toHaveCount(2);
+  expect((await houseEntries(page, 'Noah', 'good_things')).map((entry) => entry.sharing?.decision ?? null))
+    .toEqual([null, null, 'private']);
   await apply.click();
   await dialog.getByRole('button', { name: 'Share everything with these' }).click();
-  await expect(page.getByText('No decision yet')).toHaveCount(0);
+  await expect.poll(async () => (await houseEntries(page, 'Noah', 'good_things'))[0].sharing?.decision ?? null)
+    .toEqual({ shared_with: ['dad', 'family'] });
   const entries = await houseEntries(page, 'Noah', 'good_things');
   expect(entries.map((entry) => entry.sharing.decision)).toEqual([
     { shared_with: ['dad', 'family'] },
@@ -1090,7 +1105,7 @@ test('o) "share everything with …" asks first, then gives its choice to every 
   ]);
   expect(entries[2].sharing.history, 'the decided entry was not touched again').toHaveLength(1);
   // Each entry can still differ afterwards.
-  const dog = page.getByRole('listitem').filter({ hasText: 'My dog Rex' });
+  const dog = await sharingFor(page, 'My dog Rex');
   await dog.getByRole('button', { name: 'Dad', exact: true }).click();
   await expect.poll(async () => (await houseEntries(page, 'Noah', 'good_things'))[1].sharing.decision)
     .toEqual({ shared_with: ['family'] });
