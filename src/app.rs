@@ -153,6 +153,8 @@ fn Shell(state: AppState) -> impl IntoView {
     view! {
         <ui::storage_banner::StorageBanner />
         <ui::update_banner::UpdateBanner />
-        <main class="screen" class:child-mode=move || state.child_mode.with(Option::is_some)>{screen}</main>
+        // Named, so it stays a landmark of its own beside the summary file's main shown inside it.
+        <main class="screen" class:child-mode=move || state.child_mode.with(Option::is_some)
+            aria-label=move || t_string!(i18n, app_bar)>{screen}</main>
     }
 }

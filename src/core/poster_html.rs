@@ -53,7 +53,7 @@ h1 { font-size: 22pt; margin: 0; }
   overflow-wrap: anywhere; }
 .house-picture { display: block; width: 42mm; height: 42mm; margin: 0 0 1.5mm; }
 .both-tools .house-picture { width: 34mm; height: 34mm; }
-.usual-name { font-size: 10pt; font-weight: normal; color: #555; }
+.usual-name { font-size: 10pt; font-weight: normal; color: #4f4f4f; }
 .house-entries { list-style: none; margin: 0; padding: 0; }
 .house-entries > li { margin: 0 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 .child-words { margin: 0; padding: 1.5mm 3mm; border-inline-start: 4px solid #1d6fd1; background: #f1f6fd;
@@ -63,8 +63,8 @@ h1 { font-size: 22pt; margin: 0; }
 figure { margin: 0; }
 figure img { display: block; width: 100%; height: auto; max-height: 150mm; object-fit: contain;
   border: 1px solid #c8c8c8; box-sizing: border-box; }
-.who, .caption-label, .missing { margin: 1mm 0 0; color: #555; font-size: 9pt; }
-.amended { margin: 1mm 0 0; color: #8a4b00; font-size: 10pt; font-weight: 600; }
+.who, .caption-label, .missing { margin: 1mm 0 0; color: #4f4f4f; font-size: 9pt; }
+.amended { margin: 1mm 0 0; color: #7a4200; font-size: 10pt; font-weight: 600; }
 .caption { margin: 2mm 0 0; }
 .caption .child-words { font-size: 14pt; }
 .house-empty { flex: 1 0 30mm; max-height: 140mm; border: 2px dashed #b8c0ca; border-radius: 3mm; }

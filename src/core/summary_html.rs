@@ -501,10 +501,10 @@ h2 { font-size: 1.3rem; margin: 0; }
 .facts dd { margin: 0; white-space: pre-wrap; }
 .house, .sharing, .worker-notes, .given-to, .note { border: 1px solid #c8c8c8; border-radius: 6px;
   padding: .75rem 1rem; margin: 0 0 1.25rem; break-inside: avoid; page-break-inside: avoid; }
-.usual-name { margin: 0; color: #555; }
+.usual-name { margin: 0; color: #4f4f4f; }
 .house { display: flow-root; }
 img.helper { float: inline-end; width: 6rem; height: 6rem; margin-block: 0 .5rem; margin-inline: 1rem 0; }
-.asked-in { margin: .25rem 0 0; color: #555; font-size: .9rem; }
+.asked-in { margin: .25rem 0 0; color: #4f4f4f; font-size: .9rem; }
 .entries { margin: .75rem 0 0; padding-inline-start: 1.5rem; }
 .entry { margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
 .child-words { margin: 0; padding: .4rem .8rem; border-inline-start: 4px solid #1d6fd1;
@@ -513,8 +513,8 @@ img.helper { float: inline-end; width: 6rem; height: 6rem; margin-block: 0 .5rem
 .child-words::before { content: open-quote; } .child-words::after { content: close-quote; }
 figure { margin: 0; }
 figure img { display: block; box-sizing: border-box; max-width: 100%; height: auto; border: 1px solid #c8c8c8; }
-.who, .decision, .missing, .empty, .made, .history, .name-sharing { margin: .2rem 0 0; color: #555; font-size: .9rem; }
-.decision-none { font-weight: 600; color: #8a4b00; }
+.who, .decision, .missing, .empty, .made, .history, .name-sharing { margin: .2rem 0 0; color: #4f4f4f; font-size: .9rem; }
+.decision-none { font-weight: 600; color: #7a4200; }
 .duty { margin: .4rem 0 0; padding: .3rem .6rem; border-inline-start: 4px solid #8a1c1c;
   background: #fbf1f1; font-size: .9rem; }
 .duty dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 .75rem; margin: 0; }
@@ -526,8 +526,8 @@ figure img { display: block; box-sizing: border-box; max-width: 100%; height: au
   border-radius: 6px; padding: .75rem 1rem; margin: 0 0 1.25rem; break-inside: avoid; page-break-inside: avoid; }
 h3 { font-size: 1.05rem; margin: .5rem 0 .25rem; }
 .conversation ul, .pace ul, .order ul, .amendments ul, .responses ul { margin: .25rem 0 0; padding-inline-start: 1.25rem; }
-.mark, .read-back, .taken-out-mark, .put-back-mark, .worker-question, .caption-label { margin: .2rem 0 0; color: #555; font-size: .9rem; }
-.amended { margin: .2rem 0 0; color: #8a4b00; font-size: .9rem; font-weight: 600; }
+.mark, .read-back, .taken-out-mark, .put-back-mark, .worker-question, .caption-label { margin: .2rem 0 0; color: #4f4f4f; font-size: .9rem; }
+.amended { margin: .2rem 0 0; color: #7a4200; font-size: .9rem; font-weight: 600; }
 .facts dd.present { white-space: normal; }
 .facts ul.people { margin: 0; padding: 0; list-style: none; } .present-typed { margin: 0; white-space: pre-wrap; }
 .worker-question { font-style: italic; margin: 0 0 .2rem; }
@@ -536,7 +536,7 @@ h3 { font-size: 1.05rem; margin: .5rem 0 .25rem; }
 .taken-out > blockquote, .taken-out > figure { opacity: .55; }
 .taken-out-mark { color: #8a1c1c; font-weight: 600; }
 .changed { margin: .4rem 0 0; padding-inline-start: .75rem; border-inline-start: 3px solid #c8c8c8; }
-.changed-when, .changed-label, .changed-nothing { margin: .2rem 0 0; color: #555; font-size: .9rem; }
+.changed-when, .changed-label, .changed-nothing { margin: .2rem 0 0; color: #4f4f4f; font-size: .9rem; }
 .changed blockquote { margin: .1rem 0 0; }
 .changed .earlier img { max-width: 50%; }
 .response { white-space: pre-wrap; unicode-bidi: plaintext; }
