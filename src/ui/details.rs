@@ -119,6 +119,7 @@ fn DetailsDialog(
                         state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_place(&text, now));
                     } />
             </label>
+            <WorkerField session />
             <PeopleFields people />
             <LanguageFields session />
             <ParentsFields session />
@@ -130,6 +131,26 @@ fn DetailsDialog(
         </Modal>
         // Beside the dialog, not in it: the question keeps its own Escape and Tab.
         <RemovePersonConfirm people />
+    }
+}
+
+/// The worker's name for this session: the one from Settings unless changed here.
+#[component]
+fn WorkerField(session: SessionId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let worker = state
+        .with_session_untracked(&session, |s| s.worker.clone())
+        .unwrap_or_default();
+    view! {
+        <label>
+            <span>{t!(i18n, worker_label)}</span>
+            <input type="text" autocomplete="off" dir="auto" prop:value=worker
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_worker(&text, now));
+                } />
+        </label>
     }
 }
 
