@@ -774,3 +774,17 @@ fn the_record_names_the_child_s_language_and_another_language_spoken_as_typed() 
     same.set_conversation_language("Deutsch", 1_500);
     assert_eq!(same.languages_spoken(), "Deutsch");
 }
+
+#[test]
+fn the_day_of_the_conversation_can_be_corrected_after_a_quick_start_and_only_to_a_day() {
+    let mut session = mia();
+    assert_eq!(session.set_date("2026-11-26", 2_000), Ok(()));
+    assert_eq!(session.date, "2026-11-26");
+    assert_eq!(session.updated_at, 2_000);
+    assert_eq!(
+        session.set_date("26.11.2026", 3_000),
+        Err(hear_me::core::SessionError::DateInvalid)
+    );
+    assert_eq!(session.date, "2026-11-26", "a refused day changes nothing");
+    assert_eq!(session.updated_at, 2_000);
+}

@@ -568,6 +568,18 @@ impl Session {
         }
     }
 
+    /// The day of the conversation (`YYYY-MM-DD`), for a session started on another day
+    /// than it was held; anything else is refused and changes nothing.
+    pub fn set_date(&mut self, date: &str, now_ms: u64) -> Result<(), SessionError> {
+        if !is_iso_date(date) {
+            return Err(SessionError::DateInvalid);
+        }
+        if replace_if_different(&mut self.date, date) {
+            self.touch(now_ms);
+        }
+        Ok(())
+    }
+
     /// The worker's reflection, kept exactly as typed.
     pub fn set_reflection(&mut self, text: &str, now_ms: u64) {
         if replace_if_different(&mut self.reflection, text) {

@@ -17,6 +17,7 @@ import {
   openDrawing,
   texts,
   filled,
+  openSessionFolds,
 } from './flows.mjs';
 
 const EN = texts('en');
@@ -102,6 +103,7 @@ test('p1) Stop, Break and Pass in child mode are logged; a take-out is kept for 
   // Who may see what no longer asks about what the child took out.
   await button(page, EN.back_to_houses).click();
   await button(page, EN.back_to_session).click();
+  await openSessionFolds(page);
   await page.getByRole('button', { name: new RegExp(`^${EN.sharing_tool}`) }).click();
   await expect(page.getByText('Football on Saturdays', { exact: true })).toBeVisible();
   await expect(page.getByText('My dog Max', { exact: true })).toHaveCount(0);
