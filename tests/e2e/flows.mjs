@@ -72,8 +72,11 @@ export function startForm(page) {
  * reached. Does nothing on other screens.
  */
 export async function openSessionFolds(page) {
-  for (const summary of await page.locator('details.session-fold:not([open]) > summary').all()) {
-    await summary.click();
+  const closed = page.locator('details.session-fold:not([open]) > summary');
+  // Each tap opens one, so the next still closed is always the first.
+  for (let left = await closed.count(); left > 0; left -= 1) {
+    await closed.first().click();
+    await expect(closed).toHaveCount(left - 1);
   }
 }
 
