@@ -303,6 +303,21 @@ pub struct NetworkResponse {
     pub at_ms: u64,
 }
 
+/// The first line of "Before we start": who the worker is. With a name, `named` filled with
+/// it (`isolate` keeps it in its own direction); without one, `unnamed`, which says only what
+/// the worker's job is: never "I'm . My job is…" with a gap where the name should be.
+pub fn worker_introduction(
+    worker: &str,
+    named: &str,
+    unnamed: &str,
+    isolate: impl Fn(&str) -> String,
+) -> String {
+    match worker.trim() {
+        "" => unnamed.to_owned(),
+        name => super::translation::fill(named, &[("worker", &isolate(name))]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,20 +363,5 @@ mod tests {
         assert!(NextSteps::default().is_empty());
         let consent = serde_json::to_string(&Consent::not_sought("x").unwrap()).unwrap();
         assert_eq!(consent, r#"{"not_sought":{"reason":"x"}}"#);
-    }
-}
-
-/// The first line of "Before we start": who the worker is. With a name, `named` filled with
-/// it (`isolate` keeps it in its own direction); without one, `unnamed`, which says only what
-/// the worker's job is: never "I'm . My job is…" with a gap where the name should be.
-pub fn worker_introduction(
-    worker: &str,
-    named: &str,
-    unnamed: &str,
-    isolate: impl Fn(&str) -> String,
-) -> String {
-    match worker.trim() {
-        "" => unnamed.to_owned(),
-        name => super::translation::fill(named, &[("worker", &isolate(name))]),
     }
 }
