@@ -104,7 +104,7 @@ fn WorkerAndPhoneFields() -> impl IntoView {
             <p class="hint" id="worker-name-hint">{t!(i18n, worker_name_setting_hint)}</p>
             <label>
                 <span>{t!(i18n, agency_phone_label)}</span>
-                <input type="tel" autocomplete="off" dir="auto" prop:value=phone
+                <input type="text" inputmode="tel" autocomplete="off" dir="auto" prop:value=phone
                     aria-describedby="agency-phone-hint"
                     on:input=move |ev| state.set_agency_phone(&event_target_value(&ev)) />
             </label>
