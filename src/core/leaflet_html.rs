@@ -68,7 +68,8 @@ body { font: 13pt/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; 
 h1 { font-size: 20pt; margin: 0 0 6mm; text-align: center; }
 .houses { display: flex; flex-wrap: wrap; justify-content: center; gap: 8mm; margin: 0 0 6mm; }
 .houses img { width: 38mm; max-width: 28%; height: auto; }
-.helpers img { width: 28mm; max-width: 21%; height: auto; }
+.helpers { gap: 4mm; }
+.helpers img { width: 28mm; max-width: 20%; height: auto; }
 .phone { font-weight: 600; }
 p { margin: 0 0 4mm; text-align: start; }
 .questions { font-weight: 600; margin-top: 6mm; }
