@@ -128,6 +128,15 @@ fn Shell(state: AppState) -> impl IntoView {
         }
     });
 
+    // Every screen opens at its top, with its title and Lock in view: the browser would keep
+    // the previous screen's scroll (a long session list, a tool scrolled to its foot), and a
+    // screen shorter than that would open part-way down.
+    Effect::new(move |_| {
+        state.screen.track();
+        state.gate.track();
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+
     // Only an open app shows sessions; every other gate shows its own screen, and the
     // screens behind it are not even made.
     let screen = move || {

@@ -746,3 +746,90 @@ fn tool_position(tool: Tool, question: Question) -> usize {
         .position(|&q| q == question)
         .unwrap()
 }
+
+#[test]
+fn a_new_session_takes_the_worker_s_name_from_settings_and_may_change_it_for_itself() {
+    // The start form gives the name kept in Settings.
+    let from_settings = "Sam Kaya";
+    let form = NewSession {
+        child_name: "Mia".into(),
+        age: "7".into(),
+        worker_name: from_settings.into(),
+        date: "2026-12-07".into(),
+    };
+    let mut session = Session::start(&form, SessionId::new(1, 2), 1_000).unwrap();
+    assert_eq!(session.worker, "Sam Kaya");
+    session.set_worker("  Alex  ", 2_000);
+    assert_eq!(session.worker, "Alex", "a label: trimmed at the ends");
+    assert_eq!(session.updated_at, 2_000);
+    session.set_worker("Alex", 3_000);
+    assert_eq!(
+        session.updated_at, 2_000,
+        "the same name again changes nothing"
+    );
+}
+
+#[test]
+fn before_we_start_without_a_worker_s_name_says_the_job_and_never_i_m_with_a_gap() {
+    use hear_me::core::conversation::worker_introduction;
+    for code in ["en", "de", "fr", "pl", "ro", "tr", "uk", "ar"] {
+        let path = format!("{}/locales/{code}.json", env!("CARGO_MANIFEST_DIR"));
+        let texts: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for version in ["younger", "older"] {
+            let named = &texts[&format!("before_{version}_who")];
+            let unnamed = &texts[&format!("before_{version}_job")];
+            let isolate = |name: &str| format!("\u{2068}{name}\u{2069}");
+            let without = worker_introduction(" ", named, unnamed, isolate);
+            assert_eq!(&without, unnamed, "{code} {version}");
+            assert!(
+                !without.contains("{{") && !without.contains(" ."),
+                "{code}: {without}"
+            );
+            // The job line is the named line's second sentence, word for word.
+            assert!(
+                named.ends_with(unnamed.as_str()),
+                "{code} {version}: {named} / {unnamed}"
+            );
+            let with = worker_introduction("Sam", named, unnamed, isolate);
+            assert!(with.contains("\u{2068}Sam\u{2069}"), "{code}: {with}");
+        }
+    }
+    let en = worker_introduction("", "I'm {{ worker }}. My job is…", "My job is…", |n| {
+        n.into()
+    });
+    assert!(!en.contains("I'm"), "{en}");
+}
+
+#[test]
+fn the_record_names_the_child_s_language_and_another_language_spoken_as_typed() {
+    let mut session = mia();
+    assert_eq!(session.languages_spoken(), "", "nothing set, nothing said");
+    session.set_child_language("ar", 1_100);
+    assert_eq!(session.languages_spoken(), "العربية");
+    session.set_conversation_language("Kurdish (Sorani)", 1_200);
+    assert_eq!(session.languages_spoken(), "العربية · Kurdish (Sorani)");
+    // A session from before the child's language could be chosen keeps what was typed.
+    let mut old = mia();
+    old.set_conversation_language("Arabic", 1_300);
+    assert_eq!(old.languages_spoken(), "Arabic");
+    // The same language typed again is not said twice.
+    let mut same = mia();
+    same.set_child_language("de-AT", 1_400);
+    same.set_conversation_language("Deutsch", 1_500);
+    assert_eq!(same.languages_spoken(), "Deutsch");
+}
+
+#[test]
+fn the_day_of_the_conversation_can_be_corrected_after_a_quick_start_and_only_to_a_day() {
+    let mut session = mia();
+    assert_eq!(session.set_date("2026-11-26", 2_000), Ok(()));
+    assert_eq!(session.date, "2026-11-26");
+    assert_eq!(session.updated_at, 2_000);
+    assert_eq!(
+        session.set_date("26.11.2026", 3_000),
+        Err(hear_me::core::SessionError::DateInvalid)
+    );
+    assert_eq!(session.date, "2026-11-26", "a refused day changes nothing");
+    assert_eq!(session.updated_at, 2_000);
+}

@@ -454,3 +454,39 @@ fn the_agency_is_kept_in_the_sealed_index_and_an_index_without_one_is_written_as
     assert!(written.contains("\"agency\":\"Jugendamt Musterstadt\""));
     assert_eq!(decode_index(&written).unwrap(), with);
 }
+
+#[test]
+fn the_worker_s_name_and_the_phone_are_kept_in_the_sealed_index_and_old_indexes_read_unchanged() {
+    use hear_me::store::record::{decode_index, encode_index, Index};
+    // An index from before these settings: read, and written back exactly as it was.
+    let old = r#"{"schema":2,"sessions":[],"agency":"Jugendamt"}"#;
+    let read = decode_index(old).unwrap();
+    assert_eq!(read.worker_name, "");
+    assert_eq!(read.agency_phone, "");
+    let written = encode_index(&read);
+    assert!(
+        !written.contains("worker_name") && !written.contains("agency_phone"),
+        "{written}"
+    );
+    assert_eq!(decode_index(&written).unwrap(), read);
+
+    let with = Index {
+        agency: "Jugendamt".into(),
+        worker_name: "Sam Kaya".into(),
+        agency_phone: "+49 30 1234".into(),
+        ..Index::default()
+    };
+    let written = encode_index(&with);
+    assert!(written.contains("\"worker_name\":\"Sam Kaya\""));
+    assert!(written.contains("\"agency_phone\":\"+49 30 1234\""));
+    assert_eq!(decode_index(&written).unwrap(), with);
+    // An index rebuilt from the records keeps every setting and drops only the lines.
+    let mut listed = with.clone();
+    listed.upsert(hear_me::store::record::IndexEntry {
+        id: hear_me::core::SessionId::new(1, 2),
+        child_name: "Mia".into(),
+        date: "2026-12-07".into(),
+        revision: 3,
+    });
+    assert_eq!(listed.settings_only(), with);
+}

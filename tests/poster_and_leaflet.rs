@@ -443,13 +443,21 @@ fn leaflet_text(lang: &str, worker: &str) -> LeafletText {
     LeafletText {
         lang: lang.into(),
         worker: worker.into(),
+        phone: String::new(),
+        tools: vec![Tool::ThreeHouses],
         title: t("leaflet_title"),
+        title_unnamed: t("leaflet_title_unnamed"),
         what: t("leaflet_what"),
+        what_helpers: t("leaflet_what_helpers"),
+        what_both: t("leaflet_what_both"),
         why: t("leaflet_why"),
         child_decides: t("leaflet_child_decides"),
         after: t("leaflet_after"),
         questions: t("leaflet_questions"),
+        questions_unnamed: t("leaflet_questions_unnamed"),
+        phone_line: t("leaflet_phone"),
         houses_alt: "House of Worries, House of Good Things, House of Dreams".into(),
+        helpers_alt: "Fairy, Wizard, Dragon, Unicorn".into(),
     }
 }
 
@@ -468,4 +476,46 @@ fn the_parents_leaflet_names_the_worker_in_the_family_s_language_with_the_houses
     assert!(html.contains("@page { size: A4;"));
     let html = render_parents_leaflet_html(&leaflet_text("tr", "Ayşe"));
     assert!(html.contains("<html lang=\"tr\" dir=\"ltr\">"));
+}
+
+#[test]
+fn the_leaflet_names_the_helpers_when_that_tool_is_offered_and_draws_what_is_offered() {
+    let houses_only = render_parents_leaflet_html(&leaflet_text("en", "Sam"));
+    assert!(houses_only.contains("three drawn houses"));
+    assert!(!houses_only.contains("magical helpers"));
+    assert!(!houses_only.contains("Fairy, Wizard"));
+
+    let mut helpers = leaflet_text("en", "Sam");
+    helpers.tools = vec![Tool::WizardsAndFairies];
+    let html = render_parents_leaflet_html(&helpers);
+    assert!(html.contains("three magical helpers"), "{html}");
+    assert!(!html.contains("three drawn houses"));
+    assert!(html.contains("aria-label=\"Fairy, Wizard, Dragon, Unicorn\""));
+    assert!(!html.contains("aria-label=\"House of Worries"));
+    // One picture of each kind of helper the child may choose: none chosen for the child.
+    assert_eq!(html.matches("src=\"data:image/svg+xml;base64,").count(), 4);
+
+    let mut both = leaflet_text("en", "Sam");
+    both.tools = Tool::ALL.to_vec();
+    let html = render_parents_leaflet_html(&both);
+    assert!(html.contains("three drawn houses"));
+    assert!(html.contains("three magical helpers"));
+    assert_eq!(html.matches("src=\"data:image/svg+xml;base64,").count(), 7);
+}
+
+#[test]
+fn the_leaflet_gives_the_agency_s_phone_when_set_and_never_a_gap_for_a_missing_name() {
+    let mut text = leaflet_text("ar", "Sam");
+    assert!(!render_parents_leaflet_html(&text).contains("Phone"));
+    text.phone = "+49 30 1234-567".into();
+    let html = render_parents_leaflet_html(&text);
+    // The number keeps its own direction in an Arabic leaflet.
+    assert!(html.contains("Phone: <bdi>+49 30 1234-567</bdi>"), "{html}");
+
+    let unnamed = render_parents_leaflet_html(&leaflet_text("en", "  "));
+    assert!(unnamed.contains("Your child&#39;s conversation with us"));
+    assert!(unnamed.contains("please ask the worker who gave you this leaflet."));
+    assert!(!unnamed.contains("<bdi></bdi>"));
+    assert!(!unnamed.contains("with ."), "{unnamed}");
+    assert!(!unnamed.contains("ask ."), "{unnamed}");
 }

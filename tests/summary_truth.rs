@@ -594,6 +594,7 @@ fn the_leaflet_keeps_the_worker_s_name_in_its_own_direction() {
         after: "…".into(),
         questions: "إذا كانت لديكم أسئلة، اسألوا {{ worker }}.".into(),
         houses_alt: "…".into(),
+        ..LeafletText::default()
     };
     let html = render_parents_leaflet_html(&text);
     let needle = escape(MIXED);

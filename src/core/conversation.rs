@@ -113,8 +113,11 @@ pub struct ConversationDetails {
     /// (see `Summary::present`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<PersonPresent>,
-    /// The language the conversation was held in, as typed ("Arabic"): not a code, since it
-    /// may be one the app has no texts for.
+    /// The language spoken, as the worker typed it, when it is not simply the child's
+    /// language chosen for the screens (`Session::child_language`): one the app has no texts
+    /// for ("Luxembourgish"), or a second one. Records from before the child's language could
+    /// be chosen held the conversation's language here, and keep it; the record prints both
+    /// (see `Session::languages_spoken`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -298,6 +301,21 @@ pub struct NetworkResponse {
     pub text: String,
     /// Milliseconds since the Unix epoch: when it was recorded.
     pub at_ms: u64,
+}
+
+/// The first line of "Before we start": who the worker is. With a name, `named` filled with
+/// it (`isolate` keeps it in its own direction); without one, `unnamed`, which says only what
+/// the worker's job is: never "I'm . My job is…" with a gap where the name should be.
+pub fn worker_introduction(
+    worker: &str,
+    named: &str,
+    unnamed: &str,
+    isolate: impl Fn(&str) -> String,
+) -> String {
+    match worker.trim() {
+        "" => unnamed.to_owned(),
+        name => super::translation::fill(named, &[("worker", &isolate(name))]),
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,23 @@
 //! language (the page in the worker's language, a child's screen in the child's, a summary
 //! file in its reader's), not only on the page as a whole.
 
+/// The name of one of the app's languages in that language itself ("Deutsch"), so anyone
+/// can find theirs and a record names the child's language in a way its reader recognises;
+/// None for a code the app has no texts for.
+pub fn own_name(code: &str) -> Option<&'static str> {
+    Some(match primary_subtag(code).as_str() {
+        "ar" => "العربية",
+        "de" => "Deutsch",
+        "en" => "English",
+        "fr" => "Français",
+        "pl" => "Polski",
+        "ro" => "Română",
+        "tr" => "Türkçe",
+        "uk" => "Українська",
+        _ => return None,
+    })
+}
+
 /// The way a language's text runs, as the HTML `dir` attribute names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextDirection {

@@ -541,7 +541,6 @@ impl Session {
         }
     }
 
-    /// The worker's reflection, kept exactly as typed.
     /// The language the child sees and hears the tools in; None: the worker's.
     pub fn child_language(&self) -> Option<&str> {
         self.child_language.as_deref()
@@ -555,6 +554,45 @@ impl Session {
         }
     }
 
+    /// The languages of the conversation as a record names them: the child's language (in
+    /// its own name) and, when the worker noted another language spoken, that one too, as
+    /// typed. Empty when neither is known (a session from before either could be set).
+    pub fn languages_spoken(&self) -> String {
+        let childs = self
+            .child_language
+            .as_deref()
+            .and_then(super::language::own_name);
+        let spoken = self.details.language.trim();
+        match childs {
+            Some(childs) if !spoken.is_empty() && spoken != childs => {
+                format!("{childs} · {spoken}")
+            }
+            Some(childs) => childs.to_owned(),
+            None => spoken.to_owned(),
+        }
+    }
+
+    /// The worker's name for this session, as given (trimmed at the ends: a label); empty
+    /// when the worker gives none. A new session starts with the name from Settings.
+    pub fn set_worker(&mut self, name: &str, now_ms: u64) {
+        if replace_if_different(&mut self.worker, name.trim()) {
+            self.touch(now_ms);
+        }
+    }
+
+    /// The day of the conversation (`YYYY-MM-DD`), for a session started on another day
+    /// than it was held; anything else is refused and changes nothing.
+    pub fn set_date(&mut self, date: &str, now_ms: u64) -> Result<(), SessionError> {
+        if !is_iso_date(date) {
+            return Err(SessionError::DateInvalid);
+        }
+        if replace_if_different(&mut self.date, date) {
+            self.touch(now_ms);
+        }
+        Ok(())
+    }
+
+    /// The worker's reflection, kept exactly as typed.
     pub fn set_reflection(&mut self, text: &str, now_ms: u64) {
         if replace_if_different(&mut self.reflection, text) {
             self.touch(now_ms);
@@ -1059,7 +1097,7 @@ impl Session {
         self.change_details(now_ms, |details| details.people = people);
     }
 
-    /// The language the conversation was held in, as typed.
+    /// Another language spoken, as typed (see `ConversationDetails::language`).
     pub fn set_conversation_language(&mut self, language: &str, now_ms: u64) {
         self.change_details(now_ms, |details| language.clone_into(&mut details.language));
     }

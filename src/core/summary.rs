@@ -89,6 +89,9 @@ pub struct FullRecord {
     /// The facts of the conversation as recorded: corrected times, who was there and where,
     /// language, interpreter, how the parents were prepared.
     pub details: ConversationDetails,
+    /// The languages of the conversation: the child's and any other noted (see
+    /// [`Session::languages_spoken`]).
+    pub languages: String,
     /// When the conversation began (see [`Session::start_time`]).
     pub start_time: u64,
     /// When it ended (see [`Session::end_time`]); None while it goes on.
@@ -313,6 +316,7 @@ impl Summary {
                         .map(|(at, _)| at)
                         .collect(),
                     details: session.details().clone(),
+                    languages: session.languages_spoken(),
                     start_time: session.start_time(),
                     end_time: session.end_time(),
                     finished_at: session.finished_at(),

@@ -1298,7 +1298,7 @@ fn render_conversation(
             fact(out, &text.duration_label, &lasted);
         }
     }
-    fact(out, &text.language_label, &details.language);
+    fact(out, &text.language_label, &record.languages);
     if let Some(interpreter) = &details.interpreter {
         element(out, "dt", &text.interpreter_label);
         out.push_str("<dd>");

@@ -110,6 +110,7 @@ impl AppState {
         passphrase_again: &str,
         pin: &str,
         pin_again: &str,
+        worker_name: &str,
     ) -> Result<(), SetUpError> {
         let random = SetUpRandom {
             salt: platform::random_bytes(),
@@ -133,7 +134,7 @@ impl AppState {
             Err(_) => return Err(SetUpError::NotStored),
         }
         self.vault.set(Some(vault));
-        self.open_with(key, true);
+        self.open_with(key, Some(worker_name.to_owned()));
         // So the browser does not clear the sessions when the tablet runs short of space.
         platform::ask_for_persistent_storage();
         Ok(())
@@ -163,21 +164,26 @@ impl AppState {
             );
         }
         self.vault.set(Some(vault));
-        self.open_with(outcome?, false);
+        self.open_with(outcome?, None);
         Ok(())
     }
 
     /// Opens the sessions with `key`, once storage has given them (a moment, while the
     /// unlock screen says "Unlocking…"). `just_set_up`: records an earlier version stored in
     /// plain text are sealed now; at any later unlock a plain record is kept apart.
-    fn open_with(&self, key: VaultKey, just_set_up: bool) {
+    /// Opens the sessions with `key`; `set_up` holds the worker's name typed at set-up (maybe
+    /// empty) when the vault was only just set up, kept in the index once it is open.
+    fn open_with(&self, key: VaultKey, set_up: Option<String>) {
         let state = *self;
         let gate = self.gate.get_untracked();
         leptos::task::spawn_local(async move {
-            let loaded = store::load(&key, just_set_up).await;
+            let loaded = store::load(&key, set_up.is_some()).await;
             // Given to another tab or wiped while storage was read: nothing opens.
             if state.gate.get_untracked() == gate {
                 state.show_loaded(key, loaded);
+                if let Some(name) = set_up.filter(|name| !name.trim().is_empty()) {
+                    state.set_worker_name(&name);
+                }
             }
         });
     }

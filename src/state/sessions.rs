@@ -162,6 +162,36 @@ impl AppState {
         }
     }
 
+    /// The worker's name from Settings, for every new session; empty when not set.
+    pub fn worker_name(&self) -> String {
+        store::worker_name()
+    }
+
+    /// Sets the worker's name; kept sealed in the index, so only with the key.
+    pub fn set_worker_name(&self, name: &str) {
+        let Some(key) = self.keys.key() else {
+            return;
+        };
+        if let Err(problem) = store::set_worker_name(name, &key) {
+            self.save_problem.set(Some(problem));
+        }
+    }
+
+    /// The agency's phone number for the parents' leaflet; empty when not set.
+    pub fn agency_phone(&self) -> String {
+        store::agency_phone()
+    }
+
+    /// Sets the agency's phone number; kept sealed in the index.
+    pub fn set_agency_phone(&self, phone: &str) {
+        let Some(key) = self.keys.key() else {
+            return;
+        };
+        if let Err(problem) = store::set_agency_phone(phone, &key) {
+            self.save_problem.set(Some(problem));
+        }
+    }
+
     /// Writes every unsaved change now. What storage refuses stays marked and is retried.
     pub fn save_now(&self) {
         if let Some(handle) = self.saving.pending_save.get_value() {

@@ -234,11 +234,8 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
         .and_then(|bytes| open_bytes(key, INDEX_KEY, bytes).ok())
         .and_then(|text| decode_index(&text).ok());
     let index = stored_index.clone().unwrap_or_default();
-    // The worker's settings are kept as they were; the sessions' lines are made anew.
-    let mut mended = Index {
-        sessions: Vec::new(),
-        ..index.clone()
-    };
+    // The settings (agency, worker's name, phone) stay; the sessions' lines are rebuilt.
+    let mut mended = index.settings_only();
     for (storage_key, value) in &records {
         let Some(id) = session_id_from_key(storage_key) else {
             continue;
@@ -500,6 +497,54 @@ pub fn set_tools_open_in_child_mode(on: bool, key: &VaultKey) -> Result<(), Stor
     change_index(key, |index| {
         let changed = index.tools_open_in_worker_mode == on;
         index.tools_open_in_worker_mode = !on;
+        changed
+    });
+    flush();
+    Ok(())
+}
+
+/// The worker's name, as set in Settings; empty when not set or while locked.
+pub fn worker_name() -> String {
+    INDEX.with(|index| {
+        index
+            .borrow()
+            .as_ref()
+            .map(|index| index.worker_name.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// Sets the worker's name, sealed in the index; new sessions start with it.
+pub fn set_worker_name(name: &str, key: &VaultKey) -> Result<(), StoreError> {
+    ensure_key_is_current(key)?;
+    let name = name.trim();
+    change_index(key, |index| {
+        let changed = index.worker_name != name;
+        name.clone_into(&mut index.worker_name);
+        changed
+    });
+    flush();
+    Ok(())
+}
+
+/// The agency's phone number for parents, as set in Settings; empty when not set.
+pub fn agency_phone() -> String {
+    INDEX.with(|index| {
+        index
+            .borrow()
+            .as_ref()
+            .map(|index| index.agency_phone.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// Sets the agency's phone number for the parents' leaflet, sealed in the index.
+pub fn set_agency_phone(phone: &str, key: &VaultKey) -> Result<(), StoreError> {
+    ensure_key_is_current(key)?;
+    let phone = phone.trim();
+    change_index(key, |index| {
+        let changed = index.agency_phone != phone;
+        phone.clone_into(&mut index.agency_phone);
         changed
     });
     flush();

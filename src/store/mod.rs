@@ -20,11 +20,12 @@ mod indexed;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    agency, all_written, delete_session, device_state, flush, flushed, has_storage,
+    agency, agency_phone, all_written, delete_session, device_state, flush, flushed, has_storage,
     home_screen_hint_seen, keep_unwritten, last_backup_ms, load, on_write_finished, opening,
     read_vault, remember_backup_made, remember_home_screen_hint_seen, reseal_all, room,
-    save_device_state, save_session, save_vault, set_agency, set_tools_open_in_child_mode,
-    tools_open_in_child_mode, wipe, write_problem, written_or_journaled, Loaded, Opening,
+    save_device_state, save_session, save_vault, set_agency, set_agency_phone,
+    set_tools_open_in_child_mode, set_worker_name, tools_open_in_child_mode, wipe, worker_name,
+    write_problem, written_or_journaled, Loaded, Opening,
 };
 
 pub use record::{DeviceState, RecordError, UnreadableSession, SCHEMA_VERSION};

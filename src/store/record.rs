@@ -429,6 +429,24 @@ pub struct Index {
     /// written as before.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub tools_open_in_worker_mode: bool,
+    /// The worker's name, set once in Settings (or at set-up): every new session starts
+    /// with it. Sealed here for the same reason as the agency; absent when not set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub worker_name: String,
+    /// The agency's phone number for parents, printed on the parents' leaflet; absent when
+    /// not set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agency_phone: String,
+}
+
+impl Index {
+    /// The same settings with no sessions: what an index rebuilt from the records keeps.
+    pub fn settings_only(&self) -> Index {
+        Index {
+            sessions: Vec::new(),
+            ..self.clone()
+        }
+    }
 }
 
 impl Index {

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::conversation::worker_introduction;
 use crate::core::{AgeVersion, Screen, SessionId};
 use crate::i18n::*;
 use crate::platform;
@@ -48,9 +49,20 @@ pub fn BeforeWeStartScreen(session: SessionId) -> impl IntoView {
             .to_owned()
         })
     };
+    // Who the worker is, by name; without a name only what their job is, never "I'm ."
     let who = Signal::derive(move || match age.get() {
-        AgeVersion::Younger => t_string!(i18n, before_younger_who, worker = isolated(&worker)),
-        AgeVersion::Older => t_string!(i18n, before_older_who, worker = isolated(&worker)),
+        AgeVersion::Younger => worker_introduction(
+            &worker,
+            i18n.text(Key::before_younger_who),
+            t_string!(i18n, before_younger_job),
+            isolated,
+        ),
+        AgeVersion::Older => worker_introduction(
+            &worker,
+            i18n.text(Key::before_older_who),
+            t_string!(i18n, before_older_job),
+            isolated,
+        ),
     });
     let mark_done = move || {
         state.edit(&session, SavePolicy::Now, |s, now| {

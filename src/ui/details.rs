@@ -111,6 +111,7 @@ fn DetailsDialog(
             <div class="details-dialog">
             <h2 id="details-title">{t!(i18n, details_heading)}</h2>
             <TimeFields session first_field />
+            <DateField session />
             <label>
                 <span>{t!(i18n, summary_place)}</span>
                 <input type="text" autocomplete="off" dir="auto" prop:value=place
@@ -119,6 +120,7 @@ fn DetailsDialog(
                         state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_place(&text, now));
                     } />
             </label>
+            <WorkerField session />
             <PeopleFields people />
             <LanguageFields session />
             <ParentsFields session />
@@ -130,6 +132,55 @@ fn DetailsDialog(
         </Modal>
         // Beside the dialog, not in it: the question keeps its own Escape and Tab.
         <RemovePersonConfirm people />
+    }
+}
+
+/// The day of the conversation: today when the session was started, corrected here; a day
+/// that is not one is said and not saved.
+#[component]
+fn DateField(session: SessionId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let date = state
+        .with_session_untracked(&session, |s| s.date.clone())
+        .unwrap_or_default();
+    let refused = RwSignal::new(false);
+    view! {
+        <label>
+            <span>{t!(i18n, date_label)}</span>
+            <input type="date" prop:value=date
+                aria-invalid=move || refused.get().then_some("true")
+                on:change=move |ev| {
+                    let day = event_target_value(&ev);
+                    let taken = state
+                        .edit(&session, SavePolicy::Now, |s, now| s.set_date(&day, now).is_ok())
+                        .unwrap_or(false);
+                    refused.set(!taken);
+                } />
+            {move || refused.get().then(|| view! {
+                <span class="form-error" role="alert">{t!(i18n, error_date_invalid)}</span>
+            })}
+        </label>
+    }
+}
+
+/// The worker's name for this session: the one from Settings unless changed here.
+#[component]
+fn WorkerField(session: SessionId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let worker = state
+        .with_session_untracked(&session, |s| s.worker.clone())
+        .unwrap_or_default();
+    view! {
+        <label>
+            <span>{t!(i18n, worker_label)}</span>
+            <input type="text" autocomplete="off" dir="auto" prop:value=worker
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_worker(&text, now));
+                } />
+        </label>
     }
 }
 

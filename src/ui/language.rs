@@ -9,21 +9,11 @@ use leptos::prelude::*;
 use crate::core::language::{primary_subtag, text_direction};
 use crate::core::SessionId;
 use crate::i18n::*;
-use crate::state::{use_app_state, SavePolicy};
+use crate::state::use_app_state;
 use crate::ui::I18n;
 
 pub fn own_name(locale: Locale) -> &'static str {
-    match locale.as_str() {
-        "ar" => "العربية",
-        "de" => "Deutsch",
-        "en" => "English",
-        "fr" => "Français",
-        "pl" => "Polski",
-        "ro" => "Română",
-        "tr" => "Türkçe",
-        "uk" => "Українська",
-        other => other,
-    }
+    crate::core::language::own_name(locale.as_str()).unwrap_or("")
 }
 
 #[component]
@@ -167,22 +157,5 @@ pub fn ChildLanguageChoice(
             }>{options}</select>
         </label>
         <NotLoaded chosen />
-    }
-}
-
-/// The child's language of a session, changed by the worker during the session.
-#[component]
-pub fn SessionChildLanguage(session: SessionId) -> impl IntoView {
-    let state = use_app_state();
-    let i18n = use_i18n();
-    view! {
-        <div class="session-child-language">
-            <ChildLanguageChoice chosen=childs_locale(session) on_choose=move |locale: Locale| {
-                state.edit(&session, SavePolicy::Now, |s, now| {
-                    s.set_child_language(locale.as_str(), now)
-                });
-            } />
-            <p class="quiet">{t!(i18n, child_language_hint)}</p>
-        </div>
     }
 }

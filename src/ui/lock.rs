@@ -28,6 +28,8 @@ pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
     let (passphrase, passphrase_again) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let (pin, pin_again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    // Optional: asked once here, so every session starts with it (Settings can change it).
+    let worker_name = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<SetUpError>);
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -39,6 +41,7 @@ pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
                 &passphrase_again.get_untracked(),
                 &pin.get_untracked(),
                 &pin_again.get_untracked(),
+                &worker_name.get_untracked(),
             );
             // On success this screen is gone; only a refusal has anything to show.
             if let Err(error) = outcome {
@@ -89,6 +92,12 @@ pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
                     <span>{t!(i18n, pin_again_label)}</span>
                     <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin_again />
                 </label>
+                <label>
+                    <span>{t!(i18n, worker_name_setting_label)}</span>
+                    <input type="text" autocomplete="off" dir="auto" bind:value=worker_name
+                        aria-describedby="set-up-worker-hint" />
+                </label>
+                <p class="hint" id="set-up-worker-hint">{t!(i18n, worker_name_setting_hint)}</p>
                 {move || message().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
                 <button type="submit" class="primary big" disabled=move || busy.get()>
                     {move || if busy.get() { t_string!(i18n, protecting) } else { t_string!(i18n, set_up_button) }}

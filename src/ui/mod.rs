@@ -13,6 +13,7 @@ pub mod home_screen_hint;
 pub mod ink_layer;
 pub mod labels;
 pub mod language;
+pub mod leaflet;
 pub mod lock;
 pub mod look;
 pub mod pace;

@@ -1,5 +1,6 @@
 //! The worker's settings for this tablet: when to lock, whether tools open in child mode,
-//! the agency for the full record's header, a new passphrase or PIN, and wiping everything.
+//! the agency for the full record's header, the worker's name and the agency's phone for the parents' leaflet, a new
+//! passphrase or PIN, and wiping everything.
 
 use leptos::prelude::*;
 
@@ -47,6 +48,7 @@ pub fn SettingsScreen() -> impl IntoView {
         </section>
         <ToolsOpenInChildMode />
         <AgencyField />
+        <WorkerAndPhoneFields />
         <ChangePassphrase />
         <ChangePin />
         <crate::ui::room::RoomDetails />
@@ -103,6 +105,34 @@ fn AgencyField() -> impl IntoView {
                     on:input=move |ev| state.set_agency(&event_target_value(&ev)) />
             </label>
             <p class="hint" id="agency-hint">{t!(i18n, agency_hint)}</p>
+        </section>
+    }
+}
+
+/// The worker's name, which every new session starts with, and the agency's phone number
+/// for the parents' leaflet: both typed once, sealed with the sessions' index as typed.
+#[component]
+fn WorkerAndPhoneFields() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let name = state.worker_name();
+    let phone = state.agency_phone();
+    view! {
+        <section class="settings">
+            <label>
+                <span>{t!(i18n, worker_name_setting_label)}</span>
+                <input type="text" autocomplete="off" dir="auto" prop:value=name
+                    aria-describedby="worker-name-hint"
+                    on:input=move |ev| state.set_worker_name(&event_target_value(&ev)) />
+            </label>
+            <p class="hint" id="worker-name-hint">{t!(i18n, worker_name_setting_hint)}</p>
+            <label>
+                <span>{t!(i18n, agency_phone_label)}</span>
+                <input type="text" inputmode="tel" autocomplete="off" dir="auto" prop:value=phone
+                    aria-describedby="agency-phone-hint"
+                    on:input=move |ev| state.set_agency_phone(&event_target_value(&ev)) />
+            </label>
+            <p class="hint" id="agency-phone-hint">{t!(i18n, agency_phone_hint)}</p>
         </section>
     }
 }

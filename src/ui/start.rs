@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::local_forms::day;
 use crate::core::session::newest_first;
-use crate::core::{NewSession, Screen, Session, SessionError, SessionId};
+use crate::core::{NewSession, Screen, Session, SessionError, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState};
@@ -12,6 +12,7 @@ use crate::store::RecordError;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::labels::{with_name_isolated, NAME_MARK};
 use crate::ui::language::{ChildLanguageChoice, LanguagePicker};
+use crate::ui::leaflet::LeafletButton;
 use crate::ui::{I18n, IconButton};
 
 #[component]
@@ -45,8 +46,6 @@ fn NewSessionForm() -> impl IntoView {
     let i18n = use_i18n();
     let child_name = RwSignal::new(String::new());
     let age = RwSignal::new(String::new());
-    let worker_name = RwSignal::new(String::new());
-    let date = RwSignal::new(platform::today_iso());
     // The child's language starts as the worker's; the worker may choose another.
     let child_language = RwSignal::new(None::<Locale>);
     let chosen_language =
@@ -58,8 +57,10 @@ fn NewSessionForm() -> impl IntoView {
         let form = NewSession {
             child_name: child_name.get_untracked(),
             age: age.get_untracked(),
-            worker_name: worker_name.get_untracked(),
-            date: date.get_untracked(),
+            // A quick start: the worker's name from Settings and today; both can be changed
+            // in "About this conversation", after the visit too.
+            worker_name: state.worker_name(),
+            date: platform::today_iso(),
         };
         let now = platform::now_ms();
         match Session::start(&form, SessionId::new(now, platform::random_u32()), now) {
@@ -91,18 +92,14 @@ fn NewSessionForm() -> impl IntoView {
                 <span>{t!(i18n, age_label)}</span>
                 <input type="number" inputmode="numeric" min="0" max="25" bind:value=age />
             </label>
-            <label>
-                <span>{t!(i18n, worker_label)}</span>
-                <input type="text" autocomplete="off" bind:value=worker_name />
-            </label>
-            <label>
-                <span>{t!(i18n, date_label)}</span>
-                <input type="date" bind:value=date />
-            </label>
             <ChildLanguageChoice chosen=chosen_language
                 on_choose=move |locale| child_language.set(Some(locale)) />
             {move || error_text().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
             <button type="submit" class="primary">{t!(i18n, start_button)}</button>
+            // For the parents before the visit, in the language chosen above.
+            <LeafletButton family=chosen_language
+                worker=Signal::derive(move || state.worker_name())
+                tools=Signal::derive(|| Tool::ALL.to_vec()) />
         </form>
     }
 }

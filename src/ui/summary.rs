@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use leptos::prelude::*;
 
-use crate::core::leaflet_html::{render_parents_leaflet_html, LeafletText};
+use crate::core::leaflet_html::render_parents_leaflet_html;
 use crate::core::poster_html::render_poster_html;
 use crate::core::summary::Reader as SummaryReader;
 use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
@@ -24,6 +24,7 @@ use crate::ui::dialog::Modal;
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::labels::{audience_label, with_name_isolated, NAME_MARK};
 use crate::ui::language::{childs_locale, own_name};
+use crate::ui::leaflet::{leaflet_text, offered_tools};
 use crate::ui::look::{look, prompt, usual_name};
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
 
@@ -38,26 +39,6 @@ enum Layout {
     List,
     Poster,
     Leaflet,
-}
-
-/// The parents' leaflet in the family's language (`i18n` follows the child's), with the
-/// worker's name, which the leaflet fills in itself (isolated in its own direction).
-fn leaflet_text(i18n: I18n, worker: &str) -> LeafletText {
-    LeafletText {
-        lang: i18n.get_locale_untracked().to_string(),
-        worker: worker.to_owned(),
-        title: i18n.text(Key::leaflet_title).to_owned(),
-        what: t_string!(i18n, leaflet_what).to_owned(),
-        why: t_string!(i18n, leaflet_why).to_owned(),
-        child_decides: t_string!(i18n, leaflet_child_decides).to_owned(),
-        after: t_string!(i18n, leaflet_after).to_owned(),
-        questions: i18n.text(Key::leaflet_questions).to_owned(),
-        houses_alt: Question::ALL
-            .into_iter()
-            .map(|question| usual_name(i18n, Tool::ThreeHouses, None, question))
-            .collect::<Vec<_>>()
-            .join(t_string!(i18n, list_separator)),
-    }
 }
 
 /// A file name for the poster or the leaflet, beside the summary's.
@@ -359,7 +340,11 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         let shown = shown_layout();
         if shown == Layout::Leaflet {
             let worker = session_text(state, &session, |s| s.worker.clone());
-            return render_parents_leaflet_html(&leaflet_text(childs_i18n, &worker));
+            let tools = state
+                .with_session(&session, offered_tools)
+                .unwrap_or_default();
+            let text = leaflet_text(childs_i18n, &worker, &state.agency_phone(), tools);
+            return render_parents_leaflet_html(&text);
         }
         let Some(reader) = chosen.get() else {
             return String::new();

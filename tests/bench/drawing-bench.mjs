@@ -338,6 +338,8 @@ try {
   say(`quota Chromium reports for this site: ${quota} bytes; heavy sessions of ${sealedSize} B (as stored here) that fit: about ${Math.floor(quota / sealedSize)}`);
   if (sizes.typical) say(`typical sessions of ${sizes.typical} B that fit: about ${Math.floor(quota / sizes.typical)}; heavy of ${sizes.heavy} B: about ${Math.floor(quota / sizes.heavy)}`);
   await page.getByRole('button', { name: 'Back to the session' }).click();
+  // The summary is in the session screen's fold after the conversation, closed at first.
+  await page.locator('details.after-fold > summary').click();
   await page.getByRole('button', { name: /^Summary/ }).waitFor();
   const summary = await page.evaluate(async () => {
     const card = [...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Summary'));

@@ -6,6 +6,7 @@ import {
   test, expect, button, heading, startSession, addWords, openApp, openDrawing, texts, filled,
   wordsBox, entryItems, drawingArea,
   sharingFor,
+  openSessionFolds,
 } from './flows.mjs';
 import { drawWithTouch, PIN } from './helpers.mjs';
 
@@ -95,12 +96,14 @@ test('in child mode an earlier entry cannot be emptied or cleared, and a worker 
   await button(page, EN.back_to_houses).click();
 
   // Mum may see the words.
+  await openSessionFolds(page);
   await button(page, 'Who may see what').click();
   const words = await sharingFor(page, 'Papa schreit manchmal');
   await words.getByRole('button', { name: 'Mum', exact: true }).click();
   await expect(words.getByRole('button', { name: 'Mum', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await button(page, 'Back to the session').click();
 
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
   await summaryFor.selectOption({ label: "Everything: the worker's full record" });
@@ -129,6 +132,7 @@ test('after the end there is no Draw, Write words or Delete, and a drawing is on
   await wordsAndDrawing(page);
   await button(page, EN.back_to_houses).click();
   await button(page, EN.back_to_session).click();
+  await openSessionFolds(page);
   await button(page, EN.finish_button).click();
   await page.getByRole('dialog').getByRole('button', { name: EN.finish_button, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: new RegExp(`^${before(EN.finished_mark)}`) })).toBeVisible();

@@ -15,6 +15,8 @@ import {
   appBar,
   sessionRecord,
   reloadAndUnlock,
+  openSessionFolds,
+  inConversationDetails,
 } from './flows.mjs';
 
 const texts = (code) => JSON.parse(fs.readFileSync(`locales/${code}.json`, 'utf8'));
@@ -70,8 +72,9 @@ test("the child's screens are in the child's language, the worker's in the worke
   await button(page, 'Back to the session').click();
   await expect(heading(page, 'Session with Mia')).toBeVisible();
 
-  // During the session the worker changes the child's language: the tool follows at once.
-  await childsLanguage(page).selectOption('fr');
+  // During the session the worker changes the child's language, in "About this conversation"
+  // (its one field there): the tool follows at once.
+  await inConversationDetails(page, (details) => details.getByRole('combobox', { name: "The child's language", exact: true }).selectOption('fr'));
   await expect.poll(async () => (await sessionRecord(page, 'Mia'))?.session?.child_language).toBe('fr');
   await button(page, 'Three Houses').click();
   await expect(heading(page, fr.houses_heading)).toBeVisible();
@@ -82,7 +85,8 @@ test("the child's screens are in the child's language, the worker's in the worke
   await expect(heading(page, fr.houses_heading)).toBeVisible();
   await button(page, 'Back to the session').click();
   await expect(heading(page, 'Session with Mia')).toBeVisible();
-  await expect(childsLanguage(page)).toHaveValue('fr');
+  await inConversationDetails(page, (details) => expect(details.getByRole('combobox', { name: "The child's language", exact: true })).toHaveValue('fr'));
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   await expect(button(page, 'Back to the session')).toBeVisible();
   await expect(page.locator('.childs-language')).toHaveCount(0);
@@ -92,9 +96,10 @@ test('dates are written in words as the worker\'s language writes them', async (
   await openApp(page);
   const form = startForm(page);
   await form.name.fill('Ben');
-  await form.date.fill('2026-11-26');
   await form.start.click();
   await expect(heading(page, 'Session with Ben')).toBeVisible();
+  // A quick start is today; the day is corrected in "About this conversation".
+  await inConversationDetails(page, (details) => details.getByLabel('Date', { exact: true }).fill('2026-11-26'));
   await button(page, 'All sessions').click();
   const row = page.getByRole('listitem').filter({ hasText: 'Ben' });
   await expect(row.getByText('26 November 2026', { exact: true })).toBeVisible();
@@ -111,6 +116,7 @@ test("a family's summary can name its headings in the family's language too; the
   await childsLanguage(page).selectOption('de');
   await form.start.click();
   await expect(heading(page, 'Session with Lena')).toBeVisible();
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
   const bilingual = page.getByRole('checkbox', { name: "Headings also in Deutsch, the family's language" });

@@ -18,6 +18,7 @@ import {
   texts,
   filled,
   walkOn,
+  openSessionFolds,
 } from './flows.mjs';
 
 const EN = texts('en');
@@ -103,6 +104,7 @@ test('p1) Stop, Break and Pass in child mode are logged; a take-out is kept for 
   // Who may see what no longer asks about what the child took out.
   await button(page, EN.back_to_houses).click();
   await button(page, EN.back_to_session).click();
+  await openSessionFolds(page);
   await page.getByRole('button', { name: new RegExp(`^${EN.sharing_tool}`) }).click();
   const seen = [];
   while (!(await heading(page, 'Who will see what').count())) {

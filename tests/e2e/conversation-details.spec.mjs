@@ -16,6 +16,7 @@ import {
   sessionRecord,
   openApp,
   reloadAndUnlock,
+  openSessionFolds,
 } from './flows.mjs';
 
 const dialog = (page) => page.getByRole('dialog');
@@ -34,6 +35,7 @@ async function openSession(page, name) {
 }
 
 async function openDetails(page) {
+  await openSessionFolds(page);
   await button(page, 'About this conversation').click();
   await expect(detailsDialog(page)).toBeVisible();
 }
@@ -48,6 +50,7 @@ async function localMoment(page, dayOfMs, hours, minutes) {
 }
 
 async function finish(page, name) {
+  await openSessionFolds(page);
   await button(page, 'Finish the conversation').click();
   await expect(dialog(page)).toHaveAccessibleName(`Finish the conversation with ${name}?`);
   await dialog(page).getByRole('button', { name: 'Finish the conversation', exact: true }).click();
@@ -58,6 +61,7 @@ async function finish(page, name) {
 test('every detail of the conversation is filled in, said plainly when wrong, and kept after a reload', async ({ page }) => {
   await openApp(page);
   await startSession(page, { name: 'Mia', age: 6, worker: 'Sam' });
+  await openSessionFolds(page);
   // The start time is shown at once, from when the session was started.
   await expect(page.getByText(/^Started$/)).toBeVisible();
 
@@ -84,7 +88,7 @@ test('every detail of the conversation is filled in, said plainly when wrong, an
   await confirm.getByRole('button', { name: 'Remove Dad' }).click();
   await expect(people(page)).toHaveCount(2);
 
-  await details.getByRole('textbox', { name: 'Language of the conversation' }).fill('Arabic');
+  await details.getByRole('textbox', { name: 'Other language spoken (optional)' }).fill('Arabic');
   await details.getByRole('textbox', { name: /^Interpreter.s name$/ }).fill('Samir Haddad');
   await details.getByRole('textbox', { name: /^Interpreter.s role$/ }).fill('Community interpreter');
 
@@ -123,6 +127,7 @@ test('every detail of the conversation is filled in, said plainly when wrong, an
 
   await reloadAndUnlock(page);
   await openSession(page, 'Mia');
+  await openSessionFolds(page);
   await openDetails(page);
   const again = detailsDialog(page);
   await expect(again.getByLabel('Started', { exact: true })).toHaveValue('09:30');
@@ -132,7 +137,7 @@ test('every detail of the conversation is filled in, said plainly when wrong, an
   await expect(people(page).nth(0).getByRole('radio', { name: 'Nearby' })).toBeChecked();
   await expect(people(page).nth(1).getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Ms Kaya, teacher');
   await expect(people(page).nth(1).getByRole('radio', { name: 'In the room' })).toBeChecked();
-  await expect(again.getByRole('textbox', { name: 'Language of the conversation' })).toHaveValue('Arabic');
+  await expect(again.getByRole('textbox', { name: 'Other language spoken (optional)' })).toHaveValue('Arabic');
   await expect(again.getByRole('textbox', { name: /^Interpreter.s name$/ })).toHaveValue('Samir Haddad');
   await expect(again.getByRole('textbox', { name: /^Interpreter.s role$/ })).toHaveValue('Community interpreter');
   await expect(again.getByRole('textbox', { name: /^Informed by/ })).toHaveValue('Sam Worker');
@@ -150,12 +155,14 @@ test("the questions are for younger or older children by the age, and the worker
   const older = () => page.getByRole('radio', { name: 'Older children (about 9 to 16)' });
 
   await startSession(page, { name: 'Ada', age: 6 });
+  await openSessionFolds(page);
   await expect(page.getByRole('group', { name: 'Questions for' })).toBeVisible();
   await expect(younger()).toBeChecked();
   await expect(older()).not.toBeChecked();
   await button(page, 'All sessions').click();
 
   await startSession(page, { name: 'Ben', age: 12 });
+  await openSessionFolds(page);
   await expect(older()).toBeChecked();
   await expect.poll(async () => (await sessionRecord(page, 'Ben'))?.session).toBeTruthy();
   expect((await sessionRecord(page, 'Ben')).session.age_version).toBeUndefined();
@@ -166,12 +173,14 @@ test("the questions are for younger or older children by the age, and the worker
 
   await reloadAndUnlock(page);
   await openSession(page, 'Ben');
+  await openSessionFolds(page);
   await expect(younger()).toBeChecked();
 });
 
 test('finishing asks first; afterwards the words are read-only and change only by an amendment with a reason', async ({ page }) => {
   await openApp(page);
   await startSession(page, { name: 'Mia', age: 7 });
+  await openSessionFolds(page);
   await button(page, 'Three Houses').click();
   await page.getByRole('button', { name: /^House of Worries/ }).click();
   await addWords(page, 'I miss my cat');
@@ -180,6 +189,7 @@ test('finishing asks first; afterwards the words are read-only and change only b
   await expect(heading(page, 'Session with Mia')).toBeVisible();
 
   // Keep: nothing is finished.
+  await openSessionFolds(page);
   await button(page, 'Finish the conversation').click();
   await expect(dialog(page)).toContainText('A later change is an amendment');
   await dialog(page).getByRole('button', { name: 'Keep' }).click();
@@ -249,6 +259,7 @@ test('finishing asks first; afterwards the words are read-only and change only b
 test("what happens next and the network responses are stored; after the end the child's wish changes only by amendment", async ({ page }) => {
   await openApp(page);
   await startSession(page, { name: 'Noor', age: 10 });
+  await openSessionFolds(page);
   const next = page.getByRole('region', { name: 'What happens next' });
   const wants = next.getByRole('textbox', { name: 'What Noor wants to happen next' });
   await wants.fill('To see Mum at weekends');
@@ -304,6 +315,7 @@ test("what happens next and the network responses are stored; after the end the 
 
   await reloadAndUnlock(page);
   await openSession(page, 'Noor');
+  await openSessionFolds(page);
   await expect(wants).toHaveValue('To live with Mum');
   await expect(responsesList(page).getByRole('listitem')).toHaveCount(1);
   session = (await sessionRecord(page, 'Noor')).session;
@@ -336,6 +348,7 @@ test('the session screen fits a tablet on its side and upright, with big targets
   fs.mkdirSync('test-results', { recursive: true });
   await openApp(page);
   await startSession(page, { name: 'Mia', age: 6 });
+  await openSessionFolds(page);
   await openDetails(page);
   await detailsDialog(page).getByRole('button', { name: 'Add a person', exact: true }).click();
   await people(page).last().getByRole('textbox', { name: 'Name', exact: true }).fill('Mum');

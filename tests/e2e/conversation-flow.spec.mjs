@@ -18,6 +18,7 @@ import {
   texts,
   filled,
   sharingFor,
+  openSessionFolds,
 } from './flows.mjs';
 
 const EN = texts('en');
@@ -32,6 +33,7 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
   await startSession(page, { name: 'Ada', age: 7, worker: 'Sam Kaya' });
 
   // Before: the details of the conversation.
+  await openSessionFolds(page);
   await button(page, EN.details_heading).click();
   const details = page.getByRole('dialog', { name: EN.details_heading });
   await details.getByRole('textbox', { name: 'Place', exact: true }).fill('Family room at the office');
@@ -97,12 +99,14 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
   await button(page, EN.back_to_session).click();
 
   // The child shares the dog with Mum (sharing stays open after the end, too).
+  await openSessionFolds(page);
   await page.getByRole('button', { name: new RegExp(`^${EN.sharing_tool}`) }).click();
   const dog = await sharingFor(page, 'My dog Max');
   await dog.getByRole('button', { name: 'Mum', exact: true }).click();
   await button(page, EN.back_to_session).click();
 
   // After: the end, and an amendment with its reason.
+  await openSessionFolds(page);
   await button(page, EN.finish_button).click();
   await page.getByRole('dialog').getByRole('button', { name: EN.finish_button, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: new RegExp(`^${before(EN.finished_mark)}`) })).toBeVisible();
@@ -130,6 +134,7 @@ test('a whole conversation: details, Before we start, the child\'s pace, a take-
   await button(page, EN.back_to_session).click();
 
   // The full record, printed.
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
   await summaryFor.selectOption({ label: "Everything: the worker's full record" });

@@ -9,7 +9,7 @@
 // HEAR_ME_E2E_PORT=4205 npx playwright test tests/e2e/court-record.spec.mjs
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { test, expect, button, heading, openApp, texts, filled, downloadWith, printedPages, sessionRecord } from './flows.mjs';
+import { test, expect, button, heading, openApp, texts, filled, downloadWith, printedPages, sessionRecord, openSessionFolds } from './flows.mjs';
 
 const de = texts('de');
 const ar = texts('ar');
@@ -49,21 +49,24 @@ test('the full record prints court-ready: prompts as asked, duration, agency, ca
   await expect(heading(page, de.settings_heading)).toBeVisible();
   await page.getByRole('textbox', { name: de.agency_label, exact: true }).fill(AGENCY);
   await expect(page.getByText(de.agency_hint)).toBeVisible();
+  // The worker's name, once: every new session starts with it.
+  await page.getByRole('textbox', { name: de.worker_name_setting_label, exact: true }).fill('Sam Kaya');
   await button(page, de.all_sessions).click();
 
   // A conversation with Mia, 12, in Arabic, on 7 December 2026.
   await page.getByRole('textbox', { name: de.child_name_label }).fill('Mia');
   await page.getByRole('spinbutton', { name: de.age_label }).or(page.getByRole('textbox', { name: de.age_label })).fill('12');
-  await page.getByRole('textbox', { name: de.worker_label }).fill('Sam Kaya');
-  await page.getByLabel(de.date_label, { exact: true }).fill('2026-12-07');
   await page.getByRole('combobox', { name: de.child_language_label, exact: true }).selectOption('ar');
   await button(page, de.start_button).click();
   await expect(heading(page, filled(de.session_heading, { name: 'Mia' }))).toBeVisible();
 
   // The case reference and the times, in "About this conversation".
+  await openSessionFolds(page);
   await button(page, de.details_heading).click();
   const details = page.getByRole('dialog', { name: de.details_heading });
   await details.getByRole('textbox', { name: de.case_reference_label, exact: true }).fill(CASE);
+  await expect(details.getByRole('textbox', { name: de.worker_label, exact: true })).toHaveValue('Sam Kaya');
+  await details.getByLabel(de.date_label, { exact: true }).fill('2026-12-07');
   await details.getByLabel(de.details_started, { exact: true }).fill('09:00');
   await details.getByLabel(de.details_started, { exact: true }).blur();
   // Names, roles and the case reference are never offered to a spellchecker that may send
@@ -86,10 +89,12 @@ test('the full record prints court-ready: prompts as asked, duration, agency, ca
   await button(page, de.back_to_session).click();
 
   // Finished, and the end corrected to 10:05: 1 hour 5 minutes.
+  await openSessionFolds(page);
   await button(page, de.finish_button).click();
   const confirm = page.getByRole('dialog', { name: filled(de.confirm_finish_title, { name: 'Mia' }) });
   await confirm.getByRole('button', { name: de.finish_button, exact: true }).click();
   await expect(confirm).toHaveCount(0);
+  await openSessionFolds(page);
   await button(page, de.details_heading).click();
   await details.getByLabel(de.details_ended, { exact: true }).fill('10:05');
   await details.getByLabel(de.details_ended, { exact: true }).blur();
@@ -103,6 +108,7 @@ test('the full record prints court-ready: prompts as asked, duration, agency, ca
   await expect(page.getByText(`${today}, 10:05`, { exact: true })).toBeVisible();
 
   // The full record, downloaded and printed on A5 so it runs over several pages.
+  await openSessionFolds(page);
   await button(page, de.summary_tool).click();
   await page.getByRole('combobox', { name: de.summary_for_label }).selectOption({ label: de.summary_full_record });
   const full = await downloadWith(page, de.download_summary);

@@ -61,20 +61,56 @@ export function startForm(page) {
     age: page
       .getByRole('spinbutton', { name: 'Age (optional)' })
       .or(page.getByRole('textbox', { name: 'Age (optional)' })),
-    worker: page.getByRole('textbox', { name: new RegExp(`Worker${APOS}s name \\(optional\\)`) }),
-    date: page.getByLabel('Date', { exact: true }),
+    language: page.getByRole('combobox', { name: new RegExp(`^The child${APOS}s language$`) }),
     start: button(page, 'Start session'),
   };
 }
 
-export async function startSession(page, { name, age, worker }) {
+/**
+ * The session screen folds the worker's parts before and after the conversation: opens each
+ * fold still closed, a tap on its summary line as the worker would, so what is inside can be
+ * reached. Does nothing on other screens.
+ */
+export async function openSessionFolds(page) {
+  const closed = page.locator('details.session-fold:not([open]) > summary');
+  // Each tap opens one, so the next still closed is always the first.
+  for (let left = await closed.count(); left > 0; left -= 1) {
+    await closed.first().click();
+    await expect(closed).toHaveCount(left - 1);
+  }
+}
+
+/**
+ * "About this conversation" on the session screen: opens it, lets `fill` work in the dialog,
+ * and closes it with Done. `T` is the worker's language's texts.
+ */
+export async function inConversationDetails(page, fill, T = texts('en')) {
+  await openSessionFolds(page);
+  await button(page, T.details_heading).click();
+  const details = page.getByRole('dialog', { name: T.details_heading });
+  await fill(details);
+  await details.getByRole('button', { name: T.done, exact: true }).click();
+  await expect(details).toHaveCount(0);
+}
+
+/**
+ * A quick start: the child's name, age and language on the start form; the worker's name and
+ * the day (which the form leaves to Settings and today), in "About this conversation".
+ */
+export async function startSession(page, { name, age, worker, language, date }) {
   await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
   const form = startForm(page);
   await form.name.fill(name);
   if (age !== undefined) await form.age.fill(String(age));
-  if (worker !== undefined) await form.worker.fill(worker);
+  if (language !== undefined) await form.language.selectOption(language);
   await form.start.click();
   await expect(heading(page, `Session with ${name}`)).toBeVisible();
+  if (worker !== undefined || date !== undefined) {
+    await inConversationDetails(page, async (details) => {
+      if (worker !== undefined) await details.getByRole('textbox', { name: new RegExp(`^Worker${APOS}s name \\(optional\\)$`) }).fill(worker);
+      if (date !== undefined) await details.getByLabel('Date', { exact: true }).fill(date);
+    });
+  }
 }
 
 export async function backToAllSessions(page) {

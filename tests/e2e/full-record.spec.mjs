@@ -3,7 +3,7 @@
 // a line to sign; the poster holds only what the chosen audience may see. The parents'
 // leaflet comes in the family's language with the worker's name.
 import fs from 'node:fs';
-import { test, expect, button, heading, startSession, addWords, openApp, downloadWith, printedPages, sharingFor } from './flows.mjs';
+import { test, expect, button, heading, startSession, addWords, openApp, downloadWith, printedPages, sharingFor, openSessionFolds } from './flows.mjs';
 
 const entry = (page, text) => page.getByRole('listitem').filter({ hasText: text });
 const choice = (item, name) => item.getByRole('button', { name, exact: true });
@@ -17,6 +17,7 @@ test('the full record and the houses poster print with the alias, Page X of Y an
   await addWords(page, 'KEPT-PRIVATE');
   for (let n = 1; n <= 6; n++) await addWords(page, `MORE-WORDS-${n} so the record runs over several small pages`);
   await button(page, 'Back to the houses').click();
+  await openSessionFolds(page);
   await button(page, 'Who may see what').click();
   await expect(heading(page, 'Who may see what?')).toBeVisible();
   await choice(await sharingFor(page, 'SHARED-WITH-MUM'), 'Mum').click();
@@ -25,6 +26,7 @@ test('the full record and the houses poster print with the alias, Page X of Y an
   await expect(choice(kept, 'Nobody else')).toHaveAttribute('aria-pressed', 'true');
   await button(page, 'Back to the session').click();
 
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
   await summaryFor.selectOption({ label: "Everything: the worker's full record" });

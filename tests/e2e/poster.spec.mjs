@@ -19,6 +19,7 @@ import {
   texts,
   sharingFor,
   walkOn,
+  openSessionFolds,
 } from './flows.mjs';
 
 const EN = texts('en');
@@ -102,6 +103,7 @@ test('a conversation with both tools prints as one landscape poster: three house
   await button(page, 'Back to the session').click();
 
   // Who may see what: one worry for nobody else, everything else for Mum.
+  await openSessionFolds(page);
   await button(page, 'Who may see what').click();
   await expect(heading(page, 'Who may see what?')).toBeVisible();
   const kept = await sharingFor(page, 'KEPT-PRIVATE');
@@ -122,6 +124,7 @@ test('a conversation with both tools prints as one landscape poster: three house
   await button(page, 'Back to the session').click();
 
   // The poster for Mum, with the tools named, so the helpers' pictures stand by the houses.
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
   await summaryFor.selectOption({ label: 'Mum' });
@@ -190,11 +193,13 @@ test('a poster with more than a page holds runs on over a second page and cuts n
   await draw(page);
   await button(page, 'Back to the houses').click();
   await button(page, 'Back to the session').click();
+  await openSessionFolds(page);
   await button(page, 'Who may see what').click();
   await page.getByRole('group', { name: 'Share everything with …' }).getByRole('button', { name: 'Mum', exact: true }).click();
   await button(page, 'Share everything with these').click();
   await page.getByRole('dialog').getByRole('button', { name: 'Share everything with these' }).click();
   await button(page, 'Back to the session').click();
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   await page.getByRole('combobox', { name: 'Summary for' }).selectOption({ label: 'Mum' });
   await button(page, 'Houses poster').click();

@@ -5,7 +5,7 @@
 // Screenshots go to /tmp/rtl-*.png, to look at.
 import fs from 'node:fs';
 import { drawWithTouch, canvasHasInkAt } from './helpers.mjs';
-import { test, expect, button, heading, startSession, backToAllSessions, openApp } from './flows.mjs';
+import { test, expect, button, heading, startSession, backToAllSessions, openApp, openSessionFolds, inConversationDetails } from './flows.mjs';
 
 const ar = JSON.parse(fs.readFileSync(new URL('../../locales/ar.json', import.meta.url), 'utf8'));
 /** An Arabic text with its {{ name }} filled. */
@@ -99,7 +99,7 @@ test('in Arabic the page runs right to left, the paper does not, and the summary
   expect(await pictureTransform(allSessions), 'the back arrow points right').toBe(MIRRORED);
   // The session was started in English, so its child's language is English: the child
   // speaks Arabic too, and the child's screens follow the child's language.
-  await page.getByRole('combobox', { name: ar.child_language_label }).selectOption('ar');
+  await inConversationDetails(page, (details) => details.getByRole('combobox', { name: ar.child_language_label }).selectOption('ar'), ar);
 
   // The Three Houses read from the right: the House of Worries first, at the right.
   await button(page, ar.three_houses).click();
@@ -146,6 +146,7 @@ test('in Arabic the page runs right to left, the paper does not, and the summary
   // The summary: on screen, and the file, in Arabic and right to left.
   await button(page, ar.back_to_houses).click();
   await button(page, ar.back_to_session).click();
+  await openSessionFolds(page);
   await button(page, ar.summary_tool).click();
   await page.getByRole('combobox', { name: ar.summary_for_label }).selectOption({ label: ar.summary_full_record });
   const frame = page.frameLocator('iframe.summary-frame');

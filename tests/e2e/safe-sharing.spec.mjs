@@ -16,6 +16,7 @@ import {
   sharingFor,
   sharingChoice as choice,
   walkToWhoWillSee,
+  openSessionFolds,
 } from './flows.mjs';
 
 const houseButton = (page, name) => page.getByRole('button', { name: new RegExp(`^${name}`) });
@@ -60,6 +61,7 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
   await startSession(page, { name: 'Mia', age: 8, worker: 'Sam' });
 
   // Dad does not apply to this child: the worker turns him off before the child is asked.
+  await openSessionFolds(page);
   await button(page, 'People the child can choose').click();
   const people = page.getByRole('dialog', { name: 'People the child can choose' });
   await people.getByRole('checkbox', { name: 'Dad' }).uncheck();
@@ -74,6 +76,7 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
   await button(page, 'Back to the houses').click();
 
   // The child decides. The screen says where the wish ends, and "Nobody else" is the wish.
+  await openSessionFolds(page);
   await button(page, 'Who may see what').click();
   await expect(heading(page, 'Who may see what?')).toBeVisible();
   await expect(page.getByRole('note')).toContainText('I have to tell someone whose job is to help. I will try to tell you first, and I will always tell you what happens.');
@@ -104,6 +107,7 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
   await button(page, 'Back to the session').click();
 
   // The summary starts on nothing chosen: no Print, no Download yet.
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
   await expect(button(page, 'Print')).toBeDisabled();
@@ -112,6 +116,7 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
   await summaryFor.selectOption({ label: "Everything: the worker's full record" });
   await expect(button(page, 'Download summary')).toBeEnabled();
   // The place and who was there are written once, in "About this conversation".
+  await openSessionFolds(page);
   await button(page, 'About this conversation').click();
   const details = page.getByRole('dialog', { name: 'About this conversation' });
   await details.getByRole('textbox', { name: 'Place', exact: true }).fill('SECRET-PLACE');
@@ -159,6 +164,7 @@ test('sharing is safe: Mum reads only what the child agreed and the worker did n
   expect(passed.sharing.passed_on).toMatchObject([{ to: 'court', child_told_on: await localToday(page) }]);
 
   // Mum's summary: only what was shared with her and not held back, and the worker's note.
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   await expect(button(page, 'Download summary')).toBeDisabled();
   await summaryFor.selectOption({ label: 'Mum' });
@@ -235,6 +241,7 @@ test('the sharing screens fit a tablet either way up, and nothing is cut off', a
   await houseButton(page, 'House of Good Things').click();
   await addWords(page, 'Swimming with my big sister on Saturdays');
   await button(page, 'Back to the houses').click();
+  await openSessionFolds(page);
   await button(page, 'Who may see what').click();
   const item = await sharingFor(page, 'Swimming with my big sister on Saturdays');
   for (const name of ['Mum', 'My brother or sister', 'My foster carer', 'My guardian', 'My advocate']) {

@@ -29,6 +29,7 @@ import {
   setUpHeading,
   passphraseField,
   entriesList,
+  openSessionFolds,
 } from './flows.mjs';
 
 
@@ -287,6 +288,7 @@ test('x) sessions stored before encryption are encrypted at set-up, without loss
   // full record only, and Dad's summary holds only the wish shared with him.
   await button(page, 'Back to the helpers').click();
   await button(page, 'Back to the session').click();
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
   const summary = page.frameLocator('iframe.summary-frame');

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import {
   test, expect, button, heading, texts, filled, startSession, addWords, openApp, reloadAndUnlock,
   sessionRecord, downloadWith, sharingFor,
+  openSessionFolds,
 } from './flows.mjs';
 
 const EN = texts('en');
@@ -91,6 +92,7 @@ test('the taps of one opening of the sharing dialog are one change; a reload kee
   await expect(backToHouses.or(backToSession)).toBeVisible();
   if (await backToHouses.isVisible()) await backToHouses.click();
   await backToSession.click();
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   await page.getByRole('combobox', { name: 'Summary for' }).selectOption({ label: "Everything: the worker's full record" });
   const changes = page.frameLocator('iframe.summary-frame').locator('.history');
@@ -108,12 +110,14 @@ test("a hold after Mum's copy left names that copy; worries are confirmed before
   await door(page, 'House of Good Things').click();
   await addWords(page, 'My cat Luna');
   await button(page, 'Back to the houses').click();
+  await openSessionFolds(page);
   await button(page, 'Who may see what').click();
   const worry = await sharingFor(page, 'Dad shouts at night');
   await choice(worry, 'Mum').click();
   await choice(worry, 'The judge / the court').click();
   await choice(await sharingFor(page, 'My cat Luna'), 'Mum').click();
   await button(page, 'Back to the session').click();
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
 
@@ -161,6 +165,7 @@ test("a hold after Mum's copy left names that copy; worries are confirmed before
   await expect(hold).toBeHidden();
 
   // The full record marks Mum's copies, and not the court's.
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   await summaryFor.selectOption({ label: "Everything: the worker's full record" });
   const given = page.frameLocator('iframe.summary-frame').locator('.given-to li');
@@ -185,8 +190,7 @@ for (const [code, T, age, version, shot] of [
   test(`no promise the worker cannot keep: take-out, before we start and the sharing screen in ${code}`, async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await openApp(page);
-    await startSession(page, { name: 'Lea', age, worker: 'Sam' });
-    await page.getByRole('combobox', { name: EN.child_language_label }).selectOption(code);
+    await startSession(page, { name: 'Lea', age, worker: 'Sam', language: code });
 
     // Before we start: a try, and always being told.
     await page.getByRole('button', { name: new RegExp(`^${EN.before_open}`) }).click();
@@ -195,6 +199,7 @@ for (const [code, T, age, version, shot] of [
 
     // The sharing screen, the same.
     await button(page, EN.three_houses).click();
+    await openSessionFolds(page);
     await button(page, T.sharing_tool).click();
     await expect(page.getByRole('note')).toHaveText(T[`sharing_${version}_limit`]);
     await button(page, EN.back_to_session).click();
@@ -219,8 +224,7 @@ for (const [code, T, age, version, shot] of [
 for (const [code, T] of [['ar', AR], ['de', DE]]) {
   test(`mixed-direction words keep their order on every screen in a session in ${code}`, async ({ page }) => {
     await openApp(page);
-    await startSession(page, { name: MIXED, age: 9, worker: 'Sam' });
-    await page.getByRole('combobox', { name: EN.child_language_label }).selectOption(code);
+    await startSession(page, { name: MIXED, age: 9, worker: 'Sam', language: code });
     await button(page, EN.three_houses).click();
     await door(page, T.house_dreams).click();
     await addWordsIn(page, T, MIXED);
@@ -234,6 +238,7 @@ for (const [code, T] of [['ar', AR], ['de', DE]]) {
 
     // Who may see what: the child names a person with the same mixed name.
     await button(page, T.back_to_houses).click();
+    await openSessionFolds(page);
     await button(page, T.sharing_tool).click();
     // The person is named at the start of the walk; the words are the one entry after it.
     await page.getByRole('textbox', { name: T.add_person_label }).fill(MIXED);
@@ -253,12 +258,14 @@ for (const [code, T] of [['ar', AR], ['de', DE]]) {
     await button(page, EN.back_to_session).click();
 
     // The worker's decisions: the words and the child's wish, naming the person.
+    await openSessionFolds(page);
     await button(page, EN.summary_tool).click();
     await button(page, EN.worker_decisions_open).click();
     await expectIsolated(words(page.locator('.worker-row')), MIXED, "the worker's decisions: the words");
     await expectIsolated(page.locator('.worker-row .decision bdi'), MIXED, "the worker's decisions: the wish");
 
     // The list of sessions: the child's alias.
+    await openSessionFolds(page);
     await button(page, EN.summary_tool).click();
     await button(page, EN.back_to_session).click();
     await button(page, EN.all_sessions).click();

@@ -41,6 +41,7 @@ import {
   reloadAndUnlock,
   sharingFor,
   walkOn,
+  openSessionFolds,
 } from './flows.mjs';
 
 // ---------------------------------------------------------------------------
@@ -192,9 +193,11 @@ test('start screen: form, validation, session list and navigation', async ({ pag
   const form = startForm(page);
   await expect(form.name).toBeVisible();
   await expect(form.age).toBeVisible();
-  await expect(form.worker).toBeVisible();
-  await expect(form.date).toHaveAttribute('type', 'date');
-  await expect(form.date).toHaveValue(await localToday(page));
+  await expect(form.language).toHaveValue('en');
+  // A quick start: the worker's name (from Settings) and the day (today) are not asked here;
+  // both can be changed in "About this conversation".
+  await expect(page.getByRole('textbox', { name: /Worker.s name/ })).toHaveCount(0);
+  await expect(page.getByLabel('Date', { exact: true })).toHaveCount(0);
 
   // An empty name is refused and nothing is stored.
   await form.start.click();
@@ -206,10 +209,11 @@ test('start screen: form, validation, session list and navigation', async ({ pag
   await expect(button(page, 'Three Houses')).toBeVisible();
 
   // Saved a moment later, behind the screen.
-  await expect.poll(async () => (await storedSessionEntries(page)).length).toBe(1);
+  await expect.poll(async () => (await storedSessionEntries(page))[0]?.record?.session?.worker).toBe('Sam');
   const stored = await storedSessionEntries(page);
   const record = stored[0].record;
   expect(record).toMatchObject({ schema: 7, session: { child: { name: 'Mia', age: 7 } } });
+  expect(record.session.date).toBe(await localToday(page));
   expect(stored[0].key).toBe(SESSION_PREFIX + String(record.session.id));
   expect(stored[0].raw).toContain('Sam');
   const everything = await everythingStored(page);
@@ -959,6 +963,7 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   await backToHouses(page);
 
   // At the end of the tool: who may see what. Nothing is decided until the child says so.
+  await openSessionFolds(page);
   await button(page, 'Who may see what').click();
   await expect(heading(page, 'Who may see what?')).toBeVisible();
   const choice = (item, name) => item.getByRole('button', { name, exact: true });
@@ -998,6 +1003,7 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
 
   // The summary for each audience shows exactly what the child shared with it.
   await button(page, 'Back to the session').click();
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   const summary = page.frameLocator('iframe.summary-frame');
   const summaryFor = page.getByRole('combobox', { name: 'Summary for' });
@@ -1022,6 +1028,7 @@ test('n) the child decides who sees what, and each summary shows exactly that', 
   // The worker's own record has everything, and the worker's notes apart from the child's.
   await summaryFor.selectOption({ label: "Everything: the worker's full record" });
   // The place and who was there are written once, in "About this conversation".
+  await openSessionFolds(page);
   await button(page, 'About this conversation').click();
   const details = page.getByRole('dialog', { name: 'About this conversation' });
   await details.getByRole('textbox', { name: 'Place', exact: true }).fill('At home, kitchen table');
@@ -1074,6 +1081,7 @@ test('o) "share everything with …" asks first, then gives its choice to every 
   await addWords(page, 'My dog Rex');
   await addWords(page, 'My secret den');
   await backToHouses(page);
+  await openSessionFolds(page);
   await button(page, 'Who may see what').click();
   // The child already decided about one entry: that choice stays.
   const den = await sharingFor(page, 'My secret den');

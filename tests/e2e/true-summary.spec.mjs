@@ -5,7 +5,7 @@
 // court's and Mum's summaries show the new words marked "amended on …", never the reason.
 // Who was there comes from "About this conversation", reached from the summary screen too.
 import { PIN } from './helpers.mjs';
-import { test, expect, button, heading, startSession, addWords, openApp, downloadWith, texts, sharingFor } from './flows.mjs';
+import { test, expect, button, heading, startSession, addWords, openApp, downloadWith, texts, sharingFor, openSessionFolds } from './flows.mjs';
 
 const EN = texts('en');
 const house = (page, name) => page.getByRole('button', { name: new RegExp(`^${name}`) });
@@ -48,6 +48,7 @@ test('a pass then a wish for Mum only is no silence for the court; amended words
   await expect(heading(page, 'Session with Lena')).toBeVisible();
 
   // The wish for Mum only; Ben for Mum and the court.
+  await openSessionFolds(page);
   await page.getByRole('button', { name: new RegExp(`^${EN.sharing_tool}`) }).click();
   // One entry at a time, in the houses' order: Good Things before Dreams.
   const ben = await sharingFor(page, BEN);
@@ -59,11 +60,13 @@ test('a pass then a wish for Mum only is no silence for the court; amended words
 
   // The summary screen has no field of its own for the place or who was there: they are
   // written in "About this conversation", which it opens, and the preview follows.
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   await page.getByRole('combobox', { name: 'Summary for' }).selectOption({ label: EN.audience_court });
   await expect(page.getByText(EN.summary_facts_hint)).toBeVisible();
   await expect(page.getByRole('textbox', { name: EN.summary_place, exact: true })).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: EN.summary_present, exact: true })).toHaveCount(0);
+  await openSessionFolds(page);
   await button(page, EN.details_heading).click();
   const details = page.getByRole('dialog', { name: EN.details_heading });
   await details.getByRole('textbox', { name: EN.summary_place, exact: true }).fill('Jugendamt, Spielzimmer');
@@ -96,6 +99,7 @@ test('a pass then a wish for Mum only is no silence for the court; amended words
   await button(page, EN.back_to_session).click();
 
   // After the end: the worker amends Ben's words, with a reason.
+  await openSessionFolds(page);
   await button(page, EN.finish_button).click();
   await page.getByRole('dialog').getByRole('button', { name: EN.finish_button, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: new RegExp(`^${before(EN.finished_mark)}`) })).toBeVisible();
@@ -113,6 +117,7 @@ test('a pass then a wish for Mum only is no silence for the court; amended words
   await button(page, EN.back_to_session).click();
 
   // The court's and Mum's summaries quote the new words, marked, without the reason.
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   const marked = new RegExp(
     `<blockquote class="child-words" dir="auto">${BEN_AND_AYLIN}</blockquote>\\n<p class="who">[^<]*</p>\\n<p class="amended">${before(EN.amended_on)} [^<]+</p>`,

@@ -15,6 +15,7 @@ import {
   sessionRecord,
   openApp,
   reloadAndUnlock,
+  openSessionFolds,
 } from './flows.mjs';
 
 const KINDS = [
@@ -144,6 +145,7 @@ test('p) choose each kind of helper, tell all three helpers, reload, read back a
 
   // The summary names the tool and the helpers, shows their pictures and has every word.
   await button(page, 'Back to the session').click();
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   await page.getByRole('combobox', { name: 'Summary for' }).selectOption({ label: "Everything: the worker's full record" });
   const summary = page.frameLocator('iframe.summary-frame');
@@ -255,6 +257,7 @@ test('r) one session holds both tools: the same answers in houses and helpers, t
   await button(page, 'Back to the houses').click();
   await button(page, 'Back to the session').click();
 
+  await openSessionFolds(page);
   await button(page, 'Summary').click();
   await page.getByRole('combobox', { name: 'Summary for' }).selectOption({ label: "Everything: the worker's full record" });
   const summary = page.frameLocator('iframe.summary-frame');

@@ -9,6 +9,8 @@ const WORDS = ['I worry when Dad shouts at night', 'A red kite and a day at the 
 
 export default async function summary(browser, { downloads }) {
   await browser.waitForText('Session with Mia');
+  // The summary is in the session screen's fold after the conversation, closed at first.
+  await (await browser.findCss('details.after-fold > summary', 'the fold after the conversation')).click();
   await browser.click('Summary');
   const download = await browser.button('Download summary');
   check(!(await download.isEnabled()), 'Download waits until the worker chooses who the summary is for');

@@ -1,12 +1,16 @@
-//! The language the conversation was in, and the interpreter if there was one.
+//! The child's language (the one field for it: the start form sets the same), another
+//! language spoken if there was one, and the interpreter if there was one.
 
 use leptos::prelude::*;
 
 use crate::core::{Interpreter, SessionId};
 use crate::i18n::*;
 use crate::state::{use_app_state, SavePolicy};
+use crate::ui::language::{childs_locale, ChildLanguageChoice};
 
-/// The language, then the interpreter's name and role; an interpreter with neither is none.
+/// The child's language, another language spoken (as typed; older records held the
+/// conversation's language here and keep it), then the interpreter's name and role; an
+/// interpreter with neither is none.
 #[component]
 pub(super) fn LanguageFields(session: SessionId) -> impl IntoView {
     let state = use_app_state();
@@ -32,14 +36,22 @@ pub(super) fn LanguageFields(session: SessionId) -> impl IntoView {
         });
     };
     view! {
+        <ChildLanguageChoice chosen=childs_locale(session) on_choose=move |locale: Locale| {
+            state.edit(&session, SavePolicy::Now, |s, now| {
+                s.set_child_language(locale.as_str(), now)
+            });
+        } />
+        <p class="quiet">{t!(i18n, child_language_hint)}</p>
         <label>
             <span>{t!(i18n, conversation_language_label)}</span>
             <input type="text" autocomplete="off" dir="auto" prop:value=language
+                aria-describedby="spoken-language-hint"
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_conversation_language(&text, now));
                 } />
         </label>
+        <p class="quiet" id="spoken-language-hint">{t!(i18n, spoken_language_hint)}</p>
         <div class="details-row">
             <label>
                 <span>{t!(i18n, interpreter_name_label)}</span>
