@@ -24,6 +24,10 @@ import {
   appBar,
   texts,
   filled,
+  openSessionFolds,
+  inConversationDetails,
+  sharingFor,
+  walkToWhoWillSee,
 } from './flows.mjs';
 
 const EN = texts('en');
@@ -134,9 +138,15 @@ const WALK = [
       const form = startForm(page);
       await form.name.fill('Ada');
       await form.age.fill('7');
-      await form.worker.fill('Sam Kaya');
       await form.start.click();
       await expect(heading(page, 'Session with Ada')).toBeVisible();
+    },
+  },
+  {
+    name: 'the session, its folds open',
+    go: async (page) => {
+      await openSessionFolds(page);
+      await expect(page.locator('details.session-fold[open]')).toHaveCount(2);
     },
   },
   {
@@ -212,23 +222,29 @@ const WALK = [
       await button(page, EN.done).click();
       await button(page, EN.back_to_houses).click();
       await button(page, EN.back_to_session).click();
+      await openSessionFolds(page);
       await page.getByRole('button', { name: new RegExp(`^${EN.sharing_tool}`) }).click();
       await expect(heading(page, 'Who may see what?')).toBeVisible();
     },
   },
   {
+    name: 'who may see what: one entry',
+    go: async (page) => {
+      const choices = await sharingFor(page, 'When Dad shouts at night');
+      await choices.getByRole('button', { name: 'Mum', exact: true }).click();
+    },
+  },
+  {
     name: 'who will see what',
     go: async (page) => {
-      await page.getByRole('listitem').filter({ hasText: 'When Dad shouts' }).getByRole('button', { name: 'Mum', exact: true }).click();
-      await button(page, EN.who_will_see_button).click();
-      await expect(heading(page, EN.who_will_see_heading)).toBeVisible();
+      await walkToWhoWillSee(page);
     },
   },
   {
     name: 'summary',
     go: async (page) => {
-      await button(page, EN.back_to_sharing).click();
-      await button(page, EN.back_to_session).click();
+      await button(page, EN.done).click();
+      await openSessionFolds(page);
       await button(page, 'Summary').click();
       await page.getByRole('combobox', { name: EN.summary_for_label }).selectOption({ label: EN.summary_full_record });
       // The file inside is checked too, once it is there.
@@ -271,7 +287,7 @@ const WALK = [
     child: true,
     go: async (page) => {
       await button(page, EN.hand_to_child).click();
-      await expect(page.getByText(EN.child_mode_on)).toBeVisible();
+      await expect(pace(page)).toBeVisible();
     },
   },
   {
@@ -378,7 +394,7 @@ const WALK = [
       await button(page, EN.back_to_session).click();
       await button(page, EN.three_houses).click();
       await button(page, EN.hand_to_child).click();
-      await expect(page.getByText(EN.child_mode_on)).toBeVisible();
+      await expect(pace(page)).toBeVisible();
     },
   },
   {
@@ -390,8 +406,34 @@ const WALK = [
     },
   },
   {
+    name: 'who may see what, the child\'s',
+    child: true,
+    go: async (page) => {
+      await button(page, EN.back_to_houses).click();
+      await button(page, EN.sharing_tool).click();
+      await expect(heading(page, 'Who may see what?')).toBeVisible();
+    },
+  },
+  {
+    name: 'who may see what: one entry, the child\'s',
+    child: true,
+    go: async (page) => {
+      await sharingFor(page, 'When Dad shouts at night');
+    },
+  },
+  {
+    name: 'who will see what, the child\'s',
+    child: true,
+    go: async (page) => {
+      await walkToWhoWillSee(page);
+    },
+  },
+  {
     name: 'locked',
     go: async (page) => {
+      // Back in the house first: unlocked, the app opens where it was left.
+      await button(page, EN.done).click();
+      await door(page, 'House of Worries').click();
       await page.reload();
       await expect(lockedHeading(page)).toBeVisible();
     },
@@ -413,10 +455,10 @@ const WALK = [
     child: true,
     go: async (page) => {
       await button(page, filled(EN.open_session, { name: 'Ada' })).click();
-      await page.getByRole('combobox', { name: EN.child_language_label }).selectOption('ar');
+      await inConversationDetails(page, (details) => details.getByRole('combobox', { name: EN.child_language_label, exact: true }).selectOption('ar'));
       await button(page, EN.three_houses).click();
       await workersControl(page, 'hand_to_child').click();
-      await expect(page.getByText(AR.child_mode_on)).toBeVisible();
+      await expect(pace(page, AR)).toBeVisible();
     },
   },
   {

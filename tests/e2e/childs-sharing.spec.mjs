@@ -16,6 +16,7 @@ import {
   walkOn,
   walkToWhoWillSee,
   openDrawing,
+  openSessionFolds,
 } from './flows.mjs';
 import { PIN, drawWithTouch } from './helpers.mjs';
 
@@ -166,6 +167,7 @@ for (const [width, height] of [[1024, 768], [768, 1024]]) {
     await pinDialog(page).getByLabel('Worker PIN').fill(PIN);
     await pinDialog(page).getByRole('button', { name: 'Continue' }).click();
     await expect(heading(page, 'Session with Mia')).toBeVisible();
+    await openSessionFolds(page);
     await page.getByRole('button', { name: /^Who may see what/ }).click();
     await button(page, 'Held back and passed on').click();
     await expect(heading(page, 'Held back and passed on')).toBeVisible();

@@ -111,6 +111,7 @@ test('a conversation with both tools prints as one landscape poster: three house
   await expect(kept.getByRole('button', { name: 'Nobody else', exact: true })).toHaveAttribute('aria-pressed', 'true');
   // "Share everything with …" is at the start of the walk.
   await button(page, 'Back to the session').click();
+  await openSessionFolds(page);
   await button(page, 'Who may see what').click();
   await page.getByRole('group', { name: 'Share everything with …' }).getByRole('button', { name: 'Mum', exact: true }).click();
   await button(page, 'Share everything with these').click();

@@ -13,6 +13,7 @@ use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::entry_summary::EntrySummary;
 use crate::ui::look::{age_version_of, back_label, name_in, picture};
+use crate::ui::language::{workers_language, InWorkersLanguage};
 use crate::ui::IconButton;
 
 use super::{audiences_of, usual_name_of, AudienceChoices, ItemChoices};
@@ -67,11 +68,22 @@ pub fn SharingScreen(session: SessionId, step: u32) -> impl IntoView {
     // The child's taps on this screen are one decision per visit.
     let opened_at_ms = platform::now_ms();
     let out = way_out(state, session);
-    let out_label = way_out_label(state, i18n);
+    // Back to the child's houses is the child's way, in the child's language; back to the
+    // session is the worker's, in the worker's.
+    let back = move |label: String| {
+        view! { <IconButton icon="icon-back" label=Signal::derive(move || label.clone())
+            on_press=move || state.go(out) /> }
+    };
+    let back = match state.child_mode.get_untracked() {
+        Some(_) => back(way_out_label(state, i18n)).into_any(),
+        None => {
+            let label = way_out_label(state, workers_language().unwrap_or(i18n));
+            view! { <InWorkersLanguage>{back(label.clone())}</InWorkersLanguage> }.into_any()
+        }
+    };
     view! {
         <header class="screen-header">
-            <IconButton icon="icon-back" label=Signal::derive(move || out_label.clone())
-                on_press=move || state.go(out) />
+            {back}
             <h1>{t!(i18n, sharing_heading)}</h1>
         </header>
         {move || match here.get() {
@@ -172,7 +184,9 @@ fn StartStep(session: SessionId) -> impl IntoView {
     view! {
         // The worker's guidance is the worker's: the child's screen shows the child's things.
         <Show when=move || !in_child_mode()>
-            <p class="quiet">{t!(i18n, sharing_intro)}</p>
+            <InWorkersLanguage>
+                <WorkersIntro />
+            </InWorkersLanguage>
         </Show>
         // Said to the child before anything is decided: the wish is the child's, and this is
         // where it ends.
@@ -288,4 +302,11 @@ fn ItemStep(session: SessionId, item: SharedItem, opened_at_ms: u64) -> impl Int
             <ItemChoices session item opened_at_ms />
         </article>
     }
+}
+
+/// The worker's guidance on asking the child, in the language it is shown in.
+#[component]
+fn WorkersIntro() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="quiet">{t!(i18n, sharing_intro)}</p> }
 }
