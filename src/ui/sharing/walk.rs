@@ -12,8 +12,8 @@ use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::entry_summary::EntrySummary;
-use crate::ui::look::{age_version_of, back_label, name_in, picture};
 use crate::ui::language::{workers_language, InWorkersLanguage};
+use crate::ui::look::{age_version_of, back_label, name_in, picture};
 use crate::ui::IconButton;
 
 use super::{audiences_of, usual_name_of, AudienceChoices, ItemChoices};
@@ -72,7 +72,7 @@ pub fn SharingScreen(session: SessionId, step: u32) -> impl IntoView {
     // session is the worker's, in the worker's.
     let back = move |label: String| {
         view! { <IconButton icon="icon-back" label=Signal::derive(move || label.clone())
-            on_press=move || state.go(out) /> }
+        on_press=move || state.go(out) /> }
     };
     let back = match state.child_mode.get_untracked() {
         Some(_) => back(way_out_label(state, i18n)).into_any(),
