@@ -308,6 +308,27 @@ fn a_newer_format_is_from_the_future_not_damaged() {
 }
 
 #[test]
+fn a_backup_asking_argon2id_for_more_than_four_times_todays_cost_is_damaged_at_once() {
+    let (_, file) = sample();
+    let starts = check_starts(file);
+    let header = std::str::from_utf8(&file[..starts]).unwrap();
+    assert!(header.contains("\"memory_kib\":19456") && header.contains("\"iterations\":2"));
+    // A crafted file writes its own CRC: only the costs can stop it, before any work.
+    for (memory, passes) in [("1048576", "64"), ("131073", "2"), ("19456", "13")] {
+        let crafted_header = header
+            .replace("\"memory_kib\":19456", &format!("\"memory_kib\":{memory}"))
+            .replace("\"iterations\":2", &format!("\"iterations\":{passes}"));
+        let mut crafted = [crafted_header.as_bytes(), &file[starts..]].concat();
+        refit_crc(&mut crafted);
+        assert_eq!(
+            read_backup(&crafted, PASSPHRASE),
+            Err(BackupError::Damaged),
+            "{memory} KiB, {passes} passes"
+        );
+    }
+}
+
+#[test]
 fn the_check_value_tells_a_wrong_passphrase_from_damage() {
     let (_, file) = sample();
     assert_eq!(

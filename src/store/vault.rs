@@ -21,6 +21,15 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// OWASP's minimum for Argon2id: 19 MiB of memory and 2 passes.
 pub const MIN_MEMORY_KIB: u32 = 19 * 1024;
 pub const MIN_ITERATIONS: u32 = 2;
+/// What new vaults and backups get (see [`KdfParams::recommended`]).
+const RECOMMENDED_MEMORY_KIB: u32 = 32 * 1024;
+const RECOMMENDED_ITERATIONS: u32 = 3;
+/// The most a stored record or a backup may ask of Argon2id: 4× what this version writes.
+/// A crafted file (whoever crafts it also writes its CRC) could otherwise ask for a gigabyte
+/// and 64 passes and freeze the tablet for minutes with every child's name on the screen.
+pub const MAX_MEMORY_KIB: u32 = 4 * RECOMMENDED_MEMORY_KIB;
+pub const MAX_ITERATIONS: u32 = 4 * RECOMMENDED_ITERATIONS;
+const MAX_PARALLELISM: u32 = 4;
 pub const SALT_BYTES: usize = 16;
 pub const NONCE_BYTES: usize = 12;
 const TAG_BYTES: usize = 16;
@@ -45,11 +54,21 @@ impl KdfParams {
     pub fn recommended(salt: [u8; SALT_BYTES]) -> KdfParams {
         KdfParams {
             algorithm: "argon2id".into(),
-            memory_kib: 32 * 1024,
-            iterations: 3,
+            memory_kib: RECOMMENDED_MEMORY_KIB,
+            iterations: RECOMMENDED_ITERATIONS,
             parallelism: 1,
             salt: base64_encode(&salt),
         }
+    }
+
+    /// Whether this version derives a key with these costs: Argon2id, at least OWASP's
+    /// minimum, at most [`MAX_MEMORY_KIB`] and [`MAX_ITERATIONS`]. Checked before any work,
+    /// so a strange record is refused at once instead of after minutes.
+    pub fn acceptable(&self) -> bool {
+        self.algorithm == "argon2id"
+            && (MIN_MEMORY_KIB..=MAX_MEMORY_KIB).contains(&self.memory_kib)
+            && (MIN_ITERATIONS..=MAX_ITERATIONS).contains(&self.iterations)
+            && (1..=MAX_PARALLELISM).contains(&self.parallelism)
     }
 }
 
@@ -180,14 +199,7 @@ fn check_new_pin(pin: &str, pin_again: &str) -> Result<(), ChangeError> {
 /// Derives the key from a passphrase. Refuses parameters below the minimum, so a changed
 /// vault record cannot make the key cheap to guess.
 pub fn derive_key(passphrase: &str, params: &KdfParams) -> Result<VaultKey, VaultError> {
-    if params.algorithm != "argon2id"
-        || params.memory_kib < MIN_MEMORY_KIB
-        || params.iterations < MIN_ITERATIONS
-        // Upper bounds keep a damaged record from asking for gigabytes.
-        || params.memory_kib > 1024 * 1024
-        || params.iterations > 64
-        || !(1..=16).contains(&params.parallelism)
-    {
+    if !params.acceptable() {
         return Err(VaultError::BadParameters);
     }
     let salt = base64_decode(&params.salt).map_err(|_| VaultError::BadParameters)?;
@@ -843,6 +855,22 @@ mod tests {
     }
 
     #[test]
+    fn this_versions_own_costs_and_up_to_four_times_them_are_acceptable() {
+        let recommended = KdfParams::recommended([1; SALT_BYTES]);
+        assert!(recommended.acceptable());
+        assert!(cheap(1).acceptable());
+        let most = KdfParams {
+            memory_kib: MAX_MEMORY_KIB,
+            iterations: MAX_ITERATIONS,
+            parallelism: MAX_PARALLELISM,
+            ..recommended.clone()
+        };
+        assert!(most.acceptable());
+        assert_eq!(MAX_MEMORY_KIB, 4 * recommended.memory_kib);
+        assert_eq!(MAX_ITERATIONS, 4 * recommended.iterations);
+    }
+
+    #[test]
     fn weak_or_strange_parameters_are_refused() {
         let good = cheap(1);
         for params in [
@@ -864,6 +892,24 @@ mod tests {
             },
             KdfParams {
                 memory_kib: u32::MAX,
+                ..good.clone()
+            },
+            // What a crafted backup asked for: a gigabyte and 64 passes.
+            KdfParams {
+                memory_kib: 1024 * 1024,
+                iterations: 64,
+                ..good.clone()
+            },
+            KdfParams {
+                memory_kib: MAX_MEMORY_KIB + 1,
+                ..good.clone()
+            },
+            KdfParams {
+                iterations: MAX_ITERATIONS + 1,
+                ..good.clone()
+            },
+            KdfParams {
+                parallelism: 5,
                 ..good.clone()
             },
             KdfParams {
