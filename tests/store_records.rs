@@ -12,7 +12,8 @@ use hear_me::store::record::{
     decode_device_state, decode_device_state_with_steps, decode_index, decode_index_with_steps,
     decode_session, decode_session_with_steps, decode_vault, decode_vault_with_steps,
     encode_device_state, encode_index, encode_session, encode_vault, session_id_from_key,
-    session_key, DeviceState, Index, IndexEntry, RecordKind, INDEX_VERSION, VAULT_VERSION,
+    session_key, DeviceState, Index, IndexEntry, RecordKind, TextSetting, INDEX_VERSION,
+    VAULT_VERSION,
 };
 use hear_me::store::vault::{
     KdfParams, SetUpRandom, UnlockError, VaultRecord, MIN_ITERATIONS, MIN_MEMORY_KIB, NONCE_BYTES,
@@ -1063,6 +1064,32 @@ fn keys_hold_one_session_each() {
     assert_eq!(session_id_from_key("hear-me/index"), None);
     assert_eq!(session_id_from_key("hear-me/session/"), None);
     assert_eq!(session_id_from_key("other-app/session/x"), None);
+}
+
+#[test]
+fn each_text_of_settings_is_its_own_field_trimmed_and_a_same_text_changes_nothing() {
+    let mut index = Index::default();
+    let settings = [
+        TextSetting::Agency,
+        TextSetting::WorkerName,
+        TextSetting::AgencyPhone,
+    ];
+    for (n, setting) in settings.into_iter().enumerate() {
+        assert!(index.set_text(setting, &format!("  text {n} ")));
+        assert!(
+            !index.set_text(setting, &format!("text {n}")),
+            "the same again"
+        );
+    }
+    assert_eq!(index.agency, "text 0");
+    assert_eq!(index.worker_name, "text 1");
+    assert_eq!(index.agency_phone, "text 2");
+    for (n, setting) in settings.into_iter().enumerate() {
+        assert_eq!(index.text(setting), format!("text {n}"));
+    }
+    assert!(index.set_text(TextSetting::WorkerName, " "));
+    assert_eq!(index.worker_name, "", "emptied: left out when written");
+    assert!(!encode_index(&index).contains("worker_name"));
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::store::vault::{
     ChangeError, KdfParams, ResealRandom, SetUpError, SetUpRandom, UnlockError, VaultKey,
     VaultRecord, DEFAULT_AUTO_LOCK_MINUTES,
 };
-use crate::store::{self, StoreError};
+use crate::store::{self, StoreError, TextSetting};
 
 /// Whether the stored data is open, and if not, what the worker must do first.
 #[derive(Clone, Debug, PartialEq)]
@@ -182,7 +182,7 @@ impl AppState {
             if state.gate.get_untracked() == gate {
                 state.show_loaded(key, loaded);
                 if let Some(name) = set_up.filter(|name| !name.trim().is_empty()) {
-                    state.set_worker_name(&name);
+                    state.set_text_setting(TextSetting::WorkerName, &name);
                 }
             }
         });

@@ -11,7 +11,7 @@ use super::{AppState, Gate};
 use crate::core::lock_rules::merge_kept_sessions;
 use crate::core::{Entry, Question, Session, SessionId};
 use crate::platform;
-use crate::store::{self, StoreError};
+use crate::store::{self, StoreError, TextSetting};
 
 /// How long typing may pause before the words are written to storage.
 const WORDS_SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -147,47 +147,18 @@ impl AppState {
         self.save_now();
     }
 
-    /// The worker's agency, set once in Settings, for the full record's header.
-    pub fn agency(&self) -> String {
-        store::agency()
+    /// A text the worker set once in Settings: the agency (for the full record's header),
+    /// their name (for every new session), the agency's phone (for the parents' leaflet).
+    pub fn text_setting(&self, setting: TextSetting) -> String {
+        store::text_setting(setting)
     }
 
-    /// Sets the worker's agency; kept sealed in the index, so only with the key.
-    pub fn set_agency(&self, agency: &str) {
+    /// Sets a text of Settings; kept sealed in the index, so only with the key.
+    pub fn set_text_setting(&self, setting: TextSetting, text: &str) {
         let Some(key) = self.keys.key() else {
             return;
         };
-        if let Err(problem) = store::set_agency(agency, &key) {
-            self.save_problem.set(Some(problem));
-        }
-    }
-
-    /// The worker's name from Settings, for every new session; empty when not set.
-    pub fn worker_name(&self) -> String {
-        store::worker_name()
-    }
-
-    /// Sets the worker's name; kept sealed in the index, so only with the key.
-    pub fn set_worker_name(&self, name: &str) {
-        let Some(key) = self.keys.key() else {
-            return;
-        };
-        if let Err(problem) = store::set_worker_name(name, &key) {
-            self.save_problem.set(Some(problem));
-        }
-    }
-
-    /// The agency's phone number for the parents' leaflet; empty when not set.
-    pub fn agency_phone(&self) -> String {
-        store::agency_phone()
-    }
-
-    /// Sets the agency's phone number; kept sealed in the index.
-    pub fn set_agency_phone(&self, phone: &str) {
-        let Some(key) = self.keys.key() else {
-            return;
-        };
-        if let Err(problem) = store::set_agency_phone(phone, &key) {
+        if let Err(problem) = store::set_text_setting(setting, text, &key) {
             self.save_problem.set(Some(problem));
         }
     }

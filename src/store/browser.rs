@@ -17,7 +17,8 @@ use super::indexed::{self, Stored};
 use super::record::{
     decode_device_state, decode_index, decode_session_revision, decode_vault, encode_device_state,
     encode_index, encode_session_revision, session_id_from_key, session_key, DeviceState, Index,
-    IndexEntry, RecordError, UnreadableSession, DEVICE_KEY, INDEX_KEY, KEY_PREFIX, VAULT_KEY,
+    IndexEntry, RecordError, TextSetting, UnreadableSession, DEVICE_KEY, INDEX_KEY, KEY_PREFIX,
+    VAULT_KEY,
 };
 use super::vault::{
     is_sealed, is_sealed_bytes, is_sealed_unknown, is_sealed_unknown_bytes, sealed_text_to_bytes,
@@ -456,26 +457,26 @@ pub fn delete_session(id: &SessionId, key: &VaultKey) -> Result<(), StoreError> 
     Ok(())
 }
 
-/// The worker's agency, as set in Settings; empty when not set or while locked.
-pub fn agency() -> String {
+/// A text the worker set in Settings (the agency, their name, the agency's phone); empty
+/// when not set or while locked.
+pub fn text_setting(setting: TextSetting) -> String {
     INDEX.with(|index| {
         index
             .borrow()
             .as_ref()
-            .map(|index| index.agency.clone())
+            .map(|index| index.text(setting).to_owned())
             .unwrap_or_default()
     })
 }
 
-/// Sets the worker's agency, sealed in the index.
-pub fn set_agency(agency: &str, key: &VaultKey) -> Result<(), StoreError> {
+/// Sets a text of Settings, sealed in the index.
+pub fn set_text_setting(
+    setting: TextSetting,
+    text: &str,
+    key: &VaultKey,
+) -> Result<(), StoreError> {
     ensure_key_is_current(key)?;
-    let agency = agency.trim();
-    change_index(key, |index| {
-        let changed = index.agency != agency;
-        agency.clone_into(&mut index.agency);
-        changed
-    });
+    change_index(key, |index| index.set_text(setting, text));
     flush();
     Ok(())
 }
@@ -497,54 +498,6 @@ pub fn set_tools_open_in_child_mode(on: bool, key: &VaultKey) -> Result<(), Stor
     change_index(key, |index| {
         let changed = index.tools_open_in_worker_mode == on;
         index.tools_open_in_worker_mode = !on;
-        changed
-    });
-    flush();
-    Ok(())
-}
-
-/// The worker's name, as set in Settings; empty when not set or while locked.
-pub fn worker_name() -> String {
-    INDEX.with(|index| {
-        index
-            .borrow()
-            .as_ref()
-            .map(|index| index.worker_name.clone())
-            .unwrap_or_default()
-    })
-}
-
-/// Sets the worker's name, sealed in the index; new sessions start with it.
-pub fn set_worker_name(name: &str, key: &VaultKey) -> Result<(), StoreError> {
-    ensure_key_is_current(key)?;
-    let name = name.trim();
-    change_index(key, |index| {
-        let changed = index.worker_name != name;
-        name.clone_into(&mut index.worker_name);
-        changed
-    });
-    flush();
-    Ok(())
-}
-
-/// The agency's phone number for parents, as set in Settings; empty when not set.
-pub fn agency_phone() -> String {
-    INDEX.with(|index| {
-        index
-            .borrow()
-            .as_ref()
-            .map(|index| index.agency_phone.clone())
-            .unwrap_or_default()
-    })
-}
-
-/// Sets the agency's phone number for the parents' leaflet, sealed in the index.
-pub fn set_agency_phone(phone: &str, key: &VaultKey) -> Result<(), StoreError> {
-    ensure_key_is_current(key)?;
-    let phone = phone.trim();
-    change_index(key, |index| {
-        let changed = index.agency_phone != phone;
-        phone.clone_into(&mut index.agency_phone);
         changed
     });
     flush();

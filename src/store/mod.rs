@@ -20,15 +20,14 @@ mod indexed;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    agency, agency_phone, all_written, delete_session, device_state, flush, flushed, has_storage,
-    home_screen_hint_seen, keep_unwritten, last_backup_ms, load, on_write_finished, opening,
-    read_vault, remember_backup_made, remember_home_screen_hint_seen, reseal_all, room,
-    save_device_state, save_session, save_vault, set_agency, set_agency_phone,
-    set_tools_open_in_child_mode, set_worker_name, tools_open_in_child_mode, wipe, worker_name,
-    write_problem, written_or_journaled, Loaded, Opening,
+    all_written, delete_session, device_state, flush, flushed, has_storage, home_screen_hint_seen,
+    keep_unwritten, last_backup_ms, load, on_write_finished, opening, read_vault,
+    remember_backup_made, remember_home_screen_hint_seen, reseal_all, room, save_device_state,
+    save_session, save_vault, set_text_setting, set_tools_open_in_child_mode, text_setting,
+    tools_open_in_child_mode, wipe, write_problem, written_or_journaled, Loaded, Opening,
 };
 
-pub use record::{DeviceState, RecordError, UnreadableSession, SCHEMA_VERSION};
+pub use record::{DeviceState, RecordError, TextSetting, UnreadableSession, SCHEMA_VERSION};
 
 /// Why something could not be saved.
 #[derive(Clone, Debug, PartialEq, Eq)]

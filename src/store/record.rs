@@ -439,6 +439,41 @@ pub struct Index {
     pub agency_phone: String,
 }
 
+/// A line of text the worker sets once in Settings, sealed in the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextSetting {
+    /// The agency, for the full record's header.
+    Agency,
+    /// The worker's name, which every new session starts with.
+    WorkerName,
+    /// The agency's phone number, for the parents' leaflet.
+    AgencyPhone,
+}
+
+impl Index {
+    /// The text of a setting; empty when not set.
+    pub fn text(&self, setting: TextSetting) -> &str {
+        match setting {
+            TextSetting::Agency => &self.agency,
+            TextSetting::WorkerName => &self.worker_name,
+            TextSetting::AgencyPhone => &self.agency_phone,
+        }
+    }
+
+    /// Sets a setting's text, trimmed at the ends. Returns whether it changed.
+    pub fn set_text(&mut self, setting: TextSetting, text: &str) -> bool {
+        let text = text.trim();
+        let field = match setting {
+            TextSetting::Agency => &mut self.agency,
+            TextSetting::WorkerName => &mut self.worker_name,
+            TextSetting::AgencyPhone => &mut self.agency_phone,
+        };
+        let changed = field != text;
+        text.clone_into(field);
+        changed
+    }
+}
+
 impl Index {
     /// The same settings with no sessions: what an index rebuilt from the records keeps.
     pub fn settings_only(&self) -> Index {

@@ -8,6 +8,7 @@ use crate::core::leaflet_html::{render_parents_leaflet_html, LeafletText};
 use crate::core::{HelperKind, Question, Tool};
 use crate::i18n::*;
 use crate::platform;
+use crate::store::TextSetting;
 use crate::ui::dialog::Modal;
 use crate::ui::labels::helper_kind_label;
 use crate::ui::look::usual_name;
@@ -82,7 +83,7 @@ fn LeafletDialog(
     let state = crate::state::use_app_state();
     let i18n = use_i18n();
     let familys = I18n::following(family);
-    let phone = state.agency_phone();
+    let phone = state.text_setting(TextSetting::AgencyPhone);
     let document = Memo::new(move |_| {
         render_parents_leaflet_html(&leaflet_text(familys, &worker.get(), &phone, tools.get()))
     });

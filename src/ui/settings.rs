@@ -8,6 +8,7 @@ use crate::core::Screen;
 use crate::i18n::*;
 use crate::state::use_app_state;
 use crate::store::vault::{ChangeError, MIN_PASSPHRASE_CHARS};
+use crate::store::TextSetting;
 use crate::ui::lock::{after_paint, WipeButton};
 use crate::ui::IconButton;
 
@@ -47,8 +48,9 @@ pub fn SettingsScreen() -> impl IntoView {
             <p class="hint">{t!(i18n, auto_lock_hint)}</p>
         </section>
         <ToolsOpenInChildMode />
-        <AgencyField />
-        <WorkerAndPhoneFields />
+        <TextSettingField setting=TextSetting::Agency />
+        <TextSettingField setting=TextSetting::WorkerName />
+        <TextSettingField setting=TextSetting::AgencyPhone />
         <ChangePassphrase />
         <ChangePin />
         <crate::ui::room::RoomDetails />
@@ -90,49 +92,40 @@ fn ToolsOpenInChildMode() -> impl IntoView {
     }
 }
 
-/// The worker's agency, typed once: sealed with the sessions' index as it is typed.
+/// A line the worker types once (the agency, their own name, the agency's phone), sealed
+/// with the sessions' index as it is typed.
 #[component]
-fn AgencyField() -> impl IntoView {
+fn TextSettingField(setting: TextSetting) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let agency = state.agency();
+    let (label, hint, hint_id) = match setting {
+        TextSetting::Agency => (
+            t_string!(i18n, agency_label).to_owned(),
+            t_string!(i18n, agency_hint).to_owned(),
+            "agency-hint",
+        ),
+        TextSetting::WorkerName => (
+            t_string!(i18n, worker_name_setting_label).to_owned(),
+            t_string!(i18n, worker_name_setting_hint).to_owned(),
+            "worker-name-hint",
+        ),
+        TextSetting::AgencyPhone => (
+            t_string!(i18n, agency_phone_label).to_owned(),
+            t_string!(i18n, agency_phone_hint).to_owned(),
+            "agency-phone-hint",
+        ),
+    };
+    // A phone number brings up the phone keypad.
+    let inputmode = (setting == TextSetting::AgencyPhone).then_some("tel");
     view! {
         <section class="settings">
             <label>
-                <span>{t!(i18n, agency_label)}</span>
-                <input type="text" autocomplete="off" dir="auto" prop:value=agency
-                    aria-describedby="agency-hint"
-                    on:input=move |ev| state.set_agency(&event_target_value(&ev)) />
+                <span>{label}</span>
+                <input type="text" inputmode=inputmode autocomplete="off" dir="auto"
+                    prop:value=state.text_setting(setting) aria-describedby=hint_id
+                    on:input=move |ev| state.set_text_setting(setting, &event_target_value(&ev)) />
             </label>
-            <p class="hint" id="agency-hint">{t!(i18n, agency_hint)}</p>
-        </section>
-    }
-}
-
-/// The worker's name, which every new session starts with, and the agency's phone number
-/// for the parents' leaflet: both typed once, sealed with the sessions' index as typed.
-#[component]
-fn WorkerAndPhoneFields() -> impl IntoView {
-    let state = use_app_state();
-    let i18n = use_i18n();
-    let name = state.worker_name();
-    let phone = state.agency_phone();
-    view! {
-        <section class="settings">
-            <label>
-                <span>{t!(i18n, worker_name_setting_label)}</span>
-                <input type="text" autocomplete="off" dir="auto" prop:value=name
-                    aria-describedby="worker-name-hint"
-                    on:input=move |ev| state.set_worker_name(&event_target_value(&ev)) />
-            </label>
-            <p class="hint" id="worker-name-hint">{t!(i18n, worker_name_setting_hint)}</p>
-            <label>
-                <span>{t!(i18n, agency_phone_label)}</span>
-                <input type="text" inputmode="tel" autocomplete="off" dir="auto" prop:value=phone
-                    aria-describedby="agency-phone-hint"
-                    on:input=move |ev| state.set_agency_phone(&event_target_value(&ev)) />
-            </label>
-            <p class="hint" id="agency-phone-hint">{t!(i18n, agency_phone_hint)}</p>
+            <p class="hint" id=hint_id>{hint}</p>
         </section>
     }
 }

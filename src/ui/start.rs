@@ -8,7 +8,7 @@ use crate::core::{NewSession, Screen, Session, SessionError, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState};
-use crate::store::RecordError;
+use crate::store::{RecordError, TextSetting};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::labels::{with_name_isolated, NAME_MARK};
 use crate::ui::language::{ChildLanguageChoice, LanguagePicker};
@@ -59,7 +59,7 @@ fn NewSessionForm() -> impl IntoView {
             age: age.get_untracked(),
             // A quick start: the worker's name from Settings and today; both can be changed
             // in "About this conversation", after the visit too.
-            worker_name: state.worker_name(),
+            worker_name: state.text_setting(TextSetting::WorkerName),
             date: platform::today_iso(),
         };
         let now = platform::now_ms();
@@ -98,7 +98,7 @@ fn NewSessionForm() -> impl IntoView {
             <button type="submit" class="primary">{t!(i18n, start_button)}</button>
             // For the parents before the visit, in the language chosen above.
             <LeafletButton family=chosen_language
-                worker=Signal::derive(move || state.worker_name())
+                worker=Signal::derive(move || state.text_setting(TextSetting::WorkerName))
                 tools=Signal::derive(|| Tool::ALL.to_vec()) />
         </form>
     }

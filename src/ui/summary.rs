@@ -18,6 +18,7 @@ use crate::core::{
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
+use crate::store::TextSetting;
 use crate::ui::canvas::drawing_png;
 use crate::ui::details::DetailsSummary;
 use crate::ui::dialog::Modal;
@@ -343,7 +344,12 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             let tools = state
                 .with_session(&session, offered_tools)
                 .unwrap_or_default();
-            let text = leaflet_text(childs_i18n, &worker, &state.agency_phone(), tools);
+            let text = leaflet_text(
+                childs_i18n,
+                &worker,
+                &state.text_setting(TextSetting::AgencyPhone),
+                tools,
+            );
             return render_parents_leaflet_html(&text);
         }
         let Some(reader) = chosen.get() else {
@@ -360,7 +366,12 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     } else {
                         text
                     };
-                    let text = court_ready(text, childs_i18n, s.age_version(), state.agency());
+                    let text = court_ready(
+                        text,
+                        childs_i18n,
+                        s.age_version(),
+                        state.text_setting(TextSetting::Agency),
+                    );
                     let picture = |question, id| pictures.get(&(question, id)).cloned();
                     // An earlier version of a drawing is painted only for the full record,
                     // the one reader who sees it.
