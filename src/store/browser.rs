@@ -531,6 +531,10 @@ pub async fn reseal_all(key: &VaultKey) -> Result<(), StoreError> {
             let Some(bytes) = value.bytes() else {
                 continue;
             };
+            // A record saved meanwhile is sealed under the new key by its own write.
+            if !writes.may_reseal(storage_key, bytes) {
+                continue;
+            }
             if let Ok(text) = open_bytes(key, storage_key, bytes) {
                 let revision = writes.revision(storage_key);
                 writes.knew(storage_key, Some(bytes), revision);

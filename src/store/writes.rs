@@ -130,6 +130,17 @@ impl Writes {
         self.waiting.is_empty() && self.writing.is_empty()
     }
 
+    /// Whether a re-seal may seal `key` anew from `stored`, the value it read: not while a
+    /// write of it waits or runs, nor once one landed after the read. That write is newer,
+    /// and sealed under the new key already; sealing the older read over it would undo it.
+    pub fn may_reseal(&self, key: &str, stored: &[u8]) -> bool {
+        self.wanted(key).is_none()
+            && self
+                .known
+                .get(key)
+                .is_none_or(|known| *known == Fingerprint::of(Some(stored)))
+    }
+
     /// Whether a transaction is writing now (only one at a time, so they land in order).
     pub fn is_writing(&self) -> bool {
         !self.writing.is_empty()
@@ -384,6 +395,30 @@ mod tests {
             decode_journal(r#"{"journal":1,"entries":[{"key":"a","put":"!!","over":[]}]}"#)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_re_seal_leaves_a_record_whose_own_write_waits_runs_or_landed_since_it_was_read() {
+        let mut writes = Writes::default();
+        writes.knew("quiet", Some(b"old seal q"), 1);
+        writes.knew("waiting", Some(b"old seal w"), 1);
+        writes.knew("running", Some(b"old seal r"), 1);
+        writes.knew("landed", Some(b"old seal l"), 1);
+        // "landed" is written in a transaction of its own, after the re-seal read it.
+        writes.want("landed", put(b"new words l"), 2);
+        writes.start();
+        writes.finished(vec![("landed".into(), Landed::Written)]);
+        writes.want("running", put(b"new words r"), 2);
+        writes.start();
+        writes.want("waiting", put(b"new words w"), 2);
+
+        assert!(writes.may_reseal("quiet", b"old seal q"));
+        assert!(writes.may_reseal("never known", b"anything"));
+        assert!(!writes.may_reseal("waiting", b"old seal w"));
+        assert!(!writes.may_reseal("running", b"old seal r"));
+        assert!(!writes.may_reseal("landed", b"old seal l"));
+        // Read after its write landed: the newest value, sealed anew like any other.
+        assert!(writes.may_reseal("landed", b"new words l"));
     }
 
     #[test]
