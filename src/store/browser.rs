@@ -457,6 +457,11 @@ pub fn delete_session(id: &SessionId, key: &VaultKey) -> Result<(), StoreError> 
     Ok(())
 }
 
+/// Forgets the index (every child's name) at a lock; the next unlock reads it again.
+pub fn forget_index() {
+    INDEX.with(|index| *index.borrow_mut() = None);
+}
+
 /// A text the worker set in Settings (the agency, their name, the agency's phone); empty
 /// when not set or while locked.
 pub fn text_setting(setting: TextSetting) -> String {
