@@ -141,16 +141,22 @@ test('"Use it here" with a tab that does not answer: after a few seconds it says
   await addWords(page, 'My kite');
   await expect.poll(async () => (await storedWords(page)).join('|')).toContain('My kite');
 
-  // The first tab is frozen, as a tablet freezes a tab it does not show.
-  const first = await context.newCDPSession(page);
-  await first.send('Page.setWebLifecycleState', { state: 'frozen' });
+  // The first tab is stuck (its page busy for 25 seconds): it hears nothing, answers nothing.
+  const stuck = page.evaluate(() => {
+    const until = Date.now() + 25_000;
+    while (Date.now() < until) {
+      // busy
+    }
+  });
 
   const second = await context.newPage();
   await second.goto('/');
   await expect(otherTab(second)).toBeVisible();
+  const asked = Date.now();
   await useHere(second).click();
   const noAnswer = second.getByRole('alert').filter({ hasText: 'The other tab has not answered for a few seconds' });
   await expect(noAnswer).toBeVisible({ timeout: 10_000 });
+  expect(Date.now() - asked, 'said after a few seconds, not at once').toBeGreaterThan(4_000);
   // Honest about what that tab had not saved: no promise that it comes along.
   await expect(second.locator('body')).toContainText('Changes that tab had not saved yet may be missing here');
   await second.screenshot({ path: test.info().outputPath('other-tab-no-answer.png') });
@@ -158,8 +164,8 @@ test('"Use it here" with a tab that does not answer: after a few seconds it says
   await unlock(second);
   await expect(second.getByText('My kite', { exact: true })).toBeVisible();
 
-  // The frozen tab wakes: the sessions are the other tab's now; it shows nothing of them.
-  await first.send('Page.setWebLifecycleState', { state: 'active' });
+  // The stuck tab comes back: the sessions are the other tab's now; it shows nothing of them.
+  await stuck;
   await expect(otherTab(page)).toBeVisible();
   await expect(page.locator('body')).not.toContainText('Lior');
   await expect(appBar(page)).toHaveCount(0);
