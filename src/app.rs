@@ -59,6 +59,7 @@ pub fn App(
             claimed: std::rc::Rc::new(move || state.open_gate()),
             elsewhere: std::rc::Rc::new(move || state.gate.set(Gate::OtherTab)),
             asked_to_let_go: std::rc::Rc::new(move |let_go| state.leave_for_other_tab(let_go)),
+            taken: std::rc::Rc::new(move || state.taken_by_other_tab()),
         });
     }
 
@@ -147,7 +148,7 @@ fn Shell(state: AppState) -> impl IntoView {
         Gate::Locked => view! { <ui::lock::UnlockScreen /> }.into_any(),
         Gate::Damaged => view! { <ui::lock::DamagedVaultScreen /> }.into_any(),
         Gate::Newer => view! { <ui::lock::NewerVersionScreen /> }.into_any(),
-        Gate::Claiming => view! { <p class="quiet gate">{t!(i18n, opening)}</p> }.into_any(),
+        Gate::Claiming => view! { <ui::lock::ClaimingScreen /> }.into_any(),
         Gate::OtherTab => view! { <ui::lock::OtherTabScreen /> }.into_any(),
         Gate::Open | Gate::NoStorage => view! {
             <Show when=move || !state.quick_hidden.get() fallback=|| view! { <ui::lock::QuickHideScreen /> }>

@@ -9,6 +9,8 @@
 //! below.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use hear_me::core::{NewSession, Question, Session, SessionId, Tool, Voice, Words};
@@ -22,8 +24,9 @@ use hear_me::store::vault::{
 use hear_me::store::writes::{decode_journal, Change, JOURNAL_KEY};
 use hear_me::store::{self, DeviceState, RecordError, StoreError};
 use idb::{Database, DatabaseEvent, Factory, ObjectStore, TransactionMode, TransactionResult};
-use js_sys::Uint8Array;
+use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -816,6 +819,68 @@ async fn a_re_seal_cut_short_loses_nothing_and_finishes_later() {
         store::load(key(), false).await.sessions.is_empty(),
         "the old key opens nothing"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_session_saved_while_everything_is_sealed_anew_keeps_its_new_words() {
+    fresh_device().await;
+    let mia = session("Mia", 65);
+    let ben = session("Ben", 66);
+    save(&mia).await.unwrap();
+    save(&ben).await.unwrap();
+    let (old_vault, _) = vault_and_key();
+    let mut vault = old_vault.clone();
+    let new_key = vault
+        .change_passphrase_and_key(
+            "the tests' passphrase",
+            "a new passphrase",
+            "a new passphrase",
+            cheap(8),
+            &ResealRandom {
+                fresh_key: [78; 32],
+                nonces: [[1; 12], [2; 12], [3; 12], [4; 12], [5; 12]],
+            },
+            0,
+        )
+        .unwrap();
+    store::save_vault(&vault, Some(old_vault.salt())).unwrap();
+    let revision = store::load(&new_key, false).await.revisions[&mia.id];
+
+    // The re-seal starts and reads every record; the child's new words are saved meanwhile.
+    let resealed = Rc::new(RefCell::new(None));
+    wasm_bindgen_futures::spawn_local({
+        let (resealed, new_key) = (resealed.clone(), new_key.clone());
+        async move {
+            let outcome = store::reseal_all(&new_key).await;
+            *resealed.borrow_mut() = Some(outcome);
+        }
+    });
+    // One turn of the microtasks: the re-seal is now waiting for IndexedDB to give the records.
+    JsFuture::from(Promise::resolve(&JsValue::NULL))
+        .await
+        .unwrap();
+    assert!(resealed.borrow().is_none(), "the re-seal is still running");
+    let mia = with_words(&mia, "said during the re-seal", 67);
+    store::save_session(&mia, &new_key, revision).unwrap();
+    while resealed.borrow().is_none() {
+        hear_me::platform::sleep_ms(5).await;
+    }
+    resealed.borrow_mut().take().unwrap().unwrap();
+    store::flushed().await.unwrap();
+
+    let alone = new_key.without_previous();
+    let loaded = store::load(&alone, false).await;
+    assert!(
+        loaded.unreadable.is_empty(),
+        "everything is sealed under the new key"
+    );
+    assert!(loaded.rolled_back.is_empty(), "no older copy was put back");
+    let stored_mia = loaded.sessions.iter().find(|s| s.id == mia.id).unwrap();
+    assert_eq!(
+        stored_mia, &mia,
+        "the words said during the re-seal are kept"
+    );
+    assert_eq!(loaded.revisions[&mia.id], revision + 1);
 }
 
 #[wasm_bindgen_test]

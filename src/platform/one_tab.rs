@@ -35,6 +35,8 @@ pub struct TabEvents {
     /// Another tab asks for them: save, lock, and call the given `let_go` once every write
     /// has landed, so the other tab reads what this one wrote.
     pub asked_to_let_go: Rc<dyn Fn(LetGo)>,
+    /// Another tab took them without asking this one (it did not answer: asleep or stuck).
+    pub taken: Rc<dyn Fn()>,
 }
 
 #[derive(Default)]
@@ -43,6 +45,12 @@ struct Claim {
     release: Option<Function>,
     /// The fallback's heartbeat, while held.
     heartbeat: Option<i32>,
+    /// Whether this tab asked for the sessions and waits for them; a lock granted to a
+    /// request it no longer waits for is let go at once.
+    claiming: bool,
+    /// Whether this tab is taking the sessions from a tab that does not answer: a second
+    /// steal would take them from this very tab.
+    stealing: bool,
     events: Option<TabEvents>,
     id: String,
 }
@@ -74,11 +82,13 @@ pub fn start(events: TabEvents) {
         let mut claim = claim.borrow_mut();
         claim.events = Some(events);
         claim.id = id;
+        claim.claiming = true;
     });
     listen_for_requests();
     match lock_manager() {
-        Some(locks) => request_lock(&locks, true),
+        Some(locks) => request_lock(&locks, LockRequest::IfAvailable),
         None => {
+            CLAIM.with(|claim| claim.borrow_mut().claiming = false);
             if heartbeat_elsewhere() {
                 fire(|events| events.elsewhere.clone());
             } else {
@@ -96,18 +106,80 @@ pub fn take_over() {
         let id = CLAIM.with(|claim| claim.borrow().id.clone());
         let _ = storage.set_item(REQUEST_KEY, &format!("{id}:{}", js_sys::Date::now()));
     }
+    CLAIM.with(|claim| claim.borrow_mut().claiming = true);
     match lock_manager() {
-        Some(locks) => request_lock(&locks, false),
+        Some(locks) => request_lock(&locks, LockRequest::Wait),
         None => wait_for_heartbeat_to_end(),
     }
 }
 
-/// Asks for the Web Lock: at once or not at all (`if_available`), or waiting until the tab
-/// holding it lets go.
-fn request_lock(locks: &JsValue, if_available: bool) {
+/// Takes the sessions from a tab that does not answer (asleep, or its page stuck), without
+/// waiting for it to let go. What it had not written stays with it.
+pub fn take_over_now() {
+    let already = CLAIM.with(|claim| {
+        let mut claim = claim.borrow_mut();
+        let already = claim.stealing || claim.release.is_some() || claim.heartbeat.is_some();
+        claim.stealing = true;
+        claim.claiming = true;
+        already
+    });
+    if already {
+        return;
+    }
+    match lock_manager() {
+        Some(locks) => request_lock(&locks, LockRequest::Steal),
+        // A tab that does not answer does not beat either: its heartbeat is stale soon.
+        None => {
+            hold_heartbeat();
+            CLAIM.with(|claim| {
+                let mut claim = claim.borrow_mut();
+                claim.claiming = false;
+                claim.stealing = false;
+            });
+            fire(|events| events.claimed.clone());
+        }
+    }
+}
+
+/// Whether this tab holds the sessions now: only then may it write them, or the journal.
+pub fn holds_claim() -> bool {
+    CLAIM.with(|claim| {
+        let claim = claim.borrow();
+        claim.release.is_some() || claim.heartbeat.is_some()
+    })
+}
+
+/// How a tab asks for the Web Lock.
+#[derive(Clone, Copy, PartialEq)]
+enum LockRequest {
+    /// At once or not at all.
+    IfAvailable,
+    /// Waiting until the tab holding it lets go.
+    Wait,
+    /// Taking it from the tab holding it.
+    Steal,
+}
+
+/// Asks for the Web Lock.
+fn request_lock(locks: &JsValue, how: LockRequest) {
     let granted = Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |lock: JsValue| {
         if lock.is_null() {
+            CLAIM.with(|claim| claim.borrow_mut().claiming = false);
             fire(|events| events.elsewhere.clone());
+            return JsValue::UNDEFINED;
+        }
+        // A waiting request granted after this tab took the sessions another way (or gave
+        // them away again): let go at once.
+        let wanted = CLAIM.with(|claim| {
+            let mut claim = claim.borrow_mut();
+            let wanted = claim.claiming && claim.release.is_none();
+            if wanted {
+                claim.claiming = false;
+                claim.stealing = false;
+            }
+            wanted
+        });
+        if !wanted {
             return JsValue::UNDEFINED;
         }
         // Held until `release` is called: the lock lives as long as this promise is pending.
@@ -118,23 +190,38 @@ fn request_lock(locks: &JsValue, if_available: bool) {
         held.into()
     });
     let options = Object::new();
-    let _ = Reflect::set(
-        &options,
-        &"ifAvailable".into(),
-        &JsValue::from_bool(if_available),
-    );
+    let option = match how {
+        LockRequest::IfAvailable => Some("ifAvailable"),
+        LockRequest::Steal => Some("steal"),
+        LockRequest::Wait => None,
+    };
+    if let Some(option) = option {
+        let _ = Reflect::set(&options, &option.into(), &JsValue::TRUE);
+    }
+    // Taken by another tab's steal: the browser rejects the request of the lock held here.
+    let lost = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        let held = CLAIM.with(|claim| claim.borrow_mut().release.take().is_some());
+        if held {
+            fire(|events| events.taken.clone());
+        }
+    });
     if let Ok(request) = Reflect::get(locks, &"request".into()) {
         if let Some(request) = request.dyn_ref::<Function>() {
-            let _ = request.call3(
+            if let Ok(asked) = request.call3(
                 locks,
                 &LOCK_NAME.into(),
                 &options,
                 granted.as_ref().unchecked_ref(),
-            );
+            ) {
+                if let Ok(asked) = asked.dyn_into::<Promise>() {
+                    let _ = asked.catch(&lost);
+                }
+            }
         }
     }
-    // The browser keeps calling it for as long as the page lives.
+    // The browser keeps calling them for as long as the page lives.
     granted.forget();
+    lost.forget();
 }
 
 /// Whether another tab's heartbeat is fresh.
@@ -154,13 +241,25 @@ fn heartbeat_elsewhere() -> bool {
 }
 
 fn hold_heartbeat() {
-    let beat = || {
+    let write_beat = || {
         if let Some(storage) = storage() {
             let id = CLAIM.with(|claim| claim.borrow().id.clone());
             let _ = storage.set_item(HOLDER_KEY, &format!("{id}:{}", js_sys::Date::now()));
         }
     };
-    beat();
+    let beat = move || {
+        // Another tab took over while this one did not beat (asleep, or stuck).
+        if heartbeat_elsewhere() {
+            let handle = CLAIM.with(|claim| claim.borrow_mut().heartbeat.take());
+            if let (Some(handle), Some(window)) = (handle, window()) {
+                window.clear_interval_with_handle(handle);
+                fire(|events| events.taken.clone());
+            }
+            return;
+        }
+        write_beat();
+    };
+    write_beat();
     let repeat = Closure::<dyn FnMut()>::new(beat);
     let handle = window().and_then(|window| {
         window
@@ -177,7 +276,10 @@ fn hold_heartbeat() {
 /// Waits, without Web Locks, until the other tab's heartbeat has ended, then claims.
 fn wait_for_heartbeat_to_end() {
     let check = Closure::<dyn FnMut()>::new(|| {
-        if !heartbeat_elsewhere() {
+        if holds_claim() {
+            // Taken over at once meanwhile.
+        } else if !heartbeat_elsewhere() {
+            CLAIM.with(|claim| claim.borrow_mut().claiming = false);
             hold_heartbeat();
             fire(|events| events.claimed.clone());
         } else {

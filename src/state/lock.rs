@@ -57,7 +57,7 @@ impl Keys {
         }
     }
 
-    /// The key to seal with, while open (and while changes refused before a lock wait).
+    /// The key to seal with, only while open.
     pub(super) fn key(&self) -> Option<VaultKey> {
         self.key.get_value()
     }
@@ -82,8 +82,8 @@ impl AppState {
     }
 
     /// Another tab works with the sessions now: save what can be saved, lock, and stop
-    /// writing. What storage refused stays in memory with its key (as locking keeps it) and
-    /// is merged again when this tab is used again.
+    /// writing. What storage refused stays in memory sealed (as locking seals it) and is
+    /// merged again when this tab is unlocked again.
     pub fn leave_for_other_tab(&self, let_go: Box<dyn FnOnce()>) {
         self.save_now();
         self.lock();
@@ -100,6 +100,27 @@ impl AppState {
     pub fn use_here(&self) {
         self.gate.set(Gate::Claiming);
         platform::one_tab::take_over();
+    }
+
+    /// The other tab does not answer (asleep, or stuck): this one takes the sessions
+    /// without waiting. What that tab had not written stays with it, and in its journal.
+    pub fn take_over_now(&self) {
+        platform::one_tab::take_over_now();
+    }
+
+    /// Another tab took the sessions while this one did not answer. Nothing more is written
+    /// from here (the other tab works with storage now): the key and every session go, as
+    /// at a lock, and what was not written waits, sealed, for this tab to be used again.
+    pub fn taken_by_other_tab(&self) {
+        self.gate.set(Gate::OtherTab);
+        self.child_mode.set(None);
+        self.pin_asked_for.set(None);
+        self.quick_hidden.set(false);
+        if let Some(key) = self.keys.key.get_value() {
+            self.forget_sessions_at_lock(&key);
+        }
+        self.keys.key.set_value(None);
+        store::forget_index();
     }
 
     /// Sets up the passphrase and PIN, seals whatever an earlier version stored in plain
@@ -189,8 +210,8 @@ impl AppState {
     }
 
     fn show_loaded(&self, key: VaultKey, loaded: store::Loaded) {
+        self.show_loaded_sessions(loaded, &key);
         self.keys.key.set_value(Some(key));
-        self.show_loaded_sessions(loaded);
         self.note_activity();
         self.gate.set(Gate::Open);
         // A re-seal under a new records key that was cut short is finished now.
@@ -203,8 +224,8 @@ impl AppState {
     }
 
     /// Saves everything, then drops the key and every decrypted session from memory and
-    /// shows the unlock screen. Changes storage refused stay in memory until they are saved:
-    /// locking must never lose what the child made.
+    /// shows the unlock screen. Changes storage refused are sealed and wait in memory for
+    /// the next unlock: locking never loses what the child made, nor leaves it readable.
     pub fn lock(&self) {
         if self.gate.get_untracked() != Gate::Open {
             return;
@@ -216,11 +237,12 @@ impl AppState {
         self.pin_asked_for.set(None);
         self.quick_hidden.set(false);
         // Sealed writes not landed yet wait in the store, which needs no key for them. What
-        // could not even be sealed and handed over (storage refused outright) stays, with the
-        // key to seal it, and the retries go on behind the lock screen; everything else goes.
-        if !self.forget_saved_sessions() {
-            self.keys.key.set_value(None);
+        // storage refused outright is sealed here; then the key and every session go.
+        if let Some(key) = self.keys.key.get_value() {
+            self.forget_sessions_at_lock(&key);
         }
+        self.keys.key.set_value(None);
+        store::forget_index();
         // Nobody is in the middle of anything now: a waiting new version takes over.
         if self.update_ready.get_untracked() {
             self.apply_update();

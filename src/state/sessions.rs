@@ -1,6 +1,7 @@
 //! The sessions in memory, and saving them: a change marks its session unsaved, and the
 //! store seals and writes it behind the app. What storage refuses stays marked and in
-//! memory, and is tried again, through a lock too: nothing the child made is dropped.
+//! memory, and is tried again; a lock seals it and drops the words, and the next unlock
+//! opens and saves it: nothing the child made is dropped, and nothing stays readable.
 
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
@@ -11,6 +12,8 @@ use super::{AppState, Gate};
 use crate::core::lock_rules::merge_kept_sessions;
 use crate::core::{Entry, Question, Session, SessionId};
 use crate::platform;
+use crate::store::vault::VaultKey;
+use crate::store::writes::SealedUnsaved;
 use crate::store::{self, StoreError, TextSetting};
 
 /// How long typing may pause before the words are written to storage.
@@ -41,6 +44,8 @@ pub(super) struct Saving {
     undeleted: StoredValue<BTreeSet<SessionId>>,
     /// The revision each session was read or last written at: a save starts from it.
     revisions: StoredValue<HashMap<SessionId, u64>>,
+    /// Unsaved sessions a lock sealed, waiting for the key of the next unlock.
+    sealed_at_lock: StoredValue<Vec<SealedUnsaved>>,
     pending_save: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -51,6 +56,7 @@ impl Saving {
             unsaved: StoredValue::new(BTreeSet::new()),
             undeleted: StoredValue::new(BTreeSet::new()),
             revisions: StoredValue::new(HashMap::new()),
+            sealed_at_lock: StoredValue::new(Vec::new()),
             pending_save: StoredValue::new(None),
         }
     }
@@ -238,6 +244,11 @@ impl AppState {
     /// Everything not yet landed goes into the journal, synchronously: the page is being
     /// hidden or closed, and a write still running may never finish.
     pub fn keep_unwritten(&self) {
+        // Only the tab that holds the sessions keeps a journal: one that gave them to
+        // another tab would replace that tab's journal with its own older one.
+        if !platform::one_tab::holds_claim() {
+            return;
+        }
         self.save_now();
         store::keep_unwritten();
     }
@@ -274,10 +285,35 @@ impl AppState {
     }
 
     /// Shows the sessions storage gave at unlock. Changes storage refused before the lock
-    /// are newer than what storage holds and replace it (see [`merge_kept_sessions`]).
-    pub(super) fn show_loaded_sessions(&self, mut loaded: store::Loaded) {
-        let kept = self.sessions.get_untracked();
-        let kept_revisions = self.saving.revisions.get_value();
+    /// are newer than what storage holds and replace it (see [`merge_kept_sessions`]); they
+    /// are opened with the key now, and saved with the next save.
+    pub(super) fn show_loaded_sessions(&self, mut loaded: store::Loaded, key: &VaultKey) {
+        let mut kept = Vec::new();
+        let mut kept_revisions = self.saving.revisions.get_value();
+        let mut still_sealed = Vec::new();
+        for sealed in self.saving.sealed_at_lock.get_value() {
+            match sealed.open(key) {
+                Ok((session, revision)) => {
+                    kept_revisions.insert(session.id, revision);
+                    kept.push(session);
+                }
+                // Another key (the passphrase changed elsewhere): kept sealed, never dropped.
+                Err(_) => {
+                    web_sys::console::warn_1(
+                        &format!(
+                            "Hear Me: an unsaved change of {} waits for its key",
+                            sealed.id
+                        )
+                        .into(),
+                    );
+                    still_sealed.push(sealed);
+                }
+            }
+        }
+        self.saving.sealed_at_lock.set_value(still_sealed);
+        self.saving.unsaved.update_value(|unsaved| {
+            unsaved.extend(kept.iter().map(|s| s.id));
+        });
         merge_kept_sessions(
             &mut loaded.sessions,
             &mut loaded.revisions,
@@ -293,20 +329,29 @@ impl AppState {
         self.screen.set(place);
     }
 
-    /// Drops every decrypted session from memory at a lock, except those storage refused:
-    /// they stay until they are saved. Returns whether any stayed (and so need the key).
-    pub(super) fn forget_saved_sessions(&self) -> bool {
-        let keeps_unsaved = self.has_unsaved();
-        if keeps_unsaved {
-            let unsaved = self.saving.unsaved.get_value();
-            self.sessions
-                .update(|all| all.retain(|s| unsaved.contains(&s.id)));
-        } else {
-            self.sessions.set(Vec::new());
-        }
+    /// Drops every decrypted session from memory at a lock. Those storage refused are sealed
+    /// with `key` first and wait, sealed, for the next unlock: locked, no child's words or
+    /// name stay readable, whatever storage does.
+    pub(super) fn forget_sessions_at_lock(&self, key: &VaultKey) {
+        let unsaved = self.saving.unsaved.get_value();
+        let revisions = self.saving.revisions.get_value();
+        let sealed: Vec<SealedUnsaved> = self.sessions.with_untracked(|all| {
+            all.iter()
+                .filter(|s| unsaved.contains(&s.id))
+                .map(|s| {
+                    let revision = revisions.get(&s.id).copied().unwrap_or(0);
+                    SealedUnsaved::seal(s, revision, key, platform::random_bytes())
+                })
+                .collect()
+        });
+        self.saving.sealed_at_lock.update_value(|kept| {
+            // After any sealed at an earlier lock and not opened since: the newest wins.
+            kept.extend(sealed);
+        });
+        self.saving.unsaved.set_value(BTreeSet::new());
+        self.sessions.set(Vec::new());
         self.unreadable.set(Vec::new());
         self.rolled_back.set(Vec::new());
-        keeps_unsaved
     }
 
     /// Forgets every session and what was to be written: the device was wiped.
@@ -314,6 +359,7 @@ impl AppState {
         self.saving.unsaved.set_value(BTreeSet::new());
         self.saving.undeleted.set_value(BTreeSet::new());
         self.saving.revisions.set_value(HashMap::new());
+        self.saving.sealed_at_lock.set_value(Vec::new());
         self.saving.refused.set_value(None);
         self.sessions.set(Vec::new());
         self.unreadable.set(Vec::new());

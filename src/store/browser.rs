@@ -457,6 +457,11 @@ pub fn delete_session(id: &SessionId, key: &VaultKey) -> Result<(), StoreError> 
     Ok(())
 }
 
+/// Forgets the index (every child's name) at a lock; the next unlock reads it again.
+pub fn forget_index() {
+    INDEX.with(|index| *index.borrow_mut() = None);
+}
+
 /// A text the worker set in Settings (the agency, their name, the agency's phone); empty
 /// when not set or while locked.
 pub fn text_setting(setting: TextSetting) -> String {
@@ -531,6 +536,10 @@ pub async fn reseal_all(key: &VaultKey) -> Result<(), StoreError> {
             let Some(bytes) = value.bytes() else {
                 continue;
             };
+            // A record saved meanwhile is sealed under the new key by its own write.
+            if !writes.may_reseal(storage_key, bytes) {
+                continue;
+            }
             if let Ok(text) = open_bytes(key, storage_key, bytes) {
                 let revision = writes.revision(storage_key);
                 writes.knew(storage_key, Some(bytes), revision);

@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::ink::base64::{base64_decode, base64_encode};
 
-use super::record::RecordError;
+use super::record::{decode_session_revision, encode_session_revision, session_key, RecordError};
+use super::vault::{VaultKey, NONCE_BYTES};
+use crate::core::{Session, SessionId};
 
 /// localStorage key of the journal of writes that had not landed when the page was hidden.
 pub const JOURNAL_KEY: &str = "hear-me/journal";
@@ -130,6 +132,17 @@ impl Writes {
         self.waiting.is_empty() && self.writing.is_empty()
     }
 
+    /// Whether a re-seal may seal `key` anew from `stored`, the value it read: not while a
+    /// write of it waits or runs, nor once one landed after the read. That write is newer,
+    /// and sealed under the new key already; sealing the older read over it would undo it.
+    pub fn may_reseal(&self, key: &str, stored: &[u8]) -> bool {
+        self.wanted(key).is_none()
+            && self
+                .known
+                .get(key)
+                .is_none_or(|known| *known == Fingerprint::of(Some(stored)))
+    }
+
     /// Whether a transaction is writing now (only one at a time, so they land in order).
     pub fn is_writing(&self) -> bool {
         !self.writing.is_empty()
@@ -207,6 +220,47 @@ impl Writes {
     pub fn forget_known(&mut self) {
         self.known.clear();
     }
+}
+
+/// A session changed in memory that storage would not take before a lock (the vault
+/// changed, a stale revision), sealed with the key as the lock drops it: a locked tab keeps
+/// no child's words or name readable. Opened and saved again at the next unlock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SealedUnsaved {
+    pub id: SessionId,
+    sealed: Vec<u8>,
+}
+
+impl SealedUnsaved {
+    /// Seals `session` as it was read at `revision` (the revision its save starts from).
+    pub fn seal(
+        session: &Session,
+        revision: u64,
+        key: &VaultKey,
+        nonce: [u8; NONCE_BYTES],
+    ) -> SealedUnsaved {
+        let text = encode_session_revision(session, revision);
+        SealedUnsaved {
+            id: session.id,
+            sealed: key.seal_bytes(&unsaved_key(&session.id), text.as_bytes(), nonce),
+        }
+    }
+
+    /// The session and its revision, with the key it was sealed with (or one that holds it
+    /// as the previous key, after a re-seal).
+    pub fn open(&self, key: &VaultKey) -> Result<(Session, u64), RecordError> {
+        let bytes = key
+            .open_bytes(&unsaved_key(&self.id), &self.sealed)
+            .map_err(|error| RecordError::Corrupt(format!("an unsaved change: {error}")))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| RecordError::Corrupt("an unsaved change is not text".into()))?;
+        decode_session_revision(&text)
+    }
+}
+
+/// What an unsaved change is bound to: never a stored record's key, so it cannot pass for one.
+fn unsaved_key(id: &SessionId) -> String {
+    format!("{}#unsaved", session_key(id))
 }
 
 /// A write kept in the journal: `change` for `key`, if storage still holds one of `over`.
@@ -384,6 +438,67 @@ mod tests {
             decode_journal(r#"{"journal":1,"entries":[{"key":"a","put":"!!","over":[]}]}"#)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_re_seal_leaves_a_record_whose_own_write_waits_runs_or_landed_since_it_was_read() {
+        let mut writes = Writes::default();
+        writes.knew("quiet", Some(b"old seal q"), 1);
+        writes.knew("waiting", Some(b"old seal w"), 1);
+        writes.knew("running", Some(b"old seal r"), 1);
+        writes.knew("landed", Some(b"old seal l"), 1);
+        // "landed" is written in a transaction of its own, after the re-seal read it.
+        writes.want("landed", put(b"new words l"), 2);
+        writes.start();
+        writes.finished(vec![("landed".into(), Landed::Written)]);
+        writes.want("running", put(b"new words r"), 2);
+        writes.start();
+        writes.want("waiting", put(b"new words w"), 2);
+
+        assert!(writes.may_reseal("quiet", b"old seal q"));
+        assert!(writes.may_reseal("never known", b"anything"));
+        assert!(!writes.may_reseal("waiting", b"old seal w"));
+        assert!(!writes.may_reseal("running", b"old seal r"));
+        assert!(!writes.may_reseal("landed", b"old seal l"));
+        // Read after its write landed: the newest value, sealed anew like any other.
+        assert!(writes.may_reseal("landed", b"new words l"));
+    }
+
+    #[test]
+    fn an_unsaved_change_kept_through_a_lock_is_sealed_and_opens_only_with_the_key() {
+        use crate::core::{NewSession, Question, Tool, Voice, Words};
+        use crate::store::vault::derive_key;
+
+        let form = NewSession {
+            child_name: "Ravenna".into(),
+            age: "6".into(),
+            worker_name: String::new(),
+            date: "2026-12-07".into(),
+        };
+        let mut session = Session::start(&form, SessionId::new(5, 1), 5).unwrap();
+        session.add_words(
+            Tool::ThreeHouses,
+            Question::Dreams,
+            Words {
+                text: "a treehouse".into(),
+                voice: Voice::ChildWrote,
+            },
+            6,
+        );
+        use crate::store::vault::{KdfParams, MIN_ITERATIONS, MIN_MEMORY_KIB};
+        let cheap = KdfParams {
+            memory_kib: MIN_MEMORY_KIB,
+            iterations: MIN_ITERATIONS,
+            ..KdfParams::recommended([1; 16])
+        };
+        let key = derive_key("the worker's passphrase", &cheap).unwrap();
+        let sealed = SealedUnsaved::seal(&session, 4, &key, [9; NONCE_BYTES]);
+
+        let inside = String::from_utf8_lossy(&sealed.sealed);
+        assert!(!inside.contains("Ravenna") && !inside.contains("treehouse"));
+        assert_eq!(sealed.open(&key), Ok((session, 4)));
+        let other = derive_key("another passphrase", &cheap).unwrap();
+        assert!(sealed.open(&other).is_err());
     }
 
     #[test]

@@ -300,6 +300,41 @@ pub fn OtherTabScreen() -> impl IntoView {
 }
 
 /// Data from a newer Hear Me: said plainly, and nothing offered that would overwrite it.
+/// How long "Use it here" waits for the other tab before saying that it does not answer.
+const NO_ANSWER_AFTER: Duration = Duration::from_secs(5);
+
+/// Waiting for the other tab to save, lock and let go. A tab asleep or stuck never answers:
+/// after a few seconds this says so, and offers to take over without it, saying honestly
+/// what that tab had not saved may not come along.
+#[component]
+pub fn ClaimingScreen() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let no_answer = RwSignal::new(false);
+    let taking = RwSignal::new(false);
+    let timer = set_timeout_with_handle(move || no_answer.set(true), NO_ANSWER_AFTER).ok();
+    on_cleanup(move || {
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+    });
+    view! {
+        <Show when=move || no_answer.get() fallback=move || view! { <p class="quiet gate">{t!(i18n, opening)}</p> }>
+            <GateScreen heading=Signal::derive(move || t_string!(i18n, other_tab_heading).to_owned())>
+                <p role="alert">{t!(i18n, other_tab_no_answer)}</p>
+                <p>{t!(i18n, other_tab_take_over_note)}</p>
+                <button type="button" class="primary big" disabled=move || taking.get()
+                    on:click=move |_| {
+                        taking.set(true);
+                        state.take_over_now();
+                    }>
+                    {t!(i18n, take_over_here)}
+                </button>
+            </GateScreen>
+        </Show>
+    }
+}
+
 #[component]
 pub fn NewerVersionScreen() -> impl IntoView {
     let i18n = use_i18n();

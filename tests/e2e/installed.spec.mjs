@@ -133,6 +133,39 @@ test('a waiting new version is applied at the next lock, and the sessions open i
   }
 });
 
+test('a new version is offered only on the worker\'s unlocked screens: not on the lock screen, not on the other-tab screen', async ({ page, context, request }) => {
+  makeNextVersion();
+  await openApp(page);
+  await startSession(page, { name: 'Elif', age: 7 });
+  await installed(page);
+  // A second tab, where Hear Me is open in the first.
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByRole('heading', { name: 'Hear Me is open in another tab' })).toBeVisible();
+  await button(page, 'Lock').click();
+  await expect(lockedHeading(page)).toBeVisible();
+  const ready = (tab) => tab.getByRole('status').filter({ hasText: 'A new version of Hear Me is ready.' });
+  try {
+    await request.get('/__serve-next');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting))).toBe(true);
+    await page.waitForTimeout(500);
+    // Whoever holds a locked tablet, or another tab, is not asked to apply it.
+    await expect(ready(page)).toHaveCount(0);
+    await expect(ready(second)).toHaveCount(0);
+    await second.reload();
+    await expect(second.getByRole('heading', { name: 'Hear Me is open in another tab' })).toBeVisible();
+    await second.waitForTimeout(500);
+    await expect(ready(second)).toHaveCount(0);
+    expect(await page.locator('meta[name="hear-me-test-version"]').count()).toBe(0);
+    // The worker unlocks: now it is offered.
+    await unlock(page);
+    await expect(ready(page)).toBeVisible();
+  } finally {
+    await request.get('/__serve-first');
+  }
+});
+
 test('a new version that cannot be downloaded completely is not installed; the old one still opens offline', async ({ page, context, request }) => {
   makeNextVersion({ broken: true });
   await openApp(page);
