@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::ink::base64::{base64_decode, base64_encode};
 
+use super::fault::serde_fault;
 use super::record::RecordError;
 
 /// localStorage key of the journal of writes that had not landed when the page was hidden.
@@ -259,7 +260,7 @@ pub fn encode_journal(entries: &[JournalEntry]) -> String {
 
 pub fn decode_journal(text: &str) -> Result<Vec<JournalEntry>, RecordError> {
     let stored: StoredJournal =
-        serde_json::from_str(text).map_err(|error| RecordError::Corrupt(error.to_string()))?;
+        serde_json::from_str(text).map_err(|error| RecordError::Corrupt(serde_fault(&error)))?;
     if stored.journal > JOURNAL_VERSION {
         return Err(RecordError::FromTheFuture(stored.journal));
     }
