@@ -179,7 +179,8 @@ const FORMS = [
   {
     name: 'a house given its own name',
     go: async (page) => {
-      await button(page, filled(EN.rename_house, { house: 'House of Worries' })).click();
+      await button(page, EN.back_to_houses).click();
+      await page.getByRole('button', { name: new RegExp(`^${filled(EN.rename_house, { house: 'House of Worries' })}`) }).click();
       await expect(page.getByRole('dialog', { name: EN.rename_title })).toBeVisible();
     },
   },
@@ -187,7 +188,6 @@ const FORMS = [
     name: 'the child shares with Mum',
     go: async (page) => {
       await page.getByRole('dialog', { name: EN.rename_title }).getByRole('button', { name: EN.cancel }).click();
-      await button(page, EN.back_to_houses).click();
       await button(page, EN.sharing_tool).click();
       const choices = await sharingFor(page, 'Dad shouts');
       await choices.getByRole('button', { name: 'Mum', exact: true }).click();
@@ -195,10 +195,18 @@ const FORMS = [
     },
   },
   {
-    name: 'held back: the reason, who decided, the day',
+    name: 'a summary for Mum, with a note for its readers',
     go: async (page) => {
       await button(page, EN.done).click();
       await openSessionFolds(page);
+      await button(page, EN.summary_tool).click();
+      await page.getByRole('combobox', { name: EN.summary_for_label }).selectOption({ label: 'Mum' });
+      await expect(page.getByRole('textbox', { name: new RegExp(`^${EN.note_for_readers}`) })).toBeVisible();
+    },
+  },
+  {
+    name: 'held back: the reason, who decided, the day',
+    go: async (page) => {
       await button(page, EN.worker_decisions_open).click();
       await expect(heading(page, EN.worker_decisions_heading)).toBeVisible();
       await page.getByRole('listitem').filter({ hasText: 'Dad shouts' }).getByRole('button', { name: EN.hold_back }).click();
@@ -214,17 +222,10 @@ const FORMS = [
     },
   },
   {
-    name: 'a summary for Mum, with a note for its readers',
+    name: 'finished, a response added, and the words amended',
     go: async (page) => {
       await page.getByRole('dialog').getByRole('button', { name: EN.cancel }).click();
       await button(page, EN.summary_tool).click();
-      await page.getByRole('combobox', { name: EN.summary_for_label }).selectOption({ label: 'Mum' });
-      await expect(page.getByRole('textbox', { name: new RegExp(`^${EN.note_for_readers}`) })).toBeVisible();
-    },
-  },
-  {
-    name: 'finished, a response added, and the words amended',
-    go: async (page) => {
       await button(page, EN.back_to_session).click();
       await openSessionFolds(page);
       await button(page, EN.finish_button).click();
