@@ -69,26 +69,46 @@ mod tests {
     fn a_wrong_type_holding_a_name_is_told_without_the_name() {
         let json = format!(r#"{{"age": "{NAME}", "tool": "ThreeHouses"}}"#);
         // What serde itself would say, and what we say instead.
-        let serdes = serde_json::from_str::<Child>(&json).unwrap_err().to_string();
+        let serdes = serde_json::from_str::<Child>(&json)
+            .unwrap_err()
+            .to_string();
         assert!(serdes.contains(NAME), "{serdes}");
         let ours = fault(&json);
         assert!(!ours.contains("Mia"), "{ours}");
-        assert!(ours.starts_with("not the expected shape (invalid type) at line 1, column "), "{ours}");
+        assert!(
+            ours.starts_with("not the expected shape (invalid type) at line 1, column "),
+            "{ours}"
+        );
     }
 
     #[test]
     fn every_kind_of_fault_is_told_without_what_was_found() {
         let told = [
-            (format!(r#"{{"age": 7, "tool": "{NAME}"}}"#), "unknown variant"),
-            (format!(r#"{{"age": 300, "tool": "ThreeHouses", "{NAME}": 1}}"#), "invalid value"),
-            (format!(r#"{{"age": 7, "tool": "ThreeHouses", "x": {NAME}}}"#), "not valid JSON"),
-            (format!(r#"{{"age": 7, "tool": "ThreeHouses", "x": "{NAME}"#), "cut short"),
+            (
+                format!(r#"{{"age": 7, "tool": "{NAME}"}}"#),
+                "unknown variant",
+            ),
+            (
+                format!(r#"{{"age": 300, "tool": "ThreeHouses", "{NAME}": 1}}"#),
+                "invalid value",
+            ),
+            (
+                format!(r#"{{"age": 7, "tool": "ThreeHouses", "x": {NAME}}}"#),
+                "not valid JSON",
+            ),
+            (
+                format!(r#"{{"age": 7, "tool": "ThreeHouses", "x": "{NAME}"#),
+                "cut short",
+            ),
             (format!(r#"{{"{NAME}": 7}}"#), "missing field"),
         ];
         for (json, kind) in told {
             let ours = fault(&json);
             assert!(ours.contains(kind), "{json}: {ours}");
-            assert!(!ours.contains("Mia") && !ours.contains("Hildegard"), "{json}: {ours}");
+            assert!(
+                !ours.contains("Mia") && !ours.contains("Hildegard"),
+                "{json}: {ours}"
+            );
         }
     }
 
@@ -103,11 +123,15 @@ mod tests {
             date: "2026-12-07".into(),
         };
         let session = Session::start(&form, SessionId::new(1, 2), 1).unwrap();
-        let mut record: serde_json::Value = serde_json::from_str(&encode_session(&session)).unwrap();
+        let mut record: serde_json::Value =
+            serde_json::from_str(&encode_session(&session)).unwrap();
         record["session"]["child"]["age"] = NAME.into();
         let error = decode_session(&record.to_string()).unwrap_err();
         let told = error.to_string();
-        assert_eq!(told, "the record is damaged: not the expected shape (invalid type)");
+        assert_eq!(
+            told,
+            "the record is damaged: not the expected shape (invalid type)"
+        );
         // Cut short, and not JSON at all, beside the name.
         let raw = encode_session(&session);
         for broken in [&raw[..raw.len() - 3], &raw.replace("\"name\":", "\"name\"")] {
@@ -118,7 +142,11 @@ mod tests {
 
     #[test]
     fn a_message_of_our_own_deserialize_is_not_taken_either() {
-        let error = <serde_json::Error as serde::de::Error>::custom(format!("no such helper {NAME}"));
-        assert_eq!(serde_fault(&error), "not the expected shape (another fault)");
+        let error =
+            <serde_json::Error as serde::de::Error>::custom(format!("no such helper {NAME}"));
+        assert_eq!(
+            serde_fault(&error),
+            "not the expected shape (another fault)"
+        );
     }
 }
