@@ -35,7 +35,7 @@ fn a_session_record_cut_short_or_broken_beside_the_name_is_told_without_it() {
     for broken in [
         raw[..raw.len() - 3].to_owned(),
         raw.replace("\"name\":", "\"name\""),
-        raw.replace(&format!("\"{NAME}\""), &format!("{NAME}")),
+        raw.replace(&format!("\"{NAME}\""), NAME),
     ] {
         let told = decode_session(&broken).unwrap_err().to_string();
         assert!(told.starts_with("the record is damaged: "), "{told}");
