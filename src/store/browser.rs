@@ -13,6 +13,7 @@ use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use serde_json::value::RawValue;
 
+use super::fault::serde_fault;
 use super::indexed::{self, Stored};
 use super::record::{
     decode_device_state, decode_index, decode_session_revision, decode_vault, encode_device_state,
@@ -297,7 +298,10 @@ fn keep_entry(index: &Index, mended: &mut Index, id: &SessionId) {
 }
 
 fn unreadable(index: &Index, id: SessionId, error: RecordError) -> UnreadableSession {
-    web_sys::console::warn_1(&format!("Hear Me: session {id} could not be read: {error}").into());
+    // The record's key and the fault's kind only: RecordError never quotes the record.
+    web_sys::console::warn_1(
+        &format!("Hear Me: {} could not be read: {error}", session_key(&id)).into(),
+    );
     UnreadableSession {
         child_name: index.child_name(&id).map(str::to_owned),
         id,
@@ -312,7 +316,9 @@ fn journal(storage: &web_sys::Storage) -> Vec<JournalEntry> {
         return Vec::new();
     };
     decode_journal(&text).unwrap_or_else(|error| {
-        web_sys::console::warn_1(&format!("Hear Me: the journal: {error}").into());
+        web_sys::console::warn_1(
+            &format!("Hear Me: {JOURNAL_KEY} could not be read: {error}").into(),
+        );
         Vec::new()
     })
 }
@@ -719,11 +725,14 @@ fn available_storage() -> Result<web_sys::Storage, StoreError> {
 }
 
 fn write_local(key: &str, encoded: String) -> Result<(), StoreError> {
-    let raw =
-        RawValue::from_string(encoded).map_err(|error| StoreError::Failed(error.to_string()))?;
+    let raw = RawValue::from_string(encoded)
+        .map_err(|error| StoreError::Failed(format!("{key}: {}", serde_fault(&error))))?;
     LocalStorage::set(key, raw).map_err(|error| match error {
         StorageError::JsError(js) if js.name == "QuotaExceededError" => StoreError::Full,
-        other => StoreError::Failed(other.to_string()),
+        StorageError::SerdeError(error) => {
+            StoreError::Failed(format!("{key}: {}", serde_fault(&error)))
+        }
+        other => StoreError::Failed(format!("{key}: {other}")),
     })
 }
 

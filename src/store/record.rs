@@ -380,8 +380,9 @@ fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, RecordE
     serde_json::from_value(value).map_err(corrupt)
 }
 
-fn corrupt(error: impl std::fmt::Display) -> RecordError {
-    RecordError::Corrupt(error.to_string())
+/// serde's fault, told without what the record holds (see `fault`).
+fn corrupt(error: serde_json::Error) -> RecordError {
+    RecordError::Corrupt(super::fault::serde_fault(&error))
 }
 
 /// One line of the index: enough to list a session, and to name it if its record breaks.

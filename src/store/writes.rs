@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::ink::base64::{base64_decode, base64_encode};
 
+use super::fault::serde_fault;
 use super::record::{decode_session_revision, encode_session_revision, session_key, RecordError};
 use super::vault::{VaultKey, NONCE_BYTES};
 use crate::core::{Session, SessionId};
@@ -313,7 +314,7 @@ pub fn encode_journal(entries: &[JournalEntry]) -> String {
 
 pub fn decode_journal(text: &str) -> Result<Vec<JournalEntry>, RecordError> {
     let stored: StoredJournal =
-        serde_json::from_str(text).map_err(|error| RecordError::Corrupt(error.to_string()))?;
+        serde_json::from_str(text).map_err(|error| RecordError::Corrupt(serde_fault(&error)))?;
     if stored.journal > JOURNAL_VERSION {
         return Err(RecordError::FromTheFuture(stored.journal));
     }

@@ -107,11 +107,11 @@ pub fn MakeBackup() -> impl IntoView {
                 </fieldset>
                 <label>
                     <span>{t!(i18n, backup_passphrase_label)}</span>
-                    <input type="password" autocomplete="new-password" bind:value=passphrase />
+                    <input {..crate::ui::fields::as_typed()} type="password" bind:value=passphrase />
                 </label>
                 <label>
                     <span>{t!(i18n, backup_passphrase_again_label)}</span>
-                    <input type="password" autocomplete="new-password" bind:value=again />
+                    <input {..crate::ui::fields::as_typed()} type="password" bind:value=again />
                 </label>
                 {move || outcome.get().map(|result| match result {
                     Ok(file) => view! {
@@ -249,7 +249,7 @@ pub fn RestoreBackup() -> impl IntoView {
                 </label>
                 <label>
                     <span>{t!(i18n, backup_passphrase_label)}</span>
-                    <input type="password" autocomplete="off" bind:value=passphrase />
+                    <input {..crate::ui::fields::as_typed()} type="password" bind:value=passphrase />
                 </label>
                 {move || outcome.get().map(|result| match result {
                     Ok(merged) => view! { <RestoreReport merged /> }.into_any(),

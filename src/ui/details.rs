@@ -114,7 +114,7 @@ fn DetailsDialog(
             <DateField session />
             <label>
                 <span>{t!(i18n, summary_place)}</span>
-                <input type="text" autocomplete="off" dir="auto" prop:value=place
+                <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=place
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_place(&text, now));
@@ -148,7 +148,7 @@ fn DateField(session: SessionId) -> impl IntoView {
     view! {
         <label>
             <span>{t!(i18n, date_label)}</span>
-            <input type="date" prop:value=date
+            <input {..crate::ui::fields::as_typed()} type="date" prop:value=date
                 aria-invalid=move || refused.get().then_some("true")
                 on:change=move |ev| {
                     let day = event_target_value(&ev);
@@ -175,7 +175,7 @@ fn WorkerField(session: SessionId) -> impl IntoView {
     view! {
         <label>
             <span>{t!(i18n, worker_label)}</span>
-            <input type="text" autocomplete="off" dir="auto" prop:value=worker
+            <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=worker
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     state.edit(&session, SavePolicy::AfterTyping, |s, now| s.set_worker(&text, now));
@@ -195,7 +195,7 @@ fn CaseReferenceField(session: SessionId) -> impl IntoView {
     view! {
         <label>
             <span>{t!(i18n, case_reference_label)}</span>
-            <input type="text" autocomplete="off" dir="auto" prop:value=reference
+            <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=reference
                 aria-describedby="case-reference-hint"
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
@@ -315,14 +315,14 @@ pub fn AmendDialog(
             <h2 id="amend-title">{t!(i18n, amend_button)}</h2>
             <label>
                 <span>{text_label}</span>
-                <textarea rows="4" dir="auto" spellcheck="false" autocapitalize="off" autocomplete="off"
+                <textarea {..crate::ui::fields::as_typed()} rows="4" dir="auto"
                     node_ref=text_field
                     prop:value=text.get_untracked()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </label>
             <label>
                 <span>{t!(i18n, amend_reason_label)}</span>
-                <textarea rows="2" dir="auto"
+                <textarea {..crate::ui::fields::workers_sentences()} rows="2" dir="auto"
                     aria-invalid=move || reason_missing().then_some("true")
                     on:input=move |ev| why.set(event_target_value(&ev))></textarea>
                 {move || reason_missing().then(|| view! {

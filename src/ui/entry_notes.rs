@@ -59,18 +59,11 @@ pub fn Caption(
         });
     };
     let read_only = Signal::derive(move || finished.get());
-    let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
-    Effect::new(move |_| {
-        if let Some(textarea) = textarea_ref.get() {
-            // Safari's own switch: the child's words are never corrected.
-            let _ = textarea.set_attribute("autocorrect", "off");
-        }
-    });
     view! {
         <div class="caption" lang=move || workers.get_locale().as_str()>
             <label>
                 <span>{t!(workers, caption_label)}</span>
-                <textarea node_ref=textarea_ref dir="auto" rows="2" autocomplete="off" autocapitalize="off" spellcheck="false"
+                <textarea {..crate::ui::fields::as_typed()} dir="auto" rows="2"
                     readonly=read_only
                     prop:value=move || caption.get().text
                     on:input=move |ev| {
@@ -125,7 +118,7 @@ pub fn WorkerQuestion(
         <div class="worker-question" lang=move || workers.get_locale().as_str()>
             <label>
                 <span>{t!(workers, worker_question_label)}</span>
-                <input type="text" dir="auto" autocomplete="off" readonly=move || finished.get()
+                <input {..crate::ui::fields::as_typed()} type="text" dir="auto" readonly=move || finished.get()
                     prop:value=move || asked.get()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);

@@ -105,7 +105,9 @@ fn LeafletDialog(
             <div class="leaflet-dialog">
                 <h2 id="leaflet-title">{t!(i18n, leaflet_button)}</h2>
                 <p class="quiet">{t!(i18n, leaflet_before_hint)}</p>
-                <iframe class="leaflet-frame" node_ref=frame
+                // Sandboxed as the summary's frame is (see there): nothing in it runs; the
+                // app's Print reaches in.
+                <iframe class="leaflet-frame" node_ref=frame sandbox="allow-same-origin allow-modals"
                     title=move || t_string!(i18n, leaflet_button)
                     srcdoc=move || document.get()></iframe>
                 <div class="dialog-actions">

@@ -77,24 +77,24 @@ pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
             <form class="gate-form" on:submit=submit>
                 <label>
                     <span>{t!(i18n, passphrase_label)}</span>
-                    <input type="password" autocomplete="new-password" bind:value=passphrase />
+                    <input {..crate::ui::fields::as_typed()} type="password" bind:value=passphrase />
                 </label>
                 <label>
                     <span>{t!(i18n, passphrase_again_label)}</span>
-                    <input type="password" autocomplete="new-password" bind:value=passphrase_again />
+                    <input {..crate::ui::fields::as_typed()} type="password" bind:value=passphrase_again />
                 </label>
                 <p class="hint">{t!(i18n, pin_hint)}</p>
                 <label>
                     <span>{t!(i18n, pin_label)}</span>
-                    <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin />
+                    <input {..crate::ui::fields::as_typed()} type="password" inputmode="numeric" bind:value=pin />
                 </label>
                 <label>
                     <span>{t!(i18n, pin_again_label)}</span>
-                    <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin_again />
+                    <input {..crate::ui::fields::as_typed()} type="password" inputmode="numeric" bind:value=pin_again />
                 </label>
                 <label>
                     <span>{t!(i18n, worker_name_setting_label)}</span>
-                    <input type="text" autocomplete="off" dir="auto" bind:value=worker_name
+                    <input {..crate::ui::fields::as_typed()} type="text" dir="auto" bind:value=worker_name
                         aria-describedby="set-up-worker-hint" />
                 </label>
                 <p class="hint" id="set-up-worker-hint">{t!(i18n, worker_name_setting_hint)}</p>
@@ -175,7 +175,7 @@ pub fn UnlockScreen() -> impl IntoView {
             <form class="gate-form" on:submit=submit>
                 <label>
                     <span>{t!(i18n, passphrase_label)}</span>
-                    <input type="password" autocomplete="current-password" bind:value=passphrase />
+                    <input {..crate::ui::fields::as_typed()} type="password" bind:value=passphrase />
                 </label>
                 {move || message().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
                 <button type="submit" class="primary big" disabled=cannot_try>
@@ -242,7 +242,7 @@ fn WipeDialog(open: RwSignal<bool>) -> impl IntoView {
                     <p>{text}</p>
                     <label>
                         <span>{move || t_string!(i18n, wipe_type_word, word = t_string!(i18n, wipe_word)).to_string()}</span>
-                        <input type="text" autocomplete="off" autocapitalize="off" spellcheck="false" bind:value=typed />
+                        <input {..crate::ui::fields::as_typed()} type="text" bind:value=typed />
                     </label>
                     <div class="dialog-actions">
                         <button type="button" class="safe" node_ref=keep_ref on:click=move |_| open.set(false)>
@@ -435,7 +435,7 @@ pub fn PinDialog() -> impl IntoView {
                         <h2 id="pin-title">{t!(i18n, pin_title)}</h2>
                         <label>
                             <span>{t!(i18n, pin_label)}</span>
-                            <input type="password" inputmode="numeric" autocomplete="off" node_ref=input_ref bind:value=pin />
+                            <input {..crate::ui::fields::as_typed()} type="password" inputmode="numeric" node_ref=input_ref bind:value=pin />
                         </label>
                         <Show when=move || wrong.get()>
                             <p class="form-error" role="alert">{t!(i18n, pin_wrong)}</p>

@@ -9,6 +9,7 @@ pub mod dialog;
 pub mod drawing;
 pub mod entry_notes;
 pub mod entry_summary;
+pub mod fields;
 pub mod home_screen_hint;
 pub mod ink_layer;
 pub mod labels;

@@ -121,7 +121,7 @@ fn TextSettingField(setting: TextSetting) -> impl IntoView {
         <section class="settings">
             <label>
                 <span>{label}</span>
-                <input type="text" inputmode=inputmode autocomplete="off" dir="auto"
+                <input {..crate::ui::fields::as_typed()} type="text" inputmode=inputmode dir="auto"
                     prop:value=state.text_setting(setting) aria-describedby=hint_id
                     on:input=move |ev| state.set_text_setting(setting, &event_target_value(&ev)) />
             </label>
@@ -188,15 +188,15 @@ fn ChangePassphrase() -> impl IntoView {
             <form class="gate-form" on:submit=submit>
                 <label>
                     <span>{t!(i18n, current_passphrase_label)}</span>
-                    <input type="password" autocomplete="current-password" bind:value=current />
+                    <input {..crate::ui::fields::as_typed()} type="password" bind:value=current />
                 </label>
                 <label>
                     <span>{t!(i18n, new_passphrase_label)}</span>
-                    <input type="password" autocomplete="new-password" bind:value=new />
+                    <input {..crate::ui::fields::as_typed()} type="password" bind:value=new />
                 </label>
                 <label>
                     <span>{t!(i18n, new_passphrase_again_label)}</span>
-                    <input type="password" autocomplete="new-password" bind:value=again />
+                    <input {..crate::ui::fields::as_typed()} type="password" bind:value=again />
                 </label>
                 <label class="check">
                     <input type="checkbox" bind:checked=reseal />
@@ -235,11 +235,11 @@ fn ChangePin() -> impl IntoView {
             <form class="gate-form" on:submit=submit>
                 <label>
                     <span>{t!(i18n, new_pin_label)}</span>
-                    <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin />
+                    <input {..crate::ui::fields::as_typed()} type="password" inputmode="numeric" bind:value=pin />
                 </label>
                 <label>
                     <span>{t!(i18n, pin_again_label)}</span>
-                    <input type="password" inputmode="numeric" autocomplete="off" bind:value=again />
+                    <input {..crate::ui::fields::as_typed()} type="password" inputmode="numeric" bind:value=again />
                 </label>
                 {move || outcome.get().map(|result| match result {
                     Ok(()) => view! { <p class="form-done" role="status">{t!(i18n, pin_changed)}</p> }.into_any(),

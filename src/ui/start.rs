@@ -86,11 +86,11 @@ fn NewSessionForm() -> impl IntoView {
             <h2>{t!(i18n, start_heading)}</h2>
             <label>
                 <span>{t!(i18n, child_name_label)}</span>
-                <input type="text" autocomplete="off" bind:value=child_name />
+                <input {..crate::ui::fields::as_typed()} type="text" bind:value=child_name />
             </label>
             <label>
                 <span>{t!(i18n, age_label)}</span>
-                <input type="number" inputmode="numeric" min="0" max="25" bind:value=age />
+                <input {..crate::ui::fields::as_typed()} type="number" inputmode="numeric" min="0" max="25" bind:value=age />
             </label>
             <ChildLanguageChoice chosen=chosen_language
                 on_choose=move |locale| child_language.set(Some(locale)) />

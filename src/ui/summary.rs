@@ -614,7 +614,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 <label class="worker-notes-field">
                     <span>{t!(i18n, note_for_readers)}</span>
                     <span class="quiet">{move || t_string!(i18n, note_for_readers_hint, audience = audience_name()).to_string()}</span>
-                    <textarea rows="4"
+                    <textarea {..crate::ui::fields::workers_sentences()} rows="4"
                         prop:value=move || choices.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default())
                         on:input={
                             move |ev| {
@@ -647,7 +647,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 <label class="worker-notes-field">
                     <span>{t!(i18n, reflection)}</span>
                     <span class="quiet">{t!(i18n, reflection_hint)}</span>
-                    <textarea rows="5" prop:value=reflection_now.clone()
+                    <textarea {..crate::ui::fields::workers_sentences()} rows="5" prop:value=reflection_now.clone()
                         on:input={
                             move |ev| {
                                 let text = event_target_value(&ev);
@@ -749,10 +749,16 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             }
         })}
         // The summary in its own frame, exactly as the downloaded file shows it; its own
-        // Content-Security-Policy lets nothing run in it.
+        // Content-Security-Policy lets nothing run in it, and so does the sandbox, whatever
+        // the document holds: no script, form, pop-up, download or navigation of the tab.
+        // Two doors stay open for the app's own Print: `allow-same-origin` lets this page
+        // call the frame's print() (an opaque origin refuses it), and `allow-modals` lets
+        // the print dialog open (Chromium ignores print() without it). Without scripts in
+        // the frame neither lets anything in it reach this page or its storage.
         <Show when=move || !nothing_to_give()>
             <iframe
                 class="summary-frame"
+                sandbox="allow-same-origin allow-modals"
                 node_ref=frame_ref
                 title=move || t_string!(i18n, summary_tool)
                 srcdoc=move || document.get()

@@ -145,7 +145,6 @@ fn RenameDialog(
     let input_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = input_ref.get() {
-            let _ = input.set_attribute("autocorrect", "off");
             let _ = input.focus();
         }
     });
@@ -166,8 +165,7 @@ fn RenameDialog(
                 <h2 id="rename-title">{title}</h2>
                 <label>
                     <span>{field}</span>
-                    <input type="text" node_ref=input_ref bind:value=draft autocomplete="off"
-                        autocapitalize="off" spellcheck="false" />
+                    <input {..crate::ui::fields::as_typed()} type="text" node_ref=input_ref bind:value=draft />
                 </label>
                 <div class="dialog-actions">
                     <button type="button" class="safe" on:click=move |_| renaming.set(None)>{t!(i18n, cancel)}</button>

@@ -83,8 +83,6 @@ pub fn WordsScreen(
     let textarea_ref = NodeRef::<leptos::html::Textarea>::new();
     Effect::new(move |_| {
         if let Some(textarea) = textarea_ref.get() {
-            // Safari's own switch; the view macro only knows standard attribute names.
-            let _ = textarea.set_attribute("autocorrect", "off");
             if !read_only() {
                 let _ = textarea.focus();
             }
@@ -104,13 +102,10 @@ pub fn WordsScreen(
         </div>
         <label class="words-field">
             <span>{t!(i18n, words_label)}</span>
-            <textarea
+            <textarea {..crate::ui::fields::as_typed()}
                 node_ref=textarea_ref
                 dir="auto"
                 rows="6"
-                autocapitalize="off"
-                spellcheck="false"
-                autocomplete="off"
                 readonly=read_only
                 prop:value=move || text.get()
                 on:input=move |ev| {

@@ -243,7 +243,7 @@ fn ChildToldForm(session: SessionId, item: SharedItem, index: usize) -> impl Int
             <span class="quiet">{t!(i18n, summary_child_not_told)}</span>
             <label>
                 <span>{t!(i18n, child_told_on_label)}</span>
-                <input type="date" bind:value=day />
+                <input {..crate::ui::fields::as_typed()} type="date" bind:value=day />
             </label>
             <button type="submit">{t!(i18n, record_child_told)}</button>
         </form>
@@ -398,21 +398,21 @@ fn RecordDialog(
                 {matches!(what, Recording::PassedOn(_)).then(|| view! {
                     <label>
                         <span>{t!(i18n, passed_to_other)}</span>
-                        <input type="text" autocomplete="off" bind:value=other />
+                        <input {..crate::ui::fields::as_typed()} type="text" bind:value=other />
                     </label>
                 })}
                 <label>
                     <span>{t!(i18n, date_label)}</span>
-                    <input type="date" bind:value=on />
+                    <input {..crate::ui::fields::as_typed()} type="date" bind:value=on />
                 </label>
                 <label>
                     <span>{t!(i18n, summary_reason)}</span>
-                    <textarea rows="3" prop:value=move || reason.get()
+                    <textarea {..crate::ui::fields::workers_sentences()} rows="3" prop:value=move || reason.get()
                         on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 </label>
                 <label>
                     <span>{t!(i18n, summary_decided_by)}</span>
-                    <input type="text" autocomplete="off" bind:value=decided_by />
+                    <input {..crate::ui::fields::as_typed()} type="text" bind:value=decided_by />
                 </label>
                 {move || error.get().map(|message| view! { <p class="error" role="alert">{message}</p> })}
                 <div class="dialog-actions">

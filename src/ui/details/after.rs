@@ -44,7 +44,7 @@ pub fn NextStepsSection(session: SessionId, name: String) -> impl IntoView {
             <h2 id="next-steps-heading">{t!(i18n, next_steps_heading)}</h2>
             <label class="words-field">
                 <span>{move || t_string!(i18n, next_wants_label, name = wants_label.clone()).to_string()}</span>
-                <textarea rows="3" dir="auto" autocapitalize="off" spellcheck="false" autocomplete="off"
+                <textarea {..crate::ui::fields::as_typed()} rows="3" dir="auto"
                     readonly=finished
                     prop:value=move || wants_text.get()
                     on:input=move |ev| {
@@ -65,7 +65,7 @@ pub fn NextStepsSection(session: SessionId, name: String) -> impl IntoView {
             <AmendmentLines session what=Amended::ChildWantsNext />
             <label>
                 <span>{move || t_string!(i18n, next_told_label, name = told_label.clone()).to_string()}</span>
-                <textarea rows="3" dir="auto"
+                <textarea {..crate::ui::fields::workers_sentences()} rows="3" dir="auto"
                     prop:value=stored.worker_told
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
@@ -141,7 +141,7 @@ pub fn NetworkResponses(session: SessionId) -> impl IntoView {
                 <p class="quiet response-time">{when(i18n, response.at_ms)}</p>
                 <label>
                     <span>{t!(i18n, response_who_label)}</span>
-                    <input type="text" autocomplete="off" dir="auto" prop:value=response.who
+                    <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=response.who
                         on:input=move |ev| {
                             who.set(event_target_value(&ev));
                             write();
@@ -149,7 +149,7 @@ pub fn NetworkResponses(session: SessionId) -> impl IntoView {
                 </label>
                 <label>
                     <span>{t!(i18n, response_text_label)}</span>
-                    <textarea rows="2" dir="auto" prop:value=response.text
+                    <textarea {..crate::ui::fields::as_typed()} rows="2" dir="auto" prop:value=response.text
                         on:input=move |ev| {
                             text.set(event_target_value(&ev));
                             write();
@@ -172,12 +172,12 @@ pub fn NetworkResponses(session: SessionId) -> impl IntoView {
             <div class="response-new">
                 <label>
                     <span>{t!(i18n, response_who_label)}</span>
-                    <input type="text" autocomplete="off" dir="auto" prop:value=move || new_who.get()
+                    <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=move || new_who.get()
                         on:input=move |ev| new_who.set(event_target_value(&ev)) />
                 </label>
                 <label>
                     <span>{t!(i18n, response_text_label)}</span>
-                    <textarea rows="2" dir="auto" prop:value=move || new_text.get()
+                    <textarea {..crate::ui::fields::as_typed()} rows="2" dir="auto" prop:value=move || new_text.get()
                         aria-invalid=move || missing.get().then_some("true")
                         on:input=move |ev| new_text.set(event_target_value(&ev))></textarea>
                     {move || missing.get().then(|| view! {

@@ -44,7 +44,7 @@ pub(super) fn LanguageFields(session: SessionId) -> impl IntoView {
         <p class="quiet">{t!(i18n, child_language_hint)}</p>
         <label>
             <span>{t!(i18n, conversation_language_label)}</span>
-            <input type="text" autocomplete="off" dir="auto" prop:value=language
+            <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=language
                 aria-describedby="spoken-language-hint"
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
@@ -55,7 +55,7 @@ pub(super) fn LanguageFields(session: SessionId) -> impl IntoView {
         <div class="details-row">
             <label>
                 <span>{t!(i18n, interpreter_name_label)}</span>
-                <input type="text" autocomplete="off" dir="auto" prop:value=interpreter_name.get_untracked()
+                <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=interpreter_name.get_untracked()
                     on:input=move |ev| {
                         interpreter_name.set(event_target_value(&ev));
                         write_interpreter();
@@ -63,7 +63,7 @@ pub(super) fn LanguageFields(session: SessionId) -> impl IntoView {
             </label>
             <label>
                 <span>{t!(i18n, interpreter_role_label)}</span>
-                <input type="text" autocomplete="off" dir="auto" prop:value=interpreter_role.get_untracked()
+                <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=interpreter_role.get_untracked()
                     on:input=move |ev| {
                         interpreter_role.set(event_target_value(&ev));
                         write_interpreter();

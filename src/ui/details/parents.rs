@@ -95,7 +95,7 @@ pub(super) fn ParentsFields(session: SessionId) -> impl IntoView {
         <div class="details-row">
             <label>
                 <span>{t!(i18n, informed_by_label)}</span>
-                <input type="text" autocomplete="off" dir="auto" prop:value=informed_by.get_untracked()
+                <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=informed_by.get_untracked()
                     aria-invalid=move || (informed_problem.get() == Some(PreparedError::WhoMissing)).then_some("true")
                     on:input=move |ev| {
                         informed_by.set(event_target_value(&ev));
@@ -107,7 +107,7 @@ pub(super) fn ParentsFields(session: SessionId) -> impl IntoView {
             </label>
             <label>
                 <span>{t!(i18n, informed_on_label)}</span>
-                <input type="date" prop:value=informed_on.get_untracked()
+                <input {..crate::ui::fields::as_typed()} type="date" prop:value=informed_on.get_untracked()
                     aria-invalid=move || (informed_problem.get() == Some(PreparedError::DateInvalid)).then_some("true")
                     on:change=move |ev| {
                         informed_on.set(event_target_value(&ev));
@@ -130,7 +130,7 @@ pub(super) fn ParentsFields(session: SessionId) -> impl IntoView {
         <Show when=move || consent_choice.get() == ConsentChoice::NotSought>
             <label>
                 <span>{t!(i18n, consent_reason_label)}</span>
-                <textarea rows="2" dir="auto" prop:value=consent_reason.get_untracked()
+                <textarea {..crate::ui::fields::workers_sentences()} rows="2" dir="auto" prop:value=consent_reason.get_untracked()
                     aria-invalid=move || reason_problem.get().then_some("true")
                     on:input=move |ev| {
                         consent_reason.set(event_target_value(&ev));

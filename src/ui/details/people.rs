@@ -143,7 +143,7 @@ fn person_view(people: People, row: PersonRow) -> impl IntoView {
         <li class="person-row">
             <label class="person-who">
                 <span>{t!(i18n, person_label)}</span>
-                <input type="text" autocomplete="off" dir="auto" prop:value=row.who.get_untracked()
+                <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=row.who.get_untracked()
                     on:input=move |ev| {
                         row.who.set(event_target_value(&ev));
                         people.write(SavePolicy::AfterTyping);
@@ -151,7 +151,7 @@ fn person_view(people: People, row: PersonRow) -> impl IntoView {
             </label>
             <label class="person-role">
                 <span>{t!(i18n, person_role_label)}</span>
-                <input type="text" autocomplete="off" dir="auto" prop:value=row.role.get_untracked()
+                <input {..crate::ui::fields::as_typed()} type="text" dir="auto" prop:value=row.role.get_untracked()
                     on:input=move |ev| {
                         row.role.set(event_target_value(&ev));
                         people.write(SavePolicy::AfterTyping);

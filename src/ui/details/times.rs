@@ -116,13 +116,13 @@ pub(super) fn TimeFields(
         <div class="details-row">
             <label>
                 <span>{t!(i18n, details_started)}</span>
-                <input type="time" node_ref=first_field prop:value=move || started.get()
+                <input {..crate::ui::fields::as_typed()} type="time" node_ref=first_field prop:value=move || started.get()
                     on:change=move |ev| set_start(event_target_value(&ev)) />
             </label>
             <Show when=is_ended>
                 <label>
                     <span>{t!(i18n, details_ended)}</span>
-                    <input type="time" prop:value=move || ended.get()
+                    <input {..crate::ui::fields::as_typed()} type="time" prop:value=move || ended.get()
                         on:change=move |ev| set_end(event_target_value(&ev)) />
                 </label>
             </Show>

@@ -219,7 +219,7 @@ fn StartStep(session: SessionId) -> impl IntoView {
         }>
             <label for="add-person-name">{t!(i18n, add_person_label)}</label>
             <div class="add-person-row">
-                <input id="add-person-name" type="text" autocomplete="off"
+                <input {..crate::ui::fields::as_typed()} id="add-person-name" type="text"
                     prop:value=move || new_name.get()
                     on:input=move |ev| new_name.set(event_target_value(&ev)) />
                 <button type="submit" disabled=move || new_name.with(|name| name.trim().is_empty())>
