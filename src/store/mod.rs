@@ -8,6 +8,7 @@
 //! record cannot take the others down, and the vault and device records in localStorage.
 
 pub mod backup;
+pub mod off_thread;
 pub mod record;
 pub mod room;
 pub mod vault;
