@@ -12,7 +12,8 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use crate::store::off_thread::{answer, Answer, Job, Outcome, Request};
+use crate::store::off_thread::{answer, key_of, Answer, Job, Outcome, Request};
+use crate::store::vault::{KdfParams, VaultError, VaultKey};
 
 /// trunk writes the worker's loader under this fixed name (`data-loader-shim`): a worker's
 /// file name must be known at run time, so it carries no hash.
@@ -137,4 +138,14 @@ fn start() -> Option<Helper> {
         ready,
         waiting,
     })
+}
+
+/// The key Argon2id makes of `passphrase` with `params`, made in the Web Worker.
+pub async fn derive_key(passphrase: &str, params: &KdfParams) -> Result<VaultKey, VaultError> {
+    let outcome = run(Job::DeriveKey {
+        passphrase: passphrase.to_owned(),
+        params: params.clone(),
+    })
+    .await;
+    key_of(&outcome)
 }
