@@ -1,6 +1,5 @@
 //! Thin browser glue that is not a component: the clock, randomness, the browser's language.
 
-pub mod off_thread;
 pub mod one_tab;
 pub mod speech;
 pub mod update;

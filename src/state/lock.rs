@@ -8,7 +8,7 @@ use super::AppState;
 use crate::core::lock_rules::idle_long_enough;
 use crate::core::Screen;
 use crate::platform;
-use crate::platform::off_thread::derive_key;
+use crate::store::off_thread::page::derive_key;
 use crate::store::vault::{
     ChangeError, DerivedKey, KdfParams, ResealRandom, SetUpError, SetUpRandom, UnlockError,
     VaultKey, VaultRecord, DEFAULT_AUTO_LOCK_MINUTES,

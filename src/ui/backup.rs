@@ -13,14 +13,14 @@ use crate::core::session::newest_first;
 use crate::core::{Screen, Session, SessionId};
 use crate::i18n::*;
 use crate::platform;
-use crate::platform::off_thread::derive_key;
 use crate::state::{use_app_state, AppState};
 use crate::store;
 use crate::store::backup::{
     backup_file_name, backup_kdf, backup_reminder_due, check_backup_passphrase,
-    make_backup_with_key, merge, open_backup, BackupError, BackupRandom, MakeBackupError, Merge,
-    ReportLine,
+    make_backup_with_key, merge, open_backup, Backup, BackupError, BackupRandom, MakeBackupError,
+    Merge, ReportLine,
 };
+use crate::store::off_thread::page::derive_key;
 use crate::store::vault::{DerivedKey, KdfParams, VaultKey, MIN_PASSPHRASE_CHARS};
 use crate::ui::lock::after_paint;
 use crate::ui::{I18n, IconButton};
@@ -297,7 +297,17 @@ async fn restore(
     if !state.still_in(period) {
         return None;
     }
-    Some(read_in(state, &key.0, &key.1))
+    let backup = match open_backup(&key.0, &key.1) {
+        Ok(backup) => backup,
+        Err(problem) => return Some(Err(RestoreProblem::Backup(problem))),
+    };
+    // Opening a large backup is a long step of its own: let the page answer between it and
+    // adding the sessions (and drop them if the app locked meanwhile).
+    platform::sleep_ms(0).await;
+    if !state.still_in(period) {
+        return None;
+    }
+    Some(Ok(add_restored(state, backup)))
 }
 
 /// The chosen file, checked as far as it can be without a key, and its key.
@@ -315,9 +325,8 @@ async fn restore_key(
     Ok((bytes, key))
 }
 
-/// Opens the backup with its key and adds its sessions.
-fn read_in(state: AppState, bytes: &[u8], key: &VaultKey) -> Result<Merge, RestoreProblem> {
-    let backup = open_backup(bytes, key).map_err(RestoreProblem::Backup)?;
+/// Adds a backup's sessions, never over one on the tablet.
+fn add_restored(state: AppState, backup: Backup) -> Merge {
     let on_tablet = state.sessions.get_untracked();
     let unreadable: Vec<SessionId> = state
         .unreadable
@@ -330,7 +339,7 @@ fn read_in(state: AppState, bytes: &[u8], key: &VaultKey) -> Result<Merge, Resto
         || SessionId::new(platform::now_ms(), platform::random_u32()),
     );
     state.add_sessions(merged.add.clone());
-    Ok(merged)
+    merged
 }
 
 fn restore_message(i18n: I18n, problem: RestoreProblem) -> String {

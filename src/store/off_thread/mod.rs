@@ -6,6 +6,9 @@
 //! Pure and tested natively. One request at a time; the page matches answers by `id`, so an
 //! answer to a request it gave up on (the tab locked meanwhile) is dropped, never used.
 
+#[cfg(target_arch = "wasm32")]
+pub mod page;
+
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 

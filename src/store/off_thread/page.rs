@@ -12,7 +12,7 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use crate::store::off_thread::{answer, key_of, Answer, Job, Outcome, Request};
+use super::{answer, key_of, Answer, Job, Outcome, Request};
 use crate::store::vault::{KdfParams, VaultError, VaultKey};
 
 /// trunk writes the worker's loader under this fixed name (`data-loader-shim`): a worker's
