@@ -13,7 +13,7 @@ import { chromium } from '@playwright/test';
 
 const DIST = process.argv[2] ?? 'dist';
 const BACKUP = process.argv[3] ?? '/tmp/fifty.hearme';
-const PORT = Number(process.env.HEAR_ME_BENCH_PORT ?? 4176);
+const PORT = Number(process.env.HEAR_ME_BENCH_PORT ?? 4177);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const PASSPHRASE = 'a safe passphrase for tests';
 const BACKUP_PASSPHRASE = 'a bench backup passphrase';
