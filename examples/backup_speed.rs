@@ -2,8 +2,10 @@
 //! (restore) natively, with the app's Argon2id parameters, and how large the file is.
 //! Numbers, not assertions.
 //!
-//! `cargo run --release --example backup_speed -- [drawing.json]`, where the file holds real
-//! strokes (by default `tests/fixtures/recorded-drawing.json`). A typical session is the one
+//! `cargo run --release --example backup_speed -- [drawing.json] [--write file.hearme]`,
+//! where the drawing holds real strokes (by default `tests/fixtures/recorded-drawing.json`);
+//! `--write` keeps the backup (passphrase "a bench backup passphrase"), which
+//! `tests/bench/main-thread.mjs` restores in the browser. A typical session is the one
 //! `session_size` measures: the three houses with two drawings each of those strokes and
 //! eight entries of words (`shared/bench_sessions.rs`).
 
@@ -19,7 +21,16 @@ use hear_me::store::vault::{derive_key, KdfParams, NONCE_BYTES, SALT_BYTES};
 const SESSIONS: usize = 50;
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let write_to = args.iter().position(|arg| arg == "--write").map(|at| {
+        let path = args
+            .get(at + 1)
+            .cloned()
+            .expect("--write needs a file name");
+        args.drain(at..=at + 1);
+        path
+    });
+    let path = args.first().cloned().unwrap_or_else(|| {
         concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/recorded-drawing.json"
@@ -48,6 +59,9 @@ fn main() {
     )
     .expect("the recommended parameters work");
     let make = start.elapsed();
+    if let Some(write_to) = &write_to {
+        std::fs::write(write_to, &file).expect("the backup can be written");
+    }
     let start = Instant::now();
     let backup = read_backup(&file, passphrase).expect("the backup reads back");
     let read = start.elapsed();

@@ -19,7 +19,8 @@ use hear_me::store::record::{
     INDEX_KEY, VAULT_KEY,
 };
 use hear_me::store::vault::{
-    derive_key, sealed_text_to_bytes, ResealRandom, SetUpRandom, VaultKey, VaultRecord, SALT_BYTES,
+    derive_key, sealed_text_to_bytes, DerivedKey, ResealRandom, SetUpRandom, VaultKey, VaultRecord,
+    SALT_BYTES,
 };
 use hear_me::store::writes::{decode_journal, Change, JOURNAL_KEY};
 use hear_me::store::{self, DeviceState, RecordError, StoreError};
@@ -166,15 +167,11 @@ fn vault_and_key() -> &'static (VaultRecord, VaultKey) {
             check_nonce: [5; 12],
             pin_nonce: [6; 12],
         };
-        VaultRecord::set_up(
-            "the tests' passphrase",
-            "the tests' passphrase",
-            "2468",
-            "2468",
-            cheap(4),
-            &random,
-        )
-        .unwrap()
+        let key = DerivedKey {
+            key: derive("the tests' passphrase"),
+            params: cheap(4),
+        };
+        VaultRecord::set_up(key, "2468", &random).unwrap()
     })
 }
 
@@ -788,10 +785,13 @@ async fn a_re_seal_cut_short_loses_nothing_and_finishes_later() {
     let mut vault = old_vault.clone();
     let new_key = vault
         .change_passphrase_and_key(
-            "the tests' passphrase",
+            &derive("the tests' passphrase"),
             "a new passphrase",
             "a new passphrase",
-            cheap(8),
+            DerivedKey {
+                key: derive_key("a new passphrase", &cheap(8)).unwrap(),
+                params: cheap(8),
+            },
             &ResealRandom {
                 fresh_key: [77; 32],
                 nonces: [[1; 12], [2; 12], [3; 12], [4; 12], [5; 12]],
@@ -832,10 +832,13 @@ async fn a_session_saved_while_everything_is_sealed_anew_keeps_its_new_words() {
     let mut vault = old_vault.clone();
     let new_key = vault
         .change_passphrase_and_key(
-            "the tests' passphrase",
+            &derive("the tests' passphrase"),
             "a new passphrase",
             "a new passphrase",
-            cheap(8),
+            DerivedKey {
+                key: derive_key("a new passphrase", &cheap(8)).unwrap(),
+                params: cheap(8),
+            },
             &ResealRandom {
                 fresh_key: [78; 32],
                 nonces: [[1; 12], [2; 12], [3; 12], [4; 12], [5; 12]],

@@ -16,8 +16,8 @@ use hear_me::store::record::{
     VAULT_VERSION,
 };
 use hear_me::store::vault::{
-    KdfParams, SetUpRandom, UnlockError, VaultRecord, MIN_ITERATIONS, MIN_MEMORY_KIB, NONCE_BYTES,
-    SALT_BYTES,
+    derive_key, DerivedKey, KdfParams, SetUpRandom, UnlockError, VaultKey, VaultRecord,
+    MIN_ITERATIONS, MIN_MEMORY_KIB, NONCE_BYTES, SALT_BYTES,
 };
 use hear_me::store::{RecordError, SCHEMA_VERSION};
 use serde_json::Value;
@@ -1513,11 +1513,8 @@ fn the_vault_at(version: u32, wrapped: bool) -> VaultRecord {
         ],
     };
     let (mut vault, _) = VaultRecord::set_up(
-        VAULT_PASSPHRASE,
-        VAULT_PASSPHRASE,
+        derived(VAULT_PASSPHRASE, fixture_kdf(random.salt)),
         VAULT_PIN,
-        VAULT_PIN,
-        fixture_kdf(random.salt),
         &random,
     )
     .unwrap();
@@ -1531,10 +1528,10 @@ fn the_vault_at(version: u32, wrapped: bool) -> VaultRecord {
         ];
         vault
             .change_passphrase(
-                VAULT_PASSPHRASE,
+                &passphrase_key(&vault, VAULT_PASSPHRASE),
                 VAULT_NEW_PASSPHRASE,
                 VAULT_NEW_PASSPHRASE,
-                fixture_kdf(salt),
+                derived(VAULT_NEW_PASSPHRASE, fixture_kdf(salt)),
                 nonce,
                 1_764_400_000_000,
             )
@@ -1542,11 +1539,25 @@ fn the_vault_at(version: u32, wrapped: bool) -> VaultRecord {
     }
     if version >= 5 {
         for at in [1_764_500_000_000, 1_764_500_001_000, 1_764_500_002_000] {
-            assert!(vault.unlock("not the passphrase", at).is_err());
+            assert!(vault
+                .unlock(&passphrase_key(&vault, "not the passphrase"), at)
+                .is_err());
         }
         vault.auto_lock_minutes = 10;
     }
     vault
+}
+
+/// The key of a passphrase tried on `vault`, as the Web Worker derives it.
+fn passphrase_key(vault: &VaultRecord, passphrase: &str) -> VaultKey {
+    derive_key(passphrase, &vault.kdf).unwrap()
+}
+
+fn derived(passphrase: &str, params: KdfParams) -> DerivedKey {
+    DerivedKey {
+        key: derive_key(passphrase, &params).unwrap(),
+        params,
+    }
 }
 
 /// The vault fixtures: version, whether its key is wrapped, and the file.
@@ -1595,12 +1606,16 @@ fn the_vault_fixtures_open_with_their_passphrase_and_know_the_pin() {
         if let Some(old) = old {
             let mut tried = vault.clone();
             assert_eq!(
-                tried.unlock(old, LATER_MS).map(|_| ()),
+                tried
+                    .unlock(&passphrase_key(&tried, old), LATER_MS)
+                    .map(|_| ()),
                 Err(UnlockError::WrongPassphrase),
                 "{file}"
             );
         }
-        let key = vault.unlock(right, LATER_MS).unwrap();
+        let key = vault
+            .unlock(&passphrase_key(&vault, right), LATER_MS)
+            .unwrap();
         assert!(vault.pin_matches(&key, VAULT_PIN), "{file}");
         assert_eq!(vault.failed_unlocks, 0);
     }

@@ -8,9 +8,10 @@ use super::AppState;
 use crate::core::lock_rules::idle_long_enough;
 use crate::core::Screen;
 use crate::platform;
+use crate::store::off_thread::page::derive_key;
 use crate::store::vault::{
-    ChangeError, KdfParams, ResealRandom, SetUpError, SetUpRandom, UnlockError, VaultKey,
-    VaultRecord, DEFAULT_AUTO_LOCK_MINUTES,
+    ChangeError, DerivedKey, KdfParams, ResealRandom, SetUpError, SetUpRandom, UnlockError,
+    VaultKey, VaultRecord, DEFAULT_AUTO_LOCK_MINUTES,
 };
 use crate::store::{self, StoreError, TextSetting};
 
@@ -46,6 +47,9 @@ pub(super) struct Keys {
     last_activity_ms: StoredValue<u64>,
     /// When the page was hidden, if it is.
     hidden_since_ms: StoredValue<Option<u64>>,
+    /// One number for each time the data was opened or locked: a key derived in the Web
+    /// Worker is used only in the period that asked for it (a tab locked meanwhile drops it).
+    period: StoredValue<u64>,
 }
 
 impl Keys {
@@ -54,7 +58,13 @@ impl Keys {
             key: StoredValue::new(None),
             last_activity_ms: StoredValue::new(now_ms),
             hidden_since_ms: StoredValue::new(None),
+            period: StoredValue::new(0),
         }
+    }
+
+    /// The data was opened or locked: answers asked for before are dropped.
+    fn next_period(&self) {
+        self.period.update_value(|period| *period += 1);
     }
 
     /// The key to seal with, only while open.
@@ -64,6 +74,17 @@ impl Keys {
 }
 
 impl AppState {
+    /// The lock's period now; compare after awaiting a key with [`AppState::still_in`].
+    pub fn lock_period(&self) -> u64 {
+        self.keys.period.get_value()
+    }
+
+    /// Whether the data is still open (or still locked) as it was in `period`: nothing was
+    /// opened, locked, handed to another tab or wiped since.
+    pub fn still_in(&self, period: u64) -> bool {
+        self.keys.period.get_value() == period
+    }
+
     /// Looks at storage afresh and shows what it needs: set-up, the unlock screen, or why
     /// nothing can be opened. Called once this tab works with the sessions.
     pub fn open_gate(&self) {
@@ -78,6 +99,7 @@ impl AppState {
         };
         self.vault.set(vault);
         self.save_problem.set(problem);
+        self.keys.next_period();
         self.gate.set(gate);
     }
 
@@ -112,6 +134,7 @@ impl AppState {
     /// from here (the other tab works with storage now): the key and every session go, as
     /// at a lock, and what was not written waits, sealed, for this tab to be used again.
     pub fn taken_by_other_tab(&self) {
+        self.keys.next_period();
         self.gate.set(Gate::OtherTab);
         self.child_mode.set(None);
         self.pin_asked_for.set(None);
@@ -124,29 +147,33 @@ impl AppState {
     }
 
     /// Sets up the passphrase and PIN, seals whatever an earlier version stored in plain
-    /// text, and opens the data.
-    pub fn set_up(
+    /// text, and opens the data. The key is derived in the Web Worker meanwhile the page
+    /// answers.
+    pub async fn set_up(
         &self,
-        passphrase: &str,
-        passphrase_again: &str,
-        pin: &str,
-        pin_again: &str,
-        worker_name: &str,
+        passphrase: String,
+        passphrase_again: String,
+        pin: String,
+        pin_again: String,
+        worker_name: String,
     ) -> Result<(), SetUpError> {
+        VaultRecord::check_set_up(&passphrase, &passphrase_again, &pin, &pin_again)?;
         let random = SetUpRandom {
             salt: platform::random_bytes(),
             check_nonce: platform::random_bytes(),
             pin_nonce: platform::random_bytes(),
         };
         let params = KdfParams::recommended(random.salt);
-        let (vault, key) = VaultRecord::set_up(
-            passphrase,
-            passphrase_again,
-            pin,
-            pin_again,
-            params,
-            &random,
-        )?;
+        let period = self.lock_period();
+        // Today's parameters always derive; nothing is set up if they did not.
+        let key = derive_key(&passphrase, &params)
+            .await
+            .map_err(|_| SetUpError::NotStored)?;
+        if !self.still_in(period) {
+            // This tab was handed to another one meanwhile.
+            return Err(SetUpError::SetUpElsewhere);
+        }
+        let (vault, key) = VaultRecord::set_up(DerivedKey { key, params }, &pin, &random)?;
         // Nothing is set up until the vault record is stored: a key only in memory would
         // seal sessions no reload could open.
         match store::save_vault(&vault, None) {
@@ -155,7 +182,7 @@ impl AppState {
             Err(_) => return Err(SetUpError::NotStored),
         }
         self.vault.set(Some(vault));
-        self.open_with(key, Some(worker_name.to_owned()));
+        self.open_with(key, Some(worker_name));
         // So the browser does not clear the sessions when the tablet runs short of space.
         platform::ask_for_persistent_storage();
         Ok(())
@@ -172,13 +199,19 @@ impl AppState {
     }
 
     /// Tries the passphrase; the count of failures is saved either way, so a reload does not
-    /// reset the growing wait.
-    pub fn unlock(&self, passphrase: &str) -> Result<(), UnlockError> {
-        let Some(mut vault) = self.current_vault() else {
+    /// reset the growing wait. Its key is derived in the Web Worker, only when there is no
+    /// wait, and the page answers meanwhile (Hide, a language, another tab taking over).
+    pub async fn unlock(&self, passphrase: String) -> Result<(), UnlockError> {
+        let period = self.lock_period();
+        let Some((mut vault, passphrase_key)) = self.passphrase_key(&passphrase).await? else {
             return Err(UnlockError::Damaged);
         };
+        if !self.still_in(period) || self.gate.get_untracked() != Gate::Locked {
+            // Handed to another tab or wiped meanwhile: the key opens nothing.
+            return Ok(());
+        }
         let salt = vault.salt().to_owned();
-        let outcome = vault.unlock(passphrase, platform::now_ms());
+        let outcome = vault.unlock(&passphrase_key, platform::now_ms());
         if let Err(problem) = store::save_vault(&vault, Some(&salt)) {
             web_sys::console::warn_1(
                 &format!("Hear Me could not count the try: {problem:?}").into(),
@@ -187,6 +220,35 @@ impl AppState {
         self.vault.set(Some(vault));
         self.open_with(outcome?, None);
         Ok(())
+    }
+
+    /// The vault as stored and the key of `passphrase` for it, derived in the Web Worker;
+    /// the wait first, as no key is derived while the worker must wait. None without a vault.
+    /// Parameters this version does not derive with are a damaged vault, as before.
+    async fn passphrase_key(
+        &self,
+        passphrase: &str,
+    ) -> Result<Option<(VaultRecord, VaultKey)>, UnlockError> {
+        // Another tab may change the passphrase while a key is derived: derive again for the
+        // vault as it is then (once; a second change in a second is not waited for).
+        for _ in 0..2 {
+            let Some(vault) = self.current_vault() else {
+                return Ok(None);
+            };
+            let wait = vault.wait_ms(platform::now_ms());
+            if wait > 0 {
+                return Err(UnlockError::Wait { ms: wait });
+            }
+            let key = derive_key(passphrase, &vault.kdf)
+                .await
+                .map_err(|_| UnlockError::Damaged)?;
+            match self.current_vault() {
+                Some(now) if now.kdf == vault.kdf => return Ok(Some((now, key))),
+                Some(_) => continue,
+                None => return Ok(None),
+            }
+        }
+        Err(UnlockError::WrongPassphrase)
     }
 
     /// Opens the sessions with `key`, once storage has given them (a moment, while the
@@ -210,6 +272,7 @@ impl AppState {
     }
 
     fn show_loaded(&self, key: VaultKey, loaded: store::Loaded) {
+        self.keys.next_period();
         self.show_loaded_sessions(loaded, &key);
         self.keys.key.set_value(Some(key));
         self.note_activity();
@@ -231,6 +294,7 @@ impl AppState {
             return;
         }
         self.save_now();
+        self.keys.next_period();
         self.gate.set(Gate::Locked);
         // Whoever unlocks knows the passphrase: the worker, not the child.
         self.child_mode.set(None);
@@ -252,25 +316,53 @@ impl AppState {
     /// A new passphrase, after the current one. The sessions stay as they are sealed, or,
     /// with `reseal` (someone may have seen the passphrase), everything is sealed anew under a
     /// fresh records key.
-    pub fn change_passphrase(
+    /// Both keys are derived in the Web Worker; a tab locked meanwhile changes nothing.
+    pub async fn change_passphrase(
         &self,
-        current: &str,
-        new: &str,
-        new_again: &str,
+        current: String,
+        new: String,
+        new_again: String,
         reseal: bool,
     ) -> Result<(), ChangeError> {
-        let Some(mut vault) = self.current_vault() else {
+        let period = self.lock_period();
+        let Some(vault) = self.current_vault() else {
             return Err(ChangeError::CurrentWrong);
         };
-        let salt = vault.salt().to_owned();
+        vault.check_change(&new, &new_again, platform::now_ms())?;
+        if vault.reseal_unfinished() {
+            return Err(ChangeError::NotSaved);
+        }
+        let (derived_for, current_key) = match self.passphrase_key(&current).await {
+            Ok(Some((vault, key))) => (vault.salt().to_owned(), key),
+            Ok(None) => return Err(ChangeError::CurrentWrong),
+            Err(UnlockError::Wait { ms }) => return Err(ChangeError::Wait { ms }),
+            Err(_) => return Err(ChangeError::CurrentWrong),
+        };
         let params = KdfParams::recommended(platform::random_bytes());
+        let new_key = derive_key(&new, &params)
+            .await
+            .map_err(|_| ChangeError::NotSaved)?;
+        let new_key = DerivedKey {
+            key: new_key,
+            params,
+        };
+        // Locked meanwhile (the key is gone), or the passphrase changed by another tab.
+        let vault = self.current_vault();
+        let Some(mut vault) = vault.filter(|v| {
+            self.still_in(period)
+                && self.gate.get_untracked() == Gate::Open
+                && v.salt() == derived_for
+        }) else {
+            return Err(ChangeError::NotSaved);
+        };
+        let salt = vault.salt().to_owned();
         let outcome = if reseal {
             vault
                 .change_passphrase_and_key(
-                    current,
-                    new,
-                    new_again,
-                    params,
+                    &current_key,
+                    &new,
+                    &new_again,
+                    new_key,
                     &ResealRandom {
                         fresh_key: platform::random_bytes(),
                         nonces: [
@@ -287,10 +379,10 @@ impl AppState {
         } else {
             vault
                 .change_passphrase(
-                    current,
-                    new,
-                    new_again,
-                    params,
+                    &current_key,
+                    &new,
+                    &new_again,
+                    new_key,
                     platform::random_bytes(),
                     platform::now_ms(),
                 )
@@ -462,6 +554,7 @@ impl AppState {
     }
 
     fn forget_everything(&self) {
+        self.keys.next_period();
         self.keys.key.set_value(None);
         self.forget_all_sessions();
         self.vault.set(None);

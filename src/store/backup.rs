@@ -27,7 +27,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::record::{decode_session, encode_session, RecordError};
-use super::vault::{check_new_passphrase, derive_key, KdfParams, VaultError, NONCE_BYTES};
+use super::vault::{
+    check_new_passphrase, derive_key, DerivedKey, KdfParams, VaultError, VaultKey, NONCE_BYTES,
+};
 use crate::core::{Session, SessionId};
 
 /// The format version this app writes and reads; a newer one is refused as from the future.
@@ -170,9 +172,19 @@ struct SessionsIn<'a> {
     sessions: Vec<&'a RawValue>,
 }
 
-/// Makes a backup of `sessions` under a key from `passphrase` (a new one, held to the same
-/// rules as the vault's, but its own). `params` are normally [`KdfParams::recommended`] with
-/// a fresh random salt.
+/// Checks a new backup passphrase: the same rules as the vault's, but its own. Before any
+/// key is derived.
+pub fn check_backup_passphrase(passphrase: &str) -> Result<(), MakeBackupError> {
+    check_new_passphrase(passphrase).map_err(|error| match error {
+        VaultError::PassphraseTooCommon => MakeBackupError::PassphraseTooCommon,
+        _ => MakeBackupError::PassphraseTooShort,
+    })
+}
+
+/// Makes a backup of `sessions` under a key from `passphrase`, derived here: for native
+/// tools and tests (the app derives the key in its Web Worker and calls
+/// [`make_backup_with_key`]). `params` are normally [`KdfParams::recommended`] with a fresh
+/// random salt.
 pub fn make_backup(
     sessions: &[Session],
     passphrase: &str,
@@ -181,27 +193,35 @@ pub fn make_backup(
     made_at_ms: u64,
     app_version: &str,
 ) -> Result<Vec<u8>, MakeBackupError> {
-    check_new_passphrase(passphrase).map_err(|error| match error {
-        VaultError::PassphraseTooCommon => MakeBackupError::PassphraseTooCommon,
-        _ => MakeBackupError::PassphraseTooShort,
-    })?;
-    let records = sessions.iter().map(encode_session).collect::<Vec<_>>();
-    seal_records(
-        &records,
-        passphrase,
-        params,
+    check_backup_passphrase(passphrase)?;
+    let key = derive_key(passphrase, &params).map_err(|_| MakeBackupError::BadParameters)?;
+    make_backup_with_key(
+        sessions,
+        DerivedKey { key, params },
         random,
         made_at_ms,
         app_version,
     )
 }
 
+/// Makes a backup of `sessions` under the key of a backup passphrase that
+/// [`check_backup_passphrase`] accepted.
+pub fn make_backup_with_key(
+    sessions: &[Session],
+    key: DerivedKey,
+    random: &BackupRandom,
+    made_at_ms: u64,
+    app_version: &str,
+) -> Result<Vec<u8>, MakeBackupError> {
+    let records = sessions.iter().map(encode_session).collect::<Vec<_>>();
+    seal_records(&records, key, random, made_at_ms, app_version)
+}
+
 /// Writes the file around session records already encoded (tests give records of other
 /// versions here).
 fn seal_records(
     records: &[String],
-    passphrase: &str,
-    params: KdfParams,
+    key: DerivedKey,
     random: &BackupRandom,
     made_at_ms: u64,
     app_version: &str,
@@ -209,7 +229,10 @@ fn seal_records(
     if random.check_nonce == random.sessions_nonce {
         return Err(MakeBackupError::NoncesRepeat);
     }
-    let key = derive_key(passphrase, &params).map_err(|_| MakeBackupError::BadParameters)?;
+    let DerivedKey { key, params } = key;
+    if !params.acceptable() {
+        return Err(MakeBackupError::BadParameters);
+    }
     let version_line = format!("hear-me-backup {BACKUP_FORMAT_VERSION}\n");
     let header = serde_json::to_string(&Header {
         app_version: app_version.to_owned(),
@@ -244,37 +267,44 @@ fn sessions_aad(version_line: &str, header: &str) -> String {
 
 /// Reads and checks a whole backup: its format, its CRC, the passphrase, the seal and every
 /// session in it. Only an Ok may be written anywhere; it never panics, whatever the file.
+/// Derives the key here: for native tools and tests (the app asks [`backup_kdf`], derives
+/// the key in its Web Worker and calls [`open_backup`]).
 pub fn read_backup(file: &[u8], passphrase: &str) -> Result<Backup, BackupError> {
-    let after_magic = file.strip_prefix(MAGIC).ok_or(BackupError::NotABackup)?;
-    let (version, _) = split_line(after_magic).ok_or(BackupError::Damaged)?;
-    match read_version(version).ok_or(BackupError::Damaged)? {
-        BACKUP_FORMAT_VERSION => {}
-        0 => return Err(BackupError::Damaged),
-        newer => return Err(BackupError::FromTheFuture(newer)),
-    }
-    let version_line_len = MAGIC.len() + version.len() + 1;
-    // A file too short to hold its CRC after the version line is cut, whatever its last
-    // bytes say.
-    let body_len = file
-        .len()
-        .checked_sub(CRC_BYTES)
-        .filter(|&len| len >= version_line_len)
-        .ok_or(BackupError::Damaged)?;
-    let (body, crc) = file.split_at(body_len);
-    if crc32(body).to_be_bytes() != crc {
+    let params = backup_kdf(file)?;
+    let key = derive_key(passphrase, &params).map_err(|_| BackupError::Damaged)?;
+    open_backup(file, &key)
+}
+
+/// The Argon2id parameters a backup's key is derived with, after every check that needs no
+/// key (its format, its CRC, costs this version could have written): a damaged or crafted
+/// file is refused at once, before any key is derived.
+pub fn backup_kdf(file: &[u8]) -> Result<KdfParams, BackupError> {
+    let parts = parts(file)?;
+    if !parts.header.kdf.acceptable() {
         return Err(BackupError::Damaged);
     }
+    Ok(parts.header.kdf)
+}
 
-    let (version_line, rest) = body.split_at(version_line_len);
-    let (header, rest) = split_line(rest).ok_or(BackupError::Damaged)?;
-    let header_text = std::str::from_utf8(header).map_err(|_| BackupError::Damaged)?;
-    let parsed: Header = serde_json::from_str(header_text).map_err(|_| BackupError::Damaged)?;
-    if rest.len() < CHECK_SEALED_BYTES {
-        return Err(BackupError::Damaged);
-    }
-    let (check, sealed_sessions) = rest.split_at(CHECK_SEALED_BYTES);
+/// A backup's parts, before any key.
+struct Parts<'a> {
+    version_line: &'a [u8],
+    header_text: &'a str,
+    header: Header,
+    check: &'a [u8],
+    sealed_sessions: &'a [u8],
+}
 
-    let key = derive_key(passphrase, &parsed.kdf).map_err(|_| BackupError::Damaged)?;
+/// Reads and checks a whole backup with the key derived from its passphrase with
+/// [`backup_kdf`]'s parameters, as [`read_backup`] does.
+pub fn open_backup(file: &[u8], key: &VaultKey) -> Result<Backup, BackupError> {
+    let Parts {
+        version_line,
+        header_text,
+        header: parsed,
+        check,
+        sealed_sessions,
+    } = parts(file)?;
     match key.open_bytes(CHECK_AAD, check) {
         Ok(text) if text == CHECK_TEXT => {}
         Err(VaultError::WrongKeyOrTampered) => return Err(BackupError::WrongPassphrase),
@@ -302,6 +332,45 @@ pub fn read_backup(file: &[u8], passphrase: &str) -> Result<Backup, BackupError>
         made_at_ms: stored.made_at_ms,
         app_version: parsed.app_version,
         sessions,
+    })
+}
+
+/// The parts of a backup after the checks that need no key: its format and its CRC.
+fn parts(file: &[u8]) -> Result<Parts<'_>, BackupError> {
+    let after_magic = file.strip_prefix(MAGIC).ok_or(BackupError::NotABackup)?;
+    let (version, _) = split_line(after_magic).ok_or(BackupError::Damaged)?;
+    match read_version(version).ok_or(BackupError::Damaged)? {
+        BACKUP_FORMAT_VERSION => {}
+        0 => return Err(BackupError::Damaged),
+        newer => return Err(BackupError::FromTheFuture(newer)),
+    }
+    let version_line_len = MAGIC.len() + version.len() + 1;
+    // A file too short to hold its CRC after the version line is cut, whatever its last
+    // bytes say.
+    let body_len = file
+        .len()
+        .checked_sub(CRC_BYTES)
+        .filter(|&len| len >= version_line_len)
+        .ok_or(BackupError::Damaged)?;
+    let (body, crc) = file.split_at(body_len);
+    if crc32(body).to_be_bytes() != crc {
+        return Err(BackupError::Damaged);
+    }
+
+    let (version_line, rest) = body.split_at(version_line_len);
+    let (header, rest) = split_line(rest).ok_or(BackupError::Damaged)?;
+    let header_text = std::str::from_utf8(header).map_err(|_| BackupError::Damaged)?;
+    let header: Header = serde_json::from_str(header_text).map_err(|_| BackupError::Damaged)?;
+    if rest.len() < CHECK_SEALED_BYTES {
+        return Err(BackupError::Damaged);
+    }
+    let (check, sealed_sessions) = rest.split_at(CHECK_SEALED_BYTES);
+    Ok(Parts {
+        version_line,
+        header_text,
+        header,
+        check,
+        sealed_sessions,
     })
 }
 
@@ -481,6 +550,14 @@ mod tests {
     use crate::core::{NewSession, Question, Tool, Voice, Words};
     use crate::store::vault::{MIN_ITERATIONS, MIN_MEMORY_KIB, SALT_BYTES};
 
+    /// The key of the tests' backup passphrase, as the Web Worker derives it.
+    fn derived(params: KdfParams) -> DerivedKey {
+        DerivedKey {
+            key: derive_key(PASSPHRASE, &params).unwrap(),
+            params,
+        }
+    }
+
     fn cheap(salt: u8) -> KdfParams {
         KdfParams {
             memory_kib: MIN_MEMORY_KIB,
@@ -611,7 +688,7 @@ mod tests {
     #[test]
     fn older_sessions_in_a_backup_are_read_as_todays() {
         let v1 = include_str!("../../tests/fixtures/session-v1.json").to_owned();
-        let file = seal_records(&[v1], PASSPHRASE, cheap(5), &random(), 0, "0.0.1").unwrap();
+        let file = seal_records(&[v1], derived(cheap(5)), &random(), 0, "0.0.1").unwrap();
         let backup = read_backup(&file, PASSPHRASE).unwrap();
         assert_eq!(backup.sessions[0].child.name, "Mia");
         assert_eq!(backup.sessions[0].entries(Question::Worries).len(), 2);
@@ -624,7 +701,7 @@ mod tests {
             "\"schema\":99",
             1,
         );
-        let file = seal_records(&[newer], PASSPHRASE, cheap(5), &random(), 0, "9.0.0").unwrap();
+        let file = seal_records(&[newer], derived(cheap(5)), &random(), 0, "9.0.0").unwrap();
         assert_eq!(
             read_backup(&file, PASSPHRASE),
             Err(BackupError::SessionsFromTheFuture(99))
@@ -632,8 +709,7 @@ mod tests {
         // A session record that is not one is damage.
         let file = seal_records(
             &["{\"schema\":5}".to_owned()],
-            PASSPHRASE,
-            cheap(5),
+            derived(cheap(5)),
             &random(),
             0,
             "0.1.0",

@@ -9,6 +9,7 @@
 
 pub mod backup;
 pub mod fault;
+pub mod off_thread;
 pub mod record;
 pub mod room;
 pub mod vault;

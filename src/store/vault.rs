@@ -222,6 +222,19 @@ pub fn derive_key(passphrase: &str, params: &KdfParams) -> Result<VaultKey, Vaul
 }
 
 impl VaultKey {
+    /// A key [`derive_key`] made elsewhere (in the Web Worker, see `store::off_thread`).
+    pub fn from_derived_bytes(bytes: &[u8]) -> Result<VaultKey, VaultError> {
+        if bytes.len() != 32 {
+            return Err(VaultError::Malformed);
+        }
+        VaultKey::from_bytes(bytes)
+    }
+
+    /// The bytes of a key [`derive_key`] made, to hand it from the Web Worker to the page.
+    pub fn derived_bytes(&self) -> &[u8; 32] {
+        &self.bytes
+    }
+
     fn from_bytes(bytes: &[u8]) -> Result<VaultKey, VaultError> {
         let cipher = Aes256Gcm::new_from_slice(bytes).map_err(|_| VaultError::Malformed)?;
         let mut kept = Zeroizing::new([0u8; 32]);
@@ -441,17 +454,20 @@ pub struct SetUpRandom {
     pub pin_nonce: [u8; NONCE_BYTES],
 }
 
+/// A key [`derive_key`] made of a passphrase, with the parameters it was made with.
+pub struct DerivedKey {
+    pub key: VaultKey,
+    pub params: KdfParams,
+}
+
 impl VaultRecord {
-    /// Checks the set-up form and makes the vault and its key. `params` are normally
-    /// [`KdfParams::recommended`] with `random.salt`.
-    pub fn set_up(
+    /// Checks the set-up form, before any key is derived.
+    pub fn check_set_up(
         passphrase: &str,
         passphrase_again: &str,
         pin: &str,
         pin_again: &str,
-        params: KdfParams,
-        random: &SetUpRandom,
-    ) -> Result<(VaultRecord, VaultKey), SetUpError> {
+    ) -> Result<(), SetUpError> {
         check_new_passphrase(passphrase).map_err(|error| match error {
             VaultError::PassphraseTooCommon => SetUpError::PassphraseTooCommon,
             _ => SetUpError::PassphraseTooShort,
@@ -462,8 +478,19 @@ impl VaultRecord {
         check_new_pin(pin, pin_again).map_err(|error| match error {
             ChangeError::PinNotDigits => SetUpError::PinNotDigits,
             _ => SetUpError::PinsDiffer,
-        })?;
-        let key = derive_key(passphrase, &params).map_err(|_| SetUpError::PassphraseTooShort)?;
+        })
+    }
+
+    /// Makes the vault and its key from the key of the passphrase [`VaultRecord::check_set_up`]
+    /// accepted. `passphrase_key.params` are normally [`KdfParams::recommended`] with
+    /// `random.salt`.
+    pub fn set_up(
+        passphrase_key: DerivedKey,
+        pin: &str,
+        random: &SetUpRandom,
+    ) -> Result<(VaultRecord, VaultKey), SetUpError> {
+        check_new_pin(pin, pin).map_err(|_| SetUpError::PinNotDigits)?;
+        let DerivedKey { key, params } = passphrase_key;
         let record = VaultRecord {
             check: key.seal(CHECK_KEY, CHECK_TEXT, random.check_nonce),
             pin: key.seal(PIN_KEY, pin.as_bytes(), random.pin_nonce),
@@ -530,21 +557,32 @@ impl VaultRecord {
         self.retry_after_ms = now_ms + delay_after_failures(self.failed_unlocks);
     }
 
-    /// Tries a passphrase. A wrong one is counted, and from the third on each try waits
-    /// twice as long as the one before (2 s, 4 s, 8 s, ... up to 5 minutes); a right one
-    /// clears the count. The caller saves the record after either.
-    pub fn unlock(&mut self, passphrase: &str, now_ms: u64) -> Result<VaultKey, UnlockError> {
-        self.try_passphrase(passphrase, now_ms)
+    /// Tries a passphrase, given as the key [`derive_key`] made of it with this record's
+    /// `kdf` (the caller derives it only when [`VaultRecord::wait_ms`] is 0). A wrong one is
+    /// counted, and from the third on each try waits twice as long as the one before (2 s,
+    /// 4 s, 8 s, ... up to 5 minutes); a right one clears the count. The caller saves the
+    /// record after either.
+    pub fn unlock(
+        &mut self,
+        passphrase_key: &VaultKey,
+        now_ms: u64,
+    ) -> Result<VaultKey, UnlockError> {
+        self.try_passphrase(passphrase_key, now_ms)
     }
 
-    /// One try of a passphrase, counted: the wait first, then a wrong one counts and sets
-    /// the next wait, a right one clears both. Unlocking and changing the passphrase share it.
-    fn try_passphrase(&mut self, passphrase: &str, now_ms: u64) -> Result<VaultKey, UnlockError> {
+    /// One try of a passphrase (its key), counted: the wait first, then a wrong one counts
+    /// and sets the next wait, a right one clears both. Unlocking and changing the passphrase
+    /// share it.
+    fn try_passphrase(
+        &mut self,
+        passphrase_key: &VaultKey,
+        now_ms: u64,
+    ) -> Result<VaultKey, UnlockError> {
         let wait = self.wait_ms(now_ms);
         if wait > 0 {
             return Err(UnlockError::Wait { ms: wait });
         }
-        match self.open_with(passphrase) {
+        match self.open_with(passphrase_key) {
             Ok(key) => {
                 self.failed_unlocks = 0;
                 self.retry_after_ms = 0;
@@ -558,13 +596,12 @@ impl VaultRecord {
         }
     }
 
-    /// The records' key from a passphrase, checked against the sealed check value; counts
-    /// nothing.
-    fn open_with(&self, passphrase: &str) -> Result<VaultKey, UnlockError> {
-        let passphrase_key = derive_key(passphrase, &self.kdf).map_err(|error| match error {
-            VaultError::BadParameters => UnlockError::Damaged,
-            _ => UnlockError::WrongPassphrase,
-        })?;
+    /// The records' key from a passphrase's key, checked against the sealed check value;
+    /// counts nothing.
+    fn open_with(&self, passphrase_key: &VaultKey) -> Result<VaultKey, UnlockError> {
+        if !self.kdf.acceptable() {
+            return Err(UnlockError::Damaged);
+        }
         let unwrap =
             |wrapped: &str, storage_key: &str| match passphrase_key.open(storage_key, wrapped) {
                 Ok(bytes) => VaultKey::from_bytes(&bytes).map_err(|_| UnlockError::Damaged),
@@ -586,16 +623,9 @@ impl VaultRecord {
         Ok(key)
     }
 
-    /// The current passphrase checked for a change, with the same count and wait as
-    /// unlocking, and the new one checked against the set-up rules: the records' key, or
-    /// why not. Counts a wrong current passphrase (the caller saves the record then too).
-    fn key_for_change(
-        &mut self,
-        current: &str,
-        new: &str,
-        new_again: &str,
-        now_ms: u64,
-    ) -> Result<VaultKey, ChangeError> {
+    /// Whether a change of passphrase may be tried now: no wait, and the new passphrase
+    /// follows the set-up rules. Checked before any key is derived, and again with the keys.
+    pub fn check_change(&self, new: &str, new_again: &str, now_ms: u64) -> Result<(), ChangeError> {
         let wait = self.wait_ms(now_ms);
         if wait > 0 {
             return Err(ChangeError::Wait { ms: wait });
@@ -607,7 +637,21 @@ impl VaultRecord {
         if new != new_again {
             return Err(ChangeError::Differ);
         }
-        self.try_passphrase(current, now_ms)
+        Ok(())
+    }
+
+    /// The current passphrase (its key) checked for a change, with the same count and wait
+    /// as unlocking, and the new one checked against the set-up rules: the records' key, or
+    /// why not. Counts a wrong current passphrase (the caller saves the record then too).
+    fn key_for_change(
+        &mut self,
+        current_key: &VaultKey,
+        new: &str,
+        new_again: &str,
+        now_ms: u64,
+    ) -> Result<VaultKey, ChangeError> {
+        self.check_change(new, new_again, now_ms)?;
+        self.try_passphrase(current_key, now_ms)
             .map_err(|error| match error {
                 UnlockError::Wait { ms } => ChangeError::Wait { ms },
                 _ => ChangeError::CurrentWrong,
@@ -622,10 +666,10 @@ impl VaultRecord {
     /// vault until [`VaultRecord::finish_reseal`]), so a re-seal cut short loses nothing.
     pub fn change_passphrase_and_key(
         &mut self,
-        current: &str,
+        current_key: &VaultKey,
         new: &str,
         new_again: &str,
-        params: KdfParams,
+        new_key: DerivedKey,
         random: &ResealRandom,
         now_ms: u64,
     ) -> Result<VaultKey, ChangeError> {
@@ -634,11 +678,14 @@ impl VaultRecord {
             // A re-seal is still unfinished: finish it (at the next unlock) first.
             return Err(ChangeError::NotSaved);
         }
-        let old = self.key_for_change(current, new, new_again, now_ms)?;
+        let old = self.key_for_change(current_key, new, new_again, now_ms)?;
         let pin = old
             .open(PIN_KEY, &self.pin)
             .map_err(|_| ChangeError::CurrentWrong)?;
-        let passphrase_key = derive_key(new, &params).map_err(|_| ChangeError::TooShort)?;
+        let DerivedKey {
+            key: passphrase_key,
+            params,
+        } = new_key;
         let mut key = VaultKey::from_bytes(&fresh_key).map_err(|_| ChangeError::NotSaved)?;
         self.wrapped_key = Some(passphrase_key.seal(WRAP_KEY, key.bytes.as_ref(), nonces[0]));
         self.previous_key = Some(passphrase_key.seal(PREVIOUS_KEY, old.bytes.as_ref(), nonces[1]));
@@ -672,10 +719,10 @@ impl VaultRecord {
     /// caller saves the record after a wrong current passphrase too.
     pub fn change_passphrase(
         &mut self,
-        current: &str,
+        current_key: &VaultKey,
         new: &str,
         new_again: &str,
-        params: KdfParams,
+        new_key: DerivedKey,
         nonce: [u8; NONCE_BYTES],
         now_ms: u64,
     ) -> Result<(), ChangeError> {
@@ -684,8 +731,11 @@ impl VaultRecord {
             // (at the next unlock) before the passphrase changes again.
             return Err(ChangeError::NotSaved);
         }
-        let key = self.key_for_change(current, new, new_again, now_ms)?;
-        let new_key = derive_key(new, &params).map_err(|_| ChangeError::TooShort)?;
+        let key = self.key_for_change(current_key, new, new_again, now_ms)?;
+        let DerivedKey {
+            key: new_key,
+            params,
+        } = new_key;
         self.wrapped_key = Some(new_key.seal(WRAP_KEY, key.bytes.as_ref(), nonce));
         self.kdf = params;
         Ok(())
@@ -958,7 +1008,32 @@ mod tests {
 
     /// A vault set up with `passphrase`, the PIN 2468 and cheap parameters, and its key.
     fn vault_with(passphrase: &str) -> (VaultRecord, VaultKey) {
-        VaultRecord::set_up(passphrase, passphrase, "2468", "2468", cheap(5), &random()).unwrap()
+        set_up(passphrase, passphrase, "2468", "2468").unwrap()
+    }
+
+    /// Set-up as the app does it: the form checked, then the key derived, then the vault.
+    fn set_up(
+        passphrase: &str,
+        passphrase_again: &str,
+        pin: &str,
+        pin_again: &str,
+    ) -> Result<(VaultRecord, VaultKey), SetUpError> {
+        VaultRecord::check_set_up(passphrase, passphrase_again, pin, pin_again)?;
+        VaultRecord::set_up(new_key(passphrase, cheap(5)), pin, &random())
+    }
+
+    /// The key of a passphrase tried on `vault`, as the Web Worker derives it; for a vault
+    /// whose parameters this version refuses, any key (the vault refuses it as damaged).
+    fn passphrase_key(vault: &VaultRecord, passphrase: &str) -> VaultKey {
+        derive_key(passphrase, &vault.kdf)
+            .unwrap_or_else(|_| derive_key(passphrase, &cheap(9)).unwrap())
+    }
+
+    fn new_key(passphrase: &str, params: KdfParams) -> DerivedKey {
+        DerivedKey {
+            key: derive_key(passphrase, &params).unwrap(),
+            params,
+        }
     }
 
     fn random() -> SetUpRandom {
@@ -971,9 +1046,8 @@ mod tests {
 
     #[test]
     fn set_up_checks_the_form() {
-        let set_up = |p: &str, p2: &str, pin: &str, pin2: &str| {
-            VaultRecord::set_up(p, p2, pin, pin2, cheap(5), &random()).map(|_| ())
-        };
+        let set_up =
+            |p: &str, p2: &str, pin: &str, pin2: &str| set_up(p, p2, pin, pin2).map(|_| ());
         assert_eq!(
             set_up("short", "short", "1234", "1234"),
             Err(SetUpError::PassphraseTooShort)
@@ -1012,26 +1086,36 @@ mod tests {
 
         let now = 1_000_000;
         assert_eq!(
-            vault.unlock("wrong one!", now).map(|_| ()),
+            vault
+                .unlock(&passphrase_key(&vault, "wrong one!"), now)
+                .map(|_| ()),
             Err(UnlockError::WrongPassphrase)
         );
         assert_eq!(
-            vault.unlock("wrong two!", now).map(|_| ()),
+            vault
+                .unlock(&passphrase_key(&vault, "wrong two!"), now)
+                .map(|_| ()),
             Err(UnlockError::WrongPassphrase)
         );
         assert_eq!(vault.wait_ms(now), 0, "two slips are forgiven");
         assert_eq!(
-            vault.unlock("wrong three", now).map(|_| ()),
+            vault
+                .unlock(&passphrase_key(&vault, "wrong three"), now)
+                .map(|_| ()),
             Err(UnlockError::WrongPassphrase)
         );
         assert_eq!(vault.wait_ms(now), 2000);
         // While waiting even the right passphrase is not tried.
         assert_eq!(
-            vault.unlock("long enough", now + 1500).map(|_| ()),
+            vault
+                .unlock(&passphrase_key(&vault, "long enough"), now + 1500)
+                .map(|_| ()),
             Err(UnlockError::Wait { ms: 500 })
         );
         assert_eq!(
-            vault.unlock("wrong four", now + 2000).map(|_| ()),
+            vault
+                .unlock(&passphrase_key(&vault, "wrong four"), now + 2000)
+                .map(|_| ()),
             Err(UnlockError::WrongPassphrase)
         );
         assert_eq!(vault.wait_ms(now + 2000), 4000);
@@ -1039,7 +1123,9 @@ mod tests {
         let mut reloaded: VaultRecord =
             serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
         assert_eq!(reloaded.failed_unlocks, 4);
-        let again = reloaded.unlock("long enough", now + 6000).unwrap();
+        let again = reloaded
+            .unlock(&passphrase_key(&reloaded, "long enough"), now + 6000)
+            .unwrap();
         assert!(reloaded.pin_matches(&again, "2468"));
         assert_eq!(
             (reloaded.failed_unlocks, reloaded.wait_ms(now + 6000)),
@@ -1061,13 +1147,15 @@ mod tests {
         let mut weak = vault.clone();
         weak.kdf.iterations = 1;
         assert_eq!(
-            weak.unlock("long enough", 0).map(|_| ()),
+            weak.unlock(&passphrase_key(&weak, "long enough"), 0)
+                .map(|_| ()),
             Err(UnlockError::Damaged)
         );
         let mut cut = vault;
         cut.check.truncate(10);
         assert_eq!(
-            cut.unlock("long enough", 0).map(|_| ()),
+            cut.unlock(&passphrase_key(&cut, "long enough"), 0)
+                .map(|_| ()),
             Err(UnlockError::Damaged)
         );
         assert_eq!(cut.failed_unlocks, 0);
@@ -1079,10 +1167,10 @@ mod tests {
         let sealed = key.seal("hear-me/session/a", b"Mia's words", [3; NONCE_BYTES]);
         assert_eq!(
             vault.change_passphrase(
-                "not the current",
+                &passphrase_key(&vault, "not the current"),
                 "second passphrase",
                 "second passphrase",
-                cheap(6),
+                new_key("second passphrase", cheap(6)),
                 [4; NONCE_BYTES],
                 0,
             ),
@@ -1090,10 +1178,10 @@ mod tests {
         );
         assert_eq!(
             vault.change_passphrase(
-                "first passphrase",
+                &passphrase_key(&vault, "first passphrase"),
                 "short",
                 "short",
-                cheap(6),
+                new_key("short", cheap(6)),
                 [4; NONCE_BYTES],
                 0,
             ),
@@ -1101,10 +1189,10 @@ mod tests {
         );
         assert_eq!(
             vault.change_passphrase(
-                "first passphrase",
+                &passphrase_key(&vault, "first passphrase"),
                 "second passphrase",
                 "second passphrasE",
-                cheap(6),
+                new_key("second passphrase", cheap(6)),
                 [4; NONCE_BYTES],
                 0,
             ),
@@ -1112,10 +1200,10 @@ mod tests {
         );
         vault
             .change_passphrase(
-                "first passphrase",
+                &passphrase_key(&vault, "first passphrase"),
                 "second passphrase",
                 "second passphrase",
-                cheap(6),
+                new_key("second passphrase", cheap(6)),
                 [4; NONCE_BYTES],
                 0,
             )
@@ -1125,10 +1213,14 @@ mod tests {
             serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
         assert_eq!(vault.kdf.salt, cheap(6).salt, "a fresh salt");
         assert_eq!(
-            vault.unlock("first passphrase", 0).map(|_| ()),
+            vault
+                .unlock(&passphrase_key(&vault, "first passphrase"), 0)
+                .map(|_| ()),
             Err(UnlockError::WrongPassphrase)
         );
-        let reopened = vault.unlock("second passphrase", 0).unwrap();
+        let reopened = vault
+            .unlock(&passphrase_key(&vault, "second passphrase"), 0)
+            .unwrap();
         assert_eq!(
             reopened.open("hear-me/session/a", &sealed).unwrap(),
             b"Mia's words"
@@ -1137,15 +1229,17 @@ mod tests {
         // And again: the records' key is wrapped anew, never twice.
         vault
             .change_passphrase(
-                "second passphrase",
+                &passphrase_key(&vault, "second passphrase"),
                 "third passphrase",
                 "third passphrase",
-                cheap(7),
+                new_key("third passphrase", cheap(7)),
                 [5; NONCE_BYTES],
                 0,
             )
             .unwrap();
-        let third = vault.unlock("third passphrase", 0).unwrap();
+        let third = vault
+            .unlock(&passphrase_key(&vault, "third passphrase"), 0)
+            .unwrap();
         assert_eq!(
             third.open("hear-me/session/a", &sealed).unwrap(),
             b"Mia's words"
@@ -1160,10 +1254,10 @@ mod tests {
         let before = first.seal("hear-me/session/a", b"sealed before", [3; NONCE_BYTES]);
         let key = vault
             .change_passphrase_and_key(
-                "first passphrase",
+                &passphrase_key(&vault, "first passphrase"),
                 "second passphrase",
                 "second passphrase",
-                cheap(6),
+                new_key("second passphrase", cheap(6)),
                 &ResealRandom {
                     fresh_key: [42; 32],
                     nonces: [
@@ -1182,7 +1276,9 @@ mod tests {
         // Through storage, as after a reload in the middle of the re-seal: both open.
         let mut stored: VaultRecord =
             serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
-        let reopened = stored.unlock("second passphrase", 0).unwrap();
+        let reopened = stored
+            .unlock(&passphrase_key(&stored, "second passphrase"), 0)
+            .unwrap();
         assert_eq!(
             reopened.open("hear-me/session/a", &before).unwrap(),
             b"sealed before"
@@ -1200,10 +1296,10 @@ mod tests {
         );
         assert_eq!(
             stored.change_passphrase(
-                "second passphrase",
+                &passphrase_key(&stored, "second passphrase"),
                 "third one!",
                 "third one!",
-                cheap(7),
+                new_key("third one!", cheap(7)),
                 [9; NONCE_BYTES],
                 0
             ),
@@ -1214,7 +1310,9 @@ mod tests {
         stored.finish_reseal();
         let mut finished: VaultRecord =
             serde_json::from_str(&serde_json::to_string(&stored).unwrap()).unwrap();
-        let only_new = finished.unlock("second passphrase", 0).unwrap();
+        let only_new = finished
+            .unlock(&passphrase_key(&finished, "second passphrase"), 0)
+            .unwrap();
         assert!(!only_new.has_previous());
         assert_eq!(
             only_new.open("hear-me/session/b", &after).unwrap(),
@@ -1223,7 +1321,9 @@ mod tests {
         assert!(only_new.open("hear-me/session/a", &before).is_err());
         // Whoever saw the old passphrase and kept the old vault opens nothing sealed anew.
         let mut old_vault = old_vault;
-        let old_key = old_vault.unlock("first passphrase", 0).unwrap();
+        let old_key = old_vault
+            .unlock(&passphrase_key(&old_vault, "first passphrase"), 0)
+            .unwrap();
         assert!(old_key.open("hear-me/session/b", &after).is_err());
         assert!(!finished.is_key_of(&old_key));
     }
@@ -1291,8 +1391,7 @@ mod tests {
             .iter()
             .all(|common| common.chars().count() >= MIN_PASSPHRASE_CHARS));
         assert_eq!(
-            VaultRecord::set_up("iloveyou", "iloveyou", "2468", "2468", cheap(5), &random())
-                .map(|_| ()),
+            set_up("iloveyou", "iloveyou", "2468", "2468").map(|_| ()),
             Err(SetUpError::PassphraseTooCommon)
         );
     }
@@ -1301,11 +1400,12 @@ mod tests {
     fn the_current_passphrase_is_asked_with_the_same_growing_wait_as_unlocking() {
         let (mut vault, _) = vault_with("first passphrase");
         let change = |vault: &mut VaultRecord, current: &str, now| {
+            let current_key = passphrase_key(vault, current);
             vault.change_passphrase(
-                current,
+                &current_key,
                 "second one!",
                 "second one!",
-                cheap(6),
+                new_key("second one!", cheap(6)),
                 [4; NONCE_BYTES],
                 now,
             )
@@ -1322,7 +1422,9 @@ mod tests {
             Err(ChangeError::Wait { ms: 1000 })
         );
         assert_eq!(
-            vault.unlock("first passphrase", 1000).map(|_| ()),
+            vault
+                .unlock(&passphrase_key(&vault, "first passphrase"), 1000)
+                .map(|_| ()),
             Err(UnlockError::Wait { ms: 1000 }),
             "the count is the same one unlocking uses"
         );
@@ -1340,7 +1442,9 @@ mod tests {
             if vault.may_wipe_when_locked(now) {
                 break;
             }
-            assert!(vault.unlock("wrong guess", now).is_err());
+            assert!(vault
+                .unlock(&passphrase_key(&vault, "wrong guess"), now)
+                .is_err());
             assert!(vault.failed_unlocks <= WIPE_AFTER_FAILURES);
         }
         assert_eq!(vault.failed_unlocks, WIPE_AFTER_FAILURES);
@@ -1349,7 +1453,9 @@ mod tests {
             "a wipe from the locked screen takes at least eight minutes of wrong tries: {now} ms"
         );
         // A right passphrase ends it.
-        vault.unlock("long enough", now).unwrap();
+        vault
+            .unlock(&passphrase_key(&vault, "long enough"), now)
+            .unwrap();
         assert!(!vault.may_wipe_when_locked(now));
     }
 

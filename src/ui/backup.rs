@@ -10,16 +10,18 @@ use wasm_bindgen::JsCast;
 
 use crate::core::local_forms::day;
 use crate::core::session::newest_first;
-use crate::core::{Screen, SessionId};
+use crate::core::{Screen, Session, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState};
 use crate::store;
 use crate::store::backup::{
-    backup_file_name, backup_reminder_due, make_backup, merge, read_backup, BackupError,
-    BackupRandom, MakeBackupError, Merge, ReportLine,
+    backup_file_name, backup_kdf, backup_reminder_due, check_backup_passphrase,
+    make_backup_with_key, merge, open_backup, Backup, BackupError, BackupRandom, MakeBackupError,
+    Merge, ReportLine,
 };
-use crate::store::vault::{KdfParams, MIN_PASSPHRASE_CHARS};
+use crate::store::off_thread::page::derive_key;
+use crate::store::vault::{DerivedKey, KdfParams, VaultKey, MIN_PASSPHRASE_CHARS};
 use crate::ui::lock::after_paint;
 use crate::ui::{I18n, IconButton};
 
@@ -54,19 +56,26 @@ pub fn MakeBackup() -> impl IntoView {
         busy.set(true);
         // Argon2id takes a moment: let "please wait" show first.
         after_paint(move || {
-            let result = make_file(
-                state,
-                &left_out.get_untracked(),
-                &passphrase.get_untracked(),
-                &again.get_untracked(),
-            );
-            if result.is_ok() {
-                passphrase.set(String::new());
-                again.set(String::new());
-                last.set(store::last_backup_ms());
-            }
-            busy.set(false);
-            outcome.set(Some(result));
+            leptos::task::spawn_local(async move {
+                let made = make_file(
+                    state,
+                    left_out.get_untracked(),
+                    passphrase.get_untracked(),
+                    again.get_untracked(),
+                )
+                .await;
+                // Locked meanwhile: this screen is gone, nothing was made.
+                let Some(result) = made else {
+                    return;
+                };
+                if result.is_ok() {
+                    passphrase.set(String::new());
+                    again.set(String::new());
+                    last.set(store::last_backup_ms());
+                }
+                busy.set(false);
+                outcome.set(Some(result));
+            });
         });
     };
     view! {
@@ -130,44 +139,71 @@ pub fn MakeBackup() -> impl IntoView {
 }
 
 /// Seals the chosen sessions into a backup file, offers it for download and remembers when.
-/// Returns the file's name.
-fn make_file(
+/// Returns the file's name. The key is derived in the Web Worker; a tab locked meanwhile
+/// makes no file (None).
+async fn make_file(
     state: AppState,
-    left_out: &BTreeSet<SessionId>,
-    passphrase: &str,
-    again: &str,
-) -> Result<String, MakeProblem> {
-    if passphrase != again {
-        return Err(MakeProblem::NotTheSame);
+    left_out: BTreeSet<SessionId>,
+    passphrase: String,
+    again: String,
+) -> Option<Result<String, MakeProblem>> {
+    let period = state.lock_period();
+    let key = match key_for_backup(state, &left_out, &passphrase, &again).await {
+        Ok(key) => key,
+        Err(problem) => return Some(Err(problem)),
+    };
+    if !state.still_in(period) {
+        return None;
     }
-    let chosen: Vec<_> = state.sessions.with_untracked(|all| {
-        all.iter()
-            .filter(|s| !left_out.contains(&s.id))
-            .cloned()
-            .collect()
-    });
+    // The sessions as they are now, with whatever changed while the key was derived.
+    let chosen = chosen_sessions(state, &left_out);
     if chosen.is_empty() {
-        return Err(MakeProblem::NoneChosen);
+        return Some(Err(MakeProblem::NoneChosen));
     }
     let random = BackupRandom {
         check_nonce: platform::random_bytes(),
         sessions_nonce: platform::random_bytes(),
     };
     let now = platform::now_ms();
-    let file = make_backup(
-        &chosen,
-        passphrase,
-        KdfParams::recommended(platform::random_bytes()),
-        &random,
-        now,
-        env!("CARGO_PKG_VERSION"),
-    )
-    .map_err(MakeProblem::Refused)?;
+    let file = match make_backup_with_key(&chosen, key, &random, now, env!("CARGO_PKG_VERSION")) {
+        Ok(file) => file,
+        Err(refused) => return Some(Err(MakeProblem::Refused(refused))),
+    };
     let name = backup_file_name(&platform::today_iso());
     let bytes = js_sys::Uint8Array::from(file.as_slice());
     platform::offer_file(&bytes, "application/octet-stream", &name);
     store::remember_backup_made(now);
-    Ok(name)
+    Some(Ok(name))
+}
+
+fn chosen_sessions(state: AppState, left_out: &BTreeSet<SessionId>) -> Vec<Session> {
+    state.sessions.with_untracked(|all| {
+        all.iter()
+            .filter(|s| !left_out.contains(&s.id))
+            .cloned()
+            .collect()
+    })
+}
+
+/// The form checked, then the backup passphrase's key, derived in the Web Worker.
+async fn key_for_backup(
+    state: AppState,
+    left_out: &BTreeSet<SessionId>,
+    passphrase: &str,
+    again: &str,
+) -> Result<DerivedKey, MakeProblem> {
+    if passphrase != again {
+        return Err(MakeProblem::NotTheSame);
+    }
+    if chosen_sessions(state, left_out).is_empty() {
+        return Err(MakeProblem::NoneChosen);
+    }
+    check_backup_passphrase(passphrase).map_err(MakeProblem::Refused)?;
+    let params = KdfParams::recommended(platform::random_bytes());
+    let key = derive_key(passphrase, &params)
+        .await
+        .map_err(|_| MakeProblem::Refused(MakeBackupError::BadParameters))?;
+    Ok(DerivedKey { key, params })
 }
 
 fn make_message(i18n: I18n, problem: MakeProblem) -> String {
@@ -207,29 +243,9 @@ pub fn RestoreBackup() -> impl IntoView {
         let input: web_sys::HtmlInputElement = input.unchecked_into();
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = match platform::chosen_file(&input).await {
-                None => Err(RestoreProblem::NoFile),
-                Some(bytes) => {
-                    // Argon2id takes a moment: let "please wait" show first.
-                    platform::sleep_ms(30).await;
-                    read_backup(&bytes, &passphrase.get_untracked())
-                        .map_err(RestoreProblem::Backup)
-                        .map(|backup| {
-                            let on_tablet = state.sessions.get_untracked();
-                            let unreadable: Vec<SessionId> = state
-                                .unreadable
-                                .with_untracked(|all| all.iter().map(|u| u.id).collect());
-                            let merged = merge(
-                                &on_tablet,
-                                &unreadable,
-                                backup.sessions,
-                                &platform::today_iso(),
-                                || SessionId::new(platform::now_ms(), platform::random_u32()),
-                            );
-                            state.add_sessions(merged.add.clone());
-                            merged
-                        })
-                }
+            // Locked meanwhile: this screen is gone, nothing was read in.
+            let Some(result) = restore(state, &input, passphrase.get_untracked()).await else {
+                return;
             };
             if result.is_ok() {
                 passphrase.set(String::new());
@@ -263,6 +279,67 @@ pub fn RestoreBackup() -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// Reads the chosen backup and adds what it holds, never over a session on the tablet. The
+/// file is checked before any key is derived (a crafted one is refused at once), the key is
+/// derived in the Web Worker, and a tab locked meanwhile reads nothing in (None).
+async fn restore(
+    state: AppState,
+    input: &web_sys::HtmlInputElement,
+    passphrase: String,
+) -> Option<Result<Merge, RestoreProblem>> {
+    let period = state.lock_period();
+    let key = match restore_key(input, &passphrase).await {
+        Ok(key) => key,
+        Err(problem) => return Some(Err(problem)),
+    };
+    if !state.still_in(period) {
+        return None;
+    }
+    let backup = match open_backup(&key.0, &key.1) {
+        Ok(backup) => backup,
+        Err(problem) => return Some(Err(RestoreProblem::Backup(problem))),
+    };
+    // Opening a large backup is a long step of its own: let the page answer between it and
+    // adding the sessions (and drop them if the app locked meanwhile).
+    platform::sleep_ms(0).await;
+    if !state.still_in(period) {
+        return None;
+    }
+    Some(Ok(add_restored(state, backup)))
+}
+
+/// The chosen file, checked as far as it can be without a key, and its key.
+async fn restore_key(
+    input: &web_sys::HtmlInputElement,
+    passphrase: &str,
+) -> Result<(Vec<u8>, VaultKey), RestoreProblem> {
+    let bytes = platform::chosen_file(input)
+        .await
+        .ok_or(RestoreProblem::NoFile)?;
+    let params = backup_kdf(&bytes).map_err(RestoreProblem::Backup)?;
+    let key = derive_key(passphrase, &params)
+        .await
+        .map_err(|_| RestoreProblem::Backup(BackupError::Damaged))?;
+    Ok((bytes, key))
+}
+
+/// Adds a backup's sessions, never over one on the tablet.
+fn add_restored(state: AppState, backup: Backup) -> Merge {
+    let on_tablet = state.sessions.get_untracked();
+    let unreadable: Vec<SessionId> = state
+        .unreadable
+        .with_untracked(|all| all.iter().map(|u| u.id).collect());
+    let merged = merge(
+        &on_tablet,
+        &unreadable,
+        backup.sessions,
+        &platform::today_iso(),
+        || SessionId::new(platform::now_ms(), platform::random_u32()),
+    );
+    state.add_sessions(merged.add.clone());
+    merged
 }
 
 fn restore_message(i18n: I18n, problem: RestoreProblem) -> String {

@@ -36,18 +36,22 @@ pub fn SetUpScreen(plain_sessions: usize) -> impl IntoView {
         ev.prevent_default();
         busy.set(true);
         after_paint(move || {
-            let outcome = state.set_up(
-                &passphrase.get_untracked(),
-                &passphrase_again.get_untracked(),
-                &pin.get_untracked(),
-                &pin_again.get_untracked(),
-                &worker_name.get_untracked(),
-            );
-            // On success this screen is gone; only a refusal has anything to show.
-            if let Err(error) = outcome {
-                busy.set(false);
-                problem.set(Some(error));
-            }
+            leptos::task::spawn_local(async move {
+                let outcome = state
+                    .set_up(
+                        passphrase.get_untracked(),
+                        passphrase_again.get_untracked(),
+                        pin.get_untracked(),
+                        pin_again.get_untracked(),
+                        worker_name.get_untracked(),
+                    )
+                    .await;
+                // On success this screen is gone; only a refusal has anything to show.
+                if let Err(error) = outcome {
+                    busy.set(false);
+                    problem.set(Some(error));
+                }
+            });
         });
     };
     let message = move || {
@@ -146,13 +150,15 @@ pub fn UnlockScreen() -> impl IntoView {
         ev.prevent_default();
         busy.set(true);
         after_paint(move || {
-            // On success this screen is gone; only a refusal has anything to show.
-            if let Err(error) = state.unlock(&passphrase.get_untracked()) {
-                busy.set(false);
-                passphrase.set(String::new());
-                problem.set(Some(error));
-                update_wait();
-            }
+            leptos::task::spawn_local(async move {
+                // On success this screen is gone; only a refusal has anything to show.
+                if let Err(error) = state.unlock(passphrase.get_untracked()).await {
+                    busy.set(false);
+                    passphrase.set(String::new());
+                    problem.set(Some(error));
+                    update_wait();
+                }
+            });
         });
     };
     let message = move || {

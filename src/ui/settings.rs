@@ -167,19 +167,23 @@ fn ChangePassphrase() -> impl IntoView {
         busy.set(true);
         // Two key derivations take a moment: let "please wait" show first.
         after_paint(move || {
-            let result = state.change_passphrase(
-                &current.get_untracked(),
-                &new.get_untracked(),
-                &again.get_untracked(),
-                reseal.get_untracked(),
-            );
-            if result.is_ok() {
-                for field in [current, new, again] {
-                    field.set(String::new());
+            leptos::task::spawn_local(async move {
+                let result = state
+                    .change_passphrase(
+                        current.get_untracked(),
+                        new.get_untracked(),
+                        again.get_untracked(),
+                        reseal.get_untracked(),
+                    )
+                    .await;
+                if result.is_ok() {
+                    for field in [current, new, again] {
+                        field.set(String::new());
+                    }
                 }
-            }
-            busy.set(false);
-            outcome.set(Some(result));
+                busy.set(false);
+                outcome.set(Some(result));
+            });
         });
     };
     view! {
