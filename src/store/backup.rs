@@ -124,6 +124,11 @@ pub struct Backup {
     pub sessions: Vec<Session>,
 }
 
+/// The largest file Restore reads, in bytes (200 MB): far more than a tablet's sessions
+/// fill, and small enough that reading it cannot exhaust a tablet's memory. A larger file
+/// is refused before any of it is read.
+pub const MAX_BACKUP_FILE_BYTES: u64 = 200 * 1000 * 1000;
+
 /// Days with new work and no backup after which the worker is reminded to make one.
 pub const REMIND_AFTER_DAYS: u64 = 14;
 const DAY_MS: u64 = 24 * 60 * 60 * 1000;

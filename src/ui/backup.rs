@@ -13,11 +13,12 @@ use crate::core::session::newest_first;
 use crate::core::{Screen, SessionId};
 use crate::i18n::*;
 use crate::platform;
+use crate::platform::ChosenFileProblem;
 use crate::state::{use_app_state, AppState};
 use crate::store;
 use crate::store::backup::{
     backup_file_name, backup_reminder_due, make_backup, merge, read_backup, BackupError,
-    BackupRandom, MakeBackupError, Merge, ReportLine,
+    BackupRandom, MakeBackupError, Merge, ReportLine, MAX_BACKUP_FILE_BYTES,
 };
 use crate::store::vault::{KdfParams, MIN_PASSPHRASE_CHARS};
 use crate::ui::lock::after_paint;
@@ -29,6 +30,25 @@ enum MakeProblem {
     NoneChosen,
     NotTheSame,
     Refused(MakeBackupError),
+}
+
+/// A backup file offered for download. It counts as a backup (for the reminder and "Last
+/// backup") only once the worker says it was kept: the page cannot know whether the file
+/// arrived.
+#[derive(Clone)]
+struct Offered {
+    name: String,
+    /// When it was made: the reminder counts work after this moment as not in a backup.
+    made_at_ms: u64,
+    /// The file itself, sealed, so it can be offered again if it did not arrive.
+    file: std::sync::Arc<Vec<u8>>,
+}
+
+/// Where making a backup stands after the button.
+#[derive(Clone)]
+enum Made {
+    Offered(Offered),
+    Kept(String),
 }
 
 #[component]
@@ -46,7 +66,7 @@ pub fn MakeBackup() -> impl IntoView {
     // Every session, unless the worker leaves some out.
     let left_out = RwSignal::new(BTreeSet::<SessionId>::new());
     let (passphrase, again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let outcome = RwSignal::new(None::<Result<String, MakeProblem>>);
+    let outcome = RwSignal::new(None::<Result<Made, MakeProblem>>);
     let busy = RwSignal::new(false);
     let last = RwSignal::new(store::last_backup_ms());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -63,10 +83,9 @@ pub fn MakeBackup() -> impl IntoView {
             if result.is_ok() {
                 passphrase.set(String::new());
                 again.set(String::new());
-                last.set(store::last_backup_ms());
             }
             busy.set(false);
-            outcome.set(Some(result));
+            outcome.set(Some(result.map(Made::Offered)));
         });
     };
     view! {
@@ -114,8 +133,27 @@ pub fn MakeBackup() -> impl IntoView {
                     <input type="password" autocomplete="new-password" bind:value=again />
                 </label>
                 {move || outcome.get().map(|result| match result {
-                    Ok(file) => view! {
-                        <p class="form-done" role="status">{t_string!(i18n, backup_made, file = file).to_string()}</p>
+                    Ok(Made::Offered(offered)) => {
+                        let again = offered.clone();
+                        let kept = offered.clone();
+                        view! {
+                            <div class="backup-offered" role="status">
+                                <p>{t_string!(i18n, backup_offered, file = offered.name.clone()).to_string()}</p>
+                                <div class="actions">
+                                    <button type="button" class="primary" on:click=move |_| {
+                                        store::remember_backup_made(kept.made_at_ms);
+                                        last.set(store::last_backup_ms());
+                                        outcome.set(Some(Ok(Made::Kept(kept.name.clone()))));
+                                    }>{t!(i18n, backup_kept_button)}</button>
+                                    <button type="button" on:click=move |_| offer(&again)>
+                                        {t!(i18n, backup_offer_again)}
+                                    </button>
+                                </div>
+                            </div>
+                        }.into_any()
+                    }
+                    Ok(Made::Kept(file)) => view! {
+                        <p class="form-done" role="status">{t_string!(i18n, backup_kept, file = file).to_string()}</p>
                     }.into_any(),
                     Err(problem) => view! {
                         <p class="form-error" role="alert">{make_message(i18n, problem)}</p>
@@ -129,14 +167,14 @@ pub fn MakeBackup() -> impl IntoView {
     }
 }
 
-/// Seals the chosen sessions into a backup file, offers it for download and remembers when.
-/// Returns the file's name.
+/// Seals the chosen sessions into a backup file and offers it for download. Not yet a
+/// backup for the reminder: see [`Offered`].
 fn make_file(
     state: AppState,
     left_out: &BTreeSet<SessionId>,
     passphrase: &str,
     again: &str,
-) -> Result<String, MakeProblem> {
+) -> Result<Offered, MakeProblem> {
     if passphrase != again {
         return Err(MakeProblem::NotTheSame);
     }
@@ -163,11 +201,18 @@ fn make_file(
         env!("CARGO_PKG_VERSION"),
     )
     .map_err(MakeProblem::Refused)?;
-    let name = backup_file_name(&platform::today_iso());
-    let bytes = js_sys::Uint8Array::from(file.as_slice());
-    platform::offer_file(&bytes, "application/octet-stream", &name);
-    store::remember_backup_made(now);
-    Ok(name)
+    let offered = Offered {
+        name: backup_file_name(&platform::today_iso()),
+        made_at_ms: now,
+        file: std::sync::Arc::new(file),
+    };
+    offer(&offered);
+    Ok(offered)
+}
+
+fn offer(offered: &Offered) {
+    let bytes = js_sys::Uint8Array::from(offered.file.as_slice());
+    platform::offer_file(&bytes, "application/octet-stream", &offered.name);
 }
 
 fn make_message(i18n: I18n, problem: MakeProblem) -> String {
@@ -188,6 +233,10 @@ fn make_message(i18n: I18n, problem: MakeProblem) -> String {
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum RestoreProblem {
     NoFile,
+    /// Larger than [`MAX_BACKUP_FILE_BYTES`]: not read at all.
+    TooLarge,
+    /// The browser could not read the file.
+    Unreadable,
     Backup(BackupError),
 }
 
@@ -207,9 +256,11 @@ pub fn RestoreBackup() -> impl IntoView {
         let input: web_sys::HtmlInputElement = input.unchecked_into();
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = match platform::chosen_file(&input).await {
-                None => Err(RestoreProblem::NoFile),
-                Some(bytes) => {
+            let result = match platform::chosen_file(&input, MAX_BACKUP_FILE_BYTES).await {
+                Err(ChosenFileProblem::NoFile) => Err(RestoreProblem::NoFile),
+                Err(ChosenFileProblem::TooLarge(_)) => Err(RestoreProblem::TooLarge),
+                Err(ChosenFileProblem::Unreadable) => Err(RestoreProblem::Unreadable),
+                Ok(bytes) => {
                     // Argon2id takes a moment: let "please wait" show first.
                     platform::sleep_ms(30).await;
                     read_backup(&bytes, &passphrase.get_untracked())
@@ -268,6 +319,13 @@ pub fn RestoreBackup() -> impl IntoView {
 fn restore_message(i18n: I18n, problem: RestoreProblem) -> String {
     match problem {
         RestoreProblem::NoFile => t_string!(i18n, restore_no_file).to_string(),
+        RestoreProblem::TooLarge => t_string!(
+            i18n,
+            restore_too_large,
+            size = MAX_BACKUP_FILE_BYTES / (1000 * 1000)
+        )
+        .to_string(),
+        RestoreProblem::Unreadable => t_string!(i18n, restore_unreadable).to_string(),
         RestoreProblem::Backup(BackupError::NotABackup) => {
             t_string!(i18n, restore_not_a_backup).to_string()
         }
