@@ -270,13 +270,11 @@ pub fn RestoreBackup() -> impl IntoView {
                             let unreadable: Vec<SessionId> = state
                                 .unreadable
                                 .with_untracked(|all| all.iter().map(|u| u.id).collect());
-                            let merged = merge(
-                                &on_tablet,
-                                &unreadable,
-                                backup.sessions,
-                                &platform::today_iso(),
-                                || SessionId::new(platform::now_ms(), platform::random_u32()),
-                            );
+                            let mark = backup.restore_mark(platform::now_ms());
+                            let merged =
+                                merge(&on_tablet, &unreadable, backup.sessions, &mark, || {
+                                    SessionId::new(platform::now_ms(), platform::random_u32())
+                                });
                             state.add_sessions(merged.add.clone());
                             merged
                         })
