@@ -574,7 +574,7 @@ fn a_restored_session_is_the_backups_on_a_new_tablet_and_the_mark_survives_a_bac
     assert_eq!(merged.add.len(), 2);
     for (restored, original) in merged.add.iter().zip(sessions) {
         assert!(restored.was_restored() && !original.was_restored());
-        assert_eq!(restored.restores, [mark.clone()]);
+        assert_eq!(restored.restores, std::slice::from_ref(&mark));
         let mut unmarked = restored.clone();
         unmarked.restores.clear();
         assert_eq!(&unmarked, original);

@@ -196,8 +196,8 @@ fn restore_marks(i18n: I18n, old_day: Option<String>, restores: Vec<Restore>) ->
                 let words = RestoreWords {
                     from: i18n.text(Key::restored_from),
                     from_unknown: i18n.text(Key::restored_from_unknown),
-                    unknown_version: &t_string!(i18n, restored_unknown_version),
-                    beside_own: &t_string!(i18n, restored_beside_own),
+                    unknown_version: t_string!(i18n, restored_unknown_version),
+                    beside_own: t_string!(i18n, restored_beside_own),
                 };
                 restore_line(&restore, &words, &|at| platform::local_date_time(at, &lang))
             };
