@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use hear_me::core::ink::{Nib, Point, Stroke};
-use hear_me::core::{NewSession, Question, Session, SessionId, Tool, Voice, Words};
+use hear_me::core::{NewSession, Question, Restore, Session, SessionId, Tool, Voice, Words};
 use hear_me::store::backup::{
     make_backup, merge, read_backup, Backup, BackupError, BackupRandom, ReportLine,
     CHECK_SEALED_BYTES,
@@ -493,7 +493,7 @@ proptest! {
         }
         let before = on_tablet.clone();
         let mut next = 0;
-        let merged = merge(&on_tablet, &unreadable, sessions.clone(), "2026-11-30", || {
+        let merged = merge(&on_tablet, &unreadable, sessions.clone(), &restore_mark(), || {
             next += 1;
             // Deliberately taken ids sometimes: never a reason to overwrite.
             if next % 2 == 0 { sessions[0].id } else { SessionId::from(format!("new-{next}").as_str()) }
@@ -514,17 +514,24 @@ proptest! {
                 1 => prop_assert!(merged.skipped.contains(&line)),
                 0 => {
                     prop_assert!(merged.added.contains(&line));
-                    prop_assert_eq!(added.next(), Some(session));
+                    let restored = added.next().unwrap();
+                    prop_assert_eq!(&restored.restores, &vec![restore_mark()]);
+                    let mut unmarked = restored.clone();
+                    unmarked.restores.clear();
+                    prop_assert_eq!(&unmarked, session);
                 }
                 _ => {
                     prop_assert!(merged.kept_twice.contains(&line));
                     let copy = added.next().unwrap();
                     prop_assert!(on_tablet.iter().all(|kept| kept.id != copy.id));
                     prop_assert!(!unreadable.contains(&copy.id));
-                    prop_assert_eq!(copy.restored_from_backup_on.as_deref(), Some("2026-11-30"));
+                    prop_assert_eq!(
+                        &copy.restores,
+                        &vec![Restore { beside_own_copy: true, ..restore_mark() }]
+                    );
                     let mut unmarked = copy.clone();
                     unmarked.id = session.id;
-                    unmarked.restored_from_backup_on = None;
+                    unmarked.restores.clear();
                     prop_assert_eq!(&unmarked, session);
                 }
             }
@@ -543,33 +550,70 @@ proptest! {
     }
 }
 
+/// A restore at one moment, of a backup that says 0.1.0 made it at another.
+fn restore_mark() -> Restore {
+    Restore {
+        at_ms: MADE_AT_MS + 1_000_000,
+        backup_made_at_ms: Some(MADE_AT_MS),
+        backup_app_version: Some("0.1.0".into()),
+        beside_own_copy: false,
+    }
+}
+
 #[test]
 fn a_restored_session_is_the_backups_on_a_new_tablet_and_the_mark_survives_a_backup() {
     let (sessions, file) = sample();
-    // A new tablet: everything is added as it was.
+    // A new tablet: everything is added as it was, marked with the restore and what the
+    // backup says of itself, so it is never taken for a session made on this tablet.
     let backup = read_backup(file, PASSPHRASE).unwrap();
-    let merged = merge(&[], &[], backup.sessions, "2026-11-30", || {
+    let mark = backup.restore_mark(MADE_AT_MS + 1_000_000);
+    assert_eq!(mark, restore_mark());
+    let merged = merge(&[], &[], backup.sessions, &mark, || {
         unreachable!("nothing is kept twice")
     });
-    assert_eq!(&merged.add, sessions);
+    assert_eq!(merged.add.len(), 2);
+    for (restored, original) in merged.add.iter().zip(sessions) {
+        assert!(restored.was_restored() && !original.was_restored());
+        assert_eq!(restored.restores, std::slice::from_ref(&mark));
+        let mut unmarked = restored.clone();
+        unmarked.restores.clear();
+        assert_eq!(&unmarked, original);
+    }
     assert_eq!(merged.added.len(), 2);
     // A tablet with Mia's session changed: kept twice, and the copy with its mark goes into
     // the next backup and comes back with it.
     let mut changed = sessions[0].clone();
     changed.set_place("at school", MADE_AT_MS + 50);
-    let merged = merge(
-        &[changed.clone()],
-        &[],
-        sessions.clone(),
-        "2026-11-30",
-        || SessionId::from("restored"),
-    );
+    let merged = merge(&[changed.clone()], &[], sessions.clone(), &mark, || {
+        SessionId::from("restored")
+    });
     assert_eq!(merged.kept_twice.len(), 1);
     let tablet: Vec<Session> = std::iter::once(changed).chain(merged.add).collect();
     let again = read_backup(&make(&tablet), PASSPHRASE).unwrap();
     assert_eq!(again.sessions, tablet);
     assert_eq!(
-        again.sessions[1].restored_from_backup_on.as_deref(),
-        Some("2026-11-30")
+        again.sessions[1].restores,
+        [Restore {
+            beside_own_copy: true,
+            ..mark.clone()
+        }]
+    );
+    // Restored once more on a third tablet: the earlier mark stays, the new one follows.
+    let later = Restore {
+        at_ms: MADE_AT_MS + 2_000_000,
+        ..mark.clone()
+    };
+    let third = merge(&[], &[], again.sessions, &later, || {
+        unreachable!("nothing is kept twice")
+    });
+    assert_eq!(
+        third.add[1].restores,
+        [
+            Restore {
+                beside_own_copy: true,
+                ..mark
+            },
+            later
+        ]
     );
 }

@@ -5,8 +5,8 @@
 use hear_me::core::summary_html::{css_string, escape, made_with_line, Painters};
 use hear_me::core::{
     render_summary_html, Audience, Consent, Decision, EntryId, HelperKind, Informed, Interpreter,
-    NewSession, PersonPresent, Question, ReadBackMark, Session, SessionId, Summary, SummaryText,
-    Tool, Voice, Whereabouts, Words,
+    NewSession, PersonPresent, Question, ReadBackMark, Restore, Session, SessionId, Summary,
+    SummaryText, Tool, Voice, Whereabouts, Words,
 };
 
 mod common;
@@ -397,5 +397,79 @@ fn the_full_record_ends_with_a_line_to_sign_with_the_worker_s_name_and_the_day()
             !html.contains("<section class=\"signature\">"),
             "{audience:?}"
         );
+    }
+}
+
+#[test]
+fn a_restored_session_says_so_in_the_full_record_and_nowhere_else() {
+    let mut s = mia();
+    // Made here: no mark.
+    let html = render(&Summary::of(&s, None), &english());
+    assert!(!html.contains("class=\"mark restored\""), "{html}");
+    // Restored twice: from a backup that says when and by what it was made, then from one
+    // whose header names no version Hear Me writes, kept beside the tablet's own copy.
+    s.restores = vec![
+        Restore {
+            at_ms: 9_000,
+            backup_made_at_ms: Some(8_000),
+            backup_app_version: Some("0.1.0".into()),
+            beside_own_copy: false,
+        },
+        Restore {
+            at_ms: 12_000,
+            backup_made_at_ms: Some(11_000),
+            backup_app_version: None,
+            beside_own_copy: true,
+        },
+    ];
+    let html = render(&Summary::of(&s, None), &english());
+    let section = &html[html.find("<section class=\"conversation\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let first = common::english::text(
+        "restored_from",
+        &[("date", "t9000"), ("made", "t8000"), ("version", "0.1.0")],
+    );
+    let second = format!(
+        "{} {}",
+        common::english::text(
+            "restored_from",
+            &[
+                ("date", "t12000"),
+                ("made", "t11000"),
+                (
+                    "version",
+                    &common::english::text("restored_unknown_version", &[])
+                ),
+            ],
+        ),
+        common::english::text("restored_beside_own", &[]),
+    );
+    let marks: Vec<&str> = section
+        .split("<p class=\"mark restored\">")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</p>").unwrap()])
+        .collect();
+    assert_eq!(marks, [escape(&first), escape(&second)], "{section}");
+    // A mark from before restores said where from: the day, and honestly nothing more.
+    s.restores.clear();
+    s.restored_from_backup_on = Some("2026-11-30".into());
+    let html = render(&Summary::of(&s, None), &english());
+    let unknown = common::english::text("restored_from_unknown", &[("date", "30 November 2026")]);
+    assert!(html.contains(&escape(&unknown)), "{html}");
+    // The mark is the worker's: no summary for an audience has it.
+    s.restores = vec![Restore {
+        at_ms: 9_000,
+        backup_made_at_ms: Some(8_000),
+        backup_app_version: Some("0.1.0".into()),
+        beside_own_copy: false,
+    }];
+    for audience in [
+        Audience::Mum,
+        Audience::Court,
+        Audience::Named("Oma".into()),
+    ] {
+        let html = render(&Summary::of(&s, Some(&audience)), &english());
+        assert!(!html.contains("restored"), "{html}");
+        assert!(!html.contains("Restored"), "{html}");
     }
 }

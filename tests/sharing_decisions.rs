@@ -55,6 +55,7 @@ fn export(session: &mut Session, at_ms: u64, audience: Option<Audience>) {
         kind: ExportKind::Downloaded,
         file_name: format!("copy-{at_ms}.html"),
         confirmed_worries: Vec::new(),
+        picture: None,
     });
 }
 
@@ -297,6 +298,7 @@ fn worries_for_a_family_reader_are_confirmed_once_before_they_leave() {
         kind: ExportKind::Printed,
         file_name: "for-mum.html".into(),
         confirmed_worries: vec![worry_id],
+        picture: None,
     });
     assert!(s.worries_to_confirm(&Audience::Mum).is_empty());
     assert_eq!(ids(s.worries_to_confirm(&oma)), vec![worry_id]);

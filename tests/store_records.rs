@@ -487,6 +487,7 @@ fn the_version_5_session() -> Session {
         kind: ExportKind::Downloaded,
         file_name: "hear-me-summary-Mia-2026-11-27-for-mum.html".into(),
         confirmed_worries: Vec::new(),
+        picture: None,
     });
     session.record_export(Export {
         at_ms: at + 7,
@@ -494,6 +495,7 @@ fn the_version_5_session() -> Session {
         kind: ExportKind::Printed,
         file_name: "hear-me-summary-Mia-2026-11-27-full-record.html".into(),
         confirmed_worries: Vec::new(),
+        picture: None,
     });
     session
 }
@@ -781,6 +783,7 @@ fn the_version_7_additions(session: &mut Session, at: u64) {
         kind: ExportKind::Downloaded,
         file_name: "hear-me-summary-Mia-2026-11-27-for-mum.html".into(),
         confirmed_worries: vec![EntryId(2)],
+        picture: None,
     });
 }
 

@@ -5,8 +5,8 @@ use hear_me::core::summary::{FullRecord, Reader};
 use hear_me::core::summary_html::{is_png_data_url, Painters};
 use hear_me::core::{
     render_summary_html, Audience, Decision, EntryId, Export, ExportKind, Helper, HelperColour,
-    HelperKind, NewSession, Question, RespectLine, Session, SessionId, SharedItem, Shown, Summary,
-    SummaryChoices, SummaryContent, SummaryText, Tool, Voice, Words, WorkerReason,
+    HelperKind, NewSession, Question, RespectLine, SavedPicture, Session, SessionId, SharedItem,
+    Shown, Summary, SummaryChoices, SummaryContent, SummaryText, Tool, Voice, Words, WorkerReason,
 };
 
 mod common;
@@ -668,6 +668,7 @@ fn the_full_record_lists_what_left_the_tablet() {
         kind: ExportKind::Downloaded,
         file_name: "hear-me-summary-Mia-2026-11-27-for-mum.html".into(),
         confirmed_worries: Vec::new(),
+        picture: None,
     });
     session.record_export(Export {
         at_ms: 8_000,
@@ -675,6 +676,19 @@ fn the_full_record_lists_what_left_the_tablet() {
         kind: ExportKind::Printed,
         file_name: "hear-me-summary-Mia-2026-11-27-full-record.html".into(),
         confirmed_worries: Vec::new(),
+        picture: None,
+    });
+    // "Save picture" is a file that left too.
+    session.record_export(Export {
+        at_ms: 9_000,
+        audience: None,
+        kind: ExportKind::Downloaded,
+        file_name: "hear-me-2026-11-27-worries-1.png".into(),
+        confirmed_worries: Vec::new(),
+        picture: Some(SavedPicture {
+            question: Question::Worries,
+            entry: EntryId(1),
+        }),
     });
     let html = render(&Summary::of(&session, None), &english());
     assert_in_order(
@@ -683,10 +697,12 @@ fn the_full_record_lists_what_left_the_tablet() {
             "<h2 dir=\"auto\">Given to</h2>",
             "<li><bdi>Mum</bdi> — downloaded t7000 · <bdi>hear-me-summary-Mia-2026-11-27-for-mum.html</bdi></li>",
             "<li><bdi>The full record</bdi> — printed t8000 · <bdi>hear-me-summary-Mia-2026-11-27-full-record.html</bdi></li>",
+            "<li><bdi>A drawing, as a picture</bdi> — downloaded t9000 · <bdi>hear-me-2026-11-27-worries-1.png</bdi></li>",
         ],
     );
     let for_mum = render(&Summary::of(&session, Some(&Audience::Mum)), &english());
     assert!(!for_mum.contains("downloaded") && !for_mum.contains("hear-me-summary"));
+    assert!(!for_mum.contains("hear-me-2026"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1214,6 +1230,7 @@ fn everywhere(text: &str, for_named: bool) -> String {
         kind: ExportKind::Downloaded,
         file_name: text.into(),
         confirmed_worries: Vec::new(),
+        picture: None,
     });
     let mut labels = english();
     labels.title = format!("Summary of a conversation with {text}");

@@ -13,6 +13,7 @@ pub mod local_forms;
 pub mod lock_rules;
 pub mod poster_html;
 pub mod question;
+pub mod restored;
 pub mod screen;
 pub mod session;
 pub mod sharing;
@@ -35,10 +36,11 @@ pub use entry::{
     Voice, Words,
 };
 pub use entry_history::Opening;
-pub use exports::{summary_file_name, Export, ExportKind};
+pub use exports::{summary_file_name, Export, ExportKind, SavedPicture};
 pub use ink::Drawing;
 pub use language::{text_direction, TextDirection};
 pub use question::Question;
+pub use restored::Restore;
 pub use screen::{ChildMode, Screen, LAST_SHARING_STEP};
 pub use session::{
     Child, NewSession, QuestionInTool, Session, SessionError, SessionId, SharedItem,

@@ -16,6 +16,7 @@ use super::entry_history::{keep_earlier, Opening, Version};
 use super::exports::Export;
 use super::ink::{Drawing, Stroke};
 use super::question::Question;
+use super::restored::Restore;
 use super::sharing::{is_iso_date, Audience, Decision, Sharing, WorkerReason};
 use super::summary_choices::SummaryChoices;
 use super::tool::{Helper, Tool};
@@ -178,10 +179,15 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helper: Option<Helper>,
     /// `YYYY-MM-DD`: the day this session came back from a backup as a second copy, beside
-    /// the tablet's own different one, so the worker can tell the two apart. None for every
-    /// other session, and then not written, so their records stay as before.
+    /// the tablet's own different one, as restores marked it before [`Session::restores`]:
+    /// kept, and shown as a restore from a backup of unknown date and version. None for
+    /// every other session, and then not written, so their records stay as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restored_from_backup_on: Option<String>,
+    /// Each time this session came onto a tablet from a backup, oldest first (a session can
+    /// travel through several). Empty for a session made here, and then not written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restores: Vec<Restore>,
     /// The language the child sees and hears the tools in (a code such as `ar`), apart from
     /// the worker's. None for sessions from before it could be chosen, and then not written,
     /// so their records stay as before: the child's screens use the worker's language.
@@ -260,6 +266,7 @@ impl Session {
             exports: Vec::new(),
             helper: None,
             restored_from_backup_on: None,
+            restores: Vec::new(),
             child_language: None,
             named_audiences: Vec::new(),
             details: ConversationDetails::default(),
@@ -682,6 +689,11 @@ impl Session {
             None => self.summary_choices.push(choices),
         }
         self.touch(now_ms);
+    }
+
+    /// Whether this session came onto this tablet from a backup, at any time.
+    pub fn was_restored(&self) -> bool {
+        !self.restores.is_empty() || self.restored_from_backup_on.is_some()
     }
 
     /// Records a print or download of a summary.

@@ -25,6 +25,7 @@ use super::entry::EntryChange;
 use super::entry::{EntryContent, EntryId, ReadBack, TakenOut, Words};
 use super::exports::Export;
 use super::question::Question;
+use super::restored::Restore;
 use super::session::Session;
 use super::sharing::{Audience, Sharing};
 use super::summary_choices::RespectLine;
@@ -112,6 +113,11 @@ pub struct FullRecord {
     pub next_steps: NextSteps,
     /// The family's and network's responses to the houses, oldest first.
     pub network_responses: Vec<NetworkResponse>,
+    /// Each time the session came onto a tablet from a backup, oldest first.
+    pub restores: Vec<Restore>,
+    /// `YYYY-MM-DD`: the day an earlier version marked the session restored, without saying
+    /// from which backup.
+    pub restored_on_day: Option<String>,
 }
 
 /// What a summary for an audience adds, as the worker chose it for that audience.
@@ -331,6 +337,8 @@ impl Summary {
                     amendments: session.amendments().to_vec(),
                     next_steps: session.next_steps().clone(),
                     network_responses: session.network_responses().to_vec(),
+                    restores: session.restores.clone(),
+                    restored_on_day: session.restored_from_backup_on.clone(),
                 })),
             ),
             Some(audience) => {

@@ -18,6 +18,7 @@ use super::exports::{Export, ExportKind};
 use super::language::{text_direction, TextDirection};
 use super::local_forms::{day, duration};
 use super::question::Question;
+use super::restored::{restore_line, RestoreWords};
 use super::sharing::{Audience, Decision, Hold, PassedOn, Sharing};
 use super::summary::{
     ForAudience, FullRecord, QuestionSummary, Reader, Summary, SummaryContent, SummaryEntry,
@@ -131,6 +132,8 @@ pub struct SummaryText {
     pub downloaded: String,
     /// The full record, as a reader in the list of what left the tablet.
     pub full_record_reader: String,
+    /// A drawing saved as a picture, in that list.
+    pub picture_reader: String,
     /// "Nothing has left the tablet yet."
     pub nothing_given: String,
     /// A template with `{{ audience }}` and `{{ time }}`: "The copy for Mum of 11:49 holds
@@ -223,6 +226,14 @@ pub struct SummaryText {
     pub responses_heading: String,
     /// Template with `{{ time }}`.
     pub finished_mark: String,
+    /// A session restored from a backup: templates with `{{ date }}` (when it was restored),
+    /// `{{ made }}` and `{{ version }}` (what the backup says of itself); with `{{ date }}`
+    /// alone for a backup that does not say; the word for a version the backup does not
+    /// name; and the line for a copy kept beside this tablet's own.
+    pub restored_from: String,
+    pub restored_from_unknown: String,
+    pub restored_unknown_version: String,
+    pub restored_beside_own: String,
     /// "The child chose not to say.", for a question the child passed on and where nothing
     /// else is there for this reader.
     pub chose_not_to_say: String,
@@ -342,6 +353,7 @@ impl SummaryText {
             printed: both(&self.printed, &second.printed),
             downloaded: both(&self.downloaded, &second.downloaded),
             full_record_reader: both(&self.full_record_reader, &second.full_record_reader),
+            picture_reader: both(&self.picture_reader, &second.picture_reader),
             nothing_given: both(&self.nothing_given, &second.nothing_given),
             copy_holds_held_back: both(&self.copy_holds_held_back, &second.copy_holds_held_back),
             reflection_heading: both(&self.reflection_heading, &second.reflection_heading),
@@ -400,6 +412,13 @@ impl SummaryText {
             next_told_label: both(&self.next_told_label, &second.next_told_label),
             responses_heading: both(&self.responses_heading, &second.responses_heading),
             finished_mark: both(&self.finished_mark, &second.finished_mark),
+            restored_from: both(&self.restored_from, &second.restored_from),
+            restored_from_unknown: both(&self.restored_from_unknown, &second.restored_from_unknown),
+            restored_unknown_version: both(
+                &self.restored_unknown_version,
+                &second.restored_unknown_version,
+            ),
+            restored_beside_own: both(&self.restored_beside_own, &second.restored_beside_own),
             chose_not_to_say: both(&self.chose_not_to_say, &second.chose_not_to_say),
             signature_label: both(&self.signature_label, &second.signature_label),
             page_word: both(&self.page_word, &second.page_word),
@@ -1205,9 +1224,10 @@ fn render_export(
     text: &SummaryText,
     painters: &Painters,
 ) {
-    let reader = match &export.audience {
-        Some(audience) => text.audience_name(audience),
-        None => &text.full_record_reader,
+    let reader = match (&export.audience, export.picture) {
+        (Some(audience), _) => text.audience_name(audience),
+        (None, Some(_)) => &text.picture_reader,
+        (None, None) => &text.full_record_reader,
     };
     let how = match export.kind {
         ExportKind::Printed => &text.printed,
@@ -1357,7 +1377,31 @@ fn render_conversation(
             &fill(&text.finished_mark, &[("time", &when)]),
         );
     }
+    render_restores(out, record, text, painters);
     out.push_str("</section>\n");
+}
+
+/// Where the session came from when it was not made on this tablet: every restore from a
+/// backup, with what the backup says of itself, so a session from a colleague's or a crafted
+/// backup never reads as this tablet's own.
+fn render_restores(out: &mut String, record: &FullRecord, text: &SummaryText, painters: &Painters) {
+    if let Some(iso) = &record.restored_on_day {
+        let line = fill(
+            &text.restored_from_unknown,
+            &[("date", &day(iso, &text.lang))],
+        );
+        element_with(out, "p", "class=\"mark restored\"", &line);
+    }
+    let words = RestoreWords {
+        from: &text.restored_from,
+        from_unknown: &text.restored_from_unknown,
+        unknown_version: &text.restored_unknown_version,
+        beside_own: &text.restored_beside_own,
+    };
+    for restore in &record.restores {
+        let line = restore_line(restore, &words, painters.time);
+        element_with(out, "p", "class=\"mark restored\"", &line);
+    }
 }
 
 /// The child's stops, breaks and passes, oldest first.

@@ -72,29 +72,69 @@ pub fn download(url: &str, file_name: &str) -> Option<()> {
     Some(())
 }
 
-/// Offers a file to download: `contents` is its text or its bytes (a `Uint8Array`).
-pub fn offer_file(contents: &wasm_bindgen::JsValue, mime: &str, file_name: &str) {
+/// How long a downloaded file's blob URL stays readable after the link is clicked. Some
+/// iPadOS versions fetch the file only after `click()` has returned: revoked at once, the
+/// file never arrives, though the page believes it was given.
+pub const DOWNLOAD_URL_KEPT_MS: i32 = 60_000;
+
+/// Offers a file to download: `contents` is its text or its bytes (a `Uint8Array`). Only an
+/// offer: whether the file arrived, the page cannot know. None when it could not be offered.
+pub fn offer_file(contents: &wasm_bindgen::JsValue, mime: &str, file_name: &str) -> Option<()> {
     let parts = js_sys::Array::of1(contents);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     // The Blob constructor takes strings and byte arrays alike.
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    download(&url, file_name);
-    let _ = web_sys::Url::revoke_object_url(&url);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let offered = download(&url, file_name);
+    revoke_later(url);
+    offered
 }
 
-/// The bytes of the file chosen in `input`; None when none is chosen or it cannot be read.
-pub async fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
-    let file = input.files()?.get(0)?;
+/// Frees a blob URL after [`DOWNLOAD_URL_KEPT_MS`]; until then the browser keeps the file in
+/// memory, which is the price of it arriving at all.
+fn revoke_later(url: String) {
+    use wasm_bindgen::JsCast;
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            DOWNLOAD_URL_KEPT_MS,
+        );
+    }
+}
+
+/// Why no file's bytes came from a file field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChosenFileProblem {
+    /// No file was chosen.
+    NoFile,
+    /// The file is larger than the caller reads (its size, in bytes); it was not read.
+    TooLarge(u64),
+    /// The browser could not read it.
+    Unreadable,
+}
+
+/// The bytes of the file chosen in `input`, if it is at most `max_bytes` long. The size is
+/// checked before anything is read, so a huge file cannot fill the tablet's memory.
+pub async fn chosen_file(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: u64,
+) -> Result<Vec<u8>, ChosenFileProblem> {
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or(ChosenFileProblem::NoFile)?;
+    let size = file.size() as u64;
+    if size > max_bytes {
+        return Err(ChosenFileProblem::TooLarge(size));
+    }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|_| ChosenFileProblem::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// A moment (milliseconds since the Unix epoch) as a local date and time in the language:

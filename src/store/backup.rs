@@ -30,7 +30,8 @@ use super::record::{decode_session, encode_session, RecordError};
 use super::vault::{
     check_new_passphrase, derive_key, DerivedKey, KdfParams, VaultError, VaultKey, NONCE_BYTES,
 };
-use crate::core::{Session, SessionId};
+use crate::core::restored::backup_version;
+use crate::core::{Restore, Session, SessionId};
 
 /// The format version this app writes and reads; a newer one is refused as from the future.
 pub const BACKUP_FORMAT_VERSION: u32 = 1;
@@ -124,6 +125,24 @@ pub struct Backup {
     pub app_version: String,
     /// As they were when the backup was made, read as today's sessions.
     pub sessions: Vec<Session>,
+}
+
+/// The largest file Restore reads, in bytes (200 MB): far more than a tablet's sessions
+/// fill, and small enough that reading it cannot exhaust a tablet's memory. A larger file
+/// is refused before any of it is read.
+pub const MAX_BACKUP_FILE_BYTES: u64 = 200 * 1000 * 1000;
+
+impl Backup {
+    /// The mark each of its sessions gets when restored at `at_ms`: when and by which
+    /// version the backup says it was made (a version no Hear Me writes is not repeated).
+    pub fn restore_mark(&self, at_ms: u64) -> Restore {
+        Restore {
+            at_ms,
+            backup_made_at_ms: Some(self.made_at_ms),
+            backup_app_version: backup_version(&self.app_version),
+            beside_own_copy: false,
+        }
+    }
 }
 
 /// Days with new work and no backup after which the worker is reminded to make one.
@@ -454,15 +473,17 @@ pub struct Merge {
     /// Sessions the tablet already has exactly as in the backup.
     pub skipped: Vec<ReportLine>,
     /// Sessions the tablet has in another form: the tablet's stays untouched, and the
-    /// backup's is added beside it, marked as restored on the day of the restore.
+    /// backup's is added beside it, its restore mark saying so.
     pub kept_twice: Vec<ReportLine>,
 }
 
 /// Merges the sessions of a backup into those on the tablet, by id: a session the tablet
 /// does not have is added; one it has the same is skipped; one it has otherwise is kept
-/// twice, the backup's under an id from `new_id`, marked "restored from backup on
-/// `restored_on`" (`YYYY-MM-DD`). A copy restored before, equal but for its id and mark, is
-/// the same session, so restoring one backup twice adds nothing the second time.
+/// twice, the backup's under an id from `new_id`. Every session added carries `restore`
+/// (when, and what the backup says of itself; a copy kept twice also says so), after any
+/// marks it brought along, so no restored session looks like one made here. A copy
+/// restored before, equal but for its id and marks, is the same session, so restoring one
+/// backup twice adds nothing the second time.
 ///
 /// `unreadable` are the ids of records the tablet holds but cannot read (damaged, newer,
 /// kept apart): such a record is never written over, so a backup's session of that id is
@@ -471,7 +492,7 @@ pub fn merge(
     on_tablet: &[Session],
     unreadable: &[SessionId],
     from_backup: Vec<Session>,
-    restored_on: &str,
+    restore: &Restore,
     mut new_id: impl FnMut() -> SessionId,
 ) -> Merge {
     let mut merge = Merge::default();
@@ -480,6 +501,8 @@ pub fn merge(
         let known = || on_tablet.iter().chain(&merge.add);
         let same_id = known().find(|known| known.id == session.id);
         if same_id.is_none() && !unreadable.contains(&session.id) {
+            let mut session = session;
+            session.restores.push(restore.clone());
             merge.add.push(session);
             merge.added.push(line);
             continue;
@@ -493,14 +516,17 @@ pub fn merge(
         let id = unused_id(new_id(), taken);
         let mut copy = session;
         copy.id = id;
-        copy.restored_from_backup_on = Some(restored_on.to_owned());
+        copy.restores.push(Restore {
+            beside_own_copy: true,
+            ..restore.clone()
+        });
         merge.add.push(copy);
         merge.kept_twice.push(line);
     }
     merge
 }
 
-/// Whether two sessions are the same apart from their ids and restore marks.
+/// Whether two sessions are the same apart from their ids and restore marks (old and new).
 fn same_but_id_and_mark(a: &Session, b: &Session) -> bool {
     // Cheap fields first: the full comparison clones a session.
     if (a.created_at, a.updated_at, &a.child.name) != (b.created_at, b.updated_at, &b.child.name) {
@@ -509,6 +535,7 @@ fn same_but_id_and_mark(a: &Session, b: &Session) -> bool {
     let mut a = a.clone();
     a.id = b.id;
     a.restored_from_backup_on = b.restored_from_backup_on.clone();
+    a.restores = b.restores.clone();
     a == *b
 }
 
@@ -760,7 +787,7 @@ mod tests {
             &[],
             std::slice::from_ref(&from_backup.id),
             vec![from_backup.clone()],
-            "2026-11-30",
+            &mark(),
             || from_backup.id,
         );
         assert_eq!(merged.kept_twice, [ReportLine::of(&from_backup)]);
@@ -769,6 +796,36 @@ mod tests {
             merged.add[0].id,
             SessionId::from(format!("{}-2", from_backup.id).as_str())
         );
+    }
+
+    /// A restore on 30 November 2026 of a backup that says 0.1.0 made it the day before.
+    fn mark() -> Restore {
+        Backup {
+            made_at_ms: 1_764_400_000_000,
+            app_version: "0.1.0".into(),
+            sessions: Vec::new(),
+        }
+        .restore_mark(1_764_500_000_000)
+    }
+
+    #[test]
+    fn the_restore_mark_is_what_the_backup_says_of_itself() {
+        assert_eq!(
+            mark(),
+            Restore {
+                at_ms: 1_764_500_000_000,
+                backup_made_at_ms: Some(1_764_400_000_000),
+                backup_app_version: Some("0.1.0".into()),
+                beside_own_copy: false,
+            }
+        );
+        // A crafted header's "version" is not repeated as one.
+        let crafted = Backup {
+            made_at_ms: 1,
+            app_version: "<b>trusted</b>".into(),
+            sessions: Vec::new(),
+        };
+        assert_eq!(crafted.restore_mark(2).backup_app_version, None);
     }
 
     #[test]
@@ -784,7 +841,7 @@ mod tests {
             &tablet,
             &[],
             vec![same.clone(), backup_changed.clone(), only_in_backup.clone()],
-            "2026-11-30",
+            &mark(),
             || SessionId::from("fresh"),
         );
         let line = |name: &str| ReportLine {
@@ -794,21 +851,30 @@ mod tests {
         assert_eq!(merged.added, [line("Zoë")]);
         assert_eq!(merged.skipped, [line("Mia")]);
         assert_eq!(merged.kept_twice, [line("Ben")]);
+        // Every session added is marked restored; the copy kept twice says so too.
         let mut copy = backup_changed.clone();
         copy.id = SessionId::from("fresh");
-        copy.restored_from_backup_on = Some("2026-11-30".into());
-        assert_eq!(merged.add, [copy.clone(), only_in_backup]);
+        copy.restores = vec![Restore {
+            beside_own_copy: true,
+            ..mark()
+        }];
+        let mut added = only_in_backup.clone();
+        added.restores = vec![mark()];
+        assert_eq!(merged.add, [copy.clone(), added]);
 
         // Restoring the same backup again adds nothing more.
         let tablet_after: Vec<Session> = tablet.iter().cloned().chain(merged.add).collect();
         let again = merge(
             &tablet_after,
             &[],
-            vec![same, backup_changed],
-            "2026-12-01",
+            vec![same, backup_changed, only_in_backup],
+            &Restore {
+                at_ms: 1_764_600_000_000,
+                ..mark()
+            },
             || SessionId::from("fresher"),
         );
         assert!(again.add.is_empty());
-        assert_eq!(again.skipped, [line("Mia"), line("Ben")]);
+        assert_eq!(again.skipped, [line("Mia"), line("Ben"), line("Zoë")]);
     }
 }

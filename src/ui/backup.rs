@@ -13,12 +13,13 @@ use crate::core::session::newest_first;
 use crate::core::{Screen, Session, SessionId};
 use crate::i18n::*;
 use crate::platform;
+use crate::platform::ChosenFileProblem;
 use crate::state::{use_app_state, AppState};
 use crate::store;
 use crate::store::backup::{
     backup_file_name, backup_kdf, backup_reminder_due, check_backup_passphrase,
     make_backup_with_key, merge, open_backup, Backup, BackupError, BackupRandom, MakeBackupError,
-    Merge, ReportLine,
+    Merge, ReportLine, MAX_BACKUP_FILE_BYTES,
 };
 use crate::store::off_thread::page::derive_key;
 use crate::store::vault::{DerivedKey, KdfParams, VaultKey, MIN_PASSPHRASE_CHARS};
@@ -31,6 +32,25 @@ enum MakeProblem {
     NoneChosen,
     NotTheSame,
     Refused(MakeBackupError),
+}
+
+/// A backup file offered for download. It counts as a backup (for the reminder and "Last
+/// backup") only once the worker says it was kept: the page cannot know whether the file
+/// arrived.
+#[derive(Clone)]
+struct Offered {
+    name: String,
+    /// When it was made: the reminder counts work after this moment as not in a backup.
+    made_at_ms: u64,
+    /// The file itself, sealed, so it can be offered again if it did not arrive.
+    file: std::sync::Arc<Vec<u8>>,
+}
+
+/// Where making a backup stands after the button.
+#[derive(Clone)]
+enum Made {
+    Offered(Offered),
+    Kept(String),
 }
 
 #[component]
@@ -48,7 +68,7 @@ pub fn MakeBackup() -> impl IntoView {
     // Every session, unless the worker leaves some out.
     let left_out = RwSignal::new(BTreeSet::<SessionId>::new());
     let (passphrase, again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let outcome = RwSignal::new(None::<Result<String, MakeProblem>>);
+    let outcome = RwSignal::new(None::<Result<Made, MakeProblem>>);
     let busy = RwSignal::new(false);
     let last = RwSignal::new(store::last_backup_ms());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -71,10 +91,9 @@ pub fn MakeBackup() -> impl IntoView {
                 if result.is_ok() {
                     passphrase.set(String::new());
                     again.set(String::new());
-                    last.set(store::last_backup_ms());
                 }
                 busy.set(false);
-                outcome.set(Some(result));
+                outcome.set(Some(result.map(Made::Offered)));
             });
         });
     };
@@ -123,8 +142,27 @@ pub fn MakeBackup() -> impl IntoView {
                     <input {..crate::ui::fields::as_typed()} type="password" bind:value=again />
                 </label>
                 {move || outcome.get().map(|result| match result {
-                    Ok(file) => view! {
-                        <p class="form-done" role="status">{t_string!(i18n, backup_made, file = file).to_string()}</p>
+                    Ok(Made::Offered(offered)) => {
+                        let again = offered.clone();
+                        let kept = offered.clone();
+                        view! {
+                            <div class="backup-offered" role="status">
+                                <p>{t_string!(i18n, backup_offered, file = offered.name.clone()).to_string()}</p>
+                                <div class="actions">
+                                    <button type="button" class="primary" on:click=move |_| {
+                                        store::remember_backup_made(kept.made_at_ms);
+                                        last.set(store::last_backup_ms());
+                                        outcome.set(Some(Ok(Made::Kept(kept.name.clone()))));
+                                    }>{t!(i18n, backup_kept_button)}</button>
+                                    <button type="button" on:click=move |_| offer(&again)>
+                                        {t!(i18n, backup_offer_again)}
+                                    </button>
+                                </div>
+                            </div>
+                        }.into_any()
+                    }
+                    Ok(Made::Kept(file)) => view! {
+                        <p class="form-done" role="status">{t_string!(i18n, backup_kept, file = file).to_string()}</p>
                     }.into_any(),
                     Err(problem) => view! {
                         <p class="form-error" role="alert">{make_message(i18n, problem)}</p>
@@ -138,15 +176,15 @@ pub fn MakeBackup() -> impl IntoView {
     }
 }
 
-/// Seals the chosen sessions into a backup file, offers it for download and remembers when.
-/// Returns the file's name. The key is derived in the Web Worker; a tab locked meanwhile
-/// makes no file (None).
+/// Seals the chosen sessions into a backup file and offers it for download. Not yet a
+/// backup for the reminder: see [`Offered`]. The key is derived in the Web Worker; a tab
+/// locked meanwhile makes no file (None).
 async fn make_file(
     state: AppState,
     left_out: BTreeSet<SessionId>,
     passphrase: String,
     again: String,
-) -> Option<Result<String, MakeProblem>> {
+) -> Option<Result<Offered, MakeProblem>> {
     let period = state.lock_period();
     let key = match key_for_backup(state, &left_out, &passphrase, &again).await {
         Ok(key) => key,
@@ -169,11 +207,18 @@ async fn make_file(
         Ok(file) => file,
         Err(refused) => return Some(Err(MakeProblem::Refused(refused))),
     };
-    let name = backup_file_name(&platform::today_iso());
-    let bytes = js_sys::Uint8Array::from(file.as_slice());
-    platform::offer_file(&bytes, "application/octet-stream", &name);
-    store::remember_backup_made(now);
-    Some(Ok(name))
+    let offered = Offered {
+        name: backup_file_name(&platform::today_iso()),
+        made_at_ms: now,
+        file: std::sync::Arc::new(file),
+    };
+    offer(&offered);
+    Some(Ok(offered))
+}
+
+fn offer(offered: &Offered) {
+    let bytes = js_sys::Uint8Array::from(offered.file.as_slice());
+    platform::offer_file(&bytes, "application/octet-stream", &offered.name);
 }
 
 fn chosen_sessions(state: AppState, left_out: &BTreeSet<SessionId>) -> Vec<Session> {
@@ -224,6 +269,10 @@ fn make_message(i18n: I18n, problem: MakeProblem) -> String {
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum RestoreProblem {
     NoFile,
+    /// Larger than [`MAX_BACKUP_FILE_BYTES`]: not read at all.
+    TooLarge,
+    /// The browser could not read the file.
+    Unreadable,
     Backup(BackupError),
 }
 
@@ -315,9 +364,13 @@ async fn restore_key(
     input: &web_sys::HtmlInputElement,
     passphrase: &str,
 ) -> Result<(Vec<u8>, VaultKey), RestoreProblem> {
-    let bytes = platform::chosen_file(input)
+    let bytes = platform::chosen_file(input, MAX_BACKUP_FILE_BYTES)
         .await
-        .ok_or(RestoreProblem::NoFile)?;
+        .map_err(|problem| match problem {
+            ChosenFileProblem::NoFile => RestoreProblem::NoFile,
+            ChosenFileProblem::TooLarge(_) => RestoreProblem::TooLarge,
+            ChosenFileProblem::Unreadable => RestoreProblem::Unreadable,
+        })?;
     let params = backup_kdf(&bytes).map_err(RestoreProblem::Backup)?;
     let key = derive_key(passphrase, &params)
         .await
@@ -331,13 +384,10 @@ fn add_restored(state: AppState, backup: Backup) -> Merge {
     let unreadable: Vec<SessionId> = state
         .unreadable
         .with_untracked(|all| all.iter().map(|u| u.id).collect());
-    let merged = merge(
-        &on_tablet,
-        &unreadable,
-        backup.sessions,
-        &platform::today_iso(),
-        || SessionId::new(platform::now_ms(), platform::random_u32()),
-    );
+    let mark = backup.restore_mark(platform::now_ms());
+    let merged = merge(&on_tablet, &unreadable, backup.sessions, &mark, || {
+        SessionId::new(platform::now_ms(), platform::random_u32())
+    });
     state.add_sessions(merged.add.clone());
     merged
 }
@@ -345,6 +395,13 @@ fn add_restored(state: AppState, backup: Backup) -> Merge {
 fn restore_message(i18n: I18n, problem: RestoreProblem) -> String {
     match problem {
         RestoreProblem::NoFile => t_string!(i18n, restore_no_file).to_string(),
+        RestoreProblem::TooLarge => t_string!(
+            i18n,
+            restore_too_large,
+            size = MAX_BACKUP_FILE_BYTES / (1000 * 1000)
+        )
+        .to_string(),
+        RestoreProblem::Unreadable => t_string!(i18n, restore_unreadable).to_string(),
         RestoreProblem::Backup(BackupError::NotABackup) => {
             t_string!(i18n, restore_not_a_backup).to_string()
         }

@@ -9,7 +9,10 @@ use leptos::prelude::*;
 
 use crate::core::ink::gesture::Gesture;
 use crate::core::ink::DrawingHistory;
-use crate::core::{Drawing, EntryId, Opening, Part, Question, Screen, SessionId, Tool};
+use crate::core::{
+    Drawing, EntryId, Export, ExportKind, Opening, Part, Question, SavedPicture, Screen, SessionId,
+    Tool,
+};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
@@ -135,10 +138,23 @@ pub fn DrawingScreen(
         format!("hear-me-{date}-{}-{}.png", question.slug(), entry.0)
     };
     let picture_of = move || read_drawing(state, &session, question, entry, Drawing::clone);
+    // A picture that leaves the tablet is noted under "Given to", like every summary.
     let save_picture = move || {
-        let png = drawing_png(&picture_of());
-        if let Some(png) = png {
-            platform::download(&png, &picture_name);
+        let Some(png) = drawing_png(&picture_of()) else {
+            return;
+        };
+        if platform::download(&png, &picture_name).is_some() {
+            let file_name = picture_name.clone();
+            state.edit(&session, SavePolicy::Now, |s, now| {
+                s.record_export(Export {
+                    at_ms: now,
+                    audience: None,
+                    kind: ExportKind::Downloaded,
+                    file_name,
+                    confirmed_worries: Vec::new(),
+                    picture: Some(SavedPicture { question, entry }),
+                })
+            });
         }
     };
     let clear = move || {

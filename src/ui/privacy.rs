@@ -26,6 +26,8 @@ pub fn PrivacyText() -> impl IntoView {
             <p>{t!(i18n, privacy_delete)}</p>
             <h2>{t!(i18n, privacy_leave_heading)}</h2>
             <p>{t!(i18n, privacy_leave)}</p>
+            <h2>{t!(i18n, privacy_files_heading)}</h2>
+            <p>{t!(i18n, privacy_files)}</p>
         </div>
     }
 }

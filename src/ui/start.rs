@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use crate::core::local_forms::day;
+use crate::core::restored::{restore_line, RestoreWords};
 use crate::core::session::newest_first;
-use crate::core::{NewSession, Screen, Session, SessionError, SessionId, Tool};
+use crate::core::{NewSession, Restore, Screen, Session, SessionError, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState};
@@ -115,7 +116,7 @@ fn SessionList() -> impl IntoView {
         sessions
             .into_iter()
             .map(|s| {
-                let restored = s.restored_from_backup_on;
+                let restored = (s.restored_from_backup_on, s.restores);
                 (s.id, s.child.name, s.child.age, s.worker, s.date, restored)
             })
             .collect::<Vec<_>>()
@@ -147,9 +148,7 @@ fn SessionList() -> impl IntoView {
                                         let worker = worker.clone();
                                         view! { <span>{move || with_name_isolated(&t_string!(i18n, with_worker, worker = NAME_MARK), &worker)}</span> }
                                     })}
-                                    {restored.map(|restored_on| view! {
-                                        <span class="restored-mark">{move || t_string!(i18n, restored_mark, date = day(&restored_on, i18n.get_locale().as_str())).to_string()}</span>
-                                    })}
+                                    {restore_marks(i18n, restored.0, restored.1)}
                                 </div>
                                 <button
                                     type="button"
@@ -177,6 +176,35 @@ fn SessionList() -> impl IntoView {
             {move || to_delete.get().map(|(id, name)| delete_dialog(state, i18n, to_delete, id, name))}
         </section>
     }
+}
+
+/// Where a session came from when it was not made on this tablet: every restore from a
+/// backup, so a colleague's or a crafted backup's session is never taken for this tablet's.
+fn restore_marks(i18n: I18n, old_day: Option<String>, restores: Vec<Restore>) -> impl IntoView {
+    let old = old_day.map(|restored_on| {
+        view! {
+            <span class="restored-mark">
+                {move || t_string!(i18n, restored_from_unknown, date = day(&restored_on, i18n.get_locale().as_str())).to_string()}
+            </span>
+        }
+    });
+    let marks = restores
+        .into_iter()
+        .map(|restore| {
+            let line = move || {
+                let lang = i18n.get_locale().to_string();
+                let words = RestoreWords {
+                    from: i18n.text(Key::restored_from),
+                    from_unknown: i18n.text(Key::restored_from_unknown),
+                    unknown_version: t_string!(i18n, restored_unknown_version),
+                    beside_own: t_string!(i18n, restored_beside_own),
+                };
+                restore_line(&restore, &words, &|at| platform::local_date_time(at, &lang))
+            };
+            view! { <span class="restored-mark">{line}</span> }
+        })
+        .collect_view();
+    (old, marks)
 }
 
 /// Sessions whose record is older than the copy this tablet last wrote: someone put back an

@@ -136,6 +136,7 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         printed: t_string!(i18n, summary_printed).to_owned(),
         downloaded: t_string!(i18n, summary_downloaded).to_owned(),
         full_record_reader: t_string!(i18n, summary_full_record_reader).to_owned(),
+        picture_reader: t_string!(i18n, summary_picture_reader).to_owned(),
         nothing_given: t_string!(i18n, summary_nothing_given).to_owned(),
         copy_holds_held_back: i18n.text(Key::summary_copy_holds_held_back).to_owned(),
         reflection_heading: t_string!(i18n, reflection).to_owned(),
@@ -191,6 +192,10 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         amendment_line: i18n.text(Key::amendment_line).to_owned(),
         amended_on: i18n.text(Key::amended_on).to_owned(),
         finished_mark: i18n.text(Key::finished_mark).to_owned(),
+        restored_from: i18n.text(Key::restored_from).to_owned(),
+        restored_from_unknown: i18n.text(Key::restored_from_unknown).to_owned(),
+        restored_unknown_version: t_string!(i18n, restored_unknown_version).to_owned(),
+        restored_beside_own: t_string!(i18n, restored_beside_own).to_owned(),
         made_with: i18n.text(Key::summary_made_with).to_owned(),
         next_wants_label: t_string!(i18n, next_wants_label, name = name.clone()).to_string(),
         next_told_label: t_string!(i18n, next_told_label, name = name.clone()).to_string(),
@@ -253,7 +258,7 @@ fn download_html(html: &str, file_name: &str) {
 fn file_name_for(state: AppState, session: &SessionId, reader: &Reader) -> String {
     state
         .with_session_untracked(session, |s| {
-            summary_file_name(&s.child.name, &s.date, reader.as_ref())
+            summary_file_name(&s.child.name, &s.date, reader.as_ref(), s.named_audiences())
         })
         .unwrap_or_default()
 }
@@ -444,6 +449,7 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 kind,
                 file_name,
                 confirmed_worries,
+                picture: None,
             })
         });
     };
@@ -695,9 +701,10 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                     {move || {
                         let lang = i18n.get_locale_untracked().to_string();
                         exports.get().into_iter().rev().map(|(export, since_held_back)| {
-                            let reader = match &export.audience {
-                                Some(audience) => audience_label(i18n, audience),
-                                None => t_string!(i18n, summary_full_record_reader).to_owned(),
+                            let reader = match (&export.audience, export.picture) {
+                                (Some(audience), _) => audience_label(i18n, audience),
+                                (None, Some(_)) => t_string!(i18n, summary_picture_reader).to_owned(),
+                                (None, None) => t_string!(i18n, summary_full_record_reader).to_owned(),
                             };
                             let how = match export.kind {
                                 ExportKind::Printed => t_string!(i18n, summary_printed),

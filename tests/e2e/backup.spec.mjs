@@ -2,7 +2,7 @@
 // overwrites a session (issue 13). Each browser context is a tablet of its own.
 import fs from 'node:fs';
 import { drawWithTouch, storedSessionEntries } from './helpers.mjs';
-import { test, expect, button, heading, startSession, addWords, openApp, backToAllSessions } from './flows.mjs';
+import { test, expect, button, heading, startSession, addWords, openApp, backToAllSessions, openSessionFolds } from './flows.mjs';
 
 const BACKUP_PASSPHRASE = 'the backup passphrase for tests';
 
@@ -23,9 +23,10 @@ async function openSettings(page) {
 
 /**
  * Makes a backup in Settings, of every session but those of the children in `leaveOut`;
- * gives the downloaded file's path and name.
+ * gives the downloaded file's path and name. The file is only offered until the worker says
+ * it was kept (`kept`), as the page cannot know whether it arrived.
  */
-async function makeBackup(page, into, { leaveOut = [] } = {}) {
+async function makeBackup(page, into, { leaveOut = [], kept = true } = {}) {
   await openSettings(page);
   const form = page.locator('form').filter({ has: page.getByLabel('The backup passphrase again') });
   for (const name of leaveOut) await form.getByRole('checkbox', { name: new RegExp(`^${name}, `) }).uncheck();
@@ -34,7 +35,12 @@ async function makeBackup(page, into, { leaveOut = [] } = {}) {
   const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Make a backup' }).click()]);
   const file = `${into}/${download.suggestedFilename()}`;
   await download.saveAs(file);
-  await expect(form.getByRole('status')).toContainText(`The backup is made: ${download.suggestedFilename()}`);
+  const offered = form.getByRole('status');
+  await expect(offered).toContainText(`The backup file ${download.suggestedFilename()} is offered for download. It is not a backup yet`);
+  if (kept) {
+    await offered.getByRole('button', { name: 'I have kept the backup safe' }).click();
+    await expect(form.getByRole('status')).toHaveText(`The backup ${download.suggestedFilename()} is noted as kept. The reminder counts it from now.`);
+  }
   return { file, name: download.suggestedFilename() };
 }
 
@@ -113,12 +119,29 @@ test('a backup restores every session on a new tablet, exactly; wrong files and 
   await expect(report).toContainText('Kept twice, because this tablet\'s copy is different: 0');
   await expect(report.getByRole('listitem')).toHaveText([/^(Mia|Ben), \d{1,2} [A-Z][a-z]+ \d{4}$/, /^(Mia|Ben), \d{1,2} [A-Z][a-z]+ \d{4}$/]);
   await expect.poll(async () => Object.keys(await sessionsAsStored(other)).sort()).toEqual(['Ben', 'Mia']);
-  expect(await sessionsAsStored(other)).toEqual(original);
+  // Exactly as they were, and each marked as restored, with what the backup says of itself.
+  const restored = await sessionsAsStored(other);
+  for (const name of ['Mia', 'Ben']) {
+    const { restores, ...rest } = restored[name];
+    expect(rest).toEqual(original[name]);
+    expect(restores).toEqual([{ at_ms: expect.any(Number), backup_made_at_ms: expect.any(Number), backup_app_version: '0.1.0' }]);
+    expect(restores[0].at_ms).toBeGreaterThanOrEqual(restores[0].backup_made_at_ms);
+  }
   await backToAllSessions(other);
+  // The list says so beside each, so they are never taken for sessions made on this tablet.
+  const mark = /^Restored on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} from a backup that says it was made on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} by Hear Me 0\.1\.0\.$/;
+  await expect(other.locator('.session-row .restored-mark')).toHaveText([mark, mark]);
   await button(other, 'Open the session with Mia').click();
   await button(other, 'Three Houses').click();
   await other.getByRole('button', { name: /^House of Worries/ }).click();
   await expect(other.getByText('The dog next door barks at night', { exact: true })).toBeVisible();
+  // And the full record, first thing under "About this conversation".
+  await button(other, 'Back to the houses').click();
+  await button(other, 'Back to the session').click();
+  await openSessionFolds(other);
+  await button(other, 'Summary').click();
+  await other.getByRole('combobox', { name: 'Summary for' }).selectOption({ label: "Everything: the worker's full record" });
+  await expect(other.frameLocator('iframe.summary-frame').locator('.conversation .mark.restored')).toHaveText(mark);
   await context.close();
 });
 
@@ -155,12 +178,13 @@ test('restoring where some sessions are already: the same are skipped, a changed
   await expect(report).toContainText("Kept twice, because this tablet's copy is different: 1");
   await backToAllSessions(page);
   await expect(page.getByRole('button', { name: 'Open the session with Leo' })).toHaveCount(2);
-  await expect(page.getByText(/^Restored from a backup on \d{1,2} [A-Z][a-z]+ \d{4}$/)).toHaveCount(1);
+  await expect(page.locator('.session-row .restored-mark')).toHaveText([/^Restored on .+ by Hear Me 0\.1\.0\. Kept beside this tablet's own, different copy\.$/]);
   // The tablet's own Leo is untouched; the backup's copy is the one from before the change.
   await expect.poll(async () => (await storedSessionEntries(page)).length).toBe(3);
   const leos = (await storedSessionEntries(page)).map((e) => e.record.session).filter((s) => s.child.name === 'Leo');
-  const own = leos.find((s) => !s.restored_from_backup_on);
-  const restored = leos.find((s) => s.restored_from_backup_on);
+  const own = leos.find((s) => !s.restores);
+  const restored = leos.find((s) => s.restores);
+  expect(restored.restores).toMatchObject([{ beside_own_copy: true, backup_app_version: '0.1.0' }]);
   expect(own).toEqual(leoHere);
   expect(JSON.stringify(restored)).not.toContain('and his new bike');
   expect(JSON.stringify(restored)).toContain('Leo likes football');
@@ -174,7 +198,7 @@ test('restoring where some sessions are already: the same are skipped, a changed
   await expect(again).toContainText("Kept twice, because this tablet's copy is different: 0");
 });
 
-test('after 14 days of new work without a backup the start screen reminds the worker, until a backup is made', async ({ page }, info) => {
+test('after 14 days of new work without a backup the start screen reminds the worker, until the worker says a backup was kept', async ({ page }, info) => {
   const folder = info.outputPath('backup');
   fs.mkdirSync(folder, { recursive: true });
   // The last backup on this tablet was 20 days ago.
@@ -192,10 +216,86 @@ test('after 14 days of new work without a backup the start screen reminds the wo
   await expect(reminder).toBeVisible();
   await reminder.getByRole('button', { name: 'Make a backup in Settings' }).click();
   await expect(heading(page, 'Settings')).toBeVisible();
+  // Offered is not kept: on some iPads the file never arrives, so the reminder stays.
+  const { name } = await makeBackup(page, folder, { kept: false });
+  await expect(page.getByText(/^Last backup on this tablet: /)).toBeVisible();
+  const lastBefore = await page.getByText(/^Last backup on this tablet: /).textContent();
+  await backToAllSessions(page);
+  await expect(page.getByRole('heading', { name: 'Start a new session' })).toBeVisible();
+  await expect(reminder).toBeVisible();
+  // Once the worker says it was kept, it counts.
+  await reminder.getByRole('button', { name: 'Make a backup in Settings' }).click();
   await makeBackup(page, folder);
+  expect(await page.getByText(/^Last backup on this tablet: /).textContent()).not.toBe(lastBefore);
   await backToAllSessions(page);
   await expect(page.getByRole('heading', { name: 'Start a new session' })).toBeVisible();
   await expect(reminder).toHaveCount(0);
+  expect(name).toMatch(/^hear-me-backup-/);
+});
+
+test('a backup file stays downloadable after the click, and can be offered again', async ({ page }, info) => {
+  const folder = info.outputPath('backup');
+  fs.mkdirSync(folder, { recursive: true });
+  // Note when each blob URL is made and freed: freed at the click, some iPads never get the file.
+  await page.addInitScript(() => {
+    window.blobTimes = {};
+    const create = URL.createObjectURL.bind(URL);
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.createObjectURL = (blob) => {
+      const url = create(blob);
+      window.blobTimes[url] = { made: performance.now() };
+      return url;
+    };
+    URL.revokeObjectURL = (url) => {
+      if (window.blobTimes[url]) window.blobTimes[url].freed = performance.now();
+      revoke(url);
+    };
+  });
+  await openApp(page);
+  await startSession(page, { name: 'Noa', age: 10 });
+  const { name } = await makeBackup(page, folder, { kept: false });
+  await page.waitForTimeout(3000);
+  const times = Object.values(await page.evaluate(() => window.blobTimes));
+  expect(times.length).toBe(1);
+  expect(times[0].freed, 'the blob URL is freed at once').toBeUndefined();
+  // The same URL, fetched again as a late iPad would: the whole file is still there.
+  const url = await page.evaluate(() => Object.keys(window.blobTimes)[0]);
+  const [late] = await Promise.all([
+    page.waitForEvent('download'),
+    page.evaluate((address) => {
+      const link = document.createElement('a');
+      link.href = address;
+      link.download = 'late.hearme';
+      document.body.append(link);
+      link.click();
+      link.remove();
+    }, url),
+  ]);
+  await late.saveAs(`${folder}/late.hearme`);
+  expect(fs.readFileSync(`${folder}/late.hearme`).equals(fs.readFileSync(`${folder}/${name}`))).toBe(true);
+  // The file did not arrive: the same file is offered again, without making a new one.
+  const form = page.locator('form').filter({ has: page.getByLabel('The backup passphrase again') });
+  const [again] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Offer the file again' }).click()]);
+  await again.saveAs(`${folder}/again.hearme`);
+  expect(fs.readFileSync(`${folder}/again.hearme`).equals(fs.readFileSync(`${folder}/${name}`))).toBe(true);
+  await expect(page.getByText('No backup has been made on this tablet yet.')).toBeVisible();
+});
+
+test('a file over 200 MB is refused before it is read', async ({ page }, info) => {
+  const folder = info.outputPath('backup');
+  fs.mkdirSync(folder, { recursive: true });
+  // Sparse: 200 MB and a byte on the disk's books, nothing written.
+  const huge = `${folder}/huge.hearme`;
+  fs.writeFileSync(huge, '');
+  fs.truncateSync(huge, 200 * 1000 * 1000 + 1);
+  try {
+    await openApp(page);
+    await openSettings(page);
+    const form = await restore(page, huge);
+    await expect(form.getByRole('alert')).toHaveText('This file is larger than 200 MB, larger than any backup Hear Me makes, so it was not read. Nothing was changed.');
+  } finally {
+    fs.rmSync(huge);
+  }
 });
 
 test('a backup holds only the sessions the worker picks', async ({ page, browser }, info) => {
