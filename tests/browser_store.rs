@@ -793,7 +793,6 @@ async fn a_re_seal_cut_short_loses_nothing_and_finishes_later() {
                 fresh_key: [77; 32],
                 nonces: [[1; 12], [2; 12], [3; 12], [4; 12], [5; 12]],
             },
-            0,
         )
         .unwrap();
     store::save_vault(&vault, Some(old_vault.salt())).unwrap();

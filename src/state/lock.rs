@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::AppState;
-use crate::core::lock_rules::idle_long_enough;
+use crate::core::lock_rules::{idle_long_enough, WaitClock};
 use crate::core::Screen;
 use crate::platform;
 use crate::store::vault::{
@@ -46,6 +46,8 @@ pub(super) struct Keys {
     last_activity_ms: StoredValue<u64>,
     /// When the page was hidden, if it is.
     hidden_since_ms: StoredValue<Option<u64>>,
+    /// The time a screen asking for the passphrase is shown, for the wait between tries.
+    wait_clock: StoredValue<WaitClock>,
 }
 
 impl Keys {
@@ -54,6 +56,7 @@ impl Keys {
             key: StoredValue::new(None),
             last_activity_ms: StoredValue::new(now_ms),
             hidden_since_ms: StoredValue::new(None),
+            wait_clock: StoredValue::new(WaitClock::default()),
         }
     }
 
@@ -157,7 +160,7 @@ impl AppState {
             return Err(UnlockError::Damaged);
         };
         let salt = vault.salt().to_owned();
-        let outcome = vault.unlock(passphrase, platform::now_ms());
+        let outcome = vault.unlock(passphrase);
         if let Err(problem) = store::save_vault(&vault, Some(&salt)) {
             web_sys::console::warn_1(
                 &format!("Hear Me could not count the try: {problem:?}").into(),
@@ -259,7 +262,6 @@ impl AppState {
                             platform::random_bytes(),
                         ],
                     },
-                    platform::now_ms(),
                 )
                 .map(Some)
         } else {
@@ -270,7 +272,6 @@ impl AppState {
                     new_again,
                     params,
                     platform::random_bytes(),
-                    platform::now_ms(),
                 )
                 .map(|()| None)
         };
@@ -291,6 +292,72 @@ impl AppState {
             }
             Err(refused) => Err(refused),
         }
+    }
+
+    /// The tablet's passphrase asked again while open, before a backup, a wipe, a new PIN or
+    /// the longest auto-lock: counted like unlocking (and saved, so a reload does not reset
+    /// the wait). `on_done` gets the answer, later: the key derivation takes a moment and
+    /// may move off this thread. A lock meanwhile drops the answer, so nothing goes on.
+    pub fn confirm_passphrase(
+        &self,
+        passphrase: String,
+        on_done: impl FnOnce(Result<(), UnlockError>) + 'static,
+    ) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            // Lets "Checking…" show before the key derivation holds the page.
+            platform::sleep_ms(30).await;
+            if state.gate.get_untracked() != Gate::Open {
+                return;
+            }
+            let Some(mut vault) = state.current_vault() else {
+                on_done(Err(UnlockError::Damaged));
+                return;
+            };
+            let salt = vault.salt().to_owned();
+            let outcome = vault.confirm_passphrase(&passphrase);
+            if let Err(problem) = store::save_vault(&vault, Some(&salt)) {
+                web_sys::console::warn_1(
+                    &format!("Hear Me could not count the try: {problem:?}").into(),
+                );
+            }
+            state.vault.set(Some(vault));
+            if state.gate.get_untracked() == Gate::Open {
+                on_done(outcome);
+            }
+        });
+    }
+
+    /// Counts the time since the last tick off the wait between wrong passphrases, while a
+    /// screen asking for the passphrase is shown (it ticks), and saves the record as it goes:
+    /// a reload resumes from what was left, and a clock set forward changes nothing.
+    pub fn count_down_wait(&self) {
+        let shown = self.keys.hidden_since_ms.get_value().is_none();
+        let now = platform::monotonic_ms();
+        let counted = self
+            .keys
+            .wait_clock
+            .try_update_value(|clock| clock.tick(now, shown))
+            .unwrap_or(0);
+        let Some(mut vault) = self.vault.get_untracked() else {
+            return;
+        };
+        if !vault.count_down_wait(counted) {
+            return;
+        }
+        let salt = vault.salt().to_owned();
+        if let Err(problem) = store::save_vault(&vault, Some(&salt)) {
+            web_sys::console::warn_1(
+                &format!("Hear Me could not keep the time still to wait: {problem:?}").into(),
+            );
+        }
+        self.vault.set(Some(vault));
+    }
+
+    /// No screen asking for the passphrase is shown now: time until the next one is not
+    /// counted off the wait.
+    pub fn stop_wait_clock(&self) {
+        self.keys.wait_clock.update_value(WaitClock::stop);
     }
 
     /// A new worker PIN, while open.
@@ -408,6 +475,7 @@ impl AppState {
     /// kept at once; shown again after the auto-lock time, the app locks.
     pub fn page_hidden(&self, hidden: bool) {
         if hidden {
+            self.stop_wait_clock();
             self.keep_unwritten();
             self.keys
                 .hidden_since_ms

@@ -19,7 +19,8 @@ use crate::store::backup::{
     backup_file_name, backup_reminder_due, make_backup, merge, read_backup, BackupError,
     BackupRandom, MakeBackupError, Merge, ReportLine,
 };
-use crate::store::vault::{KdfParams, MIN_PASSPHRASE_CHARS};
+use crate::store::vault::{check_new_passphrase, KdfParams, VaultError, MIN_PASSPHRASE_CHARS};
+use crate::ui::confirm_passphrase::ConfirmPassphrase;
 use crate::ui::lock::after_paint;
 use crate::ui::{I18n, IconButton};
 
@@ -49,8 +50,21 @@ pub fn MakeBackup() -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<String, MakeProblem>>);
     let busy = RwSignal::new(false);
     let last = RwSignal::new(store::last_backup_ms());
+    // The tablet's passphrase first: whoever holds an unlocked tablet must not take every
+    // child's sessions home. What the form itself refuses is said before it is asked.
+    let asking = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let problem = form_problem(
+            state,
+            &left_out.get_untracked(),
+            &passphrase.get_untracked(),
+            &again.get_untracked(),
+        );
+        outcome.set(problem.map(Err));
+        asking.set(problem.is_none());
+    };
+    let make = move || {
         busy.set(true);
         // Argon2id takes a moment: let "please wait" show first.
         after_paint(move || {
@@ -125,8 +139,35 @@ pub fn MakeBackup() -> impl IntoView {
                     {move || if busy.get() { t_string!(i18n, backup_making) } else { t_string!(i18n, backup_make_button) }}
                 </button>
             </form>
+            <ConfirmPassphrase asking
+                reason=Signal::derive(move || t_string!(i18n, confirm_passphrase_backup).to_owned())
+                on_confirmed=make />
         </section>
     }
+}
+
+/// What the form itself refuses, found without any key derivation.
+fn form_problem(
+    state: AppState,
+    left_out: &BTreeSet<SessionId>,
+    passphrase: &str,
+    again: &str,
+) -> Option<MakeProblem> {
+    if passphrase != again {
+        return Some(MakeProblem::NotTheSame);
+    }
+    let any_chosen = state
+        .sessions
+        .with_untracked(|all| all.iter().any(|s| !left_out.contains(&s.id)));
+    if !any_chosen {
+        return Some(MakeProblem::NoneChosen);
+    }
+    check_new_passphrase(passphrase).err().map(|error| {
+        MakeProblem::Refused(match error {
+            VaultError::PassphraseTooCommon => MakeBackupError::PassphraseTooCommon,
+            _ => MakeBackupError::PassphraseTooShort,
+        })
+    })
 }
 
 /// Seals the chosen sessions into a backup file, offers it for download and remembers when.

@@ -1,0 +1,116 @@
+//! The tablet's passphrase, asked again while open before what would let whoever holds an
+//! unlocked tablet take or end the children's records: a backup leaving the tablet, a wipe,
+//! a new worker PIN, the longest auto-lock. As password managers ask before an export. The
+//! same counted tries and waits as unlocking.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::state::use_app_state;
+use crate::store::vault::UnlockError;
+use crate::ui::dialog::Modal;
+use crate::ui::lock::counting_wait;
+
+/// While `asking`, a dialog asks for the tablet's passphrase, saying `reason`; only a right
+/// one closes it and runs `on_confirmed`. Cancel or Escape closes it and runs `on_cancel`.
+#[component]
+pub fn ConfirmPassphrase(
+    asking: RwSignal<bool>,
+    /// Why it is asked, in the worker's words.
+    #[prop(into)]
+    reason: Signal<String>,
+    #[prop(into)] on_confirmed: Callback<()>,
+    #[prop(optional, into)] on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    move || {
+        asking.get().then(|| {
+            view! { <PassphraseAsked asking reason on_confirmed on_cancel /> }
+        })
+    }
+}
+
+/// The open dialog: its wait counts down only while it is shown.
+#[component]
+fn PassphraseAsked(
+    asking: RwSignal<bool>,
+    reason: Signal<String>,
+    on_confirmed: Callback<()>,
+    on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let passphrase = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<UnlockError>);
+    let busy = RwSignal::new(false);
+    let (wait_s, tick) = counting_wait(|| {});
+    let cancel = move || {
+        asking.set(false);
+        if let Some(on_cancel) = on_cancel {
+            on_cancel.run(());
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() || wait_s.get_untracked() > 0 {
+            return;
+        }
+        busy.set(true);
+        state.confirm_passphrase(passphrase.get_untracked(), move |outcome| {
+            // Closed meanwhile (Cancel): the answer lets nothing go on.
+            if busy.try_get_untracked().is_none() {
+                return;
+            }
+            busy.set(false);
+            passphrase.set(String::new());
+            match outcome {
+                Ok(()) => {
+                    asking.set(false);
+                    on_confirmed.run(());
+                }
+                Err(error) => {
+                    problem.set(Some(error));
+                    tick();
+                }
+            }
+        });
+    };
+    let message = move || {
+        let waiting = wait_s.get();
+        match problem.get() {
+            _ if waiting > 0 => Some(t_string!(i18n, unlock_wait, seconds = waiting).to_string()),
+            Some(UnlockError::WrongPassphrase) => Some(t_string!(i18n, unlock_wrong).to_owned()),
+            Some(UnlockError::Damaged) => Some(t_string!(i18n, vault_damaged).to_owned()),
+            Some(UnlockError::Wait { .. }) | None => None,
+        }
+    };
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input_ref.get() {
+            // Not a known attribute of the view macro; Safari's own, no text sent anywhere.
+            let _ = input.set_attribute("autocorrect", "off");
+            let _ = input.focus();
+        }
+    });
+    view! {
+        <Modal labelled_by="confirm-passphrase-title" on_escape=cancel>
+            <form on:submit=submit>
+                <h2 id="confirm-passphrase-title">{t!(i18n, confirm_passphrase_title)}</h2>
+                <p id="confirm-passphrase-reason">{move || reason.get()}</p>
+                <label>
+                    <span>{t!(i18n, passphrase_label)}</span>
+                    // Typed, not filled in by the browser: knowing it is the point.
+                    <input type="password" autocomplete="off" autocapitalize="off"
+                        spellcheck="false" aria-describedby="confirm-passphrase-reason"
+                        node_ref=input_ref bind:value=passphrase />
+                </label>
+                {move || message().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
+                <div class="dialog-actions">
+                    <button type="button" class="safe" on:click=move |_| cancel()>{t!(i18n, cancel)}</button>
+                    <button type="submit" class="primary" disabled=move || busy.get() || wait_s.get() != 0>
+                        {move || if busy.get() { t_string!(i18n, confirm_passphrase_checking) } else { t_string!(i18n, confirm_passphrase_button) }}
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}
