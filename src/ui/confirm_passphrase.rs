@@ -43,6 +43,7 @@ fn PassphraseAsked(
     let problem = RwSignal::new(None::<UnlockError>);
     let busy = RwSignal::new(false);
     let (wait_s, tick) = counting_wait(|| {});
+    let input_ref = NodeRef::<leptos::html::Input>::new();
     let cancel = move || {
         asking.set(false);
         if let Some(on_cancel) = on_cancel {
@@ -70,6 +71,10 @@ fn PassphraseAsked(
                 Err(error) => {
                     problem.set(Some(error));
                     tick();
+                    // Back in the field, to type it again (or leave with Escape).
+                    if let Some(input) = input_ref.get_untracked() {
+                        let _ = input.focus();
+                    }
                 }
             }
         });
@@ -83,7 +88,6 @@ fn PassphraseAsked(
             Some(UnlockError::Wait { .. }) | None => None,
         }
     };
-    let input_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = input_ref.get() {
             // Not a known attribute of the view macro; Safari's own, no text sent anywhere.

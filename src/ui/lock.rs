@@ -31,11 +31,19 @@ pub fn counting_wait(
     let state = use_app_state();
     let wait_s = RwSignal::new(0u64);
     let tick = move || {
+        // The screen is gone: nothing is counted. (Its interval is cleared then, but a faked
+        // clock's interval ids, as in Playwright's, are too big for the handle to clear.)
+        let Some(shown_s) = wait_s.try_get_untracked() else {
+            return;
+        };
         state.count_down_wait();
         let ms = state
             .vault
             .with_untracked(|vault| vault.as_ref().map_or(0, |v| v.wait_ms()));
-        wait_s.set(ms.div_ceil(1000));
+        let seconds = ms.div_ceil(1000);
+        if shown_s != seconds {
+            wait_s.set(seconds);
+        }
         after_tick();
     };
     // Time before this screen was shown is not the worker's to count.
