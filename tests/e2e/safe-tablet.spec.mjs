@@ -363,6 +363,7 @@ test('z) the worker changes the passphrase and the PIN; the sessions stay readab
   await page.getByLabel('The new PIN').fill('97531');
   await page.getByLabel('The PIN again').fill('97531');
   await button(page, 'Change the PIN').click();
+  await givePassphraseWhenAsked(page, NEW);
   await expect(page.getByText('The PIN is changed.')).toBeVisible();
 
   await button(page, 'Lock').click();
