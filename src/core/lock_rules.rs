@@ -125,7 +125,11 @@ mod tests {
         assert_eq!(clock.tick(1500.8, true), 250, "fractions carried, not lost");
         // Hidden (the tablet put away): nothing counts, however long.
         assert_eq!(clock.tick(9000.0, false), 0);
-        assert_eq!(clock.tick(300_000.0, true), 0, "starts afresh when shown again");
+        assert_eq!(
+            clock.tick(300_000.0, true),
+            0,
+            "starts afresh when shown again"
+        );
         assert_eq!(clock.tick(301_000.0, true), 1000);
         // Between two screens that ask: not counted either.
         clock.stop();

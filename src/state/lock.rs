@@ -266,13 +266,7 @@ impl AppState {
                 .map(Some)
         } else {
             vault
-                .change_passphrase(
-                    current,
-                    new,
-                    new_again,
-                    params,
-                    platform::random_bytes(),
-                )
+                .change_passphrase(current, new, new_again, params, platform::random_bytes())
                 .map(|()| None)
         };
         match outcome {

@@ -647,11 +647,10 @@ impl VaultRecord {
         if new != new_again {
             return Err(ChangeError::Differ);
         }
-        self.try_passphrase(current)
-            .map_err(|error| match error {
-                UnlockError::Wait { ms } => ChangeError::Wait { ms },
-                _ => ChangeError::CurrentWrong,
-            })
+        self.try_passphrase(current).map_err(|error| match error {
+            UnlockError::Wait { ms } => ChangeError::Wait { ms },
+            _ => ChangeError::CurrentWrong,
+        })
     }
 
     /// Changes the passphrase and seals everything anew under a fresh records key
@@ -1313,18 +1312,28 @@ mod tests {
         }
         // Stored as time still to wait, with no wall-clock time a changed clock could skip.
         let json = serde_json::to_string(&vault).unwrap();
-        assert!(json.contains(r#""retry_after_ms":0,"wait_left_ms":2000"#), "{json}");
+        assert!(
+            json.contains(r#""retry_after_ms":0,"wait_left_ms":2000"#),
+            "{json}"
+        );
         assert_eq!(vault.wait_ms(), 2000);
         // Only time shown counts: 1.5 s of it, then a reload resumes from what was left.
         assert!(vault.count_down_wait(1500));
         let mut reloaded: VaultRecord =
             serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
-        assert_eq!(reloaded.wait_ms(), 500, "a reload neither resets nor shortens it");
+        assert_eq!(
+            reloaded.wait_ms(),
+            500,
+            "a reload neither resets nor shortens it"
+        );
         assert_eq!(
             reloaded.unlock("long enough").map(|_| ()),
             Err(UnlockError::Wait { ms: 500 })
         );
-        assert!(!reloaded.count_down_wait(0), "nothing counted, nothing to save");
+        assert!(
+            !reloaded.count_down_wait(0),
+            "nothing counted, nothing to save"
+        );
         assert!(reloaded.count_down_wait(10_000));
         assert_eq!(reloaded.wait_ms(), 0);
         assert!(!reloaded.count_down_wait(1000), "no wait, nothing to save");

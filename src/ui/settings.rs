@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::core::Screen;
 use crate::i18n::*;
 use crate::state::use_app_state;
-use crate::store::vault::{check_new_pin, ChangeError, MAX_AUTO_LOCK_MINUTES, MIN_PASSPHRASE_CHARS};
+use crate::store::vault::{
+    check_new_pin, ChangeError, MAX_AUTO_LOCK_MINUTES, MIN_PASSPHRASE_CHARS,
+};
 use crate::store::TextSetting;
 use crate::ui::confirm_passphrase::ConfirmPassphrase;
 use crate::ui::lock::{after_paint, counting_wait, WipeButton};
