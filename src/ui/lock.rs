@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::state::{use_app_state, PinRequest};
 use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS, WIPE_AFTER_FAILURES};
-use crate::ui::confirm_passphrase::ConfirmPassphrase;
+use crate::ui::confirm_passphrase::{counting_wait, ConfirmPassphrase};
 use crate::ui::dialog::Modal;
 use crate::ui::language::{InChildsLanguage, LanguagePicker};
 use crate::ui::pace::ChildsPace;
@@ -19,44 +19,6 @@ use crate::ui::IconButton;
 /// second and holds the page while it runs.
 pub fn after_paint(work: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(work, Duration::from_millis(20)));
-}
-
-/// The seconds still to wait before the next passphrase try, for a screen that asks for the
-/// passphrase: while it is shown the wait counts down (time shown, on a clock that only
-/// moves forward) and `after_tick` runs four times a second. Gives the seconds and the tick,
-/// to run at once after a try.
-pub fn counting_wait(
-    after_tick: impl Fn() + Copy + 'static,
-) -> (ReadSignal<u64>, impl Fn() + Copy + 'static) {
-    let state = use_app_state();
-    let wait_s = RwSignal::new(0u64);
-    let tick = move || {
-        // The screen is gone: nothing is counted. (Its interval is cleared then, but a faked
-        // clock's interval ids, as in Playwright's, are too big for the handle to clear.)
-        let Some(shown_s) = wait_s.try_get_untracked() else {
-            return;
-        };
-        state.count_down_wait();
-        let ms = state
-            .vault
-            .with_untracked(|vault| vault.as_ref().map_or(0, |v| v.wait_ms()));
-        let seconds = ms.div_ceil(1000);
-        if shown_s != seconds {
-            wait_s.set(seconds);
-        }
-        after_tick();
-    };
-    // Time before this screen was shown is not the worker's to count.
-    state.stop_wait_clock();
-    tick();
-    let ticking = set_interval_with_handle(tick, Duration::from_millis(250)).ok();
-    on_cleanup(move || {
-        if let Some(handle) = ticking {
-            handle.clear();
-        }
-        state.stop_wait_clock();
-    });
-    (wait_s.read_only(), tick)
 }
 
 #[component]

@@ -11,8 +11,8 @@ use crate::store::vault::{
     check_new_pin, ChangeError, MAX_AUTO_LOCK_MINUTES, MIN_PASSPHRASE_CHARS,
 };
 use crate::store::TextSetting;
-use crate::ui::confirm_passphrase::ConfirmPassphrase;
-use crate::ui::lock::{after_paint, counting_wait, WipeButton};
+use crate::ui::confirm_passphrase::{counting_wait, ConfirmPassphrase};
+use crate::ui::lock::{after_paint, WipeButton};
 use crate::ui::IconButton;
 
 /// The auto-lock times offered, in minutes.
