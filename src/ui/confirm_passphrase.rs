@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, Gate};
 use crate::store::vault::UnlockError;
 use crate::ui::dialog::Modal;
 
@@ -61,8 +61,18 @@ pub fn ConfirmPassphrase(
     #[prop(into)] on_confirmed: Callback<()>,
     #[prop(optional, into)] on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
+    let state = use_app_state();
+    // Without storage there is no passphrase to ask, and nothing kept on the tablet to take:
+    // it goes on as before.
+    let no_passphrase = move || state.gate.get_untracked() == Gate::NoStorage;
+    Effect::new(move |_| {
+        if asking.get() && no_passphrase() {
+            asking.set(false);
+            on_confirmed.run(());
+        }
+    });
     move || {
-        asking.get().then(|| {
+        (asking.get() && !no_passphrase()).then(|| {
             view! { <PassphraseAsked asking reason on_confirmed on_cancel /> }
         })
     }
