@@ -3,7 +3,7 @@
 // before the longest auto-lock, with the same counted tries and waits as unlocking; and the
 // wait between wrong passphrases is time the screen was shown, so a clock set forward or a
 // reload does not shorten it.
-import { PASSPHRASE, storedVault } from './helpers.mjs';
+import { PASSPHRASE, storedVault, refuseStorage } from './helpers.mjs';
 import {
   test,
   expect,
@@ -163,4 +163,18 @@ test('the wait after wrong passphrases is time the lock screen was shown: a cloc
   await expect(button(page, 'Unlock')).toBeEnabled();
   await unlock(page);
   expect((await storedVault(page)).failed_unlocks).toBe(0);
+});
+
+test('without storage there is no passphrase to ask: a backup of what is in memory is made as before', async ({ page }) => {
+  await refuseStorage(page);
+  await openApp(page);
+  await startSession(page, { name: 'Ove', age: 8 });
+  await openSettings(page);
+  const backup = page.locator('form').filter({ has: page.getByLabel('The backup passphrase again') });
+  await backup.getByLabel('Backup passphrase', { exact: true }).fill('the backup passphrase for tests');
+  await backup.getByLabel('The backup passphrase again').fill('the backup passphrase for tests');
+  const downloading = page.waitForEvent('download');
+  await backup.getByRole('button', { name: 'Make a backup' }).click();
+  await downloading;
+  await expect(asked(page)).toHaveCount(0);
 });
