@@ -796,7 +796,6 @@ async fn a_re_seal_cut_short_loses_nothing_and_finishes_later() {
                 fresh_key: [77; 32],
                 nonces: [[1; 12], [2; 12], [3; 12], [4; 12], [5; 12]],
             },
-            0,
         )
         .unwrap();
     store::save_vault(&vault, Some(old_vault.salt())).unwrap();
@@ -843,7 +842,6 @@ async fn a_session_saved_while_everything_is_sealed_anew_keeps_its_new_words() {
                 fresh_key: [78; 32],
                 nonces: [[1; 12], [2; 12], [3; 12], [4; 12], [5; 12]],
             },
-            0,
         )
         .unwrap();
     store::save_vault(&vault, Some(old_vault.salt())).unwrap();

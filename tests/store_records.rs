@@ -1486,8 +1486,6 @@ fn the_device_fixtures_read_as_the_place_and_language_they_hold() {
 const VAULT_PASSPHRASE: &str = "Sonnenblume am Fenster";
 const VAULT_NEW_PASSPHRASE: &str = "Regenbogen über dem Haus";
 const VAULT_PIN: &str = "2468";
-/// A moment after every wait the fixtures hold.
-const LATER_MS: u64 = 1_800_000_000_000;
 
 /// Argon2id at OWASP's minimum cost, so the tests stay quick; a salt that looks random.
 fn fixture_kdf(salt: [u8; SALT_BYTES]) -> KdfParams {
@@ -1536,17 +1534,19 @@ fn the_vault_at(version: u32, wrapped: bool) -> VaultRecord {
                 VAULT_NEW_PASSPHRASE,
                 derived(VAULT_NEW_PASSPHRASE, fixture_kdf(salt)),
                 nonce,
-                1_764_400_000_000,
             )
             .unwrap();
     }
     if version >= 5 {
-        for at in [1_764_500_000_000, 1_764_500_001_000, 1_764_500_002_000] {
+        for _ in 0..3 {
             assert!(vault
-                .unlock(&passphrase_key(&vault, "not the passphrase"), at)
+                .unlock(&passphrase_key(&vault, "not the passphrase"))
                 .is_err());
         }
         vault.auto_lock_minutes = 10;
+        // As versions before the time still to wait stored the wait: a wall-clock time.
+        vault.wait_left_ms = 0;
+        vault.retry_after_ms = 1_764_500_004_000;
     }
     vault
 }
@@ -1596,9 +1596,12 @@ fn the_vault_fixtures_open_with_their_passphrase_and_know_the_pin() {
         assert_eq!(raw.contains("wrapped_key"), wrapped, "{file}");
         if version >= 5 {
             assert_eq!((vault.failed_unlocks, vault.auto_lock_minutes), (3, 10));
-            assert!(vault.wait_ms(1_764_500_002_000) > 0);
+            assert_eq!(vault.wait_ms(), 2000, "the whole wait it set");
+            let mut counted = vault.clone();
+            counted.count_down_wait(2000);
+            vault = counted;
         } else {
-            assert_eq!((vault.failed_unlocks, vault.retry_after_ms), (0, 0));
+            assert_eq!((vault.failed_unlocks, vault.wait_ms()), (0, 0));
             assert_eq!(vault.auto_lock_minutes, 5);
         }
         let (right, old) = if wrapped {
@@ -1609,16 +1612,12 @@ fn the_vault_fixtures_open_with_their_passphrase_and_know_the_pin() {
         if let Some(old) = old {
             let mut tried = vault.clone();
             assert_eq!(
-                tried
-                    .unlock(&passphrase_key(&tried, old), LATER_MS)
-                    .map(|_| ()),
+                tried.unlock(&passphrase_key(&tried, old)).map(|_| ()),
                 Err(UnlockError::WrongPassphrase),
                 "{file}"
             );
         }
-        let key = vault
-            .unlock(&passphrase_key(&vault, right), LATER_MS)
-            .unwrap();
+        let key = vault.unlock(&passphrase_key(&vault, right)).unwrap();
         assert!(vault.pin_matches(&key, VAULT_PIN), "{file}");
         assert_eq!(vault.failed_unlocks, 0);
     }

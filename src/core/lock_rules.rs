@@ -54,6 +54,45 @@ impl PinTries {
     }
 }
 
+/// Measures the time a screen asking for the passphrase is actually shown, for the wait
+/// between wrong tries, with a clock that only moves forward (`performance.now()` in the
+/// browser): setting the tablet's clock forward does not move it. Time hidden, or between
+/// two such screens, is not counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct WaitClock {
+    /// The clock's reading at the last tick while shown.
+    last: Option<f64>,
+}
+
+impl WaitClock {
+    /// A tick at `now` (milliseconds of the forward-only clock): the time shown since the
+    /// last tick, in whole milliseconds; nothing at the first tick after a stop or while
+    /// hidden. Fractions are carried to the next tick, so no time is lost or made up.
+    pub fn tick(&mut self, now: f64, shown: bool) -> u64 {
+        if !shown {
+            self.last = None;
+            return 0;
+        }
+        let Some(last) = self.last else {
+            self.last = Some(now);
+            return 0;
+        };
+        if now < last {
+            // Not this clock's way, but never a reason to count.
+            self.last = Some(now);
+            return 0;
+        }
+        let counted = (now - last).floor();
+        self.last = Some(last + counted);
+        counted as u64
+    }
+
+    /// The screen is gone or hidden: what comes until the next tick is not counted.
+    pub fn stop(&mut self) {
+        self.last = None;
+    }
+}
+
 /// Changes storage refused before a lock are newer than what storage gives back at unlock:
 /// each kept session replaces the loaded copy, and keeps the revision it was read at (0 when
 /// never stored), so its save cannot undo another tab's work.
@@ -77,6 +116,28 @@ mod tests {
     use crate::core::NewSession;
 
     const MINUTE: u64 = 60_000;
+
+    #[test]
+    fn the_wait_counts_only_time_shown_on_a_clock_that_moves_forward() {
+        let mut clock = WaitClock::default();
+        assert_eq!(clock.tick(1000.0, true), 0, "the first tick only starts it");
+        assert_eq!(clock.tick(1250.4, true), 250);
+        assert_eq!(clock.tick(1500.8, true), 250, "fractions carried, not lost");
+        // Hidden (the tablet put away): nothing counts, however long.
+        assert_eq!(clock.tick(9000.0, false), 0);
+        assert_eq!(
+            clock.tick(300_000.0, true),
+            0,
+            "starts afresh when shown again"
+        );
+        assert_eq!(clock.tick(301_000.0, true), 1000);
+        // Between two screens that ask: not counted either.
+        clock.stop();
+        assert_eq!(clock.tick(900_000.0, true), 0);
+        // A clock that went back counts nothing, and is not owed later.
+        assert_eq!(clock.tick(800_000.0, true), 0);
+        assert_eq!(clock.tick(800_500.0, true), 500);
+    }
 
     #[test]
     fn locks_after_the_auto_lock_time_without_use() {

@@ -9,6 +9,18 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Milliseconds on a clock that only moves forward (`performance.now()`): setting the
+/// tablet's clock does not move it. For the waits between wrong passphrases.
+pub fn monotonic_ms() -> f64 {
+    performance_now()
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
 /// A random number for ids; not for secrets.
 pub fn random_u32() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32

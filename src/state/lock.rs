@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::AppState;
-use crate::core::lock_rules::idle_long_enough;
+use crate::core::lock_rules::{idle_long_enough, WaitClock};
 use crate::core::Screen;
 use crate::platform;
 use crate::store::off_thread::page::derive_key;
@@ -50,6 +50,8 @@ pub(super) struct Keys {
     /// One number for each time the data was opened or locked: a key derived in the Web
     /// Worker is used only in the period that asked for it (a tab locked meanwhile drops it).
     period: StoredValue<u64>,
+    /// The time a screen asking for the passphrase is shown, for the wait between tries.
+    wait_clock: StoredValue<WaitClock>,
 }
 
 impl Keys {
@@ -59,6 +61,7 @@ impl Keys {
             last_activity_ms: StoredValue::new(now_ms),
             hidden_since_ms: StoredValue::new(None),
             period: StoredValue::new(0),
+            wait_clock: StoredValue::new(WaitClock::default()),
         }
     }
 
@@ -211,7 +214,7 @@ impl AppState {
             return Ok(());
         }
         let salt = vault.salt().to_owned();
-        let outcome = vault.unlock(&passphrase_key, platform::now_ms());
+        let outcome = vault.unlock(&passphrase_key);
         if let Err(problem) = store::save_vault(&vault, Some(&salt)) {
             web_sys::console::warn_1(
                 &format!("Hear Me could not count the try: {problem:?}").into(),
@@ -235,7 +238,7 @@ impl AppState {
             let Some(vault) = self.current_vault() else {
                 return Ok(None);
             };
-            let wait = vault.wait_ms(platform::now_ms());
+            let wait = vault.wait_ms();
             if wait > 0 {
                 return Err(UnlockError::Wait { ms: wait });
             }
@@ -328,7 +331,7 @@ impl AppState {
         let Some(vault) = self.current_vault() else {
             return Err(ChangeError::CurrentWrong);
         };
-        vault.check_change(&new, &new_again, platform::now_ms())?;
+        vault.check_change(&new, &new_again)?;
         if vault.reseal_unfinished() {
             return Err(ChangeError::NotSaved);
         }
@@ -373,7 +376,6 @@ impl AppState {
                             platform::random_bytes(),
                         ],
                     },
-                    platform::now_ms(),
                 )
                 .map(Some)
         } else {
@@ -384,7 +386,6 @@ impl AppState {
                     &new_again,
                     new_key,
                     platform::random_bytes(),
-                    platform::now_ms(),
                 )
                 .map(|()| None)
         };
@@ -405,6 +406,86 @@ impl AppState {
             }
             Err(refused) => Err(refused),
         }
+    }
+
+    /// The tablet's passphrase asked again while open, before a backup, a wipe, a new PIN or
+    /// the longest auto-lock: counted like unlocking (and saved, so a reload does not reset
+    /// the wait). `on_done` gets the answer, later: the key is derived in the Web Worker.
+    /// A lock meanwhile drops the answer, so nothing goes on.
+    pub fn confirm_passphrase(
+        &self,
+        passphrase: String,
+        on_done: impl FnOnce(Result<(), UnlockError>) + 'static,
+    ) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let period = state.lock_period();
+            if state.gate.get_untracked() != Gate::Open {
+                return;
+            }
+            let open = || state.still_in(period) && state.gate.get_untracked() == Gate::Open;
+            let (mut vault, passphrase_key) = match state.passphrase_key(&passphrase).await {
+                Ok(Some(found)) => found,
+                Ok(None) => {
+                    if open() {
+                        on_done(Err(UnlockError::Damaged));
+                    }
+                    return;
+                }
+                Err(problem) => {
+                    if open() {
+                        on_done(Err(problem));
+                    }
+                    return;
+                }
+            };
+            if !open() {
+                return;
+            }
+            let salt = vault.salt().to_owned();
+            let outcome = vault.confirm_passphrase(&passphrase_key);
+            if let Err(problem) = store::save_vault(&vault, Some(&salt)) {
+                web_sys::console::warn_1(
+                    &format!("Hear Me could not count the try: {problem:?}").into(),
+                );
+            }
+            state.vault.set(Some(vault));
+            if state.gate.get_untracked() == Gate::Open {
+                on_done(outcome);
+            }
+        });
+    }
+
+    /// Counts the time since the last tick off the wait between wrong passphrases, while a
+    /// screen asking for the passphrase is shown (it ticks), and saves the record as it goes:
+    /// a reload resumes from what was left, and a clock set forward changes nothing.
+    pub fn count_down_wait(&self) {
+        let shown = self.keys.hidden_since_ms.get_value().is_none();
+        let now = platform::monotonic_ms();
+        let counted = self
+            .keys
+            .wait_clock
+            .try_update_value(|clock| clock.tick(now, shown))
+            .unwrap_or(0);
+        let Some(mut vault) = self.vault.get_untracked() else {
+            return;
+        };
+        if !vault.count_down_wait(counted) {
+            return;
+        }
+        let salt = vault.salt().to_owned();
+        if let Err(problem) = store::save_vault(&vault, Some(&salt)) {
+            web_sys::console::warn_1(
+                &format!("Hear Me could not keep the time still to wait: {problem:?}").into(),
+            );
+        }
+        self.vault.set(Some(vault));
+    }
+
+    /// No screen asking for the passphrase is shown now: time until the next one is not
+    /// counted off the wait.
+    pub fn stop_wait_clock(&self) {
+        self.keys.wait_clock.update_value(WaitClock::stop);
     }
 
     /// A new worker PIN, while open.
@@ -522,6 +603,7 @@ impl AppState {
     /// kept at once; shown again after the auto-lock time, the app locks.
     pub fn page_hidden(&self, hidden: bool) {
         if hidden {
+            self.stop_wait_clock();
             self.keep_unwritten();
             self.keys
                 .hidden_since_ms

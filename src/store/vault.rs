@@ -186,7 +186,7 @@ pub fn check_new_passphrase(passphrase: &str) -> Result<(), VaultError> {
 }
 
 /// Checks a new PIN: 4 to 8 digits, typed the same twice.
-fn check_new_pin(pin: &str, pin_again: &str) -> Result<(), ChangeError> {
+pub fn check_new_pin(pin: &str, pin_again: &str) -> Result<(), ChangeError> {
     if !PIN_DIGITS.contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ChangeError::PinNotDigits);
     }
@@ -410,9 +410,17 @@ pub struct VaultRecord {
     previous_key: Option<String>,
     #[serde(default)]
     pub failed_unlocks: u32,
-    /// Milliseconds since the Unix epoch before which no unlock is tried.
+    /// What versions before [`VaultRecord::wait_left_ms`] stored: the wall-clock time before
+    /// which no try was made (a clock set forward skipped it). Read as the whole wait it set,
+    /// and never set again by this version (0), so an older version finds no stale wait.
     #[serde(default)]
     pub retry_after_ms: u64,
+    /// Milliseconds still to wait before the next try, counted down only while a screen
+    /// that asks for the passphrase is shown, by a clock that only moves forward (see
+    /// [`VaultRecord::count_down_wait`]): neither a clock set forward nor a reload shortens
+    /// it. Absent when there is no wait; an older version ignores it (and lets one try).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub wait_left_ms: u64,
     #[serde(default = "default_auto_lock")]
     pub auto_lock_minutes: u32,
     /// The auto-lock minutes again, sealed under the records key: the plain copy above can be
@@ -424,6 +432,10 @@ pub struct VaultRecord {
 
 fn default_auto_lock() -> u32 {
     DEFAULT_AUTO_LOCK_MINUTES
+}
+
+fn is_zero(ms: &u64) -> bool {
+    *ms == 0
 }
 
 /// Why the set-up form was refused.
@@ -499,6 +511,7 @@ impl VaultRecord {
             previous_key: None,
             failed_unlocks: 0,
             retry_after_ms: 0,
+            wait_left_ms: 0,
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
             sealed_settings: None,
         };
@@ -506,10 +519,29 @@ impl VaultRecord {
     }
 
     /// How long the worker must still wait before the next try, in milliseconds. Never
-    /// more than the longest wait the app sets: a stored time far in the future (a changed
-    /// record, a clock that jumped) must not lock the worker out.
-    pub fn wait_ms(&self, now_ms: u64) -> u64 {
-        self.retry_after_ms.saturating_sub(now_ms).min(MAX_WAIT_MS)
+    /// more than the longest wait the app sets: a changed record must not lock the worker
+    /// out. A record from before the time still to wait holds a wall-clock time instead; no
+    /// clock says how much of that wait has passed, so it is the whole wait it set.
+    pub fn wait_ms(&self) -> u64 {
+        let left = if self.wait_left_ms > 0 {
+            self.wait_left_ms
+        } else if self.retry_after_ms > 0 {
+            delay_after_failures(self.failed_unlocks)
+        } else {
+            0
+        };
+        left.min(MAX_WAIT_MS)
+    }
+
+    /// Counts `shown_ms` of the wait as passed: time a screen asking for the passphrase was
+    /// actually shown, measured by the caller with a clock that only moves forward. True
+    /// when the record changed, so the caller saves it (a reload then resumes from what was
+    /// left, never from less).
+    pub fn count_down_wait(&mut self, shown_ms: u64) -> bool {
+        let before = (self.wait_left_ms, self.retry_after_ms);
+        self.wait_left_ms = self.wait_ms().saturating_sub(shown_ms);
+        self.retry_after_ms = 0;
+        (self.wait_left_ms, self.retry_after_ms) != before
     }
 
     /// Minutes without use before the app locks itself, within the range Settings offers,
@@ -547,14 +579,15 @@ impl VaultRecord {
     /// [`WIPE_AFTER_FAILURES`] wrong passphrases in a row and their waits, which takes longer
     /// than a child or an angry adult has with the tablet. Whoever knows the passphrase
     /// wipes from Settings instead.
-    pub fn may_wipe_when_locked(&self, now_ms: u64) -> bool {
-        self.failed_unlocks >= WIPE_AFTER_FAILURES && self.wait_ms(now_ms) == 0
+    pub fn may_wipe_when_locked(&self) -> bool {
+        self.failed_unlocks >= WIPE_AFTER_FAILURES && self.wait_ms() == 0
     }
 
     /// Counts a wrong passphrase and sets the wait before the next try.
-    fn count_failure(&mut self, now_ms: u64) {
+    fn count_failure(&mut self) {
         self.failed_unlocks = self.failed_unlocks.saturating_add(1);
-        self.retry_after_ms = now_ms + delay_after_failures(self.failed_unlocks);
+        self.wait_left_ms = delay_after_failures(self.failed_unlocks);
+        self.retry_after_ms = 0;
     }
 
     /// Tries a passphrase, given as the key [`derive_key`] made of it with this record's
@@ -562,23 +595,23 @@ impl VaultRecord {
     /// counted, and from the third on each try waits twice as long as the one before (2 s,
     /// 4 s, 8 s, ... up to 5 minutes); a right one clears the count. The caller saves the
     /// record after either.
-    pub fn unlock(
-        &mut self,
-        passphrase_key: &VaultKey,
-        now_ms: u64,
-    ) -> Result<VaultKey, UnlockError> {
-        self.try_passphrase(passphrase_key, now_ms)
+    pub fn unlock(&mut self, passphrase_key: &VaultKey) -> Result<VaultKey, UnlockError> {
+        self.try_passphrase(passphrase_key)
+    }
+
+    /// The passphrase asked again while open (its key, as for [`VaultRecord::unlock`]),
+    /// before a backup, a wipe from Settings, a new PIN or the longest auto-lock: an
+    /// unlocked tablet left alone must not be enough. The same counted try and wait as
+    /// unlocking; the caller saves the record after either.
+    pub fn confirm_passphrase(&mut self, passphrase_key: &VaultKey) -> Result<(), UnlockError> {
+        self.try_passphrase(passphrase_key).map(drop)
     }
 
     /// One try of a passphrase (its key), counted: the wait first, then a wrong one counts
     /// and sets the next wait, a right one clears both. Unlocking and changing the passphrase
     /// share it.
-    fn try_passphrase(
-        &mut self,
-        passphrase_key: &VaultKey,
-        now_ms: u64,
-    ) -> Result<VaultKey, UnlockError> {
-        let wait = self.wait_ms(now_ms);
+    fn try_passphrase(&mut self, passphrase_key: &VaultKey) -> Result<VaultKey, UnlockError> {
+        let wait = self.wait_ms();
         if wait > 0 {
             return Err(UnlockError::Wait { ms: wait });
         }
@@ -586,10 +619,11 @@ impl VaultRecord {
             Ok(key) => {
                 self.failed_unlocks = 0;
                 self.retry_after_ms = 0;
+                self.wait_left_ms = 0;
                 Ok(key)
             }
             Err(UnlockError::WrongPassphrase) => {
-                self.count_failure(now_ms);
+                self.count_failure();
                 Err(UnlockError::WrongPassphrase)
             }
             Err(other) => Err(other),
@@ -625,8 +659,8 @@ impl VaultRecord {
 
     /// Whether a change of passphrase may be tried now: no wait, and the new passphrase
     /// follows the set-up rules. Checked before any key is derived, and again with the keys.
-    pub fn check_change(&self, new: &str, new_again: &str, now_ms: u64) -> Result<(), ChangeError> {
-        let wait = self.wait_ms(now_ms);
+    pub fn check_change(&self, new: &str, new_again: &str) -> Result<(), ChangeError> {
+        let wait = self.wait_ms();
         if wait > 0 {
             return Err(ChangeError::Wait { ms: wait });
         }
@@ -648,10 +682,9 @@ impl VaultRecord {
         current_key: &VaultKey,
         new: &str,
         new_again: &str,
-        now_ms: u64,
     ) -> Result<VaultKey, ChangeError> {
-        self.check_change(new, new_again, now_ms)?;
-        self.try_passphrase(current_key, now_ms)
+        self.check_change(new, new_again)?;
+        self.try_passphrase(current_key)
             .map_err(|error| match error {
                 UnlockError::Wait { ms } => ChangeError::Wait { ms },
                 _ => ChangeError::CurrentWrong,
@@ -671,14 +704,13 @@ impl VaultRecord {
         new_again: &str,
         new_key: DerivedKey,
         random: &ResealRandom,
-        now_ms: u64,
     ) -> Result<VaultKey, ChangeError> {
         let (fresh_key, nonces) = (random.fresh_key, random.nonces);
         if self.previous_key.is_some() {
             // A re-seal is still unfinished: finish it (at the next unlock) first.
             return Err(ChangeError::NotSaved);
         }
-        let old = self.key_for_change(current_key, new, new_again, now_ms)?;
+        let old = self.key_for_change(current_key, new, new_again)?;
         let pin = old
             .open(PIN_KEY, &self.pin)
             .map_err(|_| ChangeError::CurrentWrong)?;
@@ -724,14 +756,13 @@ impl VaultRecord {
         new_again: &str,
         new_key: DerivedKey,
         nonce: [u8; NONCE_BYTES],
-        now_ms: u64,
     ) -> Result<(), ChangeError> {
         if self.previous_key.is_some() {
             // The old records key is wrapped under the current passphrase: finish the re-seal
             // (at the next unlock) before the passphrase changes again.
             return Err(ChangeError::NotSaved);
         }
-        let key = self.key_for_change(current_key, new, new_again, now_ms)?;
+        let key = self.key_for_change(current_key, new, new_again)?;
         let DerivedKey {
             key: new_key,
             params,
@@ -1084,53 +1115,54 @@ mod tests {
         assert!(!vault.pin_matches(&key, "2469"));
         assert!(!vault.pin_matches(&key, "24680"));
 
-        let now = 1_000_000;
         assert_eq!(
             vault
-                .unlock(&passphrase_key(&vault, "wrong one!"), now)
+                .unlock(&passphrase_key(&vault, "wrong one!"))
                 .map(|_| ()),
             Err(UnlockError::WrongPassphrase)
         );
         assert_eq!(
             vault
-                .unlock(&passphrase_key(&vault, "wrong two!"), now)
+                .unlock(&passphrase_key(&vault, "wrong two!"))
                 .map(|_| ()),
             Err(UnlockError::WrongPassphrase)
         );
-        assert_eq!(vault.wait_ms(now), 0, "two slips are forgiven");
+        assert_eq!(vault.wait_ms(), 0, "two slips are forgiven");
         assert_eq!(
             vault
-                .unlock(&passphrase_key(&vault, "wrong three"), now)
+                .unlock(&passphrase_key(&vault, "wrong three"))
                 .map(|_| ()),
             Err(UnlockError::WrongPassphrase)
         );
-        assert_eq!(vault.wait_ms(now), 2000);
+        assert_eq!(vault.wait_ms(), 2000);
         // While waiting even the right passphrase is not tried.
+        vault.count_down_wait(1500);
         assert_eq!(
             vault
-                .unlock(&passphrase_key(&vault, "long enough"), now + 1500)
+                .unlock(&passphrase_key(&vault, "long enough"))
                 .map(|_| ()),
             Err(UnlockError::Wait { ms: 500 })
         );
+        vault.count_down_wait(500);
         assert_eq!(
             vault
-                .unlock(&passphrase_key(&vault, "wrong four"), now + 2000)
+                .unlock(&passphrase_key(&vault, "wrong four"))
                 .map(|_| ()),
             Err(UnlockError::WrongPassphrase)
         );
-        assert_eq!(vault.wait_ms(now + 2000), 4000);
-        // The count survives storage, then a right passphrase clears it.
+        assert_eq!(vault.wait_ms(), 4000);
+        // The count and the wait survive storage, then a right passphrase clears them.
         let mut reloaded: VaultRecord =
             serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
         assert_eq!(reloaded.failed_unlocks, 4);
         let again = reloaded
-            .unlock(&passphrase_key(&reloaded, "long enough"), now + 6000)
+            .unlock(&passphrase_key(&reloaded, "long enough"))
             .unwrap();
         assert!(reloaded.pin_matches(&again, "2468"));
-        assert_eq!(
-            (reloaded.failed_unlocks, reloaded.wait_ms(now + 6000)),
-            (0, 0)
-        );
+        assert_eq!((reloaded.failed_unlocks, reloaded.wait_ms()), (0, 0));
+        assert!(!serde_json::to_string(&reloaded)
+            .unwrap()
+            .contains("wait_left_ms"));
     }
 
     #[test]
@@ -1147,15 +1179,14 @@ mod tests {
         let mut weak = vault.clone();
         weak.kdf.iterations = 1;
         assert_eq!(
-            weak.unlock(&passphrase_key(&weak, "long enough"), 0)
+            weak.unlock(&passphrase_key(&weak, "long enough"))
                 .map(|_| ()),
             Err(UnlockError::Damaged)
         );
         let mut cut = vault;
         cut.check.truncate(10);
         assert_eq!(
-            cut.unlock(&passphrase_key(&cut, "long enough"), 0)
-                .map(|_| ()),
+            cut.unlock(&passphrase_key(&cut, "long enough")).map(|_| ()),
             Err(UnlockError::Damaged)
         );
         assert_eq!(cut.failed_unlocks, 0);
@@ -1172,7 +1203,6 @@ mod tests {
                 "second passphrase",
                 new_key("second passphrase", cheap(6)),
                 [4; NONCE_BYTES],
-                0,
             ),
             Err(ChangeError::CurrentWrong)
         );
@@ -1183,7 +1213,6 @@ mod tests {
                 "short",
                 new_key("short", cheap(6)),
                 [4; NONCE_BYTES],
-                0,
             ),
             Err(ChangeError::TooShort)
         );
@@ -1194,7 +1223,6 @@ mod tests {
                 "second passphrasE",
                 new_key("second passphrase", cheap(6)),
                 [4; NONCE_BYTES],
-                0,
             ),
             Err(ChangeError::Differ)
         );
@@ -1205,7 +1233,6 @@ mod tests {
                 "second passphrase",
                 new_key("second passphrase", cheap(6)),
                 [4; NONCE_BYTES],
-                0,
             )
             .unwrap();
         // Through storage, as after a reload.
@@ -1214,12 +1241,12 @@ mod tests {
         assert_eq!(vault.kdf.salt, cheap(6).salt, "a fresh salt");
         assert_eq!(
             vault
-                .unlock(&passphrase_key(&vault, "first passphrase"), 0)
+                .unlock(&passphrase_key(&vault, "first passphrase"))
                 .map(|_| ()),
             Err(UnlockError::WrongPassphrase)
         );
         let reopened = vault
-            .unlock(&passphrase_key(&vault, "second passphrase"), 0)
+            .unlock(&passphrase_key(&vault, "second passphrase"))
             .unwrap();
         assert_eq!(
             reopened.open("hear-me/session/a", &sealed).unwrap(),
@@ -1234,11 +1261,10 @@ mod tests {
                 "third passphrase",
                 new_key("third passphrase", cheap(7)),
                 [5; NONCE_BYTES],
-                0,
             )
             .unwrap();
         let third = vault
-            .unlock(&passphrase_key(&vault, "third passphrase"), 0)
+            .unlock(&passphrase_key(&vault, "third passphrase"))
             .unwrap();
         assert_eq!(
             third.open("hear-me/session/a", &sealed).unwrap(),
@@ -1268,7 +1294,6 @@ mod tests {
                         [8; NONCE_BYTES],
                     ],
                 },
-                0,
             )
             .unwrap();
         assert!(key.has_previous() && vault.reseal_unfinished());
@@ -1277,7 +1302,7 @@ mod tests {
         let mut stored: VaultRecord =
             serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
         let reopened = stored
-            .unlock(&passphrase_key(&stored, "second passphrase"), 0)
+            .unlock(&passphrase_key(&stored, "second passphrase"))
             .unwrap();
         assert_eq!(
             reopened.open("hear-me/session/a", &before).unwrap(),
@@ -1300,8 +1325,7 @@ mod tests {
                 "third one!",
                 "third one!",
                 new_key("third one!", cheap(7)),
-                [9; NONCE_BYTES],
-                0
+                [9; NONCE_BYTES]
             ),
             Err(ChangeError::NotSaved),
             "not before the re-seal is finished"
@@ -1311,7 +1335,7 @@ mod tests {
         let mut finished: VaultRecord =
             serde_json::from_str(&serde_json::to_string(&stored).unwrap()).unwrap();
         let only_new = finished
-            .unlock(&passphrase_key(&finished, "second passphrase"), 0)
+            .unlock(&passphrase_key(&finished, "second passphrase"))
             .unwrap();
         assert!(!only_new.has_previous());
         assert_eq!(
@@ -1322,7 +1346,7 @@ mod tests {
         // Whoever saw the old passphrase and kept the old vault opens nothing sealed anew.
         let mut old_vault = old_vault;
         let old_key = old_vault
-            .unlock(&passphrase_key(&old_vault, "first passphrase"), 0)
+            .unlock(&passphrase_key(&old_vault, "first passphrase"))
             .unwrap();
         assert!(old_key.open("hear-me/session/b", &after).is_err());
         assert!(!finished.is_key_of(&old_key));
@@ -1362,18 +1386,120 @@ mod tests {
     #[test]
     fn stored_settings_are_read_within_their_ranges() {
         let (mut vault, _) = vault_with("long enough");
-        vault.retry_after_ms = u64::MAX;
-        assert_eq!(
-            vault.wait_ms(1_000),
-            MAX_WAIT_MS,
-            "never locked out for ever"
-        );
+        vault.wait_left_ms = u64::MAX;
+        assert_eq!(vault.wait_ms(), MAX_WAIT_MS, "never locked out for ever");
         vault.auto_lock_minutes = 0;
         assert_eq!(vault.auto_lock(), MIN_AUTO_LOCK_MINUTES);
         vault.auto_lock_minutes = 100_000;
         assert_eq!(vault.auto_lock(), MAX_AUTO_LOCK_MINUTES);
         vault.auto_lock_minutes = 7;
         assert_eq!(vault.auto_lock(), 7);
+    }
+
+    #[test]
+    fn the_wait_is_time_still_to_wait_and_only_time_counted_down_shortens_it() {
+        let (mut vault, _) = vault_with("long enough");
+        for guess in ["one wrong", "two wrong", "three wrong"] {
+            assert!(vault.unlock(&passphrase_key(&vault, guess)).is_err());
+        }
+        // Stored as time still to wait, with no wall-clock time a changed clock could skip.
+        let json = serde_json::to_string(&vault).unwrap();
+        assert!(
+            json.contains(r#""retry_after_ms":0,"wait_left_ms":2000"#),
+            "{json}"
+        );
+        assert_eq!(vault.wait_ms(), 2000);
+        // Only time shown counts: 1.5 s of it, then a reload resumes from what was left.
+        assert!(vault.count_down_wait(1500));
+        let mut reloaded: VaultRecord =
+            serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
+        assert_eq!(
+            reloaded.wait_ms(),
+            500,
+            "a reload neither resets nor shortens it"
+        );
+        assert_eq!(
+            reloaded
+                .unlock(&passphrase_key(&reloaded, "long enough"))
+                .map(|_| ()),
+            Err(UnlockError::Wait { ms: 500 })
+        );
+        assert!(
+            !reloaded.count_down_wait(0),
+            "nothing counted, nothing to save"
+        );
+        assert!(reloaded.count_down_wait(10_000));
+        assert_eq!(reloaded.wait_ms(), 0);
+        assert!(!reloaded.count_down_wait(1000), "no wait, nothing to save");
+        assert!(reloaded
+            .unlock(&passphrase_key(&reloaded, "long enough"))
+            .is_ok());
+    }
+
+    #[test]
+    fn a_wait_stored_as_a_wall_clock_time_is_read_as_the_whole_wait_it_set_at_most_the_longest() {
+        let (vault, _) = vault_with("long enough");
+        let older = |failed: u32, retry_after: u64| {
+            let mut json = serde_json::to_value(&vault).unwrap();
+            json["failed_unlocks"] = failed.into();
+            json["retry_after_ms"] = retry_after.into();
+            serde_json::from_value::<VaultRecord>(json).unwrap()
+        };
+        // However far the stored time is, before or after any clock: the wait it set.
+        for retry_after in [1, 1_764_500_004_000, u64::MAX] {
+            assert_eq!(older(3, retry_after).wait_ms(), 2000);
+            assert_eq!(older(5, retry_after).wait_ms(), 8000);
+            assert_eq!(older(50, retry_after).wait_ms(), MAX_WAIT_MS);
+        }
+        assert_eq!(older(2, 1_764_500_004_000).wait_ms(), 0);
+        assert_eq!(older(0, 0).wait_ms(), 0);
+        // Counted down like any other, and the wall-clock time is not written again.
+        let mut counted = older(5, u64::MAX);
+        assert!(counted.count_down_wait(3000));
+        assert_eq!((counted.wait_ms(), counted.retry_after_ms), (5000, 0));
+        let written = serde_json::to_string(&counted).unwrap();
+        let reread: VaultRecord = serde_json::from_str(&written).unwrap();
+        assert_eq!(reread.wait_ms(), 5000);
+    }
+
+    #[test]
+    fn the_passphrase_asked_again_while_open_counts_like_unlocking() {
+        let (mut vault, _) = vault_with("long enough");
+        assert_eq!(
+            vault.confirm_passphrase(&passphrase_key(&vault, "long enough")),
+            Ok(())
+        );
+        for _ in 0..3 {
+            assert_eq!(
+                vault.confirm_passphrase(&passphrase_key(&vault, "a guess")),
+                Err(UnlockError::WrongPassphrase)
+            );
+        }
+        assert_eq!(vault.failed_unlocks, 3);
+        assert_eq!(
+            vault.confirm_passphrase(&passphrase_key(&vault, "long enough")),
+            Err(UnlockError::Wait { ms: 2000 }),
+            "while waiting even the right one is not tried"
+        );
+        assert_eq!(
+            vault
+                .unlock(&passphrase_key(&vault, "long enough"))
+                .map(|_| ()),
+            Err(UnlockError::Wait { ms: 2000 }),
+            "one count and one wait with unlocking"
+        );
+        vault.count_down_wait(2000);
+        assert_eq!(
+            vault.confirm_passphrase(&passphrase_key(&vault, "long enough")),
+            Ok(())
+        );
+        assert_eq!((vault.failed_unlocks, vault.wait_ms()), (0, 0));
+        let mut damaged = vault.clone();
+        damaged.kdf.iterations = 1;
+        assert_eq!(
+            damaged.confirm_passphrase(&passphrase_key(&damaged, "long enough")),
+            Err(UnlockError::Damaged)
+        );
     }
 
     #[test]
@@ -1399,7 +1525,7 @@ mod tests {
     #[test]
     fn the_current_passphrase_is_asked_with_the_same_growing_wait_as_unlocking() {
         let (mut vault, _) = vault_with("first passphrase");
-        let change = |vault: &mut VaultRecord, current: &str, now| {
+        let change = |vault: &mut VaultRecord, current: &str| {
             let current_key = passphrase_key(vault, current);
             vault.change_passphrase(
                 &current_key,
@@ -1407,28 +1533,26 @@ mod tests {
                 "second one!",
                 new_key("second one!", cheap(6)),
                 [4; NONCE_BYTES],
-                now,
             )
         };
         for _ in 0..3 {
-            assert_eq!(
-                change(&mut vault, "guess", 0),
-                Err(ChangeError::CurrentWrong)
-            );
+            assert_eq!(change(&mut vault, "guess"), Err(ChangeError::CurrentWrong));
         }
         assert_eq!(vault.failed_unlocks, 3);
+        vault.count_down_wait(1000);
         assert_eq!(
-            change(&mut vault, "first passphrase", 1000),
+            change(&mut vault, "first passphrase"),
             Err(ChangeError::Wait { ms: 1000 })
         );
         assert_eq!(
             vault
-                .unlock(&passphrase_key(&vault, "first passphrase"), 1000)
+                .unlock(&passphrase_key(&vault, "first passphrase"))
                 .map(|_| ()),
             Err(UnlockError::Wait { ms: 1000 }),
             "the count is the same one unlocking uses"
         );
-        assert_eq!(change(&mut vault, "first passphrase", 2000), Ok(()));
+        vault.count_down_wait(1000);
+        assert_eq!(change(&mut vault, "first passphrase"), Ok(()));
         assert_eq!(vault.failed_unlocks, 0);
     }
 
@@ -1438,12 +1562,14 @@ mod tests {
         // As fast as anyone can: each try the moment its wait is over.
         let mut now = 0;
         loop {
-            now += vault.wait_ms(now);
-            if vault.may_wipe_when_locked(now) {
+            let wait = vault.wait_ms();
+            now += wait;
+            vault.count_down_wait(wait);
+            if vault.may_wipe_when_locked() {
                 break;
             }
             assert!(vault
-                .unlock(&passphrase_key(&vault, "wrong guess"), now)
+                .unlock(&passphrase_key(&vault, "wrong guess"))
                 .is_err());
             assert!(vault.failed_unlocks <= WIPE_AFTER_FAILURES);
         }
@@ -1454,9 +1580,9 @@ mod tests {
         );
         // A right passphrase ends it.
         vault
-            .unlock(&passphrase_key(&vault, "long enough"), now)
+            .unlock(&passphrase_key(&vault, "long enough"))
             .unwrap();
-        assert!(!vault.may_wipe_when_locked(now));
+        assert!(!vault.may_wipe_when_locked());
     }
 
     #[test]

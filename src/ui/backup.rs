@@ -17,12 +17,14 @@ use crate::platform::ChosenFileProblem;
 use crate::state::{use_app_state, AppState};
 use crate::store;
 use crate::store::backup::{
-    backup_file_name, backup_kdf, backup_reminder_due, check_backup_passphrase,
-    make_backup_with_key, merge, open_backup, Backup, BackupError, BackupRandom, MakeBackupError,
-    Merge, ReportLine, MAX_BACKUP_FILE_BYTES,
+    backup_file_name, backup_kdf, backup_reminder_due, make_backup_with_key, merge, open_backup,
+    Backup, BackupError, BackupRandom, MakeBackupError, Merge, ReportLine, MAX_BACKUP_FILE_BYTES,
 };
 use crate::store::off_thread::page::derive_key;
-use crate::store::vault::{DerivedKey, KdfParams, VaultKey, MIN_PASSPHRASE_CHARS};
+use crate::store::vault::{
+    check_new_passphrase, DerivedKey, KdfParams, VaultError, VaultKey, MIN_PASSPHRASE_CHARS,
+};
+use crate::ui::confirm_passphrase::ConfirmPassphrase;
 use crate::ui::lock::after_paint;
 use crate::ui::{I18n, IconButton};
 
@@ -71,8 +73,21 @@ pub fn MakeBackup() -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<Made, MakeProblem>>);
     let busy = RwSignal::new(false);
     let last = RwSignal::new(store::last_backup_ms());
+    // The tablet's passphrase first: whoever holds an unlocked tablet must not take every
+    // child's sessions home. What the form itself refuses is said before it is asked.
+    let asking = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let problem = form_problem(
+            state,
+            &left_out.get_untracked(),
+            &passphrase.get_untracked(),
+            &again.get_untracked(),
+        );
+        outcome.set(problem.map(Err));
+        asking.set(problem.is_none());
+    };
+    let make = move || {
         busy.set(true);
         // Argon2id takes a moment: let "please wait" show first.
         after_paint(move || {
@@ -172,8 +187,35 @@ pub fn MakeBackup() -> impl IntoView {
                     {move || if busy.get() { t_string!(i18n, backup_making) } else { t_string!(i18n, backup_make_button) }}
                 </button>
             </form>
+            <ConfirmPassphrase asking
+                reason=Signal::derive(move || t_string!(i18n, confirm_passphrase_backup).to_owned())
+                on_confirmed=make />
         </section>
     }
+}
+
+/// What the form itself refuses, found without any key derivation.
+fn form_problem(
+    state: AppState,
+    left_out: &BTreeSet<SessionId>,
+    passphrase: &str,
+    again: &str,
+) -> Option<MakeProblem> {
+    if passphrase != again {
+        return Some(MakeProblem::NotTheSame);
+    }
+    let any_chosen = state
+        .sessions
+        .with_untracked(|all| all.iter().any(|s| !left_out.contains(&s.id)));
+    if !any_chosen {
+        return Some(MakeProblem::NoneChosen);
+    }
+    check_new_passphrase(passphrase).err().map(|error| {
+        MakeProblem::Refused(match error {
+            VaultError::PassphraseTooCommon => MakeBackupError::PassphraseTooCommon,
+            _ => MakeBackupError::PassphraseTooShort,
+        })
+    })
 }
 
 /// Seals the chosen sessions into a backup file and offers it for download. Not yet a
@@ -237,13 +279,9 @@ async fn key_for_backup(
     passphrase: &str,
     again: &str,
 ) -> Result<DerivedKey, MakeProblem> {
-    if passphrase != again {
-        return Err(MakeProblem::NotTheSame);
+    if let Some(problem) = form_problem(state, left_out, passphrase, again) {
+        return Err(problem);
     }
-    if chosen_sessions(state, left_out).is_empty() {
-        return Err(MakeProblem::NoneChosen);
-    }
-    check_backup_passphrase(passphrase).map_err(MakeProblem::Refused)?;
     let params = KdfParams::recommended(platform::random_bytes());
     let key = derive_key(passphrase, &params)
         .await

@@ -6,9 +6,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::platform;
 use crate::state::{use_app_state, PinRequest};
 use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS, WIPE_AFTER_FAILURES};
+use crate::ui::confirm_passphrase::{counting_wait, ConfirmPassphrase};
 use crate::ui::dialog::Modal;
 use crate::ui::language::{InChildsLanguage, LanguagePicker};
 use crate::ui::pace::ChildsPace;
@@ -122,30 +122,16 @@ pub fn UnlockScreen() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<UnlockError>);
     let busy = RwSignal::new(false);
-    // Seconds left before the next try is allowed, counted down on screen.
-    let wait_s = RwSignal::new(0u64);
     // Wiping from here only after many wrong tries: a child who taps Lock cannot wipe.
     let may_wipe = RwSignal::new(false);
-    let update_wait = move || {
-        let now = platform::now_ms();
-        let (ms, wipe) = state
+    let update_wipe = move || {
+        let wipe = state
             .vault
-            .with_untracked(|vault| {
-                vault
-                    .as_ref()
-                    .map(|v| (v.wait_ms(now), v.may_wipe_when_locked(now)))
-            })
-            .unwrap_or((0, false));
-        wait_s.set(ms.div_ceil(1000));
+            .with_untracked(|vault| vault.as_ref().is_some_and(|v| v.may_wipe_when_locked()));
         may_wipe.set(wipe);
     };
-    update_wait();
-    let ticking = set_interval_with_handle(update_wait, Duration::from_millis(250)).ok();
-    on_cleanup(move || {
-        if let Some(handle) = ticking {
-            handle.clear();
-        }
-    });
+    // Seconds left before the next try is allowed, counted down on screen.
+    let (wait_s, tick) = counting_wait(update_wipe);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
@@ -156,7 +142,7 @@ pub fn UnlockScreen() -> impl IntoView {
                     busy.set(false);
                     passphrase.set(String::new());
                     problem.set(Some(error));
-                    update_wait();
+                    tick();
                 }
             });
         });
@@ -196,15 +182,29 @@ pub fn UnlockScreen() -> impl IntoView {
     }
 }
 
-/// "Wipe this device", with the question it asks first.
+/// "Wipe this device", with the question it asks first. With `ask_passphrase` (Settings,
+/// where the tablet is open) the tablet's passphrase comes first: whoever holds an unlocked
+/// tablet must not wipe it. The locked screen's wipe is for a forgotten passphrase.
 #[component]
-pub fn WipeButton() -> impl IntoView {
+pub fn WipeButton(#[prop(optional)] ask_passphrase: bool) -> impl IntoView {
     let i18n = use_i18n();
     let asking = RwSignal::new(false);
+    let passphrase_asked = RwSignal::new(false);
     view! {
-        <button type="button" class="danger-quiet" on:click=move |_| asking.set(true)>
+        <button type="button" class="danger-quiet" on:click=move |_| {
+            if ask_passphrase {
+                passphrase_asked.set(true);
+            } else {
+                asking.set(true);
+            }
+        }>
             {t!(i18n, wipe_device)}
         </button>
+        {ask_passphrase.then(|| view! {
+            <ConfirmPassphrase asking=passphrase_asked
+                reason=Signal::derive(move || t_string!(i18n, confirm_passphrase_wipe).to_owned())
+                on_confirmed=move || asking.set(true) />
+        })}
         <WipeDialog open=asking />
     }
 }

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod before_we_start;
 pub mod canvas;
+pub mod confirm_passphrase;
 pub mod details;
 pub mod dialog;
 pub mod drawing;

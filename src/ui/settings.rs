@@ -7,8 +7,11 @@ use leptos::prelude::*;
 use crate::core::Screen;
 use crate::i18n::*;
 use crate::state::use_app_state;
-use crate::store::vault::{ChangeError, MIN_PASSPHRASE_CHARS};
+use crate::store::vault::{
+    check_new_pin, ChangeError, MAX_AUTO_LOCK_MINUTES, MIN_PASSPHRASE_CHARS,
+};
 use crate::store::TextSetting;
+use crate::ui::confirm_passphrase::{counting_wait, ConfirmPassphrase};
 use crate::ui::lock::{after_paint, WipeButton};
 use crate::ui::IconButton;
 
@@ -19,34 +22,13 @@ const AUTO_LOCK_CHOICES: [u32; 6] = [1, 2, 5, 10, 15, 30];
 pub fn SettingsScreen() -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let minutes = move || state.auto_lock_minutes();
-    let choices = AUTO_LOCK_CHOICES
-        .into_iter()
-        .map(|choice| {
-            view! {
-                <option value=choice.to_string() selected=move || minutes() == choice>
-                    {move || t_string!(i18n, minutes, count = choice).to_string()}
-                </option>
-            }
-        })
-        .collect_view();
     view! {
         <header class="screen-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
                 on_press=move || state.go(Screen::Start) />
             <h1>{t!(i18n, settings_heading)}</h1>
         </header>
-        <section class="settings">
-            <label>
-                <span>{t!(i18n, auto_lock_label)}</span>
-                <select on:change=move |ev| {
-                    if let Ok(chosen) = event_target_value(&ev).parse::<u32>() {
-                        state.set_auto_lock_minutes(chosen);
-                    }
-                }>{choices}</select>
-            </label>
-            <p class="hint">{t!(i18n, auto_lock_hint)}</p>
-        </section>
+        <AutoLock />
         <ToolsOpenInChildMode />
         <TextSettingField setting=TextSetting::Agency />
         <TextSettingField setting=TextSetting::WorkerName />
@@ -64,7 +46,53 @@ pub fn SettingsScreen() -> impl IntoView {
         <section class="settings danger-zone">
             <h2>{t!(i18n, wipe_device)}</h2>
             <p>{t!(i18n, wipe_hint)}</p>
-            <WipeButton />
+            <WipeButton ask_passphrase=true />
+        </section>
+    }
+}
+
+/// Minutes without use before the app locks itself. The longest asks for the passphrase
+/// first: whoever holds an unlocked tablet must not keep it open for the longest time.
+#[component]
+fn AutoLock() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    // What the select shows: the stored choice, or the longest while its passphrase is asked.
+    let shown = RwSignal::new(state.auto_lock_minutes());
+    let asking = RwSignal::new(false);
+    let choices = AUTO_LOCK_CHOICES
+        .into_iter()
+        .map(|choice| {
+            view! {
+                <option value=choice.to_string() selected=move || shown.get() == choice>
+                    {move || t_string!(i18n, minutes, count = choice).to_string()}
+                </option>
+            }
+        })
+        .collect_view();
+    let choose = move |chosen: u32| {
+        shown.set(chosen);
+        if chosen >= MAX_AUTO_LOCK_MINUTES {
+            asking.set(true);
+        } else {
+            state.set_auto_lock_minutes(chosen);
+        }
+    };
+    view! {
+        <section class="settings">
+            <label>
+                <span>{t!(i18n, auto_lock_label)}</span>
+                <select prop:value=move || shown.get().to_string() on:change=move |ev| {
+                    if let Ok(chosen) = event_target_value(&ev).parse::<u32>() {
+                        choose(chosen);
+                    }
+                }>{choices}</select>
+            </label>
+            <p class="hint">{t!(i18n, auto_lock_hint)}</p>
+            <ConfirmPassphrase asking
+                reason=Signal::derive(move || t_string!(i18n, confirm_passphrase_auto_lock, minutes = MAX_AUTO_LOCK_MINUTES).to_string())
+                on_confirmed=move || state.set_auto_lock_minutes(MAX_AUTO_LOCK_MINUTES)
+                on_cancel=move || shown.set(state.auto_lock_minutes()) />
         </section>
     }
 }
@@ -162,6 +190,8 @@ fn ChangePassphrase() -> impl IntoView {
     // None: nothing tried yet; Some(Ok): changed; Some(Err): refused, and why.
     let outcome = RwSignal::new(None::<Result<(), ChangeError>>);
     let busy = RwSignal::new(false);
+    // The wait after wrong tries counts down while this form is shown, as on the lock screen.
+    let (wait_s, tick) = counting_wait(|| {});
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
@@ -183,8 +213,16 @@ fn ChangePassphrase() -> impl IntoView {
                 }
                 busy.set(false);
                 outcome.set(Some(result));
+                tick();
             });
         });
+    };
+    let shown_outcome = move || match outcome.get() {
+        _ if wait_s.get() > 0 => Some(Err(ChangeError::Wait {
+            ms: wait_s.get() * 1000,
+        })),
+        Some(Err(ChangeError::Wait { .. })) => None,
+        other => other,
     };
     view! {
         <section class="settings">
@@ -206,11 +244,11 @@ fn ChangePassphrase() -> impl IntoView {
                     <input type="checkbox" bind:checked=reseal />
                     <span>{t!(i18n, reseal_label)}</span>
                 </label>
-                {move || outcome.get().map(|result| match result {
+                {move || shown_outcome().map(|result| match result {
                     Ok(()) => view! { <p class="form-done" role="status">{t!(i18n, passphrase_changed)}</p> }.into_any(),
                     Err(error) => view! { <p class="form-error" role="alert">{change_message(i18n, error)}</p> }.into_any(),
                 })}
-                <button type="submit" class="primary" disabled=move || busy.get()>
+                <button type="submit" class="primary" disabled=move || busy.get() || wait_s.get() != 0>
                     {t!(i18n, change_passphrase_button)}
                 </button>
             </form>
@@ -224,8 +262,16 @@ fn ChangePin() -> impl IntoView {
     let i18n = use_i18n();
     let (pin, again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let outcome = RwSignal::new(None::<Result<(), ChangeError>>);
+    let asking = RwSignal::new(false);
+    // A PIN that would be refused is said at once, before the passphrase is asked.
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        match check_new_pin(&pin.get_untracked(), &again.get_untracked()) {
+            Ok(()) => asking.set(true),
+            Err(error) => outcome.set(Some(Err(error))),
+        }
+    };
+    let change = move || {
         let result = state.change_pin(&pin.get_untracked(), &again.get_untracked());
         if result.is_ok() {
             pin.set(String::new());
@@ -251,6 +297,9 @@ fn ChangePin() -> impl IntoView {
                 })}
                 <button type="submit" class="primary">{t!(i18n, change_pin_button)}</button>
             </form>
+            <ConfirmPassphrase asking
+                reason=Signal::derive(move || t_string!(i18n, confirm_passphrase_pin).to_owned())
+                on_confirmed=change />
         </section>
     }
 }

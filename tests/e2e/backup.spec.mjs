@@ -2,7 +2,7 @@
 // overwrites a session (issue 13). Each browser context is a tablet of its own.
 import fs from 'node:fs';
 import { drawWithTouch, storedSessionEntries } from './helpers.mjs';
-import { test, expect, button, heading, startSession, addWords, openApp, backToAllSessions, openSessionFolds } from './flows.mjs';
+import { test, expect, button, heading, startSession, addWords, openApp, backToAllSessions, openSessionFolds, givePassphraseWhenAsked } from './flows.mjs';
 
 const BACKUP_PASSPHRASE = 'the backup passphrase for tests';
 
@@ -32,7 +32,10 @@ async function makeBackup(page, into, { leaveOut = [], kept = true } = {}) {
   for (const name of leaveOut) await form.getByRole('checkbox', { name: new RegExp(`^${name}, `) }).uncheck();
   await form.getByLabel('Backup passphrase', { exact: true }).fill(BACKUP_PASSPHRASE);
   await form.getByLabel('The backup passphrase again').fill(BACKUP_PASSPHRASE);
-  const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Make a backup' }).click()]);
+  const downloading = page.waitForEvent('download');
+  await form.getByRole('button', { name: 'Make a backup' }).click();
+  await givePassphraseWhenAsked(page);
+  const download = await downloading;
   const file = `${into}/${download.suggestedFilename()}`;
   await download.saveAs(file);
   const offered = form.getByRole('status');

@@ -242,6 +242,19 @@ export async function unlock(page, passphrase = PASSPHRASE) {
 }
 
 /**
+ * Settings ask for the tablet's passphrase before a backup, a wipe, a new PIN or the longest
+ * auto-lock (an unlocked tablet left alone is not enough): gives it, and waits for the
+ * question to close.
+ */
+export async function givePassphraseWhenAsked(page, passphrase = PASSPHRASE) {
+  const dialog = page.getByRole('dialog', { name: 'Your passphrase, please' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await expect(dialog).toHaveCount(0, { timeout: 15_000 });
+}
+
+/**
  * Opens the app and gets past the lock: sets up on a fresh device, unlocks a locked one,
  * or finds it open (a browser without storage has nothing to lock).
  */

@@ -18,6 +18,7 @@ import {
   texts,
   filled,
   openApp,
+  givePassphraseWhenAsked,
   startSession,
   addWords,
   openDrawing,
@@ -252,6 +253,8 @@ const FORMS = [
       await button(page, EN.all_sessions).click();
       await button(page, 'Settings').click();
       await button(page, EN.wipe_device).click();
+      // The tablet's passphrase is asked first (its field is checked too), then the wipe's word.
+      await givePassphraseWhenAsked(page);
       await expect(page.getByRole('dialog').getByRole('textbox')).toBeVisible();
     },
   },

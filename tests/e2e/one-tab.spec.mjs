@@ -18,6 +18,7 @@ import {
   sessionRecord,
   passphraseField,
   backToAllSessions,
+  givePassphraseWhenAsked,
 } from './flows.mjs';
 
 const otherTab = (page) => page.getByRole('heading', { name: 'Hear Me is open in another tab' });
@@ -124,6 +125,7 @@ test('a forgotten tab cannot undo a passphrase change, a deletion or a wipe and 
   await toSessionsList(second);
   await button(second, 'Settings').click();
   await button(second, 'Wipe this device').click();
+  await givePassphraseWhenAsked(second, 'the second passphrase');
   await second.getByRole('textbox', { name: /To confirm, type the word/ }).fill('wipe');
   await second.getByRole('dialog').getByRole('button', { name: 'Wipe this device' }).click();
   await setUpVault(second, { passphrase: 'a third passphrase' });

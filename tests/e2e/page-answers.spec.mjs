@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { PASSPHRASE } from './helpers.mjs';
 import {
   test, expect, button, heading, appBar, lockedHeading, passphraseField, setUpVault, unlock,
-  startSession, backToAllSessions,
+  startSession, backToAllSessions, givePassphraseWhenAsked,
 } from './flows.mjs';
 
 // The longest the page may be held up while a key is derived and used. Argon2id on the page
@@ -100,6 +100,7 @@ test('Lock answers while a backup key is made, and the backup is then not made',
   const downloads = [];
   page.on('download', (download) => downloads.push(download.suggestedFilename()));
   await form.getByRole('button', { name: 'Make a backup' }).click();
+  await givePassphraseWhenAsked(page);
   await expect(form.getByRole('button', { name: 'Making the backup…' })).toBeDisabled();
   const asked = Date.now();
   await button(page, 'Lock').click();
@@ -126,7 +127,10 @@ test('restoring a backup derives its key in the worker: the page keeps answering
   await form.getByLabel('Backup passphrase', { exact: true }).fill(BACKUP_PASSPHRASE);
   await form.getByLabel('The backup passphrase again').fill(BACKUP_PASSPHRASE);
   await watchThePage(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Make a backup' }).click()]);
+  const downloading = page.waitForEvent('download');
+  await form.getByRole('button', { name: 'Make a backup' }).click();
+  await givePassphraseWhenAsked(page);
+  const download = await downloading;
   const makeGap = await longestGap(page);
   const folder = info.outputPath('backup');
   fs.mkdirSync(folder, { recursive: true });

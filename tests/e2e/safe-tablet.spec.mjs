@@ -30,6 +30,7 @@ import {
   passphraseField,
   entriesList,
   openSessionFolds,
+  givePassphraseWhenAsked,
 } from './flows.mjs';
 
 
@@ -242,7 +243,9 @@ test('w) wipe this device removes everything after saying what will be lost', as
   }
   await button(page, 'All sessions').click();
   await button(page, 'Settings').click();
+  // The tablet's passphrase first: an unlocked tablet left alone is not enough to wipe it.
   await button(page, 'Wipe this device').click();
+  await givePassphraseWhenAsked(page);
   const dialog = page.getByRole('dialog', { name: 'Wipe everything Hear Me keeps on this tablet?' });
   await expect(dialog).toContainText('2 sessions');
   await expect(dialog).toContainText('Olek');
@@ -251,6 +254,7 @@ test('w) wipe this device removes everything after saying what will be lost', as
   expect(Object.keys(await everythingStored(page)).filter((key) => key.startsWith('hear-me/session/'))).toHaveLength(2);
 
   await button(page, 'Wipe this device').click();
+  await givePassphraseWhenAsked(page);
   // Two taps are not enough: the worker types the word first.
   const wipe = dialog.getByRole('button', { name: 'Wipe this device' });
   await expect(wipe).toBeDisabled();
@@ -359,6 +363,7 @@ test('z) the worker changes the passphrase and the PIN; the sessions stay readab
   await page.getByLabel('The new PIN').fill('97531');
   await page.getByLabel('The PIN again').fill('97531');
   await button(page, 'Change the PIN').click();
+  await givePassphraseWhenAsked(page, NEW);
   await expect(page.getByText('The PIN is changed.')).toBeVisible();
 
   await button(page, 'Lock').click();
