@@ -1154,7 +1154,8 @@ mod tests {
         // The count and the wait survive storage, then a right passphrase clears them.
         let mut reloaded: VaultRecord =
             serde_json::from_str(&serde_json::to_string(&vault).unwrap()).unwrap();
-        assert_eq!(reloaded.failed_unlocks, 4);
+        assert_eq!((reloaded.failed_unlocks, reloaded.wait_ms()), (4, 4000));
+        reloaded.count_down_wait(4000);
         let again = reloaded
             .unlock(&passphrase_key(&reloaded, "long enough"))
             .unwrap();
