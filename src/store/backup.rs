@@ -381,7 +381,9 @@ pub fn decode_backup_session(record: &str) -> Result<Session, BackupError> {
     match decode_session(record) {
         // An empty id could not be stored as a session of its own.
         Ok(session) if !session.id.as_str().is_empty() => Ok(session),
-        Err(RecordError::FromTheFuture(version)) => Err(BackupError::SessionsFromTheFuture(version)),
+        Err(RecordError::FromTheFuture(version)) => {
+            Err(BackupError::SessionsFromTheFuture(version))
+        }
         Ok(_) | Err(_) => Err(BackupError::Damaged),
     }
 }
@@ -750,7 +752,10 @@ mod tests {
         let file = make_backup(&sessions, PASSPHRASE, cheap(5), &random(), 42, "0.1.0").unwrap();
         let key = derive_key(PASSPHRASE, &backup_kdf(&file).unwrap()).unwrap();
         let unsealed = unseal_backup(&file, &key).unwrap();
-        assert_eq!((unsealed.made_at_ms, unsealed.app_version.as_str()), (42, "0.1.0"));
+        assert_eq!(
+            (unsealed.made_at_ms, unsealed.app_version.as_str()),
+            (42, "0.1.0")
+        );
         let decoded = unsealed
             .records
             .iter()
@@ -760,9 +765,15 @@ mod tests {
         assert_eq!(open_backup(&file, &key).unwrap().sessions, decoded);
         // The checks of the whole stay in the first step: a wrong key opens nothing.
         let wrong = derive_key("Apfelbaum am FlusS", &backup_kdf(&file).unwrap()).unwrap();
-        assert_eq!(unseal_backup(&file, &wrong), Err(BackupError::WrongPassphrase));
+        assert_eq!(
+            unseal_backup(&file, &wrong),
+            Err(BackupError::WrongPassphrase)
+        );
         // A record that is not a session is damage, one newer than this app is said so.
-        assert_eq!(decode_backup_session("{\"schema\":5}"), Err(BackupError::Damaged));
+        assert_eq!(
+            decode_backup_session("{\"schema\":5}"),
+            Err(BackupError::Damaged)
+        );
         let newer = encode_session(&sessions[0]).replacen(
             &format!("\"schema\":{}", crate::store::SCHEMA_VERSION),
             "\"schema\":99",

@@ -18,8 +18,8 @@ use crate::state::{use_app_state, AppState};
 use crate::store;
 use crate::store::backup::{
     backup_file_name, backup_kdf, backup_reminder_due, check_backup_passphrase,
-    merge, decode_backup_session, Backup, BackupError, BackupRandom, MakeBackupError,
-    Merge, ReportLine, MAX_BACKUP_FILE_BYTES,
+    decode_backup_session, merge, Backup, BackupError, BackupRandom, MakeBackupError, Merge,
+    ReportLine, MAX_BACKUP_FILE_BYTES,
 };
 use crate::store::off_thread::page::{derive_key, seal_backup, unseal_backup};
 use crate::store::record::encode_session;

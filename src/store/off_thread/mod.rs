@@ -252,8 +252,8 @@ mod tests {
 
     #[test]
     fn the_worker_opens_a_backups_seal_as_the_page_would() {
-        use crate::store::backup::{backup_kdf, make_backup, open_backup, BackupRandom};
         use crate::core::{NewSession, Session, SessionId};
+        use crate::store::backup::{backup_kdf, make_backup, open_backup, BackupRandom};
         let form = NewSession {
             child_name: "Mia".into(),
             age: "7".into(),

@@ -170,5 +170,14 @@ pub async fn seal_backup(
     made_at_ms: u64,
     app_version: &str,
 ) -> Result<Vec<u8>, MakeBackupError> {
-    sealed_of(run(seal_backup_job(records, key, random, made_at_ms, app_version)).await)
+    sealed_of(
+        run(seal_backup_job(
+            records,
+            key,
+            random,
+            made_at_ms,
+            app_version,
+        ))
+        .await,
+    )
 }
