@@ -23,7 +23,7 @@ const BACKUP_PASSPHRASE = 'the backup passphrase for tests';
 const FIFTY = new URL('../fixtures/fifty-sessions.hearme', import.meta.url).pathname;
 const FIFTY_PASSPHRASE = 'a bench backup passphrase';
 // The longest task the page may run while restoring those 50 sessions. In one task (open,
-// decode, merge, seal and paint all at once) it took 220 to 270 ms on the test machine (0.65
+// decode, merge, seal and paint all at once) it took 180 to 270 ms on the test machine (0.65
 // to 1.5 s elsewhere); with the seal opened in the worker and the sessions decoded and added
 // a few at a time, the longest measured is 50 to 75 ms (the Long Tasks API reports every task
 // over 50 ms), and the rest is room for a busy test machine.
