@@ -1,5 +1,6 @@
 //! Hear Me's Web Worker: the page's slow work off the page, so Lock, Hide and every tap still
-//! answer while it runs. Today that is Argon2id (unlock, set-up, a new passphrase, backups).
+//! answer while it runs. Today that is Argon2id (unlock, set-up, a new passphrase, backups)
+//! and a backup file's seal (AES-GCM over every session, opened at restore, made at backup).
 //! It reads a request (`store::off_thread::Request`, JSON), does it and posts the answer;
 //! nothing else, so it stays small: no Leptos, no screens, no storage.
 

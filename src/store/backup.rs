@@ -49,13 +49,14 @@ const CRC_BYTES: usize = 4;
 
 /// Randomness the browser draws for each backup: a nonce for the check value and one for the
 /// sessions. (The salt comes in the [`KdfParams`].)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BackupRandom {
     pub check_nonce: [u8; NONCE_BYTES],
     pub sessions_nonce: [u8; NONCE_BYTES],
 }
 
 /// Why a backup could not be made.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MakeBackupError {
     /// The backup passphrase is shorter than the vault's minimum.
     PassphraseTooShort,
@@ -83,7 +84,7 @@ impl std::fmt::Display for MakeBackupError {
 
 /// Why a backup could not be read. Each has its own message for the worker; in every case
 /// nothing was read into the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BackupError {
     /// Not a Hear Me backup at all: another file was chosen.
     NotABackup,
@@ -236,9 +237,10 @@ pub fn make_backup_with_key(
     seal_records(&records, key, random, made_at_ms, app_version)
 }
 
-/// Writes the file around session records already encoded (tests give records of other
+/// Writes the file around session records already encoded: the app encodes them on the
+/// page a few at a time and seals them in its Web Worker (tests give records of other
 /// versions here).
-fn seal_records(
+pub fn seal_records(
     records: &[String],
     key: DerivedKey,
     random: &BackupRandom,
@@ -317,6 +319,34 @@ struct Parts<'a> {
 /// Reads and checks a whole backup with the key derived from its passphrase with
 /// [`backup_kdf`]'s parameters, as [`read_backup`] does.
 pub fn open_backup(file: &[u8], key: &VaultKey) -> Result<Backup, BackupError> {
+    let opened = unseal_backup(file, key)?;
+    let sessions = opened
+        .records
+        .iter()
+        .map(|record| decode_backup_session(record))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Backup {
+        made_at_ms: opened.made_at_ms,
+        app_version: opened.app_version,
+        sessions,
+    })
+}
+
+/// A backup whose seals are checked and opened, its sessions still as their stored records:
+/// the app opens the seal in its Web Worker (one AES-GCM over the whole file) and decodes
+/// the sessions on the page a few at a time with [`decode_backup_session`], so the page
+/// answers between them. Only when every one decodes may any be written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnsealedBackup {
+    pub made_at_ms: u64,
+    pub app_version: String,
+    /// Each session's record (JSON, of its own schema version).
+    pub records: Vec<String>,
+}
+
+/// The first part of [`open_backup`]: the passphrase's check, the seal and the list of
+/// sessions, without decoding them.
+pub fn unseal_backup(file: &[u8], key: &VaultKey) -> Result<UnsealedBackup, BackupError> {
     let Parts {
         version_line,
         header_text,
@@ -335,23 +365,27 @@ pub fn open_backup(file: &[u8], key: &VaultKey) -> Result<Backup, BackupError> {
         .map_err(|_| BackupError::Damaged)?;
     let stored: SessionsIn =
         serde_json::from_slice(&plaintext).map_err(|_| BackupError::Damaged)?;
-    let sessions = stored
-        .sessions
-        .iter()
-        .map(|record| match decode_session(record.get()) {
-            // An empty id could not be stored as a session of its own.
-            Ok(session) if !session.id.as_str().is_empty() => Ok(session),
-            Err(RecordError::FromTheFuture(version)) => {
-                Err(BackupError::SessionsFromTheFuture(version))
-            }
-            Ok(_) | Err(_) => Err(BackupError::Damaged),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Backup {
+    Ok(UnsealedBackup {
         made_at_ms: stored.made_at_ms,
         app_version: parsed.app_version,
-        sessions,
+        records: stored
+            .sessions
+            .iter()
+            .map(|record| record.get().to_owned())
+            .collect(),
     })
+}
+
+/// One session of an [`UnsealedBackup`], read as today's session.
+pub fn decode_backup_session(record: &str) -> Result<Session, BackupError> {
+    match decode_session(record) {
+        // An empty id could not be stored as a session of its own.
+        Ok(session) if !session.id.as_str().is_empty() => Ok(session),
+        Err(RecordError::FromTheFuture(version)) => {
+            Err(BackupError::SessionsFromTheFuture(version))
+        }
+        Ok(_) | Err(_) => Err(BackupError::Damaged),
+    }
 }
 
 /// The parts of a backup after the checks that need no key: its format and its CRC.
@@ -710,6 +744,45 @@ mod tests {
         let body = file.len() - CRC_BYTES;
         let crc = crc32(&file[..body]);
         file[body..].copy_from_slice(&crc.to_be_bytes());
+    }
+
+    #[test]
+    fn unsealed_then_decoded_one_by_one_is_the_whole_backup() {
+        let sessions = [session("Mia", 1, "Gewitter"), session("Jonas", 2, "Bello")];
+        let file = make_backup(&sessions, PASSPHRASE, cheap(5), &random(), 42, "0.1.0").unwrap();
+        let key = derive_key(PASSPHRASE, &backup_kdf(&file).unwrap()).unwrap();
+        let unsealed = unseal_backup(&file, &key).unwrap();
+        assert_eq!(
+            (unsealed.made_at_ms, unsealed.app_version.as_str()),
+            (42, "0.1.0")
+        );
+        let decoded = unsealed
+            .records
+            .iter()
+            .map(|record| decode_backup_session(record).unwrap())
+            .collect::<Vec<_>>();
+        assert_eq!(decoded, sessions.to_vec());
+        assert_eq!(open_backup(&file, &key).unwrap().sessions, decoded);
+        // The checks of the whole stay in the first step: a wrong key opens nothing.
+        let wrong = derive_key("Apfelbaum am FlusS", &backup_kdf(&file).unwrap()).unwrap();
+        assert_eq!(
+            unseal_backup(&file, &wrong),
+            Err(BackupError::WrongPassphrase)
+        );
+        // A record that is not a session is damage, one newer than this app is said so.
+        assert_eq!(
+            decode_backup_session("{\"schema\":5}"),
+            Err(BackupError::Damaged)
+        );
+        let newer = encode_session(&sessions[0]).replacen(
+            &format!("\"schema\":{}", crate::store::SCHEMA_VERSION),
+            "\"schema\":99",
+            1,
+        );
+        assert_eq!(
+            decode_backup_session(&newer),
+            Err(BackupError::SessionsFromTheFuture(99))
+        );
     }
 
     #[test]

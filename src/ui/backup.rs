@@ -17,10 +17,11 @@ use crate::platform::ChosenFileProblem;
 use crate::state::{use_app_state, AppState};
 use crate::store;
 use crate::store::backup::{
-    backup_file_name, backup_kdf, backup_reminder_due, make_backup_with_key, merge, open_backup,
-    Backup, BackupError, BackupRandom, MakeBackupError, Merge, ReportLine, MAX_BACKUP_FILE_BYTES,
+    backup_file_name, backup_kdf, backup_reminder_due, decode_backup_session, merge, Backup,
+    BackupError, BackupRandom, MakeBackupError, Merge, ReportLine, MAX_BACKUP_FILE_BYTES,
 };
-use crate::store::off_thread::page::derive_key;
+use crate::store::off_thread::page::{derive_key, seal_backup, unseal_backup};
+use crate::store::record::encode_session;
 use crate::store::vault::{
     check_new_passphrase, DerivedKey, KdfParams, VaultError, VaultKey, MIN_PASSPHRASE_CHARS,
 };
@@ -245,7 +246,25 @@ async fn make_file(
         sessions_nonce: platform::random_bytes(),
     };
     let now = platform::now_ms();
-    let file = match make_backup_with_key(&chosen, key, &random, now, env!("CARGO_PKG_VERSION")) {
+    // Each session encoded on the page, a few at a time, then all sealed in the Web Worker
+    // (one AES-GCM over every session), so the page keeps answering.
+    let mut records = Vec::with_capacity(chosen.len());
+    let mut budget = Budget::start();
+    for session in &chosen {
+        records.push(encode_session(session));
+        if budget.spent() {
+            if !budge(state, period).await {
+                return None;
+            }
+            budget = Budget::start();
+        }
+    }
+    drop(chosen);
+    let file = seal_backup(records, &key, random, now, env!("CARGO_PKG_VERSION")).await;
+    if !state.still_in(period) {
+        return None;
+    }
+    let file = match file {
         Ok(file) => file,
         Err(refused) => return Some(Err(MakeProblem::Refused(refused))),
     };
@@ -384,17 +403,87 @@ async fn restore(
     if !state.still_in(period) {
         return None;
     }
-    let backup = match open_backup(&key.0, &key.1) {
-        Ok(backup) => backup,
-        Err(problem) => return Some(Err(RestoreProblem::Backup(problem))),
-    };
-    // Opening a large backup is a long step of its own: let the page answer between it and
-    // adding the sessions (and drop them if the app locked meanwhile).
-    platform::sleep_ms(0).await;
+    // The seal opened in the Web Worker (AES-GCM over the whole file), the sessions' records
+    // handed back.
+    let unsealed = unseal_backup(&key.0, &key.1).await;
+    drop(key);
     if !state.still_in(period) {
         return None;
     }
-    Some(Ok(add_restored(state, backup)))
+    let unsealed = match unsealed {
+        Ok(unsealed) => unsealed,
+        Err(problem) => return Some(Err(RestoreProblem::Backup(problem))),
+    };
+    // Each session decoded, a few at a time; nothing is added before every one has been
+    // read, so a damaged session leaves the tablet as it was.
+    let mut sessions = Vec::with_capacity(unsealed.records.len());
+    let mut budget = Budget::start();
+    for record in &unsealed.records {
+        match decode_backup_session(record) {
+            Ok(session) => sessions.push(session),
+            Err(problem) => return Some(Err(RestoreProblem::Backup(problem))),
+        }
+        if budget.spent() {
+            if !budge(state, period).await {
+                return None;
+            }
+            budget = Budget::start();
+        }
+    }
+    let backup = Backup {
+        made_at_ms: unsealed.made_at_ms,
+        app_version: unsealed.app_version,
+        sessions,
+    };
+    if !budge(state, period).await {
+        return None;
+    }
+    let merged = merge_restored(state, backup);
+    // Each session added (sealed and written) whole, a few at a time. A lock between two
+    // adds no more: those added are each complete and kept, the rest are not added, and
+    // restoring the same backup again skips the first and adds the rest.
+    if !budge(state, period).await {
+        return None;
+    }
+    let mut budget = Budget::start();
+    for session in &merged.add {
+        state.add_sessions(vec![session.clone()]);
+        if budget.spent() {
+            if !budge(state, period).await {
+                return None;
+            }
+            budget = Budget::start();
+        }
+    }
+    Some(Ok(merged))
+}
+
+/// Lets the page answer (a tap, Lock, painting); false when the app locked meanwhile.
+async fn budge(state: AppState, period: u64) -> bool {
+    platform::sleep_ms(0).await;
+    state.still_in(period)
+}
+
+/// How long the page works on a restore or a backup before it lets a tap, Lock or painting
+/// through: well under the 50 ms of a long task, with room for the step that ends the chunk.
+const CHUNK_MS: f64 = 25.0;
+
+/// Time spent since the last pause.
+struct Budget(f64);
+
+impl Budget {
+    fn start() -> Budget {
+        Budget(now_precise())
+    }
+
+    fn spent(&self) -> bool {
+        now_precise() - self.0 >= CHUNK_MS
+    }
+}
+
+/// Whole milliseconds are enough for a 25 ms budget.
+fn now_precise() -> f64 {
+    js_sys::Date::now()
 }
 
 /// The chosen file, checked as far as it can be without a key, and its key.
@@ -416,18 +505,16 @@ async fn restore_key(
     Ok((bytes, key))
 }
 
-/// Adds a backup's sessions, never over one on the tablet.
-fn add_restored(state: AppState, backup: Backup) -> Merge {
+/// What a backup's sessions do to the tablet: never over one on it.
+fn merge_restored(state: AppState, backup: Backup) -> Merge {
     let on_tablet = state.sessions.get_untracked();
     let unreadable: Vec<SessionId> = state
         .unreadable
         .with_untracked(|all| all.iter().map(|u| u.id).collect());
     let mark = backup.restore_mark(platform::now_ms());
-    let merged = merge(&on_tablet, &unreadable, backup.sessions, &mark, || {
+    merge(&on_tablet, &unreadable, backup.sessions, &mark, || {
         SessionId::new(platform::now_ms(), platform::random_u32())
-    });
-    state.add_sessions(merged.add.clone());
-    merged
+    })
 }
 
 fn restore_message(i18n: I18n, problem: RestoreProblem) -> String {

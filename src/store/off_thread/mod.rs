@@ -12,7 +12,10 @@ pub mod page;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::vault::{derive_key, KdfParams, VaultError, VaultKey};
+use super::backup::{
+    seal_records, unseal_backup, BackupError, BackupRandom, MakeBackupError, UnsealedBackup,
+};
+use super::vault::{derive_key, DerivedKey, KdfParams, VaultError, VaultKey};
 use crate::core::ink::base64::{base64_decode, base64_encode};
 
 /// What the page asks for.
@@ -22,6 +25,19 @@ pub enum Job {
     DeriveKey {
         passphrase: String,
         params: KdfParams,
+    },
+    /// A backup file's seal opened with its key (see [`unseal_backup`]): one AES-GCM over
+    /// the whole file, too long a step for the page. Both base64.
+    UnsealBackup { file: String, key: String },
+    /// A backup file of sessions already encoded, sealed under the key of its passphrase
+    /// (base64, with its parameters; see [`seal_records`]).
+    SealBackup {
+        records: Vec<String>,
+        key: String,
+        params: KdfParams,
+        random: BackupRandom,
+        made_at_ms: u64,
+        app_version: String,
     },
 }
 
@@ -39,6 +55,14 @@ pub enum Outcome {
     Key(String),
     /// The parameters are not ones this version derives with (see [`KdfParams::acceptable`]).
     BadParameters,
+    /// A backup's sessions, each still its stored record.
+    Unsealed(UnsealedBackup),
+    /// Why a backup could not be opened.
+    BackupRefused(BackupError),
+    /// A backup file, base64.
+    Sealed(String),
+    /// Why a backup could not be made.
+    BackupNotMade(MakeBackupError),
     /// The request could not be read (a worker of another version): the page does the job.
     NotUnderstood,
 }
@@ -76,10 +100,88 @@ pub fn answer(request: Request) -> Answer {
                 Err(_) => Outcome::BadParameters,
             }
         }
+        Job::UnsealBackup { file, key } => match unseal_job(&file, &key) {
+            Ok(unsealed) => Outcome::Unsealed(unsealed),
+            Err(refused) => Outcome::BackupRefused(refused),
+        },
+        Job::SealBackup {
+            records,
+            key,
+            params,
+            random,
+            made_at_ms,
+            app_version,
+        } => {
+            let sealed = Zeroizing::new(base64_decode(&key).unwrap_or_default());
+            match VaultKey::from_derived_bytes(&sealed) {
+                Ok(key) => match seal_records(
+                    &records,
+                    DerivedKey { key, params },
+                    &random,
+                    made_at_ms,
+                    &app_version,
+                ) {
+                    Ok(file) => Outcome::Sealed(base64_encode(&file)),
+                    Err(refused) => Outcome::BackupNotMade(refused),
+                },
+                Err(_) => Outcome::BackupNotMade(MakeBackupError::BadParameters),
+            }
+        }
     };
     Answer {
         id: request.id,
         outcome,
+    }
+}
+
+fn unseal_job(file: &str, key: &str) -> Result<UnsealedBackup, BackupError> {
+    let file = base64_decode(file).map_err(|_| BackupError::Damaged)?;
+    let key = Zeroizing::new(base64_decode(key).map_err(|_| BackupError::Damaged)?);
+    let key = VaultKey::from_derived_bytes(&key).map_err(|_| BackupError::Damaged)?;
+    unseal_backup(&file, &key)
+}
+
+/// The request to open a backup's seal with the key of its passphrase.
+pub fn unseal_backup_job(file: &[u8], key: &VaultKey) -> Job {
+    Job::UnsealBackup {
+        file: base64_encode(file),
+        key: base64_encode(key.derived_bytes()),
+    }
+}
+
+/// The request to seal a backup of `records` (each an encoded session).
+pub fn seal_backup_job(
+    records: Vec<String>,
+    key: &DerivedKey,
+    random: BackupRandom,
+    made_at_ms: u64,
+    app_version: &str,
+) -> Job {
+    Job::SealBackup {
+        records,
+        key: base64_encode(key.key.derived_bytes()),
+        params: key.params.clone(),
+        random,
+        made_at_ms,
+        app_version: app_version.to_owned(),
+    }
+}
+
+/// The file an answer to [`Job::SealBackup`] carries.
+pub fn sealed_of(outcome: Outcome) -> Result<Vec<u8>, MakeBackupError> {
+    match outcome {
+        Outcome::Sealed(file) => base64_decode(&file).map_err(|_| MakeBackupError::BadParameters),
+        Outcome::BackupNotMade(refused) => Err(refused),
+        _ => Err(MakeBackupError::BadParameters),
+    }
+}
+
+/// The backup an answer to [`Job::UnsealBackup`] carries.
+pub fn unsealed_of(outcome: Outcome) -> Result<UnsealedBackup, BackupError> {
+    match outcome {
+        Outcome::Unsealed(unsealed) => Ok(unsealed),
+        Outcome::BackupRefused(refused) => Err(refused),
+        _ => Err(BackupError::Damaged),
     }
 }
 
@@ -91,7 +193,7 @@ pub fn key_of(outcome: &Outcome) -> Result<VaultKey, VaultError> {
             VaultKey::from_derived_bytes(&bytes)
         }
         Outcome::BadParameters => Err(VaultError::BadParameters),
-        Outcome::NotUnderstood => Err(VaultError::Malformed),
+        _ => Err(VaultError::Malformed),
     }
 }
 
@@ -146,6 +248,69 @@ mod tests {
             key_of(&answer.outcome).err(),
             Some(VaultError::BadParameters)
         );
+    }
+
+    #[test]
+    fn the_worker_opens_a_backups_seal_as_the_page_would() {
+        use crate::core::{NewSession, Session, SessionId};
+        use crate::store::backup::{backup_kdf, make_backup, open_backup, BackupRandom};
+        let form = NewSession {
+            child_name: "Mia".into(),
+            age: "7".into(),
+            worker_name: "Sam".into(),
+            date: "2026-12-07".into(),
+        };
+        let session = Session::start(&form, SessionId::new(1000, 1), 1000).unwrap();
+        let random = BackupRandom {
+            check_nonce: [1; 12],
+            sessions_nonce: [2; 12],
+        };
+        let file = make_backup(
+            std::slice::from_ref(&session),
+            "Apfelbaum am Fluss",
+            cheap(),
+            &random,
+            42,
+            "0.1.0",
+        )
+        .unwrap();
+        let key = derive_key("Apfelbaum am Fluss", &backup_kdf(&file).unwrap()).unwrap();
+        let asked = |file: &[u8], key: &VaultKey| {
+            let request = Request {
+                id: 9,
+                job: unseal_backup_job(file, key),
+            };
+            let json = answer_json(&serde_json::to_string(&request).unwrap());
+            let answer: Answer = serde_json::from_str(&json).unwrap();
+            unsealed_of(answer.outcome)
+        };
+        // Sealed in the worker, the file is the one the page would make.
+        let request = Request {
+            id: 10,
+            job: seal_backup_job(
+                vec![crate::store::record::encode_session(&session)],
+                &DerivedKey {
+                    key: derive_key("Apfelbaum am Fluss", &cheap()).unwrap(),
+                    params: cheap(),
+                },
+                random.clone(),
+                42,
+                "0.1.0",
+            ),
+        };
+        let answer: Answer =
+            serde_json::from_str(&answer_json(&serde_json::to_string(&request).unwrap())).unwrap();
+        assert_eq!(sealed_of(answer.outcome), Ok(file.clone()));
+        let unsealed = asked(&file, &key).unwrap();
+        assert_eq!(unsealed, unseal_backup(&file, &key).unwrap());
+        assert_eq!(open_backup(&file, &key).unwrap().sessions, vec![session]);
+        // A wrong passphrase and a damaged file are told apart, as on the page.
+        let wrong = derive_key("Apfelbaum am FlusS", &cheap()).unwrap();
+        assert_eq!(asked(&file, &wrong), Err(BackupError::WrongPassphrase));
+        let mut damaged = file.clone();
+        let middle = damaged.len() / 2;
+        damaged[middle] ^= 1;
+        assert_eq!(asked(&damaged, &key), Err(BackupError::Damaged));
     }
 
     #[test]
