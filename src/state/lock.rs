@@ -137,8 +137,17 @@ impl AppState {
     /// from here (the other tab works with storage now): the key and every session go, as
     /// at a lock, and what was not written waits, sealed, for this tab to be used again.
     pub fn taken_by_other_tab(&self) {
-        self.keys.next_period();
         self.gate.set(Gate::OtherTab);
+        self.forget_what_is_open();
+    }
+
+    /// Nothing readable stays once the data is closed (a lock, or another tab taking over):
+    /// no key, no session, no index, no child mode or hidden screen to come back to. What
+    /// storage refused outright is sealed first and waits for the next unlock. A key still
+    /// being derived for the closed period is dropped when it arrives.
+    fn forget_what_is_open(&self) {
+        self.keys.next_period();
+        // Whoever opens again knows the passphrase: the worker, not the child.
         self.child_mode.set(None);
         self.pin_asked_for.set(None);
         self.quick_hidden.set(false);
@@ -297,19 +306,9 @@ impl AppState {
             return;
         }
         self.save_now();
-        self.keys.next_period();
         self.gate.set(Gate::Locked);
-        // Whoever unlocks knows the passphrase: the worker, not the child.
-        self.child_mode.set(None);
-        self.pin_asked_for.set(None);
-        self.quick_hidden.set(false);
-        // Sealed writes not landed yet wait in the store, which needs no key for them. What
-        // storage refused outright is sealed here; then the key and every session go.
-        if let Some(key) = self.keys.key.get_value() {
-            self.forget_sessions_at_lock(&key);
-        }
-        self.keys.key.set_value(None);
-        store::forget_index();
+        // Sealed writes not landed yet wait in the store, which needs no key for them.
+        self.forget_what_is_open();
         // Nobody is in the middle of anything now: a waiting new version takes over.
         if self.update_ready.get_untracked() {
             self.apply_update();

@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::state::{use_app_state, Gate};
 use crate::store::vault::UnlockError;
 use crate::ui::dialog::Modal;
+use crate::ui::I18n;
 
 /// The seconds still to wait before the next passphrase try, for a screen that asks for the
 /// passphrase: while it is shown the wait counts down (time shown, on a clock that only
@@ -128,15 +129,7 @@ fn PassphraseAsked(
             }
         });
     };
-    let message = move || {
-        let waiting = wait_s.get();
-        match problem.get() {
-            _ if waiting > 0 => Some(t_string!(i18n, unlock_wait, seconds = waiting).to_string()),
-            Some(UnlockError::WrongPassphrase) => Some(t_string!(i18n, unlock_wrong).to_owned()),
-            Some(UnlockError::Damaged) => Some(t_string!(i18n, vault_damaged).to_owned()),
-            Some(UnlockError::Wait { .. }) | None => None,
-        }
-    };
+    let message = move || passphrase_message(i18n, problem.get(), wait_s.get());
     Effect::new(move |_| {
         if let Some(input) = input_ref.get() {
             // Not a known attribute of the view macro; Safari's own, no text sent anywhere.
@@ -165,5 +158,20 @@ fn PassphraseAsked(
                 </div>
             </form>
         </Modal>
+    }
+}
+
+/// What a screen asking for the passphrase says after a try: the wait while there is one
+/// (counted down on the screen), else why the last try was refused.
+pub fn passphrase_message(
+    i18n: I18n,
+    problem: Option<UnlockError>,
+    waiting_s: u64,
+) -> Option<String> {
+    match problem {
+        _ if waiting_s > 0 => Some(t_string!(i18n, unlock_wait, seconds = waiting_s).to_string()),
+        Some(UnlockError::WrongPassphrase) => Some(t_string!(i18n, unlock_wrong).to_owned()),
+        Some(UnlockError::Damaged) => Some(t_string!(i18n, vault_damaged).to_owned()),
+        Some(UnlockError::Wait { .. }) | None => None,
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::state::{use_app_state, PinRequest};
 use crate::store::vault::{SetUpError, UnlockError, MIN_PASSPHRASE_CHARS, WIPE_AFTER_FAILURES};
-use crate::ui::confirm_passphrase::{counting_wait, ConfirmPassphrase};
+use crate::ui::confirm_passphrase::{counting_wait, passphrase_message, ConfirmPassphrase};
 use crate::ui::dialog::Modal;
 use crate::ui::language::{InChildsLanguage, LanguagePicker};
 use crate::ui::pace::ChildsPace;
@@ -147,15 +147,7 @@ pub fn UnlockScreen() -> impl IntoView {
             });
         });
     };
-    let message = move || {
-        let waiting = wait_s.get();
-        match problem.get() {
-            _ if waiting > 0 => Some(t_string!(i18n, unlock_wait, seconds = waiting).to_string()),
-            Some(UnlockError::WrongPassphrase) => Some(t_string!(i18n, unlock_wrong).to_owned()),
-            Some(UnlockError::Damaged) => Some(t_string!(i18n, vault_damaged).to_owned()),
-            Some(UnlockError::Wait { .. }) | None => None,
-        }
-    };
+    let message = move || passphrase_message(i18n, problem.get(), wait_s.get());
     let cannot_try = move || busy.get() || wait_s.get() != 0;
     view! {
         <header class="screen-header">
