@@ -2,6 +2,7 @@
 //! rule here is tested natively with `cargo test`.
 
 pub mod answers;
+pub mod child;
 pub mod conversation;
 pub mod entry;
 pub mod entry_history;
@@ -11,6 +12,7 @@ pub mod language;
 pub mod leaflet_html;
 pub mod local_forms;
 pub mod lock_rules;
+pub mod over_months;
 pub mod poster_html;
 pub mod question;
 pub mod restored;
@@ -26,6 +28,7 @@ pub mod tool;
 pub mod translation;
 
 pub use answers::{Answers, AnswersByQuestion};
+pub use child::{ChildId, ChildRecord};
 pub use conversation::{
     AgeVersion, AmendError, Amended, Amendment, Consent, ConversationDetails, Informed,
     Interpreter, NetworkResponse, NextSteps, Pace, PaceEvent, PersonPresent, PreparedError, Visit,

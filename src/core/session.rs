@@ -6,6 +6,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use serde::{Deserialize, Serialize};
 
 use super::answers::AnswersByQuestion;
+use super::child::ChildId;
 use super::conversation::{
     AgeVersion, AmendError, Amended, Amendment, Consent, ConversationDetails, Informed,
     Interpreter, NetworkResponse, NextSteps, Pace, PaceEvent, PersonPresent, Visit,
@@ -15,6 +16,7 @@ use super::entry::{Entry, EntryContent, EntryId, ReadBack, ReadBackMark, TakenOu
 use super::entry_history::{keep_earlier, Opening, Version};
 use super::exports::Export;
 use super::ink::{Drawing, Stroke};
+use super::over_months::{FeedbackHeard, FeedbackToChild, LastTimeAnswer, PromiseChecked};
 use super::question::Question;
 use super::restored::Restore;
 use super::sharing::{is_iso_date, Audience, Decision, Sharing, WorkerReason};
@@ -225,6 +227,22 @@ pub struct Session {
     /// The family's and network's responses to the houses, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     network_responses: Vec<NetworkResponse>,
+    /// The child this visit belongs to; None for a session from before children, which is
+    /// its own child (see [`Session::child_id`] in `core::child`), and then not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(in crate::core) child_id: Option<ChildId>,
+    /// The child's answers to "Last time you told me…" at this visit (`core::over_months`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub last_time: Vec<LastTimeAnswer>,
+    /// What the worker tells the child happened with this visit's entries and promises.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feedback: Vec<FeedbackToChild>,
+    /// Feedback from earlier visits the child heard at this one, with their reaction.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feedback_heard: Vec<FeedbackHeard>,
+    /// The worker's checks at this visit of what earlier visits promised would happen next.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub promises_checked: Vec<PromiseChecked>,
     /// The id the next entry gets; ids are never reused.
     next_entry: u64,
 }
@@ -278,6 +296,11 @@ impl Session {
             amendments: Vec::new(),
             next_steps: NextSteps::default(),
             network_responses: Vec::new(),
+            child_id: None,
+            last_time: Vec::new(),
+            feedback: Vec::new(),
+            feedback_heard: Vec::new(),
+            promises_checked: Vec::new(),
             next_entry: 1,
         })
     }

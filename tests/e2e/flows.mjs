@@ -297,3 +297,25 @@ export async function printedPages(browser, html, path, format) {
   return text.split('\f').filter((page) => page.trim() !== '');
 }
 
+
+/** A backup of two children seen over several visits (see examples/child_visits.rs). */
+export const TWO_CHILDREN = new URL('../fixtures/two-children.hearme', import.meta.url).pathname;
+export const TWO_CHILDREN_PASSPHRASE = 'two children over months';
+
+/**
+ * Opens the app on a new tablet and restores the two children's visits from their backup:
+ * Mia (8) seen on 3 March and 12 May 2026, a third visit begun on 1 September; Jonas (12)
+ * on 10 April and 20 June 2026 (not finished). Ends on
+ * the start screen.
+ */
+export async function restoreTwoChildren(page) {
+  await page.goto('/');
+  await setUpVault(page);
+  await button(page, 'Settings').click();
+  const restoring = page.locator('form').filter({ has: page.getByLabel('Backup file') });
+  await restoring.getByLabel('Backup file').setInputFiles(TWO_CHILDREN);
+  await restoring.getByLabel('Backup passphrase').fill(TWO_CHILDREN_PASSPHRASE);
+  await restoring.getByRole('button', { name: 'Restore' }).click();
+  await expect(restoring.getByRole('status')).toContainText('Added: 5', { timeout: 30_000 });
+  await backToAllSessions(page);
+}

@@ -1,0 +1,132 @@
+//! The child over months: one record per child the worker hears, with the child's visits
+//! (sessions, one sealed record each) under them.
+//!
+//! A session names its child with [`Session::child_id`]. Sessions from before children
+//! existed carry no child id: each reads as its own child, [`ChildId::for_session`], so
+//! their records stay byte for byte as they were, and two sessions are never joined behind
+//! the worker's back (two "Mia"s may be two children). Joining two children and moving a
+//! visit are the worker's deliberate acts, kept in the child's history.
+
+use serde::{Deserialize, Serialize};
+
+use super::session::{Session, SessionId};
+
+/// Identifies a child on this device and in backups. Text, safe in a storage key.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ChildId(pub String);
+
+impl ChildId {
+    /// A new child's id, from the creation time and a random number.
+    pub fn new(now_ms: u64, random: u32) -> ChildId {
+        ChildId(format!("c-{now_ms:x}-{random:08x}"))
+    }
+
+    /// The child of a session from before children existed: the same on every tablet, so a
+    /// backup of such a session restores into the same child everywhere.
+    pub fn for_session(session: SessionId) -> ChildId {
+        ChildId(format!("c-{session}"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ChildId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What belongs to the child rather than to one visit. As little as the work needs: a first
+/// name or alias, and the year of birth when the worker gave an age.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildRecord {
+    pub id: ChildId,
+    /// The first name or pseudonym, as the worker typed it (trimmed: a label).
+    pub alias: String,
+    /// Worked out from the age given at a visit and that visit's year; a new visit's age (and
+    /// so the version of the tools) is worked out from it. None when no age was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_year: Option<i32>,
+    /// The languages the child's screens use, most recent first (codes such as `ar`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    /// Milliseconds since the Unix epoch.
+    pub created_at: u64,
+    pub updated_at: u64,
+    /// Set when the worker marks the case closed; retention counts from the last visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<CaseClosed>,
+    /// What the worker did to this child's record over time, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<ChildEvent>,
+}
+
+/// The worker marked the case closed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseClosed {
+    /// Milliseconds since the Unix epoch.
+    pub at_ms: u64,
+    /// When the worker last answered the retention question with "keep for now": asked
+    /// again one period later. None until first asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_at_ms: Option<u64>,
+}
+
+/// One thing that happened to a child's record, for the worker's full record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildEvent {
+    /// Milliseconds since the Unix epoch.
+    pub at_ms: u64,
+    pub what: ChildChange,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ChildChange {
+    /// Made from a session stored before children existed.
+    MadeFromSession {
+        session: SessionId,
+    },
+    /// Another child's visits were joined into this one; that child's record is gone.
+    Joined {
+        from: ChildId,
+        alias: String,
+        visits: usize,
+    },
+    /// A visit came from another child.
+    VisitMovedIn {
+        session: SessionId,
+        from: ChildId,
+    },
+    /// A visit went to another child.
+    VisitMovedOut {
+        session: SessionId,
+        to: ChildId,
+    },
+    /// The worker renamed the child (the alias, not the child's words).
+    Renamed {
+        from: String,
+        to: String,
+    },
+    CaseClosed,
+    CaseReopened,
+}
+
+impl Session {
+    /// The child this visit belongs to: the one it names, or for a session from before
+    /// children, its own child.
+    pub fn child_id(&self) -> ChildId {
+        self.child_id
+            .clone()
+            .unwrap_or_else(|| ChildId::for_session(self.id))
+    }
+
+    /// Puts this visit under another child (a move, or a join).
+    pub fn set_child_id(&mut self, child: ChildId, now_ms: u64) {
+        self.child_id = Some(child);
+        self.updated_at = now_ms;
+    }
+}
