@@ -16,6 +16,7 @@ pub mod over_months;
 pub mod poster_html;
 pub mod question;
 pub mod restored;
+pub mod retention;
 pub mod screen;
 pub mod session;
 pub mod sharing;
