@@ -19,6 +19,7 @@ pub mod restored;
 pub mod retention;
 pub mod screen;
 pub mod session;
+pub mod session_id;
 pub mod sharing;
 pub mod sharing_walk;
 pub mod speech;
@@ -46,9 +47,8 @@ pub use language::{text_direction, TextDirection};
 pub use question::Question;
 pub use restored::Restore;
 pub use screen::{ChildMode, Screen, LAST_SHARING_STEP};
-pub use session::{
-    Child, NewSession, QuestionInTool, Session, SessionError, SessionId, SharedItem,
-};
+pub use session::{Child, NewSession, QuestionInTool, Session, SessionError, SharedItem};
+pub use session_id::SessionId;
 pub use sharing::{
     Audience, Decision, Hold, Lifted, PassedOn, Sharing, SharingChange, WorkerReason,
     WorkerReasonError,
