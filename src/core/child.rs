@@ -7,35 +7,78 @@
 //! the worker's back (two "Mia"s may be two children). Joining two children and moving a
 //! visit are the worker's deliberate acts, kept in the child's history.
 
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Mutex, OnceLock, PoisonError};
+
 use serde::{Deserialize, Serialize};
 
-use super::session::{Session, SessionId};
+use super::question::Question;
+use super::session::{NewSession, Session, SessionError, SessionId, MAX_AGE};
+use super::sharing::{Audience, Sharing};
+use super::tool::Tool;
 
-/// Identifies a child on this device and in backups. Text, safe in a storage key.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ChildId(pub String);
+/// Identifies a child on this device and in backups. Text, safe in a storage key; held as a
+/// shared copy of that text (like [`SessionId`]), so an id copies like a number and a screen
+/// can name a child.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ChildId(&'static str);
 
 impl ChildId {
     /// A new child's id, from the creation time and a random number.
     pub fn new(now_ms: u64, random: u32) -> ChildId {
-        ChildId(format!("c-{now_ms:x}-{random:08x}"))
+        ChildId::from(format!("c-{now_ms:x}-{random:08x}").as_str())
     }
 
     /// The child of a session from before children existed: the same on every tablet, so a
     /// backup of such a session restores into the same child everywhere.
     pub fn for_session(session: SessionId) -> ChildId {
-        ChildId(format!("c-{session}"))
+        ChildId::from(format!("c-{session}").as_str())
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
+    pub fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl From<&str> for ChildId {
+    /// Each distinct id's text is kept once for the life of the page, as session ids are.
+    fn from(text: &str) -> ChildId {
+        static KNOWN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+        let mut known = KNOWN
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(same) = known.get(text) {
+            return ChildId(same);
+        }
+        let kept: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        known.insert(kept);
+        ChildId(kept)
+    }
+}
+
+impl std::fmt::Debug for ChildId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ChildId").field(&self.0).finish()
     }
 }
 
 impl std::fmt::Display for ChildId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for ChildId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ChildId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ChildId, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(ChildId::from(text.as_ref()))
     }
 }
 
@@ -120,7 +163,6 @@ impl Session {
     /// children, its own child.
     pub fn child_id(&self) -> ChildId {
         self.child_id
-            .clone()
             .unwrap_or_else(|| ChildId::for_session(self.id))
     }
 
@@ -128,5 +170,279 @@ impl Session {
     pub fn set_child_id(&mut self, child: ChildId, now_ms: u64) {
         self.child_id = Some(child);
         self.updated_at = now_ms;
+    }
+}
+
+/// The year of a `YYYY-MM-DD` date; None when it does not start with one.
+fn year_of(date: &str) -> Option<i32> {
+    date.get(..4)?.parse().ok()
+}
+
+impl ChildRecord {
+    /// The record of a child met for the first time at `visit`: the alias, the year of
+    /// birth from the age given and the visit's year, the child's language.
+    pub fn first_met_at(visit: &Session, now_ms: u64) -> ChildRecord {
+        ChildRecord {
+            id: visit.child_id(),
+            alias: visit.child.name.trim().to_owned(),
+            birth_year: visit
+                .child
+                .age
+                .zip(year_of(&visit.date))
+                .map(|(age, year)| year - i32::from(age)),
+            languages: visit
+                .child_language()
+                .map(str::to_owned)
+                .into_iter()
+                .collect(),
+            created_at: now_ms,
+            updated_at: now_ms,
+            closed: None,
+            history: Vec::new(),
+        }
+    }
+
+    /// The record of a child whose visits were stored without one (before children, or
+    /// from a backup that held none): made from their newest visit, and saying so.
+    pub fn made_from_session(newest: &Session, now_ms: u64) -> ChildRecord {
+        let mut record = ChildRecord::first_met_at(newest, now_ms);
+        record.history.push(ChildEvent {
+            at_ms: now_ms,
+            what: ChildChange::MadeFromSession { session: newest.id },
+        });
+        record
+    }
+
+    /// The child's age in `year`, from the year of birth; None when no age was ever given.
+    pub fn age_in(&self, year: i32) -> Option<u8> {
+        let age = year - self.birth_year?;
+        u8::try_from(age).ok().filter(|age| *age <= MAX_AGE)
+    }
+
+    /// The child's age on a `YYYY-MM-DD` day.
+    pub fn age_on(&self, date: &str) -> Option<u8> {
+        self.age_in(year_of(date)?)
+    }
+
+    /// Gives the child another alias (a label the worker typed, trimmed). A blank one is
+    /// refused: a child is never left without a name on the worker's screens. Returns
+    /// whether it changed.
+    pub fn rename(&mut self, alias: &str, now_ms: u64) -> bool {
+        let alias = alias.trim();
+        if alias.is_empty() || alias == self.alias {
+            return false;
+        }
+        let from = std::mem::replace(&mut self.alias, alias.to_owned());
+        self.note(
+            ChildChange::Renamed {
+                from,
+                to: alias.to_owned(),
+            },
+            now_ms,
+        );
+        true
+    }
+
+    /// Keeps the language a visit used first in the list, without repeats.
+    pub fn note_language(&mut self, code: &str, now_ms: u64) -> bool {
+        if self.languages.first().map(String::as_str) == Some(code) {
+            return false;
+        }
+        self.languages.retain(|known| known != code);
+        self.languages.insert(0, code.to_owned());
+        self.updated_at = self.updated_at.max(now_ms);
+        true
+    }
+
+    fn note(&mut self, what: ChildChange, now_ms: u64) {
+        self.history.push(ChildEvent {
+            at_ms: now_ms,
+            what,
+        });
+        self.updated_at = self.updated_at.max(now_ms);
+    }
+}
+
+/// The visits of one child, newest first (by the conversation's date, then when made).
+pub fn visits_of(sessions: &[Session], child: ChildId) -> Vec<&Session> {
+    let mut visits: Vec<&Session> = sessions.iter().filter(|s| s.child_id() == child).collect();
+    visits.sort_by(|a, b| (&b.date, b.created_at).cmp(&(&a.date, a.created_at)));
+    visits
+}
+
+/// The records to make for the children `sessions` name and `known` does not hold: one per
+/// child, from their newest visit. Sessions are only read, never rewritten, and two
+/// children are never made one (two "Mia"s stay two children until the worker joins them).
+pub fn missing_children(
+    sessions: &[Session],
+    known: &[ChildRecord],
+    now_ms: u64,
+) -> Vec<ChildRecord> {
+    let mut newest: BTreeMap<ChildId, &Session> = BTreeMap::new();
+    for session in sessions {
+        let child = session.child_id();
+        if known.iter().any(|record| record.id == child) {
+            continue;
+        }
+        let newer = newest
+            .get(&child)
+            .is_none_or(|seen| (&session.date, session.created_at) > (&seen.date, seen.created_at));
+        if newer {
+            newest.insert(child, session);
+        }
+    }
+    newest
+        .into_values()
+        .map(|session| ChildRecord::made_from_session(session, now_ms))
+        .collect()
+}
+
+/// Joins `gone` into `kept`: every visit of `gone` in `sessions` moves under `kept`, and
+/// `kept`'s history says whose visits came and how many. The caller removes `gone`'s record.
+/// Returns the visits that moved (each to be saved). Joining a child with itself does
+/// nothing.
+pub fn join_children(
+    kept: &mut ChildRecord,
+    gone: &ChildRecord,
+    sessions: &mut [Session],
+    now_ms: u64,
+) -> Vec<SessionId> {
+    if kept.id == gone.id {
+        return Vec::new();
+    }
+    let mut moved = Vec::new();
+    for session in sessions.iter_mut().filter(|s| s.child_id() == gone.id) {
+        session.set_child_id(kept.id, now_ms);
+        moved.push(session.id);
+    }
+    kept.note(
+        ChildChange::Joined {
+            from: gone.id,
+            alias: gone.alias.clone(),
+            visits: moved.len(),
+        },
+        now_ms,
+    );
+    moved
+}
+
+/// Moves one visit from the child it belongs to (`from`) to another (`to`); both histories
+/// say so. Returns false, changing nothing, when the visit is not `from`'s or the two are
+/// the same child.
+pub fn move_visit(
+    visit: &mut Session,
+    from: &mut ChildRecord,
+    to: &mut ChildRecord,
+    now_ms: u64,
+) -> bool {
+    if visit.child_id() != from.id || from.id == to.id {
+        return false;
+    }
+    visit.set_child_id(to.id, now_ms);
+    from.note(
+        ChildChange::VisitMovedOut {
+            session: visit.id,
+            to: to.id,
+        },
+        now_ms,
+    );
+    to.note(
+        ChildChange::VisitMovedIn {
+            session: visit.id,
+            from: from.id,
+        },
+        now_ms,
+    );
+    true
+}
+
+impl Session {
+    /// A child's first visit, with a new record for the child: the worker's start form,
+    /// which now makes a child.
+    pub fn start_first_visit(
+        form: &NewSession,
+        child: ChildId,
+        id: SessionId,
+        language: Option<&str>,
+        now_ms: u64,
+    ) -> Result<(ChildRecord, Session), SessionError> {
+        let mut visit = Session::start(form, id, now_ms)?;
+        visit.set_child_id(child, now_ms);
+        if let Some(code) = language {
+            visit.set_child_language(code, now_ms);
+        }
+        let record = ChildRecord::first_met_at(&visit, now_ms);
+        Ok((record, visit))
+    }
+
+    /// A new visit of `child`, building on their newest visit `last`: what belongs to the
+    /// child rather than to one conversation carries over (the helper they chose, their own
+    /// names for houses and helpers with who may see those names, their language, the
+    /// people they named and the pictured ones that do not apply to them); the age comes
+    /// from the year of birth, so the version of the tools follows the child's age. Nothing
+    /// of the conversation itself (entries, decisions on entries, pace, the end) carries over.
+    pub fn start_next_visit(
+        child: &ChildRecord,
+        last: Option<&Session>,
+        worker: &str,
+        date: &str,
+        id: SessionId,
+        now_ms: u64,
+    ) -> Result<Session, SessionError> {
+        let form = NewSession {
+            child_name: child.alias.clone(),
+            age: child
+                .age_on(date)
+                .map(|age| age.to_string())
+                .unwrap_or_default(),
+            worker_name: worker.to_owned(),
+            date: date.to_owned(),
+        };
+        let mut visit = Session::start(&form, id, now_ms)?;
+        visit.set_child_id(child.id, now_ms);
+        let language = last
+            .and_then(Session::child_language)
+            .or(child.languages.first().map(String::as_str));
+        if let Some(code) = language {
+            visit.set_child_language(code, now_ms);
+        }
+        let Some(last) = last else {
+            return Ok(visit);
+        };
+        if let Some(helper) = last.helper {
+            visit.choose_helper(helper, now_ms);
+        }
+        for question in Question::ALL {
+            for tool in Tool::ALL {
+                let Some(name) = last.own_name(tool, question) else {
+                    continue;
+                };
+                visit.rename(tool, question, name, now_ms);
+                let decision = last
+                    .questions
+                    .answers(question)
+                    .name_sharing
+                    .get(&tool)
+                    .and_then(|sharing| sharing.decision.clone());
+                if decision.is_some() {
+                    let mut sharing = Sharing::default();
+                    sharing.decide(decision, now_ms);
+                    visit
+                        .questions
+                        .answers_mut(question)
+                        .name_sharing
+                        .insert(tool, sharing);
+                }
+            }
+        }
+        for name in last.named_audiences() {
+            visit.add_named_audience(name, now_ms);
+        }
+        for audience in Audience::PICTURED {
+            if last.is_hidden(&audience) {
+                visit.set_hidden(&audience, true, now_ms);
+            }
+        }
+        Ok(visit)
     }
 }
