@@ -353,3 +353,35 @@ fn a_child_record_reads_and_writes_back_the_same() {
     assert_eq!(back, child);
     assert_eq!(serde_json::to_string(&back).unwrap(), text);
 }
+
+#[test]
+fn the_version_1_child_fixture_reads_and_is_written_back_byte_for_byte() {
+    use hear_me::store::record::{child_id_from_key, child_key, decode_child, encode_child};
+    let raw = include_str!("fixtures/child-v1.json");
+    let child = decode_child(raw).unwrap();
+    assert_eq!(child.alias, "Mia");
+    assert_eq!(child.birth_year, Some(2019));
+    assert_eq!(child.history.len(), 2);
+    assert_eq!(encode_child(&child), raw);
+    assert_eq!(child_id_from_key(&child_key(&child.id)), Some(child.id));
+    assert_eq!(
+        child_id_from_key("hear-me/session/19ac4af1580-0badcafe"),
+        None
+    );
+}
+
+#[test]
+fn an_index_line_names_the_child_only_when_it_is_not_the_sessions_own() {
+    use hear_me::store::record::IndexEntry;
+    let before_children = visit("Mia", "8", "2026-03-03", 60);
+    let line = IndexEntry::of(&before_children);
+    assert_eq!(line.child, None);
+    assert_eq!(line.child_id(), ChildId::for_session(before_children.id));
+    assert!(!serde_json::to_string(&line).unwrap().contains("child\""));
+    let mut under_a_child = visit("Mia", "8", "2026-05-12", 61);
+    under_a_child.set_child_id(ChildId::from("c-mia"), NOW);
+    let line = IndexEntry::of(&under_a_child);
+    assert_eq!(line.child_id(), ChildId::from("c-mia"));
+    let back: IndexEntry = serde_json::from_str(&serde_json::to_string(&line).unwrap()).unwrap();
+    assert_eq!(back, line);
+}
