@@ -385,3 +385,60 @@ fn an_index_line_names_the_child_only_when_it_is_not_the_sessions_own() {
     let back: IndexEntry = serde_json::from_str(&serde_json::to_string(&line).unwrap()).unwrap();
     assert_eq!(back, line);
 }
+
+#[test]
+fn the_start_screen_lists_children_seen_most_recently_first_with_what_waits() {
+    use hear_me::core::child::{alias_matches, overview};
+    let (mia, mut march) = Session::start_first_visit(
+        &NewSession {
+            child_name: "Mia".into(),
+            age: "8".into(),
+            worker_name: String::new(),
+            date: "2026-03-03".into(),
+        },
+        ChildId::from("c-list-mia"),
+        SessionId::new(NOW, 70),
+        None,
+        NOW,
+    )
+    .unwrap();
+    march.finish(NOW + 1);
+    let may = Session::start_next_visit(
+        &mia,
+        Some(&march),
+        "",
+        "2026-05-12",
+        SessionId::new(NOW, 71),
+        NOW + 2,
+    )
+    .unwrap();
+    let (jonas, mut april) = Session::start_first_visit(
+        &NewSession {
+            child_name: "Jonas".into(),
+            age: "12".into(),
+            worker_name: String::new(),
+            date: "2026-04-10".into(),
+        },
+        ChildId::from("c-list-jonas"),
+        SessionId::new(NOW, 72),
+        None,
+        NOW,
+    )
+    .unwrap();
+    april.finish(NOW + 3);
+    let empty = ChildRecord::first_met_at(&visit("Ada", "", "2026-01-01", 73), NOW);
+    let sessions = [march, may.clone(), april];
+    let rows = overview(&[jonas, empty, mia], &sessions, "2027-02-01");
+    let aliases: Vec<&str> = rows.iter().map(|row| row.alias.as_str()).collect();
+    assert_eq!(aliases, ["Mia", "Jonas", "Ada"]);
+    assert_eq!(rows[0].age, Some(9), "a year later, Mia is 9");
+    assert_eq!(rows[0].visits, 2);
+    assert_eq!(rows[0].newest, Some((may.id, "2026-05-12".into())));
+    assert!(rows[0].unfinished, "the May visit is not finished");
+    assert!(!rows[1].unfinished);
+    assert_eq!(rows[2].visits, 0);
+    assert_eq!(rows[2].newest, None);
+    assert!(alias_matches("Mia", " mi "));
+    assert!(alias_matches("Jonas", ""));
+    assert!(!alias_matches("Jonas", "mia"));
+}

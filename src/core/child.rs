@@ -446,3 +446,52 @@ impl Session {
         Ok(visit)
     }
 }
+
+/// What the start screen shows of one child: enough to find them and to see what waits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChildOverview {
+    pub id: ChildId,
+    pub alias: String,
+    /// Today's age, from the year of birth.
+    pub age: Option<u8>,
+    pub visits: usize,
+    /// The newest visit, and its day (`YYYY-MM-DD`).
+    pub newest: Option<(SessionId, String)>,
+    /// A visit of the child is not finished yet.
+    pub unfinished: bool,
+    /// When each visit last changed (for "a backup is due").
+    pub changed_at: Vec<u64>,
+}
+
+/// Every child, the one seen most recently first (children without visits last, newest
+/// record first).
+pub fn overview(children: &[ChildRecord], sessions: &[Session], today: &str) -> Vec<ChildOverview> {
+    let mut rows: Vec<ChildOverview> = children
+        .iter()
+        .map(|child| {
+            let visits = visits_of(sessions, child.id);
+            ChildOverview {
+                id: child.id,
+                alias: child.alias.clone(),
+                age: child.age_on(today),
+                visits: visits.len(),
+                newest: visits.first().map(|s| (s.id, s.date.clone())),
+                unfinished: visits.iter().any(|s| !s.is_finished()),
+                changed_at: visits.iter().map(|s| s.updated_at).collect(),
+            }
+        })
+        .collect();
+    let created: BTreeMap<ChildId, u64> = children.iter().map(|c| (c.id, c.created_at)).collect();
+    rows.sort_by(|a, b| {
+        let last = |row: &ChildOverview| row.newest.as_ref().map(|(_, date)| date.clone());
+        (last(b), created[&b.id]).cmp(&(last(a), created[&a.id]))
+    });
+    rows
+}
+
+/// Whether a child's alias matches what the worker typed in the search: any part of it,
+/// whatever the case; an empty search matches everyone.
+pub fn alias_matches(alias: &str, search: &str) -> bool {
+    let search = search.trim().to_lowercase();
+    search.is_empty() || alias.to_lowercase().contains(&search)
+}
