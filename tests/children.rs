@@ -442,3 +442,63 @@ fn the_start_screen_lists_children_seen_most_recently_first_with_what_waits() {
     assert!(alias_matches("Jonas", ""));
     assert!(!alias_matches("Jonas", "mia"));
 }
+
+#[test]
+fn a_backup_carries_the_childrens_records_and_an_older_one_reads_without_them() {
+    use hear_me::store::backup::{
+        seal_records, seal_records_with_children, unseal_backup, BackupRandom,
+    };
+    use hear_me::store::record::{decode_child, encode_child};
+    use hear_me::store::vault::{
+        derive_key, DerivedKey, KdfParams, MIN_ITERATIONS, MIN_MEMORY_KIB, NONCE_BYTES, SALT_BYTES,
+    };
+    let params = KdfParams {
+        memory_kib: MIN_MEMORY_KIB,
+        iterations: MIN_ITERATIONS,
+        ..KdfParams::recommended([5; SALT_BYTES])
+    };
+    let derived = || DerivedKey {
+        key: derive_key("a backup passphrase", &params).unwrap(),
+        params: params.clone(),
+    };
+    let random = BackupRandom {
+        check_nonce: [1; NONCE_BYTES],
+        sessions_nonce: [2; NONCE_BYTES],
+    };
+    let (child, first) = Session::start_first_visit(
+        &NewSession {
+            child_name: "Mia".into(),
+            age: "8".into(),
+            worker_name: String::new(),
+            date: "2026-03-03".into(),
+        },
+        ChildId::from("c-backup-mia"),
+        SessionId::new(NOW, 80),
+        None,
+        NOW,
+    )
+    .unwrap();
+    let records = vec![encode_session(&first)];
+    let file = seal_records_with_children(
+        &records,
+        &[encode_child(&child)],
+        derived(),
+        &random,
+        NOW,
+        "0.1.0",
+    )
+    .unwrap();
+    let unsealed = unseal_backup(&file, &derived().key).unwrap();
+    assert_eq!(unsealed.records, records);
+    let back: Vec<ChildRecord> = unsealed
+        .children
+        .iter()
+        .map(|r| decode_child(r).unwrap())
+        .collect();
+    assert_eq!(back, vec![child]);
+    // A backup from before children: no records of them, and the sessions as before.
+    let older = seal_records(&records, derived(), &random, NOW, "0.1.0").unwrap();
+    let unsealed = unseal_backup(&older, &derived().key).unwrap();
+    assert!(unsealed.children.is_empty());
+    assert_eq!(unsealed.records, records);
+}

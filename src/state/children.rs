@@ -143,6 +143,32 @@ impl AppState {
         self.forget_child(child);
     }
 
+    /// The child records of a backup, merged by id: a child already on this tablet keeps
+    /// their record; a new one is added, where a restored session belongs to them.
+    pub fn restore_children(&self, records: Vec<ChildRecord>, restored: &[Session]) {
+        for record in records {
+            let known = self
+                .children
+                .with_untracked(|all| all.iter().any(|child| child.id == record.id));
+            let has_a_visit = restored.iter().any(|s| s.child_id() == record.id);
+            if !known && has_a_visit {
+                self.keep_child(record);
+            }
+        }
+    }
+
+    /// Before sessions restored from a backup are added one by one: a record for each child
+    /// they name that this tablet has none of, made from that child's newest visit among
+    /// them (as the migration makes it), not from whichever came first.
+    pub fn make_children_for(&self, restored: &[Session]) {
+        let made = self
+            .children
+            .with_untracked(|known| missing_children(restored, known, platform::now_ms()));
+        for child in made {
+            self.keep_child(child);
+        }
+    }
+
     /// Makes and saves a record for every child the sessions name without one.
     pub(super) fn make_missing_children(&self) {
         let made = self.sessions.with_untracked(|sessions| {
