@@ -72,7 +72,7 @@ fn visit(visit: &Visit, number: u32) -> Session {
         date: visit.date.into(),
     };
     let mut session = Session::start(&form, SessionId::new(at, number), at).unwrap();
-    session.set_child_id(ChildId(visit.child_id.into()), at);
+    session.set_child_id(ChildId::from(visit.child_id), at);
     if visit.child == "Mia" {
         session.choose_helper(Helper::new(HelperKind::Dragon), at + 1);
         session.rename(Tool::ThreeHouses, Question::Dreams, "Wish castle", at + 2);

@@ -487,6 +487,7 @@ fn the_worker_s_name_and_the_phone_are_kept_in_the_sealed_index_and_old_indexes_
         child_name: "Mia".into(),
         date: "2026-12-07".into(),
         revision: 3,
+        child: None,
     });
     assert_eq!(listed.settings_only(), with);
 }

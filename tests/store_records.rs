@@ -9,11 +9,11 @@ use hear_me::core::{
     Voice, Whereabouts, Words, WorkerReason,
 };
 use hear_me::store::record::{
-    decode_device_state, decode_device_state_with_steps, decode_index, decode_index_with_steps,
-    decode_session, decode_session_with_steps, decode_vault, decode_vault_with_steps,
-    encode_device_state, encode_index, encode_session, encode_vault, session_id_from_key,
-    session_key, DeviceState, Index, IndexEntry, RecordKind, TextSetting, INDEX_VERSION,
-    VAULT_VERSION,
+    decode_child_with_steps, decode_device_state, decode_device_state_with_steps, decode_index,
+    decode_index_with_steps, decode_session, decode_session_with_steps, decode_vault,
+    decode_vault_with_steps, encode_device_state, encode_index, encode_session, encode_vault,
+    session_id_from_key, session_key, DeviceState, Index, IndexEntry, RecordKind, TextSetting,
+    INDEX_VERSION, VAULT_VERSION,
 };
 use hear_me::store::vault::{
     derive_key, DerivedKey, KdfParams, SetUpRandom, UnlockError, VaultKey, VaultRecord,
@@ -1274,6 +1274,7 @@ fn steps_to_read(kind: RecordKind, raw: &str) -> Result<Vec<u32>, RecordError> {
         RecordKind::Index => decode_index_with_steps(raw).map(|(_, steps)| steps),
         RecordKind::Device => decode_device_state_with_steps(raw).map(|(_, steps)| steps),
         RecordKind::Vault => decode_vault_with_steps(raw).map(|(_, steps)| steps),
+        RecordKind::Child => decode_child_with_steps(raw).map(|(_, steps)| steps),
     }
 }
 
@@ -1354,6 +1355,7 @@ fn the_index_at(version: u32) -> Index {
         child_name: child_name.into(),
         date: date.into(),
         revision: 0,
+        child: None,
     };
     let mut sessions = vec![line("19ac0f3b2a1-0badcafe", "Mia", "2026-11-26")];
     if version >= 2 {

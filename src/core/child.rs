@@ -7,35 +7,75 @@
 //! the worker's back (two "Mia"s may be two children). Joining two children and moving a
 //! visit are the worker's deliberate acts, kept in the child's history.
 
+use std::collections::HashSet;
+use std::sync::{Mutex, OnceLock, PoisonError};
+
 use serde::{Deserialize, Serialize};
 
 use super::session_id::SessionId;
 
-/// Identifies a child on this device and in backups. Text, safe in a storage key.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ChildId(pub String);
+/// Identifies a child on this device and in backups. Text, safe in a storage key; held as a
+/// shared copy of that text (like [`SessionId`]), so an id copies like a number and a screen
+/// can name a child.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ChildId(&'static str);
 
 impl ChildId {
     /// A new child's id, from the creation time and a random number.
     pub fn new(now_ms: u64, random: u32) -> ChildId {
-        ChildId(format!("c-{now_ms:x}-{random:08x}"))
+        ChildId::from(format!("c-{now_ms:x}-{random:08x}").as_str())
     }
 
     /// The child of a session from before children existed: the same on every tablet, so a
     /// backup of such a session restores into the same child everywhere.
     pub fn for_session(session: SessionId) -> ChildId {
-        ChildId(format!("c-{session}"))
+        ChildId::from(format!("c-{session}").as_str())
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
+    pub fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl From<&str> for ChildId {
+    /// Each distinct id's text is kept once for the life of the page, as session ids are.
+    fn from(text: &str) -> ChildId {
+        static KNOWN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+        let mut known = KNOWN
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(same) = known.get(text) {
+            return ChildId(same);
+        }
+        let kept: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        known.insert(kept);
+        ChildId(kept)
+    }
+}
+
+impl std::fmt::Debug for ChildId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ChildId").field(&self.0).finish()
     }
 }
 
 impl std::fmt::Display for ChildId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for ChildId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ChildId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ChildId, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(ChildId::from(text.as_ref()))
     }
 }
 

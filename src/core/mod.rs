@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod child;
+pub mod children;
 pub mod conversation;
 pub mod entry;
 pub mod entry_history;

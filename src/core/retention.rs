@@ -115,7 +115,7 @@ mod tests {
 
     fn child(closed: Option<CaseClosed>) -> ChildRecord {
         ChildRecord {
-            id: ChildId("c-mia".into()),
+            id: ChildId::from("c-mia"),
             alias: "Mia".into(),
             birth_year: Some(2018),
             languages: Vec::new(),

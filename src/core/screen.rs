@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::child::ChildId;
 use super::entry::EntryId;
 use super::question::Question;
 use super::session::{Session, SessionId};
@@ -17,6 +18,10 @@ pub enum Screen {
     Settings,
     /// What is stored where, for how long, and how to delete it.
     Privacy,
+    /// One child's page: their visits, a new visit, join, move, delete.
+    Child {
+        child: ChildId,
+    },
     Session {
         session: SessionId,
     },
@@ -100,7 +105,7 @@ fn is_start(step: &u32) -> bool {
 impl Screen {
     pub fn session(&self) -> Option<&SessionId> {
         match self {
-            Screen::Start | Screen::Settings | Screen::Privacy => None,
+            Screen::Start | Screen::Settings | Screen::Privacy | Screen::Child { .. } => None,
             Screen::Session { session }
             | Screen::Tool { session, .. }
             | Screen::ChooseHelper { session }
@@ -121,6 +126,15 @@ impl Screen {
     pub fn existing_in(self, sessions: &[Session]) -> Screen {
         if matches!(self, Screen::Settings | Screen::Privacy) {
             return self;
+        }
+        // A child's page stays while the child has a visit; a child without one is found
+        // from the list.
+        if let Screen::Child { child } = self {
+            return if sessions.iter().any(|s| s.child_id() == child) {
+                self
+            } else {
+                Screen::Start
+            };
         }
         let Some(session) = self
             .session()
@@ -151,9 +165,11 @@ impl Screen {
     /// The screen a "back" button leads to.
     pub fn parent(&self) -> Screen {
         match self {
-            Screen::Start | Screen::Settings | Screen::Privacy | Screen::Session { .. } => {
-                Screen::Start
-            }
+            Screen::Start
+            | Screen::Settings
+            | Screen::Privacy
+            | Screen::Session { .. }
+            | Screen::Child { .. } => Screen::Start,
             Screen::Tool { session, .. }
             | Screen::ChooseHelper { session }
             | Screen::Sharing { session, .. }
@@ -244,6 +260,7 @@ impl ChildMode {
             Screen::Start
             | Screen::Settings
             | Screen::Privacy
+            | Screen::Child { .. }
             | Screen::Session { .. }
             | Screen::Summary { .. }
             | Screen::WorkerDecisions { .. }

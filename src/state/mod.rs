@@ -5,6 +5,7 @@
 //! signals here and call the machines' methods; nothing here knows a screen.
 
 pub mod child_mode;
+pub mod children;
 pub mod lock;
 pub mod navigation;
 pub mod retention;
@@ -27,6 +28,8 @@ pub use sessions::SavePolicy;
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub sessions: RwSignal<Vec<Session>>,
+    /// The children the sessions belong to (see [`children`]).
+    pub children: RwSignal<Vec<crate::core::ChildRecord>>,
     pub unreadable: RwSignal<Vec<UnreadableSession>>,
     /// Sessions found older than the copy this tablet last wrote (put back by someone).
     pub rolled_back: RwSignal<Vec<SessionId>>,
@@ -58,6 +61,7 @@ impl AppState {
     pub fn new(screen: Screen) -> AppState {
         AppState {
             sessions: RwSignal::new(Vec::new()),
+            children: RwSignal::new(Vec::new()),
             unreadable: RwSignal::new(Vec::new()),
             rolled_back: RwSignal::new(Vec::new()),
             screen: RwSignal::new(screen),

@@ -109,7 +109,7 @@ impl AppState {
     }
 
     /// Changes a session in memory and marks it unsaved; [`AppState::edit`] saves it.
-    fn change_session<R>(
+    pub(super) fn change_session<R>(
         &self,
         id: &SessionId,
         change: impl FnOnce(&mut Session) -> R,
@@ -138,6 +138,9 @@ impl AppState {
             unsaved.extend(sessions.iter().map(|s| s.id));
         });
         self.sessions.update(|all| all.extend(sessions));
+        // Sessions of a child this tablet has no record of (restored from a backup) get
+        // one, as the migration makes them.
+        self.make_missing_children();
         self.save_now();
     }
 
@@ -322,10 +325,13 @@ impl AppState {
         );
         self.saving.revisions.set_value(loaded.revisions);
         let place = self.screen.get_untracked().existing_in(&loaded.sessions);
+        self.children.set(std::mem::take(&mut loaded.children));
         self.sessions.set(loaded.sessions);
         self.unreadable.set(loaded.unreadable);
         self.rolled_back.set(loaded.rolled_back);
         self.save_problem.set(loaded.problem);
+        // Changes kept from before the lock may hold a visit of a child not stored yet.
+        self.make_missing_children();
         self.screen.set(place);
     }
 
@@ -350,6 +356,7 @@ impl AppState {
         });
         self.saving.unsaved.set_value(BTreeSet::new());
         self.sessions.set(Vec::new());
+        self.children.set(Vec::new());
         self.unreadable.set(Vec::new());
         self.rolled_back.set(Vec::new());
     }
@@ -362,6 +369,7 @@ impl AppState {
         self.saving.sealed_at_lock.set_value(Vec::new());
         self.saving.refused.set_value(None);
         self.sessions.set(Vec::new());
+        self.children.set(Vec::new());
         self.unreadable.set(Vec::new());
         self.rolled_back.set(Vec::new());
         self.save_problem.set(None);

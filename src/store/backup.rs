@@ -183,6 +183,10 @@ struct Header {
 struct SessionsOut {
     made_at_ms: u64,
     sessions: Vec<Box<RawValue>>,
+    /// The records of the sessions' children (issue 25), each as stored; absent in backups
+    /// from before children, which restore into children as the migration makes them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    children: Vec<Box<RawValue>>,
 }
 
 #[derive(Deserialize)]
@@ -190,6 +194,8 @@ struct SessionsIn<'a> {
     made_at_ms: u64,
     #[serde(borrow)]
     sessions: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    children: Vec<&'a RawValue>,
 }
 
 /// Checks a new backup passphrase: the same rules as the vault's, but its own. Before any
@@ -247,6 +253,19 @@ pub fn seal_records(
     made_at_ms: u64,
     app_version: &str,
 ) -> Result<Vec<u8>, MakeBackupError> {
+    seal_records_with_children(records, &[], key, random, made_at_ms, app_version)
+}
+
+/// [`seal_records`] with the records of the sessions' children (see `store::record`'s
+/// `encode_child`).
+pub fn seal_records_with_children(
+    records: &[String],
+    children: &[String],
+    key: DerivedKey,
+    random: &BackupRandom,
+    made_at_ms: u64,
+    app_version: &str,
+) -> Result<Vec<u8>, MakeBackupError> {
     if random.check_nonce == random.sessions_nonce {
         return Err(MakeBackupError::NoncesRepeat);
     }
@@ -267,6 +286,11 @@ pub fn seal_records(
             .map(|record| RawValue::from_string(record.clone()))
             .collect::<Result<_, _>>()
             .expect("a session record is always JSON"),
+        children: children
+            .iter()
+            .map(|record| RawValue::from_string(record.clone()))
+            .collect::<Result<_, _>>()
+            .expect("a child record is always JSON"),
     };
     let plaintext = serde_json::to_vec(&sessions).expect("sessions always serialise");
     let mut file = Vec::with_capacity(plaintext.len() + header.len() + 128);
@@ -342,6 +366,9 @@ pub struct UnsealedBackup {
     pub app_version: String,
     /// Each session's record (JSON, of its own schema version).
     pub records: Vec<String>,
+    /// Each child's record; empty in a backup from before children.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<String>,
 }
 
 /// The first part of [`open_backup`]: the passphrase's check, the seal and the list of
@@ -370,6 +397,11 @@ pub fn unseal_backup(file: &[u8], key: &VaultKey) -> Result<UnsealedBackup, Back
         app_version: parsed.app_version,
         records: stored
             .sessions
+            .iter()
+            .map(|record| record.get().to_owned())
+            .collect(),
+        children: stored
+            .children
             .iter()
             .map(|record| record.get().to_owned())
             .collect(),

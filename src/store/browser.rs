@@ -16,10 +16,10 @@ use serde_json::value::RawValue;
 use super::fault::serde_fault;
 use super::indexed::{self, Stored};
 use super::record::{
-    decode_device_state, decode_index, decode_session_revision, decode_vault, encode_device_state,
-    encode_index, encode_session_revision, session_id_from_key, session_key, DeviceState, Index,
-    IndexEntry, RecordError, TextSetting, UnreadableSession, DEVICE_KEY, INDEX_KEY, KEY_PREFIX,
-    VAULT_KEY,
+    child_id_from_key, child_key, decode_child, decode_device_state, decode_index,
+    decode_session_revision, decode_vault, encode_child, encode_device_state, encode_index,
+    encode_session_revision, session_id_from_key, session_key, DeviceState, Index, IndexEntry,
+    RecordError, TextSetting, UnreadableSession, DEVICE_KEY, INDEX_KEY, KEY_PREFIX, VAULT_KEY,
 };
 use super::vault::{
     is_sealed, is_sealed_bytes, is_sealed_unknown, is_sealed_unknown_bytes, sealed_text_to_bytes,
@@ -29,6 +29,8 @@ use super::writes::{
     decode_journal, encode_journal, Change, JournalEntry, Landed, Writes, JOURNAL_KEY,
 };
 use super::StoreError;
+use crate::core::child::{ChildId, ChildRecord};
+use crate::core::children::missing_children;
 use crate::core::retention::RetentionPeriod;
 use crate::core::{Session, SessionId};
 use crate::platform;
@@ -47,6 +49,9 @@ thread_local! {
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub sessions: Vec<Session>,
+    /// Every child the sessions belong to: their stored records, and those made at this
+    /// unlock for sessions stored without one (saved on the way).
+    pub children: Vec<ChildRecord>,
     /// The revision each session was stored at; a save must start from it.
     pub revisions: HashMap<SessionId, u64>,
     /// Sessions whose record is older than the index says this tablet last wrote: someone
@@ -266,6 +271,40 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
             }
         }
     }
+    // The children: their records as stored; a record that cannot be read is left as it
+    // is, and its child still listed (made from the visits, never written over it).
+    let mut unreadable_children = Vec::new();
+    for (storage_key, value) in &records {
+        let Some(id) = child_id_from_key(storage_key) else {
+            continue;
+        };
+        let opened = match value {
+            Stored::Bytes(bytes) => open_bytes(key, storage_key, bytes),
+            Stored::Other => Err(RecordError::NotSealed),
+        };
+        match opened.and_then(|text| decode_child(&text)) {
+            Ok(child) if child.id == id => loaded.children.push(child),
+            Ok(_) | Err(_) => {
+                web_sys::console::warn_1(
+                    &format!("Hear Me: {storage_key} could not be read").into(),
+                );
+                writes.note_revision(storage_key, NOT_OURS_TO_WRITE);
+                unreadable_children.push(id);
+            }
+        }
+    }
+    // The migration: a child for every session without a stored record. The sessions'
+    // records are not touched; only the new child records are written.
+    let made = missing_children(&loaded.sessions, &loaded.children, platform::now_ms());
+    let can_write = ensure_key_is_current(key).is_ok();
+    for child in made {
+        if can_write && !unreadable_children.contains(&child.id) {
+            let storage_key = child_key(&child.id);
+            let sealed = seal(key, &storage_key, &encode_child(&child));
+            writes.want(&storage_key, Change::Put(sealed), 0);
+        }
+        loaded.children.push(child);
+    }
     for (id, error) in kept_apart {
         writes.note_revision(&session_key(&id), NOT_OURS_TO_WRITE);
         keep_entry(&index, &mut mended, &id);
@@ -449,6 +488,33 @@ pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<
     });
     flush();
     Ok(next)
+}
+
+/// Seals a child's record and sends it to storage. A record this tab could not read is
+/// never written over.
+pub fn save_child(child: &ChildRecord, key: &VaultKey) -> Result<(), StoreError> {
+    ensure_key_is_current(key)?;
+    let storage_key = child_key(&child.id);
+    if WRITES.with(|writes| writes.borrow().revision(&storage_key)) == NOT_OURS_TO_WRITE {
+        return Err(StoreError::Stale);
+    }
+    let sealed = seal(key, &storage_key, &encode_child(child));
+    WRITES.with(|writes| {
+        writes
+            .borrow_mut()
+            .want(&storage_key, Change::Put(sealed), 0)
+    });
+    flush();
+    Ok(())
+}
+
+/// Removes a child's record from this device (their visits are deleted one by one, each
+/// with [`delete_session`]).
+pub fn delete_child(id: &ChildId, key: &VaultKey) -> Result<(), StoreError> {
+    ensure_key_is_current(key)?;
+    WRITES.with(|writes| writes.borrow_mut().want(&child_key(id), Change::Delete, 0));
+    flush();
+    Ok(())
 }
 
 /// Removes a session completely from this device.

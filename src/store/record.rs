@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::vault::VaultRecord;
+use crate::core::child::{ChildId, ChildRecord};
 use crate::core::ink::{Stamp, Stroke};
 use crate::core::{Drawing, Screen, Session, SessionId};
 
@@ -69,6 +70,10 @@ pub const DEVICE_VERSION: u32 = 5;
 /// nothing changed at 5.
 pub const VAULT_VERSION: u32 = 5;
 
+/// The child record's version (issue 25): `{"schema": 1, "child": {...}}`, one record per
+/// child, sealed like a session's. Counted on its own from 1.
+pub const CHILD_VERSION: u32 = 1;
+
 /// The session's version, under the name it had when every record shared one.
 pub const SCHEMA_VERSION: u32 = SESSION_VERSION;
 
@@ -117,6 +122,9 @@ const VAULT_MIGRATIONS: &[(u32, Migration)] = &[
     (4, unchanged),
 ];
 
+/// The child record's steps: none yet.
+const CHILD_MIGRATIONS: &[(u32, Migration)] = &[];
+
 /// True when `steps` go from version 1 to `current`, one step per version, in order.
 const fn numbered_in_order(steps: &[(u32, Migration)], current: u32) -> bool {
     let mut index = 0;
@@ -133,6 +141,7 @@ const _: () = assert!(numbered_in_order(SESSION_MIGRATIONS, SESSION_VERSION));
 const _: () = assert!(numbered_in_order(INDEX_MIGRATIONS, INDEX_VERSION));
 const _: () = assert!(numbered_in_order(DEVICE_MIGRATIONS, DEVICE_VERSION));
 const _: () = assert!(numbered_in_order(VAULT_MIGRATIONS, VAULT_VERSION));
+const _: () = assert!(numbered_in_order(CHILD_MIGRATIONS, CHILD_VERSION));
 
 /// A step where the record's shape did not change.
 fn unchanged(record: Value) -> Result<Value, RecordError> {
@@ -146,14 +155,16 @@ pub enum RecordKind {
     Index,
     Device,
     Vault,
+    Child,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 4] = [
+    pub const ALL: [RecordKind; 5] = [
         RecordKind::Session,
         RecordKind::Index,
         RecordKind::Device,
         RecordKind::Vault,
+        RecordKind::Child,
     ];
 
     /// The kind's name in its fixtures' file names.
@@ -163,6 +174,7 @@ impl RecordKind {
             RecordKind::Index => "index",
             RecordKind::Device => "device",
             RecordKind::Vault => "vault",
+            RecordKind::Child => "child",
         }
     }
 
@@ -173,6 +185,7 @@ impl RecordKind {
             RecordKind::Index => INDEX_VERSION,
             RecordKind::Device => DEVICE_VERSION,
             RecordKind::Vault => VAULT_VERSION,
+            RecordKind::Child => CHILD_VERSION,
         }
     }
 
@@ -182,6 +195,7 @@ impl RecordKind {
             RecordKind::Index => INDEX_MIGRATIONS,
             RecordKind::Device => DEVICE_MIGRATIONS,
             RecordKind::Vault => VAULT_MIGRATIONS,
+            RecordKind::Child => CHILD_MIGRATIONS,
         }
     }
 
@@ -219,6 +233,49 @@ pub const DEVICE_KEY: &str = "hear-me/device";
 /// Key of the vault record: how to derive the key from the passphrase (see `store::vault`).
 pub const VAULT_KEY: &str = "hear-me/vault";
 const SESSION_PREFIX: &str = "hear-me/session/";
+const CHILD_PREFIX: &str = "hear-me/child/";
+
+/// The storage key of a child's record.
+pub fn child_key(id: &ChildId) -> String {
+    format!("{CHILD_PREFIX}{id}")
+}
+
+/// The child id in a storage key, if the key holds a child's record.
+pub fn child_id_from_key(key: &str) -> Option<ChildId> {
+    key.strip_prefix(CHILD_PREFIX)
+        .filter(|id| !id.is_empty())
+        .map(ChildId::from)
+}
+
+#[derive(Serialize)]
+struct ChildRecordOut<'a> {
+    schema: u32,
+    child: &'a ChildRecord,
+}
+
+#[derive(Deserialize)]
+struct ChildRecordIn {
+    child: ChildRecord,
+}
+
+pub fn encode_child(child: &ChildRecord) -> String {
+    serde_json::to_string(&ChildRecordOut {
+        schema: CHILD_VERSION,
+        child,
+    })
+    .expect("a child record always serialises")
+}
+
+pub fn decode_child(raw: &str) -> Result<ChildRecord, RecordError> {
+    decode_child_with_steps(raw).map(|(child, _)| child)
+}
+
+/// Reads a child record of any version, and says which migration steps it went through.
+pub fn decode_child_with_steps(raw: &str) -> Result<(ChildRecord, Vec<u32>), RecordError> {
+    let (record, steps) = migrate(RecordKind::Child, raw)?;
+    let record: ChildRecordIn = from_value(record)?;
+    Ok((record.child, steps))
+}
 
 pub fn session_key(id: &SessionId) -> String {
     format!("{SESSION_PREFIX}{id}")
@@ -396,16 +453,28 @@ pub struct IndexEntry {
     /// (indexes from before revisions).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub revision: u64,
+    /// The child the session belongs to, when it is not the session's own child from before
+    /// children (see `ChildId::for_session`): absent then, so older indexes read and write
+    /// back as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child: Option<ChildId>,
 }
 
 impl IndexEntry {
     pub fn of(session: &Session) -> IndexEntry {
+        let child = session.child_id();
         IndexEntry {
             id: session.id,
             child_name: session.child.name.clone(),
             date: session.date.clone(),
             revision: 0,
+            child: (child != ChildId::for_session(session.id)).then_some(child),
         }
+    }
+
+    /// The child this line's session belongs to.
+    pub fn child_id(&self) -> ChildId {
+        self.child.unwrap_or_else(|| ChildId::for_session(self.id))
     }
 
     /// The line for a session just written at `revision`.

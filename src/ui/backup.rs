@@ -259,8 +259,23 @@ async fn make_file(
             budget = Budget::start();
         }
     }
+    // The records of the chosen sessions' children go with them.
+    let children: Vec<String> = state.children.with_untracked(|all| {
+        all.iter()
+            .filter(|child| chosen.iter().any(|s| s.child_id() == child.id))
+            .map(crate::store::record::encode_child)
+            .collect()
+    });
     drop(chosen);
-    let file = seal_backup(records, &key, random, now, env!("CARGO_PKG_VERSION")).await;
+    let file = seal_backup(
+        records,
+        children,
+        &key,
+        random,
+        now,
+        env!("CARGO_PKG_VERSION"),
+    )
+    .await;
     if !state.still_in(period) {
         return None;
     }
@@ -430,6 +445,13 @@ async fn restore(
             budget = Budget::start();
         }
     }
+    // The children's records, where the backup has them (a damaged one is left out: the
+    // migration makes it again from the visits).
+    let children: Vec<crate::core::ChildRecord> = unsealed
+        .children
+        .iter()
+        .filter_map(|record| crate::store::record::decode_child(record).ok())
+        .collect();
     let backup = Backup {
         made_at_ms: unsealed.made_at_ms,
         app_version: unsealed.app_version,
@@ -445,6 +467,10 @@ async fn restore(
     if !budge(state, period).await {
         return None;
     }
+    // The children of the restored sessions first: a child already here keeps their record,
+    // a new one comes with the backup's, or is made from their newest visit.
+    state.restore_children(children, &merged.add);
+    state.make_children_for(&merged.add);
     let mut budget = Budget::start();
     for session in &merged.add {
         state.add_sessions(vec![session.clone()]);

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod before_we_start;
 pub mod canvas;
+pub mod child;
 pub mod confirm_passphrase;
 pub mod details;
 pub mod dialog;
@@ -54,6 +55,7 @@ pub fn screen_for(place: Screen) -> AnyView {
         Screen::Start => view! { <start::StartScreen /> }.into_any(),
         Screen::Settings => view! { <settings::SettingsScreen /> }.into_any(),
         Screen::Privacy => view! { <privacy::PrivacyScreen /> }.into_any(),
+        Screen::Child { child } => view! { <child::ChildScreen child /> }.into_any(),
         Screen::Session { session } => view! { <session::SessionScreen session /> }.into_any(),
         Screen::Summary { session } => view! { <summary::SummaryScreen session /> }.into_any(),
         Screen::WorkerDecisions { session } => {

@@ -1,17 +1,18 @@
-//! The first screen: start a session, or reopen or delete one kept on this tablet.
+//! The first screen: a new child and their first visit, or a child kept on this tablet
+//! (their visits, or straight into the newest one).
 
 use leptos::prelude::*;
 
+use crate::core::children::{alias_matches, overview, ChildOverview};
 use crate::core::local_forms::day;
 use crate::core::restored::{restore_line, RestoreWords};
-use crate::core::session::newest_first;
-use crate::core::{NewSession, Restore, Screen, Session, SessionError, SessionId, Tool};
+use crate::core::{Restore, Screen, SessionError, SessionId, Tool};
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState};
-use crate::store::{RecordError, TextSetting};
+use crate::store::backup::backup_reminder_due;
+use crate::store::{self, RecordError, TextSetting};
 use crate::ui::dialog::ConfirmDialog;
-use crate::ui::labels::{with_name_isolated, NAME_MARK};
 use crate::ui::language::{ChildLanguageChoice, LanguagePicker};
 use crate::ui::leaflet::LeafletButton;
 use crate::ui::{I18n, IconButton};
@@ -36,7 +37,7 @@ pub fn StartScreen() -> impl IntoView {
         <crate::ui::backup::BackupReminder />
         <div class="start-columns">
             <NewSessionForm />
-            <SessionList />
+            <ChildList />
         </div>
     }
 }
@@ -55,22 +56,15 @@ fn NewSessionForm() -> impl IntoView {
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form = NewSession {
-            child_name: child_name.get_untracked(),
-            age: age.get_untracked(),
-            // A quick start: the worker's name from Settings and today; both can be changed
-            // in "About this conversation", after the visit too.
-            worker_name: state.text_setting(TextSetting::WorkerName),
-            date: platform::today_iso(),
-        };
-        let now = platform::now_ms();
-        match Session::start(&form, SessionId::new(now, platform::random_u32()), now) {
-            Ok(mut session) => {
-                session.set_child_language(chosen_language.get_untracked().as_str(), now);
-                let id = session.id;
-                state.add_session(session);
-                state.go(Screen::Session { session: id });
-            }
+        // A quick start: the worker's name from Settings and today (see
+        // `AppState::start_child`); both can be changed in "About this conversation".
+        let language = chosen_language.get_untracked();
+        match state.start_child(
+            &child_name.get_untracked(),
+            &age.get_untracked(),
+            language.as_str(),
+        ) {
+            Ok(id) => state.go(Screen::Session { session: id }),
             Err(problem) => error.set(Some(problem)),
         }
     };
@@ -85,6 +79,7 @@ fn NewSessionForm() -> impl IntoView {
     view! {
         <form class="card new-session" on:submit=start novalidate>
             <h2>{t!(i18n, start_heading)}</h2>
+            <p class="quiet">{t!(i18n, new_child_hint)}</p>
             <label>
                 <span>{t!(i18n, child_name_label)}</span>
                 <input {..crate::ui::fields::as_typed()} type="text" bind:value=child_name />
@@ -105,67 +100,90 @@ fn NewSessionForm() -> impl IntoView {
     }
 }
 
+/// From how many children on the tablet the list offers a search by alias.
+const SEARCH_FROM: usize = 6;
+
+/// The children on this tablet, the one seen most recently first: alias, age, the last
+/// visit's day and what waits (a visit not finished, work not in a backup yet). Each opens
+/// to their visits; "Open" goes straight into the newest visit.
 #[component]
-fn SessionList() -> impl IntoView {
+fn ChildList() -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let to_delete = RwSignal::new(None::<(SessionId, String)>);
-    let sessions = Memo::new(move |_| {
-        let mut sessions = state.sessions.get();
-        newest_first(&mut sessions);
-        sessions
+    let search = RwSignal::new(String::new());
+    let rows = Memo::new(move |_| {
+        let today = platform::today_iso();
+        state.sessions.with(|sessions| {
+            state
+                .children
+                .with(|children| overview(children, sessions, &today))
+        })
+    });
+    let shown = Memo::new(move |_| {
+        let search = search.get();
+        rows.get()
             .into_iter()
-            .map(|s| {
-                let restored = (s.restored_from_backup_on, s.restores);
-                (s.id, s.child.name, s.child.age, s.worker, s.date, restored)
-            })
+            .filter(|row| alias_matches(&row.alias, &search))
             .collect::<Vec<_>>()
     });
+    let last_backup = store::last_backup_ms();
 
     view! {
-        <section class="card session-list" aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading">{t!(i18n, sessions_heading)}</h2>
-            <Show when=move || sessions.with(Vec::is_empty)>
-                <p class="quiet">{t!(i18n, no_sessions)}</p>
+        <section class="card session-list" aria-labelledby="children-heading">
+            <h2 id="children-heading">{t!(i18n, children_heading)}</h2>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="quiet">{t!(i18n, no_children)}</p>
             </Show>
-            <ul aria-labelledby="sessions-heading">
+            <Show when=move || rows.with(|rows| rows.len() >= SEARCH_FROM)>
+                <label class="child-search">
+                    <span>{t!(i18n, search_children)}</span>
+                    <input {..crate::ui::fields::as_typed()} type="search" bind:value=search />
+                </label>
+                <Show when=move || shown.with(Vec::is_empty)>
+                    <p class="quiet" role="status">{t!(i18n, no_child_found)}</p>
+                </Show>
+            </Show>
+            <ul aria-labelledby="children-heading">
                 <For
-                    each=move || sessions.get()
-                    key=|row| row.0
-                    children=move |(id, name, age, worker, date, restored)| {
-                        let open_id = id;
-                        let open_name = name.clone();
-                        let delete_name = name.clone();
-                        let ask_name = name.clone();
+                    each=move || shown.get()
+                    key=|row| (row.id, row.alias.clone(), row.age, row.visits, row.newest.clone(), row.unfinished, row.changed_at.clone())
+                    children=move |row: ChildOverview| {
+                        let child = row.id;
+                        let visits_name = row.alias.clone();
+                        let open_name = row.alias.clone();
+                        let backup_due = backup_reminder_due(last_backup, row.changed_at.iter().copied(), platform::now_ms());
+                        let visit_count = row.visits;
                         view! {
                             <li class="session-row">
                                 <div class="session-facts">
                                     // A name keeps its own direction, whatever the screen's.
-                                    <strong dir="auto">{name.clone()}</strong>
-                                    {age.map(|age| view! { <span>{move || t_string!(i18n, age_years, age = age)}</span> })}
-                                    <span>{move || day(&date, i18n.get_locale().as_str())}</span>
-                                    {(!worker.is_empty()).then(|| {
-                                        let worker = worker.clone();
-                                        view! { <span>{move || with_name_isolated(&t_string!(i18n, with_worker, worker = NAME_MARK), &worker)}</span> }
+                                    <strong dir="auto">{row.alias.clone()}</strong>
+                                    {row.age.map(|age| view! { <span>{move || t_string!(i18n, age_years, age = age)}</span> })}
+                                    {row.newest.clone().map(|(_, date)| view! {
+                                        <span>{move || t_string!(i18n, last_visit, date = day(&date, i18n.get_locale().as_str())).to_string()}</span>
                                     })}
-                                    {restore_marks(i18n, restored.0, restored.1)}
+                                    <span>{move || t_string!(i18n, visit_count, count = visit_count).to_string()}</span>
+                                    {row.unfinished.then(|| view! { <span class="waits-mark">{t!(i18n, waits_unfinished)}</span> })}
+                                    {backup_due.then(|| view! { <span class="waits-mark">{t!(i18n, waits_backup)}</span> })}
                                 </div>
                                 <button
                                     type="button"
-                                    class="primary"
-                                    aria-label=move || t_string!(i18n, open_session, name = open_name.clone())
-                                    on:click=move |_| state.go(Screen::Session { session: open_id })
+                                    aria-label=move || t_string!(i18n, open_child, name = visits_name.clone()).to_string()
+                                    on:click=move |_| state.go(Screen::Child { child })
                                 >
-                                    {t!(i18n, open)}
+                                    {t!(i18n, child_visits_button)}
                                 </button>
-                                <button
-                                    type="button"
-                                    class="danger-quiet"
-                                    aria-label=move || t_string!(i18n, delete_session, name = delete_name.clone())
-                                    on:click=move |_| to_delete.set(Some((id, ask_name.clone())))
-                                >
-                                    {t!(i18n, delete)}
-                                </button>
+                                {row.newest.clone().map(|(newest, _)| view! {
+                                    <button
+                                        type="button"
+                                        class="primary"
+                                        aria-label=move || t_string!(i18n, open_session, name = open_name.clone()).to_string()
+                                        on:click=move |_| state.go(Screen::Session { session: newest })
+                                    >
+                                        {t!(i18n, open)}
+                                    </button>
+                                })}
                             </li>
                         }
                     }
@@ -180,7 +198,11 @@ fn SessionList() -> impl IntoView {
 
 /// Where a session came from when it was not made on this tablet: every restore from a
 /// backup, so a colleague's or a crafted backup's session is never taken for this tablet's.
-fn restore_marks(i18n: I18n, old_day: Option<String>, restores: Vec<Restore>) -> impl IntoView {
+pub(crate) fn restore_marks(
+    i18n: I18n,
+    old_day: Option<String>,
+    restores: Vec<Restore>,
+) -> impl IntoView {
     let old = old_day.map(|restored_on| {
         view! {
             <span class="restored-mark">

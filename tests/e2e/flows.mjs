@@ -52,7 +52,8 @@ export const drawingArea = (page) => page.locator('canvas[aria-label="Drawing ar
 export const wordsBox = (page) => page.getByRole('textbox', { name: new RegExp(`The child${APOS}s words`) });
 export const entriesList = (page) => page.getByRole('list', { name: new RegExp(`^The child${APOS}s entries$`) });
 export const entryItems = (page) => entriesList(page).getByRole('listitem');
-export const sessionsList = (page) => page.getByRole('list', { name: 'Sessions on this tablet' });
+// The start screen lists children (each with their visits); a row per child.
+export const sessionsList = (page) => page.getByRole('list', { name: 'Children on this tablet' });
 export const sessionItems = (page) => sessionsList(page).getByRole('listitem');
 
 export function startForm(page) {

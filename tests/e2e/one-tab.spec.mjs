@@ -97,7 +97,8 @@ test('a forgotten tab cannot undo a passphrase change, a deletion or a wipe and 
   await second.goto('/');
   await useHere(second).click();
   await unlock(second);
-  await button(second, 'Delete the session with Gone').click();
+  await button(second, 'Gone: all visits').click();
+  await button(second, 'Delete this child').click();
   await second.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await button(second, 'Settings').click();
   await second.getByLabel('The current passphrase', { exact: true }).fill(PASSPHRASE);

@@ -234,7 +234,7 @@ test('start screen: form, validation, session list and navigation', async ({ pag
   await backToAllSessions(page);
   await expect(sessionItems(page)).toHaveCount(1);
   await expect(sessionItems(page).first()).toContainText('Mia');
-  await expect(button(page, 'Delete the session with Mia')).toBeVisible();
+  await expect(button(page, 'Mia: all visits')).toBeVisible();
   await button(page, 'Open the session with Mia').click();
   await expect(heading(page, 'Session with Mia')).toBeVisible();
 });
@@ -458,20 +458,24 @@ test('c) deleting a session asks first and removes it for good', async ({ page }
   await expect(sessionItems(page).nth(0)).toContainText('Ben');
   await expect(sessionItems(page).nth(1)).toContainText('Ada');
 
-  // Keep: nothing happens.
-  await button(page, 'Delete the session with Ada').click();
-  let dialog = page.getByRole('dialog', { name: 'Delete the session with Ada?' });
+  // Keep: nothing happens. A session is deleted with its child, from the child's page.
+  await button(page, 'Ada: all visits').click();
+  await button(page, 'Delete this child').click();
+  let dialog = page.getByRole('dialog', { name: 'Delete Ada and every visit?' });
   await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('1 visits, the last on');
   await expect(dialog.getByRole('button', { name: 'Delete', exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Keep', exact: true }).click();
   await expect(dialog).toBeHidden();
+  await button(page, 'All children').click();
   await expect(sessionItems(page)).toHaveCount(2);
   await expect(button(page, 'Open the session with Ada')).toBeVisible();
   await expect.poll(async () => (await storedSessions(page)).length).toBe(2);
 
   // Delete: gone.
-  await button(page, 'Delete the session with Ada').click();
-  dialog = page.getByRole('dialog', { name: 'Delete the session with Ada?' });
+  await button(page, 'Ada: all visits').click();
+  await button(page, 'Delete this child').click();
+  dialog = page.getByRole('dialog', { name: 'Delete Ada and every visit?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -1123,8 +1127,9 @@ test('a dialog keeps the keyboard inside: Tab and Shift+Tab go round its buttons
   await openApp(page);
   await startSession(page, { name: 'Ada', age: 7 });
   await backToAllSessions(page);
-  await button(page, 'Delete the session with Ada').click();
-  const dialog = page.getByRole('dialog', { name: 'Delete the session with Ada?' });
+  await button(page, 'Ada: all visits').click();
+  await button(page, 'Delete this child').click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Ada and every visit?' });
   await expect(dialog.getByRole('button', { name: 'Keep', exact: true })).toBeFocused();
   const focusInside = () => dialog.evaluate((box) => box.contains(document.activeElement));
   for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
@@ -1133,5 +1138,6 @@ test('a dialog keeps the keyboard inside: Tab and Shift+Tab go round its buttons
   }
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await button(page, 'All children').click();
   await expect(sessionItems(page)).toHaveCount(1);
 });

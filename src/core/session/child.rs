@@ -12,7 +12,6 @@ impl Session {
     /// children, its own child.
     pub fn child_id(&self) -> ChildId {
         self.child_id
-            .clone()
             .unwrap_or_else(|| ChildId::for_session(self.id))
     }
 

@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::backup::{
-    seal_records, unseal_backup, BackupError, BackupRandom, MakeBackupError, UnsealedBackup,
+    seal_records_with_children, unseal_backup, BackupError, BackupRandom, MakeBackupError,
+    UnsealedBackup,
 };
 use super::vault::{derive_key, DerivedKey, KdfParams, VaultError, VaultKey};
 use crate::core::ink::base64::{base64_decode, base64_encode};
@@ -30,9 +31,12 @@ pub enum Job {
     /// the whole file, too long a step for the page. Both base64.
     UnsealBackup { file: String, key: String },
     /// A backup file of sessions already encoded, sealed under the key of its passphrase
-    /// (base64, with its parameters; see [`seal_records`]).
+    /// (base64, with its parameters; see [`seal_records_with_children`]).
     SealBackup {
         records: Vec<String>,
+        /// The records of the sessions' children.
+        #[serde(default)]
+        children: Vec<String>,
         key: String,
         params: KdfParams,
         random: BackupRandom,
@@ -106,6 +110,7 @@ pub fn answer(request: Request) -> Answer {
         },
         Job::SealBackup {
             records,
+            children,
             key,
             params,
             random,
@@ -114,8 +119,9 @@ pub fn answer(request: Request) -> Answer {
         } => {
             let sealed = Zeroizing::new(base64_decode(&key).unwrap_or_default());
             match VaultKey::from_derived_bytes(&sealed) {
-                Ok(key) => match seal_records(
+                Ok(key) => match seal_records_with_children(
                     &records,
+                    &children,
                     DerivedKey { key, params },
                     &random,
                     made_at_ms,
@@ -149,9 +155,11 @@ pub fn unseal_backup_job(file: &[u8], key: &VaultKey) -> Job {
     }
 }
 
-/// The request to seal a backup of `records` (each an encoded session).
+/// The request to seal a backup of `records` (each an encoded session) and `children`
+/// (each an encoded child record).
 pub fn seal_backup_job(
     records: Vec<String>,
+    children: Vec<String>,
     key: &DerivedKey,
     random: BackupRandom,
     made_at_ms: u64,
@@ -159,6 +167,7 @@ pub fn seal_backup_job(
 ) -> Job {
     Job::SealBackup {
         records,
+        children,
         key: base64_encode(key.key.derived_bytes()),
         params: key.params.clone(),
         random,
@@ -289,6 +298,7 @@ mod tests {
             id: 10,
             job: seal_backup_job(
                 vec![crate::store::record::encode_session(&session)],
+                Vec::new(),
                 &DerivedKey {
                     key: derive_key("Apfelbaum am Fluss", &cheap()).unwrap(),
                     params: cheap(),

@@ -165,6 +165,7 @@ pub async fn unseal_backup(file: &[u8], key: &VaultKey) -> Result<UnsealedBackup
 /// AES-GCM over every session would hold the page up.
 pub async fn seal_backup(
     records: Vec<String>,
+    children: Vec<String>,
     key: &DerivedKey,
     random: BackupRandom,
     made_at_ms: u64,
@@ -173,6 +174,7 @@ pub async fn seal_backup(
     sealed_of(
         run(seal_backup_job(
             records,
+            children,
             key,
             random,
             made_at_ms,
