@@ -268,6 +268,8 @@ pub struct SummaryText {
     pub agency: String,
     /// "Case reference", before the conversation's case reference.
     pub case_reference_label: String,
+    /// The full record's "Last time you told me…" (see `core::last_time`).
+    pub last_time: super::last_time::LastTimeText,
 }
 
 /// A heading or label in two languages: "Child / Kind"; once where both say the same.
@@ -432,6 +434,7 @@ impl SummaryText {
             agency_label: both(&self.agency_label, &second.agency_label),
             agency: self.agency.clone(),
             case_reference_label: both(&self.case_reference_label, &second.case_reference_label),
+            last_time: self.last_time.bilingual(&second.last_time),
             version: self.version.clone(),
             made_on: self.made_on.clone(),
         }
@@ -473,7 +476,7 @@ impl SummaryText {
         }
     }
 
-    fn voice(&self, voice: Voice) -> &str {
+    pub(super) fn voice(&self, voice: Voice) -> &str {
         match voice {
             Voice::ChildSaidWorkerWrote => &self.child_said_worker_wrote,
             Voice::ChildWrote => &self.child_wrote,
@@ -621,6 +624,7 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
             render_conversation(&mut out, record, text, painters);
             render_pace(&mut out, record, text, painters);
             render_order(&mut out, record, text);
+            super::last_time::render_last_time(&mut out, &record.last_time, text, painters);
         }
     }
     for question in &summary.questions {
