@@ -291,3 +291,347 @@ fn childs_words(out: &mut String, words: &Words, text: &SummaryText) {
     out.push_str("</blockquote>\n");
     element_with(out, "p", "class=\"who\"", text.voice(words.voice));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::child::ChildId;
+    use crate::core::ink::{Point, Stroke};
+    use crate::core::summary::Reader;
+    use crate::core::{Audience, Decision, EntryId, NewSession, SessionId, Summary, Voice};
+
+    fn visit(child: &str, date: &str, made: u64) -> Session {
+        let form = NewSession {
+            child_name: "Mia".into(),
+            age: "8".into(),
+            worker_name: "Sam".into(),
+            date: date.into(),
+        };
+        let mut session = Session::start(&form, SessionId::new(made, 1), made).unwrap();
+        session.set_child_id(ChildId(child.into()), made);
+        session
+    }
+
+    fn words(text: &str) -> Words {
+        Words {
+            text: text.into(),
+            voice: Voice::ChildSaidWorkerWrote,
+        }
+    }
+
+    fn said(session: &mut Session, question: Question, text: &str) -> EntryId {
+        session.add_words(Tool::ThreeHouses, question, words(text), session.updated_at + 1)
+    }
+
+    fn a_stroke() -> Stroke {
+        Stroke {
+            colour: "#1f5fa8".into(),
+            width: 24,
+            points: (0..5u16)
+                .map(|step| Point {
+                    x: 100 + step * 100,
+                    y: 200,
+                    pressure: 128,
+                })
+                .collect(),
+            pen: false,
+            nib: Default::default(),
+        }
+    }
+
+    /// Mia's visits: 3 March and 12 May with something said, a third on 1 September.
+    fn mias_visits() -> (Session, Session, Session) {
+        let mut march = visit("c-mia", "2026-03-03", 100);
+        said(&mut march, Question::Worries, "Lunchtimes are hard");
+        let mut may = visit("c-mia", "2026-05-12", 200);
+        said(&mut may, Question::Dreams, "A bike of my own");
+        said(&mut may, Question::Worries, "Dad shouts at night");
+        let september = visit("c-mia", "2026-09-01", 300);
+        (march, may, september)
+    }
+
+    fn about(session: &Session, question: Question, entry: EntryId) -> EarlierEntry {
+        EarlierEntry {
+            session: session.id,
+            question,
+            entry,
+        }
+    }
+
+    #[test]
+    fn last_time_is_the_newest_earlier_visit_of_the_same_child() {
+        let (march, may, september) = mias_visits();
+        let mut jonas = visit("c-jonas", "2026-06-20", 250);
+        said(&mut jonas, Question::Worries, "Mum is sad a lot");
+        let all = vec![september.clone(), jonas.clone(), march.clone(), may.clone()];
+
+        assert_eq!(september.visit_before(&all).map(|s| s.id), Some(may.id));
+        assert_eq!(may.visit_before(&all).map(|s| s.id), Some(march.id));
+        // The first visit has none; another child's visit never counts.
+        assert_eq!(march.visit_before(&all), None);
+        assert_eq!(jonas.visit_before(&all), None);
+    }
+
+    #[test]
+    fn a_visit_the_same_day_counts_when_made_before_and_an_empty_one_is_skipped() {
+        let (march, may, _) = mias_visits();
+        let morning = visit("c-mia", "2026-05-12", 150);
+        let mut morning_with_words = morning.clone();
+        said(&mut morning_with_words, Question::GoodThings, "Pepper");
+        let afternoon = visit("c-mia", "2026-05-12", 400);
+
+        // The empty visit made that morning does not hide what Mia said in March.
+        let all = vec![march.clone(), morning.clone()];
+        let later = visit("c-mia", "2026-05-12", 400);
+        assert_eq!(later.visit_before(&all).map(|s| s.id), Some(march.id));
+        // Made before on the same day, with something in it: that one.
+        let all = vec![march.clone(), morning_with_words.clone(), may.clone()];
+        assert_eq!(afternoon.visit_before(&all).map(|s| s.id), Some(may.id));
+        let all = vec![march.clone(), morning_with_words.clone()];
+        assert_eq!(
+            afternoon.visit_before(&all).map(|s| s.id),
+            Some(morning_with_words.id)
+        );
+        // A visit made later the same day is not "before".
+        assert_eq!(
+            morning_with_words.visit_before(&[march.clone(), afternoon]).map(|s| s.id),
+            Some(march.id)
+        );
+    }
+
+    #[test]
+    fn what_is_shown_again_is_what_the_child_left_in_the_houses_order() {
+        let mut may = visit("c-mia", "2026-05-12", 200);
+        let dream = said(&mut may, Question::Dreams, "A bike of my own");
+        let taken_out = said(&mut may, Question::Worries, "I lost my hat");
+        let worry = said(&mut may, Question::Worries, "Dad shouts at night");
+        let blank = said(&mut may, Question::GoodThings, "   ");
+        let empty_drawing = may.add_drawing(Tool::ThreeHouses, Question::GoodThings, 210);
+        let drawing = may.add_drawing(Tool::WizardsAndFairies, Question::GoodThings, 211);
+        may.add_stroke(Question::GoodThings, drawing, a_stroke(), 212);
+        may.rename(Tool::WizardsAndFairies, Question::GoodThings, "Sparkle", 213);
+        assert!(may.take_out(Question::Worries, taken_out, 214));
+
+        let shown = may.to_show_again();
+        let ids: Vec<(Question, EntryId)> = shown
+            .iter()
+            .map(|item| (item.about.question, item.about.entry))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (Question::Worries, worry),
+                (Question::GoodThings, drawing),
+                (Question::Dreams, dream),
+            ],
+            "taken out ({taken_out:?}), blank ({blank:?}) and empty ({empty_drawing:?}) are not shown"
+        );
+        assert_eq!(shown[1].tool, Tool::WizardsAndFairies);
+        assert_eq!(shown[1].own_name, Some("Sparkle"));
+        assert_eq!(shown[0].own_name, None);
+    }
+
+    #[test]
+    fn after_the_end_the_entry_is_shown_as_amended() {
+        let mut may = visit("c-mia", "2026-05-12", 200);
+        let worry = said(&mut may, Question::Worries, "Dad shout at nigth");
+        assert!(may.finish(300));
+        may.amend_words(Question::Worries, worry, "Dad shouts at night", "typo of mine", 400)
+            .unwrap();
+        let shown = may.to_show_again();
+        assert_eq!(
+            shown[0].entry.words().map(|w| w.text.as_str()),
+            Some("Dad shouts at night")
+        );
+    }
+
+    #[test]
+    fn answers_are_kept_in_order_and_the_newest_is_current() {
+        let (_, may, mut september) = mias_visits();
+        let worry = may.to_show_again()[0].about.clone();
+        assert_eq!(worry.question, Question::Worries);
+
+        assert!(september.answer_last_time(worry.clone(), StillSo::StillSo, None, 1_000));
+        assert_eq!(september.updated_at, 1_000);
+        // The same answer again records nothing new.
+        assert!(!september.answer_last_time(worry.clone(), StillSo::StillSo, None, 1_001));
+        // The child goes back and says it changed, with words: both answers are kept.
+        let more = Words {
+            text: "  only sometimes now ".into(),
+            voice: Voice::ChildWrote,
+        };
+        assert!(september.answer_last_time(worry.clone(), StillSo::Changed, Some(more.clone()), 1_002));
+        assert_eq!(september.last_time.len(), 2);
+        assert_eq!(september.last_time[0].answer, StillSo::StillSo);
+        let current = september.last_time_answer(&worry).unwrap();
+        assert_eq!(current.answer, StillSo::Changed);
+        // Kept exactly, spaces and all, with who wrote them.
+        assert_eq!(current.words.as_ref(), Some(&more));
+        assert_eq!(current.at_ms, 1_002);
+        // Blank words are no words; passing is an answer like any other.
+        assert!(september.answer_last_time(worry.clone(), StillSo::Passed, Some(words("  ")), 1_003));
+        assert_eq!(september.last_time_answer(&worry).unwrap().words, None);
+        assert_eq!(september.last_time.len(), 3);
+    }
+
+    #[test]
+    fn a_finished_visit_takes_no_answers_and_a_visit_none_about_itself() {
+        let (_, may, mut september) = mias_visits();
+        let worry = may.to_show_again()[0].about.clone();
+        let own = about(&september, Question::Worries, EntryId(1));
+        assert!(!september.answer_last_time(own, StillSo::StillSo, None, 900));
+        assert!(september.finish(950));
+        assert!(!september.answer_last_time(worry, StillSo::NotAnyMore, None, 1_000));
+        assert!(september.last_time.is_empty());
+    }
+
+    #[test]
+    fn answers_are_written_only_once_given_and_read_back_unchanged() {
+        let (_, may, mut september) = mias_visits();
+        let before = serde_json::to_string(&september).unwrap();
+        assert!(!before.contains("last_time"), "{before}");
+        let worry = may.to_show_again()[1].about.clone();
+        september.answer_last_time(worry, StillSo::NotAnyMore, Some(words("He stopped")), 1_000);
+        let written = serde_json::to_string(&september).unwrap();
+        assert!(written.contains(r#""answer":"not_any_more""#), "{written}");
+        let read: Session = serde_json::from_str(&written).unwrap();
+        assert_eq!(read, september);
+    }
+
+    fn full_record_html(session: &Session, all: &[Session]) -> String {
+        let mut summary = Summary::of(session, None);
+        summary.see_earlier_visits(session, all);
+        let text = SummaryText {
+            lang: "en".into(),
+            last_time: LastTimeText {
+                heading: "LAST-TIME".into(),
+                line: "{{ house }} from {{ date }}: {{ answer }} ({{ when }})".into(),
+                line_no_date: "{{ house }} from a visit not here: {{ answer }} ({{ when }})"
+                    .into(),
+                then: "Then:".into(),
+                drawing: "a drawing".into(),
+                said_more: "Said more:".into(),
+                earlier_answer: "Before: {{ answer }} ({{ when }})".into(),
+                still_so: "still so".into(),
+                changed: "changed".into(),
+                not_any_more: "not any more".into(),
+                passed: "did not want to say".into(),
+            },
+            usual_names: [((Tool::ThreeHouses, Question::Worries), "Worries".to_owned())]
+                .into_iter()
+                .collect(),
+            ..SummaryText::default()
+        };
+        crate::core::render_summary_html(
+            &summary,
+            &text,
+            &Painters {
+                picture: &|_, _| None,
+                earlier_picture: &|_, _, _| None,
+                time: &|at| format!("t{at}"),
+                day: &|at| format!("day {at}"),
+            },
+        )
+    }
+
+    #[test]
+    fn the_full_record_says_what_the_child_answered_about_which_day() {
+        let (march, may, mut september) = mias_visits();
+        let worry = may.to_show_again()[0].about.clone();
+        september.answer_last_time(worry.clone(), StillSo::StillSo, None, 1_000);
+        september.answer_last_time(worry, StillSo::NotAnyMore, Some(words("He <stopped>")), 2_000);
+        let all = vec![march, may, september.clone()];
+
+        let html = full_record_html(&september, &all);
+        assert!(html.contains("LAST-TIME"), "{html}");
+        assert!(
+            html.contains("Worries from 12 May 2026: not any more (day 2000)"),
+            "{html}"
+        );
+        // What the child said then, and now, exactly (escaped, never markup).
+        assert!(html.contains("Dad shouts at night"), "{html}");
+        assert!(html.contains("He &lt;stopped&gt;"), "{html}");
+        // The earlier answer stays in the record.
+        assert!(html.contains("Before: still so (t1000)"), "{html}");
+
+        // Without the earlier visit on the tablet the line still stands, saying so.
+        let alone = full_record_html(&september, &[]);
+        assert!(
+            alone.contains("Worries from a visit not here: not any more (day 2000)"),
+            "{alone}"
+        );
+    }
+
+    #[test]
+    fn no_summary_for_an_audience_holds_the_answers() {
+        let (_, may, mut september) = mias_visits();
+        let worry = may.to_show_again()[0].about.clone();
+        september.answer_last_time(worry, StillSo::NotAnyMore, Some(words("He stopped")), 1_000);
+        let id = said(&mut september, Question::GoodThings, "Swimming");
+        september.decide_sharing(
+            Question::GoodThings,
+            id,
+            Decision::shared_with([Audience::Mum]),
+            1_100,
+        );
+        let mut for_mum = Summary::of(&september, Some(&Audience::Mum));
+        for_mum.see_earlier_visits(&september, &[may.clone(), september.clone()]);
+        assert!(matches!(for_mum.reader, Reader::ForAudience(_)));
+        let Reader::FullRecord(record) = Summary::of(&september, None).reader else {
+            panic!("None is the full record")
+        };
+        assert_eq!(record.last_time.len(), 1);
+        let html = crate::core::render_summary_html(
+            &for_mum,
+            &SummaryText {
+                lang: "en".into(),
+                last_time: LastTimeText {
+                    heading: "LAST-TIME".into(),
+                    ..LastTimeText::default()
+                },
+                ..SummaryText::default()
+            },
+            &Painters {
+                picture: &|_, _| None,
+                earlier_picture: &|_, _, _| None,
+                time: &|at| format!("t{at}"),
+                day: &|at| format!("day {at}"),
+            },
+        );
+        assert!(!html.contains("LAST-TIME"), "{html}");
+        assert!(!html.contains("He stopped"), "{html}");
+        assert!(html.contains("Swimming"), "{html}");
+    }
+
+    #[test]
+    fn the_child_may_answer_in_child_mode_of_their_visit_only() {
+        use crate::core::{ChildMode, Screen};
+        let (_, may, september) = mias_visits();
+        let mode = ChildMode {
+            session: september.id,
+            tool: Tool::ThreeHouses,
+        };
+        let here = Screen::LastTime {
+            session: september.id,
+            step: 2,
+        };
+        assert!(mode.allows(&here));
+        assert!(!mode.allows(&Screen::LastTime {
+            session: may.id,
+            step: 0
+        }));
+        assert_eq!(
+            here.parent(),
+            Screen::Session {
+                session: september.id
+            }
+        );
+        // A place stored at the first step reads as before steps were written.
+        let first = serde_json::to_string(&Screen::LastTime {
+            session: september.id,
+            step: 0,
+        })
+        .unwrap();
+        assert!(!first.contains("step"), "{first}");
+    }
+}
