@@ -65,7 +65,10 @@ impl Session {
     }
 
     /// The earlier visit and what of it to show at this one, when there is any.
-    pub fn last_time<'a>(&self, sessions: &'a [Session]) -> Option<(&'a Session, Vec<ShownAgain<'a>>)> {
+    pub fn last_time<'a>(
+        &self,
+        sessions: &'a [Session],
+    ) -> Option<(&'a Session, Vec<ShownAgain<'a>>)> {
         let before = self.visit_before(sessions)?;
         Some((before, before.to_show_again()))
     }
@@ -103,7 +106,10 @@ impl Session {
 
     /// The child's current answer about an earlier entry: the newest.
     pub fn last_time_answer(&self, about: &EarlierEntry) -> Option<&LastTimeAnswer> {
-        self.last_time.iter().rev().find(|answer| &answer.about == about)
+        self.last_time
+            .iter()
+            .rev()
+            .find(|answer| &answer.about == about)
     }
 
     /// The answers of this visit for the worker's full record, one line per earlier entry in
@@ -320,7 +326,12 @@ mod tests {
     }
 
     fn said(session: &mut Session, question: Question, text: &str) -> EntryId {
-        session.add_words(Tool::ThreeHouses, question, words(text), session.updated_at + 1)
+        session.add_words(
+            Tool::ThreeHouses,
+            question,
+            words(text),
+            session.updated_at + 1,
+        )
     }
 
     fn a_stroke() -> Stroke {
@@ -394,7 +405,9 @@ mod tests {
         );
         // A visit made later the same day is not "before".
         assert_eq!(
-            morning_with_words.visit_before(&[march.clone(), afternoon]).map(|s| s.id),
+            morning_with_words
+                .visit_before(&[march.clone(), afternoon])
+                .map(|s| s.id),
             Some(march.id)
         );
     }
@@ -409,7 +422,12 @@ mod tests {
         let empty_drawing = may.add_drawing(Tool::ThreeHouses, Question::GoodThings, 210);
         let drawing = may.add_drawing(Tool::WizardsAndFairies, Question::GoodThings, 211);
         may.add_stroke(Question::GoodThings, drawing, a_stroke(), 212);
-        may.rename(Tool::WizardsAndFairies, Question::GoodThings, "Sparkle", 213);
+        may.rename(
+            Tool::WizardsAndFairies,
+            Question::GoodThings,
+            "Sparkle",
+            213,
+        );
         assert!(may.take_out(Question::Worries, taken_out, 214));
 
         let shown = may.to_show_again();
@@ -436,8 +454,14 @@ mod tests {
         let mut may = visit("c-mia", "2026-05-12", 200);
         let worry = said(&mut may, Question::Worries, "Dad shout at nigth");
         assert!(may.finish(300));
-        may.amend_words(Question::Worries, worry, "Dad shouts at night", "typo of mine", 400)
-            .unwrap();
+        may.amend_words(
+            Question::Worries,
+            worry,
+            "Dad shouts at night",
+            "typo of mine",
+            400,
+        )
+        .unwrap();
         let shown = may.to_show_again();
         assert_eq!(
             shown[0].entry.words().map(|w| w.text.as_str()),
@@ -460,7 +484,12 @@ mod tests {
             text: "  only sometimes now ".into(),
             voice: Voice::ChildWrote,
         };
-        assert!(september.answer_last_time(worry.clone(), StillSo::Changed, Some(more.clone()), 1_002));
+        assert!(september.answer_last_time(
+            worry.clone(),
+            StillSo::Changed,
+            Some(more.clone()),
+            1_002
+        ));
         assert_eq!(september.last_time.len(), 2);
         assert_eq!(september.last_time[0].answer, StillSo::StillSo);
         let current = september.last_time_answer(&worry).unwrap();
@@ -469,7 +498,12 @@ mod tests {
         assert_eq!(current.words.as_ref(), Some(&more));
         assert_eq!(current.at_ms, 1_002);
         // Blank words are no words; passing is an answer like any other.
-        assert!(september.answer_last_time(worry.clone(), StillSo::Passed, Some(words("  ")), 1_003));
+        assert!(september.answer_last_time(
+            worry.clone(),
+            StillSo::Passed,
+            Some(words("  ")),
+            1_003
+        ));
         assert_eq!(september.last_time_answer(&worry).unwrap().words, None);
         assert_eq!(september.last_time.len(), 3);
     }
@@ -506,8 +540,7 @@ mod tests {
             last_time: LastTimeText {
                 heading: "LAST-TIME".into(),
                 line: "{{ house }} from {{ date }}: {{ answer }} ({{ when }})".into(),
-                line_no_date: "{{ house }} from a visit not here: {{ answer }} ({{ when }})"
-                    .into(),
+                line_no_date: "{{ house }} from a visit not here: {{ answer }} ({{ when }})".into(),
                 then: "Then:".into(),
                 drawing: "a drawing".into(),
                 said_more: "Said more:".into(),
@@ -539,7 +572,12 @@ mod tests {
         let (march, may, mut september) = mias_visits();
         let worry = may.to_show_again()[0].about.clone();
         september.answer_last_time(worry.clone(), StillSo::StillSo, None, 1_000);
-        september.answer_last_time(worry, StillSo::NotAnyMore, Some(words("He <stopped>")), 2_000);
+        september.answer_last_time(
+            worry,
+            StillSo::NotAnyMore,
+            Some(words("He <stopped>")),
+            2_000,
+        );
         let all = vec![march, may, september.clone()];
 
         let html = full_record_html(&september, &all);

@@ -162,26 +162,20 @@ pub fn LastTimeScreen(session: SessionId, step: u32) -> impl IntoView {
     // What is read aloud: the house or helper, the child's words then, and the question.
     let entry_words = match &item.entry.content {
         EntryContent::Words(words) => Some(words.text.clone()),
-        _ => item.entry.caption.as_ref().map(|caption| caption.text.clone()),
+        _ => item
+            .entry
+            .caption
+            .as_ref()
+            .map(|caption| caption.text.clone()),
     };
     let name = item.name.clone();
     let read = {
         let (name, said) = (name.clone(), entry_words.clone().unwrap_or_default());
-        Signal::derive(move || {
-            format!(
-                "{name}. {said} {}",
-                t_string!(i18n, last_time_question)
-            )
-        })
+        Signal::derive(move || format!("{name}. {said} {}", t_string!(i18n, last_time_question)))
     };
     let in_workers = workers_language().map(|workers| {
         let (name, said) = (name.clone(), entry_words.clone().unwrap_or_default());
-        Signal::derive(move || {
-            format!(
-                "{name}. {said} {}",
-                t_string!(workers, last_time_question)
-            )
-        })
+        Signal::derive(move || format!("{name}. {said} {}", t_string!(workers, last_time_question)))
     });
     let workers = workers_language().unwrap_or(i18n);
     let answers = [

@@ -366,7 +366,9 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             state
                 .with_session_untracked(&session, |s| {
                     let mut summary = Summary::of(s, reader.as_ref());
-                    state.sessions.with_untracked(|all| summary.see_earlier_visits(s, all));
+                    state
+                        .sessions
+                        .with_untracked(|all| summary.see_earlier_visits(s, all));
                     let text = summary_text(i18n, &summary);
                     let text = if bilingual.get() && can_be_bilingual() {
                         text.bilingual(&summary_text(childs_i18n, &summary))
