@@ -27,6 +27,9 @@ use super::summary_choices::RespectLine;
 use super::tool::Tool;
 use super::translation::fill;
 
+mod last_time;
+pub use last_time::LastTimeText;
+
 /// The words of a summary in the app's current language, filled by the UI from its
 /// translation files: the renderer itself holds no language. All fields are plain text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -269,7 +272,7 @@ pub struct SummaryText {
     /// "Case reference", before the conversation's case reference.
     pub case_reference_label: String,
     /// The full record's "Last time you told me…" (see `core::last_time`).
-    pub last_time: super::last_time::LastTimeText,
+    pub last_time: LastTimeText,
 }
 
 /// A heading or label in two languages: "Child / Kind"; once where both say the same.
@@ -476,7 +479,7 @@ impl SummaryText {
         }
     }
 
-    pub(super) fn voice(&self, voice: Voice) -> &str {
+    fn voice(&self, voice: Voice) -> &str {
         match voice {
             Voice::ChildSaidWorkerWrote => &self.child_said_worker_wrote,
             Voice::ChildWrote => &self.child_wrote,
@@ -624,7 +627,7 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
             render_conversation(&mut out, record, text, painters);
             render_pace(&mut out, record, text, painters);
             render_order(&mut out, record, text);
-            super::last_time::render_last_time(&mut out, &record.last_time, text, painters);
+            last_time::render_last_time(&mut out, &record.last_time, text, painters);
         }
     }
     for question in &summary.questions {

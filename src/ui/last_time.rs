@@ -313,9 +313,9 @@ fn Thanks(session: SessionId, back_to: Option<u32>) -> impl IntoView {
 }
 
 /// The full record's words for the child's answers, in the worker's language (see
-/// `core::last_time::render_last_time`).
-pub fn last_time_text(i18n: crate::ui::I18n) -> crate::core::last_time::LastTimeText {
-    crate::core::last_time::LastTimeText {
+/// `core::summary_html`).
+pub fn last_time_text(i18n: crate::ui::I18n) -> crate::core::summary_html::LastTimeText {
+    crate::core::summary_html::LastTimeText {
         heading: t_string!(i18n, summary_last_time_heading).to_owned(),
         line: i18n.text(Key::summary_last_time_line).to_owned(),
         line_no_date: i18n.text(Key::summary_last_time_line_no_date).to_owned(),

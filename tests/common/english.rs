@@ -192,7 +192,7 @@ pub fn summary_text(name: &str, helper: HelperKind, undecided: usize) -> Summary
         agency_label: t("agency_label"),
         agency: String::new(),
         case_reference_label: t("case_reference_label"),
-        last_time: hear_me::core::last_time::LastTimeText {
+        last_time: hear_me::core::summary_html::LastTimeText {
             heading: t("summary_last_time_heading"),
             line: raw("summary_last_time_line"),
             line_no_date: raw("summary_last_time_line_no_date"),
