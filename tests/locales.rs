@@ -143,6 +143,20 @@ const TO_THE_CHILD: &[&str] = &[
     "sharing_younger_limit",
     "sharing_older_limit",
     "sharing_own_name",
+    // "Last time you told me…" (the worker's card names it by the child's title).
+    "last_time_title",
+    "last_time_question",
+    "last_time_still_so",
+    "last_time_changed",
+    "last_time_not_any_more",
+    "last_time_pass",
+    "last_time_back",
+    "last_time_step",
+    "last_time_say_more",
+    "last_time_say_more_label",
+    "last_time_thanks",
+    "last_time_thanks_text",
+    "last_time_give_back",
 ];
 
 fn german() -> BTreeMap<String, String> {

@@ -10,6 +10,7 @@ pub mod entry_history;
 pub mod exports;
 pub mod ink;
 pub mod language;
+pub mod last_time;
 pub mod leaflet_html;
 pub mod local_forms;
 pub mod lock_rules;

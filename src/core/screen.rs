@@ -91,6 +91,13 @@ pub enum Screen {
     BeforeWeStart {
         session: SessionId,
     },
+    /// "Last time you told me…": the child sees again what they put somewhere at their
+    /// visit before, one thing a `step` (see `core::last_time`), then a thank-you.
+    LastTime {
+        session: SessionId,
+        #[serde(default, skip_serializing_if = "is_start")]
+        step: u32,
+    },
 }
 
 /// The step of who may see what that stands for "the last thing to decide", whatever their
@@ -117,7 +124,8 @@ impl Screen {
             | Screen::Summary { session }
             | Screen::WhoWillSee { session }
             | Screen::WorkerDecisions { session }
-            | Screen::BeforeWeStart { session } => Some(session),
+            | Screen::BeforeWeStart { session }
+            | Screen::LastTime { session, .. } => Some(session),
         }
     }
 
@@ -174,7 +182,8 @@ impl Screen {
             | Screen::ChooseHelper { session }
             | Screen::Sharing { session, .. }
             | Screen::Summary { session }
-            | Screen::BeforeWeStart { session } => Screen::Session { session: *session },
+            | Screen::BeforeWeStart { session }
+            | Screen::LastTime { session, .. } => Screen::Session { session: *session },
             // "Who will see what" is the last screen of the walk: back is its last step.
             Screen::WhoWillSee { session } => Screen::Sharing {
                 session: *session,
@@ -257,6 +266,8 @@ impl ChildMode {
             Screen::Sharing { session, .. } | Screen::WhoWillSee { session } => {
                 session == &self.session
             }
+            // What the child says about their visit before is theirs too.
+            Screen::LastTime { session, .. } => session == &self.session,
             Screen::Start
             | Screen::Settings
             | Screen::Privacy

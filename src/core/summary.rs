@@ -118,6 +118,9 @@ pub struct FullRecord {
     /// `YYYY-MM-DD`: the day an earlier version marked the session restored, without saying
     /// from which backup.
     pub restored_on_day: Option<String>,
+    /// The child's answers to "Last time you told me…" at this visit; the earlier visits'
+    /// dates and entries only once [`Summary::see_earlier_visits`] gave them.
+    pub last_time: Vec<super::last_time::LastTimeLine>,
 }
 
 /// What a summary for an audience adds, as the worker chose it for that audience.
@@ -339,6 +342,7 @@ impl Summary {
                     network_responses: session.network_responses().to_vec(),
                     restores: session.restores.clone(),
                     restored_on_day: session.restored_from_backup_on.clone(),
+                    last_time: session.last_time_lines(&[]),
                 })),
             ),
             Some(audience) => {
@@ -373,6 +377,14 @@ impl Summary {
             tools,
             questions,
             reader,
+        }
+    }
+
+    /// Gives the full record of `session` the earlier visits its "last time" answers are
+    /// about, from `sessions`: their dates and what the child said there.
+    pub fn see_earlier_visits(&mut self, session: &Session, sessions: &[Session]) {
+        if let Reader::FullRecord(record) = &mut self.reader {
+            record.last_time = session.last_time_lines(sessions);
         }
     }
 

@@ -27,6 +27,9 @@ use super::summary_choices::RespectLine;
 use super::tool::Tool;
 use super::translation::fill;
 
+mod last_time;
+pub use last_time::LastTimeText;
+
 /// The words of a summary in the app's current language, filled by the UI from its
 /// translation files: the renderer itself holds no language. All fields are plain text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -268,6 +271,8 @@ pub struct SummaryText {
     pub agency: String,
     /// "Case reference", before the conversation's case reference.
     pub case_reference_label: String,
+    /// The full record's "Last time you told me…" (see `core::last_time`).
+    pub last_time: LastTimeText,
 }
 
 /// A heading or label in two languages: "Child / Kind"; once where both say the same.
@@ -432,6 +437,7 @@ impl SummaryText {
             agency_label: both(&self.agency_label, &second.agency_label),
             agency: self.agency.clone(),
             case_reference_label: both(&self.case_reference_label, &second.case_reference_label),
+            last_time: self.last_time.bilingual(&second.last_time),
             version: self.version.clone(),
             made_on: self.made_on.clone(),
         }
@@ -621,6 +627,7 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
             render_conversation(&mut out, record, text, painters);
             render_pace(&mut out, record, text, painters);
             render_order(&mut out, record, text);
+            last_time::render_last_time(&mut out, &record.last_time, text, painters);
         }
     }
     for question in &summary.questions {

@@ -16,6 +16,7 @@ pub mod home_screen_hint;
 pub mod ink_layer;
 pub mod labels;
 pub mod language;
+pub mod last_time;
 pub mod leaflet;
 pub mod lock;
 pub mod look;
@@ -114,6 +115,9 @@ fn childs_screen(place: Screen) -> AnyView {
         }
         Screen::WhoWillSee { session } => {
             view! { <who_will_see::WhoWillSeeScreen session /> }.into_any()
+        }
+        Screen::LastTime { session, step } => {
+            view! { <last_time::LastTimeScreen session step /> }.into_any()
         }
         worker => screen_for(worker),
     }

@@ -104,6 +104,8 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
                 </div>
             </div>
         </details>
+        // What the child said at their visit before, to see again first.
+        <crate::ui::last_time::LastTimeCard session />
         // What the child hears first, then the tools: cards of one size.
         <section class="tools session-tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{t!(i18n, tools_heading)}</h2>

@@ -192,5 +192,18 @@ pub fn summary_text(name: &str, helper: HelperKind, undecided: usize) -> Summary
         agency_label: t("agency_label"),
         agency: String::new(),
         case_reference_label: t("case_reference_label"),
+        last_time: hear_me::core::summary_html::LastTimeText {
+            heading: t("summary_last_time_heading"),
+            line: raw("summary_last_time_line"),
+            line_no_date: raw("summary_last_time_line_no_date"),
+            then: t("summary_last_time_then"),
+            drawing: t("summary_last_time_drawing"),
+            said_more: t("summary_last_time_said_more"),
+            earlier_answer: raw("summary_last_time_earlier_answer"),
+            still_so: t("summary_last_time_still_so"),
+            changed: t("summary_last_time_changed"),
+            not_any_more: t("summary_last_time_not_any_more"),
+            passed: t("summary_last_time_passed"),
+        },
     }
 }
