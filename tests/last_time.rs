@@ -20,7 +20,7 @@ fn visit(date: &str, made: u64) -> Session {
         date: date.into(),
     };
     let mut session = Session::start(&form, SessionId::new(made, 1), made).unwrap();
-    session.set_child_id(ChildId("c-mia".into()), made);
+    session.set_child_id(ChildId::from("c-mia"), made);
     session
 }
 

@@ -173,7 +173,7 @@ mod tests {
             date: date.into(),
         };
         let mut session = Session::start(&form, SessionId::new(made, 1), made).unwrap();
-        session.set_child_id(ChildId(child.into()), made);
+        session.set_child_id(ChildId::from(child), made);
         session
     }
 
