@@ -7,6 +7,7 @@ pub mod conversation;
 pub mod entry;
 pub mod entry_history;
 pub mod exports;
+pub mod feedback;
 pub mod ink;
 pub mod language;
 pub mod leaflet_html;
