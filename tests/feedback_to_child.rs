@@ -9,8 +9,7 @@ use hear_me::core::feedback::{
 };
 use hear_me::core::over_months::{EarlierEntry, Happened};
 use hear_me::core::{
-    Audience, Decision, NewSession, Question, Session, SessionId, Tool, Voice, Words,
-    WorkerReason,
+    Audience, Decision, NewSession, Question, Session, SessionId, Tool, Voice, Words, WorkerReason,
 };
 
 fn said(text: &str) -> Words {
@@ -51,11 +50,7 @@ fn first_visit() -> (Session, EarlierEntry, EarlierEntry, EarlierEntry) {
         "Lunchtimes are hard",
         Decision::shared_with([Audience::Teacher]),
     );
-    let private = add(
-        Question::Worries,
-        "Dad shouts",
-        Some(Decision::Private),
-    );
+    let private = add(Question::Worries, "Dad shouts", Some(Decision::Private));
     let cat = add(
         Question::GoodThings,
         "My cat",
@@ -69,7 +64,10 @@ fn first_visit() -> (Session, EarlierEntry, EarlierEntry, EarlierEntry) {
 #[test]
 fn feedback_is_offered_for_what_the_child_shared_or_the_worker_passed_on() {
     let (mut session, lunch, private, cat) = first_visit();
-    assert_eq!(session.offered_for_feedback(), vec![lunch.clone(), cat.clone()]);
+    assert_eq!(
+        session.offered_for_feedback(),
+        vec![lunch.clone(), cat.clone()]
+    );
     assert_eq!(
         session.add_feedback(Some(private.clone()), "I told nobody.", vec![], "", 40),
         Err(FeedbackError::NotOffered)
@@ -85,7 +83,10 @@ fn feedback_is_offered_for_what_the_child_shared_or_the_worker_passed_on() {
         session.offered_for_feedback(),
         vec![lunch.clone(), private.clone(), cat.clone()]
     );
-    assert_eq!(who_may_have_heard(&session, &private), vec![Audience::Court]);
+    assert_eq!(
+        who_may_have_heard(&session, &private),
+        vec![Audience::Court]
+    );
     assert_eq!(
         who_may_have_heard(&session, &cat),
         vec![Audience::Mum, Audience::Teacher]
@@ -96,7 +97,12 @@ fn feedback_is_offered_for_what_the_child_shared_or_the_worker_passed_on() {
 fn a_shared_entry_the_child_took_out_is_not_offered() {
     let mut session = visit("c-mia", "2026-03-03", 1);
     let id = session.add_words(Tool::ThreeHouses, Question::Dreams, said("A bike"), 10);
-    session.decide_sharing(Question::Dreams, id, Decision::shared_with([Audience::Mum]), 11);
+    session.decide_sharing(
+        Question::Dreams,
+        id,
+        Decision::shared_with([Audience::Mum]),
+        11,
+    );
     assert_eq!(session.offered_for_feedback().len(), 1);
     assert!(session.take_out(Question::Dreams, id, 12));
     assert!(session.offered_for_feedback().is_empty());
@@ -152,11 +158,24 @@ fn feedback_is_the_workers_record_written_after_the_end_with_ids_never_given_twi
 fn what_the_child_heard_is_not_changed_or_removed() {
     let (mut march, lunch, _, _) = first_visit();
     let id = march
-        .add_feedback(Some(lunch), "I told your teacher.", vec![Audience::Teacher], "", 100)
+        .add_feedback(
+            Some(lunch),
+            "I told your teacher.",
+            vec![Audience::Teacher],
+            "",
+            100,
+        )
         .unwrap();
     // Not heard yet: the worker may still change their words.
     march
-        .change_feedback(id, "I told Ms Berg, your teacher.", vec![], "2026-03-09", false, 110)
+        .change_feedback(
+            id,
+            "I told Ms Berg, your teacher.",
+            vec![],
+            "2026-03-09",
+            false,
+            110,
+        )
         .unwrap();
     assert_eq!(march.feedback[0].text, "I told Ms Berg, your teacher.");
     assert_eq!(march.feedback[0].on, "2026-03-09");
@@ -204,7 +223,11 @@ fn the_child_hears_feedback_from_earlier_visits_once_with_their_reaction_kept_ex
     assert_eq!(pieces[0].feedback.id, a);
     assert_eq!(pieces[0].from_date, "2026-03-03");
     assert_eq!(
-        pieces[0].entry.as_ref().and_then(|e| e.words()).map(|w| w.text.as_str()),
+        pieces[0]
+            .entry
+            .as_ref()
+            .and_then(|e| e.words())
+            .map(|w| w.text.as_str()),
         Some("Lunchtimes are hard")
     );
     // Heard in May with the child's own words, exactly; the other one with nothing said.
@@ -267,7 +290,12 @@ fn a_promise_comes_back_until_the_worker_says_whether_it_happened() {
     assert_eq!(september.promises_checked.len(), 1);
     assert_eq!(september.promises_checked[0].happened, Happened::Partly);
     let december = visit("c-mia", "2026-12-01", 5);
-    let sessions = vec![march.clone(), may.clone(), september.clone(), december.clone()];
+    let sessions = vec![
+        march.clone(),
+        may.clone(),
+        september.clone(),
+        december.clone(),
+    ];
     let in_december = promises_to_check(&sessions, &december);
     assert_eq!(
         in_december.iter().map(|p| p.from).collect::<Vec<_>>(),
@@ -313,7 +341,10 @@ fn the_full_record_of_each_visit_tells_what_was_said_heard_and_checked() {
     assert_eq!(heard.reaction.as_ref().unwrap().text, "She helps me now");
     assert_eq!(of_march.this_promise.len(), 1);
     assert_eq!(of_march.this_promise[0].date, "2026-05-12");
-    assert_eq!(of_march.this_promise[0].told, "I will talk to your teacher.");
+    assert_eq!(
+        of_march.this_promise[0].told,
+        "I will talk to your teacher."
+    );
     assert_eq!(of_march.this_promise[0].check.happened, Happened::Yes);
 
     let of_may = FeedbackRecord::of(&may, &sessions);
@@ -333,11 +364,81 @@ fn a_visit_without_feedback_is_stored_as_before() {
         assert!(!json.contains(&format!("\"{field}\"")), "{field} written");
     }
     let mut with = march.clone();
-    let id = with
-        .add_feedback(None, "We met.", vec![], "", 100)
-        .unwrap();
+    let id = with.add_feedback(None, "We met.", vec![], "", 100).unwrap();
     with.check_promise(SessionId::from("other"), Happened::No, "", 101);
     let back: Session = serde_json::from_str(&serde_json::to_string(&with).unwrap()).unwrap();
     assert_eq!(back.feedback[0].id, id);
     assert_eq!(back.promises_checked, with.promises_checked);
+}
+
+mod common;
+
+/// The file for a summary, dates and times as the tests write them.
+fn render(summary: &hear_me::core::Summary) -> String {
+    use hear_me::core::summary_html::Painters;
+    let mut text = common::english::summary_text("Mia", hear_me::core::HelperKind::Dragon, 0);
+    text.next_told_label = common::english::text("next_told_label", &[("name", "Mia")]);
+    hear_me::core::render_summary_html(
+        summary,
+        &text,
+        &Painters {
+            picture: &|_, _| None,
+            earlier_picture: &|_, _, _| None,
+            time: &|at| format!("t{at}"),
+            day: &|at| format!("d{at}"),
+        },
+    )
+}
+
+#[test]
+fn the_full_record_file_says_it_all_and_a_summary_for_an_audience_says_none_of_it() {
+    use hear_me::core::Summary;
+    let (mut march, lunch, _, _) = first_visit();
+    let id = march
+        .add_feedback(
+            Some(lunch),
+            "I told your teacher <Ms Berg>.",
+            vec![Audience::Teacher],
+            "2026-03-10",
+            100,
+        )
+        .unwrap();
+    let mut may = visit("c-mia", "2026-05-12", 2);
+    may.record_feedback_heard(march.id, id, Some(said("She helps me now")), 500);
+    may.check_promise(march.id, Happened::Partly, "Only one talk so far", 510);
+    let sessions = vec![march.clone(), may.clone()];
+
+    let full = render(&Summary::of(&march, None).with_the_childs_visits(&march, &sessions));
+    let heading = common::english::text("fb_heading", &[("name", "<bdi>Mia</bdi>")]);
+    assert!(full.contains(&heading), "{full}");
+    assert!(full.contains("I told your teacher &lt;Ms Berg&gt;."));
+    assert!(full.contains("Lunchtimes are hard"));
+    assert!(full.contains("She helps me now"));
+    assert!(full.contains("Only one talk so far"));
+    let happened = common::english::text("happened_partly", &[]);
+    assert!(full.contains(&format!("<bdi>{happened}</bdi>")));
+    assert!(
+        full.contains("12 May 2026"),
+        "the visit where the child heard it"
+    );
+    // Without the child's visits the record says nothing it cannot know.
+    let alone = render(&Summary::of(&march, None));
+    assert!(!alone.contains("feedback-to-child"));
+
+    let later = render(&Summary::of(&may, None).with_the_childs_visits(&may, &sessions));
+    assert!(later.contains("She helps me now"));
+    assert!(later.contains("I will talk to your teacher."));
+    assert!(later.contains("3 March 2026"));
+
+    let for_teacher = render(
+        &Summary::of(&march, Some(&Audience::Teacher)).with_the_childs_visits(&march, &sessions),
+    );
+    assert!(for_teacher.contains("Lunchtimes are hard"));
+    for worker_only in [
+        "feedback-to-child",
+        "I told your teacher",
+        "She helps me now",
+    ] {
+        assert!(!for_teacher.contains(worker_only), "{worker_only}");
+    }
 }

@@ -11,9 +11,7 @@
 use std::collections::BTreeSet;
 
 use super::entry::{Entry, Words};
-use super::over_months::{
-    EarlierEntry, FeedbackHeard, FeedbackToChild, Happened, PromiseChecked,
-};
+use super::over_months::{EarlierEntry, FeedbackHeard, FeedbackToChild, Happened, PromiseChecked};
 use super::question::Question;
 use super::session::{Session, SessionId};
 use super::sharing::{is_iso_date, Audience};
@@ -119,7 +117,13 @@ impl Session {
             }
         }
         let (text, heard_by, on) = checked(text, heard_by, on)?;
-        let id = self.feedback.iter().map(|feedback| feedback.id).max().unwrap_or(0) + 1;
+        let id = self
+            .feedback
+            .iter()
+            .map(|feedback| feedback.id)
+            .max()
+            .unwrap_or(0)
+            + 1;
         self.feedback.push(FeedbackToChild {
             id,
             about,
@@ -524,4 +528,19 @@ pub fn who_may_have_heard(session: &Session, about: &EarlierEntry) -> Vec<Audien
         .chain(passed)
         .filter(|audience| seen.insert(audience.clone()))
         .collect()
+}
+
+impl super::summary::Summary {
+    /// The full record with what it says about feedback and promises across the child's
+    /// visits in `sessions`; a summary for an audience is returned as it is.
+    pub fn with_the_childs_visits(
+        mut self,
+        visit: &Session,
+        sessions: &[Session],
+    ) -> super::summary::Summary {
+        if let super::summary::Reader::FullRecord(record) = &mut self.reader {
+            record.feedback = FeedbackRecord::of(visit, sessions);
+        }
+        self
+    }
 }

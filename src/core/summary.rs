@@ -118,6 +118,9 @@ pub struct FullRecord {
     /// `YYYY-MM-DD`: the day an earlier version marked the session restored, without saying
     /// from which backup.
     pub restored_on_day: Option<String>,
+    /// Feedback to the child and promises checked, across the child's visits: empty until
+    /// filled with [`Summary::with_the_childs_visits`].
+    pub feedback: super::feedback::FeedbackRecord,
 }
 
 /// What a summary for an audience adds, as the worker chose it for that audience.
@@ -339,6 +342,7 @@ impl Summary {
                     network_responses: session.network_responses().to_vec(),
                     restores: session.restores.clone(),
                     restored_on_day: session.restored_from_backup_on.clone(),
+                    feedback: Default::default(),
                 })),
             ),
             Some(audience) => {

@@ -268,6 +268,8 @@ pub struct SummaryText {
     pub agency: String,
     /// "Case reference", before the conversation's case reference.
     pub case_reference_label: String,
+    /// The full record's words about feedback to the child and promises checked.
+    pub feedback: super::feedback_html::FeedbackText,
 }
 
 /// A heading or label in two languages: "Child / Kind"; once where both say the same.
@@ -432,6 +434,7 @@ impl SummaryText {
             agency_label: both(&self.agency_label, &second.agency_label),
             agency: self.agency.clone(),
             case_reference_label: both(&self.case_reference_label, &second.case_reference_label),
+            feedback: self.feedback.bilingual(&second.feedback),
             version: self.version.clone(),
             made_on: self.made_on.clone(),
         }
@@ -473,7 +476,7 @@ impl SummaryText {
         }
     }
 
-    fn voice(&self, voice: Voice) -> &str {
+    pub(super) fn voice(&self, voice: Voice) -> &str {
         match voice {
             Voice::ChildSaidWorkerWrote => &self.child_said_worker_wrote,
             Voice::ChildWrote => &self.child_wrote,
@@ -628,6 +631,13 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
     }
     if let Reader::FullRecord(record) = &summary.reader {
         render_next_steps(&mut out, &summary.child_name, record, text);
+        super::feedback_html::render_feedback(
+            &mut out,
+            &summary.child_name,
+            &record.feedback,
+            text,
+            painters,
+        );
         render_amendments(&mut out, summary, record, text, painters);
         render_responses(&mut out, record, text, painters);
         render_undecided(&mut out, record, text);

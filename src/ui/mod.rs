@@ -10,6 +10,8 @@ pub mod dialog;
 pub mod drawing;
 pub mod entry_notes;
 pub mod entry_summary;
+pub mod feedback;
+pub mod feedback_page;
 pub mod fields;
 pub mod home_screen_hint;
 pub mod ink_layer;
@@ -112,6 +114,9 @@ fn childs_screen(place: Screen) -> AnyView {
         }
         Screen::WhoWillSee { session } => {
             view! { <who_will_see::WhoWillSeeScreen session /> }.into_any()
+        }
+        Screen::Feedback { session, step } => {
+            view! { <feedback_page::FeedbackScreen session step /> }.into_any()
         }
         worker => screen_for(worker),
     }

@@ -206,6 +206,7 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         duration_label: t_string!(i18n, summary_duration).to_owned(),
         agency_label: t_string!(i18n, agency_label).to_owned(),
         case_reference_label: t_string!(i18n, case_reference_label).to_owned(),
+        feedback: crate::ui::feedback::feedback_text(i18n),
         // Filled by `court_ready` for the summary as a whole: they are not the labels' language.
         prompts: BTreeMap::new(),
         prompts_lang: String::new(),
@@ -364,7 +365,9 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         pictures.with(|pictures| {
             state
                 .with_session_untracked(&session, |s| {
-                    let summary = Summary::of(s, reader.as_ref());
+                    let summary = state.sessions.with_untracked(|all| {
+                        Summary::of(s, reader.as_ref()).with_the_childs_visits(s, all)
+                    });
                     let text = summary_text(i18n, &summary);
                     let text = if bilingual.get() && can_be_bilingual() {
                         text.bilingual(&summary_text(childs_i18n, &summary))
