@@ -259,6 +259,14 @@ fn the_child_hears_feedback_from_earlier_visits_once_with_their_reaction_kept_ex
     assert!(waiting[0].entry.is_none());
     september.record_feedback_heard(march.id, c, None, 700);
     assert_eq!(earlier_visits(&sessions, &september).len(), 2);
+    // A finished visit is over: nothing waits for the child there.
+    let d = march
+        .add_feedback(None, "The school has a new lunch club.", vec![], "", 800)
+        .unwrap();
+    may.finish(900);
+    let sessions = all(&march, &may, &september);
+    assert_eq!(waiting_for_the_child(&sessions, &may), 0);
+    assert_eq!(for_the_child_at(&sessions, &september).last().unwrap().feedback.id, d);
 }
 
 #[test]

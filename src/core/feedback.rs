@@ -331,8 +331,12 @@ pub fn for_the_child_at(sessions: &[Session], visit: &Session) -> Vec<ForTheChil
         .collect()
 }
 
-/// How many pieces of feedback wait for the child at `visit` (not heard yet anywhere).
+/// How many pieces of feedback wait for the child at `visit` (not heard yet anywhere). None
+/// at a finished visit: the child is no longer there to hear it.
 pub fn waiting_for_the_child(sessions: &[Session], visit: &Session) -> usize {
+    if visit.is_finished() {
+        return 0;
+    }
     for_the_child_at(sessions, visit)
         .iter()
         .filter(|piece| piece.heard_here.is_none())
