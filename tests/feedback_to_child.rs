@@ -266,7 +266,14 @@ fn the_child_hears_feedback_from_earlier_visits_once_with_their_reaction_kept_ex
     may.finish(900);
     let sessions = all(&march, &may, &september);
     assert_eq!(waiting_for_the_child(&sessions, &may), 0);
-    assert_eq!(for_the_child_at(&sessions, &september).last().unwrap().feedback.id, d);
+    assert_eq!(
+        for_the_child_at(&sessions, &september)
+            .last()
+            .unwrap()
+            .feedback
+            .id,
+        d
+    );
 }
 
 #[test]

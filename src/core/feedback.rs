@@ -274,11 +274,11 @@ pub fn earlier_visits<'a>(sessions: &'a [Session], visit: &Session) -> Vec<&'a S
 
 /// Where and how the child heard feedback `feedback` of visit `from`: the visit it was heard
 /// at, and the record there. None while the child has not heard it.
-pub fn heard<'a>(
-    sessions: &'a [Session],
+pub fn heard(
+    sessions: &[Session],
     from: SessionId,
     feedback: u64,
-) -> Option<(&'a Session, &'a FeedbackHeard)> {
+) -> Option<(&Session, &FeedbackHeard)> {
     sessions.iter().find_map(|s| {
         s.feedback_heard
             .iter()

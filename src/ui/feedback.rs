@@ -207,22 +207,24 @@ fn OfferedEntry(
                 }}
             </ul>
             <div class="feedback-form">
-                <label class="words-field">
+                <label class="feedback-words">
                     <span>{move || t_string!(i18n, fb_text_label, name = text_label.clone()).to_string()}</span>
                     <textarea {..crate::ui::fields::workers_sentences()} rows="2" dir="auto"
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 </label>
-                <fieldset class="feedback-who">
-                    <legend>{t!(i18n, fb_heard_by)}</legend>
-                    {checkboxes}
-                </fieldset>
-                <label>
-                    <span>{t!(i18n, fb_on)}</span>
-                    <input type="date" {..crate::ui::fields::as_typed()}
-                        prop:value=move || on.get()
-                        on:input=move |ev| on.set(event_target_value(&ev)) />
-                </label>
+                <div class="feedback-facts">
+                    <fieldset class="feedback-who">
+                        <legend>{t!(i18n, fb_heard_by)}</legend>
+                        {checkboxes}
+                    </fieldset>
+                    <label>
+                        <span>{t!(i18n, fb_on)}</span>
+                        <input type="date" {..crate::ui::fields::as_typed()}
+                            prop:value=move || on.get()
+                            on:input=move |ev| on.set(event_target_value(&ev)) />
+                    </label>
+                </div>
                 <p class="field-problem" role="alert">
                     {move || problem.get().map(|problem| match problem {
                         FeedbackError::DateInvalid => t_string!(i18n, fb_date_invalid),
