@@ -143,6 +143,12 @@ const TO_THE_CHILD: &[&str] = &[
     "sharing_younger_limit",
     "sharing_older_limit",
     "sharing_own_name",
+    // The child's page "What happened with what you told me".
+    "fbc_heading",
+    "fbc_you_told",
+    "fbc_you_drew",
+    "fbc_say_something",
+    "fbc_you_said",
 ];
 
 fn german() -> BTreeMap<String, String> {
