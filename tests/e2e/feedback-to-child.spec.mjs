@@ -151,6 +151,7 @@ test('feedback written on earlier visits is heard at the next one, read aloud, w
   await expect(part).toContainText('I came back on 1 September.');
   await expect(part.locator('.promise-answer').filter({ hasText: EN.happened_yes })).toHaveCount(1);
   await expect(part.locator('.promise-answer').filter({ hasText: EN.happened_partly })).toHaveCount(1);
+  await part.screenshot({ path: test.info().outputPath('full-record-heard-here.png') });
   // Not in a summary for Mum.
   await page.getByRole('combobox', { name: 'Summary for' }).selectOption({ label: 'Mum' });
   await expect(frame.locator('body.for-audience')).toBeVisible();
@@ -176,4 +177,5 @@ test('feedback written on earlier visits is heard at the next one, read aloud, w
   await expect(part).toContainText(filled(EN.fb_heard, { name: 'Mia', date: '1 September 2026' }));
   await expect(part).toContainText(filled(EN.fb_checked_at, { date: '1 September 2026' }));
   await expect(part).toContainText('I came back on 1 September.');
+  await part.screenshot({ path: test.info().outputPath('full-record-feedback-given.png') });
 });
