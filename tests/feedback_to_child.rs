@@ -391,8 +391,7 @@ mod common;
 /// The file for a summary, dates and times as the tests write them.
 fn render(summary: &hear_me::core::Summary) -> String {
     use hear_me::core::summary_html::Painters;
-    let mut text = common::english::summary_text("Mia", hear_me::core::HelperKind::Dragon, 0);
-    text.next_told_label = common::english::text("next_told_label", &[("name", "Mia")]);
+    let text = common::english::summary_text("Mia", hear_me::core::HelperKind::Dragon, 0);
     hear_me::core::render_summary_html(
         summary,
         &text,
@@ -427,6 +426,12 @@ fn the_full_record_file_says_it_all_and_a_summary_for_an_audience_says_none_of_i
     let heading = common::english::text("fb_heading", &[("name", "<bdi>Mia</bdi>")]);
     assert!(full.contains(&heading), "{full}");
     assert!(full.contains("I told your teacher &lt;Ms Berg&gt;."));
+    assert!(!full.contains("<Ms Berg>"));
+    let teacher = common::english::text("audience_teacher", &[]);
+    assert!(
+        full.contains(&format!("<bdi>{teacher}</bdi>")),
+        "who heard it, named"
+    );
     assert!(full.contains("Lunchtimes are hard"));
     assert!(full.contains("She helps me now"));
     assert!(full.contains("Only one talk so far"));

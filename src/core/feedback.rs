@@ -533,18 +533,3 @@ pub fn who_may_have_heard(session: &Session, about: &EarlierEntry) -> Vec<Audien
         .filter(|audience| seen.insert(audience.clone()))
         .collect()
 }
-
-impl super::summary::Summary {
-    /// The full record with what it says about feedback and promises across the child's
-    /// visits in `sessions`; a summary for an audience is returned as it is.
-    pub fn with_the_childs_visits(
-        mut self,
-        visit: &Session,
-        sessions: &[Session],
-    ) -> super::summary::Summary {
-        if let super::summary::Reader::FullRecord(record) = &mut self.reader {
-            record.feedback = FeedbackRecord::of(visit, sessions);
-        }
-        self
-    }
-}

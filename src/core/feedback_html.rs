@@ -2,21 +2,32 @@
 //! `core::feedback`): what the worker told the child happened with each thing, who heard it
 //! and when, when the child heard it and what they said, and whether what was promised
 //! happened. Worker-only: a summary for an audience never calls this.
+//!
+//! `summary_html` calls it, so it needs nothing of `summary_html` (modules need each other in
+//! no circle, tests/layers.rs): its words come in [`FeedbackText`], and it escapes as
+//! `summary_html::escape` does (tests/feedback_to_child.rs checks what it writes).
 
 use std::fmt::Write;
 
+use super::entry::{Voice, Words};
 use super::feedback::{FeedbackRecord, PromiseAnswer};
 use super::local_forms::day;
 use super::over_months::Happened;
-use super::summary_html::{
-    element_auto, element_inline, element_isolating, element_with, escape, fill_isolated,
-};
-use super::summary_html::{Painters, SummaryText};
+use super::sharing::Audience;
 
 /// The words of this part, in the record's language; templates keep `{{ name }}` and
 /// `{{ date }}` for the renderer to fill.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FeedbackText {
+    /// The record's language, such as `en`: dates are written as it writes them.
+    pub lang: String,
+    pub list_separator: String,
+    /// "What I told Mia will happen next", filled.
+    pub next_told_label: String,
+    pub child_said_worker_wrote: String,
+    pub child_wrote: String,
+    /// The pictured audiences' names; a name the child gave is shown as it is.
+    pub audiences: Vec<(Audience, String)>,
     /// "What happened with what {{ name }} told me"
     pub heading: String,
     /// "Told {{ name }}"
@@ -62,6 +73,22 @@ impl FeedbackText {
             }
         };
         FeedbackText {
+            lang: self.lang.clone(),
+            list_separator: self.list_separator.clone(),
+            next_told_label: both(&self.next_told_label, &second.next_told_label),
+            child_said_worker_wrote: both(
+                &self.child_said_worker_wrote,
+                &second.child_said_worker_wrote,
+            ),
+            child_wrote: both(&self.child_wrote, &second.child_wrote),
+            audiences: self
+                .audiences
+                .iter()
+                .map(|(audience, name)| {
+                    let other = second.audience_name(audience);
+                    (audience.clone(), both(name, &other.to_owned()))
+                })
+                .collect(),
             heading: both(&self.heading, &second.heading),
             told_label: both(&self.told_label, &second.told_label),
             heard_by_label: both(&self.heard_by_label, &second.heard_by_label),
@@ -85,6 +112,25 @@ impl FeedbackText {
         }
     }
 
+    /// An audience as this record names it.
+    pub fn audience_name<'a>(&'a self, audience: &'a Audience) -> &'a str {
+        match audience {
+            Audience::Named(name) => name,
+            pictured => self
+                .audiences
+                .iter()
+                .find(|(known, _)| known == pictured)
+                .map_or("", |(_, name)| name.as_str()),
+        }
+    }
+
+    fn voice(&self, voice: Voice) -> &str {
+        match voice {
+            Voice::ChildSaidWorkerWrote => &self.child_said_worker_wrote,
+            Voice::ChildWrote => &self.child_wrote,
+        }
+    }
+
     pub fn happened(&self, happened: Happened) -> &str {
         match happened {
             Happened::Yes => &self.happened_yes,
@@ -101,14 +147,13 @@ pub fn render_feedback(
     out: &mut String,
     name: &str,
     record: &FeedbackRecord,
-    text: &SummaryText,
-    painters: &Painters,
+    words: &FeedbackText,
+    time: &dyn Fn(u64) -> String,
 ) {
     if record.is_empty() {
         return;
     }
-    let words = &text.feedback;
-    let lang = text.lang.as_str();
+    let lang = words.lang.as_str();
     let date = |iso: &str| day(iso, lang);
     let filled = |template: &str, values: &[(&str, &str)]| {
         let mut all = vec![("name", name)];
@@ -121,11 +166,7 @@ pub fn render_feedback(
         out.push_str("<ul class=\"feedback-given\">\n");
         for given in &record.given {
             out.push_str("<li>");
-            if let Some(question) = given.about_question {
-                let tool = text.usual_names.keys().next().map(|(tool, _)| *tool);
-                if let Some(tool) = tool {
-                    element_inline(out, "strong", text.usual_name(tool, question));
-                }
+            if given.about_question.is_some() {
                 match &given.about_words {
                     Some(about) => element_with(
                         out,
@@ -151,9 +192,9 @@ pub fn render_feedback(
                         .feedback
                         .heard_by
                         .iter()
-                        .map(|audience| text.audience_name(audience))
+                        .map(|audience| words.audience_name(audience))
                         .collect();
-                    element_inline(out, "bdi", &names.join(&text.list_separator));
+                    element_inline(out, "bdi", &names.join(&words.list_separator));
                 }
                 if !given.feedback.on.is_empty() {
                     if !given.feedback.heard_by.is_empty() {
@@ -174,9 +215,9 @@ pub fn render_feedback(
                     let _ = writeln!(
                         out,
                         "<p class=\"feedback-heard\">{line} ({})</p>",
-                        escape(&(painters.time)(heard.at_ms))
+                        escape(&time(heard.at_ms))
                     );
-                    render_reaction(out, name, heard.reaction.as_ref(), text);
+                    render_reaction(out, name, heard.reaction.as_ref(), words);
                 }
                 None => {
                     let _ = writeln!(
@@ -192,13 +233,13 @@ pub fn render_feedback(
     }
     for answer in &record.this_promise {
         out.push_str("<div class=\"promise-checked\">\n");
-        element_isolating(out, "p", "dir=\"auto\"", &text.next_told_label, name);
+        element_with(out, "p", "dir=\"auto\"", &words.next_told_label);
         let _ = writeln!(
             out,
             "<p>{}</p>",
             filled(&words.checked_at, &[("date", &date(&answer.date))])
         );
-        render_promise(out, name, answer, text);
+        render_promise(out, name, answer, words);
         out.push_str("</div>\n");
     }
     if !record.heard_here.is_empty() {
@@ -221,7 +262,7 @@ pub fn render_feedback(
                 "class=\"notes\" dir=\"auto\"",
                 &heard.text,
             );
-            render_reaction(out, name, heard.heard.reaction.as_ref(), text);
+            render_reaction(out, name, heard.heard.reaction.as_ref(), words);
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
@@ -239,7 +280,7 @@ pub fn render_feedback(
                 "<p>{}</p>",
                 filled(&words.promised_at, &[("date", &date(&answer.date))])
             );
-            render_promise(out, name, answer, text);
+            render_promise(out, name, answer, words);
             out.push_str("</div>\n");
         }
     }
@@ -247,13 +288,7 @@ pub fn render_feedback(
 }
 
 /// The child's reaction exactly, with who said and wrote it; or that they said nothing.
-fn render_reaction(
-    out: &mut String,
-    name: &str,
-    reaction: Option<&super::entry::Words>,
-    text: &SummaryText,
-) {
-    let words = &text.feedback;
+fn render_reaction(out: &mut String, name: &str, reaction: Option<&Words>, words: &FeedbackText) {
     match reaction {
         Some(reaction) => {
             let _ = writeln!(
@@ -267,7 +302,7 @@ fn render_reaction(
                 "class=\"child-words\" dir=\"auto\"",
                 &reaction.text,
             );
-            element_with(out, "p", "class=\"who\"", text.voice(reaction.voice));
+            element_with(out, "p", "class=\"who\"", words.voice(reaction.voice));
         }
         None => {
             let _ = writeln!(
@@ -280,8 +315,7 @@ fn render_reaction(
 }
 
 /// What was promised, whether it happened, and the worker's note.
-fn render_promise(out: &mut String, name: &str, answer: &PromiseAnswer, text: &SummaryText) {
-    let words = &text.feedback;
+fn render_promise(out: &mut String, name: &str, answer: &PromiseAnswer, words: &FeedbackText) {
     element_with(
         out,
         "blockquote",
@@ -297,10 +331,58 @@ fn render_promise(out: &mut String, name: &str, answer: &PromiseAnswer, text: &S
     );
     let _ = writeln!(out, "<p class=\"promise-answer\">{line}</p>");
     if !answer.check.note.is_empty() {
-        element_auto(
+        element_with(
             out,
             "p",
+            "dir=\"auto\"",
             &format!("{}: {}", words.note_label, answer.check.note),
         );
     }
+}
+
+/// `<tag attributes>text</tag>` on its own line; `attributes` are fixed strings of this file.
+fn element_with(out: &mut String, tag: &str, attributes: &str, content: &str) {
+    let _ = writeln!(out, "<{tag} {attributes}>{}</{tag}>", escape(content));
+}
+
+fn element_inline(out: &mut String, tag: &str, content: &str) {
+    let _ = write!(out, "<{tag}>{}</{tag}>", escape(content));
+}
+
+/// A template with each `{{ name }}` filled, escaped and isolated in `<bdi>`, as
+/// `summary_html` fills its own.
+fn fill_isolated(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let Some(length) = rest[start..].find("}}") else {
+            break;
+        };
+        let name = rest[start + 2..start + length].trim();
+        filled.push_str(&escape(&rest[..start]));
+        match values.iter().find(|(known, _)| *known == name) {
+            Some((_, value)) => element_inline(&mut filled, "bdi", value),
+            None => filled.push_str(&escape(&rest[start..start + length + 2])),
+        }
+        rest = &rest[start + length + 2..];
+    }
+    filled.push_str(&escape(rest));
+    filled
+}
+
+/// Text as HTML that shows exactly that text, as `summary_html::escape`.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            '\0' => escaped.push('\u{FFFD}'),
+            other => escaped.push(other),
+        }
+    }
+    escaped
 }

@@ -119,7 +119,7 @@ pub struct FullRecord {
     /// from which backup.
     pub restored_on_day: Option<String>,
     /// Feedback to the child and promises checked, across the child's visits: empty until
-    /// filled with [`Summary::with_the_childs_visits`].
+    /// filled by [`Summary::with_the_childs_visits`].
     pub feedback: super::feedback::FeedbackRecord,
 }
 
@@ -381,6 +381,15 @@ impl Summary {
     }
 
     /// Who the summary is for; None for the worker's full record.
+    /// The full record with what it says about feedback and promises across the child's
+    /// visits in `sessions` (`core::feedback`); a summary for an audience stays as it is.
+    pub fn with_the_childs_visits(mut self, visit: &Session, sessions: &[Session]) -> Summary {
+        if let Reader::FullRecord(record) = &mut self.reader {
+            record.feedback = super::feedback::FeedbackRecord::of(visit, sessions);
+        }
+        self
+    }
+
     pub fn audience(&self) -> Option<&Audience> {
         match &self.reader {
             Reader::FullRecord(_) => None,

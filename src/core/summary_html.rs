@@ -476,7 +476,7 @@ impl SummaryText {
         }
     }
 
-    pub(super) fn voice(&self, voice: Voice) -> &str {
+    fn voice(&self, voice: Voice) -> &str {
         match voice {
             Voice::ChildSaidWorkerWrote => &self.child_said_worker_wrote,
             Voice::ChildWrote => &self.child_wrote,
@@ -635,8 +635,8 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
             &mut out,
             &summary.child_name,
             &record.feedback,
-            text,
-            painters,
+            &text.feedback,
+            painters.time,
         );
         render_amendments(&mut out, summary, record, text, painters);
         render_responses(&mut out, record, text, painters);

@@ -359,10 +359,22 @@ fn PromiseCheck(session: SessionId, promise: PromiseToCheck, name: String) -> im
     }
 }
 
-/// The full record's words about feedback and promises, in `i18n`'s language; templates
-/// keep their `{{ name }}` and `{{ date }}` for the renderer.
-pub fn feedback_text(i18n: crate::ui::I18n) -> FeedbackText {
+/// The full record's words about feedback and promises for `name`'s record, in `i18n`'s
+/// language; templates keep their `{{ name }}` and `{{ date }}` for the renderer.
+pub fn feedback_text(i18n: crate::ui::I18n, name: &str) -> FeedbackText {
     FeedbackText {
+        lang: i18n.get_locale_untracked().to_string(),
+        list_separator: t_string!(i18n, list_separator).to_owned(),
+        next_told_label: t_string!(i18n, next_told_label, name = name.to_owned()).to_string(),
+        child_said_worker_wrote: t_string!(i18n, voice_child_said).to_owned(),
+        child_wrote: t_string!(i18n, voice_child_wrote).to_owned(),
+        audiences: crate::core::Audience::PICTURED
+            .into_iter()
+            .map(|audience| {
+                let label = audience_label(i18n, &audience);
+                (audience, label)
+            })
+            .collect(),
         heading: i18n.text(Key::fb_heading).to_owned(),
         told_label: i18n.text(Key::fb_told).to_owned(),
         heard_by_label: i18n.text(Key::fb_heard_by).to_owned(),

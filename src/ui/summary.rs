@@ -206,7 +206,7 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         duration_label: t_string!(i18n, summary_duration).to_owned(),
         agency_label: t_string!(i18n, agency_label).to_owned(),
         case_reference_label: t_string!(i18n, case_reference_label).to_owned(),
-        feedback: crate::ui::feedback::feedback_text(i18n),
+        feedback: crate::ui::feedback::feedback_text(i18n, &name),
         // Filled by `court_ready` for the summary as a whole: they are not the labels' language.
         prompts: BTreeMap::new(),
         prompts_lang: String::new(),

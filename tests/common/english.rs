@@ -192,15 +192,27 @@ pub fn summary_text(name: &str, helper: HelperKind, undecided: usize) -> Summary
         agency_label: t("agency_label"),
         agency: String::new(),
         case_reference_label: t("case_reference_label"),
-        feedback: feedback_text(),
+        feedback: feedback_text(name),
     }
 }
 
 /// The full record's words about feedback to the child, as `ui::feedback` passes them:
 /// templates with their placeholders.
-pub fn feedback_text() -> hear_me::core::feedback_html::FeedbackText {
+pub fn feedback_text(name: &str) -> hear_me::core::feedback_html::FeedbackText {
     let raw = |key: &str| texts()[key].clone();
     hear_me::core::feedback_html::FeedbackText {
+        lang: "en".into(),
+        list_separator: raw("list_separator"),
+        next_told_label: text("next_told_label", &[("name", name)]),
+        child_said_worker_wrote: raw("voice_child_said"),
+        child_wrote: raw("voice_child_wrote"),
+        audiences: hear_me::core::Audience::PICTURED
+            .into_iter()
+            .map(|audience| {
+                let key = format!("audience_{}", audience.slug().unwrap().replace('-', "_"));
+                (audience, raw(&key))
+            })
+            .collect(),
         heading: raw("fb_heading"),
         told_label: raw("fb_told"),
         heard_by_label: raw("fb_heard_by"),
