@@ -157,6 +157,12 @@ const TO_THE_CHILD: &[&str] = &[
     "last_time_thanks",
     "last_time_thanks_text",
     "last_time_give_back",
+    // The child's page "What happened with what you told me".
+    "fbc_heading",
+    "fbc_you_told",
+    "fbc_you_drew",
+    "fbc_say_something",
+    "fbc_you_said",
 ];
 
 fn german() -> BTreeMap<String, String> {

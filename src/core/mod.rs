@@ -8,6 +8,8 @@ pub mod conversation;
 pub mod entry;
 pub mod entry_history;
 pub mod exports;
+pub mod feedback;
+pub mod feedback_html;
 pub mod ink;
 pub mod language;
 pub mod last_time;

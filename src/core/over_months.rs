@@ -68,6 +68,10 @@ pub struct FeedbackToChild {
     pub on: String,
     /// Milliseconds since the Unix epoch.
     pub written_at: u64,
+    /// When the worker took it back before the child heard it; it stays in the record (and
+    /// keeps its id from being given again), but the child does not hear it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed_at: Option<u64>,
 }
 
 /// The child heard a piece of feedback at a later visit: recorded in that later visit.

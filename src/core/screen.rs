@@ -98,6 +98,13 @@ pub enum Screen {
         #[serde(default, skip_serializing_if = "is_start")]
         step: u32,
     },
+    /// The child hears, one piece at a time, what happened with what they said at earlier
+    /// visits (`core::feedback`); `step` 0 is the first piece.
+    Feedback {
+        session: SessionId,
+        #[serde(default, skip_serializing_if = "is_start")]
+        step: u32,
+    },
 }
 
 /// The step of who may see what that stands for "the last thing to decide", whatever their
@@ -126,6 +133,7 @@ impl Screen {
             | Screen::WorkerDecisions { session }
             | Screen::BeforeWeStart { session }
             | Screen::LastTime { session, .. } => Some(session),
+            Screen::Feedback { session, .. } => Some(session),
         }
     }
 
@@ -184,6 +192,7 @@ impl Screen {
             | Screen::Summary { session }
             | Screen::BeforeWeStart { session }
             | Screen::LastTime { session, .. } => Screen::Session { session: *session },
+            Screen::Feedback { session, .. } => Screen::Session { session: *session },
             // "Who will see what" is the last screen of the walk: back is its last step.
             Screen::WhoWillSee { session } => Screen::Sharing {
                 session: *session,
@@ -268,6 +277,8 @@ impl ChildMode {
             }
             // What the child says about their visit before is theirs too.
             Screen::LastTime { session, .. } => session == &self.session,
+            // What happened with the child's words is told to the child, in their hands.
+            Screen::Feedback { session, .. } => session == &self.session,
             Screen::Start
             | Screen::Settings
             | Screen::Privacy
@@ -544,5 +555,28 @@ mod tests {
         let json = serde_json::to_string(&third).unwrap();
         assert_eq!(json, r#"{"screen":"sharing","session":"a-b","step":3}"#);
         assert_eq!(serde_json::from_str::<Screen>(&json).unwrap(), third);
+    }
+
+    #[test]
+    fn the_childs_page_of_feedback_is_in_the_childs_hands_and_leads_back_to_the_visit() {
+        let session = SessionId::from("s");
+        let page = Screen::Feedback { session, step: 2 };
+        assert_eq!(page.session(), Some(&session));
+        assert_eq!(page.parent(), Screen::Session { session });
+        let mode = ChildMode {
+            session,
+            tool: Tool::ThreeHouses,
+        };
+        assert!(mode.allows(&page));
+        assert!(!mode.allows(&Screen::Feedback {
+            session: SessionId::from("another child's"),
+            step: 0
+        }));
+        let json = serde_json::to_string(&Screen::Feedback { session, step: 0 }).unwrap();
+        assert_eq!(json, r#"{"screen":"feedback","session":"s"}"#);
+        assert_eq!(
+            serde_json::from_str::<Screen>(&json).unwrap(),
+            Screen::Feedback { session, step: 0 }
+        );
     }
 }

@@ -121,6 +121,9 @@ pub struct FullRecord {
     /// The child's answers to "Last time you told me…" at this visit; the earlier visits'
     /// dates and entries only once [`Summary::see_earlier_visits`] gave them.
     pub last_time: Vec<super::last_time::LastTimeLine>,
+    /// Feedback to the child and promises checked, across the child's visits: empty until
+    /// filled by [`Summary::with_the_childs_visits`].
+    pub feedback: super::feedback::FeedbackRecord,
 }
 
 /// What a summary for an audience adds, as the worker chose it for that audience.
@@ -343,6 +346,7 @@ impl Summary {
                     restores: session.restores.clone(),
                     restored_on_day: session.restored_from_backup_on.clone(),
                     last_time: session.last_time_lines(&[]),
+                    feedback: Default::default(),
                 })),
             ),
             Some(audience) => {
@@ -389,6 +393,15 @@ impl Summary {
     }
 
     /// Who the summary is for; None for the worker's full record.
+    /// The full record with what it says about feedback and promises across the child's
+    /// visits in `sessions` (`core::feedback`); a summary for an audience stays as it is.
+    pub fn with_the_childs_visits(mut self, visit: &Session, sessions: &[Session]) -> Summary {
+        if let Reader::FullRecord(record) = &mut self.reader {
+            record.feedback = super::feedback::FeedbackRecord::of(visit, sessions);
+        }
+        self
+    }
+
     pub fn audience(&self) -> Option<&Audience> {
         match &self.reader {
             Reader::FullRecord(_) => None,

@@ -273,6 +273,8 @@ pub struct SummaryText {
     pub case_reference_label: String,
     /// The full record's "Last time you told me…" (see `core::last_time`).
     pub last_time: LastTimeText,
+    /// The full record's words about feedback to the child and promises checked.
+    pub feedback: super::feedback_html::FeedbackText,
 }
 
 /// A heading or label in two languages: "Child / Kind"; once where both say the same.
@@ -438,6 +440,7 @@ impl SummaryText {
             agency: self.agency.clone(),
             case_reference_label: both(&self.case_reference_label, &second.case_reference_label),
             last_time: self.last_time.bilingual(&second.last_time),
+            feedback: self.feedback.bilingual(&second.feedback),
             version: self.version.clone(),
             made_on: self.made_on.clone(),
         }
@@ -635,6 +638,13 @@ pub fn render_summary_html(summary: &Summary, text: &SummaryText, painters: &Pai
     }
     if let Reader::FullRecord(record) = &summary.reader {
         render_next_steps(&mut out, &summary.child_name, record, text);
+        super::feedback_html::render_feedback(
+            &mut out,
+            &summary.child_name,
+            &record.feedback,
+            &text.feedback,
+            painters.time,
+        );
         render_amendments(&mut out, summary, record, text, painters);
         render_responses(&mut out, record, text, painters);
         render_undecided(&mut out, record, text);

@@ -11,6 +11,8 @@ pub mod dialog;
 pub mod drawing;
 pub mod entry_notes;
 pub mod entry_summary;
+pub mod feedback;
+pub mod feedback_page;
 pub mod fields;
 pub mod home_screen_hint;
 pub mod ink_layer;
@@ -118,6 +120,9 @@ fn childs_screen(place: Screen) -> AnyView {
         }
         Screen::LastTime { session, step } => {
             view! { <last_time::LastTimeScreen session step /> }.into_any()
+        }
+        Screen::Feedback { session, step } => {
+            view! { <feedback_page::FeedbackScreen session step /> }.into_any()
         }
         worker => screen_for(worker),
     }

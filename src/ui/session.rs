@@ -13,6 +13,7 @@ use crate::ui::details::{
     AgeVersionChoice, DetailsSummary, FinishConversation, NetworkResponses, NextStepsSection,
 };
 use crate::ui::dialog::Modal;
+use crate::ui::feedback::{FeedbackSection, PromisesToCheck, TellWhatHappenedCard};
 use crate::ui::labels::audience_label;
 use crate::ui::language::childs_locale;
 use crate::ui::leaflet::{offered_tools, LeafletButton};
@@ -119,8 +120,10 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
                         }
                     }) />
                 {tools}
+                <TellWhatHappenedCard session name=name.clone() />
             </div>
         </section>
+        <PromisesToCheck session name=name.clone() />
         // After the conversation, folded too: who may see what, the summary, what happens
         // next, the responses and finishing.
         <details class="session-fold after-fold">
@@ -138,6 +141,7 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
                         hint=Signal::derive(move || t_string!(i18n, summary_tool_hint).to_owned()) />
                 </div>
                 <NextStepsSection session name=name.clone() />
+                <FeedbackSection session name=name.clone() />
                 <NetworkResponses session />
                 <div class="session-status">
                     <FinishConversation session name=name.clone() />

@@ -207,6 +207,7 @@ fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
         agency_label: t_string!(i18n, agency_label).to_owned(),
         case_reference_label: t_string!(i18n, case_reference_label).to_owned(),
         last_time: crate::ui::last_time::last_time_text(i18n),
+        feedback: crate::ui::feedback::feedback_text(i18n, &name),
         // Filled by `court_ready` for the summary as a whole: they are not the labels' language.
         prompts: BTreeMap::new(),
         prompts_lang: String::new(),
@@ -365,10 +366,12 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         pictures.with(|pictures| {
             state
                 .with_session_untracked(&session, |s| {
-                    let mut summary = Summary::of(s, reader.as_ref());
-                    state
-                        .sessions
-                        .with_untracked(|all| summary.see_earlier_visits(s, all));
+                    let summary = state.sessions.with_untracked(|all| {
+                        let mut summary =
+                            Summary::of(s, reader.as_ref()).with_the_childs_visits(s, all);
+                        summary.see_earlier_visits(s, all);
+                        summary
+                    });
                     let text = summary_text(i18n, &summary);
                     let text = if bilingual.get() && can_be_bilingual() {
                         text.bilingual(&summary_text(childs_i18n, &summary))

@@ -205,5 +205,46 @@ pub fn summary_text(name: &str, helper: HelperKind, undecided: usize) -> Summary
             not_any_more: t("summary_last_time_not_any_more"),
             passed: t("summary_last_time_passed"),
         },
+        feedback: feedback_text(name),
+    }
+}
+
+/// The full record's words about feedback to the child, as `ui::feedback` passes them:
+/// templates with their placeholders.
+pub fn feedback_text(name: &str) -> hear_me::core::feedback_html::FeedbackText {
+    let raw = |key: &str| texts()[key].clone();
+    hear_me::core::feedback_html::FeedbackText {
+        lang: "en".into(),
+        list_separator: raw("list_separator"),
+        next_told_label: text("next_told_label", &[("name", name)]),
+        child_said_worker_wrote: raw("voice_child_said"),
+        child_wrote: raw("voice_child_wrote"),
+        audiences: hear_me::core::Audience::PICTURED
+            .into_iter()
+            .map(|audience| {
+                let key = format!("audience_{}", audience.slug().unwrap().replace('-', "_"));
+                (audience, raw(&key))
+            })
+            .collect(),
+        heading: raw("fb_heading"),
+        told_label: raw("fb_told"),
+        heard_by_label: raw("fb_heard_by"),
+        on_label: raw("fb_on"),
+        heard_line: raw("fb_heard"),
+        reaction_label: raw("fb_said"),
+        no_reaction: raw("fb_said_nothing"),
+        not_heard: raw("fb_not_heard"),
+        drawing: raw("fb_drawing"),
+        checked_line: raw("fb_checked_line"),
+        checked_at: raw("fb_checked_at"),
+        happened_yes: raw("happened_yes"),
+        happened_partly: raw("happened_partly"),
+        happened_no: raw("happened_no"),
+        happened_not_yet: raw("happened_not_yet"),
+        note_label: raw("fb_note"),
+        heard_here_heading: raw("fb_heard_here"),
+        from_visit: raw("fb_from_visit"),
+        checked_here_heading: raw("fb_checked_here"),
+        promised_at: raw("fb_promised_at"),
     }
 }
