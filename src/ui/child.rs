@@ -76,7 +76,7 @@ pub fn ChildScreen(child: ChildId) -> impl IntoView {
             <h1 dir="auto">{move || alias.get()}</h1>
         </header>
         <div class="child-page">
-            <section class="card">
+            <section class="card child-actions">
                 {move || state.child(child).and_then(|record| record.age_on(&platform::today_iso())).map(|age| view! {
                     <p>{t_string!(i18n, age_years, age = age).to_string()}</p>
                 })}
@@ -142,7 +142,7 @@ pub fn ChildScreen(child: ChildId) -> impl IntoView {
                     }
                 })}
             </section>
-            <section class="card">
+            <section class="card child-actions">
                 <button type="button" on:click=move |_| joining.set(true)>{t!(i18n, join_child)}</button>
                 <Show when=move || joining.get()>
                     <OtherChildPicker child label=Signal::derive(move || t_string!(i18n, join_with_label, name = alias.get()).to_string())
