@@ -73,7 +73,8 @@ pub fn ChildScreen(child: ChildId) -> impl IntoView {
         <header class="session-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_children).to_owned())
                 on_press=move || state.go(Screen::Start) />
-            <h1 dir="auto">{move || alias.get()}</h1>
+            // The heading follows the screen's direction; the name keeps its own.
+            <h1><bdi>{move || alias.get()}</bdi></h1>
         </header>
         <div class="child-page">
             <section class="card child-actions">
