@@ -143,30 +143,34 @@ impl AppState {
         self.forget_child(child);
     }
 
-    /// The child records of a backup, merged by id: a child already on this tablet keeps
-    /// their record; a new one is added, where a restored session belongs to them.
-    pub fn restore_children(&self, records: Vec<ChildRecord>, restored: &[Session]) {
+    /// The records to add for the children of sessions restored from a backup, merged by
+    /// id: a child already on this tablet keeps their record; a new one comes with the
+    /// backup's record, or, from a backup without one, is made from their newest visit
+    /// among those restored (as the migration makes it). Only children with a restored
+    /// visit. Nothing is written here: see [`AppState::keep_restored_child`].
+    pub fn children_to_restore(
+        &self,
+        records: Vec<ChildRecord>,
+        restored: &[Session],
+    ) -> Vec<ChildRecord> {
+        let mut known = self.children.get_untracked();
+        let mut new = Vec::new();
         for record in records {
-            let known = self
-                .children
-                .with_untracked(|all| all.iter().any(|child| child.id == record.id));
+            let here = known.iter().any(|child| child.id == record.id);
             let has_a_visit = restored.iter().any(|s| s.child_id() == record.id);
-            if !known && has_a_visit {
-                self.keep_child(record);
+            if !here && has_a_visit {
+                known.push(record.clone());
+                new.push(record);
             }
         }
+        new.extend(missing_children(restored, &known, platform::now_ms()));
+        new
     }
 
-    /// Before sessions restored from a backup are added one by one: a record for each child
-    /// they name that this tablet has none of, made from that child's newest visit among
-    /// them (as the migration makes it), not from whichever came first.
-    pub fn make_children_for(&self, restored: &[Session]) {
-        let made = self
-            .children
-            .with_untracked(|known| missing_children(restored, known, platform::now_ms()));
-        for child in made {
-            self.keep_child(child);
-        }
+    /// Adds one record [`AppState::children_to_restore`] gave, just before its first visit
+    /// is added, so a long restore writes a few at a time.
+    pub fn keep_restored_child(&self, record: ChildRecord) {
+        self.keep_child(record);
     }
 
     /// Makes and saves a record for every child the sessions name without one.

@@ -467,12 +467,16 @@ async fn restore(
     if !budge(state, period).await {
         return None;
     }
-    // The children of the restored sessions first: a child already here keeps their record,
-    // a new one comes with the backup's, or is made from their newest visit.
-    state.restore_children(children, &merged.add);
-    state.make_children_for(&merged.add);
+    // The children of the restored sessions: a child already here keeps their record, a
+    // new one comes with the backup's, or is made from their newest visit; each written
+    // just before their first visit.
+    let mut children = state.children_to_restore(children, &merged.add);
     let mut budget = Budget::start();
     for session in &merged.add {
+        let child = session.child_id();
+        if let Some(at) = children.iter().position(|record| record.id == child) {
+            state.keep_restored_child(children.swap_remove(at));
+        }
         state.add_sessions(vec![session.clone()]);
         if budget.spent() {
             if !budge(state, period).await {

@@ -74,10 +74,11 @@ pub fn ChildScreen(child: ChildId) -> impl IntoView {
         <header class="session-header">
             <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_children).to_owned())
                 on_press=move || state.go(Screen::Start) />
-            <h1 dir="auto">{move || alias.get()}</h1>
+            // The heading follows the screen's direction; the name keeps its own.
+            <h1><bdi>{move || alias.get()}</bdi></h1>
         </header>
         <div class="child-page">
-            <section class="card">
+            <section class="card child-actions">
                 {move || state.child(child).and_then(|record| record.age_on(&platform::today_iso())).map(|age| view! {
                     <p>{t_string!(i18n, age_years, age = age).to_string()}</p>
                 })}
@@ -143,7 +144,7 @@ pub fn ChildScreen(child: ChildId) -> impl IntoView {
                     }
                 })}
             </section>
-            <section class="card">
+            <section class="card child-actions">
                 <button type="button" on:click=move |_| joining.set(true)>{t!(i18n, join_child)}</button>
                 <Show when=move || joining.get()>
                     <OtherChildPicker child label=Signal::derive(move || t_string!(i18n, join_with_label, name = alias.get()).to_string())

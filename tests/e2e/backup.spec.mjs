@@ -131,9 +131,14 @@ test('a backup restores every session on a new tablet, exactly; wrong files and 
     expect(restores[0].at_ms).toBeGreaterThanOrEqual(restores[0].backup_made_at_ms);
   }
   await backToAllSessions(other);
-  // The list says so beside each, so they are never taken for sessions made on this tablet.
+  // Each child's visits say so beside each, so they are never taken for sessions made on
+  // this tablet.
   const mark = /^Restored on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} from a backup that says it was made on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} by Hear Me 0\.1\.0\.$/;
-  await expect(other.locator('.session-row .restored-mark')).toHaveText([mark, mark]);
+  for (const name of ['Ben', 'Mia']) {
+    await button(other, `${name}: all visits`).click();
+    await expect(other.locator('.session-row .restored-mark')).toHaveText([mark]);
+    await button(other, 'All children').click();
+  }
   await button(other, 'Open the session with Mia').click();
   await button(other, 'Three Houses').click();
   await other.getByRole('button', { name: /^House of Worries/ }).click();
@@ -180,8 +185,12 @@ test('restoring where some sessions are already: the same are skipped, a changed
   await expect(report).toContainText('Already here and the same, so skipped: 1');
   await expect(report).toContainText("Kept twice, because this tablet's copy is different: 1");
   await backToAllSessions(page);
-  await expect(page.getByRole('button', { name: 'Open the session with Leo' })).toHaveCount(2);
+  // The copy kept twice is Leo's too: one child, with both visits.
+  await expect(page.getByRole('button', { name: 'Open the session with Leo' })).toHaveCount(1);
+  await button(page, 'Leo: all visits').click();
+  await expect(page.getByRole('list', { name: 'Visits' }).getByRole('listitem')).toHaveCount(2);
   await expect(page.locator('.session-row .restored-mark')).toHaveText([/^Restored on .+ by Hear Me 0\.1\.0\. Kept beside this tablet's own, different copy\.$/]);
+  await button(page, 'All children').click();
   // The tablet's own Leo is untouched; the backup's copy is the one from before the change.
   await expect.poll(async () => (await storedSessionEntries(page)).length).toBe(3);
   const leos = (await storedSessionEntries(page)).map((e) => e.record.session).filter((s) => s.child.name === 'Leo');

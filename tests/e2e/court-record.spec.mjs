@@ -165,8 +165,8 @@ test('the full record prints court-ready: prompts as asked, duration, agency, ca
   // The list of sessions writes the day in words.
   await button(page, de.back_to_session).click();
   await button(page, de.all_sessions).click();
-  const row = page.getByRole('list', { name: de.sessions_heading }).getByRole('listitem').filter({ hasText: 'Mia' });
-  await expect(row.getByText('7. Dezember 2026', { exact: true })).toBeVisible();
+  const row = page.getByRole('list', { name: de.children_heading }).getByRole('listitem').filter({ hasText: 'Mia' });
+  await expect(row.getByText(de.last_visit.replace('{{ date }}', '7. Dezember 2026'), { exact: true })).toBeVisible();
 
   // The agency stays set after a reload, read from the sealed index.
   await page.reload();

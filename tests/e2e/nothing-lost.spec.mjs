@@ -76,7 +76,7 @@ test('a child who taps Lock cannot wipe the tablet, and the lock screen names no
   await expect(appBar(page)).toBeVisible({ timeout: 15_000 });
   await button(page, 'Back to the session').click();
   await button(page, 'All sessions').click();
-  await expect(page.getByRole('list', { name: 'Sessions on this tablet' })).toContainText('Ravenna');
+  await expect(page.getByRole('list', { name: 'Children on this tablet' })).toContainText('Ravenna');
 });
 
 test('a vault saved by a newer Hear Me is not called damaged, and nothing offers to overwrite it', async ({ page }) => {

@@ -35,7 +35,7 @@ async function toSessionsList(page) {
   for (const back of ['Back to the houses', 'Back to the session', 'All sessions']) {
     if (await button(page, back).isVisible()) await button(page, back).click();
   }
-  await expect(page.getByRole('list', { name: 'Sessions on this tablet' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Children on this tablet' })).toBeVisible();
 }
 
 /** The words of every session stored, opened in Node with the passphrase. */
@@ -116,8 +116,8 @@ test('a forgotten tab cannot undo a passphrase change, a deletion or a wipe and 
   await expect(page.getByRole('alert')).toHaveText('That passphrase is not right. Please try again.');
   await unlock(page, 'the second passphrase');
   await toSessionsList(page);
-  await expect(page.getByRole('list', { name: 'Sessions on this tablet' })).toContainText('Keep');
-  await expect(page.getByRole('list', { name: 'Sessions on this tablet' })).not.toContainText('Gone');
+  await expect(page.getByRole('list', { name: 'Children on this tablet' })).toContainText('Keep');
+  await expect(page.getByRole('list', { name: 'Children on this tablet' })).not.toContainText('Gone');
 
   // The second tab wipes and sets up anew; the first, coming back, finds the new set-up and
   // nothing it writes can make the new sessions unreadable.
@@ -136,6 +136,6 @@ test('a forgotten tab cannot undo a passphrase change, a deletion or a wipe and 
   await useHere(page).click();
   await unlock(page, 'a third passphrase');
   await toSessionsList(page);
-  await expect(page.getByRole('list', { name: 'Sessions on this tablet' })).toContainText('After');
+  await expect(page.getByRole('list', { name: 'Children on this tablet' })).toContainText('After');
   expect(await storedWords(page, 'a third passphrase')).toEqual(['Swimming']);
 });
