@@ -1,5 +1,5 @@
 //! Keeping and letting go (issue 25): a closed case, "Keep for now", and which children
-//! the worker is asked about at unlock, with a clock.
+//! the worker is asked about at unlock, with a clock; and a backup of the children picked.
 
 use hear_me::core::child::{ChildChange, ChildRecord};
 use hear_me::core::children::due_for_retention;
@@ -124,4 +124,32 @@ fn keep_for_now_is_not_asked_again_until_one_period_after_the_answer() {
     assert!(asked("2026-12-07").is_empty());
     assert!(asked("2027-06-06").is_empty());
     assert_eq!(asked("2027-06-07"), vec![record.id]);
+}
+
+#[test]
+fn a_backup_holds_every_visit_of_the_children_left_checked_and_none_of_the_others() {
+    use hear_me::core::children::visits_for_backup;
+    use std::collections::BTreeSet;
+    let mia_march = visit("Mia", "2026-03-03", 1);
+    let mut mia_may = visit("Mia", "2026-05-12", 2);
+    let mia = child_of(&mia_march);
+    mia_may.set_child_id(mia.id, 1_780_000_000_000);
+    let jonas = visit("Jonas", "2026-04-10", 3);
+    let jonas_id = jonas.child_id();
+    let sessions = vec![mia_march, mia_may, jonas];
+    let ids = |left_out: &BTreeSet<_>| {
+        visits_for_backup(&sessions, left_out)
+            .iter()
+            .map(|s| s.id)
+            .collect::<Vec<_>>()
+    };
+    // All by default.
+    assert_eq!(ids(&BTreeSet::new()).len(), 3);
+    // Mia left out: Jonas only; Jonas left out: both of Mia's visits.
+    assert_eq!(ids(&BTreeSet::from([mia.id])), vec![sessions[2].id]);
+    assert_eq!(
+        ids(&BTreeSet::from([jonas_id])),
+        vec![sessions[0].id, sessions[1].id]
+    );
+    assert!(ids(&BTreeSet::from([mia.id, jonas_id])).is_empty());
 }

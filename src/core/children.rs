@@ -391,3 +391,15 @@ pub fn due_for_retention(
     due.sort();
     due.into_iter().map(|(_, id)| id).collect()
 }
+
+/// The visits a backup holds: every visit of the children the worker left checked (all by
+/// default), none of a child left out.
+pub fn visits_for_backup<'a>(
+    sessions: &'a [Session],
+    left_out: &std::collections::BTreeSet<ChildId>,
+) -> Vec<&'a Session> {
+    sessions
+        .iter()
+        .filter(|s| !left_out.contains(&s.child_id()))
+        .collect()
+}
