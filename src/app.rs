@@ -156,6 +156,7 @@ fn Shell(state: AppState) -> impl IntoView {
                 {move || ui::screen_for(state.screen.get())}
             </Show>
             <ui::lock::PinDialog />
+            <ui::retention::RetentionQuestion />
         }
         .into_any(),
     }

@@ -7,8 +7,9 @@
 
 use std::collections::BTreeMap;
 
-use super::child::{ChildChange, ChildEvent, ChildId, ChildRecord};
+use super::child::{CaseClosed, ChildChange, ChildEvent, ChildId, ChildRecord};
 use super::question::Question;
+use super::retention::{ask_about, RetentionPeriod};
 use super::session::{NewSession, Session, SessionError, SessionId, MAX_AGE};
 use super::sharing::{Audience, Sharing};
 use super::tool::Tool;
@@ -89,6 +90,41 @@ impl ChildRecord {
         }
         self.languages.retain(|known| known != code);
         self.languages.insert(0, code.to_owned());
+        self.updated_at = self.updated_at.max(now_ms);
+        true
+    }
+
+    /// The worker marks the case closed: nothing is deleted; after the retention period
+    /// Hear Me asks at unlock whether to delete the records. Returns whether it changed
+    /// (a case already closed stays closed from its first closing).
+    pub fn close_case(&mut self, now_ms: u64) -> bool {
+        if self.closed.is_some() {
+            return false;
+        }
+        self.closed = Some(CaseClosed {
+            at_ms: now_ms,
+            kept_at_ms: None,
+        });
+        self.note(ChildChange::CaseClosed, now_ms);
+        true
+    }
+
+    /// The worker reopens a closed case: the retention question is not asked any more.
+    pub fn reopen_case(&mut self, now_ms: u64) -> bool {
+        if self.closed.take().is_none() {
+            return false;
+        }
+        self.note(ChildChange::CaseReopened, now_ms);
+        true
+    }
+
+    /// The worker answered the retention question with "Keep for now": asked again one
+    /// period after this answer. Only a closed case can be kept.
+    pub fn keep_for_now(&mut self, now_ms: u64) -> bool {
+        let Some(closed) = self.closed.as_mut() else {
+            return false;
+        };
+        closed.kept_at_ms = Some(now_ms);
         self.updated_at = self.updated_at.max(now_ms);
         true
     }
@@ -333,4 +369,37 @@ pub fn overview(children: &[ChildRecord], sessions: &[Session], today: &str) -> 
 pub fn alias_matches(alias: &str, search: &str) -> bool {
     let search = search.trim().to_lowercase();
     search.is_empty() || alias.to_lowercase().contains(&search)
+}
+
+/// The children to ask about at unlock, the one seen longest ago first: each closed case
+/// whose retention period has passed since its last visit (and since "Keep for now").
+pub fn due_for_retention(
+    children: &[ChildRecord],
+    sessions: &[Session],
+    period: RetentionPeriod,
+    today: &str,
+) -> Vec<ChildId> {
+    let mut due: Vec<(Option<String>, ChildId)> = children
+        .iter()
+        .filter_map(|child| {
+            let last = visits_of(sessions, child.id)
+                .first()
+                .map(|visit| visit.date.clone());
+            ask_about(child, last.as_deref(), period, today).then_some((last, child.id))
+        })
+        .collect();
+    due.sort();
+    due.into_iter().map(|(_, id)| id).collect()
+}
+
+/// The visits a backup holds: every visit of the children the worker left checked (all by
+/// default), none of a child left out.
+pub fn visits_for_backup<'a>(
+    sessions: &'a [Session],
+    left_out: &std::collections::BTreeSet<ChildId>,
+) -> Vec<&'a Session> {
+    sessions
+        .iter()
+        .filter(|s| !left_out.contains(&s.child_id()))
+        .collect()
 }

@@ -185,7 +185,11 @@ impl AppState {
     }
 
     /// Changes a child's record and saves it; returns what `change` said.
-    fn change_child(&self, child: ChildId, change: impl FnOnce(&mut ChildRecord) -> bool) -> bool {
+    pub(super) fn change_child(
+        &self,
+        child: ChildId,
+        change: impl FnOnce(&mut ChildRecord) -> bool,
+    ) -> bool {
         let record = self
             .children
             .with_untracked(|all| all.iter().find(|known| known.id == child).cloned());

@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::children::{overview, visits_for_backup};
 use crate::core::local_forms::day;
-use crate::core::session::newest_first;
-use crate::core::{Screen, Session, SessionId};
+use crate::core::{ChildId, Screen, Session, SessionId};
 use crate::i18n::*;
 use crate::platform;
 use crate::platform::ChosenFileProblem;
@@ -60,16 +60,22 @@ enum Made {
 pub fn MakeBackup() -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
-    let sessions = Memo::new(move |_| {
-        let mut sessions = state.sessions.get();
-        newest_first(&mut sessions);
-        sessions
-            .into_iter()
-            .map(|s| (s.id, s.child.name, s.date))
-            .collect::<Vec<_>>()
+    // The children with visits, the one seen most recently first, as on the start screen:
+    // a backup carries a child with every visit, or not at all.
+    let children = Memo::new(move |_| {
+        let today = platform::today_iso();
+        state.children.with(|children| {
+            state.sessions.with(|sessions| {
+                overview(children, sessions, &today)
+                    .into_iter()
+                    .filter(|row| row.visits > 0)
+                    .map(|row| (row.id, row.alias, row.visits))
+                    .collect::<Vec<_>>()
+            })
+        })
     });
-    // Every session, unless the worker leaves some out.
-    let left_out = RwSignal::new(BTreeSet::<SessionId>::new());
+    // Every child, unless the worker leaves some out.
+    let left_out = RwSignal::new(BTreeSet::<ChildId>::new());
     let (passphrase, again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let outcome = RwSignal::new(None::<Result<Made, MakeProblem>>);
     let busy = RwSignal::new(false);
@@ -127,9 +133,9 @@ pub fn MakeBackup() -> impl IntoView {
                 <fieldset class="backup-sessions">
                     <legend>{t!(i18n, backup_pick)}</legend>
                     <For
-                        each=move || sessions.get()
-                        key=|row| row.0
-                        children=move |(id, name, date)| {
+                        each=move || children.get()
+                        key=|row| row.clone()
+                        children=move |(id, name, visits)| {
                             let toggled = id;
                             let checked_id = id;
                             view! {
@@ -143,7 +149,7 @@ pub fn MakeBackup() -> impl IntoView {
                                             }
                                         })
                                     />
-                                    <span>{move || format!("{name}, {}", day(&date, i18n.get_locale().as_str()))}</span>
+                                    <span dir="auto">{move || t_string!(i18n, backup_child, name = name.clone(), count = visits).to_string()}</span>
                                 </label>
                             }
                         }
@@ -198,7 +204,7 @@ pub fn MakeBackup() -> impl IntoView {
 /// What the form itself refuses, found without any key derivation.
 fn form_problem(
     state: AppState,
-    left_out: &BTreeSet<SessionId>,
+    left_out: &BTreeSet<ChildId>,
     passphrase: &str,
     again: &str,
 ) -> Option<MakeProblem> {
@@ -207,7 +213,7 @@ fn form_problem(
     }
     let any_chosen = state
         .sessions
-        .with_untracked(|all| all.iter().any(|s| !left_out.contains(&s.id)));
+        .with_untracked(|all| !visits_for_backup(all, left_out).is_empty());
     if !any_chosen {
         return Some(MakeProblem::NoneChosen);
     }
@@ -224,7 +230,7 @@ fn form_problem(
 /// locked meanwhile makes no file (None).
 async fn make_file(
     state: AppState,
-    left_out: BTreeSet<SessionId>,
+    left_out: BTreeSet<ChildId>,
     passphrase: String,
     again: String,
 ) -> Option<Result<Offered, MakeProblem>> {
@@ -297,10 +303,10 @@ fn offer(offered: &Offered) {
     platform::offer_file(&bytes, "application/octet-stream", &offered.name);
 }
 
-fn chosen_sessions(state: AppState, left_out: &BTreeSet<SessionId>) -> Vec<Session> {
+fn chosen_sessions(state: AppState, left_out: &BTreeSet<ChildId>) -> Vec<Session> {
     state.sessions.with_untracked(|all| {
-        all.iter()
-            .filter(|s| !left_out.contains(&s.id))
+        visits_for_backup(all, left_out)
+            .into_iter()
             .cloned()
             .collect()
     })
@@ -309,7 +315,7 @@ fn chosen_sessions(state: AppState, left_out: &BTreeSet<SessionId>) -> Vec<Sessi
 /// The form checked, then the backup passphrase's key, derived in the Web Worker.
 async fn key_for_backup(
     state: AppState,
-    left_out: &BTreeSet<SessionId>,
+    left_out: &BTreeSet<ChildId>,
     passphrase: &str,
     again: &str,
 ) -> Result<DerivedKey, MakeProblem> {

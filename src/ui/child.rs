@@ -156,6 +156,7 @@ pub fn ChildScreen(child: ChildId) -> impl IntoView {
                     {t!(i18n, delete_child)}
                 </button>
             </section>
+            <crate::ui::retention::CaseClosing child />
             <ChildHistory child />
         </div>
         {move || asking.get().map(|question| confirm(state, i18n, child, question, asking))}

@@ -27,6 +27,7 @@ pub mod privacy;
 pub mod question;
 pub mod read_aloud;
 pub mod read_back;
+pub mod retention;
 pub mod room;
 pub mod session;
 pub mod settings;

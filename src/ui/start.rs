@@ -166,6 +166,7 @@ fn ChildList() -> impl IntoView {
                                     <span>{move || t_string!(i18n, visit_count, count = visit_count).to_string()}</span>
                                     {row.unfinished.then(|| view! { <span class="waits-mark">{t!(i18n, waits_unfinished)}</span> })}
                                     {backup_due.then(|| view! { <span class="waits-mark">{t!(i18n, waits_backup)}</span> })}
+                                    {move || state.child(child).is_some_and(|c| c.closed.is_some()).then(|| view! { <span class="waits-mark">{t!(i18n, case_closed_mark)}</span> })}
                                 </div>
                                 <button
                                     type="button"

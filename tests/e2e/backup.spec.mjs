@@ -29,7 +29,7 @@ async function openSettings(page) {
 async function makeBackup(page, into, { leaveOut = [], kept = true } = {}) {
   await openSettings(page);
   const form = page.locator('form').filter({ has: page.getByLabel('The backup passphrase again') });
-  for (const name of leaveOut) await form.getByRole('checkbox', { name: new RegExp(`^${name}, `) }).uncheck();
+  for (const name of leaveOut) await form.getByRole('checkbox', { name: new RegExp(`^${name} \\(`) }).uncheck();
   await form.getByLabel('Backup passphrase', { exact: true }).fill(BACKUP_PASSPHRASE);
   await form.getByLabel('The backup passphrase again').fill(BACKUP_PASSPHRASE);
   const downloading = page.waitForEvent('download');
