@@ -438,7 +438,9 @@ fn the_full_record_over_time_holds_everything_per_visit() {
     }
     assert!(file.contains(&escape("Worker's reflection of March")));
     assert!(file.contains(&escape("Worker's reflection of May")));
-    assert!(file.contains(&escape(&common::english::texts()["over_time_full_record_line"])));
+    assert!(file.contains(&escape(
+        &common::english::texts()["over_time_full_record_line"]
+    )));
     // The child's wish per entry, as in each visit's full record.
     assert!(file.contains("class=\"decision\""));
     // The visit still going on says so.
@@ -529,4 +531,31 @@ fn the_document_escapes_what_was_typed() {
     assert!(file.contains("&lt;script&gt;"));
     // Changed words carry their mark for every reader.
     assert!(file.contains("amended on"));
+}
+
+#[test]
+fn the_file_names_the_child_the_newest_visit_and_the_reader_by_kind() {
+    use hear_me::core::over_time::over_time_file_name;
+    let visits = over_time(&mias_visits(), Some(&Audience::Mum));
+    assert_eq!(
+        over_time_file_name(&visits, &[]),
+        "hear-me-over-time-Mia-2026-09-01-for-mum.html"
+    );
+    let full = over_time(&mias_visits(), None);
+    assert_eq!(
+        over_time_file_name(&full, &[]),
+        "hear-me-over-time-Mia-2026-09-01-full-record.html"
+    );
+}
+
+#[test]
+fn over_time_is_the_workers_screen_and_leads_back_to_its_visit() {
+    use hear_me::core::{ChildMode, Screen};
+    let session = SessionId::from("s-over-time");
+    let place = Screen::OverTime { session };
+    assert_eq!(place.parent(), Screen::Session { session });
+    assert_eq!(place.session(), Some(&session));
+    for tool in Tool::ALL {
+        assert!(!ChildMode { session, tool }.allows(&place));
+    }
 }

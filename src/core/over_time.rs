@@ -18,13 +18,14 @@
 //! the meeting, the guardian, the advocate), under an entry they may see. A family member, a
 //! teacher or a person the child named never reads who else was told.
 
+use super::entry::Words;
+use super::exports::summary_file_name;
 use super::over_months::{FeedbackToChild, StillSo};
 use super::question::Question;
 use super::session::{Session, SessionId};
 use super::sharing::Audience;
 use super::summary::{may_read_of_a_silence, Summary, SummaryEntry};
 use super::tool::Tool;
-use super::entry::Words;
 
 /// A child's visits, question by question, for one reader.
 #[derive(Clone, Debug, PartialEq)]
@@ -319,4 +320,20 @@ fn what_happened(
             }),
         })
         .collect()
+}
+
+/// The over-time document's file name: as a summary's (the alias, the newest visit's day,
+/// the reader by kind, never a name the child gave), marked as over time.
+pub fn over_time_file_name(over_time: &OverTime, named: &[String]) -> String {
+    let newest = over_time
+        .visits
+        .last()
+        .map_or("", |visit| visit.date.as_str());
+    summary_file_name(
+        &over_time.child_name,
+        newest,
+        over_time.audience.as_ref(),
+        named,
+    )
+    .replacen("hear-me-summary-", "hear-me-over-time-", 1)
 }

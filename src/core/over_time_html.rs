@@ -20,11 +20,11 @@ use super::over_time::{Cell, EntryOverTime, OverTime, VisitOverTime};
 use super::question::Question;
 use super::summary::Reader;
 use super::summary_html::{
-    element, element_auto, element_inline, element_isolating, element_with, escape,
-    fill_isolated, open_document, page_boxes, render_amendments, render_audiences,
-    render_childs_words, render_conversation, render_entry, render_given_to,
-    render_next_steps, render_order, render_pace, render_reflection, render_responses,
-    render_signature, render_undecided, Painters, SummaryText, STYLE,
+    element, element_auto, element_inline, element_isolating, element_with, escape, fill_isolated,
+    open_document, page_boxes, render_amendments, render_audiences, render_childs_words,
+    render_conversation, render_entry, render_given_to, render_next_steps, render_order,
+    render_pace, render_reflection, render_responses, render_signature, render_undecided, Painters,
+    SummaryText, STYLE,
 };
 use super::tool::Tool;
 use super::translation::fill;
@@ -128,12 +128,28 @@ pub fn render_over_time_html(
     render_header(&mut out, over_time, text);
     out.push_str("<main>\n");
     for question in &over_time.questions {
-        let _ = writeln!(out, "<section class=\"house {}\">", question.question.slug());
-        element_auto(&mut out, "h2", &question_name(over_time, question.question, base));
+        let _ = writeln!(
+            out,
+            "<section class=\"house {}\">",
+            question.question.slug()
+        );
+        element_auto(
+            &mut out,
+            "h2",
+            &question_name(over_time, question.question, base),
+        );
         for (at, (visit, cell)) in over_time.visits.iter().zip(&question.cells).enumerate() {
             let visit_painters = painters_for(painters, at);
             let visit_text = text.visits.get(at).unwrap_or(base);
-            render_cell(&mut out, over_time, visit, cell, visit_text, text, &visit_painters);
+            render_cell(
+                &mut out,
+                over_time,
+                visit,
+                cell,
+                visit_text,
+                text,
+                &visit_painters,
+            );
         }
         out.push_str("</section>\n");
     }
@@ -195,7 +211,13 @@ impl OwnedPainters<'_> {
 fn render_header(out: &mut String, over_time: &OverTime, text: &OverTimeText) {
     let base = &text.summary;
     out.push_str("<header>\n");
-    element_isolating(out, "h1", "dir=\"auto\"", &base.title, &over_time.child_name);
+    element_isolating(
+        out,
+        "h1",
+        "dir=\"auto\"",
+        &base.title,
+        &over_time.child_name,
+    );
     let reader = match &over_time.audience {
         Some(super::sharing::Audience::Named(name)) => name.as_str(),
         _ => "",
@@ -302,7 +324,10 @@ fn render_entry_over_time(
             StillSo::NotAnyMore => "later not-any-more",
             StillSo::Passed => "later passed",
         };
-        let mark = fill(text.answer(later.answer), &[("date", &day(&later.date, lang))]);
+        let mark = fill(
+            text.answer(later.answer),
+            &[("date", &day(&later.date, lang))],
+        );
         element_with(out, "p", &format!("class=\"{class}\""), &mark);
         if let Some(words) = &later.words {
             element_with(out, "p", "class=\"who\"", &text.childs_words_label);

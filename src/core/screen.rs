@@ -86,6 +86,12 @@ pub enum Screen {
     BeforeWeStart {
         session: SessionId,
     },
+    /// The child of this visit over time: each question across their visits, and the
+    /// over-time documents. Named by the visit it was opened from (a `SessionId` keeps the
+    /// place `Copy`), which is where "back" leads.
+    OverTime {
+        session: SessionId,
+    },
 }
 
 /// The step of who may see what that stands for "the last thing to decide", whatever their
@@ -112,7 +118,8 @@ impl Screen {
             | Screen::Summary { session }
             | Screen::WhoWillSee { session }
             | Screen::WorkerDecisions { session }
-            | Screen::BeforeWeStart { session } => Some(session),
+            | Screen::BeforeWeStart { session }
+            | Screen::OverTime { session } => Some(session),
         }
     }
 
@@ -158,7 +165,8 @@ impl Screen {
             | Screen::ChooseHelper { session }
             | Screen::Sharing { session, .. }
             | Screen::Summary { session }
-            | Screen::BeforeWeStart { session } => Screen::Session { session: *session },
+            | Screen::BeforeWeStart { session }
+            | Screen::OverTime { session } => Screen::Session { session: *session },
             // "Who will see what" is the last screen of the walk: back is its last step.
             Screen::WhoWillSee { session } => Screen::Sharing {
                 session: *session,
@@ -247,7 +255,8 @@ impl ChildMode {
             | Screen::Session { .. }
             | Screen::Summary { .. }
             | Screen::WorkerDecisions { .. }
-            | Screen::BeforeWeStart { .. } => false,
+            | Screen::BeforeWeStart { .. }
+            | Screen::OverTime { .. } => false,
         }
     }
 }

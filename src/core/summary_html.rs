@@ -1201,7 +1201,12 @@ pub(super) fn render_reflection(out: &mut String, record: &FullRecord, text: &Su
 }
 
 /// "Given to: Mum — downloaded 1 Dec 2026, 14:02": every print and download so far.
-pub(super) fn render_given_to(out: &mut String, record: &FullRecord, text: &SummaryText, painters: &Painters) {
+pub(super) fn render_given_to(
+    out: &mut String,
+    record: &FullRecord,
+    text: &SummaryText,
+    painters: &Painters,
+) {
     out.push_str("<section class=\"given-to\">\n");
     element_auto(out, "h2", &text.given_to_heading);
     if record.exports.is_empty() {
@@ -1405,7 +1410,12 @@ fn render_restores(out: &mut String, record: &FullRecord, text: &SummaryText, pa
 }
 
 /// The child's stops, breaks and passes, oldest first.
-pub(super) fn render_pace(out: &mut String, record: &FullRecord, text: &SummaryText, painters: &Painters) {
+pub(super) fn render_pace(
+    out: &mut String,
+    record: &FullRecord,
+    text: &SummaryText,
+    painters: &Painters,
+) {
     if record.pace.is_empty() {
         return;
     }
@@ -1469,7 +1479,12 @@ pub(super) fn render_childs_words(out: &mut String, words: &Words, text: &Summar
 }
 
 /// "What {name} wants to happen next" in the child's words, and what the worker told them.
-pub(super) fn render_next_steps(out: &mut String, name: &str, record: &FullRecord, text: &SummaryText) {
+pub(super) fn render_next_steps(
+    out: &mut String,
+    name: &str,
+    record: &FullRecord,
+    text: &SummaryText,
+) {
     let next = &record.next_steps;
     if next.is_empty() {
         return;

@@ -18,6 +18,7 @@ pub mod language;
 pub mod leaflet;
 pub mod lock;
 pub mod look;
+pub mod over_time;
 pub mod pace;
 pub mod privacy;
 pub mod question;
@@ -56,6 +57,7 @@ pub fn screen_for(place: Screen) -> AnyView {
         Screen::Privacy => view! { <privacy::PrivacyScreen /> }.into_any(),
         Screen::Session { session } => view! { <session::SessionScreen session /> }.into_any(),
         Screen::Summary { session } => view! { <summary::SummaryScreen session /> }.into_any(),
+        Screen::OverTime { session } => view! { <over_time::OverTimeScreen session /> }.into_any(),
         Screen::WorkerDecisions { session } => {
             view! { <worker_decisions::WorkerDecisionsScreen session /> }.into_any()
         }
