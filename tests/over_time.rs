@@ -559,3 +559,36 @@ fn over_time_is_the_workers_screen_and_leads_back_to_its_visit() {
         assert!(!ChildMode { session, tool }.allows(&place));
     }
 }
+
+#[test]
+fn worries_for_the_family_are_confirmed_visit_by_visit_before_a_copy_leaves() {
+    use hear_me::core::over_time::worries_to_confirm;
+    use hear_me::core::{Export, ExportKind};
+    let mut visits = mias_visits();
+    let of = visits.sessions.iter().find(|s| s.date == MAY).unwrap();
+    let mine = visits_of(&visits.sessions, of);
+    // May's "Dad shouts at night" is shared with Mum: asked before Mum's copy leaves.
+    let asked: Vec<(SessionId, EntryId)> = worries_to_confirm(&mine, &Audience::Mum)
+        .into_iter()
+        .map(|(visit, entry)| (visit, entry.id))
+        .collect();
+    let may_id = of.id;
+    let dad_may = of.entries(Question::Worries)[0].id;
+    assert_eq!(asked, [(may_id, dad_may)]);
+    // The court is not asked; the teacher is not family.
+    assert!(worries_to_confirm(&mine, &Audience::Court).is_empty());
+    assert!(worries_to_confirm(&mine, &Audience::Teacher).is_empty());
+    // Confirmed with a copy noted in May: not asked again.
+    let may = visits.sessions.iter_mut().find(|s| s.id == may_id).unwrap();
+    may.record_export(Export {
+        at_ms: 2_000_900,
+        audience: Some(Audience::Mum),
+        kind: ExportKind::Downloaded,
+        file_name: "hear-me-over-time-Mia-2026-09-01-for-mum.html".into(),
+        confirmed_worries: vec![dad_may],
+        picture: None,
+    });
+    let of = visits.sessions.iter().find(|s| s.date == MAY).unwrap();
+    let mine = visits_of(&visits.sessions, of);
+    assert!(worries_to_confirm(&mine, &Audience::Mum).is_empty());
+}

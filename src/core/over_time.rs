@@ -337,3 +337,22 @@ pub fn over_time_file_name(over_time: &OverTime, named: &[String]) -> String {
     )
     .replacen("hear-me-summary-", "hear-me-over-time-", 1)
 }
+
+/// The worries an over-time document for `audience` holds that the worker must confirm this
+/// reader may safely read first, visit by visit: as for each visit's summary (see
+/// [`Session::worries_to_confirm`]), so a worry confirmed for a visit's summary is not asked
+/// again, and one confirmed here is not asked again there.
+pub fn worries_to_confirm<'a>(
+    visits: &[&'a Session],
+    audience: &Audience,
+) -> Vec<(SessionId, &'a super::entry::Entry)> {
+    visits
+        .iter()
+        .flat_map(|visit| {
+            visit
+                .worries_to_confirm(audience)
+                .into_iter()
+                .map(|entry| (visit.id, entry))
+        })
+        .collect()
+}

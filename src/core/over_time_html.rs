@@ -84,7 +84,7 @@ pub struct OverTimePainters<'a> {
 /// A row per visit under each question: the date on the start side, the entries beside it.
 const OVER_TIME_STYLE: &str = "
 .over-time .house { padding-bottom: .25rem; }
-.visit-row { display: grid; grid-template-columns: 8.5rem minmax(0, 1fr); gap: .25rem 1rem;
+.visit-row { display: grid; grid-template-columns: 10rem minmax(0, 1fr); gap: .25rem 1rem;
   border-top: 1px solid #e0e0e0; padding: .6rem 0; break-inside: avoid; page-break-inside: avoid; }
 .visit-row:first-of-type { border-top: none; }
 .visit-date { margin: 0; font-size: 1rem; font-weight: 600; }

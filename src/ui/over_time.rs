@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use crate::core::local_forms::day;
 use crate::core::over_months::StillSo;
 use crate::core::over_time::{
-    audiences_over_time, named_over_time, over_time_file_name, visits_of, OverTime,
+    audiences_over_time, named_over_time, over_time_file_name, visits_of, worries_to_confirm,
+    OverTime,
 };
 use crate::core::over_time_html::{render_over_time_html, OverTimePainters, OverTimeText};
 use crate::core::{
@@ -340,11 +341,15 @@ pub fn OverTimeScreen(session: SessionId) -> impl IntoView {
                 let cells = cells
                     .into_iter()
                     .map(|entries| {
+                        // An empty cell says so, as the full record does: not a blank.
+                        let empty = entries.is_empty().then(|| {
+                            view! { <p class="quiet over-time-empty">{t!(i18n, summary_empty_house)}</p> }
+                        });
                         let list = entries
                             .into_iter()
                             .map(|entry| entry_view(i18n, entry))
                             .collect_view();
-                        view! { <td><ul class="over-time-entries">{list}</ul></td> }
+                        view! { <td>{empty}<ul class="over-time-entries">{list}</ul></td> }
                     })
                     .collect_view();
                 view! {
@@ -491,14 +496,9 @@ fn OverTimeDocuments(session: SessionId) -> impl IntoView {
     let worries_first = move || {
         let audience = chosen.get_untracked().flatten()?;
         let worries: Vec<(SessionId, Entry)> = with_visits(state, session, |visits| {
-            visits
-                .iter()
-                .flat_map(|visit| {
-                    visit
-                        .worries_to_confirm(&audience)
-                        .into_iter()
-                        .map(|entry| (visit.id, entry.clone()))
-                })
+            worries_to_confirm(visits, &audience)
+                .into_iter()
+                .map(|(visit, entry)| (visit, entry.clone()))
                 .collect()
         });
         (!worries.is_empty()).then_some((audience, worries))
