@@ -4,7 +4,7 @@
 // document holds only what Mia agreed Mum may see, visit by visit (the audience rule per
 // entry); the full record over time holds everything; each copy is noted in the visits it
 // draws from. Mum's document is printed to PDF and read back with pdftotext.
-import { test, expect, button, heading, texts, filled, sessionItems, restoreTwoChildren, downloadWith, printedPages, openSessionFolds, startSession } from './flows.mjs';
+import { test, expect, button, heading, texts, filled, sessionItems, restoreTwoChildren, downloadWith, printedPages, openSessionFolds, startSession, addWords, sharingFor, sharingChoice } from './flows.mjs';
 
 const EN = texts('en');
 
@@ -133,4 +133,40 @@ test("Jonas's over time holds Jonas's visits alone; a child seen once is offered
   await startSession(page, { name: 'Ada', age: 7 });
   await expect(heading(page, filled(EN.session_heading, { name: 'Ada' }))).toBeVisible();
   await expect(button(page, EN.over_time_button)).toHaveCount(0);
+});
+
+test('before the first copy over time for Mum holds a worry, the worker sees it and confirms it, once', async ({ page }) => {
+  test.setTimeout(180_000);
+  const WORRY = 'Mum cries in the kitchen';
+  await restoreTwoChildren(page);
+  // Jonas's June visit goes on: a worry, which he shares with Mum.
+  await sessionItems(page)
+    .filter({ hasText: '20 June 2026' })
+    .getByRole('button', { name: filled(EN.open_session, { name: 'Jonas' }) })
+    .click();
+  await button(page, 'Three Houses').click();
+  await page.getByRole('button', { name: /^House of Worries/ }).click();
+  await addWords(page, WORRY);
+  await button(page, EN.back_to_houses).click();
+  await button(page, EN.back_to_session).click();
+  await openSessionFolds(page);
+  await page.getByRole('button', { name: new RegExp(`^${EN.sharing_tool}`) }).click();
+  await sharingChoice(await sharingFor(page, WORRY), EN.audience_mum).click();
+  await button(page, EN.back_to_session).click();
+
+  await button(page, EN.over_time_button).click();
+  await page.getByRole('combobox', { name: EN.over_time_for_label }).selectOption({ label: EN.audience_mum });
+  await button(page, EN.over_time_download).click();
+  const asking = page.getByRole('dialog', { name: filled(EN.confirm_worries_title, { audience: EN.audience_mum }) });
+  await expect(asking).toContainText(WORRY);
+  // Not yet: nothing leaves.
+  await asking.getByRole('button', { name: EN.cancel }).click();
+  await expect(asking).toHaveCount(0);
+  const first = await downloadWith(page, EN.over_time_download, { confirmWorries: true });
+  expect(first.html).toContain(WORRY);
+  expect(first.html).toContain('Football with Ali');
+  expect(first.html).not.toContain('Mum is sad a lot');
+  // Confirmed once, with the copy: the next copy for Mum is not asked about it again.
+  const again = await downloadWith(page, EN.over_time_download);
+  expect(again.html).toContain(WORRY);
 });
