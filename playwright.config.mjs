@@ -8,12 +8,16 @@ import { defineConfig } from '@playwright/test';
 // Another port lets a second checkout run its tests alongside (HEAR_ME_E2E_PORT).
 const PORT = Number(process.env.HEAR_ME_E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+const ALONE = ['**/installed.spec.mjs', '**/page-answers.spec.mjs'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.mjs',
   fullyParallel: false,
-  workers: 1,
+  // Two files at a time (the machine has two cores). Files that cannot share the machine
+  // run on their own after the rest (project 'alone'): the update tests switch what the
+  // server serves, and page-answers measures the page's longest task.
+  workers: 2,
   retries: 0,
   reporter: 'list',
   timeout: 60_000,
@@ -52,6 +56,13 @@ export default defineConfig({
     {
       name: 'chromium-tablet',
       use: { browserName: 'chromium' },
+      testIgnore: ALONE,
+    },
+    {
+      name: 'alone',
+      use: { browserName: 'chromium' },
+      testMatch: ALONE,
+      dependencies: ['chromium-tablet'],
     },
   ],
 });

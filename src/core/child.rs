@@ -1,7 +1,7 @@
 //! The child over months: one record per child the worker hears, with the child's visits
 //! (sessions, one sealed record each) under them.
 //!
-//! A session names its child with [`Session::child_id`]. Sessions from before children
+//! A session names its child with `Session::child_id`. Sessions from before children
 //! existed carry no child id: each reads as its own child, [`ChildId::for_session`], so
 //! their records stay byte for byte as they were, and two sessions are never joined behind
 //! the worker's back (two "Mia"s may be two children). Joining two children and moving a
@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::session::{Session, SessionId};
+use super::session_id::SessionId;
 
 /// Identifies a child on this device and in backups. Text, safe in a storage key.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -113,20 +113,4 @@ pub enum ChildChange {
     },
     CaseClosed,
     CaseReopened,
-}
-
-impl Session {
-    /// The child this visit belongs to: the one it names, or for a session from before
-    /// children, its own child.
-    pub fn child_id(&self) -> ChildId {
-        self.child_id
-            .clone()
-            .unwrap_or_else(|| ChildId::for_session(self.id))
-    }
-
-    /// Puts this visit under another child (a move, or a join).
-    pub fn set_child_id(&mut self, child: ChildId, now_ms: u64) {
-        self.child_id = Some(child);
-        self.updated_at = now_ms;
-    }
 }

@@ -18,8 +18,10 @@ pub mod over_time_html;
 pub mod poster_html;
 pub mod question;
 pub mod restored;
+pub mod retention;
 pub mod screen;
 pub mod session;
+pub mod session_id;
 pub mod sharing;
 pub mod sharing_walk;
 pub mod speech;
@@ -47,9 +49,8 @@ pub use language::{text_direction, TextDirection};
 pub use question::Question;
 pub use restored::Restore;
 pub use screen::{ChildMode, Screen, LAST_SHARING_STEP};
-pub use session::{
-    Child, NewSession, QuestionInTool, Session, SessionError, SessionId, SharedItem,
-};
+pub use session::{Child, NewSession, QuestionInTool, Session, SessionError, SharedItem};
+pub use session_id::SessionId;
 pub use sharing::{
     Audience, Decision, Hold, Lifted, PassedOn, Sharing, SharingChange, WorkerReason,
     WorkerReasonError,

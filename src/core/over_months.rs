@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entry::{EntryId, Words};
 use super::question::Question;
-use super::session::SessionId;
+use super::session_id::SessionId;
 use super::sharing::Audience;
 
 /// An entry of an earlier visit, by where it is.

@@ -7,6 +7,7 @@
 pub mod child_mode;
 pub mod lock;
 pub mod navigation;
+pub mod retention;
 pub mod sessions;
 
 use leptos::prelude::*;

@@ -29,6 +29,7 @@ use super::writes::{
     decode_journal, encode_journal, Change, JournalEntry, Landed, Writes, JOURNAL_KEY,
 };
 use super::StoreError;
+use crate::core::retention::RetentionPeriod;
 use crate::core::{Session, SessionId};
 use crate::platform;
 
@@ -509,6 +510,32 @@ pub fn set_tools_open_in_child_mode(on: bool, key: &VaultKey) -> Result<(), Stor
     change_index(key, |index| {
         let changed = index.tools_open_in_worker_mode == on;
         index.tools_open_in_worker_mode = !on;
+        changed
+    });
+    flush();
+    Ok(())
+}
+
+/// How long after a closed case's last visit the worker is asked about deleting it.
+pub fn retention_period() -> RetentionPeriod {
+    INDEX.with(|index| {
+        index
+            .borrow()
+            .as_ref()
+            .and_then(|index| index.retention_months)
+            .map_or(RetentionPeriod::DEFAULT, |months| RetentionPeriod {
+                months,
+            })
+    })
+}
+
+/// Sets the retention period, sealed in the index (the default is not written).
+pub fn set_retention_period(period: RetentionPeriod, key: &VaultKey) -> Result<(), StoreError> {
+    ensure_key_is_current(key)?;
+    change_index(key, |index| {
+        let months = (period != RetentionPeriod::DEFAULT).then_some(period.months);
+        let changed = index.retention_months != months;
+        index.retention_months = months;
         changed
     });
     flush();

@@ -438,6 +438,10 @@ pub struct Index {
     /// not set.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub agency_phone: String,
+    /// Months after a closed case's last visit before the worker is asked whether to delete
+    /// its records (`core::retention`); absent for the default, six.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_months: Option<u16>,
 }
 
 /// A line of text the worker sets once in Settings, sealed in the index.

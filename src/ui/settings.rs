@@ -1,9 +1,11 @@
 //! The worker's settings for this tablet: when to lock, whether tools open in child mode,
+//! when to ask about deleting closed cases,
 //! the agency for the full record's header, the worker's name and the agency's phone for the parents' leaflet, a new
 //! passphrase or PIN, and wiping everything.
 
 use leptos::prelude::*;
 
+use crate::core::retention::RetentionPeriod;
 use crate::core::Screen;
 use crate::i18n::*;
 use crate::state::use_app_state;
@@ -30,6 +32,7 @@ pub fn SettingsScreen() -> impl IntoView {
         </header>
         <AutoLock />
         <ToolsOpenInChildMode />
+        <Retention />
         <TextSettingField setting=TextSetting::Agency />
         <TextSettingField setting=TextSetting::WorkerName />
         <TextSettingField setting=TextSetting::AgencyPhone />
@@ -116,6 +119,43 @@ fn ToolsOpenInChildMode() -> impl IntoView {
                 <span>{t!(i18n, tools_open_in_child_mode)}</span>
             </label>
             <p class="hint" id="tools-open-hint">{t!(i18n, tools_open_in_child_mode_hint)}</p>
+        </section>
+    }
+}
+
+/// When to ask about deleting a closed case's records (`core::retention`). Only asks:
+/// nothing is deleted without the worker's answer, so no passphrase is needed to shorten it.
+#[component]
+fn Retention() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let shown = RwSignal::new(state.retention_period().months);
+    let choices = RetentionPeriod::CHOICES
+        .into_iter()
+        .map(|months| {
+            view! {
+                <option value=months.to_string() selected=move || shown.get() == months>
+                    {move || t_string!(i18n, retention_months, count = months).to_string()}
+                </option>
+            }
+        })
+        .collect_view();
+    let choose = move |months: u16| {
+        shown.set(months);
+        state.set_retention_period(RetentionPeriod { months });
+    };
+    view! {
+        <section class="settings">
+            <label>
+                <span>{t!(i18n, retention_label)}</span>
+                <select prop:value=move || shown.get().to_string() aria-describedby="retention-hint"
+                    on:change=move |ev| {
+                        if let Ok(months) = event_target_value(&ev).parse::<u16>() {
+                            choose(months);
+                        }
+                    }>{choices}</select>
+            </label>
+            <p class="hint" id="retention-hint">{t!(i18n, retention_hint)}</p>
         </section>
     }
 }
