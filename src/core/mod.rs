@@ -17,6 +17,8 @@ pub mod leaflet_html;
 pub mod local_forms;
 pub mod lock_rules;
 pub mod over_months;
+pub mod over_time;
+pub mod over_time_html;
 pub mod poster_html;
 pub mod question;
 pub mod restored;

@@ -105,6 +105,12 @@ pub enum Screen {
         #[serde(default, skip_serializing_if = "is_start")]
         step: u32,
     },
+    /// The child of this visit over time: each question across their visits, and the
+    /// over-time documents. Named by the visit it was opened from, which is where "back"
+    /// leads.
+    OverTime {
+        session: SessionId,
+    },
 }
 
 /// The step of who may see what that stands for "the last thing to decide", whatever their
@@ -132,6 +138,7 @@ impl Screen {
             | Screen::WhoWillSee { session }
             | Screen::WorkerDecisions { session }
             | Screen::BeforeWeStart { session }
+            | Screen::OverTime { session }
             | Screen::LastTime { session, .. } => Some(session),
             Screen::Feedback { session, .. } => Some(session),
         }
@@ -191,6 +198,7 @@ impl Screen {
             | Screen::Sharing { session, .. }
             | Screen::Summary { session }
             | Screen::BeforeWeStart { session }
+            | Screen::OverTime { session }
             | Screen::LastTime { session, .. } => Screen::Session { session: *session },
             Screen::Feedback { session, .. } => Screen::Session { session: *session },
             // "Who will see what" is the last screen of the walk: back is its last step.
@@ -286,7 +294,8 @@ impl ChildMode {
             | Screen::Session { .. }
             | Screen::Summary { .. }
             | Screen::WorkerDecisions { .. }
-            | Screen::BeforeWeStart { .. } => false,
+            | Screen::BeforeWeStart { .. }
+            | Screen::OverTime { .. } => false,
         }
     }
 }

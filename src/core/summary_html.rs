@@ -907,7 +907,7 @@ fn render_prompts(out: &mut String, shown: &QuestionSummary, text: &SummaryText)
     }
 }
 
-fn render_entry(
+pub(super) fn render_entry(
     out: &mut String,
     summary: &Summary,
     entry: &SummaryEntry,
@@ -1145,7 +1145,7 @@ fn render_decision(out: &mut String, decision: Option<&Decision>, text: &Summary
     }
 }
 
-fn render_audiences(out: &mut String, audiences: &[Audience], text: &SummaryText) {
+pub(super) fn render_audiences(out: &mut String, audiences: &[Audience], text: &SummaryText) {
     for (index, audience) in audiences.iter().enumerate() {
         if index > 0 {
             out.push_str(&escape(&text.list_separator));
@@ -1191,7 +1191,7 @@ fn duty_fact(out: &mut String, label: &str, value: &str) {
     element_auto(out, "dd", value);
 }
 
-fn render_undecided(out: &mut String, record: &FullRecord, text: &SummaryText) {
+pub(super) fn render_undecided(out: &mut String, record: &FullRecord, text: &SummaryText) {
     if record.undecided == 0 {
         return;
     }
@@ -1201,7 +1201,7 @@ fn render_undecided(out: &mut String, record: &FullRecord, text: &SummaryText) {
     out.push_str("</section>\n");
 }
 
-fn render_reflection(out: &mut String, record: &FullRecord, text: &SummaryText) {
+pub(super) fn render_reflection(out: &mut String, record: &FullRecord, text: &SummaryText) {
     out.push_str("<section class=\"worker-notes\">\n");
     element_auto(out, "h2", &text.reflection_heading);
     if record.reflection.is_empty() {
@@ -1218,7 +1218,12 @@ fn render_reflection(out: &mut String, record: &FullRecord, text: &SummaryText) 
 }
 
 /// "Given to: Mum — downloaded 1 Dec 2026, 14:02": every print and download so far.
-fn render_given_to(out: &mut String, record: &FullRecord, text: &SummaryText, painters: &Painters) {
+pub(super) fn render_given_to(
+    out: &mut String,
+    record: &FullRecord,
+    text: &SummaryText,
+    painters: &Painters,
+) {
     out.push_str("<section class=\"given-to\">\n");
     element_auto(out, "h2", &text.given_to_heading);
     if record.exports.is_empty() {
@@ -1311,7 +1316,7 @@ pub fn made_with_line(text: &SummaryText) -> String {
 /// The facts of the conversation as recorded: times, language, interpreter, how the parents
 /// were prepared, the version of the questions, who was there and where, "Before we start"
 /// and the finish. The worker's full record only.
-fn render_conversation(
+pub(super) fn render_conversation(
     out: &mut String,
     record: &FullRecord,
     text: &SummaryText,
@@ -1422,7 +1427,12 @@ fn render_restores(out: &mut String, record: &FullRecord, text: &SummaryText, pa
 }
 
 /// The child's stops, breaks and passes, oldest first.
-fn render_pace(out: &mut String, record: &FullRecord, text: &SummaryText, painters: &Painters) {
+pub(super) fn render_pace(
+    out: &mut String,
+    record: &FullRecord,
+    text: &SummaryText,
+    painters: &Painters,
+) {
     if record.pace.is_empty() {
         return;
     }
@@ -1448,7 +1458,7 @@ fn render_pace(out: &mut String, record: &FullRecord, text: &SummaryText, painte
 }
 
 /// For each tool used, the order the child went through its questions.
-fn render_order(out: &mut String, record: &FullRecord, text: &SummaryText) {
+pub(super) fn render_order(out: &mut String, record: &FullRecord, text: &SummaryText) {
     if record.visit_order.is_empty() {
         return;
     }
@@ -1475,7 +1485,7 @@ fn render_caption(out: &mut String, caption: &Words, text: &SummaryText) {
 }
 
 /// The child's words exactly as kept, in their own direction, and who said and wrote them.
-fn render_childs_words(out: &mut String, words: &Words, text: &SummaryText) {
+pub(super) fn render_childs_words(out: &mut String, words: &Words, text: &SummaryText) {
     element_with(
         out,
         "blockquote",
@@ -1486,7 +1496,12 @@ fn render_childs_words(out: &mut String, words: &Words, text: &SummaryText) {
 }
 
 /// "What {name} wants to happen next" in the child's words, and what the worker told them.
-fn render_next_steps(out: &mut String, name: &str, record: &FullRecord, text: &SummaryText) {
+pub(super) fn render_next_steps(
+    out: &mut String,
+    name: &str,
+    record: &FullRecord,
+    text: &SummaryText,
+) {
     let next = &record.next_steps;
     if next.is_empty() {
         return;
@@ -1515,7 +1530,7 @@ fn render_next_steps(out: &mut String, name: &str, record: &FullRecord, text: &S
 }
 
 /// What was changed after the end, what it was before, why and when.
-fn render_amendments(
+pub(super) fn render_amendments(
     out: &mut String,
     summary: &Summary,
     record: &FullRecord,
@@ -1567,7 +1582,7 @@ fn render_amendments(
 }
 
 /// What the family and the network said when they were shown the houses.
-fn render_responses(
+pub(super) fn render_responses(
     out: &mut String,
     record: &FullRecord,
     text: &SummaryText,
@@ -1597,7 +1612,7 @@ fn render_responses(
 }
 
 /// The end of the full record: a ruled line to sign, the worker's name and the day.
-fn render_signature(out: &mut String, summary: &Summary, text: &SummaryText) {
+pub(super) fn render_signature(out: &mut String, summary: &Summary, text: &SummaryText) {
     out.push_str("<section class=\"signature\">\n");
     element_with(out, "p", "class=\"signature-label\"", &text.signature_label);
     out.push_str("<div class=\"signature-rule\"></div>\n");

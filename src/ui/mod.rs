@@ -22,6 +22,7 @@ pub mod last_time;
 pub mod leaflet;
 pub mod lock;
 pub mod look;
+pub mod over_time;
 pub mod pace;
 pub mod privacy;
 pub mod question;
@@ -62,6 +63,7 @@ pub fn screen_for(place: Screen) -> AnyView {
         Screen::Child { child } => view! { <child::ChildScreen child /> }.into_any(),
         Screen::Session { session } => view! { <session::SessionScreen session /> }.into_any(),
         Screen::Summary { session } => view! { <summary::SummaryScreen session /> }.into_any(),
+        Screen::OverTime { session } => view! { <over_time::OverTimeScreen session /> }.into_any(),
         Screen::WorkerDecisions { session } => {
             view! { <worker_decisions::WorkerDecisionsScreen session /> }.into_any()
         }

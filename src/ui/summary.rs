@@ -52,7 +52,7 @@ fn layout_file_name(layout: Layout, summary_name: &str, lang: &str) -> String {
 }
 
 /// The summary's words in the active language, with the child's name and the counts filled in.
-fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
+pub(crate) fn summary_text(i18n: I18n, summary: &Summary) -> SummaryText {
     let undecided = match &summary.reader {
         SummaryReader::FullRecord(record) => record.undecided,
         SummaryReader::ForAudience(_) => 0,
