@@ -3,7 +3,7 @@
 // in child mode, one piece at a time, read aloud in her language, and what she says about it is
 // kept; the worker says whether what was promised happened; the full record shows it all.
 import {
-  test, expect, button, heading, texts, filled, sessionItems, openSessionFolds,
+  test, expect, button, heading, texts, filled, openVisitOf, openSessionFolds,
   inConversationDetails, restoreTwoChildren, backToAllSessions,
 } from './flows.mjs';
 import { PIN } from './helpers.mjs';
@@ -49,10 +49,7 @@ const spoken = (page) => page.evaluate(() => window.__spoken.map((s) => s.text).
 
 /** Opens Mia's visit of `day` ("12 May 2026") from the start screen. */
 async function openMiasVisit(page, day) {
-  const row = sessionItems(page).filter({ hasText: 'Mia' }).filter({ hasText: day });
-  await expect(row).toHaveCount(1);
-  await row.getByRole('button', { name: filled(EN.open_session, { name: 'Mia' }) }).click();
-  await expect(heading(page, 'Session with Mia')).toBeVisible();
+  await openVisitOf(page, 'Mia', day);
   await openSessionFolds(page);
 }
 

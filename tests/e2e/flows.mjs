@@ -320,3 +320,13 @@ export async function restoreTwoChildren(page) {
   await expect(restoring.getByRole('status')).toContainText('Added: 5', { timeout: 30_000 });
   await backToAllSessions(page);
 }
+
+/**
+ * From the start screen, opens the visit of `day` ("12 May 2026") on the page of the child
+ * called `name`.
+ */
+export async function openVisitOf(page, name, day) {
+  await button(page, `${name}: all visits`).click();
+  await button(page, `Open the visit of ${day}`).click();
+  await expect(page.getByRole('heading', { name: `Session with ${name}`, exact: true })).toBeVisible();
+}

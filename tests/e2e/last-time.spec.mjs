@@ -3,7 +3,7 @@
 // their visit before, and says for each: still so, changed, not any more, or passes. The
 // answers are kept in the new visit and shown in the worker's full record, not in Mum's.
 import {
-  test, expect, button, heading, texts, filled, restoreTwoChildren, openSessionFolds,
+  test, expect, button, heading, texts, filled, restoreTwoChildren, openSessionFolds, openVisitOf,
 } from './flows.mjs';
 import { PIN } from './helpers.mjs';
 
@@ -11,10 +11,7 @@ const EN = texts('en');
 
 /** Opens a visit from the list on the start screen, found by the child's name and its day. */
 async function openVisit(page, name, day) {
-  const row = page.getByRole('listitem').filter({ hasText: name }).filter({ hasText: day });
-  await expect(row).toHaveCount(1);
-  await row.getByRole('button', { name: new RegExp(`^Open`) }).click();
-  await expect(heading(page, filled(EN.session_heading, { name }))).toBeVisible();
+  await openVisitOf(page, name, day);
 }
 
 const card = (page) => page.getByRole('region', { name: EN.last_time_title });

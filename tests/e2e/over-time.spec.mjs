@@ -4,7 +4,7 @@
 // document holds only what Mia agreed Mum may see, visit by visit (the audience rule per
 // entry); the full record over time holds everything; each copy is noted in the visits it
 // draws from. Mum's document is printed to PDF and read back with pdftotext.
-import { test, expect, button, heading, texts, filled, sessionItems, restoreTwoChildren, downloadWith, printedPages, openSessionFolds, startSession, addWords, sharingFor, sharingChoice } from './flows.mjs';
+import { test, expect, button, heading, texts, filled, openVisitOf, restoreTwoChildren, downloadWith, printedPages, openSessionFolds, startSession, addWords, sharingFor, sharingChoice } from './flows.mjs';
 
 const EN = texts('en');
 
@@ -30,10 +30,7 @@ async function documentFor(page, label) {
 test('Mia over time: each visit a column, Mum reads only what each visit gave her, the full record everything', async ({ page, browser }) => {
   test.setTimeout(180_000);
   await restoreTwoChildren(page);
-  await sessionItems(page)
-    .filter({ hasText: '12 May 2026' })
-    .getByRole('button', { name: filled(EN.open_session, { name: 'Mia' }) })
-    .click();
+  await openVisitOf(page, 'Mia', '12 May 2026');
   await button(page, EN.over_time_button).click();
   await expect(heading(page, filled(EN.over_time_title, { name: 'Mia' }))).toBeVisible();
 
@@ -105,10 +102,7 @@ test('Mia over time: each visit a column, Mum reads only what each visit gave he
   await expect(given).toContainText('hear-me-over-time-Mia-2026-09-01-full-record.html');
   await button(page, EN.back_to_session).click();
   await button(page, EN.all_sessions).click();
-  await sessionItems(page)
-    .filter({ hasText: '1 September 2026' })
-    .getByRole('button', { name: filled(EN.open_session, { name: 'Mia' }) })
-    .click();
+  await openVisitOf(page, 'Mia', '1 September 2026');
   await openSessionFolds(page);
   await button(page, EN.summary_tool).click();
   await expect(given).toContainText('hear-me-over-time-Mia-2026-09-01-full-record.html');
@@ -117,10 +111,7 @@ test('Mia over time: each visit a column, Mum reads only what each visit gave he
 
 test("Jonas's over time holds Jonas's visits alone; a child seen once is offered none yet", async ({ page }) => {
   await restoreTwoChildren(page);
-  await sessionItems(page)
-    .filter({ hasText: '10 April 2026' })
-    .getByRole('button', { name: filled(EN.open_session, { name: 'Jonas' }) })
-    .click();
+  await openVisitOf(page, 'Jonas', '10 April 2026');
   // Jonas has two visits: offered.
   await expect(button(page, EN.over_time_button)).toBeVisible();
   await button(page, EN.over_time_button).click();
@@ -140,10 +131,7 @@ test('before the first copy over time for Mum holds a worry, the worker sees it 
   const WORRY = 'Mum cries in the kitchen';
   await restoreTwoChildren(page);
   // Jonas's June visit goes on: a worry, which he shares with Mum.
-  await sessionItems(page)
-    .filter({ hasText: '20 June 2026' })
-    .getByRole('button', { name: filled(EN.open_session, { name: 'Jonas' }) })
-    .click();
+  await openVisitOf(page, 'Jonas', '20 June 2026');
   await button(page, 'Three Houses').click();
   await page.getByRole('button', { name: /^House of Worries/ }).click();
   await addWords(page, WORRY);
