@@ -98,7 +98,7 @@ test('two children over months: their visits, a new visit that carries over, joi
   await page.getByLabel('Which child is the same child as Mia?').selectOption({ label: 'Mia S.' });
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   let dialog = page.getByRole('dialog', { name: 'Join Mia S. with Mia?' });
-  await expect(dialog).toContainText('Mia (4 visits) and Mia S. (1 visits) are the same child');
+  await expect(dialog).toContainText('Mia (visits: 4) and Mia S. (visits: 1) are the same child');
   // Keep: nothing changes.
   await dialog.getByRole('button', { name: 'Keep', exact: true }).click();
   await expect(visitItems(page)).toHaveCount(4);
@@ -107,7 +107,7 @@ test('two children over months: their visits, a new visit that carries over, joi
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   await page.getByRole('dialog', { name: 'Join Mia S. with Mia?' }).getByRole('button', { name: 'Join', exact: true }).click();
   await expect(visitItems(page)).toHaveCount(5);
-  await expect(history(page)).toContainText('joined with Mia S. (1 visits)');
+  await expect(history(page)).toContainText('joined with Mia S. (visits: 1)');
 
   // Move today's visit of "Mia S." to Jonas, after the question.
   await button(page, `Move the visit of ${today()} to another child`).first().click();
@@ -128,7 +128,7 @@ test('two children over months: their visits, a new visit that carries over, joi
   // Delete Jonas: the question names his visits and the last one; then every record goes.
   await button(page, 'Delete this child').click();
   dialog = page.getByRole('dialog', { name: 'Delete Jonas and every visit?' });
-  await expect(dialog).toContainText(`3 visits, the last on ${today()}`);
+  await expect(dialog).toContainText(`Visits: 3, the last on ${today()}`);
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(sessionItems(page)).toHaveCount(1);
   await expect(sessionItems(page).nth(0)).toContainText('Mia');
@@ -146,7 +146,7 @@ test('two children over months: their visits, a new visit that carries over, joi
   await expect(sessionItems(page).nth(0)).toContainText('Visits: 4');
   await openChild(page, 'Mia');
   await expect(visitItems(page)).toHaveCount(4);
-  await expect(history(page)).toContainText('joined with Mia S. (1 visits)');
+  await expect(history(page)).toContainText('joined with Mia S. (visits: 1)');
   // Jonas and the visit that went to him are deleted since: the line keeps no name of his.
   await expect(history(page)).toContainText('the visit of — went to an unknown child');
   await nothingOfJonas();

@@ -52,7 +52,7 @@ test('a closed case is asked about at unlock after the period, kept for now, ask
   await unlockOn(page, '2027-03-02');
   await expect(question(page)).toBeVisible();
   await expect(question(page)).toHaveAccessibleName("Mia's case is closed");
-  await expect(question(page)).toContainText('3 visits, the last on 1 September 2026.');
+  await expect(question(page)).toContainText('Visits: 3, the last on 1 September 2026.');
   await expect(question(page)).toContainText('You closed the case on 7 December 2026.');
   await expect(question(page)).toContainText('Nothing is deleted without your answer.');
   for (const name of ['Make a backup first', 'Open the full record', "Delete Mia's records"]) {
@@ -84,7 +84,7 @@ test('a closed case is asked about at unlock after the period, kept for now, ask
   // Delete asks first, naming the visits and the last one; "Keep" there goes back.
   await question(page).getByRole('button', { name: "Delete Mia's records" }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete Mia and every visit?' });
-  await expect(confirm).toContainText('3 visits, the last on 1 September 2026');
+  await expect(confirm).toContainText('Visits: 3, the last on 1 September 2026');
   await confirm.getByRole('button', { name: 'Keep' }).click();
   await expect(question(page)).toBeVisible();
   await question(page).getByRole('button', { name: "Delete Mia's records" }).click();
@@ -109,17 +109,17 @@ test('a backup of the children picked: Jonas only, with every visit, restores Jo
   const picks = form.getByRole('group', { name: 'Children in the backup' });
   // Every child, checked, with the number of visits the backup would carry.
   await expect(picks.getByRole('checkbox')).toHaveCount(2);
-  await expect(picks.getByRole('checkbox', { name: 'Mia (3 visits)' })).toBeChecked();
-  await expect(picks.getByRole('checkbox', { name: 'Jonas (2 visits)' })).toBeChecked();
+  await expect(picks.getByRole('checkbox', { name: 'Mia (visits: 3)' })).toBeChecked();
+  await expect(picks.getByRole('checkbox', { name: 'Jonas (visits: 2)' })).toBeChecked();
   // None left: the form says so before any passphrase is asked.
-  await picks.getByRole('checkbox', { name: 'Mia (3 visits)' }).uncheck();
-  await picks.getByRole('checkbox', { name: 'Jonas (2 visits)' }).uncheck();
+  await picks.getByRole('checkbox', { name: 'Mia (visits: 3)' }).uncheck();
+  await picks.getByRole('checkbox', { name: 'Jonas (visits: 2)' }).uncheck();
   const passphrase = 'the backup passphrase for tests';
   await form.getByLabel('Backup passphrase', { exact: true }).fill(passphrase);
   await form.getByLabel('The backup passphrase again').fill(passphrase);
   await form.getByRole('button', { name: 'Make a backup' }).click();
   await expect(form.getByRole('alert')).toHaveText('Pick at least one child.');
-  await picks.getByRole('checkbox', { name: 'Jonas (2 visits)' }).check();
+  await picks.getByRole('checkbox', { name: 'Jonas (visits: 2)' }).check();
   const downloading = page.waitForEvent('download');
   await form.getByRole('button', { name: 'Make a backup' }).click();
   await givePassphraseWhenAsked(page);

@@ -100,6 +100,20 @@ test('set-up and unlock derive the key in the worker: the page keeps answering',
 });
 
 test('Lock answers while a backup key is made, and the backup is then not made', async ({ page }) => {
+  // The worker's answers reach the page 3 s late once asked, so the lock surely comes while
+  // the backup's key is still being made, however fast this machine makes it.
+  await page.addInitScript(() => {
+    window.__answerDelayMs = 0;
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      set onmessage(handler) {
+        super.onmessage = handler && ((event) => setTimeout(() => handler(event), window.__answerDelayMs));
+      }
+      get onmessage() {
+        return super.onmessage;
+      }
+    };
+  });
   await page.goto('/');
   await setUpVault(page);
   await startSession(page, { name: 'Mia', age: '7' });
@@ -110,6 +124,7 @@ test('Lock answers while a backup key is made, and the backup is then not made',
   await form.getByLabel('The backup passphrase again').fill(BACKUP_PASSPHRASE);
   const downloads = [];
   page.on('download', (download) => downloads.push(download.suggestedFilename()));
+  await page.evaluate(() => { window.__answerDelayMs = 3000; });
   await form.getByRole('button', { name: 'Make a backup' }).click();
   await givePassphraseWhenAsked(page);
   await expect(form.getByRole('button', { name: 'Making the backup…' })).toBeDisabled();

@@ -463,7 +463,7 @@ test('c) deleting a session asks first and removes it for good', async ({ page }
   await button(page, 'Delete this child').click();
   let dialog = page.getByRole('dialog', { name: 'Delete Ada and every visit?' });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('1 visits, the last on');
+  await expect(dialog).toContainText('Visits: 1, the last on');
   await expect(dialog.getByRole('button', { name: 'Delete', exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Keep', exact: true }).click();
   await expect(dialog).toBeHidden();
