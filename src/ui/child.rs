@@ -85,6 +85,12 @@ pub fn ChildScreen(child: ChildId) -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| new_visit()>
                     {t!(i18n, new_visit)}
                 </button>
+                // Each question across the visits; opened from the newest, where "back" leads.
+                {move || visits.with(|rows| (rows.len() > 1).then(|| rows[0].id)).map(|newest| view! {
+                    <button type="button" on:click=move |_| state.go(Screen::OverTime { session: newest })>
+                        {t!(i18n, over_time_button)}
+                    </button>
+                })}
                 <RenameChild child renaming />
             </section>
             <section class="card session-list" aria-labelledby="visits-heading">
@@ -423,5 +429,22 @@ fn history_line(state: AppState, i18n: I18n, event: &ChildEvent, lang: &str) -> 
         .to_string(),
         ChildChange::CaseClosed => t_string!(i18n, history_closed, date = date).to_string(),
         ChildChange::CaseReopened => t_string!(i18n, history_reopened, date = date).to_string(),
+    }
+}
+
+/// On a visit's screen: the way to its child's page, with all their visits.
+#[component]
+pub fn ChildPageButton(session: SessionId) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let child = move || state.with_session(&session, |s| (s.child_id(), s.child.name.clone()));
+    move || {
+        child().map(|(child, name)| {
+            view! {
+                <button type="button" class="child-page-link" on:click=move |_| state.go(Screen::Child { child })>
+                    {move || with_name_isolated(&t_string!(i18n, open_child, name = NAME_MARK), &name)}
+                </button>
+            }
+        })
     }
 }

@@ -86,7 +86,10 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
                 on_press=move || state.go(Screen::Start) />
             <h1>{move || t_string!(i18n, session_heading, name = heading_name.clone())}</h1>
         </header>
-        <crate::ui::over_time::OverTimeButton session />
+        <div class="session-links">
+            <crate::ui::child::ChildPageButton session />
+            <crate::ui::over_time::OverTimeButton session />
+        </div>
         // The worker's paperwork before the conversation, folded: the child who is handed the
         // tablet sees the tools, not forms.
         <details class="session-fold before-fold">

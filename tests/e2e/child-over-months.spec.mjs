@@ -87,8 +87,17 @@ test('two children over months: their visits, a new visit that carries over, joi
   for (const question of ['worries', 'good_things', 'dreams']) expect(newest.questions[question].entries).toEqual([]);
   expect(newest.finished_at).toBeUndefined();
 
-  // A second "Mia" made by mistake: two children until the worker joins them.
+  // From the visit, her page is one tap away; from her page, her visits over time.
   await button(page, 'Back to the session').click();
+  await button(page, 'Mia: all visits').click();
+  await expect(heading(page, 'Mia')).toBeVisible();
+  await expect(visitItems(page)).toHaveCount(4);
+  await button(page, 'Over time').click();
+  await expect(heading(page, 'Mia over time')).toBeVisible();
+  await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(5);
+  await button(page, 'Back to the session').click();
+
+  // A second "Mia" made by mistake: two children until the worker joins them.
   await backToAllSessions(page);
   await startSession(page, { name: 'Mia S.', age: 8 });
   await backToAllSessions(page);
