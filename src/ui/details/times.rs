@@ -89,9 +89,17 @@ pub(super) fn TimeFields(
     };
     let set_end = move |value: String| {
         ended.set(value.clone());
-        let Some((start, end)) = state.with_session_untracked(&session, |s| {
+        // The start as typed: one refused a moment ago (it was after the stored end) is the
+        // one this end must follow, and is saved with it.
+        let typed_start = started.get_untracked();
+        let Some((start, start_typed, end)) = state.with_session_untracked(&session, |s| {
             let day = s.end_time().unwrap_or_else(|| s.start_time());
-            (s.start_time(), at_time_of_day(day, &value))
+            let typed = at_time_of_day(s.start_time(), &typed_start);
+            (
+                typed.unwrap_or_else(|| s.start_time()),
+                typed.filter(|at| *at != s.start_time()),
+                at_time_of_day(day, &value),
+            )
         }) else {
             return;
         };
@@ -109,6 +117,9 @@ pub(super) fn TimeFields(
         }
         time_problem.set(None);
         state.edit(&session, SavePolicy::Now, |s, now| {
+            if let Some(start) = start_typed {
+                s.set_start_time(Some(start), now);
+            }
             s.set_end_time(Some(end), now)
         });
     };
