@@ -38,7 +38,7 @@ export default async function setUp(browser, { appUrl }) {
 
   // Settings without navigator.storage.estimate or persist.
   await browser.click('All sessions');
-  await browser.waitForText('Sessions on this tablet');
+  await browser.waitForText('Children on this tablet');
   await browser.click('Settings');
   await browser.waitForText('Storage on this tablet');
   const settings = await browser.text();
@@ -56,8 +56,8 @@ export default async function setUp(browser, { appUrl }) {
   // A reload locks; unlocking opens the session again from IndexedDB.
   await browser.reloadAndUnlock();
   check(true, 'a reload locks the app, and the passphrase unlocks it');
-  if (!(await browser.text()).includes('Sessions on this tablet')) await browser.click('All sessions');
-  await browser.waitForText('Sessions on this tablet');
-  const list = await browser.find("//ul[@aria-labelledby='sessions-heading']", 'the list of sessions');
+  if (!(await browser.text()).includes('Children on this tablet')) await browser.click('All sessions');
+  await browser.waitForText('Children on this tablet');
+  const list = await browser.find("//ul[@aria-labelledby='children-heading']", 'the list of children');
   check((await list.getText()).includes('Mia'), 'after a reload and unlock the session is there');
 }
