@@ -443,6 +443,82 @@ fn the_start_screen_lists_children_seen_most_recently_first_with_what_waits() {
 }
 
 #[test]
+fn the_start_screen_says_how_much_feedback_waits_for_each_child() {
+    use hear_me::core::children::overview;
+    let form = |name: &str, date: &str| NewSession {
+        child_name: name.into(),
+        age: "8".into(),
+        worker_name: String::new(),
+        date: date.into(),
+    };
+    let shared = |visit: &mut Session, question, text: &str, with: &[Audience]| {
+        let words = Words {
+            text: text.into(),
+            voice: Voice::ChildSaidWorkerWrote,
+        };
+        let id = visit.add_words(Tool::ThreeHouses, question, words, NOW);
+        let decision = if with.is_empty() {
+            Some(Decision::Private)
+        } else {
+            Decision::shared_with(with.iter().cloned())
+        };
+        visit.decide_sharing(question, id, decision, NOW);
+        id
+    };
+    let (mia, mut march) = Session::start_first_visit(
+        &form("Mia", "2026-03-03"),
+        ChildId::from("c-fb-mia"),
+        SessionId::new(NOW, 80),
+        None,
+        NOW,
+    )
+    .unwrap();
+    let cat = shared(&mut march, Question::GoodThings, "My cat", &[Audience::Mum]);
+    shared(&mut march, Question::Worries, "Dad shouts", &[]);
+    shared(&mut march, Question::Dreams, "A bike", &[Audience::Teacher]);
+    march.finish(NOW + 1);
+    // Mia's next visit goes on: what she shares there does not wait yet.
+    let mut may = Session::start_next_visit(
+        &mia,
+        Some(&march),
+        "",
+        "2026-05-12",
+        SessionId::new(NOW, 81),
+        NOW + 2,
+    )
+    .unwrap();
+    shared(&mut may, Question::GoodThings, "Swimming", &[Audience::Mum]);
+    // Ada shared nothing with anyone.
+    let (ada, mut april) = Session::start_first_visit(
+        &form("Ada", "2026-04-10"),
+        ChildId::from("c-fb-ada"),
+        SessionId::new(NOW, 82),
+        None,
+        NOW,
+    )
+    .unwrap();
+    shared(&mut april, Question::Worries, "Nothing to say", &[]);
+    april.finish(NOW + 3);
+    let mut sessions = vec![march, may, april];
+    let waiting = |sessions: &[Session]| {
+        overview(&[mia.clone(), ada.clone()], sessions, "2026-06-01")
+            .into_iter()
+            .map(|row| (row.alias, row.feedback_to_give))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(waiting(&sessions), [("Mia".into(), 2), ("Ada".into(), 0)]);
+    let about = hear_me::core::over_months::EarlierEntry {
+        session: sessions[0].id,
+        question: Question::GoodThings,
+        entry: cat,
+    };
+    sessions[0]
+        .add_feedback(Some(about), "Mum was glad.", vec![Audience::Mum], "", NOW + 4)
+        .unwrap();
+    assert_eq!(waiting(&sessions), [("Mia".into(), 1), ("Ada".into(), 0)]);
+}
+
+#[test]
 fn a_backup_carries_the_childrens_records_and_an_older_one_reads_without_them() {
     use hear_me::store::backup::{
         seal_records, seal_records_with_children, unseal_backup, BackupRandom,

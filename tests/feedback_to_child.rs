@@ -109,6 +109,52 @@ fn a_shared_entry_the_child_took_out_is_not_offered() {
 }
 
 #[test]
+fn feedback_waits_for_what_was_offered_at_a_finished_visit_until_it_is_written() {
+    // While the visit goes on, nothing waits: nothing has been done with it yet.
+    let mut open = visit("c-mia", "2026-03-03", 9);
+    let id = open.add_words(Tool::ThreeHouses, Question::Dreams, said("A bike"), 10);
+    open.decide_sharing(
+        Question::Dreams,
+        id,
+        Decision::shared_with([Audience::Mum]),
+        11,
+    );
+    assert_eq!(open.offered_for_feedback().len(), 1);
+    assert!(open.feedback_to_give().is_empty());
+
+    let (mut session, lunch, private, cat) = first_visit();
+    assert_eq!(
+        session.feedback_to_give(),
+        vec![lunch.clone(), cat.clone()],
+        "the private worry waits for nothing"
+    );
+    session
+        .add_feedback(Some(lunch.clone()), "I told your teacher.", vec![], "", 40)
+        .unwrap();
+    assert_eq!(session.feedback_to_give(), vec![cat.clone()]);
+    // Feedback about the visit as a whole tells nothing about the cat.
+    session
+        .add_feedback(None, "Thank you for today.", vec![], "", 41)
+        .unwrap();
+    assert_eq!(session.feedback_to_give(), vec![cat.clone()]);
+    // Taken back, it waits again.
+    let taken = session
+        .add_feedback(Some(cat.clone()), "Mum was glad.", vec![], "", 42)
+        .unwrap();
+    assert!(session.feedback_to_give().is_empty());
+    session.remove_feedback(taken, false, 43).unwrap();
+    assert_eq!(session.feedback_to_give(), vec![cat.clone()]);
+    // Passed on by the worker: the child is told what happened with it too.
+    let item = hear_me::core::SharedItem::Entry {
+        question: private.question,
+        entry: private.entry,
+    };
+    let why = WorkerReason::new("2026-03-04", "Safety", "Sam").unwrap();
+    assert!(session.record_passed_on(item, Audience::Court, why, 44));
+    assert_eq!(session.feedback_to_give(), vec![private, cat]);
+}
+
+#[test]
 fn feedback_is_the_workers_record_written_after_the_end_with_ids_never_given_twice() {
     let (mut session, lunch, _, cat) = first_visit();
     assert!(session.is_finished());

@@ -334,6 +334,9 @@ pub struct ChildOverview {
     pub newest: Option<(SessionId, String)>,
     /// A visit of the child is not finished yet.
     pub unfinished: bool,
+    /// How many things the child shared (or the worker passed on) at finished visits wait for
+    /// the worker's words to the child about what was done with them.
+    pub feedback_to_give: usize,
     /// When each visit last changed (for "a backup is due").
     pub changed_at: Vec<u64>,
 }
@@ -352,6 +355,7 @@ pub fn overview(children: &[ChildRecord], sessions: &[Session], today: &str) -> 
                 visits: visits.len(),
                 newest: visits.first().map(|s| (s.id, s.date.clone())),
                 unfinished: visits.iter().any(|s| !s.is_finished()),
+                feedback_to_give: visits.iter().map(|s| s.feedback_to_give().len()).sum(),
                 changed_at: visits.iter().map(|s| s.updated_at).collect(),
             }
         })

@@ -86,6 +86,20 @@ impl Session {
             .collect()
     }
 
+    /// What of this visit still waits for the worker's words to the child: each entry offered
+    /// for feedback ([`Session::offered_for_feedback`]) with no feedback about it (or only
+    /// feedback taken back). Only a finished visit has any: while the child is still there,
+    /// nothing has been done with what they shared yet.
+    pub fn feedback_to_give(&self) -> Vec<EarlierEntry> {
+        if !self.is_finished() {
+            return Vec::new();
+        }
+        self.offered_for_feedback()
+            .into_iter()
+            .filter(|about| self.feedback_about(about).is_empty())
+            .collect()
+    }
+
     /// The feedback about one entry of this visit, oldest first.
     pub fn feedback_about(&self, about: &EarlierEntry) -> Vec<&FeedbackToChild> {
         self.feedback_given()

@@ -38,7 +38,7 @@ pub fn PrivacyScreen() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <header class="screen-header">
-            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
+            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_children).to_owned())
                 on_press=move || state.go(Screen::Start) />
             <h1>{t!(i18n, privacy_heading)}</h1>
         </header>

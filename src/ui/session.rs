@@ -82,7 +82,7 @@ pub fn SessionScreen(session: SessionId) -> impl IntoView {
     });
     view! {
         <header class="screen-header">
-            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_sessions).to_owned())
+            <IconButton icon="icon-back" label=Signal::derive(move || t_string!(i18n, all_children).to_owned())
                 on_press=move || state.go(Screen::Start) />
             <h1>{move || t_string!(i18n, session_heading, name = heading_name.clone())}</h1>
         </header>

@@ -104,8 +104,8 @@ fn NewSessionForm() -> impl IntoView {
 const SEARCH_FROM: usize = 6;
 
 /// The children on this tablet, the one seen most recently first: alias, age, the last
-/// visit's day and what waits (a visit not finished, work not in a backup yet). Each opens
-/// to their visits; "Open" goes straight into the newest visit.
+/// visit's day and what waits (a visit not finished, feedback to give, work not in a backup
+/// yet). Each opens to their visits; "Open" goes straight into the newest visit.
 #[component]
 fn ChildList() -> impl IntoView {
     let state = use_app_state();
@@ -147,13 +147,14 @@ fn ChildList() -> impl IntoView {
             <ul aria-labelledby="children-heading">
                 <For
                     each=move || shown.get()
-                    key=|row| (row.id, row.alias.clone(), row.age, row.visits, row.newest.clone(), row.unfinished, row.changed_at.clone())
+                    key=|row| (row.id, row.alias.clone(), row.age, row.visits, row.newest.clone(), row.unfinished, row.feedback_to_give, row.changed_at.clone())
                     children=move |row: ChildOverview| {
                         let child = row.id;
                         let visits_name = row.alias.clone();
                         let open_name = row.alias.clone();
                         let backup_due = backup_reminder_due(last_backup, row.changed_at.iter().copied(), platform::now_ms());
                         let visit_count = row.visits;
+                        let feedback_count = row.feedback_to_give;
                         view! {
                             <li class="session-row">
                                 <div class="session-facts">
@@ -164,9 +165,10 @@ fn ChildList() -> impl IntoView {
                                         <span>{move || t_string!(i18n, last_visit, date = day(&date, i18n.get_locale().as_str())).to_string()}</span>
                                     })}
                                     <span>{move || t_string!(i18n, visit_count, count = visit_count).to_string()}</span>
-                                    {row.unfinished.then(|| view! { <span class="waits-mark">{t!(i18n, waits_unfinished)}</span> })}
-                                    {backup_due.then(|| view! { <span class="waits-mark">{t!(i18n, waits_backup)}</span> })}
-                                    {move || state.child(child).is_some_and(|c| c.closed.is_some()).then(|| view! { <span class="waits-mark">{t!(i18n, case_closed_mark)}</span> })}
+                                    {row.unfinished.then(|| waits_mark("icon-break", move || t_string!(i18n, waits_unfinished).to_string()))}
+                                    {(feedback_count > 0).then(|| waits_mark("icon-read-aloud", move || t_string!(i18n, waits_feedback, count = feedback_count).to_string()))}
+                                    {backup_due.then(|| waits_mark("icon-save", move || t_string!(i18n, waits_backup).to_string()))}
+                                    {move || state.child(child).is_some_and(|c| c.closed.is_some()).then(|| waits_mark("icon-lock", move || t_string!(i18n, case_closed_mark).to_string()))}
                                 </div>
                                 <button
                                     type="button"
@@ -194,6 +196,16 @@ fn ChildList() -> impl IntoView {
             <UnreadableSessions to_delete />
             {move || to_delete.get().map(|(id, name)| delete_dialog(state, i18n, to_delete, id, name))}
         </section>
+    }
+}
+
+/// What waits for a child, in words and a picture, so the worker sees it at a glance.
+fn waits_mark(icon: &'static str, text: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <span class="waits-mark">
+            <img src=format!("public/{icon}.svg") alt="" aria-hidden="true" />
+            <span>{text}</span>
+        </span>
     }
 }
 

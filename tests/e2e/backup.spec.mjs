@@ -233,14 +233,14 @@ test('after 14 days of new work without a backup the start screen reminds the wo
   await expect(page.getByText(/^Last backup on this tablet: /)).toBeVisible();
   const lastBefore = await page.getByText(/^Last backup on this tablet: /).textContent();
   await backToAllSessions(page);
-  await expect(page.getByRole('heading', { name: 'Start a new session' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'A new child' })).toBeVisible();
   await expect(reminder).toBeVisible();
   // Once the worker says it was kept, it counts.
   await reminder.getByRole('button', { name: 'Make a backup in Settings' }).click();
   await makeBackup(page, folder);
   expect(await page.getByText(/^Last backup on this tablet: /).textContent()).not.toBe(lastBefore);
   await backToAllSessions(page);
-  await expect(page.getByRole('heading', { name: 'Start a new session' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'A new child' })).toBeVisible();
   await expect(reminder).toHaveCount(0);
   expect(name).toMatch(/^hear-me-backup-/);
 });

@@ -87,13 +87,13 @@ for (const size of SIZES) {
       await openApp(page, { toolsInChildMode: true });
       await button(page, EN.settings_heading).click();
       await expect(page.getByRole('checkbox', { name: EN.tools_open_in_child_mode })).toBeChecked();
-      await button(page, EN.all_sessions).click();
+      await button(page, EN.all_children).click();
       await setToolsOpenInChildMode(page, false);
       // Kept (sealed in the index) across a reload.
       await reloadAndUnlock(page);
       await button(page, EN.settings_heading).click();
       await expect(page.getByRole('checkbox', { name: EN.tools_open_in_child_mode })).not.toBeChecked();
-      await button(page, EN.all_sessions).click();
+      await button(page, EN.all_children).click();
 
       await startSession(page, { name: 'Ira', age: 9 });
       await button(page, EN.three_houses).click();

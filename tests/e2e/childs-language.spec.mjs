@@ -100,7 +100,7 @@ test('dates are written in words as the worker\'s language writes them', async (
   await expect(heading(page, 'Session with Ben')).toBeVisible();
   // A quick start is today; the day is corrected in "About this conversation".
   await inConversationDetails(page, (details) => details.getByLabel('Date', { exact: true }).fill('2026-11-26'));
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   const row = page.getByRole('listitem').filter({ hasText: 'Ben' });
   // The child's row says when the last visit was ("Last visit: 26 November 2026").
   await expect(row.getByText(/(^|: )26 November 2026$/)).toBeVisible();

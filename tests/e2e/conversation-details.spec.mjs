@@ -159,7 +159,7 @@ test("the questions are for younger or older children by the age, and the worker
   await expect(page.getByRole('group', { name: 'Questions for' })).toBeVisible();
   await expect(younger()).toBeChecked();
   await expect(older()).not.toBeChecked();
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
 
   await startSession(page, { name: 'Ben', age: 12 });
   await openSessionFolds(page);

@@ -51,7 +51,7 @@ test('the full record prints court-ready: prompts as asked, duration, agency, ca
   await expect(page.getByText(de.agency_hint)).toBeVisible();
   // The worker's name, once: every new session starts with it.
   await page.getByRole('textbox', { name: de.worker_name_setting_label, exact: true }).fill('Sam Kaya');
-  await button(page, de.all_sessions).click();
+  await button(page, de.all_children).click();
 
   // A conversation with Mia, 12, in Arabic, on 7 December 2026.
   await page.getByRole('textbox', { name: de.child_name_label }).fill('Mia');
@@ -164,7 +164,7 @@ test('the full record prints court-ready: prompts as asked, duration, agency, ca
 
   // The list of sessions writes the day in words.
   await button(page, de.back_to_session).click();
-  await button(page, de.all_sessions).click();
+  await button(page, de.all_children).click();
   const row = page.getByRole('list', { name: de.children_heading }).getByRole('listitem').filter({ hasText: 'Mia' });
   await expect(row.getByText(de.last_visit.replace('{{ date }}', '7. Dezember 2026'), { exact: true })).toBeVisible();
 

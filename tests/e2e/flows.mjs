@@ -114,8 +114,9 @@ export async function startSession(page, { name, age, worker, language, date }) 
   }
 }
 
+// Named from when the start screen listed sessions; it lists children now ("All children").
 export async function backToAllSessions(page) {
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
   await expect(sessionsList(page)).toBeVisible();
 }
@@ -230,7 +231,7 @@ export async function setToolsOpenInChildMode(page, on) {
   const setting = page.getByRole('checkbox', { name: 'Open tools in child mode' });
   await setting.setChecked(on);
   await expect(setting).toBeChecked({ checked: on });
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   await expect(page.getByRole('heading', { name: 'Hear Me', exact: true })).toBeVisible();
 }
 

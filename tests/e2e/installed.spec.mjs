@@ -246,7 +246,7 @@ test('on an iPad in a Safari tab the Home Screen hint shows once; installed, nev
   await expect(hint).toHaveCount(0);
   await page.reload();
   await unlock(page);
-  await expect(heading(page, 'Start a new session')).toBeVisible();
+  await expect(heading(page, 'A new child')).toBeVisible();
   await expect(hint).toHaveCount(0);
 
   // The app opened from the Home Screen never shows it.
@@ -257,6 +257,6 @@ test('on an iPad in a Safari tab the Home Screen hint shows once; installed, nev
     localStorage.removeItem('hear-me/home-screen-hint');
   });
   await openApp(installedPage);
-  await expect(heading(installedPage, 'Start a new session')).toBeVisible();
+  await expect(heading(installedPage, 'A new child')).toBeVisible();
   await expect(installedPage.getByRole('region', { name: 'Keep Hear Me on the Home Screen' })).toHaveCount(0);
 });

@@ -27,7 +27,7 @@ test('Mia answers about each thing from 12 May in child mode, and the full recor
   // A finished visit has no "last time" to give.
   await openVisit(page, 'Mia', '12 May 2026');
   await expect(card(page)).toHaveCount(0);
-  await button(page, EN.all_sessions).click();
+  await button(page, EN.all_children).click();
 
   await openVisit(page, 'Mia', '1 September 2026');
   await expect(card(page)).toContainText(filled(EN.last_time_card_hint, { date: '12 May 2026', count: 4 }));

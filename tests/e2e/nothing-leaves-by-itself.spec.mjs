@@ -250,7 +250,7 @@ const FORMS = [
       await button(page, EN.done).click();
       await button(page, EN.back_to_houses).click();
       await button(page, EN.back_to_session).click();
-      await button(page, EN.all_sessions).click();
+      await button(page, EN.all_children).click();
       await button(page, 'Settings').click();
       await button(page, EN.wipe_device).click();
       // The tablet's passphrase is asked first (its field is checked too), then the wipe's word.

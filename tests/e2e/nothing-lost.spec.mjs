@@ -75,7 +75,7 @@ test('a child who taps Lock cannot wipe the tablet, and the lock screen names no
   await button(page, 'Unlock').click();
   await expect(appBar(page)).toBeVisible({ timeout: 15_000 });
   await button(page, 'Back to the session').click();
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   await expect(page.getByRole('list', { name: 'Children on this tablet' })).toContainText('Ravenna');
 });
 
@@ -212,7 +212,7 @@ test('a passphrase someone may have seen: everything is sealed anew, and the old
 
   await button(page, 'Back to the houses').click();
   await button(page, 'Back to the session').click();
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   await button(page, 'Settings').click();
   await page.getByLabel('The current passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('The new passphrase', { exact: true }).fill('a passphrase nobody saw');
@@ -236,7 +236,7 @@ test('a passphrase someone may have seen: everything is sealed anew, and the old
   // Locked and opened again: everything is there.
   await button(page, 'Lock').click();
   await unlock(page, 'a passphrase nobody saw');
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   await button(page, 'Open the session with Linn').click();
   await button(page, 'Three Houses').click();
   await page.getByRole('button', { name: /^House of Worries/ }).click();
@@ -290,7 +290,7 @@ test('a storage getting full is said early, with what helps, and Settings show t
   await addWords(page, 'My bike');
   await button(page, 'Back to the houses').click();
   await button(page, 'Back to the session').click();
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   await expect(page.getByText(/storage on this tablet is .* full/)).toHaveCount(0);
   await button(page, 'Settings').click();
   await expect(page.getByText(/^Hear Me uses [\d.]+ [KMG]?B of the [\d.]+ [KMG]?B this browser gives it \(\d+ %\)\.$/)).toBeVisible();
@@ -300,7 +300,7 @@ test('a storage getting full is said early, with what helps, and Settings show t
   // The tablet runs short of space: the browser says this site has used 85 % of its room.
   const { usage } = await storageEstimate(page);
   await reportQuota(page, Math.ceil(usage / 0.85));
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   const warning = page.getByRole('alert').filter({ hasText: /storage on this tablet is 8\d % full/ });
   await expect(warning).toBeVisible();
   await expect(warning).toContainText('make a backup');
@@ -311,7 +311,7 @@ test('a storage getting full is said early, with what helps, and Settings show t
   await expect(page.getByRole('alert').filter({ hasText: /8\d % full/ })).toBeVisible();
   // Room made: the warning is gone, and nothing of the child's was touched.
   await reportQuota(page, null);
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   await expect(warning).toHaveCount(0);
   const entries = await storedSessionEntries(page);
   expect(JSON.stringify(entries.map((e) => e.record))).toContain('My bike');
@@ -472,7 +472,7 @@ test('an older copy of a session put back is noticed and said, and the session s
   await reloadAndUnlock(page);
   await button(page, 'Back to the houses').click();
   await button(page, 'Back to the session').click();
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   await expect(page.getByRole('alert').filter({ hasText: 'The session with Rosa is older than the copy this tablet saved last' })).toBeVisible();
   await button(page, 'Open the session with Rosa').click();
   await button(page, 'Three Houses').click();

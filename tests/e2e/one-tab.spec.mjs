@@ -32,7 +32,7 @@ async function openHouse(page, name) {
 /** The list of sessions, from wherever this tab reopened. */
 async function toSessionsList(page) {
   await expect(appBar(page)).toBeVisible();
-  for (const back of ['Back to the houses', 'Back to the session', 'All sessions']) {
+  for (const back of ['Back to the houses', 'Back to the session', 'All children']) {
     if (await button(page, back).isVisible()) await button(page, back).click();
   }
   await expect(page.getByRole('list', { name: 'Children on this tablet' })).toBeVisible();

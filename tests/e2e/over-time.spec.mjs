@@ -101,7 +101,7 @@ test('Mia over time: each visit a column, Mum reads only what each visit gave he
   await expect(given).toContainText('hear-me-over-time-Mia-2026-09-01-for-mum.html');
   await expect(given).toContainText('hear-me-over-time-Mia-2026-09-01-full-record.html');
   await button(page, EN.back_to_session).click();
-  await button(page, EN.all_sessions).click();
+  await button(page, EN.all_children).click();
   await openVisitOf(page, 'Mia', '1 September 2026');
   await openSessionFolds(page);
   await button(page, EN.summary_tool).click();
@@ -120,7 +120,7 @@ test("Jonas's over time holds Jonas's visits alone; a child seen once is offered
   await expect(page.getByRole('table')).not.toContainText('Mia');
 
   await button(page, EN.back_to_session).click();
-  await button(page, EN.all_sessions).click();
+  await button(page, EN.all_children).click();
   await startSession(page, { name: 'Ada', age: 7 });
   await expect(heading(page, filled(EN.session_heading, { name: 'Ada' }))).toBeVisible();
   await expect(button(page, EN.over_time_button)).toHaveCount(0);

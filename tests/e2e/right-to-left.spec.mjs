@@ -87,7 +87,7 @@ test('in Arabic the page runs right to left, the paper does not, and the summary
   expect(await page_dir(page)).toEqual({ dir: 'ltr', lang: 'en' });
   await startSession(page, { name: 'Mira', age: 9 });
   // In English the back arrow points left, as drawn.
-  expect(await pictureTransform(button(page, 'All sessions'))).toBe('none');
+  expect(await pictureTransform(button(page, 'All children'))).toBe('none');
   await backToAllSessions(page);
 
   // The worker's language: the whole page turns at once.
@@ -95,7 +95,7 @@ test('in Arabic the page runs right to left, the paper does not, and the summary
   await expect.poll(() => page_dir(page)).toEqual({ dir: 'rtl', lang: 'ar' });
   await button(page, fill(ar.open_session, { name: 'Mira' })).click();
   await expect(heading(page, fill(ar.session_heading, { name: 'Mira' }))).toBeVisible();
-  const allSessions = button(page, ar.all_sessions);
+  const allSessions = button(page, ar.all_children);
   expect(await pictureTransform(allSessions), 'the back arrow points right').toBe(MIRRORED);
   // The session was started in English, so its child's language is English: the child
   // speaks Arabic too, and the child's screens follow the child's language.

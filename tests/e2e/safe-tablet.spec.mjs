@@ -241,7 +241,7 @@ test('w) wipe this device removes everything after saying what will be lost', as
   for (const part of ['What is stored', 'Where', 'How it is protected', 'For how long', 'How to delete', 'What leaves the tablet']) {
     await expect(heading(page, part)).toBeVisible();
   }
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   await button(page, 'Settings').click();
   // The tablet's passphrase first: an unlocked tablet left alone is not enough to wipe it.
   await button(page, 'Wipe this device').click();
@@ -374,7 +374,7 @@ test('z) the worker changes the passphrase and the PIN; the sessions stay readab
   await expect(heading(page, 'Settings')).toBeVisible();
 
   // The new PIN leaves child mode; the old one does not.
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
   await button(page, 'Open the session with Rumi').click();
   await button(page, 'Three Houses').click();
   await button(page, 'Give to the child').click();

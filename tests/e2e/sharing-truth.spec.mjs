@@ -268,7 +268,7 @@ for (const [code, T] of [['ar', AR], ['de', DE]]) {
     await openSessionFolds(page);
     await button(page, EN.summary_tool).click();
     await button(page, EN.back_to_session).click();
-    await button(page, EN.all_sessions).click();
+    await button(page, EN.all_children).click();
     await expectIsolated(page.locator('.session-facts strong'), MIXED, 'the list of sessions');
   });
 }

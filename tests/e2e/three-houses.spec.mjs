@@ -690,7 +690,7 @@ test('i) the app speaks German, and remembers it', async ({ page }) => {
   await button(page, 'Zurück zum Gespräch').click();
   await button(page, 'Alle Gespräche').click();
   await button(page, 'English').click();
-  await expect(heading(page, 'Start a new session')).toBeVisible();
+  await expect(heading(page, 'A new child')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 

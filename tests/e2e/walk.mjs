@@ -80,7 +80,7 @@ export const WALK = [
   {
     name: 'session',
     go: async (page) => {
-      await button(page, EN.all_sessions).click();
+      await button(page, EN.all_children).click();
       const form = startForm(page);
       await form.name.fill('Ada');
       await form.age.fill('7');
@@ -391,7 +391,7 @@ export const WALK = [
       // Unlocked, the app opens where it was left (the house), in the worker's hands.
       await button(page, EN.back_to_houses).click();
       await button(page, EN.back_to_session).click();
-      await button(page, EN.all_sessions).click();
+      await button(page, EN.all_children).click();
       await expect(startForm(page).start).toBeVisible();
     },
   },
@@ -422,7 +422,7 @@ export const WALK = [
       await pace(page, AR).getByRole('button', { name: AR.pace_stop }).click();
       await workersControl(page.getByRole('dialog'), 'worker_takes_over').click();
       await givePin(page);
-      await button(page, EN.all_sessions).click();
+      await button(page, EN.all_children).click();
       await button(page, 'العربية').click();
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     },

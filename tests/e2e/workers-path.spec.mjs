@@ -52,7 +52,7 @@ test('the session screen opens at its top, from a long list and back from a tool
   await openApp(page);
   for (const name of ['Ada', 'Ben', 'Cem', 'Dara', 'Eli', 'Finn']) {
     await startSession(page, { name });
-    await button(page, 'All sessions').click();
+    await button(page, 'All children').click();
   }
   // The list scrolled to its foot, as a worker looking for an older session leaves it.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -111,7 +111,7 @@ test("the worker's name once, at set-up: in every new session and in Before we s
   await expect(page.getByRole('textbox', { name: EN.worker_name_setting_label })).toHaveValue('Sam Kaya');
   await page.getByRole('textbox', { name: EN.agency_phone_label }).fill(PHONE);
   await expect(page.getByText(EN.agency_phone_hint)).toBeVisible();
-  await button(page, 'All sessions').click();
+  await button(page, 'All children').click();
 
   // The leaflet, from the start screen, before any session: the worker, the phone, and both
   // tools a session offers, the houses and the helpers.

@@ -23,7 +23,7 @@ export default async function offline(browser, { server }) {
     check(true, 'with no server a reload opens the lock screen from the cache');
     await browser.unlock();
     if (!(await browser.text()).includes('Session with Mia')) {
-      if (!(await browser.text()).includes('Children on this tablet')) await browser.click('All sessions');
+      if (!(await browser.text()).includes('Children on this tablet')) await browser.click('All children');
       await browser.click('Open the session with Mia');
     }
     await browser.waitForText('Session with Mia');

@@ -12,7 +12,7 @@ export default async function setUp(browser, { appUrl }) {
   await browser.fill('Worker PIN', PIN);
   await browser.fill('The PIN again', PIN);
   await browser.click('Protect and start');
-  await browser.waitForText('Start a new session');
+  await browser.waitForText('A new child');
   check(true, 'set-up with a passphrase and a worker PIN opens the app');
 
   await browser.fill("Child's first name or alias", 'Mia');
@@ -37,7 +37,7 @@ export default async function setUp(browser, { appUrl }) {
   check((await browser.session('Mia'))?.session?.child?.age === 7, 'the sealed session opens with the passphrase, outside the browser');
 
   // Settings without navigator.storage.estimate or persist.
-  await browser.click('All sessions');
+  await browser.click('All children');
   await browser.waitForText('Children on this tablet');
   await browser.click('Settings');
   await browser.waitForText('Storage on this tablet');
@@ -56,7 +56,7 @@ export default async function setUp(browser, { appUrl }) {
   // A reload locks; unlocking opens the session again from IndexedDB.
   await browser.reloadAndUnlock();
   check(true, 'a reload locks the app, and the passphrase unlocks it');
-  if (!(await browser.text()).includes('Children on this tablet')) await browser.click('All sessions');
+  if (!(await browser.text()).includes('Children on this tablet')) await browser.click('All children');
   await browser.waitForText('Children on this tablet');
   const list = await browser.find("//ul[@aria-labelledby='children-heading']", 'the list of children');
   check((await list.getText()).includes('Mia'), 'after a reload and unlock the session is there');

@@ -95,7 +95,7 @@ export default async function threeHouses(browser, { downloads }) {
 async function openHouse(browser) {
   const text = await browser.text();
   if (!text.includes('Session with Mia')) {
-    if (!text.includes('Children on this tablet')) await browser.click('All sessions');
+    if (!text.includes('Children on this tablet')) await browser.click('All children');
     await browser.click('Open the session with Mia');
     await browser.waitForText('Session with Mia');
   }
