@@ -50,6 +50,7 @@ pub fn App(
     provide_context(I18n::workers(language));
     let state = AppState::new(place);
     provide_context(state);
+    ui::backup::BackupOf::provide();
     // Only one tab works with the sessions at a time. Without storage there is nothing to
     // share between tabs.
     if !store::has_storage() {

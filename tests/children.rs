@@ -513,7 +513,13 @@ fn the_start_screen_says_how_much_feedback_waits_for_each_child() {
         entry: cat,
     };
     sessions[0]
-        .add_feedback(Some(about), "Mum was glad.", vec![Audience::Mum], "", NOW + 4)
+        .add_feedback(
+            Some(about),
+            "Mum was glad.",
+            vec![Audience::Mum],
+            "",
+            NOW + 4,
+        )
         .unwrap();
     assert_eq!(waiting(&sessions), [("Mia".into(), 1), ("Ada".into(), 0)]);
 }

@@ -418,10 +418,55 @@ fn the_full_record_of_each_visit_tells_what_was_said_heard_and_checked() {
 }
 
 #[test]
+fn a_reaction_is_kept_as_typed_until_next_and_then_heard_exactly() {
+    let (mut march, lunch, _, _) = first_visit();
+    let id = march
+        .add_feedback(Some(lunch), "I told your teacher.", vec![], "", 100)
+        .unwrap();
+    let mut may = visit("c-mia", "2026-05-12", 2);
+    let typed = |text: &str| Words {
+        text: text.into(),
+        voice: Voice::ChildWrote,
+    };
+    assert_eq!(may.reaction_typed(march.id, id), None);
+    assert!(may.type_reaction(march.id, id, typed("Lea"), 3_000));
+    assert!(may.type_reaction(march.id, id, typed("Lea is nice  "), 3_001));
+    assert!(!may.type_reaction(march.id, id, typed("Lea is nice  "), 3_002));
+    assert_eq!(may.updated_at, 3_001);
+    // Stored and read back (a reload), exactly, spaces and who wrote it too.
+    let back: Session = serde_json::from_str(&serde_json::to_string(&may).unwrap()).unwrap();
+    assert_eq!(
+        back.reaction_typed(march.id, id),
+        Some(&typed("Lea is nice  "))
+    );
+    // Not heard yet: nothing counts as heard, the piece still waits.
+    assert!(back.feedback_heard.is_empty());
+    let sessions = vec![march.clone(), back.clone()];
+    assert_eq!(waiting_for_the_child(&sessions, &back), 1);
+    // "Next": heard with exactly those words; what was typed is not kept twice.
+    let mut may = back;
+    let words = may.reaction_typed(march.id, id).cloned();
+    assert!(may.record_feedback_heard(march.id, id, words, 4_000));
+    assert_eq!(may.feedback_heard[0].reaction, Some(typed("Lea is nice  ")));
+    assert_eq!(may.reaction_typed(march.id, id), None);
+    assert!(may.reactions_typed.is_empty());
+    // Heard: typing changes nothing any more.
+    assert!(!may.type_reaction(march.id, id, typed("Something else"), 4_001));
+    assert_eq!(may.reaction_typed(march.id, id), None);
+    // Feedback of the visit itself is never this visit's to react to.
+    assert!(!march.type_reaction(march.id, id, typed("x"), 4_002));
+}
+
+#[test]
 fn a_visit_without_feedback_is_stored_as_before() {
     let (march, _, _, _) = first_visit();
     let json = serde_json::to_string(&march).unwrap();
-    for field in ["feedback", "feedback_heard", "promises_checked"] {
+    for field in [
+        "feedback",
+        "feedback_heard",
+        "promises_checked",
+        "reactions_typed",
+    ] {
         assert!(!json.contains(&format!("\"{field}\"")), "{field} written");
     }
     let mut with = march.clone();

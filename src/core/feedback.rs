@@ -11,7 +11,9 @@
 use std::collections::BTreeSet;
 
 use super::entry::{Entry, Words};
-use super::over_months::{EarlierEntry, FeedbackHeard, FeedbackToChild, Happened, PromiseChecked};
+use super::over_months::{
+    EarlierEntry, FeedbackHeard, FeedbackToChild, Happened, PromiseChecked, ReactionTyped,
+};
 use super::question::Question;
 use super::session::{Session, SessionId};
 use super::sharing::{is_iso_date, Audience};
@@ -222,8 +224,57 @@ impl Session {
             reaction: reaction.filter(|words| !words.text.trim().is_empty()),
             at_ms: now_ms,
         });
+        // What was typed is now in the heard record, exactly as given.
+        self.reactions_typed
+            .retain(|typed| !(typed.session == from && typed.feedback == feedback));
         self.updated_at = self.updated_at.max(now_ms);
         true
+    }
+
+    /// Keeps the child's reaction to feedback `feedback` of visit `from` as they type it,
+    /// exactly (spaces and all), until "Next" records it as heard. Nothing changes once it
+    /// is heard here. Returns whether it changed.
+    pub fn type_reaction(
+        &mut self,
+        from: SessionId,
+        feedback: u64,
+        words: Words,
+        now_ms: u64,
+    ) -> bool {
+        let heard = self
+            .feedback_heard
+            .iter()
+            .any(|heard| heard.session == from && heard.feedback == feedback);
+        if heard || from == self.id {
+            return false;
+        }
+        match self
+            .reactions_typed
+            .iter_mut()
+            .find(|typed| typed.session == from && typed.feedback == feedback)
+        {
+            Some(typed) if typed.words == words => return false,
+            Some(typed) => {
+                typed.words = words;
+                typed.at_ms = now_ms;
+            }
+            None => self.reactions_typed.push(ReactionTyped {
+                session: from,
+                feedback,
+                words,
+                at_ms: now_ms,
+            }),
+        }
+        self.updated_at = self.updated_at.max(now_ms);
+        true
+    }
+
+    /// The reaction typed so far to feedback `feedback` of visit `from`, not yet heard.
+    pub fn reaction_typed(&self, from: SessionId, feedback: u64) -> Option<&Words> {
+        self.reactions_typed
+            .iter()
+            .find(|typed| typed.session == from && typed.feedback == feedback)
+            .map(|typed| &typed.words)
     }
 
     /// The worker's answer, at this visit, to whether what they told the child at visit

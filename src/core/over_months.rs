@@ -87,6 +87,19 @@ pub struct FeedbackHeard {
     pub at_ms: u64,
 }
 
+/// The child's reaction to a piece of feedback while it is being typed, before "Next": kept
+/// as typed, so a reload or a lock loses nothing of it. "Next" moves it, exactly, into the
+/// [`FeedbackHeard`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReactionTyped {
+    /// The visit holding the feedback, and its id there.
+    pub session: SessionId,
+    pub feedback: u64,
+    pub words: Words,
+    /// Milliseconds since the Unix epoch.
+    pub at_ms: u64,
+}
+
 /// Whether what the worker told the child would happen next did happen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -56,10 +56,35 @@ enum Made {
     Kept(String),
 }
 
+/// A backup asked for from elsewhere for one child (the retention question's "Make a backup
+/// first"): the next backup form picks only that child. Provided once, by the app.
+#[derive(Clone, Copy)]
+pub struct BackupOf(RwSignal<Option<ChildId>>);
+
+impl BackupOf {
+    pub fn provide() {
+        provide_context(BackupOf(RwSignal::new(None)));
+    }
+}
+
+/// Opens Settings at the backup with only `child` picked.
+pub fn back_up_only(state: AppState, child: ChildId) {
+    if let Some(BackupOf(only)) = use_context::<BackupOf>() {
+        only.set(Some(child));
+    }
+    state.go(Screen::Settings);
+}
+
 #[component]
 pub fn MakeBackup() -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
+    // Asked for one child: taken once, so Settings opened later picks every child again.
+    let only = use_context::<BackupOf>().and_then(|BackupOf(only)| {
+        let child = only.get_untracked();
+        only.set(None);
+        child
+    });
     // The children with visits, the one seen most recently first, as on the start screen:
     // a backup carries a child with every visit, or not at all.
     let children = Memo::new(move |_| {
@@ -74,8 +99,26 @@ pub fn MakeBackup() -> impl IntoView {
             })
         })
     });
-    // Every child, unless the worker leaves some out.
-    let left_out = RwSignal::new(BTreeSet::<ChildId>::new());
+    // Every child, unless the worker leaves some out (or asked for one child only).
+    let left_out = RwSignal::new(match only {
+        Some(only) => children.with_untracked(|rows| {
+            rows.iter()
+                .map(|(id, _, _)| *id)
+                .filter(|id| *id != only)
+                .collect()
+        }),
+        None => BTreeSet::<ChildId>::new(),
+    });
+    // Asked for from the retention question: the worker lands on the passphrase, the form
+    // in view.
+    let passphrase_ref = NodeRef::<leptos::html::Input>::new();
+    if only.is_some() {
+        after_paint(move || {
+            if let Some(field) = passphrase_ref.get_untracked() {
+                let _ = field.focus();
+            }
+        });
+    }
     let (passphrase, again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let outcome = RwSignal::new(None::<Result<Made, MakeProblem>>);
     let busy = RwSignal::new(false);
@@ -157,7 +200,7 @@ pub fn MakeBackup() -> impl IntoView {
                 </fieldset>
                 <label>
                     <span>{t!(i18n, backup_passphrase_label)}</span>
-                    <input {..crate::ui::fields::as_typed()} type="password" bind:value=passphrase />
+                    <input {..crate::ui::fields::as_typed()} type="password" node_ref=passphrase_ref bind:value=passphrase />
                 </label>
                 <label>
                     <span>{t!(i18n, backup_passphrase_again_label)}</span>

@@ -60,9 +60,23 @@ fn Piece(session: SessionId, piece: ForTheChild, step: u32, count: usize) -> imp
     let state = use_app_state();
     let i18n = use_i18n();
     let heard_before = piece.heard_here.clone();
-    let reaction = RwSignal::new(String::new());
-    let voice = RwSignal::new(Voice::ChildSaidWorkerWrote);
     let (from, id) = (piece.from, piece.feedback.id);
+    // What the child typed before a reload or a lock comes back as they left it.
+    let typed = state
+        .with_session_untracked(&session, |s| s.reaction_typed(from, id).cloned())
+        .flatten();
+    let reaction = RwSignal::new(typed.as_ref().map(|w| w.text.clone()).unwrap_or_default());
+    let voice = RwSignal::new(typed.map_or(Voice::ChildSaidWorkerWrote, |w| w.voice));
+    // Kept as typed, like every word of the child's.
+    let keep_typed = move || {
+        let words = Words {
+            text: reaction.get_untracked(),
+            voice: voice.get_untracked(),
+        };
+        state.edit(&session, SavePolicy::AfterTyping, |s, now| {
+            s.type_reaction(from, id, words, now)
+        });
+    };
     let next = move || {
         if heard_before.is_none() {
             let words = Words {
@@ -120,10 +134,19 @@ fn Piece(session: SessionId, piece: ForTheChild, step: u32, count: usize) -> imp
                     <span>{t!(i18n, fbc_say_something)}</span>
                     <textarea {..crate::ui::fields::as_typed()} rows="3" dir="auto"
                         prop:value=move || reaction.get()
-                        on:input=move |ev| reaction.set(event_target_value(&ev))></textarea>
+                        on:input=move |ev| {
+                            reaction.set(event_target_value(&ev));
+                            keep_typed();
+                        }></textarea>
                 </label>
                 <VoiceChoice i18n name="feedback-voice" chosen=voice disabled=Signal::derive(|| false)
-                    on_choose=move |choice| voice.set(choice) />
+                    on_choose=move |choice| {
+                        voice.set(choice);
+                        // Only once there are words: a voice alone is no reaction.
+                        if !reaction.with_untracked(String::is_empty) {
+                            keep_typed();
+                        }
+                    } />
             </div>
         </Show>
         <nav class="walk-nav" aria-label=move || t_string!(i18n, fbc_heading)>

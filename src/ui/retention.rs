@@ -166,7 +166,7 @@ fn ask(
             <p>{t_string!(i18n, retention_closed, date = closed, count = months).to_string()}</p>
             <p>{t!(i18n, retention_nothing_without_you)}</p>
             <div class="dialog-actions retention-actions">
-                <button type="button" on:click=move |_| { leave(); state.go(Screen::Settings); }>
+                <button type="button" on:click=move |_| { leave(); crate::ui::backup::back_up_only(state, child); }>
                     {t!(i18n, retention_backup_first)}
                 </button>
                 <button type="button" on:click=move |_| { leave(); state.go(Screen::Child { child }); }>

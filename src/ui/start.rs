@@ -200,7 +200,10 @@ fn ChildList() -> impl IntoView {
 }
 
 /// What waits for a child, in words and a picture, so the worker sees it at a glance.
-fn waits_mark(icon: &'static str, text: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+fn waits_mark(
+    icon: &'static str,
+    text: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
     view! {
         <span class="waits-mark">
             <img src=format!("public/{icon}.svg") alt="" aria-hidden="true" />

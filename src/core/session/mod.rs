@@ -30,7 +30,9 @@ use super::conversation::{
 };
 use super::entry::{Entry, EntryId};
 use super::exports::Export;
-use super::over_months::{FeedbackHeard, FeedbackToChild, LastTimeAnswer, PromiseChecked};
+use super::over_months::{
+    FeedbackHeard, FeedbackToChild, LastTimeAnswer, PromiseChecked, ReactionTyped,
+};
 use super::question::Question;
 use super::restored::Restore;
 use super::sharing::{is_iso_date, Audience};
@@ -178,6 +180,9 @@ pub struct Session {
     /// Feedback from earlier visits the child heard at this one, with their reaction.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub feedback_heard: Vec<FeedbackHeard>,
+    /// The child's reactions being typed on the feedback page, not yet heard with "Next".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reactions_typed: Vec<ReactionTyped>,
     /// The worker's checks at this visit of what earlier visits promised would happen next.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub promises_checked: Vec<PromiseChecked>,
@@ -238,6 +243,7 @@ impl Session {
             last_time: Vec::new(),
             feedback: Vec::new(),
             feedback_heard: Vec::new(),
+            reactions_typed: Vec::new(),
             promises_checked: Vec::new(),
             next_entry: 1,
         })
