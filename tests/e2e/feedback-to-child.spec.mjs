@@ -4,9 +4,9 @@
 // kept; the worker says whether what was promised happened; the full record shows it all.
 import {
   test, expect, button, heading, texts, filled, openVisitOf, openSessionFolds,
-  inConversationDetails, restoreTwoChildren, backToAllSessions,
+  inConversationDetails, restoreTwoChildren, backToAllSessions, sessionItems, reloadAndUnlock,
 } from './flows.mjs';
-import { PIN } from './helpers.mjs';
+import { PIN, storedSessions } from './helpers.mjs';
 
 const EN = texts('en');
 const DE = texts('de');
@@ -175,4 +175,79 @@ test('feedback written on earlier visits is heard at the next one, read aloud, w
   await expect(part).toContainText(filled(EN.fb_checked_at, { date: '1 September 2026' }));
   await expect(part).toContainText('I came back on 1 September.');
   await part.screenshot({ path: test.info().outputPath('full-record-feedback-given.png') });
+});
+
+test('the start screen marks feedback to give, child by child, until it is written', async ({ page }) => {
+  await restoreTwoChildren(page);
+  const row = (name) => sessionItems(page).filter({ hasText: name });
+  const mark = (name) => row(name).locator('.waits-mark').filter({ hasText: EN.waits_feedback.split(':')[0] });
+  // Mia's finished visits hold 7 things she shared: 3 March the lunchtimes, Pepper, the bike
+  // and the drawing; 12 May swimming, the bike and the drawing. What she kept private waits
+  // for nothing. Jonas: the worry, football and the drawing of 10 April; his visit of 20
+  // June goes on, so what he shared there does not wait yet.
+  await expect(mark('Mia')).toHaveText(filled(EN.waits_feedback, { count: '7' }));
+  await expect(mark('Jonas')).toHaveText(filled(EN.waits_feedback, { count: '3' }));
+  // Words and a picture, like the other marks.
+  await expect(mark('Mia').locator('img')).toHaveCount(1);
+  await expect(row('Mia')).toContainText(EN.waits_unfinished);
+  await page.screenshot({ path: test.info().outputPath('start-feedback-to-give.png') });
+
+  // One piece written: one less waits.
+  await openVisitOf(page, 'Jonas', '10 April 2026');
+  await openSessionFolds(page);
+  const offered = offeredEntries(page);
+  await expect(offered).toHaveCount(3);
+  const write = async (n) => {
+    const entry = offered.nth(n);
+    await entry.getByRole('textbox', { name: filled(EN.fb_text_label, { name: 'Jonas' }) }).fill(`What happened, part ${n + 1}`);
+    await entry.getByRole('button', { name: EN.fb_add, exact: true }).click();
+    await expect(entry.locator('li.feedback-line')).toHaveCount(1);
+  };
+  await write(0);
+  await backToAllSessions(page);
+  await expect(mark('Jonas')).toHaveText(filled(EN.waits_feedback, { count: '2' }));
+
+  // Everything Jonas shared has its words to him: the mark goes; Mia's stays.
+  await openVisitOf(page, 'Jonas', '10 April 2026');
+  await openSessionFolds(page);
+  await write(1);
+  await write(2);
+  await backToAllSessions(page);
+  await expect(row('Jonas')).toBeVisible();
+  await expect(mark('Jonas')).toHaveCount(0);
+  await expect(mark('Mia')).toHaveText(filled(EN.waits_feedback, { count: '7' }));
+});
+
+test("the child's reaction is kept as typed, and after a reload it is there, exactly, until Next", async ({ page }) => {
+  await restoreTwoChildren(page);
+  await openMiasVisit(page, '12 May 2026');
+  await writeFeedback(page, 'Swimming on Saturdays', SWIMMING);
+  await backToAllSessions(page);
+  await openMiasVisit(page, '1 September 2026');
+  await button(page, filled(EN.fb_tell_card, { name: 'Mia' })).click();
+  await expect(page.locator('.workers-words')).toHaveText(SWIMMING);
+
+  // Spaces and a new line, as Mia said them, and she wrote it herself.
+  const REACTION = 'I like  swimming\nwith Lea ';
+  const september = async () => (await storedSessions(page)).find((r) => r.session.date === '2026-09-01')?.session;
+  await page.getByRole('radio', { name: 'Child wrote' }).check();
+  await page.getByRole('textbox', { name: EN.fbc_say_something }).fill(REACTION);
+  // Saved as typed, before Next; not yet heard.
+  await expect.poll(async () => (await september())?.reactions_typed?.[0]?.words)
+    .toEqual({ text: REACTION, voice: 'child_wrote' });
+  expect((await september()).feedback_heard ?? []).toEqual([]);
+
+  await reloadAndUnlock(page);
+  await expect(heading(page, EN.fbc_heading)).toBeVisible();
+  await expect(page.locator('.workers-words')).toHaveText(SWIMMING);
+  const field = page.getByRole('textbox', { name: EN.fbc_say_something });
+  await expect(field).toHaveValue(REACTION);
+  await expect(page.getByRole('radio', { name: 'Child wrote' })).toBeChecked();
+
+  // Next: heard with exactly those words, kept once.
+  await button(page, EN.sharing_next).click();
+  await expect(page.getByText(EN.fbc_end)).toBeVisible();
+  await expect.poll(async () => (await september())?.feedback_heard?.[0]?.reaction)
+    .toEqual({ text: REACTION, voice: 'child_wrote' });
+  expect((await september()).reactions_typed).toBeUndefined();
 });

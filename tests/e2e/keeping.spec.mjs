@@ -81,6 +81,26 @@ test('a closed case is asked about at unlock after the period, kept for now, ask
   await unlockOn(page, '2027-09-03');
   await expect(question(page)).toBeVisible();
 
+  // "Make a backup first": the backup, Mia alone picked, the worker at its passphrase; no
+  // answer is recorded, so she is asked about again at the next unlock.
+  await question(page).getByRole('button', { name: 'Make a backup first' }).click();
+  await expect(question(page)).toHaveCount(0);
+  await expect(heading(page, 'Settings')).toBeVisible();
+  const picked = page.getByRole('group', { name: 'Children in the backup' });
+  await expect(picked.getByRole('checkbox', { name: 'Mia (visits: 3)' })).toBeChecked();
+  await expect(picked.getByRole('checkbox', { name: 'Jonas (visits: 2)' })).not.toBeChecked();
+  const backupPassphrase = page.locator('form').filter({ has: picked }).getByLabel('Backup passphrase', { exact: true });
+  await expect(backupPassphrase).toBeFocused();
+  await expect(backupPassphrase).toBeInViewport();
+  // Settings opened later picks every child again.
+  await button(page, 'All children').click();
+  await button(page, 'Settings').click();
+  await expect(picked.getByRole('checkbox', { name: 'Jonas (visits: 2)' })).toBeChecked();
+  await expect(picked.getByRole('checkbox', { name: 'Mia (visits: 3)' })).toBeChecked();
+  await button(page, 'All children').click();
+  await unlockOn(page, '2027-09-03');
+  await expect(question(page)).toBeVisible();
+
   // Delete asks first, naming the visits and the last one; "Keep" there goes back.
   await question(page).getByRole('button', { name: "Delete Mia's records" }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete Mia and every visit?' });

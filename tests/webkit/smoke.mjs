@@ -7,6 +7,7 @@
 //   summary.mjs              the full record shown and downloaded, the file checked
 //   child-mode.mjs           "Give to the child"; the browser's back asks for the worker PIN
 //   offline.mjs              the static server stopped: a reload opens from the service worker's cache
+//   children.mjs             the list of children, the child's page, a new visit, over time
 //
 // Usage: node tests/webkit/smoke.mjs <dist folder> <app port> <WebDriver url> [<download folder>]
 // (see scripts/webkit-smoke.sh, which starts WebKitWebDriver and tells MiniBrowser where to
@@ -19,6 +20,7 @@ import wizardsAndFairies from './wizards-and-fairies.mjs';
 import summary from './summary.mjs';
 import childMode from './child-mode.mjs';
 import offline from './offline.mjs';
+import children from './children.mjs';
 
 const FLOWS = [
   ['set-up and unlock', setUp],
@@ -27,6 +29,7 @@ const FLOWS = [
   ['the summary', summary],
   ['child mode', childMode],
   ['the offline reload', offline],
+  ['children over months', children],
 ];
 
 const [dist = 'dist', port = '4176', driverUrl = 'http://127.0.0.1:4446', downloads] = process.argv.slice(2);
