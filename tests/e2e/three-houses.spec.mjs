@@ -676,7 +676,7 @@ test('h) a browser that refuses storage: the app says so and keeps working in me
 test('i) the app speaks German, and remembers it', async ({ page }) => {
   await openApp(page);
   await button(page, 'Deutsch').click();
-  await expect(heading(page, 'Neues Gespräch beginnen')).toBeVisible();
+  await expect(heading(page, 'Ein neues Kind')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await page.getByLabel('Vorname oder Pseudonym des Kindes').fill('Lena');
   await button(page, 'Gespräch beginnen').click();
@@ -688,7 +688,7 @@ test('i) the app speaks German, and remembers it', async ({ page }) => {
   await reloadAndUnlock(page);
   await expect(heading(page, 'Die drei Häuser')).toBeVisible();
   await button(page, 'Zurück zum Gespräch').click();
-  await button(page, 'Alle Gespräche').click();
+  await button(page, 'Alle Kinder').click();
   await button(page, 'English').click();
   await expect(heading(page, 'A new child')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
