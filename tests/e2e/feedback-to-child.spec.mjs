@@ -243,6 +243,7 @@ test("the child's reaction is kept as typed, and after a reload it is there, exa
   const field = page.getByRole('textbox', { name: EN.fbc_say_something });
   await expect(field).toHaveValue(REACTION);
   await expect(page.getByRole('radio', { name: 'Child wrote' })).toBeChecked();
+  await page.screenshot({ path: test.info().outputPath('reaction-after-reload.png') });
 
   // Next: heard with exactly those words, kept once.
   await button(page, EN.sharing_next).click();

@@ -92,6 +92,7 @@ test('a closed case is asked about at unlock after the period, kept for now, ask
   const backupPassphrase = page.locator('form').filter({ has: picked }).getByLabel('Backup passphrase', { exact: true });
   await expect(backupPassphrase).toBeFocused();
   await expect(backupPassphrase).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('backup-for-mia.png') });
   // Settings opened later picks every child again.
   await button(page, 'All children').click();
   await button(page, 'Settings').click();
