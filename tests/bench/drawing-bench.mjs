@@ -374,6 +374,12 @@ try {
   say(`quota Chromium reports for this site: ${quota} bytes; heavy sessions of ${sealedSize} B (as stored here) that fit: about ${Math.floor(quota / sealedSize)}`);
   if (sizes.typical) say(`typical sessions of ${sizes.typical} B that fit: about ${Math.floor(quota / sizes.typical)}; heavy of ${sizes.heavy} B: about ${Math.floor(quota / sizes.heavy)}`);
   await page.getByRole('button', { name: 'Back to the session' }).click();
+  // Tools open in child mode (the Settings default): leaving one asks for the worker PIN.
+  const pinDialog = page.getByRole('dialog', { name: 'Worker PIN, please' });
+  if (await pinDialog.isVisible()) {
+    await pinDialog.getByLabel('Worker PIN', { exact: true }).fill('2468');
+    await pinDialog.getByRole('button', { name: 'Continue' }).click();
+  }
   // The summary is in the session screen's fold after the conversation, closed at first.
   await page.locator('details.after-fold > summary').click();
   await page.getByRole('button', { name: /^Summary/ }).waitFor();
