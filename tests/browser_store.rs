@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use hear_me::core::ink::{Nib, Point, Stroke};
 use hear_me::core::{EntryId, NewSession, Question, Session, SessionId, Tool, Voice, Words};
-use hear_me::store::ink_log::{encode_ink_log, ink_key, ink_key_parts, InkStroke};
+use hear_me::store::ink_log::{encode_ink_log, ink_key, ink_key_parts, InkStroke, LOG_LIMIT};
 use hear_me::store::record::{
     encode_index, encode_session, encode_session_revision, session_key, Index, IndexEntry,
     INDEX_KEY, VAULT_KEY,
@@ -1263,4 +1263,35 @@ async fn a_log_record_that_cannot_be_opened_is_left_as_it_is_and_deletes_nothing
     store::save_session(&ava, key(), revision).unwrap();
     store::flushed().await.unwrap();
     assert_eq!(ink_keys().await, vec![damaged_key, other_key]);
+}
+
+#[wasm_bindgen_test]
+async fn after_its_limit_the_log_asks_for_a_full_save_and_a_stale_revision_is_refused() {
+    fresh_device().await;
+    let (mut leo, entry) = drawn("Leo", 43, 1);
+    let revision = save(&leo).await.unwrap();
+    for i in 0..LOG_LIMIT as u16 {
+        let at = 3_000 + u64::from(i);
+        assert_eq!(
+            store::log_stroke(&leo.id, revision, &ink(entry, line(i), at), key()),
+            Ok(true)
+        );
+        leo.add_stroke(Question::Dreams, entry, line(i), at);
+    }
+    // The next stroke is not logged: the visit is saved in full, which supersedes the log.
+    assert_eq!(
+        store::log_stroke(&leo.id, revision, &ink(entry, line(99), 4_000), key()),
+        Ok(false)
+    );
+    assert_eq!(
+        store::log_stroke(&leo.id, revision - 1, &ink(entry, line(99), 4_000), key()),
+        Err(StoreError::Stale)
+    );
+    leo.add_stroke(Question::Dreams, entry, line(99), 4_000);
+    let next = store::save_session(&leo, key(), revision).unwrap();
+    store::flushed().await.unwrap();
+    assert!(ink_keys().await.is_empty());
+    let loaded = store::load(key(), false).await;
+    assert_eq!(loaded.sessions, vec![leo.clone()]);
+    assert_eq!(loaded.revisions[&leo.id], next);
 }
