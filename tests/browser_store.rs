@@ -1295,3 +1295,34 @@ async fn after_its_limit_the_log_asks_for_a_full_save_and_a_stale_revision_is_re
     assert_eq!(loaded.sessions, vec![leo.clone()]);
     assert_eq!(loaded.revisions[&leo.id], next);
 }
+
+#[wasm_bindgen_test]
+async fn a_logged_stroke_that_does_not_land_makes_the_next_save_a_full_one() {
+    fresh_device().await;
+    let (mut zoe, entry) = drawn("Zoe", 44, 1);
+    let revision = save(&zoe).await.unwrap();
+    // Something is stored already where the log's first record would go: a log record is
+    // written only where nothing is, so this one is refused.
+    let taken = ink_key(&zoe.id, revision, 0);
+    put_bytes(&taken, b"something else").await;
+    assert_eq!(
+        store::log_stroke(&zoe.id, revision, &ink(entry, line(5), 500), key()),
+        Ok(true)
+    );
+    zoe.add_stroke(Question::Dreams, entry, line(5), 500);
+    assert_eq!(store::flushed().await, Err(StoreError::Stale));
+    assert_eq!(store::visits_to_save_in_full(), vec![zoe.id]);
+    // The next stroke is not logged: the whole visit is saved, with both strokes.
+    assert_eq!(
+        store::log_stroke(&zoe.id, revision, &ink(entry, line(6), 501), key()),
+        Ok(false)
+    );
+    zoe.add_stroke(Question::Dreams, entry, line(6), 501);
+    let next = store::save_session(&zoe, key(), revision).unwrap();
+    assert!(store::visits_to_save_in_full().is_empty());
+    let _ = store::flushed().await;
+    assert_eq!(stored_bytes(&taken).await.unwrap(), b"something else");
+    let loaded = store::load(key(), false).await;
+    assert_eq!(loaded.sessions, vec![zoe.clone()]);
+    assert_eq!(loaded.revisions[&zoe.id], next);
+}
