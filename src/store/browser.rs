@@ -924,11 +924,15 @@ pub fn keep_unwritten() {
 /// (WebKit).
 pub async fn room() -> Option<super::room::Room> {
     available_storage().ok()?;
-    let (sessions, sessions_size) = WRITES.with(|writes| {
-        writes
-            .borrow()
-            .stored_sizes(|storage_key| session_id_from_key(storage_key).is_some())
+    let (sessions, records_size, logged_size) = WRITES.with(|writes| {
+        let writes = writes.borrow();
+        let (sessions, size) =
+            writes.stored_sizes(|storage_key| session_id_from_key(storage_key).is_some());
+        // The strokes logged since each visit's last full save are the visits' too.
+        let (_, logged) = writes.stored_sizes(|storage_key| ink_key_parts(storage_key).is_some());
+        (sessions, size, logged)
     });
+    let sessions_size = records_size + logged_size;
     let estimate = platform::storage_estimate().await;
     Some(super::room::Room {
         used: estimate.map_or(sessions_size, |(usage, _)| usage),

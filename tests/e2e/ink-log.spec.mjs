@@ -1,7 +1,8 @@
 // End-to-end: a finished stroke is saved as a small record of its own (the ink log,
 // src/store/ink_log.rs), so its save costs the same in any visit, and nothing the child drew
 // is lost: strokes drawn with a finger and the page reloaded at once come back whole; strokes
-// drawn and the tablet locked come back whole after the unlock, the visit saved in full.
+// drawn and the tablet locked come back whole after the unlock, the visit saved in full, as
+// it is when the drawing is left.
 import { test, expect, button, drawingArea, openDrawing, openVisitOf, restoreTwoChildren, reloadAndUnlock, unlock } from './flows.mjs';
 import { canvasHasInkAt, drawWithTouch, everythingStored, storedSessionEntries } from './helpers.mjs';
 
@@ -27,7 +28,7 @@ async function expectInkAcross(canvas, heights) {
   }
 }
 
-test('strokes drawn with a finger and the page reloaded at once, then drawn and locked: the drawing is whole', async ({ page }) => {
+test('strokes drawn with a finger and the page reloaded at once, then drawn and locked: the drawing is whole; leaving it saves the visit in full', async ({ page }) => {
   test.setTimeout(120_000);
   await restoreTwoChildren(page);
   await openVisitOf(page, 'Mia', '1 September 2026');
@@ -68,5 +69,15 @@ test('strokes drawn with a finger and the page reloaded at once, then drawn and 
   await expect.poll(async () => (await drawnStrokes(page)).length).toBe(all.length);
   const visit = await septemberVisit(page);
   expect(visit.logged, 'the lock saved the visit in full').toBe(0);
-  expect(Object.keys(await everythingStored(page)).filter((key) => key.startsWith('hear-me/ink/'))).toEqual([]);
+  const inkKeys = async () => Object.keys(await everythingStored(page)).filter((key) => key.startsWith('hear-me/ink/'));
+  expect(await inkKeys()).toEqual([]);
+
+  // One more stroke goes to the log; leaving the drawing saves the visit in full.
+  await drawWithTouch(page, canvas, across(0.85));
+  await expect.poll(async () => (await septemberVisit(page)).logged).toBe(1);
+  await button(page, 'Done').click();
+  await expect(canvas).toHaveCount(0);
+  await expect.poll(async () => (await septemberVisit(page)).logged).toBe(0);
+  expect(await drawnStrokes(page)).toHaveLength(all.length + 1);
+  expect(await inkKeys()).toEqual([]);
 });
