@@ -55,6 +55,7 @@ bench: setup build
 	  && cargo run --quiet --release --example ink_size -- tests/fixtures/recorded-drawing.json \
 	  && cargo run --quiet --release --example session_size -- tests/fixtures/recorded-drawing.json \
 	  && cargo run --quiet --release --example vault_speed \
+	  && cargo run --quiet --release --example visits_speed -- tests/fixtures/recorded-drawing.json \
 	  && cargo run --quiet --release --example backup_speed -- tests/fixtures/recorded-drawing.json \
 	  && node tests/bench/drawing-bench.mjs; } | tee bench-results.txt
 	@echo "written to bench-results.txt"

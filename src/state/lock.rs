@@ -305,6 +305,8 @@ impl AppState {
         if self.gate.get_untracked() != Gate::Open {
             return;
         }
+        // Visits with logged strokes are saved in full: the log stays short.
+        self.save_ink_in_full(None);
         self.save_now();
         self.gate.set(Gate::Locked);
         // Sealed writes not landed yet wait in the store, which needs no key for them.

@@ -9,9 +9,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::{AppState, Gate};
+use crate::core::ink::Stroke;
 use crate::core::lock_rules::merge_kept_sessions;
-use crate::core::{Entry, Question, Session, SessionId};
+use crate::core::{Entry, Opening, Question, Session, SessionId};
 use crate::platform;
+use crate::store::ink_log::InkStroke;
 use crate::store::vault::VaultKey;
 use crate::store::writes::SealedUnsaved;
 use crate::store::{self, StoreError, TextSetting};
@@ -40,6 +42,9 @@ pub(super) struct Saving {
     refused: StoredValue<Option<StoreError>>,
     /// Sessions changed in memory and not yet written.
     unsaved: StoredValue<BTreeSet<SessionId>>,
+    /// Unsaved sessions whose only changes since their last save are these finished
+    /// strokes: saved as a log record each (see `store::log_stroke`), not in full.
+    strokes_only: StoredValue<HashMap<SessionId, Vec<InkStroke>>>,
     /// Sessions deleted in memory whose records are not yet removed.
     undeleted: StoredValue<BTreeSet<SessionId>>,
     /// The revision each session was read or last written at: a save starts from it.
@@ -54,6 +59,7 @@ impl Saving {
         Saving {
             refused: StoredValue::new(None),
             unsaved: StoredValue::new(BTreeSet::new()),
+            strokes_only: StoredValue::new(HashMap::new()),
             undeleted: StoredValue::new(BTreeSet::new()),
             revisions: StoredValue::new(HashMap::new()),
             sealed_at_lock: StoredValue::new(Vec::new()),
@@ -121,11 +127,90 @@ impl AppState {
             }
         });
         if result.is_some() {
+            self.mark_unsaved(id);
+        }
+        result
+    }
+
+    /// Marks a session for a full save: any change but a finished stroke.
+    fn mark_unsaved(&self, id: &SessionId) {
+        self.saving.strokes_only.update_value(|strokes| {
+            strokes.remove(id);
+        });
+        self.saving.unsaved.update_value(|unsaved| {
+            unsaved.insert(*id);
+        });
+    }
+
+    /// Adds a finished stroke to the drawing `opening` opened, through `add` (the editor's
+    /// own `Session::draw` with its undo history), and saves it after paint. Where the
+    /// stroke is the session's only change since its last save, it is saved as a small
+    /// record of its own, whose cost does not grow with the visit; otherwise in full.
+    pub fn finish_stroke<R>(
+        &self,
+        id: &SessionId,
+        opening: &Opening,
+        stroke: &Stroke,
+        add: impl FnOnce(&mut Session, u64) -> Option<R>,
+    ) -> Option<R> {
+        let now = platform::now_ms();
+        let only_strokes = !self
+            .saving
+            .unsaved
+            .with_value(|unsaved| unsaved.contains(id))
+            || self
+                .saving
+                .strokes_only
+                .with_value(|strokes| strokes.contains_key(id));
+        let mut found = false;
+        let mut result = None;
+        self.sessions.update(|all| {
+            if let Some(session) = all.iter_mut().find(|s| &s.id == id) {
+                found = true;
+                result = add(session, now);
+            }
+        });
+        if !found {
+            return None;
+        }
+        // Logged only when the stroke is all that changed: the replay at unlock makes
+        // exactly that change again.
+        if only_strokes && result.is_some() && !stroke.points.is_empty() {
+            let ink = InkStroke {
+                question: opening.question(),
+                entry: opening.entry(),
+                stroke: stroke.clone(),
+                at_ms: now,
+            };
+            self.saving.strokes_only.update_value(|strokes| {
+                strokes.entry(*id).or_default().push(ink);
+            });
             self.saving.unsaved.update_value(|unsaved| {
                 unsaved.insert(*id);
             });
+        } else {
+            self.mark_unsaved(id);
         }
+        self.save_after_paint();
         result
+    }
+
+    /// Saves in full every session that has strokes in its log (`id` only, when given): on
+    /// leaving a drawing, and at a lock, so the log stays short.
+    pub fn save_ink_in_full(&self, id: Option<&SessionId>) {
+        let logged: Vec<SessionId> = self.sessions.with_untracked(|all| {
+            all.iter()
+                .map(|s| s.id)
+                .filter(|s| id.is_none_or(|id| id == s) && store::has_ink_log(s))
+                .collect()
+        });
+        if logged.is_empty() {
+            return;
+        }
+        for session in &logged {
+            self.mark_unsaved(session);
+        }
+        self.save_now();
     }
 
     pub fn add_session(&self, session: Session) {
@@ -134,9 +219,9 @@ impl AppState {
 
     /// Adds sessions (a new one, or those restored from a backup) and saves them.
     pub fn add_sessions(&self, sessions: Vec<Session>) {
-        self.saving.unsaved.update_value(|unsaved| {
-            unsaved.extend(sessions.iter().map(|s| s.id));
-        });
+        for session in &sessions {
+            self.mark_unsaved(&session.id);
+        }
         self.sessions.update(|all| all.extend(sessions));
         // Sessions of a child this tablet has no record of (restored from a backup) get
         // one, as the migration makes them.
@@ -149,6 +234,9 @@ impl AppState {
         self.unreadable.update(|all| all.retain(|s| &s.id != id));
         self.saving.unsaved.update_value(|unsaved| {
             unsaved.remove(id);
+        });
+        self.saving.strokes_only.update_value(|strokes| {
+            strokes.remove(id);
         });
         self.saving.undeleted.update_value(|undeleted| {
             undeleted.insert(*id);
@@ -202,6 +290,9 @@ impl AppState {
                 .saving
                 .revisions
                 .with_value(|revisions| revisions.get(&id).copied().unwrap_or(0));
+            if self.log_strokes(&id, revision, &key) {
+                continue;
+            }
             let outcome = self.sessions.with_untracked(|all| {
                 all.iter()
                     .find(|s| s.id == id)
@@ -231,9 +322,49 @@ impl AppState {
         self.show_save_problem();
     }
 
+    /// Saves the session's finished strokes as log records, when they are its only
+    /// changes; true when all were handed to storage. Otherwise (the log is full, a logged
+    /// stroke did not land, storage refused) the session stays unsaved for a full save.
+    fn log_strokes(&self, id: &SessionId, revision: u64, key: &VaultKey) -> bool {
+        let Some(strokes) = self
+            .saving
+            .strokes_only
+            .try_update_value(|strokes| strokes.remove(id))
+            .flatten()
+        else {
+            return false;
+        };
+        for ink in &strokes {
+            if store::log_stroke(id, revision, ink, key) != Ok(true) {
+                return false;
+            }
+        }
+        self.saving.unsaved.update_value(|unsaved| {
+            unsaved.remove(id);
+        });
+        true
+    }
+
     /// Shows why saving does not go through: storage refused a change outright, or a write
     /// did not land (storage full, another tab's change); nothing when all is saved.
     pub fn show_save_problem(&self) {
+        // A logged stroke that did not land: the session is saved in full.
+        let unlogged: Vec<SessionId> = store::visits_to_save_in_full()
+            .into_iter()
+            .filter(|id| {
+                !self
+                    .saving
+                    .unsaved
+                    .with_value(|unsaved| unsaved.contains(id))
+            })
+            .filter(|id| self.with_session_untracked(id, |_| ()).is_some())
+            .collect();
+        if !unlogged.is_empty() {
+            for id in &unlogged {
+                self.mark_unsaved(id);
+            }
+            self.save_soon();
+        }
         let problem = self
             .saving
             .refused
@@ -257,8 +388,9 @@ impl AppState {
     }
 
     /// Writes unsaved changes after a short pause, so typing is not slowed by storage.
-    /// Saves once the screen has shown the change: a drawing edit is painted first, then the
-    /// whole session is encoded and written, so saving never delays the ink.
+    /// Saves once the screen has shown the change: a drawing edit is painted first, then it
+    /// is sealed and written (a finished stroke as a small record of its own, anything else
+    /// with the whole session), so saving never delays the ink.
     pub fn save_after_paint(&self) {
         let state = *self;
         request_animation_frame(move || {
@@ -314,6 +446,7 @@ impl AppState {
             }
         }
         self.saving.sealed_at_lock.set_value(still_sealed);
+        self.saving.strokes_only.set_value(HashMap::new());
         self.saving.unsaved.update_value(|unsaved| {
             unsaved.extend(kept.iter().map(|s| s.id));
         });
@@ -355,6 +488,7 @@ impl AppState {
             kept.extend(sealed);
         });
         self.saving.unsaved.set_value(BTreeSet::new());
+        self.saving.strokes_only.set_value(HashMap::new());
         self.sessions.set(Vec::new());
         self.children.set(Vec::new());
         self.unreadable.set(Vec::new());
@@ -364,6 +498,7 @@ impl AppState {
     /// Forgets every session and what was to be written: the device was wiped.
     pub(super) fn forget_all_sessions(&self) {
         self.saving.unsaved.set_value(BTreeSet::new());
+        self.saving.strokes_only.set_value(HashMap::new());
         self.saving.undeleted.set_value(BTreeSet::new());
         self.saving.revisions.set_value(HashMap::new());
         self.saving.sealed_at_lock.set_value(Vec::new());

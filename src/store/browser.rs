@@ -6,7 +6,7 @@
 //! localStorage only once their copy is stored and read back.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 use gloo_storage::errors::StorageError;
@@ -15,6 +15,9 @@ use serde_json::value::RawValue;
 
 use super::fault::serde_fault;
 use super::indexed::{self, Stored};
+use super::ink_log::{
+    decode_ink_log, encode_ink_log, ink_key_parts, replay as replay_ink, InkLogs, InkStroke,
+};
 use super::record::{
     child_id_from_key, child_key, decode_child, decode_device_state, decode_index,
     decode_session_revision, decode_vault, encode_child, encode_device_state, encode_index,
@@ -41,6 +44,11 @@ thread_local! {
     static INDEX: RefCell<Option<Index>> = const { RefCell::new(None) };
     /// How the last transaction went; the app shows it.
     static WRITE_PROBLEM: RefCell<Option<StoreError>> = const { RefCell::new(None) };
+    /// Every visit's ink log: the strokes saved as records of their own since its last full
+    /// save (see `ink_log`).
+    static INK: RefCell<InkLogs> = RefCell::new(InkLogs::default());
+    /// Visits whose logged stroke did not land: their next save is a full one.
+    static UNLOGGED: RefCell<BTreeSet<SessionId>> = const { RefCell::new(BTreeSet::new()) };
     /// Told after every transaction, so the app can show how saving goes.
     static REPORTER: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
 }
@@ -271,6 +279,8 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
             }
         }
     }
+    let can_write = ensure_key_is_current(key).is_ok();
+    let logs = replay_ink_logs(key, &records, &mut loaded, &mut writes, can_write);
     // The children: their records as stored; a record that cannot be read is left as it
     // is, and its child still listed (made from the visits, never written over it).
     let mut unreadable_children = Vec::new();
@@ -296,7 +306,6 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
     // The migration: a child for every session without a stored record. The sessions'
     // records are not touched; only the new child records are written.
     let made = missing_children(&loaded.sessions, &loaded.children, platform::now_ms());
-    let can_write = ensure_key_is_current(key).is_ok();
     for child in made {
         if can_write && !unreadable_children.contains(&child.id) {
             let storage_key = child_key(&child.id);
@@ -317,12 +326,81 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
         writes.want(INDEX_KEY, Change::Put(sealed), 0);
     }
     WRITES.with(|all| *all.borrow_mut() = writes);
+    INK.with(|ink| *ink.borrow_mut() = logs);
+    UNLOGGED.with(|unlogged| unlogged.borrow_mut().clear());
     INDEX.with(|index| *index.borrow_mut() = Some(mended));
     if let Err(problem) = flushed().await {
         loaded.problem = Some(problem);
     }
     remove_moved(&storage, moved).await;
     loaded
+}
+
+/// Adds to each visit read the strokes logged over its stored revision, in the order drawn
+/// (see `ink_log::replay`). Records over another revision are leftovers: never applied,
+/// and deleted (with `can_write`). A record that cannot be opened is left as it is and
+/// reported, and deletes nothing; so are the records of a visit that could not be read.
+fn replay_ink_logs(
+    key: &VaultKey,
+    records: &BTreeMap<String, Stored>,
+    loaded: &mut Loaded,
+    writes: &mut Writes,
+    can_write: bool,
+) -> InkLogs {
+    let mut logs = InkLogs::default();
+    let mut by_visit: HashMap<SessionId, Vec<(&String, u64, u32)>> = HashMap::new();
+    for storage_key in records.keys() {
+        if let Some((id, base, seq)) = ink_key_parts(storage_key) {
+            by_visit
+                .entry(id)
+                .or_default()
+                .push((storage_key, base, seq));
+        }
+    }
+    for session in &mut loaded.sessions {
+        let Some(found) = by_visit.remove(&session.id) else {
+            continue;
+        };
+        let revision = loaded.revisions.get(&session.id).copied().unwrap_or(0);
+        let mut log = Vec::new();
+        for (storage_key, base, seq) in found {
+            let opened = match &records[storage_key] {
+                Stored::Bytes(bytes) => open_bytes(key, storage_key, bytes),
+                Stored::Other => Err(RecordError::NotSealed),
+            };
+            match opened.and_then(|text| decode_ink_log(storage_key, &text)) {
+                Ok(logged) => {
+                    if base == revision {
+                        logs.found(session.id, base, seq, true);
+                    } else if can_write {
+                        writes.want(storage_key, Change::Delete, 0);
+                    }
+                    log.push(logged);
+                }
+                Err(error) => {
+                    web_sys::console::warn_1(
+                        &format!("Hear Me: {storage_key} could not be read: {error}").into(),
+                    );
+                    writes.note_revision(storage_key, NOT_OURS_TO_WRITE);
+                    if base == revision {
+                        logs.found(session.id, base, seq, false);
+                    }
+                }
+            }
+        }
+        let replayed = replay_ink(session, revision, log);
+        if replayed.refused > 0 {
+            web_sys::console::warn_1(
+                &format!(
+                    "Hear Me: {} logged strokes of {} were refused (the visit is finished or the drawing gone)",
+                    replayed.refused,
+                    session_key(&session.id)
+                )
+                .into(),
+            );
+        }
+    }
+    logs
 }
 
 /// The revision noted for a stored record this tab cannot read: no save starts from it, so
@@ -478,16 +556,62 @@ pub fn save_session(session: &Session, key: &VaultKey, revision: u64) -> Result<
     }
     let next = revision.checked_add(1).ok_or(StoreError::Stale)?;
     let sealed = seal(key, &storage_key, &encode_session_revision(session, next));
+    // The full record holds every logged stroke: the log goes in the same transaction.
+    let superseded = INK.with(|ink| ink.borrow_mut().superseded(&session.id));
+    UNLOGGED.with(|unlogged| unlogged.borrow_mut().remove(&session.id));
     WRITES.with(|writes| {
-        writes
-            .borrow_mut()
-            .want(&storage_key, Change::Put(sealed), next)
+        let mut writes = writes.borrow_mut();
+        writes.want(&storage_key, Change::Put(sealed), next);
+        for logged in &superseded {
+            writes.want(logged, Change::Delete, 0);
+        }
     });
     change_index(key, |index| {
         index.upsert(IndexEntry::written(session, next))
     });
     flush();
     Ok(next)
+}
+
+/// Saves a finished stroke as a small sealed record of its own over the visit's stored
+/// `revision`, leaving the visit's record as it is: the cost does not grow with the visit.
+/// Ok(false) when the visit should be saved in full instead (its log is full, or a logged
+/// stroke did not land). Written only where nothing is stored.
+pub fn log_stroke(
+    id: &SessionId,
+    revision: u64,
+    ink: &InkStroke,
+    key: &VaultKey,
+) -> Result<bool, StoreError> {
+    ensure_key_is_current(key)?;
+    if WRITES.with(|writes| writes.borrow().revision(&session_key(id))) != revision {
+        return Err(StoreError::Stale);
+    }
+    if UNLOGGED.with(|unlogged| unlogged.borrow().contains(id)) {
+        return Ok(false);
+    }
+    let Some(storage_key) = INK.with(|ink| ink.borrow_mut().next_key(*id, revision)) else {
+        return Ok(false);
+    };
+    let sealed = seal(key, &storage_key, &encode_ink_log(revision, ink));
+    WRITES.with(|writes| {
+        writes
+            .borrow_mut()
+            .want(&storage_key, Change::Put(sealed), 0)
+    });
+    flush();
+    Ok(true)
+}
+
+/// Whether a visit has strokes saved in its log since its last full save.
+pub fn has_ink_log(id: &SessionId) -> bool {
+    INK.with(|ink| ink.borrow().holds(id))
+}
+
+/// The visits a logged stroke of which did not land (storage full, or gone), until each is
+/// saved in full: that save holds the stroke and supersedes the log.
+pub fn visits_to_save_in_full() -> Vec<SessionId> {
+    UNLOGGED.with(|unlogged| unlogged.borrow().iter().copied().collect())
 }
 
 /// Seals a child's record and sends it to storage. A record this tab could not read is
@@ -520,10 +644,13 @@ pub fn delete_child(id: &ChildId, key: &VaultKey) -> Result<(), StoreError> {
 /// Removes a session completely from this device.
 pub fn delete_session(id: &SessionId, key: &VaultKey) -> Result<(), StoreError> {
     ensure_key_is_current(key)?;
+    let log = INK.with(|ink| ink.borrow_mut().superseded(id));
     WRITES.with(|writes| {
-        writes
-            .borrow_mut()
-            .want(&session_key(id), Change::Delete, 0)
+        let mut writes = writes.borrow_mut();
+        writes.want(&session_key(id), Change::Delete, 0);
+        for logged in &log {
+            writes.want(logged, Change::Delete, 0);
+        }
     });
     change_index(key, |index| index.remove(id));
     flush();
@@ -703,6 +830,7 @@ async fn write_waiting() -> Result<(), StoreError> {
             return Ok(());
         };
         let outcome = indexed::write(&batch).await;
+        note_unlogged(&batch, outcome.as_ref().ok());
         let problem = match outcome {
             Ok(outcomes) => {
                 let refused = outcomes
@@ -733,6 +861,26 @@ async fn write_waiting() -> Result<(), StoreError> {
         }
         if let Some(problem) = problem {
             return Err(problem);
+        }
+    }
+}
+
+/// Notes the visits whose logged stroke of `batch` did not land (`outcomes` None: the
+/// transaction failed). The write stays waiting; the visit's next save is a full one.
+fn note_unlogged(batch: &[super::writes::Write], outcomes: Option<&Vec<(String, Landed)>>) {
+    let landed = |key: &str| {
+        outcomes.is_some_and(|outcomes| {
+            outcomes
+                .iter()
+                .any(|(written, how)| written == key && *how == Landed::Written)
+        })
+    };
+    for write in batch {
+        if !matches!(write.change, Change::Put(_)) || landed(&write.key) {
+            continue;
+        }
+        if let Some((id, _, _)) = ink_key_parts(&write.key) {
+            UNLOGGED.with(|unlogged| unlogged.borrow_mut().insert(id));
         }
     }
 }
@@ -776,11 +924,15 @@ pub fn keep_unwritten() {
 /// (WebKit).
 pub async fn room() -> Option<super::room::Room> {
     available_storage().ok()?;
-    let (sessions, sessions_size) = WRITES.with(|writes| {
-        writes
-            .borrow()
-            .stored_sizes(|storage_key| session_id_from_key(storage_key).is_some())
+    let (sessions, records_size, logged_size) = WRITES.with(|writes| {
+        let writes = writes.borrow();
+        let (sessions, size) =
+            writes.stored_sizes(|storage_key| session_id_from_key(storage_key).is_some());
+        // The strokes logged since each visit's last full save are the visits' too.
+        let (_, logged) = writes.stored_sizes(|storage_key| ink_key_parts(storage_key).is_some());
+        (sessions, size, logged)
     });
+    let sessions_size = records_size + logged_size;
     let estimate = platform::storage_estimate().await;
     Some(super::room::Room {
         used: estimate.map_or(sessions_size, |(usage, _)| usage),
@@ -795,6 +947,8 @@ pub async fn room() -> Option<super::room::Room> {
 pub async fn wipe() -> Result<(), StoreError> {
     let storage = available_storage()?;
     WRITES.with(|writes| writes.borrow_mut().clear());
+    INK.with(|ink| ink.borrow_mut().clear());
+    UNLOGGED.with(|unlogged| unlogged.borrow_mut().clear());
     INDEX.with(|index| *index.borrow_mut() = None);
     indexed::clear().await?;
     let count = storage.length().unwrap_or(0);

@@ -9,6 +9,7 @@
 
 pub mod backup;
 pub mod fault;
+pub mod ink_log;
 pub mod off_thread;
 pub mod record;
 pub mod room;
@@ -23,11 +24,12 @@ mod indexed;
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
     all_written, delete_child, delete_session, device_state, flush, flushed, forget_index,
-    has_storage, home_screen_hint_seen, keep_unwritten, last_backup_ms, load, on_write_finished,
-    opening, read_vault, remember_backup_made, remember_home_screen_hint_seen, reseal_all,
-    retention_period, room, save_child, save_device_state, save_session, save_vault,
-    set_retention_period, set_text_setting, set_tools_open_in_child_mode, text_setting,
-    tools_open_in_child_mode, wipe, write_problem, written_or_journaled, Loaded, Opening,
+    has_ink_log, has_storage, home_screen_hint_seen, keep_unwritten, last_backup_ms, load,
+    log_stroke, on_write_finished, opening, read_vault, remember_backup_made,
+    remember_home_screen_hint_seen, reseal_all, retention_period, room, save_child,
+    save_device_state, save_session, save_vault, set_retention_period, set_text_setting,
+    set_tools_open_in_child_mode, text_setting, tools_open_in_child_mode, visits_to_save_in_full,
+    wipe, write_problem, written_or_journaled, Loaded, Opening,
 };
 
 pub use record::{DeviceState, RecordError, TextSetting, UnreadableSession, SCHEMA_VERSION};

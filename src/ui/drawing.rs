@@ -8,7 +8,7 @@ mod toolbar;
 use leptos::prelude::*;
 
 use crate::core::ink::gesture::Gesture;
-use crate::core::ink::DrawingHistory;
+use crate::core::ink::{DrawingHistory, Stroke};
 use crate::core::{
     Drawing, EntryId, Export, ExportKind, Opening, Part, Question, SavedPicture, Screen, SessionId,
     Tool,
@@ -77,6 +77,25 @@ impl Editing {
         self.history.set_value(history);
         result.flatten()
     }
+
+    /// Adds a finished stroke through the history, saved after paint as a record of its own
+    /// (see `AppState::finish_stroke`): the save costs the same in any drawing.
+    pub(crate) fn finish_stroke(&self, stroke: Stroke) {
+        let mut history = self
+            .history
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        self.opening.with_value(|opening| {
+            let opening = opening.as_ref()?;
+            self.state
+                .finish_stroke(&self.session, opening, &stroke.clone(), |s, now| {
+                    s.draw(opening, now, |drawing| history.add_stroke(drawing, stroke))
+                })
+        });
+        self.can_undo.set(history.can_undo());
+        self.can_redo.set(history.can_redo());
+        self.history.set_value(history);
+    }
 }
 
 #[component]
@@ -112,6 +131,8 @@ pub fn DrawingScreen(
         can_undo: RwSignal::new(false),
         can_redo: RwSignal::new(false),
     };
+    // Leaving the drawing saves the visit in full: its strokes' log is superseded.
+    on_cleanup(move || state.save_ink_in_full(Some(&session)));
     let choice = ToolChoice::new();
     // What a touch on the paper means (`core::ink::gesture`); "Pen only" changes it too.
     let gesture = StoredValue::new(Gesture::default());

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const PORT = 4175;
+// HEAR_ME_BENCH_PORT lets benches of several checkouts run at once.
+const PORT = Number(process.env.HEAR_ME_BENCH_PORT ?? 4175);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 // Real strokes (Quick Draw, see tests/fixtures/recorded-drawing.md), repeated to the size
@@ -130,7 +131,8 @@ async function openDrawing(page, strokes) {
   await page.waitForTimeout(300);
 }
 
-const server = spawn('node', ['tests/e2e/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
+// HEAR_ME_BENCH_DIST: another build to measure (an earlier one, for before and after).
+const server = spawn('node', ['tests/e2e/serve.mjs', process.env.HEAR_ME_BENCH_DIST ?? 'dist', String(PORT)], { stdio: 'ignore' });
 const say = (line) => console.log(line);
 try {
   for (let i = 0; i < 50; i++) {
@@ -176,6 +178,40 @@ try {
   });
   const move = stats(moves);
   say(`pointer move + paint: median ${ms(move.median)}, p99 ${ms(move.p99)} (${move.n} moves, strokes of 150 points)`);
+
+  // A stroke's save: after the stroke is painted, the app saves in a task of its own
+  // (src/state/sessions.rs, save_after_paint). Timed from a task queued just before that one
+  // to a task queued just after it: sealing and handing the write to IndexedDB.
+  for (const count of [5, 2000]) {
+    await openDrawing(page, drawing(count));
+    const saves = await page.evaluate(async () => {
+      const canvas = document.querySelector('canvas[aria-label="Drawing area"]');
+      const box = canvas.getBoundingClientRect();
+      const times = [];
+      for (let stroke = 0; stroke < 21; stroke++) {
+        const y = box.top + box.height * (0.1 + (stroke % 10) * 0.08);
+        const pointer = (type, i) => new PointerEvent(type, {
+          pointerId: 11, pointerType: 'pen', isPrimary: true, pressure: 0.5, bubbles: true, cancelable: true,
+          clientX: box.left + 30 + i * 5 + stroke, clientY: y + i,
+        });
+        canvas.dispatchEvent(pointer('pointerdown', 0));
+        for (let i = 1; i < 40; i++) canvas.dispatchEvent(pointer('pointermove', i));
+        const measured = new Promise((resolve) => {
+          // Runs before the app's frame callback, so this task is queued before its save.
+          requestAnimationFrame(() => setTimeout(() => {
+            const start = performance.now();
+            setTimeout(() => resolve(performance.now() - start), 0);
+          }, 0));
+        });
+        canvas.dispatchEvent(pointer('pointerup', 40));
+        times.push(await measured);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      return times;
+    });
+    const save = stats(saves);
+    say(`a stroke's save in a visit of ${count} strokes (the save task after paint): median ${ms(save.median)}, p99 ${ms(save.p99)}`);
+  }
 
   // Full redraws. Finished ink is kept as bitmaps of runs of strokes (src/ui/ink_layer.rs):
   // - "from kept bitmaps": a resize to the same size repaints every stroke from the runs;
@@ -338,6 +374,12 @@ try {
   say(`quota Chromium reports for this site: ${quota} bytes; heavy sessions of ${sealedSize} B (as stored here) that fit: about ${Math.floor(quota / sealedSize)}`);
   if (sizes.typical) say(`typical sessions of ${sizes.typical} B that fit: about ${Math.floor(quota / sizes.typical)}; heavy of ${sizes.heavy} B: about ${Math.floor(quota / sizes.heavy)}`);
   await page.getByRole('button', { name: 'Back to the session' }).click();
+  // Tools open in child mode (the Settings default): leaving one asks for the worker PIN.
+  const pinDialog = page.getByRole('dialog', { name: 'Worker PIN, please' });
+  if (await pinDialog.isVisible()) {
+    await pinDialog.getByLabel('Worker PIN', { exact: true }).fill('2468');
+    await pinDialog.getByRole('button', { name: 'Continue' }).click();
+  }
   // The summary is in the session screen's fold after the conversation, closed at first.
   await page.locator('details.after-fold > summary').click();
   await page.getByRole('button', { name: /^Summary/ }).waitFor();

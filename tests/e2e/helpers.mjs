@@ -395,6 +395,8 @@ async function changeIndexedDb(page, key, base64) {
  * have their ink read out as `strokes` and `stamps` (see decodeInk). Sealed records
  * also give `sealed`, as stored (see everythingStored).
  */
+const INK_PREFIX = 'hear-me/ink/';
+
 export async function storedSessionEntries(page, passphrase = PASSPHRASE) {
   assertStillInApp(page);
   try {
@@ -424,6 +426,24 @@ export async function storedSessionEntries(page, passphrase = PASSPHRASE) {
       }
     }
     for (const entry of entries) if (entry.record !== null) withDecodedDrawings(entry.record);
+    // Finished strokes saved as records of their own since the visit's last full save (the
+    // ink log, src/store/ink_log.rs) are added as the app adds them at unlock: in order,
+    // only those over the record's own revision. `logged` counts them.
+    const logKeys = Object.keys(stored).filter((key) => key.startsWith(INK_PREFIX)).sort();
+    for (const entry of entries) {
+      entry.logged = 0;
+      const session = entry.record?.session;
+      if (!session || !isSealed(entry.sealed)) continue;
+      const revision = entry.record.revision ?? 0;
+      const own = `${INK_PREFIX}${entry.key.slice(SESSION_PREFIX.length)}/${String(revision).padStart(20, '0')}/`;
+      for (const key of logKeys.filter((k) => k.startsWith(own))) {
+        const logged = JSON.parse(openSealed(await vaultKeyFor(stored[VAULT_KEY], passphrase), key, stored[key]));
+        const drawing = session.questions?.[logged.question]?.entries?.find((e) => e.id === logged.entry);
+        if (!drawing || drawing.kind !== 'drawing' || session.finished_at) continue;
+        drawing.strokes.push(...decodeInk(logged.stroke).strokes);
+        entry.logged += 1;
+      }
+    }
     return entries;
   } catch (error) {
     if (/SecurityError|context was destroyed|navigat/i.test(String(error))) assertStillInApp(page);

@@ -143,11 +143,7 @@ pub fn DrawingPaper(
     let carry_out = move |decision: Decision, pointer_id: i32| match decision {
         Decision::Ignore | Decision::StartErasing => {}
         Decision::StartStroke | Decision::ExtendStroke => paint_live(),
-        Decision::FinishStroke(stroke) => {
-            editing.change(SavePolicy::AfterPaint, |history, drawing| {
-                history.add_stroke(drawing, stroke)
-            });
-        }
+        Decision::FinishStroke(stroke) => editing.finish_stroke(stroke),
         // A cancelled pointer (a palm, a system gesture) loses only the stroke it was drawing.
         Decision::DropStroke => repaint_all(),
         Decision::Erase { at, same_step } => {
