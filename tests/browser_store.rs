@@ -1166,7 +1166,7 @@ async fn a_strokes_save_writes_one_small_new_record_and_leaves_the_visit_byte_fo
 }
 
 #[wasm_bindgen_test]
-async fn a_full_save_deletes_the_log_and_leftovers_are_never_applied_twice() {
+async fn a_full_save_deletes_the_log_and_leftovers_are_never_applied_twice_nor_lost() {
     fresh_device().await;
     let (mut ben, entry) = drawn("Ben", 41, 3);
     let revision = save(&ben).await.unwrap();
@@ -1183,13 +1183,21 @@ async fn a_full_save_deletes_the_log_and_leftovers_are_never_applied_twice() {
     }
     store::flushed().await.unwrap();
     assert_eq!(ink_keys().await.len(), 2);
-    // A leftover, as a crash between the full save and the log's deletion would leave it
-    // (they go in one transaction; it is put here by hand): over the revision before.
-    let stale_key = ink_key(&ben.id, revision - 1, 0);
-    let stale = encode_ink_log(revision - 1, &ink(entry, line(999), 5));
+    // Leftovers over the revision before (put here by hand): one holding a stroke the visit
+    // has, as a full save whose deletion of the log did not land leaves it; one holding a
+    // stroke the visit lacks, as an older Hear Me that saved without the log leaves it.
+    let held_key = ink_key(&ben.id, revision - 1, 0);
+    let held = encode_ink_log(revision - 1, &ink(entry, line(300), 900));
     put_bytes(
-        &stale_key,
-        &key().seal_bytes(&stale_key, stale.as_bytes(), [8; 12]),
+        &held_key,
+        &key().seal_bytes(&held_key, held.as_bytes(), [7; 12]),
+    )
+    .await;
+    let lost_key = ink_key(&ben.id, revision - 1, 1);
+    let lost = encode_ink_log(revision - 1, &ink(entry, line(999), 5));
+    put_bytes(
+        &lost_key,
+        &key().seal_bytes(&lost_key, lost.as_bytes(), [8; 12]),
     )
     .await;
 
@@ -1197,16 +1205,32 @@ async fn a_full_save_deletes_the_log_and_leftovers_are_never_applied_twice() {
     let next = store::save_session(&ben, key(), revision).unwrap();
     assert!(!store::has_ink_log(&ben.id));
     store::flushed().await.unwrap();
-    assert_eq!(ink_keys().await, vec![stale_key.clone()]);
+    assert_eq!(ink_keys().await, vec![held_key.clone(), lost_key.clone()]);
     let loaded = store::load(key(), false).await;
+    let mut recovered = ben.clone();
+    recovered.add_stroke(Question::Dreams, entry, line(999), 5);
     assert_eq!(
         loaded.sessions,
-        vec![ben.clone()],
-        "the leftover is not applied"
+        vec![recovered.clone()],
+        "the held stroke is not applied twice; the lost one is drawn back in"
     );
     assert_eq!(loaded.revisions[&ben.id], next);
     store::flushed().await.unwrap();
-    assert!(ink_keys().await.is_empty(), "and deleted");
+    assert_eq!(
+        ink_keys().await,
+        vec![lost_key.clone()],
+        "the held leftover is deleted; the recovered one stays until a full save holds it"
+    );
+    assert!(
+        store::has_ink_log(&ben.id),
+        "so the next stroke saves in full"
+    );
+    let ben = recovered;
+    let next = store::save_session(&ben, key(), next).unwrap();
+    assert!(!store::has_ink_log(&ben.id));
+    store::flushed().await.unwrap();
+    assert!(ink_keys().await.is_empty());
+    assert_eq!(store::load(key(), false).await.sessions, vec![ben.clone()]);
 
     // Deleting the visit deletes its log.
     store::log_stroke(&ben.id, next, &ink(entry, line(10), 950), key()).unwrap();

@@ -16,7 +16,8 @@ use serde_json::value::RawValue;
 use super::fault::serde_fault;
 use super::indexed::{self, Stored};
 use super::ink_log::{
-    decode_ink_log, encode_ink_log, ink_key_parts, replay as replay_ink, InkLogs, InkStroke,
+    decode_ink_log, encode_ink_log, ink_key, ink_key_parts, replay as replay_ink, InkLogs,
+    InkStroke, LeftoverFate,
 };
 use super::record::{
     child_id_from_key, child_key, decode_child, decode_device_state, decode_index,
@@ -337,8 +338,9 @@ pub async fn load(key: &VaultKey, seal_plain: bool) -> Loaded {
 }
 
 /// Adds to each visit read the strokes logged over its stored revision, in the order drawn
-/// (see `ink_log::replay`). Records over another revision are leftovers: never applied,
-/// and deleted (with `can_write`). A record that cannot be opened is left as it is and
+/// (see `ink_log::replay`). Records over another revision are leftovers: one whose stroke
+/// the visit holds is deleted (with `can_write`); one it did not hold is drawn back in and
+/// kept until the next full save of the visit holds it. A record that cannot be opened is left as it is and
 /// reported, and deletes nothing; so are the records of a visit that could not be read.
 fn replay_ink_logs(
     key: &VaultKey,
@@ -372,8 +374,6 @@ fn replay_ink_logs(
                 Ok(logged) => {
                     if base == revision {
                         logs.found(session.id, base, seq, true);
-                    } else if can_write {
-                        writes.want(storage_key, Change::Delete, 0);
                     }
                     log.push(logged);
                 }
@@ -389,6 +389,16 @@ fn replay_ink_logs(
             }
         }
         let replayed = replay_ink(session, revision, log);
+        for leftover in &replayed.leftovers {
+            let storage_key = ink_key(&session.id, leftover.base_revision, leftover.seq);
+            match leftover.fate {
+                LeftoverFate::Held if can_write => {
+                    writes.want(&storage_key, Change::Delete, 0);
+                }
+                LeftoverFate::Recovered => logs.recovered(session.id, revision, storage_key),
+                LeftoverFate::Held | LeftoverFate::Refused => {}
+            }
+        }
         if replayed.refused > 0 {
             web_sys::console::warn_1(
                 &format!(

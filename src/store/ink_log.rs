@@ -5,8 +5,11 @@
 //! visit record keeps its revision while strokes are logged; the next full save of the
 //! visit holds every stroke and, in the same transaction, deletes the log ([`InkLogs`]).
 //! At unlock the records over the stored revision are replayed in order through the same
-//! `Session` method the editor draws with ([`replay`]); those over another revision are
-//! leftovers of a full save that landed (or of a visit put back) and are never applied.
+//! `Session` method the editor draws with ([`replay`]). Records over another revision are
+//! leftovers: of a full save whose deletion of the log did not land, of an older Hear Me
+//! that saved the visit without knowing the log, or of an older copy of the visit put back.
+//! A leftover's stroke the visit already holds is never applied twice; one it does not hold
+//! is drawn back in, and its record kept until a full save holds it.
 //!
 //! Pure: the browser layer seals, writes and reads the records.
 
@@ -141,33 +144,75 @@ pub struct Replayed {
     pub applied: usize,
     /// Strokes the visit refused as live drawing would (finished, or the drawing is gone).
     pub refused: usize,
-    /// Records over another revision than the visit's: never applied, to be deleted.
-    pub leftovers: Vec<(u64, u32)>,
+    /// Records over another revision than the visit's, each with what became of it.
+    pub leftovers: Vec<Leftover>,
+}
+
+/// A log record over another revision than the stored visit's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Leftover {
+    pub base_revision: u64,
+    pub seq: u32,
+    pub fate: LeftoverFate,
+}
+
+/// What [`replay`] did with a leftover's stroke.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftoverFate {
+    /// The visit holds the stroke already: the record may go.
+    Held,
+    /// The visit did not hold it: drawn back in; the record stays until a full save holds it.
+    Recovered,
+    /// The visit refuses it (finished, or the drawing is gone): the record stays as it is.
+    Refused,
+}
+
+impl LeftoverFate {
+    /// Whether the leftover's record can be deleted without losing a stroke.
+    pub fn may_delete(self) -> bool {
+        self == LeftoverFate::Held
+    }
 }
 
 /// Adds to `session`, stored at `revision`, the logged strokes made over that revision, in
 /// the order they were drawn, through [`Session::add_stroke`] (the editor's `draw` on an
 /// opening of its own): a finished visit or a missing drawing refuses a stroke exactly as
-/// it refuses live ink. Records over any other revision are leftovers, returned, untouched.
+/// it refuses live ink. A leftover (over any other revision) is drawn in only where the
+/// drawing does not hold its stroke already: nothing the child drew is lost, nothing twice.
 pub fn replay(session: &mut Session, revision: u64, mut log: Vec<LoggedStroke>) -> Replayed {
     log.sort_by_key(|logged| (logged.base_revision, logged.seq));
     let mut replayed = Replayed::default();
     for logged in log {
-        if logged.base_revision != revision {
-            replayed.leftovers.push((logged.base_revision, logged.seq));
-            continue;
-        }
         let InkStroke {
             question,
             entry,
             stroke,
             at_ms,
         } = logged.ink;
-        if session.add_stroke(question, entry, stroke, at_ms) {
-            replayed.applied += 1;
-        } else {
-            replayed.refused += 1;
+        if logged.base_revision == revision {
+            if session.add_stroke(question, entry, stroke, at_ms) {
+                replayed.applied += 1;
+            } else {
+                replayed.refused += 1;
+            }
+            continue;
         }
+        let held = session
+            .entry(question, entry)
+            .and_then(|e| e.drawing())
+            .is_some_and(|drawing| drawing.strokes.contains(&stroke));
+        let fate = if held {
+            LeftoverFate::Held
+        } else if session.add_stroke(question, entry, stroke, at_ms) {
+            LeftoverFate::Recovered
+        } else {
+            LeftoverFate::Refused
+        };
+        replayed.leftovers.push(Leftover {
+            base_revision: logged.base_revision,
+            seq: logged.seq,
+            fate,
+        });
     }
     replayed
 }
@@ -179,6 +224,9 @@ struct VisitLog {
     /// Keys of the records over `base_revision`, readable or not.
     keys: Vec<String>,
     next_seq: u32,
+    /// Leftovers whose strokes were drawn back in: deleted by the next full save, which
+    /// holds them; until then no stroke is logged, so that save comes with the next stroke.
+    recovered: Vec<String>,
 }
 
 /// Every visit's log: which key a new stroke gets, and which records a full save of the
@@ -206,14 +254,30 @@ impl InkLogs {
         log.next_seq = log.next_seq.max(seq.saturating_add(1));
     }
 
+    /// A leftover of `session` (stored at `revision`) whose stroke was drawn back in.
+    pub fn recovered(&mut self, session: SessionId, revision: u64, key: String) {
+        self.visits
+            .entry(session)
+            .or_insert_with(|| VisitLog {
+                base_revision: revision,
+                ..VisitLog::default()
+            })
+            .recovered
+            .push(key);
+    }
+
     /// The key for the next stroke of `session` over `base_revision`; None once the log
-    /// holds [`LOG_LIMIT`] strokes, or is over another revision: the visit is saved in full.
+    /// holds [`LOG_LIMIT`] strokes, is over another revision, or leftovers were drawn back
+    /// in: the visit is saved in full.
     pub fn next_key(&mut self, session: SessionId, base_revision: u64) -> Option<String> {
         let log = self.visits.entry(session).or_insert_with(|| VisitLog {
             base_revision,
             ..VisitLog::default()
         });
-        if log.base_revision != base_revision || log.keys.len() >= LOG_LIMIT {
+        if log.base_revision != base_revision
+            || log.keys.len() >= LOG_LIMIT
+            || !log.recovered.is_empty()
+        {
             return None;
         }
         let key = ink_key(&session, base_revision, log.next_seq);
@@ -227,15 +291,16 @@ impl InkLogs {
     pub fn superseded(&mut self, session: &SessionId) -> Vec<String> {
         self.visits
             .remove(session)
-            .map(|log| log.keys)
+            .map(|log| [log.keys, log.recovered].concat())
             .unwrap_or_default()
     }
 
-    /// Whether `session` has strokes in its log.
+    /// Whether `session` has strokes in its log (or leftovers drawn back in) that only a
+    /// full save holds.
     pub fn holds(&self, session: &SessionId) -> bool {
         self.visits
             .get(session)
-            .is_some_and(|log| !log.keys.is_empty())
+            .is_some_and(|log| !log.keys.is_empty() || !log.recovered.is_empty())
     }
 
     /// Forgets everything: after a wipe, a new records key, or before reading storage anew.
@@ -378,17 +443,54 @@ mod tests {
     }
 
     #[test]
-    fn leftovers_over_another_revision_are_never_applied() {
+    fn a_leftover_is_never_applied_twice_and_never_lost() {
         let (mut session, entry) = visit();
-        let before = session.clone();
+        session.add_stroke(Question::Dreams, entry, line(10), 1_500);
         let log = vec![
+            // Held already: a full save holds it, its deletion did not land.
             logged(4, 0, entry, line(10), 2_000),
+            // Not held: an older Hear Me saved the visit without it, or an older copy was
+            // put back.
             logged(6, 0, entry, line(20), 2_001),
         ];
         let outcome = replay(&mut session, 5, log);
         assert_eq!(outcome.applied, 0);
-        assert_eq!(outcome.leftovers, vec![(4, 0), (6, 0)]);
-        assert_eq!(session, before);
+        let fates: Vec<_> = outcome
+            .leftovers
+            .iter()
+            .map(|l| (l.base_revision, l.seq, l.fate))
+            .collect();
+        assert_eq!(
+            fates,
+            vec![(4, 0, LeftoverFate::Held), (6, 0, LeftoverFate::Recovered)]
+        );
+        let strokes = &session
+            .entry(Question::Dreams, entry)
+            .unwrap()
+            .drawing()
+            .unwrap()
+            .strokes;
+        assert_eq!(strokes, &vec![line(10), line(20)]);
+        assert!(LeftoverFate::Held.may_delete());
+        assert!(!LeftoverFate::Recovered.may_delete() && !LeftoverFate::Refused.may_delete());
+    }
+
+    #[test]
+    fn a_recovered_leftover_waits_for_the_next_full_save_which_deletes_it() {
+        let session = SessionId::from("s-recovered");
+        let mut logs = InkLogs::default();
+        let leftover = ink_key(&session, 4, 0);
+        logs.recovered(session, 5, leftover.clone());
+        assert_eq!(
+            logs.next_key(session, 5),
+            None,
+            "the next stroke saves the visit in full"
+        );
+        assert_eq!(logs.superseded(&session), vec![leftover]);
+        assert!(
+            logs.next_key(session, 6).is_some(),
+            "then strokes are logged again"
+        );
     }
 
     #[test]
