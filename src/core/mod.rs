@@ -11,6 +11,7 @@ pub mod exports;
 pub mod feedback;
 pub mod feedback_html;
 pub mod html_text;
+pub mod id;
 pub mod ink;
 pub mod language;
 pub mod last_time;
