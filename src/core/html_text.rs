@@ -4,6 +4,8 @@
 
 use std::fmt::Write;
 
+use super::translation::fill_with;
+
 /// `<tag>text</tag>` on its own line.
 pub(super) fn element(out: &mut String, tag: &str, content: &str) {
     let _ = writeln!(out, "<{tag}>{}</{tag}>", escape(content));
@@ -51,22 +53,12 @@ pub(super) fn element_isolating(
 /// isolated in `<bdi>`: a value typed in another script (the child's words, a name) keeps its
 /// own order inside the sentence around it, and the sentence keeps its order around it.
 pub(super) fn fill_isolated(template: &str, values: &[(&str, &str)]) -> String {
-    let mut filled = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        let Some(length) = rest[start..].find("}}") else {
-            break;
-        };
-        let name = rest[start + 2..start + length].trim();
-        filled.push_str(&escape(&rest[..start]));
-        match values.iter().find(|(known, _)| *known == name) {
-            Some((_, value)) => element_inline(&mut filled, "bdi", value),
-            None => filled.push_str(&escape(&rest[start..start + length + 2])),
-        }
-        rest = &rest[start + length + 2..];
-    }
-    filled.push_str(&escape(rest));
-    filled
+    fill_with(
+        template,
+        values,
+        |filled, words| filled.push_str(&escape(words)),
+        |filled, value| element_inline(filled, "bdi", value),
+    )
 }
 
 /// Text as HTML that shows exactly that text, safe in element content and in quoted
@@ -101,5 +93,18 @@ mod tests {
         let kept = "  Ich hab Angst 😢\nأريد أن أعيش مع جدتي\t ";
         assert_eq!(escape(kept), kept);
         assert_eq!(escape("a\0b"), "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn a_filled_template_escapes_its_words_and_isolates_each_value() {
+        assert_eq!(
+            fill_isolated(
+                "<Told> {{ name }} & {{name}}, not {{ other }}",
+                &[("name", "جدتي <3")]
+            ),
+            "&lt;Told&gt; <bdi>جدتي &lt;3</bdi> &amp; <bdi>جدتي &lt;3</bdi>, not {{ other }}"
+        );
+        // An unclosed placeholder is the template's own words.
+        assert_eq!(fill_isolated("a {{ name", &[("name", "x")]), "a {{ name");
     }
 }
