@@ -252,6 +252,31 @@ fn with_words(session: &Session, text: &str, at: u64) -> Session {
     changed
 }
 
+/// The worker chooses a new passphrase, and with it a new key (`fresh` its random bytes):
+/// the vault is saved, as before every record is sealed anew. Gives the new key, which still
+/// opens what the old one sealed.
+fn new_passphrase_and_key(fresh: u8) -> VaultKey {
+    let (old_vault, _) = vault_and_key();
+    let mut vault = old_vault.clone();
+    let new_key = vault
+        .change_passphrase_and_key(
+            &derive("the tests' passphrase"),
+            "a new passphrase",
+            "a new passphrase",
+            DerivedKey {
+                key: derive_key("a new passphrase", &cheap(8)).unwrap(),
+                params: cheap(8),
+            },
+            &ResealRandom {
+                fresh_key: [fresh; 32],
+                nonces: [[1; 12], [2; 12], [3; 12], [4; 12], [5; 12]],
+            },
+        )
+        .unwrap();
+    store::save_vault(&vault, Some(old_vault.salt())).unwrap();
+    new_key
+}
+
 /// `session` sealed at `revision`, as another tab would have written it.
 fn sealed_elsewhere(session: &Session, revision: u64, nonce: u8) -> Vec<u8> {
     key().seal_bytes(
@@ -783,24 +808,7 @@ async fn a_re_seal_cut_short_loses_nothing_and_finishes_later() {
     let ben = session("Ben", 61);
     save(&mia).await.unwrap();
     save(&ben).await.unwrap();
-    let (old_vault, _) = vault_and_key();
-    let mut vault = old_vault.clone();
-    let new_key = vault
-        .change_passphrase_and_key(
-            &derive("the tests' passphrase"),
-            "a new passphrase",
-            "a new passphrase",
-            DerivedKey {
-                key: derive_key("a new passphrase", &cheap(8)).unwrap(),
-                params: cheap(8),
-            },
-            &ResealRandom {
-                fresh_key: [77; 32],
-                nonces: [[1; 12], [2; 12], [3; 12], [4; 12], [5; 12]],
-            },
-        )
-        .unwrap();
-    store::save_vault(&vault, Some(old_vault.salt())).unwrap();
+    let new_key = new_passphrase_and_key(77);
     // Cut short before any record was sealed anew: everything still opens.
     let loaded = store::load(&new_key, false).await;
     assert_eq!(loaded.sessions.len(), 2);
@@ -829,24 +837,7 @@ async fn a_session_saved_while_everything_is_sealed_anew_keeps_its_new_words() {
     let ben = session("Ben", 66);
     save(&mia).await.unwrap();
     save(&ben).await.unwrap();
-    let (old_vault, _) = vault_and_key();
-    let mut vault = old_vault.clone();
-    let new_key = vault
-        .change_passphrase_and_key(
-            &derive("the tests' passphrase"),
-            "a new passphrase",
-            "a new passphrase",
-            DerivedKey {
-                key: derive_key("a new passphrase", &cheap(8)).unwrap(),
-                params: cheap(8),
-            },
-            &ResealRandom {
-                fresh_key: [78; 32],
-                nonces: [[1; 12], [2; 12], [3; 12], [4; 12], [5; 12]],
-            },
-        )
-        .unwrap();
-    store::save_vault(&vault, Some(old_vault.salt())).unwrap();
+    let new_key = new_passphrase_and_key(78);
     let revision = store::load(&new_key, false).await.revisions[&mia.id];
 
     // The re-seal starts and reads every record; the child's new words are saved meanwhile.

@@ -2,7 +2,8 @@
 //! any of the worker's part of it; every printed page says whose it is, which page of how
 //! many, and what made it; the full record ends with a line to sign.
 
-use hear_me::core::summary_html::{css_string, escape, made_with_line, Painters};
+use hear_me::core::html_text::escape;
+use hear_me::core::summary_html::{css_string, made_with_line, Painters};
 use hear_me::core::{
     render_summary_html, Audience, Consent, Decision, EntryId, HelperKind, Informed, Interpreter,
     NewSession, PersonPresent, Question, ReadBackMark, Restore, Session, SessionId, Summary,

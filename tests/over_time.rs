@@ -6,6 +6,7 @@
 //! who weigh the proceedings); the full record over time holds everything, per visit.
 
 use hear_me::core::child::ChildId;
+use hear_me::core::html_text::escape;
 use hear_me::core::over_months::{
     EarlierEntry, FeedbackHeard, FeedbackToChild, LastTimeAnswer, StillSo,
 };
@@ -13,7 +14,6 @@ use hear_me::core::over_time::{
     audiences_over_time, named_over_time, visits_of, OverTime, QuestionOverTime,
 };
 use hear_me::core::over_time_html::{render_over_time_html, OverTimePainters, OverTimeText};
-use hear_me::core::summary_html::escape;
 use hear_me::core::{
     Audience, Decision, EntryId, HelperKind, NewSession, Question, Session, SessionId,
     SummaryContent, Tool, Voice, Words,

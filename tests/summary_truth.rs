@@ -6,9 +6,10 @@
 //! names and captions keep their own direction in the summary, the full record and the
 //! leaflet, whatever the scripts.
 
+use hear_me::core::html_text::escape;
 use hear_me::core::leaflet_html::{render_parents_leaflet_html, LeafletText};
 use hear_me::core::summary::{kept_silent, may_read_of_a_silence};
-use hear_me::core::summary_html::{escape, Painters};
+use hear_me::core::summary_html::Painters;
 use hear_me::core::{
     render_summary_html, Audience, Decision, EntryId, HelperKind, Interpreter, NewSession,
     PersonPresent, Question, RespectLine, Session, SessionId, SharedItem, Summary, SummaryChoices,

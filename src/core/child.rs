@@ -7,18 +7,21 @@
 //! the worker's back (two "Mia"s may be two children). Joining two children and moving a
 //! visit are the worker's deliberate acts, kept in the child's history.
 
-use std::collections::HashSet;
-use std::sync::{Mutex, OnceLock, PoisonError};
-
 use serde::{Deserialize, Serialize};
 
+use super::id::{Id, IdOf};
 use super::session_id::SessionId;
 
-/// Identifies a child on this device and in backups. Text, safe in a storage key; held as a
-/// shared copy of that text (like [`SessionId`]), so an id copies like a number and a screen
-/// can name a child.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ChildId(&'static str);
+/// Identifies a child on this device and in backups. Text, safe in a storage key, held as
+/// [`SessionId`] is, so an id copies like a number and a screen can name a child.
+pub type ChildId = Id<OfChild>;
+
+/// What a [`ChildId`] names.
+pub enum OfChild {}
+
+impl IdOf for OfChild {
+    const NAME: &'static str = "ChildId";
+}
 
 impl ChildId {
     /// A new child's id, from the creation time and a random number.
@@ -30,52 +33,6 @@ impl ChildId {
     /// backup of such a session restores into the same child everywhere.
     pub fn for_session(session: SessionId) -> ChildId {
         ChildId::from(format!("c-{session}").as_str())
-    }
-
-    pub fn as_str(&self) -> &'static str {
-        self.0
-    }
-}
-
-impl From<&str> for ChildId {
-    /// Each distinct id's text is kept once for the life of the page, as session ids are.
-    fn from(text: &str) -> ChildId {
-        static KNOWN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-        let mut known = KNOWN
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if let Some(same) = known.get(text) {
-            return ChildId(same);
-        }
-        let kept: &'static str = Box::leak(text.to_owned().into_boxed_str());
-        known.insert(kept);
-        ChildId(kept)
-    }
-}
-
-impl std::fmt::Debug for ChildId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("ChildId").field(&self.0).finish()
-    }
-}
-
-impl std::fmt::Display for ChildId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
-    }
-}
-
-impl Serialize for ChildId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for ChildId {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ChildId, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        Ok(ChildId::from(text.as_ref()))
     }
 }
 
@@ -153,4 +110,33 @@ pub enum ChildChange {
     },
     CaseClosed,
     CaseReopened,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_child_id_and_a_session_id_keep_their_text_and_say_what_they_name() {
+        let session = SessionId::from("19ac0f3b2a1-0badcafe");
+        let child = ChildId::for_session(session);
+        assert_eq!(child.as_str(), "c-19ac0f3b2a1-0badcafe");
+        assert_eq!(
+            format!("{session:?}"),
+            "SessionId(\"19ac0f3b2a1-0badcafe\")"
+        );
+        assert_eq!(format!("{child:?}"), "ChildId(\"c-19ac0f3b2a1-0badcafe\")");
+        assert_eq!(child.to_string(), "c-19ac0f3b2a1-0badcafe");
+        // Stored as its bare text, and read back as the same id.
+        let written = serde_json::to_string(&child).unwrap();
+        assert_eq!(written, "\"c-19ac0f3b2a1-0badcafe\"");
+        assert_eq!(serde_json::from_str::<ChildId>(&written).unwrap(), child);
+        assert_eq!(
+            ChildId::new(0x19ac0f3b2a1, 7).as_str(),
+            "c-19ac0f3b2a1-00000007"
+        );
+        // The same text is one kept copy, whichever kind of id asked for it first.
+        let as_session = SessionId::from("c-19ac0f3b2a1-0badcafe");
+        assert!(std::ptr::eq(as_session.as_str(), child.as_str()));
+    }
 }

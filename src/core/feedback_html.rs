@@ -4,13 +4,14 @@
 //! happened. Worker-only: a summary for an audience never calls this.
 //!
 //! `summary_html` calls it, so it needs nothing of `summary_html` (modules need each other in
-//! no circle, tests/layers.rs): its words come in [`FeedbackText`], and it escapes as
-//! `summary_html::escape` does (tests/feedback_to_child.rs checks what it writes).
+//! no circle, tests/layers.rs): its words come in [`FeedbackText`], and it writes its text
+//! with `html_text`, as every document does (tests/feedback_to_child.rs checks what it writes).
 
 use std::fmt::Write;
 
 use super::entry::{Voice, Words};
 use super::feedback::{FeedbackRecord, PromiseAnswer};
+use super::html_text::{element_inline, element_with, escape, fill_isolated};
 use super::local_forms::day;
 use super::over_months::Happened;
 use super::sharing::Audience;
@@ -338,51 +339,4 @@ fn render_promise(out: &mut String, name: &str, answer: &PromiseAnswer, words: &
             &format!("{}: {}", words.note_label, answer.check.note),
         );
     }
-}
-
-/// `<tag attributes>text</tag>` on its own line; `attributes` are fixed strings of this file.
-fn element_with(out: &mut String, tag: &str, attributes: &str, content: &str) {
-    let _ = writeln!(out, "<{tag} {attributes}>{}</{tag}>", escape(content));
-}
-
-fn element_inline(out: &mut String, tag: &str, content: &str) {
-    let _ = write!(out, "<{tag}>{}</{tag}>", escape(content));
-}
-
-/// A template with each `{{ name }}` filled, escaped and isolated in `<bdi>`, as
-/// `summary_html` fills its own.
-fn fill_isolated(template: &str, values: &[(&str, &str)]) -> String {
-    let mut filled = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        let Some(length) = rest[start..].find("}}") else {
-            break;
-        };
-        let name = rest[start + 2..start + length].trim();
-        filled.push_str(&escape(&rest[..start]));
-        match values.iter().find(|(known, _)| *known == name) {
-            Some((_, value)) => element_inline(&mut filled, "bdi", value),
-            None => filled.push_str(&escape(&rest[start..start + length + 2])),
-        }
-        rest = &rest[start + length + 2..];
-    }
-    filled.push_str(&escape(rest));
-    filled
-}
-
-/// Text as HTML that shows exactly that text, as `summary_html::escape`.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            '\0' => escaped.push('\u{FFFD}'),
-            other => escaped.push(other),
-        }
-    }
-    escaped
 }

@@ -4,9 +4,10 @@
 //! self-contained HTML file with no script, every text escaped, pictures only as `data:`
 //! URLs of the app's own art.
 
+use super::html_text::{element_auto, escape, fill_isolated};
 use super::poster_html::house_picture;
 use super::question::Question;
-use super::summary_html::{element_auto, escape, fill_isolated, open_document};
+use super::summary_html::open_document;
 use super::tool::{Helper, HelperKind, Tool};
 use super::translation::fill;
 

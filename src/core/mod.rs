@@ -10,6 +10,8 @@ pub mod entry_history;
 pub mod exports;
 pub mod feedback;
 pub mod feedback_html;
+pub mod html_text;
+pub mod id;
 pub mod ink;
 pub mod language;
 pub mod last_time;

@@ -14,13 +14,15 @@
 
 use std::fmt::Write;
 
+use super::html_text::{
+    element, element_auto, element_inline, element_isolating, element_with, escape, fill_isolated,
+};
 use super::local_forms::day;
 use super::over_months::StillSo;
 use super::over_time::{Cell, EntryOverTime, OverTime, VisitOverTime};
 use super::question::Question;
 use super::summary::Reader;
 use super::summary_html::{
-    element, element_auto, element_inline, element_isolating, element_with, escape, fill_isolated,
     open_document, page_boxes, render_amendments, render_audiences, render_childs_words,
     render_conversation, render_entry, render_given_to, render_next_steps, render_order,
     render_pace, render_reflection, render_responses, render_signature, render_undecided, Painters,

@@ -19,13 +19,12 @@
 use std::fmt::Write;
 
 use super::entry::{Voice, Words};
+use super::html_text::{element_with, escape};
 use super::ink::base64::base64_encode;
 use super::question::Question;
 use super::sharing::Audience;
 use super::summary::{QuestionSummary, Reader, Summary, SummaryContent, SummaryEntry};
-use super::summary_html::{
-    element_with, escape, open_document, page_boxes, render_picture, Painters, SummaryText,
-};
+use super::summary_html::{open_document, page_boxes, render_picture, Painters, SummaryText};
 use super::tool::Tool;
 use super::translation::fill;
 

@@ -2,67 +2,22 @@
 //! what links a visit to the ones before) name. Kept apart from `core::session` so they can
 //! name a session without needing the session's module, which needs theirs.
 
-use std::collections::HashSet;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use super::id::{Id, IdOf};
 
-use serde::{Deserialize, Serialize};
+/// Identifies a session on this device. Stored and used in storage keys as its text.
+pub type SessionId = Id<OfSession>;
 
-/// Identifies a session on this device. Stored and used in storage keys as its text; held
-/// as a shared copy of that text, so an id copies like a number.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SessionId(&'static str);
+/// What a [`SessionId`] names.
+pub enum OfSession {}
+
+impl IdOf for OfSession {
+    const NAME: &'static str = "SessionId";
+}
 
 impl SessionId {
     /// An id from the creation time and a random number, safe in a storage key.
     pub fn new(now_ms: u64, random: u32) -> SessionId {
         SessionId::from(format!("{now_ms:x}-{random:08x}").as_str())
-    }
-
-    pub fn as_str(&self) -> &'static str {
-        self.0
-    }
-}
-
-impl From<&str> for SessionId {
-    /// Each distinct id's text is kept once for the life of the page: a device holds a few
-    /// hundred sessions at most, so this costs a few kilobytes.
-    fn from(text: &str) -> SessionId {
-        static KNOWN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-        let mut known = KNOWN
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if let Some(same) = known.get(text) {
-            return SessionId(same);
-        }
-        let kept: &'static str = Box::leak(text.to_owned().into_boxed_str());
-        known.insert(kept);
-        SessionId(kept)
-    }
-}
-
-impl std::fmt::Debug for SessionId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("SessionId").field(&self.0).finish()
-    }
-}
-
-impl std::fmt::Display for SessionId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
-    }
-}
-
-impl Serialize for SessionId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for SessionId {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SessionId, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        Ok(SessionId::from(text.as_ref()))
     }
 }
 

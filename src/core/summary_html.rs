@@ -2,7 +2,7 @@
 //! offline: inline CSS, drawings as embedded PNG data, and no script at all.
 //!
 //! Every piece of text, the child's words and the translated labels alike, goes through
-//! [`escape`], so nothing typed on the tablet can ever become markup or script.
+//! [`escape`](super::html_text::escape), so nothing typed on the tablet can ever become markup or script.
 //!
 //! What a reader sees is decided by [`Summary`]: this file only lays it out. The worker's own
 //! records (the child's wish per entry, holds, passings-on, the reflection, what left the
@@ -15,6 +15,9 @@ use super::conversation::{Amended, Consent, Pace, PersonPresent, Whereabouts};
 use super::entry::Changed;
 use super::entry::{EntryId, ReadBackMark, Voice, Words};
 use super::exports::{Export, ExportKind};
+use super::html_text::{
+    element, element_auto, element_inline, element_isolating, element_with, escape, fill_isolated,
+};
 use super::language::{text_direction, TextDirection};
 use super::local_forms::{day, duration};
 use super::question::Question;
@@ -1634,70 +1637,6 @@ pub(super) fn render_signature(out: &mut String, summary: &Summary, text: &Summa
     out.push_str("</section>\n");
 }
 
-/// `<tag>text</tag>` on its own line.
-pub(super) fn element(out: &mut String, tag: &str, content: &str) {
-    let _ = writeln!(out, "<{tag}>{}</{tag}>", escape(content));
-}
-
-/// `<tag dir="auto">text</tag>` on its own line, for text that may be in any script.
-pub(super) fn element_auto(out: &mut String, tag: &str, content: &str) {
-    element_with(out, tag, "dir=\"auto\"", content);
-}
-
-/// `<tag attributes>text</tag>` on its own line; `attributes` are fixed strings of this file.
-pub(super) fn element_with(out: &mut String, tag: &str, attributes: &str, content: &str) {
-    let _ = writeln!(out, "<{tag} {attributes}>{}</{tag}>", escape(content));
-}
-
-pub(super) fn element_inline(out: &mut String, tag: &str, content: &str) {
-    let _ = write!(out, "<{tag}>{}</{tag}>", escape(content));
-}
-
-/// `<tag attributes>text</tag>` for a text the UI already filled with a name (the child's, in
-/// "Summary of a conversation with Mia"): the name, where it stands once in the text, is
-/// isolated in `<bdi>`, so "Ben (7)" in an Arabic title keeps its order. A name that is not
-/// there, or is there more than once, leaves the text as it is.
-pub(super) fn element_isolating(
-    out: &mut String,
-    tag: &str,
-    attributes: &str,
-    filled: &str,
-    name: &str,
-) {
-    let _ = write!(out, "<{tag} {attributes}>");
-    match filled.find(name) {
-        Some(at) if !name.is_empty() && filled.matches(name).count() == 1 => {
-            out.push_str(&escape(&filled[..at]));
-            element_inline(out, "bdi", name);
-            out.push_str(&escape(&filled[at + name.len()..]));
-        }
-        _ => out.push_str(&escape(filled)),
-    }
-    let _ = writeln!(out, "</{tag}>");
-}
-
-/// A translated template as HTML, each `{{ name }}` filled with its value escaped and
-/// isolated in `<bdi>`: a value typed in another script (the child's words, a name) keeps its
-/// own order inside the sentence around it, and the sentence keeps its order around it.
-pub(super) fn fill_isolated(template: &str, values: &[(&str, &str)]) -> String {
-    let mut filled = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        let Some(length) = rest[start..].find("}}") else {
-            break;
-        };
-        let name = rest[start + 2..start + length].trim();
-        filled.push_str(&escape(&rest[..start]));
-        match values.iter().find(|(known, _)| *known == name) {
-            Some((_, value)) => element_inline(&mut filled, "bdi", value),
-            None => filled.push_str(&escape(&rest[start..start + length + 2])),
-        }
-        rest = &rest[start + length + 2..];
-    }
-    filled.push_str(&escape(rest));
-    filled
-}
-
 /// Text as a CSS string literal that shows exactly that text: every character that could end
 /// the string, the rule or the style element is written as a hex escape.
 pub fn css_string(text: &str) -> String {
@@ -1716,25 +1655,6 @@ pub fn css_string(text: &str) -> String {
     }
     quoted.push('"');
     quoted
-}
-
-/// Text as HTML that shows exactly that text, safe in element content and in quoted
-/// attributes. HTML cannot hold a NUL character at all, so it shows as U+FFFD, which is also
-/// what a browser shows; every other character is kept.
-pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            '\0' => escaped.push('\u{FFFD}'),
-            other => escaped.push(other),
-        }
-    }
-    escaped
 }
 
 /// True only for `data:image/png;base64,` followed by well-formed base64: such a URL cannot
@@ -1756,17 +1676,6 @@ pub fn is_png_data_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escaping_covers_the_five_characters_and_keeps_the_rest() {
-        assert_eq!(
-            escape(r#"<a href="x" title='y'>&amp;</a>"#),
-            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;"
-        );
-        let kept = "  Ich hab Angst 😢\nأريد أن أعيش مع جدتي\t ";
-        assert_eq!(escape(kept), kept);
-        assert_eq!(escape("a\0b"), "a\u{FFFD}b");
-    }
 
     #[test]
     fn css_strings_cannot_end_the_string_the_rule_or_the_style() {

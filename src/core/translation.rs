@@ -30,23 +30,40 @@ pub fn texts_in_key_order(
 /// A text with each `{{ name }}` replaced by that name's value. A placeholder without a value
 /// stays as written (the build checks every call names exactly the text's placeholders).
 pub fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
-    let mut filled = String::with_capacity(text.len() + 16);
-    let mut rest = text;
+    fill_with(
+        text,
+        values,
+        |filled, words| filled.push_str(words),
+        |filled, value| {
+            let _ = write!(filled, "{value}");
+        },
+    )
+}
+
+/// A template with each `{{ name }}` that has a value filled: `words` writes the template's
+/// own words (and a placeholder without a value, as written), `value` each value. Plain
+/// text ([`fill`]) and a document's HTML (`html_text::fill_isolated`) differ only in these.
+pub fn fill_with<V: ?Sized>(
+    template: &str,
+    values: &[(&str, &V)],
+    mut words: impl FnMut(&mut String, &str),
+    mut value: impl FnMut(&mut String, &V),
+) -> String {
+    let mut filled = String::with_capacity(template.len() + 16);
+    let mut rest = template;
     while let Some(start) = rest.find("{{") {
         let Some(length) = rest[start..].find("}}") else {
             break;
         };
         let name = rest[start + 2..start + length].trim();
-        filled.push_str(&rest[..start]);
+        words(&mut filled, &rest[..start]);
         match values.iter().find(|(known, _)| *known == name) {
-            Some((_, value)) => {
-                let _ = write!(filled, "{value}");
-            }
-            None => filled.push_str(&rest[start..start + length + 2]),
+            Some((_, found)) => value(&mut filled, found),
+            None => words(&mut filled, &rest[start..start + length + 2]),
         }
         rest = &rest[start + length + 2..];
     }
-    filled.push_str(rest);
+    words(&mut filled, rest);
     filled
 }
 

@@ -14,6 +14,7 @@ pub mod entry_summary;
 pub mod feedback;
 pub mod feedback_page;
 pub mod fields;
+pub mod giving;
 pub mod home_screen_hint;
 pub mod ink_layer;
 pub mod labels;

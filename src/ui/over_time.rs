@@ -19,23 +19,21 @@ use crate::core::over_time::{
 };
 use crate::core::over_time_html::{render_over_time_html, OverTimePainters, OverTimeText};
 use crate::core::{
-    Audience, Changed, Drawing, Entry, EntryId, Export, ExportKind, Question, Screen, Session,
-    SessionId, SummaryContent, Tool, Words,
+    Changed, Drawing, Entry, Export, ExportKind, Question, Screen, Session, SessionId,
+    SummaryContent, Tool, Words,
 };
 use crate::i18n::*;
 use crate::platform;
 use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::store::TextSetting;
 use crate::ui::canvas::{drawing_png, DrawingPreview};
-use crate::ui::dialog::Modal;
-use crate::ui::entry_summary::EntrySummary;
+use crate::ui::giving::{
+    Confirmed, DocumentFrame, Giving, PrintAndDownload, Reader, ReaderChoice, WorriesToConfirm,
+};
 use crate::ui::labels::{audience_label, voice_label};
 use crate::ui::look::{picture, usual_name};
 use crate::ui::summary::summary_text;
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
-
-/// Who a document is for: the worker's full record over time, or one audience.
-type Reader = Option<Audience>;
 
 /// An entry as a cell of the grid shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -392,7 +390,6 @@ fn OverTimeDocuments(session: SessionId) -> impl IntoView {
     let i18n = use_i18n();
     // Nothing is chosen at first: a document for the wrong reader is never one tap away.
     let chosen = RwSignal::new(None::<Reader>);
-    let frame_ref = NodeRef::<leptos::html::Iframe>::new();
     let audiences = Memo::new(move |_| {
         state.sessions.with(|all| {
             all.iter()
@@ -446,7 +443,7 @@ fn OverTimeDocuments(session: SessionId) -> impl IntoView {
 
     // Each copy is noted in every visit it holds something of, with the worries the worker
     // confirmed there.
-    let record = move |kind: ExportKind, confirmed: Vec<(SessionId, Vec<EntryId>)>| {
+    let record = move |kind: ExportKind, confirmed: Confirmed| {
         let (Some(reader), Some((_, file_name, drawn_from))) =
             (chosen.get_untracked(), document.get_untracked())
         else {
@@ -474,137 +471,46 @@ fn OverTimeDocuments(session: SessionId) -> impl IntoView {
             });
         }
     };
-    let print_now = move |confirmed| {
-        if let Some(window) = frame_ref
+    let file = move || {
+        document
             .get_untracked()
-            .and_then(|frame| frame.content_window())
-        {
-            let _ = window.print();
-            record(ExportKind::Printed, confirmed);
-        }
-    };
-    let download_now = move |confirmed| {
-        let Some((html, file_name, _)) = document.get_untracked() else {
-            return;
-        };
-        platform::offer_file(&html.into(), "text/html;charset=utf-8", &file_name);
-        record(ExportKind::Downloaded, confirmed);
+            .map(|(html, file_name, _)| (html, file_name))
     };
     // As for a visit's summary: before a copy for the family or someone the child named
     // first holds a worry, the worker sees those worries, from every visit, and confirms.
-    let to_confirm = RwSignal::new(None::<(ExportKind, Audience, Vec<(SessionId, Entry)>)>);
-    let worries_first = move || {
+    let worries = move || {
         let audience = chosen.get_untracked().flatten()?;
-        let worries: Vec<(SessionId, Entry)> = with_visits(state, session, |visits| {
+        let worries = with_visits(state, session, |visits| {
             worries_to_confirm(visits, &audience)
                 .into_iter()
                 .map(|(visit, entry)| (visit, entry.clone()))
                 .collect()
         });
-        (!worries.is_empty()).then_some((audience, worries))
+        Some((audience, worries))
     };
-    let give = move |kind: ExportKind| match worries_first() {
-        Some((audience, worries)) => to_confirm.set(Some((kind, audience, worries))),
-        None => match kind {
-            ExportKind::Printed => print_now(Vec::new()),
-            ExportKind::Downloaded => download_now(Vec::new()),
-        },
-    };
-    let confirm_worries = move || {
-        let Some((kind, _, worries)) = to_confirm.get_untracked() else {
-            return;
-        };
-        to_confirm.set(None);
-        let mut confirmed: Vec<(SessionId, Vec<EntryId>)> = Vec::new();
-        for (visit, entry) in worries {
-            match confirmed.iter_mut().find(|(at, _)| *at == visit) {
-                Some((_, ids)) => ids.push(entry.id),
-                None => confirmed.push((visit, vec![entry.id])),
-            }
-        }
-        match kind {
-            ExportKind::Printed => print_now(confirmed),
-            ExportKind::Downloaded => download_now(confirmed),
-        }
-    };
+    let giving = Giving::new(worries, file, record);
     let nothing_chosen = move || chosen.with(Option::is_none);
 
     view! {
         <section class="over-time-documents" aria-labelledby="over-time-documents-heading">
             <div class="summary-controls">
-                <label class="summary-audience">
-                    <span id="over-time-documents-heading">{t!(i18n, over_time_for_label)}</span>
-                    <select
-                        prop:value=move || match chosen.get() {
-                            None => String::new(),
-                            Some(None) => "full".to_owned(),
-                            Some(Some(audience)) => audiences.with(|all| {
-                                all.iter().position(|known| *known == audience).map(|at| at.to_string()).unwrap_or_default()
-                            }),
-                        }
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            let all = audiences.get_untracked();
-                            chosen.set(match value.as_str() {
-                                "" => None,
-                                "full" => Some(None),
-                                at => at.parse::<usize>().ok().and_then(|at| all.get(at).cloned()).map(Some),
-                            });
-                        }>
-                        <option value="" disabled=true>{t!(i18n, over_time_choose)}</option>
-                        <option value="full">{t!(i18n, over_time_full_record)}</option>
-                        {move || audiences.get().into_iter().enumerate().map(|(at, audience)| {
-                            view! { <option value=at.to_string() dir="auto">{audience_label(i18n, &audience)}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <ReaderChoice chosen audiences label=Key::over_time_for_label
+                    choose=Key::over_time_choose full_record=Key::over_time_full_record
+                    label_id="over-time-documents-heading" />
                 <Show when=nothing_chosen>
                     <p class="quiet">{t!(i18n, over_time_choose_first)}</p>
                 </Show>
                 <div class="summary-actions">
-                    <IconButton icon="icon-read-back" class="primary" label=Signal::derive(move || t_string!(i18n, print_summary).to_owned())
-                        disabled=Signal::derive(nothing_chosen)
-                        on_press=move || give(ExportKind::Printed) />
-                    <IconButton icon="icon-save" label=Signal::derive(move || t_string!(i18n, over_time_download).to_owned())
-                        disabled=Signal::derive(nothing_chosen)
-                        on_press=move || give(ExportKind::Downloaded) />
+                    <PrintAndDownload giving download=Key::over_time_download
+                        disabled=Signal::derive(nothing_chosen) />
                 </div>
             </div>
-            {move || to_confirm.get().map(|(_, audience, worries)| {
-                let label = audience_label(i18n, &audience);
-                view! {
-                    <Modal labelled_by="confirm-worries-title" on_escape=move || to_confirm.set(None)>
-                        <h2 id="confirm-worries-title">
-                            {t_string!(i18n, confirm_worries_title, audience = label.clone()).to_string()}
-                        </h2>
-                        <p>{t_string!(i18n, confirm_worries_text, audience = label.clone()).to_string()}</p>
-                        <ul class="entries worries-to-confirm">
-                            {worries.into_iter().map(|(_, entry)| view! {
-                                <li class="entry"><EntrySummary entry /></li>
-                            }).collect_view()}
-                        </ul>
-                        <div class="dialog-actions">
-                            <button type="button" class="safe" autofocus on:click=move |_| to_confirm.set(None)>
-                                {t!(i18n, cancel)}
-                            </button>
-                            <button type="button" class="primary" on:click=move |_| confirm_worries()>
-                                {t!(i18n, confirm_worries_button)}
-                            </button>
-                        </div>
-                    </Modal>
-                }
-            })}
-            // The document in its own frame, exactly as the file: scripts off by its own
-            // policy and by the sandbox; the app's Print reaches in (see `ui::summary`).
-            <Show when=move || !nothing_chosen()>
-                <iframe
-                    class="summary-frame over-time-frame"
-                    sandbox="allow-same-origin allow-modals"
-                    node_ref=frame_ref
-                    title=move || t_string!(i18n, over_time_button)
-                    srcdoc=move || document.get().map(|(html, _, _)| html).unwrap_or_default()
-                ></iframe>
-            </Show>
+            <WorriesToConfirm giving />
+            // The document in its own frame, exactly as the file (see `ui::giving`).
+            <DocumentFrame giving
+                html=Signal::derive(move || document.get().map(|(html, _, _)| html).unwrap_or_default())
+                shown=Signal::derive(move || !nothing_chosen())
+                title=Key::over_time_button class="summary-frame over-time-frame" />
         </section>
     }
 }

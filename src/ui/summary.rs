@@ -12,8 +12,8 @@ use crate::core::poster_html::render_poster_html;
 use crate::core::summary::Reader as SummaryReader;
 use crate::core::summary_html::{render_summary_html, Painters, SummaryText};
 use crate::core::{
-    summary_file_name, AgeVersion, Audience, Changed, Entry, EntryId, Export, ExportKind, Question,
-    RespectLine, Session, SessionId, Summary, SummaryChoices, Tool,
+    summary_file_name, AgeVersion, Changed, EntryId, Export, ExportKind, Question, RespectLine,
+    Session, SessionId, Summary, SummaryChoices, Tool,
 };
 use crate::i18n::*;
 use crate::platform;
@@ -21,16 +21,14 @@ use crate::state::{use_app_state, AppState, SavePolicy};
 use crate::store::TextSetting;
 use crate::ui::canvas::drawing_png;
 use crate::ui::details::DetailsSummary;
-use crate::ui::dialog::Modal;
-use crate::ui::entry_summary::EntrySummary;
+use crate::ui::giving::{
+    Confirmed, DocumentFrame, Giving, PrintAndDownload, Reader, ReaderChoice, WorriesToConfirm,
+};
 use crate::ui::labels::{audience_label, with_name_isolated, NAME_MARK};
 use crate::ui::language::{childs_locale, own_name};
 use crate::ui::leaflet::{leaflet_text, offered_tools};
 use crate::ui::look::{look, prompt, usual_name};
 use crate::ui::{I18n, IconButton, SessionScreenHeader};
-
-/// Who a summary is for: the worker's full record, or one audience.
-type Reader = Option<Audience>;
 
 /// What the frame shows, and Print and Download give: the summary as a list, the houses
 /// poster for the chosen audience, or the parents' leaflet.
@@ -251,11 +249,6 @@ fn respect_text(i18n: I18n, line: RespectLine, name: &str) -> String {
     }
 }
 
-/// Offers `html` as a file download.
-fn download_html(html: &str, file_name: &str) {
-    platform::offer_file(&html.into(), "text/html;charset=utf-8", file_name);
-}
-
 /// The file name for a reader's summary of a session.
 fn file_name_for(state: AppState, session: &SessionId, reader: &Reader) -> String {
     state
@@ -272,18 +265,6 @@ fn session_text(state: AppState, session: &SessionId, read: fn(&Session) -> Stri
         .unwrap_or_default()
 }
 
-/// The value of a reader in the select: "full", or the audience's place in the list.
-fn reader_value(reader: &Reader, audiences: &[Audience]) -> String {
-    match reader {
-        None => "full".to_owned(),
-        Some(audience) => audiences
-            .iter()
-            .position(|known| known == audience)
-            .map(|at| at.to_string())
-            .unwrap_or_default(),
-    }
-}
-
 #[component]
 pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     let state = use_app_state();
@@ -292,7 +273,6 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
     let chosen = RwSignal::new(None::<Reader>);
     // The preview is made again when a field is left, not at every key: pictures are large.
     let refresh = RwSignal::new(0_u32);
-    let frame_ref = NodeRef::<leptos::html::Iframe>::new();
     // A family may read the headings in their own language too: the child's, whose words
     // (never translated) they are.
     let childs = childs_locale(session);
@@ -440,49 +420,36 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
         layout_file_name(shown, &summary_name, &lang)
     };
     // Every print and download of what holds the child's words is noted; the leaflet holds
-    // nothing of the child's.
-    let record = move |kind: ExportKind, confirmed_worries: Vec<EntryId>| {
-        let Some(reader) = chosen.get_untracked() else {
-            return;
-        };
-        if untrack(shown_layout) == Layout::Leaflet {
-            return;
-        }
-        let file_name = file_name();
-        state.edit(&session, SavePolicy::Now, |s, now| {
-            s.record_export(Export {
-                at_ms: now,
-                audience: reader,
-                kind,
-                file_name,
-                confirmed_worries,
-                picture: None,
-            })
-        });
-    };
-    let print_now = move |confirmed: Vec<EntryId>| {
-        if let Some(window) = frame_ref
+    // nothing of the child's. The preview is made again, so "Given to" shows the copy.
+    let record = move |kind: ExportKind, confirmed: Confirmed| {
+        let reader = chosen
             .get_untracked()
-            .and_then(|frame| frame.content_window())
-        {
-            let _ = window.print();
-            record(ExportKind::Printed, confirmed);
-            refresh.update(|n| *n += 1);
+            .filter(|_| untrack(shown_layout) != Layout::Leaflet);
+        if let Some(reader) = reader {
+            let file_name = file_name();
+            state.edit(&session, SavePolicy::Now, |s, now| {
+                s.record_export(Export {
+                    at_ms: now,
+                    audience: reader,
+                    kind,
+                    file_name,
+                    // This summary's worries are all this visit's.
+                    confirmed_worries: confirmed.into_iter().flat_map(|(_, ids)| ids).collect(),
+                    picture: None,
+                })
+            });
         }
-    };
-    let download_now = move |confirmed: Vec<EntryId>| {
-        if chosen.get_untracked().is_none() && untrack(shown_layout) != Layout::Leaflet {
-            return;
-        }
-        let file_name = file_name();
-        document.with_untracked(|html| download_html(html, &file_name));
-        record(ExportKind::Downloaded, confirmed);
         refresh.update(|n| *n += 1);
+    };
+    let file = move || {
+        if chosen.get_untracked().is_none() && untrack(shown_layout) != Layout::Leaflet {
+            return None;
+        }
+        Some((document.get_untracked(), file_name()))
     };
     // Before a copy for the family or someone the child named first holds a worry, the
     // worker sees those worries and confirms this reader may safely read them.
-    let to_confirm = RwSignal::new(None::<(ExportKind, Audience, Vec<Entry>)>);
-    let worries_first = move || {
+    let worries = move || {
         let audience = chosen.get_untracked().flatten()?;
         if untrack(shown_layout) == Layout::Leaflet {
             return None;
@@ -491,33 +458,13 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             .with_session_untracked(&session, |s| {
                 s.worries_to_confirm(&audience)
                     .into_iter()
-                    .cloned()
+                    .map(|entry| (session, entry.clone()))
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default();
-        (!worries.is_empty()).then_some((audience, worries))
+        Some((audience, worries))
     };
-    let print = move || match worries_first() {
-        Some((audience, worries)) => to_confirm.set(Some((ExportKind::Printed, audience, worries))),
-        None => print_now(Vec::new()),
-    };
-    let download = move || match worries_first() {
-        Some((audience, worries)) => {
-            to_confirm.set(Some((ExportKind::Downloaded, audience, worries)))
-        }
-        None => download_now(Vec::new()),
-    };
-    let confirm_worries = move || {
-        let Some((kind, _, worries)) = to_confirm.get_untracked() else {
-            return;
-        };
-        to_confirm.set(None);
-        let confirmed = worries.iter().map(|entry| entry.id).collect();
-        match kind {
-            ExportKind::Printed => print_now(confirmed),
-            ExportKind::Downloaded => download_now(confirmed),
-        }
-    };
+    let giving = Giving::new(worries, file, record);
 
     let nothing_chosen = move || chosen.with(Option::is_none);
     let nothing_to_give = move || nothing_chosen() && layout.get() != Layout::Leaflet;
@@ -578,33 +525,8 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
             title=Signal::derive(move || t_string!(i18n, summary_tool).to_owned()) />
         <div class="summary-layout">
         <div class="summary-controls">
-            <label class="summary-audience">
-                <span>{t!(i18n, summary_for_label)}</span>
-                <select
-                    prop:value=move || chosen.get().map(|reader| reader_value(&reader, &audiences.get())).unwrap_or_default()
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        let all = audiences.get_untracked();
-                        chosen.set(match value.as_str() {
-                            "" => None,
-                            "full" => Some(None),
-                            at => at.parse::<usize>().ok().and_then(|at| all.get(at).cloned()).map(Some),
-                        });
-                    }>
-                    <option value="" disabled=true>{t!(i18n, summary_choose)}</option>
-                    <option value="full">{t!(i18n, summary_full_record)}</option>
-                    {move || {
-                        audiences
-                            .get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(at, choice)| {
-                                view! { <option value=at.to_string() dir="auto">{audience_label(i18n, &choice)}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
+            <ReaderChoice chosen audiences label=Key::summary_for_label
+                choose=Key::summary_choose full_record=Key::summary_full_record />
             <Show when=can_be_bilingual>
                 <label class="check summary-bilingual">
                     <input type="checkbox" prop:checked=move || bilingual.get()
@@ -679,16 +601,8 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 </div>
             </Show>
             <div class="summary-actions">
-                <IconButton icon="icon-read-back" class="primary" label=Signal::derive(move || t_string!(i18n, print_summary).to_owned())
-                    disabled=Signal::derive(nothing_to_give)
-                    on_press={
-                        move || print()
-                    } />
-                <IconButton icon="icon-save" label=Signal::derive(move || t_string!(i18n, download_summary).to_owned())
-                    disabled=Signal::derive(nothing_to_give)
-                    on_press={
-                        move || download()
-                    } />
+                <PrintAndDownload giving download=Key::download_summary
+                    disabled=Signal::derive(nothing_to_give) />
                 <IconButton icon="icon-houses" label=Signal::derive(move || t_string!(i18n, poster_button).to_owned())
                     disabled=Signal::derive(move || !for_audience())
                     pressed=Signal::derive(move || shown_layout() == Layout::Poster)
@@ -738,46 +652,9 @@ pub fn SummaryScreen(session: SessionId) -> impl IntoView {
                 </ul>
             </section>
         </div>
-        {move || to_confirm.get().map(|(_, audience, worries)| {
-            let label = audience_label(i18n, &audience);
-            view! {
-                <Modal labelled_by="confirm-worries-title" on_escape=move || to_confirm.set(None)>
-                    <h2 id="confirm-worries-title">
-                        {t_string!(i18n, confirm_worries_title, audience = label.clone()).to_string()}
-                    </h2>
-                    <p>{t_string!(i18n, confirm_worries_text, audience = label.clone()).to_string()}</p>
-                    <ul class="entries worries-to-confirm">
-                        {worries.into_iter().map(|entry| view! {
-                            <li class="entry"><EntrySummary entry /></li>
-                        }).collect_view()}
-                    </ul>
-                    <div class="dialog-actions">
-                        <button type="button" class="safe" autofocus on:click=move |_| to_confirm.set(None)>
-                            {t!(i18n, cancel)}
-                        </button>
-                        <button type="button" class="primary" on:click=move |_| confirm_worries()>
-                            {t!(i18n, confirm_worries_button)}
-                        </button>
-                    </div>
-                </Modal>
-            }
-        })}
-        // The summary in its own frame, exactly as the downloaded file shows it; its own
-        // Content-Security-Policy lets nothing run in it, and so does the sandbox, whatever
-        // the document holds: no script, form, pop-up, download or navigation of the tab.
-        // Two doors stay open for the app's own Print: `allow-same-origin` lets this page
-        // call the frame's print() (an opaque origin refuses it), and `allow-modals` lets
-        // the print dialog open (Chromium ignores print() without it). Without scripts in
-        // the frame neither lets anything in it reach this page or its storage.
-        <Show when=move || !nothing_to_give()>
-            <iframe
-                class="summary-frame"
-                sandbox="allow-same-origin allow-modals"
-                node_ref=frame_ref
-                title=move || t_string!(i18n, summary_tool)
-                srcdoc=move || document.get()
-            ></iframe>
-        </Show>
+        <WorriesToConfirm giving />
+        <DocumentFrame giving html=document shown=Signal::derive(move || !nothing_to_give())
+            title=Key::summary_tool class="summary-frame" />
         </div>
     }
 }

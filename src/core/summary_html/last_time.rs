@@ -2,8 +2,9 @@
 //! entry the child answered about, its house and day, the current answer and when, what it
 //! was then, the child's words now, and any answer given before. The worker's only.
 
-use super::{element_auto, element_with, escape, Painters, SummaryText};
+use super::{Painters, SummaryText};
 use crate::core::entry::{EntryContent, Words};
+use crate::core::html_text::{element_auto, element_with, escape};
 use crate::core::last_time::LastTimeLine;
 use crate::core::local_forms::day;
 use crate::core::over_months::StillSo;
