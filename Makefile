@@ -40,7 +40,7 @@ test-native:
 	cargo test
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test browser_store --test browser_ink
+	cargo test --target wasm32-unknown-unknown --test browser_store --test browser_ink --test browser_keyed
 
 test-e2e: build
 	npx playwright test

@@ -53,6 +53,8 @@ pub struct AppState {
     /// A new version of Hear Me has been downloaded and waits for the worker.
     pub update_ready: RwSignal<bool>,
     saving: sessions::Saving,
+    /// Strokes are told only to the readers of their visit (see [`AppState::with_session`]).
+    strokes: sessions::StrokeSignals,
     keys: lock::Keys,
     pin_tries: StoredValue<PinTries>,
 }
@@ -74,6 +76,7 @@ impl AppState {
             quick_hidden: RwSignal::new(false),
             update_ready: RwSignal::new(false),
             saving: sessions::Saving::new(),
+            strokes: sessions::StrokeSignals::new(),
             keys: lock::Keys::new(platform::now_ms()),
             pin_tries: StoredValue::new(PinTries::default()),
         }

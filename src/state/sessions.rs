@@ -54,6 +54,31 @@ pub(super) struct Saving {
     pending_save: StoredValue<Option<TimeoutHandle>>,
 }
 
+/// Keyed reactivity for ink: one trigger per visit, notified by a stroke instead of the
+/// sessions signal, so a stroke re-runs only what shows that visit, never the start screen
+/// or a child's over time; the visits whose strokes the other readers have not heard of.
+#[derive(Clone, Copy)]
+pub(super) struct StrokeSignals {
+    triggers: StoredValue<HashMap<SessionId, ArcTrigger>>,
+    untold: StoredValue<BTreeSet<SessionId>>,
+}
+
+impl StrokeSignals {
+    pub(super) fn new() -> StrokeSignals {
+        StrokeSignals {
+            triggers: StoredValue::new(HashMap::new()),
+            untold: StoredValue::new(BTreeSet::new()),
+        }
+    }
+
+    /// The trigger a stroke drawn in `id` notifies (made at its first reader).
+    fn of(&self, id: &SessionId) -> ArcTrigger {
+        self.triggers
+            .try_update_value(|triggers| triggers.entry(*id).or_default().clone())
+            .unwrap_or_default()
+    }
+}
+
 impl Saving {
     pub(super) fn new() -> Saving {
         Saving {
@@ -87,8 +112,10 @@ impl AppState {
         result
     }
 
-    /// Reads a session without cloning it; tracks it reactively.
+    /// Reads a session without cloning it; tracks it reactively: every change to it, and
+    /// the strokes drawn in it, which notify only the readers of that one visit.
     pub fn with_session<R>(&self, id: &SessionId, read: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.strokes.of(id).track();
         self.sessions
             .with(|all| all.iter().find(|s| &s.id == id).map(read))
     }
@@ -164,7 +191,10 @@ impl AppState {
                 .with_value(|strokes| strokes.contains_key(id));
         let mut found = false;
         let mut result = None;
-        self.sessions.update(|all| {
+        // Keyed: a stroke tells only the readers of this visit (`with_session`), never every
+        // reader of the sessions (the start screen, over time, a child's page); leaving the
+        // drawing tells them all (`finish_drawing`).
+        self.sessions.update_untracked(|all| {
             if let Some(session) = all.iter_mut().find(|s| &s.id == id) {
                 found = true;
                 result = add(session, now);
@@ -173,6 +203,10 @@ impl AppState {
         if !found {
             return None;
         }
+        self.strokes.of(id).notify();
+        self.strokes.untold.update_value(|untold| {
+            untold.insert(*id);
+        });
         // Logged only when the stroke is all that changed: the replay at unlock makes
         // exactly that change again.
         if only_strokes && result.is_some() && !stroke.points.is_empty() {
@@ -193,6 +227,20 @@ impl AppState {
         }
         self.save_after_paint();
         result
+    }
+
+    /// Leaving a drawing: every reader of the sessions hears of the strokes drawn in `id`
+    /// (they were told only to that visit's readers), and its log is saved in full.
+    pub fn finish_drawing(&self, id: &SessionId) {
+        let untold = self
+            .strokes
+            .untold
+            .try_update_value(|untold| untold.remove(id))
+            .unwrap_or(false);
+        if untold {
+            self.sessions.update(|_| {});
+        }
+        self.save_ink_in_full(Some(id));
     }
 
     /// Saves in full every session that has strokes in its log (`id` only, when given): on

@@ -132,7 +132,7 @@ pub fn DrawingScreen(
         can_redo: RwSignal::new(false),
     };
     // Leaving the drawing saves the visit in full: its strokes' log is superseded.
-    on_cleanup(move || state.save_ink_in_full(Some(&session)));
+    on_cleanup(move || state.finish_drawing(&session));
     let choice = ToolChoice::new();
     // What a touch on the paper means (`core::ink::gesture`); "Pen only" changes it too.
     let gesture = StoredValue::new(Gesture::default());
